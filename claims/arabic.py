@@ -1,0 +1,81 @@
+"""Arabic orthography for matching: the one place that knows letters, marks and digits.
+
+Matching folds spelling variants that Arabic writers and scrapers use interchangeably;
+display always keeps the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks: dropped for matching.
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+TATWEEL = "\u0640"
+# Bidi controls and zero-width characters that scrapers leave inside words.
+INVISIBLES = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]")
+
+_LETTER_FOLDS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",  # Persian kaf
+        "ی": "ي",  # Persian yeh
+        "ي": "ي",
+    }
+)
+
+# Arabic-Indic (٠-٩) and Persian/Urdu (۰-۹) digits, and Arabic punctuation that has a Latin twin.
+_DIGITS = str.maketrans(
+    {
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+        "٫": ".",  # Arabic decimal separator
+        "٬": ",",  # Arabic thousands separator
+    }
+)
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+
+def fold_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits as ASCII digits: '١٥' -> '15'."""
+    return text.translate(_DIGITS)
+
+
+def strip_marks(text: str) -> str:
+    """Remove diacritics, tatweel and invisible characters; letters stay as written."""
+    return INVISIBLES.sub("", DIACRITICS.sub("", text.replace(TATWEEL, "")))
+
+
+def normalize(text: str) -> str:
+    """The matching form of Arabic text.
+
+    Folds hamza and alef forms, ta marbuta, alef maqsura, drops diacritics and tatweel,
+    turns Arabic-Indic digits into ASCII and lowercases Latin letters:
+    'أكّدت الوزارةُ' and 'اكدت الوزاره' have the same form.
+    """
+    text = unicodedata.normalize("NFKC", text) if not text.isascii() else text
+    return strip_marks(text).translate(_LETTER_FOLDS).translate(_DIGITS).lower()
+
+
+def normalize_key(text: str) -> str:
+    """A key for merging names: normalised, the article 'ال' dropped, spaces folded.
+
+    'الهويدي' and 'هويدي' share a key; so do 'وزارة الدفاع الروسية' and 'وزاره الدفاع الروسيه'.
+    """
+    words = re.findall(r"\w+", normalize(text))
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
+
+
+def is_arabic(text: str) -> bool:
+    """Whether the text has at least one Arabic letter."""
+    return ARABIC_LETTER.search(text) is not None

@@ -1,0 +1,26 @@
+"""The `claims` command: thin, each subcommand calls the stages and prints."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+import typer
+
+app = typer.Typer(
+    help="Track who asserts what in Arabic news: extract, store, link, review, export.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def _register_plugins() -> None:
+    """Commands that live outside the core (the review app) register through entry points,
+    so that the core never imports them."""
+    for entry in entry_points(group="claims.commands"):
+        app.command(entry.name)(entry.load())
+
+
+def main() -> None:
+    _register_plugins()
+    app()
