@@ -1,0 +1,28 @@
+"""Lexicons as data: one entry a line in a `.txt` file beside this module.
+
+A line holds an entry, then optionally `#` and an example sentence showing it in use.
+Lines that start with `#` are comments; blank lines are ignored. Entries may carry
+fields separated by ` | ` (each lexicon's header says which).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+
+@cache
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of lexicon `name` (file `name.txt`), comments and examples removed."""
+    text = files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    found = []
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            found.append(entry)
+    return tuple(found)
+
+
+def fields(name: str) -> tuple[tuple[str, ...], ...]:
+    """Entries of lexicon `name` split into their ` | `-separated fields."""
+    return tuple(tuple(part.strip() for part in entry.split("|")) for entry in entries(name))
