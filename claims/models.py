@@ -138,3 +138,27 @@ class Link(BaseModel):
     kind: LinkKind
     score: float
     reasons: list[str] = Field(default_factory=list)
+
+
+class ExportRow(BaseModel):
+    """One record of `claims export`: the CSV columns and JSONL keys, in this order."""
+
+    model_config = ConfigDict(title="ExportRow")
+
+    claim_id: int = Field(description="Id of the claim in the store")
+    article: str = Field(description="File name of the article")
+    outlet: str | None = Field(description="The outlet that publishes the article")
+    published: str | None = Field(description="Publication date, ISO 8601")
+    sentence: str = Field(description="The sentence as it stands in the article")
+    claim: str = Field(description="The asserted content")
+    source: str | None = Field(description="Canonical name of the source")
+    source_kind: Kind = Field(description="Who asserts the claim")
+    cue: str | None = Field(description="Reporting word as written")
+    via: str | None = Field(description="Intermediary that relays the source")
+    confidence: float = Field(ge=0.0, le=1.0)
+    status: Status
+    reviewer: str | None = Field(description="Who last set the status")
+    reviewed_at: str | None = Field(description="When the status was last set, ISO 8601 UTC")
+    note: str | None = Field(description="The reviewer's note")
+    corroborated_by: str = Field(description="Ids of corroborating claims, separated by spaces")
+    contradicted_by: str = Field(description="Ids of contradicting claims, separated by spaces")

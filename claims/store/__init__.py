@@ -1,0 +1,64 @@
+"""The claim store: SQLModel tables on SQLite or PostgreSQL, and the one door to them.
+
+from claims.store import Store, ClaimFilter, query_claims, set_status
+store = Store.open("claims.db")          # or a SQLAlchemy URL, or None for $CLAIMS_DB
+page = query_claims(store, ClaimFilter(status=Status.unreviewed), order="confidence")
+"""
+
+from claims.store.engine import Store, StoreError, StoreOutdated, resolve_url, upgrade
+from claims.store.ingest import ingest
+from claims.store.queries import (
+    add_note,
+    count_claims,
+    export_rows,
+    get_claim,
+    history,
+    iter_claims,
+    paragraph_of,
+    query_claims,
+    related,
+    set_status,
+    stats,
+    undo_last,
+)
+from claims.store.views import (
+    ClaimFilter,
+    ClaimView,
+    ConflictError,
+    IngestResult,
+    NotFound,
+    Order,
+    RelatedClaim,
+    ReviewEntry,
+    StoreStats,
+)
+
+__all__ = [
+    "ClaimFilter",
+    "ClaimView",
+    "ConflictError",
+    "IngestResult",
+    "NotFound",
+    "Order",
+    "RelatedClaim",
+    "ReviewEntry",
+    "Store",
+    "StoreError",
+    "StoreOutdated",
+    "StoreStats",
+    "add_note",
+    "count_claims",
+    "export_rows",
+    "get_claim",
+    "history",
+    "ingest",
+    "iter_claims",
+    "paragraph_of",
+    "query_claims",
+    "related",
+    "resolve_url",
+    "set_status",
+    "stats",
+    "undo_last",
+    "upgrade",
+]

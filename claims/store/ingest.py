@@ -1,0 +1,237 @@
+"""Storing an extracted article: one transaction per article, idempotent by content hash.
+
+- The same text again (under any file name) changes nothing.
+- An edited file (same name, new text) becomes a new version of its article. Claims whose
+  sentence did not change move to the new version with their id, review state, history and
+  links; the others stay with the old version, which is no longer current.
+- Named people, organizations and outlets are merged across articles on normalize_key and,
+  failing an exact match, a close rapidfuzz match with the same number of words; anonymous
+  sources are scoped to their article and never merged with another article's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict, deque
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from claims.arabic import normalize, normalize_key
+from claims.models import Claim, ExtractedArticle, Kind, Status
+from claims.store.engine import Store
+from claims.store.queries import ARTICLE, CLAIM, ENTITY, A, C, E, utcnow
+from claims.store.tables import SHARED
+from claims.store.views import IngestResult
+
+# Two keys this close (rapidfuzz ratio, 0-100) with as many words name the same source:
+# 'كوناشينكوف' and 'كوناشنكوف'; 'وزارة الدفاع الروسية' and 'وزارة الدفاع السورية' stay apart.
+FUZZY_CUTOFF = 90
+# Shorter keys must match exactly: a letter of difference in a short name is another name.
+FUZZY_MIN_LENGTH = 6
+# Kinds whose entities are shared across articles.
+SHARED_KINDS = frozenset({Kind.named_person, Kind.organization, Kind.media})
+
+
+def _fuzzy(key: str, candidates: dict[str, int]) -> int | None:
+    if len(key) < FUZZY_MIN_LENGTH or not candidates:
+        return None
+    words = key.count(" ")
+    for match, _score, _i in process.extract(
+        key, list(candidates), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
+    ):
+        if match.count(" ") == words and len(match) >= FUZZY_MIN_LENGTH:
+            return candidates[match]
+    return None
+
+
+class _Entities:
+    """Finds or creates the entity of each source named in one article's transaction."""
+
+    def __init__(self, store: Store, session: Session, doc: str) -> None:
+        self.store = store
+        self.session = session
+        self.doc = doc
+        self.new: dict[str, dict[str, int]] = defaultdict(dict)  # committed into the cache later
+        self.local: dict[tuple[str, str], int] = {}
+
+    def _shared(self, kind: str) -> dict[str, int]:
+        cache = self.store.entity_cache.get(kind)
+        if cache is None:
+            rows = self.session.execute(
+                select(E.key, E.id).where(E.kind == kind, E.scope == SHARED).order_by(E.id)
+            )
+            cache = {}
+            for key, entity_id in rows:
+                cache.setdefault(key, entity_id)
+            self.store.entity_cache[kind] = cache
+        return cache
+
+    def _find_or_add(self, kind: str, name: str, key: str, scope: str) -> int:
+        found = self.session.execute(
+            select(E.id).where(E.kind == kind, E.key == key, E.scope == scope)
+        ).scalar()
+        if found is not None:
+            return found
+        result = self.session.execute(
+            ENTITY.insert().values(kind=kind, name=name, key=key, scope=scope)
+        )
+        return result.inserted_primary_key[0]
+
+    def resolve(self, kind: Kind, name: str | None) -> int | None:
+        if not name or kind not in SHARED_KINDS | {Kind.anonymous}:
+            return None
+        key = normalize_key(name)
+        if not key:
+            return None
+        if kind == Kind.anonymous:
+            if (kind.value, key) not in self.local:
+                self.local[kind.value, key] = self._find_or_add(kind.value, name, key, self.doc)
+            return self.local[kind.value, key]
+        cache = self._shared(kind.value)
+        new = self.new[kind.value]
+        if (hit := cache.get(key, new.get(key))) is not None:
+            return hit
+        entity_id = _fuzzy(key, cache) or _fuzzy(key, new)
+        if entity_id is None:
+            entity_id = self._find_or_add(kind.value, name, key, SHARED)
+        new[key] = entity_id
+        return entity_id
+
+    def commit(self) -> None:
+        for kind, keys in self.new.items():
+            self.store.entity_cache.setdefault(kind, {}).update(keys)
+
+
+def _claim_values(claim: Claim, source_id: int | None) -> dict:
+    return {
+        "sentence_index": claim.index,
+        "char_start": claim.start,
+        "char_end": claim.end,
+        "paragraph": claim.paragraph,
+        "sentence": claim.text,
+        "claim": claim.claim,
+        "kind": claim.kind.value,
+        "source": claim.source,
+        "source_key": normalize_key(claim.source) if claim.source else None,
+        "source_id": source_id,
+        "cue": claim.cue,
+        "via": claim.via,
+        "confidence": claim.confidence,
+        "reasons": [reason.model_dump() for reason in claim.reasons],
+        "speech": claim.speech.value if claim.speech else None,
+        "dup_of": claim.dup_of,
+        "search": normalize("\n".join((claim.text, claim.claim, claim.source or ""))),
+    }
+
+
+def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
+    article = extracted.article
+    kinds = dict(Counter(claim.kind.value for claim in extracted.claims))
+    with store.session() as session:
+        same = session.execute(
+            select(A.id, A.doc, A.version, A.n_claims)
+            .where(A.content_hash == article.content_hash, A.current.is_(True))
+            .order_by(A.id)
+            .limit(1)
+        ).first()
+        if same is not None:
+            return IngestResult(
+                doc=article.doc,
+                article_id=same.id,
+                outcome="unchanged",
+                version=same.version,
+                claims=same.n_claims,
+                same_as=same.doc if same.doc != article.doc else None,
+            )
+        previous = session.execute(
+            select(A.id, A.version).where(A.doc == article.doc, A.current.is_(True))
+        ).first()
+        version = 1
+        if previous is not None:
+            version = previous.version + 1
+            session.execute(update(ARTICLE).where(A.id == previous.id).values(current=False))
+
+        entities = _Entities(store, session, article.doc)
+        outlet_id = entities.resolve(Kind.media, article.outlet)
+        article_id = session.execute(
+            ARTICLE.insert().values(
+                doc=article.doc,
+                version=version,
+                current=True,
+                content_hash=article.content_hash,
+                encoding=article.encoding,
+                title=article.title,
+                byline=article.byline,
+                published=article.published,
+                outlet=article.outlet,
+                outlet_key=normalize_key(article.outlet) if article.outlet else None,
+                outlet_id=outlet_id,
+                text=article.text,
+                n_claims=len(extracted.claims),
+                n_junk=len(extracted.junk),
+                ingested_at=utcnow(),
+            )
+        ).inserted_primary_key[0]
+
+        # Claims of the previous version, by sentence text, in order: the ones to carry over.
+        carried: dict[str, deque] = defaultdict(deque)
+        if previous is not None:
+            for row in session.execute(
+                select(C.id, C.sentence, C.status, C.note)
+                .where(C.article_id == previous.id)
+                .order_by(C.sentence_index, C.id)
+            ):
+                carried[row.sentence].append(row)
+
+        inserts: list[dict] = []
+        moves: list[dict] = []
+        kept_reviews = 0
+        for claim in extracted.claims:
+            values = _claim_values(claim, entities.resolve(claim.kind, claim.source))
+            values["article_id"] = article_id
+            if carried.get(claim.text):
+                old = carried[claim.text].popleft()
+                kept_reviews += old.status != Status.unreviewed.value or old.note is not None
+                moves.append({"_id": old.id, **{f"v_{k}": v for k, v in values.items()}})
+            else:
+                inserts.append(values)
+        if inserts:
+            session.execute(CLAIM.insert(), inserts)
+        if moves:
+            inserts_or_moves_keys = [key[2:] for key in moves[0] if key != "_id"]
+            session.execute(
+                update(CLAIM)
+                .where(C.id == bindparam("_id"))
+                .values({name: bindparam(f"v_{name}") for name in inserts_or_moves_keys}),
+                moves,
+            )
+        stored = session.execute(
+            select(func.count()).select_from(CLAIM).where(C.article_id == article_id)
+        ).scalar_one()
+        if stored != len(extracted.claims):  # never commit a half-written article
+            raise RuntimeError(f"{article.doc}: wrote {stored} of {len(extracted.claims)} claims")
+    entities.commit()
+    return IngestResult(
+        doc=article.doc,
+        article_id=article_id,
+        outcome="updated" if previous is not None else "new",
+        version=version,
+        claims=len(extracted.claims),
+        kept_reviews=kept_reviews,
+        kinds=kinds,
+    )
+
+
+def ingest(store: Store, extracted: ExtractedArticle) -> IngestResult:
+    """Store one extracted article in one transaction; see the module docstring."""
+    for attempt in range(3):
+        try:
+            return _ingest_once(store, extracted)
+        except IntegrityError:
+            # Another process stored the same file or entity meanwhile: look again.
+            store.entity_cache.clear()
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")

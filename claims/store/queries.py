@@ -1,0 +1,582 @@
+"""The one door to stored claims: query, page, review, undo, history, related, export.
+
+Every function takes a Store first and returns plain pydantic data. Values always travel
+as bound parameters; article text never becomes SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+
+from sqlalchemy import Select, and_, exists, func, or_, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from claims.arabic import normalize, normalize_key
+from claims.models import ExportRow, Kind, LinkKind, Status
+from claims.store.engine import Store
+from claims.store.tables import ArticleRow, ClaimRow, EntityRow, LinkRow, ReviewRow
+from claims.store.views import (
+    ClaimFilter,
+    ClaimView,
+    ConflictError,
+    NotFound,
+    Order,
+    RelatedClaim,
+    ReviewEntry,
+    StoreStats,
+)
+
+CLAIM = ClaimRow.__table__
+ARTICLE = ArticleRow.__table__
+LINK = LinkRow.__table__
+REVIEW = ReviewRow.__table__
+ENTITY = EntityRow.__table__
+C = CLAIM.c
+A = ARTICLE.c
+L = LINK.c
+R = REVIEW.c
+E = ENTITY.c
+
+_VIEW_COLUMNS = (
+    C.id,
+    C.article_id,
+    A.doc,
+    A.title,
+    A.outlet,
+    A.published,
+    C.sentence_index,
+    C.char_start,
+    C.char_end,
+    C.paragraph,
+    C.sentence,
+    C.claim,
+    C.kind,
+    C.source,
+    C.source_id,
+    C.cue,
+    C.via,
+    C.confidence,
+    C.reasons,
+    C.speech,
+    C.dup_of,
+    C.status,
+    C.version,
+    C.reviewer,
+    C.reviewed_at,
+    C.note,
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, with its own % and _ taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _values(value) -> list[str] | None:
+    if value is None:
+        return None
+    items = value if isinstance(value, list) else [value]
+    return [getattr(item, "value", item) for item in items]
+
+
+def _has_link(kind: LinkKind):
+    return exists().where(L.kind == kind.value, or_(L.claim_id == C.id, L.other_id == C.id))
+
+
+def _where(flt: ClaimFilter) -> list:
+    clauses: list = []
+    article_id: int | None = None
+    if flt.article is not None:
+        if isinstance(flt.article, int) or str(flt.article).isdigit():
+            article_id = int(flt.article)
+            clauses.append(C.article_id == article_id)
+        else:
+            clauses.append(A.doc == flt.article)
+    if article_id is None and not flt.include_superseded:
+        clauses.append(A.current.is_(True))
+    if (statuses := _values(flt.status)) is not None:
+        clauses.append(C.status.in_(statuses))
+    if (kinds := _values(flt.kind)) is not None:
+        clauses.append(C.kind.in_(kinds))
+    if flt.source:
+        clauses.append(C.source_key.like(_like(normalize_key(flt.source)), escape="\\"))
+    if flt.source_id is not None:
+        clauses.append(C.source_id == flt.source_id)
+    if flt.outlet:
+        clauses.append(A.outlet_key.like(_like(normalize_key(flt.outlet)), escape="\\"))
+    if flt.search and (needle := normalize(flt.search).strip()):
+        clauses.append(C.search.like(_like(needle), escape="\\"))
+    if flt.contradicted is not None:
+        has = _has_link(LinkKind.contradicts)
+        clauses.append(has if flt.contradicted else ~has)
+    if flt.corroborated is not None:
+        has = _has_link(LinkKind.corroborates)
+        clauses.append(has if flt.corroborated else ~has)
+    if flt.reviewer is not None:
+        clauses.append(C.reviewer == flt.reviewer)
+    if flt.speech is not None:
+        clauses.append(C.speech == flt.speech.value)
+    if flt.min_confidence is not None:
+        clauses.append(C.confidence >= flt.min_confidence)
+    if flt.max_confidence is not None:
+        clauses.append(C.confidence <= flt.max_confidence)
+    if flt.hide_duplicates:
+        clauses.append(C.dup_of.is_(None))
+    return clauses
+
+
+def _base(columns, flt: ClaimFilter) -> Select:
+    return (
+        select(*columns).select_from(CLAIM.join(ARTICLE, A.id == C.article_id)).where(*_where(flt))
+    )
+
+
+def _ordered(stmt: Select, order: Order) -> Select:
+    if order == "confidence":
+        return stmt.order_by(C.confidence.desc(), C.id)
+    if order != "position":
+        raise ValueError(f"unknown order {order!r}: use 'position' or 'confidence'")
+    return stmt.order_by(C.article_id, C.sentence_index, C.id)
+
+
+def _link_counts(session: Session, ids: list[int]) -> dict[int, dict[str, int]]:
+    counts: dict[int, dict[str, int]] = {i: {} for i in ids}
+    if not ids:
+        return counts
+    wanted = (LinkKind.corroborates.value, LinkKind.contradicts.value)
+    for end, other in ((L.claim_id, L.other_id), (L.other_id, L.claim_id)):
+        rows = session.execute(
+            select(end, L.kind, func.count(func.distinct(other)))
+            .where(end.in_(ids), L.kind.in_(wanted))
+            .group_by(end, L.kind)
+        )
+        for claim_id, kind, n in rows:
+            counts[claim_id][kind] = counts[claim_id].get(kind, 0) + n
+    return counts
+
+
+def _view(row, counts: dict[str, int] | None = None) -> ClaimView:
+    counts = counts or {}
+    return ClaimView(
+        id=row.id,
+        article_id=row.article_id,
+        doc=row.doc,
+        title=row.title,
+        outlet=row.outlet,
+        published=row.published,
+        index=row.sentence_index,
+        start=row.char_start,
+        end=row.char_end,
+        paragraph=row.paragraph,
+        sentence=row.sentence,
+        claim=row.claim,
+        kind=row.kind,
+        source=row.source,
+        source_id=row.source_id,
+        cue=row.cue,
+        via=row.via,
+        confidence=row.confidence,
+        reasons=row.reasons or [],
+        speech=row.speech,
+        dup_of=row.dup_of,
+        status=row.status,
+        version=row.version,
+        reviewer=row.reviewer,
+        reviewed_at=_aware(row.reviewed_at),
+        note=row.note,
+        n_corroborating=counts.get(LinkKind.corroborates.value, 0),
+        n_contradicting=counts.get(LinkKind.contradicts.value, 0),
+    )
+
+
+def _views(session: Session, rows: Iterable) -> list[ClaimView]:
+    rows = list(rows)
+    counts = _link_counts(session, [row.id for row in rows])
+    return [_view(row, counts[row.id]) for row in rows]
+
+
+def query_claims(
+    store: Store,
+    flt: ClaimFilter | None = None,
+    *,
+    order: Order = "position",
+    offset: int = 0,
+    limit: int = 50,
+) -> list[ClaimView]:
+    """One page of the claims that pass the filter, in article order or by confidence."""
+    flt = flt or ClaimFilter()
+    stmt = _ordered(_base(_VIEW_COLUMNS, flt), order).offset(max(offset, 0)).limit(max(limit, 0))
+    with store.session() as session:
+        return _views(session, session.execute(stmt))
+
+
+def count_claims(store: Store, flt: ClaimFilter | None = None) -> int:
+    flt = flt or ClaimFilter()
+    with store.session() as session:
+        return session.execute(_base([func.count()], flt)).scalar_one()
+
+
+def _get(session: Session, claim_id: int) -> ClaimView:
+    row = session.execute(
+        select(*_VIEW_COLUMNS)
+        .select_from(CLAIM.join(ARTICLE, A.id == C.article_id))
+        .where(C.id == claim_id)
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"No claim with id {claim_id}")
+    return _views(session, [row])[0]
+
+
+def get_claim(store: Store, claim_id: int) -> ClaimView:
+    with store.session() as session:
+        return _get(session, claim_id)
+
+
+def paragraph_of(store: Store, claim_id: int) -> tuple[str, int, int]:
+    """The paragraph around a claim's sentence, and the sentence's offsets within it.
+
+    The paragraph spans the lines that hold the article's sentences numbered with the same
+    paragraph, so a paragraph wrapped over several lines stays whole.
+    """
+    with store.session() as session:
+        row = session.execute(
+            select(C.article_id, C.paragraph, C.char_start, C.char_end, A.text)
+            .select_from(CLAIM.join(ARTICLE, A.id == C.article_id))
+            .where(C.id == claim_id)
+        ).one_or_none()
+        if row is None:
+            raise NotFound(f"No claim with id {claim_id}")
+        lo, hi = session.execute(
+            select(func.min(C.char_start), func.max(C.char_end)).where(
+                C.article_id == row.article_id, C.paragraph == row.paragraph
+            )
+        ).one()
+    text: str = row.text
+    lo = min(lo, row.char_start)
+    hi = max(hi, row.char_end)
+    begin = text.rfind("\n", 0, lo) + 1
+    finish = text.find("\n", hi)
+    finish = len(text) if finish == -1 else finish
+    return text[begin:finish], row.char_start - begin, row.char_end - begin
+
+
+def _conflict(session: Session, claim_id: int, expected_version: int) -> ConflictError:
+    current = _get(session, claim_id)
+    last = session.execute(
+        select(R.reviewer, R.at).where(R.claim_id == claim_id).order_by(R.id.desc()).limit(1)
+    ).one_or_none()
+    by, at = (last.reviewer, _aware(last.at)) if last else (None, None)
+    return ConflictError(claim_id, expected_version, current, by, at)
+
+
+def _change(
+    store: Store,
+    claim_id: int,
+    *,
+    action: str,
+    reviewer: str,
+    expected_version: int,
+    status: Status | None = None,
+    note: str | None = None,
+) -> ClaimView:
+    """Apply one review action if the claim is still at `expected_version`, with its history row."""
+    if not reviewer or not reviewer.strip():
+        raise ValueError("A reviewer name is required")
+    with store.session() as session:
+        before = session.execute(
+            select(C.status, C.note, C.reviewer, C.reviewed_at, C.version).where(C.id == claim_id)
+        ).one_or_none()
+        if before is None:
+            raise NotFound(f"No claim with id {claim_id}")
+        if before.version != expected_version:
+            raise _conflict(session, claim_id, expected_version)
+        now = utcnow()
+        values: dict = {"version": C.version + 1}
+        new_status = before.status
+        if status is not None:
+            new_status = Status(status).value
+            values |= {"status": new_status, "reviewer": reviewer, "reviewed_at": now}
+        if note is not None:
+            values["note"] = note
+        result = session.execute(
+            update(CLAIM).where(C.id == claim_id, C.version == expected_version).values(**values)
+        )
+        if result.rowcount != 1:  # someone else committed between our read and our write
+            raise _conflict(session, claim_id, expected_version)
+        session.execute(
+            REVIEW.insert().values(
+                claim_id=claim_id,
+                action=action,
+                old_status=before.status,
+                new_status=new_status,
+                old_note=before.note,
+                note=note,
+                prev_reviewer=before.reviewer,
+                prev_reviewed_at=before.reviewed_at,
+                reviewer=reviewer,
+                at=now,
+                version=expected_version + 1,
+            )
+        )
+        return _get(session, claim_id)
+
+
+def set_status(
+    store: Store,
+    claim_id: int,
+    status: Status,
+    *,
+    reviewer: str,
+    expected_version: int,
+    note: str | None = None,
+) -> ClaimView:
+    """Set a claim's status (and note), if nobody changed it since version `expected_version`.
+
+    Raises ConflictError, naming who changed it, when the version moved; nothing is written then.
+    """
+    return _change(
+        store,
+        claim_id,
+        action="status",
+        reviewer=reviewer,
+        expected_version=expected_version,
+        status=status,
+        note=note,
+    )
+
+
+def add_note(
+    store: Store, claim_id: int, note: str, *, reviewer: str, expected_version: int
+) -> ClaimView:
+    """Replace the claim's note; the status stays. Same concurrency rule as set_status."""
+    return _change(
+        store,
+        claim_id,
+        action="note",
+        reviewer=reviewer,
+        expected_version=expected_version,
+        note=note,
+    )
+
+
+def undo_last(store: Store, *, reviewer: str) -> ClaimView | None:
+    """Revert this reviewer's last action not yet undone; None when there is nothing to undo.
+
+    The undo is itself a history row. Raises ConflictError if someone changed the claim since.
+    """
+    with store.session() as session:
+        undone = select(R.undoes).where(R.undoes.is_not(None)).scalar_subquery()
+        last = session.execute(
+            select(REVIEW)
+            .where(R.reviewer == reviewer, R.action != "undo", R.id.not_in(undone))
+            .order_by(R.id.desc())
+            .limit(1)
+        ).one_or_none()
+        if last is None:
+            return None
+        # The claim's newest history row must be this reviewer's (their action or an undo):
+        # if anyone else changed the claim since, undoing would silently drop their change.
+        newest = session.execute(
+            select(R.reviewer, R.version)
+            .where(R.claim_id == last.claim_id)
+            .order_by(R.id.desc())
+            .limit(1)
+        ).one()
+        if newest.reviewer != reviewer:
+            raise _conflict(session, last.claim_id, last.version)
+        result = session.execute(
+            update(CLAIM)
+            .where(C.id == last.claim_id, C.version == newest.version)
+            .values(
+                status=last.old_status,
+                note=last.old_note,
+                reviewer=last.prev_reviewer,
+                reviewed_at=last.prev_reviewed_at,
+                version=C.version + 1,
+            )
+        )
+        if result.rowcount != 1:
+            raise _conflict(session, last.claim_id, last.version)
+        session.execute(
+            REVIEW.insert().values(
+                claim_id=last.claim_id,
+                action="undo",
+                old_status=last.new_status,
+                new_status=last.old_status,
+                old_note=last.note if last.note is not None else last.old_note,
+                note=last.old_note,
+                prev_reviewer=reviewer,
+                prev_reviewed_at=None,
+                reviewer=reviewer,
+                at=utcnow(),
+                version=newest.version + 1,
+                undoes=last.id,
+            )
+        )
+        return _get(session, last.claim_id)
+
+
+def history(store: Store, claim_id: int) -> list[ReviewEntry]:
+    """The claim's review history, oldest first."""
+    with store.session() as session:
+        rows = session.execute(select(REVIEW).where(R.claim_id == claim_id).order_by(R.id))
+        return [
+            ReviewEntry(
+                id=row.id,
+                claim_id=row.claim_id,
+                action=row.action,
+                old_status=row.old_status,
+                new_status=row.new_status,
+                note=row.note,
+                reviewer=row.reviewer,
+                at=_aware(row.at),
+                version=row.version,
+                undoes=row.undoes,
+            )
+            for row in rows
+        ]
+
+
+def related(store: Store, claim_id: int) -> list[RelatedClaim]:
+    """Claims linked to this one, in either direction, strongest first."""
+    with store.session() as session:
+        links = session.execute(
+            select(L.claim_id, L.other_id, L.kind, L.score, L.reasons)
+            .where(or_(L.claim_id == claim_id, L.other_id == claim_id))
+            .order_by(L.score.desc(), L.id)
+        ).all()
+        others = {link.other_id if link.claim_id == claim_id else link.claim_id for link in links}
+        rows = session.execute(
+            select(*_VIEW_COLUMNS)
+            .select_from(CLAIM.join(ARTICLE, A.id == C.article_id))
+            .where(C.id.in_(others))
+        )
+        views = {view.id: view for view in _views(session, rows)}
+    return [
+        RelatedClaim(
+            claim=views[other],
+            kind=link.kind,
+            score=link.score,
+            reasons=list(link.reasons or []),
+        )
+        for link in links
+        if (other := link.other_id if link.claim_id == claim_id else link.claim_id) in views
+    ]
+
+
+def _linked_ids(session: Session, ids: list[int]) -> dict[tuple[int, str], list[int]]:
+    found: dict[tuple[int, str], set[int]] = {}
+    if ids:
+        for end, other in ((L.claim_id, L.other_id), (L.other_id, L.claim_id)):
+            for claim_id, kind, other_id in session.execute(
+                select(end, L.kind, other).where(end.in_(ids))
+            ):
+                found.setdefault((claim_id, kind), set()).add(other_id)
+    return {key: sorted(values) for key, values in found.items()}
+
+
+def iter_claims(
+    store: Store, flt: ClaimFilter | None = None, order: Order = "position", chunk: int = 500
+) -> Iterator[tuple[ClaimView, dict[str, list[int]]]]:
+    """Every claim passing the filter with the ids it links to by kind, read in chunks by
+    keyset so that memory stays flat and a long export never rereads what it skipped."""
+    flt = flt or ClaimFilter()
+    last = None
+    while True:
+        stmt = _ordered(_base(_VIEW_COLUMNS, flt), order).limit(chunk)
+        if last is not None:
+            if order == "confidence":
+                stmt = stmt.where(
+                    or_(
+                        C.confidence < last.confidence,
+                        and_(C.confidence == last.confidence, C.id > last.id),
+                    )
+                )
+            else:
+                stmt = stmt.where(
+                    tuple_(C.article_id, C.sentence_index, C.id)
+                    > tuple_(last.article_id, last.sentence_index, last.id)
+                )
+        with store.session() as session:
+            rows = session.execute(stmt).all()
+            if not rows:
+                return
+            views = _views(session, rows)
+            linked = _linked_ids(session, [row.id for row in rows])
+        for view in views:
+            yield view, {kind.value: linked.get((view.id, kind.value), []) for kind in LinkKind}
+        if len(rows) < chunk:
+            return
+        last = rows[-1]
+
+
+def export_row(view: ClaimView, linked: dict[str, list[int]]) -> ExportRow:
+    def ids(kind: LinkKind) -> str:
+        return " ".join(str(i) for i in linked.get(kind.value, []))
+
+    return ExportRow(
+        claim_id=view.id,
+        article=view.doc,
+        outlet=view.outlet,
+        published=view.published,
+        sentence=view.sentence,
+        claim=view.claim,
+        source=view.source,
+        source_kind=view.kind,
+        cue=view.cue,
+        via=view.via,
+        confidence=view.confidence,
+        status=view.status,
+        reviewer=view.reviewer,
+        reviewed_at=view.reviewed_at.isoformat(timespec="seconds") if view.reviewed_at else None,
+        note=view.note,
+        corroborated_by=ids(LinkKind.corroborates),
+        contradicted_by=ids(LinkKind.contradicts),
+    )
+
+
+def export_rows(
+    store: Store, flt: ClaimFilter | None = None, order: Order = "position"
+) -> Iterator[ExportRow]:
+    """The export records of every claim passing the filter, streamed."""
+    for view, linked in iter_claims(store, flt, order):
+        yield export_row(view, linked)
+
+
+def stats(store: Store) -> StoreStats:
+    with store.session() as session:
+
+        def grouped(column, *where) -> dict[str, int]:
+            stmt = select(column, func.count()).group_by(column)
+            if where:
+                stmt = stmt.select_from(CLAIM.join(ARTICLE, A.id == C.article_id)).where(*where)
+            return {str(key): n for key, n in session.execute(stmt)}
+
+        current = A.current.is_(True)
+        return StoreStats(
+            articles=session.execute(
+                select(func.count()).select_from(ARTICLE).where(current)
+            ).scalar_one(),
+            versions=session.execute(select(func.count()).select_from(ARTICLE)).scalar_one(),
+            claims=session.execute(
+                select(func.count()).select_from(CLAIM.join(ARTICLE)).where(current)
+            ).scalar_one(),
+            by_kind={k.value: 0 for k in Kind} | grouped(C.kind, current),
+            by_status={s.value: 0 for s in Status} | grouped(C.status, current),
+            entities=grouped(E.kind),
+            links=grouped(L.kind),
+            reviews=session.execute(select(func.count()).select_from(REVIEW)).scalar_one(),
+        )

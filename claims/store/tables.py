@@ -1,0 +1,148 @@
+"""The tables of the claim store, as SQLModel classes: one source of truth for the schema.
+
+article   one row per version of an ingested file; `current` marks the latest version
+entity    a source: named people, organizations and outlets are shared across articles;
+          anonymous sources are scoped to one article (`scope` = its file name)
+claim     one row per kept sentence, with its attribution and its review state
+review    append-only history of what reviewers did to claims
+link      relations between claims, filled by the linker (claims/store/linking.py)
+
+The Alembic revisions in `migrations/versions/` must create exactly these tables;
+`tests/test_schema.py` fails when they drift apart.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# Scope of an entity shared across articles (named people, organizations, outlets).
+SHARED = ""
+
+
+class ArticleRow(SQLModel, table=True):
+    """One version of an article: an edited file gets a new row, the old one stops being current."""
+
+    __tablename__ = "article"
+    __table_args__ = (UniqueConstraint("doc", "version", name="uq_article_doc_version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    doc: str = Field(index=True, description="File name of the article")
+    version: int = Field(default=1, description="1 for the first ingest, +1 for each edit")
+    current: bool = Field(default=True, index=True, description="The latest version of its file")
+    content_hash: str = Field(index=True, description="SHA-256 of the decoded text")
+    encoding: str
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    outlet_key: str | None = Field(default=None, index=True, description="normalize_key(outlet)")
+    outlet_id: int | None = Field(default=None, foreign_key="entity.id")
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    n_claims: int = Field(description="Claims written with this version, for integrity checks")
+    n_junk: int = 0
+    ingested_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class EntityRow(SQLModel, table=True):
+    """A source that asserts claims, merged on an Arabic-normalised key."""
+
+    __tablename__ = "entity"
+    __table_args__ = (UniqueConstraint("kind", "key", "scope", name="uq_entity_kind_key_scope"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(description="A Kind value")
+    name: str = Field(description="The name as first seen")
+    key: str = Field(index=True, description="normalize_key(name)")
+    scope: str = Field(default=SHARED, description="'' if shared, else the article's file name")
+
+
+class ClaimRow(SQLModel, table=True):
+    """A kept sentence of an article, who asserts it, and what reviewers made of it."""
+
+    __tablename__ = "claim"
+    __table_args__ = (
+        Index("ix_claim_position", "article_id", "sentence_index"),
+        Index("ix_claim_confidence", "confidence", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    sentence_index: int = Field(description="Sentence number in the article, from 0")
+    char_start: int = Field(description="Offset of the sentence in the article text")
+    char_end: int = Field(description="Offset just past the sentence")
+    paragraph: int = 0
+    sentence: str = Field(sa_column=Column(Text, nullable=False))
+    claim: str = Field(sa_column=Column(Text, nullable=False))
+    kind: str = Field(index=True, description="A Kind value")
+    source: str | None = None
+    source_key: str | None = Field(default=None, description="normalize_key(source)")
+    source_id: int | None = Field(default=None, foreign_key="entity.id", index=True)
+    cue: str | None = None
+    via: str | None = None
+    confidence: float
+    reasons: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    speech: str | None = None
+    dup_of: int | None = Field(default=None, description="Index of an earlier identical sentence")
+    search: str = Field(
+        sa_column=Column(Text, nullable=False),
+        description="normalize() of sentence, claim and source: what search matches",
+    )
+    status: str = Field(default="unreviewed", index=True, description="A Status value")
+    version: int = Field(default=1, description="Bumped by every review action")
+    reviewer: str | None = None
+    reviewed_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    note: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class ReviewRow(SQLModel, table=True):
+    """One review action. Rows are only ever added: an undo is a new row pointing at the old."""
+
+    __tablename__ = "review"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    action: str = Field(description="status, note or undo")
+    old_status: str
+    new_status: str
+    old_note: str | None = Field(default=None, sa_column=Column(Text))
+    note: str | None = Field(default=None, sa_column=Column(Text))
+    prev_reviewer: str | None = None
+    prev_reviewed_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True))
+    )
+    reviewer: str = Field(index=True)
+    at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    version: int = Field(description="The claim's version after this action")
+    undoes: int | None = Field(default=None, foreign_key="review.id", unique=True)
+
+
+class LinkRow(SQLModel, table=True):
+    """A relation from one claim to another, written by the linker.
+
+    `kind` is a LinkKind value; `reasons` is a JSON list of strings. A link is read in both
+    directions: `related()` and the export's corroborated_by / contradicted_by columns look at
+    `claim_id` and `other_id` alike, so the linker stores each pair once.
+    """
+
+    __tablename__ = "link"
+    __table_args__ = (UniqueConstraint("claim_id", "other_id", "kind", name="uq_link_pair_kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    other_id: int = Field(foreign_key="claim.id", index=True)
+    kind: str = Field(index=True, description="A LinkKind value")
+    score: float
+    reasons: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+TABLES = [
+    ArticleRow.__table__,
+    EntityRow.__table__,
+    ClaimRow.__table__,
+    ReviewRow.__table__,
+    LinkRow.__table__,
+]
+metadata = SQLModel.metadata

@@ -1,0 +1,155 @@
+"""What the store hands out and takes in: plain pydantic data, never table rows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claims.models import Kind, LinkKind, Reason, Speech, Status
+
+Order = Literal["position", "confidence"]
+
+
+class ClaimFilter(BaseModel):
+    """Which claims to show. Every field left at None (or False) does not filter.
+
+    `search` matches the Arabic-normalised sentence, claim and source as a substring:
+    'اكدت' finds 'أكّدت'. `article` is a file name or an article id (as int or digits);
+    an article id reaches superseded versions too.
+    """
+
+    status: Status | list[Status] | None = None
+    kind: Kind | list[Kind] | None = None
+    source: str | None = Field(default=None, description="Part of the source's name")
+    source_id: int | None = Field(default=None, description="Entity id of the source")
+    article: str | int | None = None
+    outlet: str | None = Field(default=None, description="Part of the outlet's name")
+    search: str | None = None
+    contradicted: bool | None = Field(default=None, description="Has a contradicts link")
+    corroborated: bool | None = Field(default=None, description="Has a corroborates link")
+    reviewer: str | None = None
+    speech: Speech | None = None
+    min_confidence: float | None = None
+    max_confidence: float | None = None
+    hide_duplicates: bool = Field(default=False, description="Drop repeated sentences")
+    include_superseded: bool = Field(
+        default=False, description="Also claims of older versions of edited articles"
+    )
+
+
+class ClaimView(BaseModel):
+    """A claim with its article and review state, as the review app and the CLI show it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    article_id: int
+    doc: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    index: int = Field(description="Sentence number in the article, from 0")
+    start: int = Field(description="Offset of the sentence in the article text")
+    end: int
+    paragraph: int
+    sentence: str
+    claim: str
+    kind: Kind
+    source: str | None
+    source_id: int | None = None
+    cue: str | None
+    via: str | None
+    confidence: float
+    reasons: list[Reason]
+    speech: Speech | None
+    dup_of: int | None
+    status: Status
+    version: int = Field(description="Pass back as expected_version when changing the claim")
+    reviewer: str | None
+    reviewed_at: datetime | None
+    note: str | None
+    n_corroborating: int = 0
+    n_contradicting: int = 0
+
+
+class ReviewEntry(BaseModel):
+    """One row of a claim's review history."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    claim_id: int
+    action: Literal["status", "note", "undo"]
+    old_status: Status
+    new_status: Status
+    note: str | None
+    reviewer: str
+    at: datetime
+    version: int = Field(description="The claim's version after this action")
+    undoes: int | None = Field(default=None, description="Id of the entry an undo reverts")
+
+
+class RelatedClaim(BaseModel):
+    """Another claim linked to one, with how and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    claim: ClaimView
+    kind: LinkKind
+    score: float
+    reasons: list[str]
+
+
+class IngestResult(BaseModel):
+    """What `ingest` did with one article."""
+
+    doc: str
+    article_id: int
+    outcome: Literal["new", "updated", "unchanged"]
+    version: int
+    claims: int = Field(description="Claims stored for this version")
+    kept_reviews: int = Field(default=0, description="Reviewed claims carried over from before")
+    kinds: dict[str, int] = Field(default_factory=dict, description="Claims per Kind")
+    same_as: str | None = Field(default=None, description="File with identical text, if any")
+
+
+class StoreStats(BaseModel):
+    articles: int
+    versions: int
+    claims: int
+    by_kind: dict[str, int]
+    by_status: dict[str, int]
+    entities: dict[str, int]
+    links: dict[str, int]
+    reviews: int
+
+
+class NotFound(LookupError):
+    """No claim (or article) with that id."""
+
+
+class ConflictError(Exception):
+    """Someone changed the claim since it was read: nothing was written."""
+
+    def __init__(
+        self,
+        claim_id: int,
+        expected_version: int,
+        current: ClaimView,
+        changed_by: str | None,
+        changed_at: datetime | None,
+    ) -> None:
+        self.claim_id = claim_id
+        self.expected_version = expected_version
+        self.current = current
+        self.actual_version = current.version
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        who = changed_by or "someone"
+        when = f" at {changed_at:%Y-%m-%d %H:%M:%S} UTC" if changed_at else ""
+        super().__init__(
+            f"Claim {claim_id} was changed by {who}{when} (now version {current.version}, "
+            f"status {current.status.value}); your change was not saved. Reload and try again."
+        )

@@ -1,0 +1,149 @@
+"""The store's one door: paging, filters, review with optimistic concurrency, undo, history."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.models import Kind, LinkKind, Status
+from claims.store import (
+    ClaimFilter,
+    ConflictError,
+    NotFound,
+    add_note,
+    count_claims,
+    get_claim,
+    history,
+    ingest,
+    paragraph_of,
+    query_claims,
+    related,
+    set_status,
+    undo_last,
+)
+from claims.store.queries import LINK
+from tests.store_helpers import sample
+
+
+def test_query_claims_pages_in_article_order(store):
+    ingest(store, sample("a.txt"))
+    ingest(store, sample("b.txt", outlet="الجزيرة", title="آخر"))
+    # b.txt has the same sentences but a different title does not change the text hash...
+    assert count_claims(store) == 4  # identical text: stored once
+    page = query_claims(store, ClaimFilter(), offset=1, limit=2)
+    assert [view.index for view in page] == [1, 2]
+    assert page[0].doc == "a.txt" and page[0].kind == Kind.organization
+
+
+def test_search_without_hamza_finds_text_with_it(store):
+    ingest(store, sample())
+    found = query_claims(store, ClaimFilter(search="اكدت وزاره"))
+    assert [view.source for view in found] == ["وزارة الدفاع الروسية"]
+    assert count_claims(store, ClaimFilter(search="100%_")) == 0
+
+
+def test_filters_by_kind_status_source_outlet_article(store):
+    ingest(store, sample())
+    assert count_claims(store, ClaimFilter(kind=Kind.anonymous)) == 1
+    assert count_claims(store, ClaimFilter(kind=[Kind.anonymous, Kind.author])) == 2
+    assert count_claims(store, ClaimFilter(status=Status.unreviewed)) == 4
+    assert count_claims(store, ClaimFilter(source="كوناشينكوف")) == 1
+    assert count_claims(store, ClaimFilter(outlet="المدن")) == 4
+    assert count_claims(store, ClaimFilter(outlet="الجزيرة")) == 0
+    assert count_claims(store, ClaimFilter(article="a.txt")) == 4
+    article_id = query_claims(store, limit=1)[0].article_id
+    assert count_claims(store, ClaimFilter(article=str(article_id))) == 4
+
+
+def test_order_by_confidence_puts_highest_first(store):
+    ingest(store, sample())
+    confidences = [view.confidence for view in query_claims(store, order="confidence")]
+    assert confidences == sorted(confidences, reverse=True)
+
+
+def test_second_reviewer_on_one_claim_gets_conflict(store):
+    ingest(store, sample())
+    claim = query_claims(store, limit=1)[0]
+    first = set_status(
+        store, claim.id, Status.verified, reviewer="amina", expected_version=claim.version
+    )
+    assert first.status == Status.verified and first.version == claim.version + 1
+    with pytest.raises(ConflictError) as caught:
+        set_status(
+            store, claim.id, Status.disputed, reviewer="omar", expected_version=claim.version
+        )
+    assert caught.value.changed_by == "amina"
+    assert "amina" in str(caught.value)
+    after = get_claim(store, claim.id)
+    assert after.status == Status.verified and after.reviewer == "amina"
+    assert [entry.reviewer for entry in history(store, claim.id)] == ["amina"]
+
+
+def test_status_note_and_undo_are_history(store):
+    ingest(store, sample())
+    claim = query_claims(store, limit=1)[0]
+    v1 = set_status(
+        store, claim.id, Status.disputed, reviewer="amina", expected_version=1, note="مشكوك"
+    )
+    v2 = add_note(store, claim.id, "راجع المصدر", reviewer="amina", expected_version=v1.version)
+    assert v2.note == "راجع المصدر" and v2.status == Status.disputed
+    back = undo_last(store, reviewer="amina")
+    assert back is not None and back.note == "مشكوك"
+    back = undo_last(store, reviewer="amina")
+    assert back.status == Status.unreviewed and back.reviewer is None and back.note is None
+    assert undo_last(store, reviewer="amina") is None
+    actions = [(e.action, e.old_status, e.new_status) for e in history(store, claim.id)]
+    assert actions == [
+        ("status", Status.unreviewed, Status.disputed),
+        ("note", Status.disputed, Status.disputed),
+        ("undo", Status.disputed, Status.disputed),
+        ("undo", Status.disputed, Status.unreviewed),
+    ]
+    assert all(entry.at.tzinfo is not None for entry in history(store, claim.id))
+
+
+def test_undo_after_someone_else_changed_is_a_conflict(store):
+    ingest(store, sample())
+    claim = query_claims(store, limit=1)[0]
+    mine = set_status(store, claim.id, Status.verified, reviewer="amina", expected_version=1)
+    set_status(store, claim.id, Status.disputed, reviewer="omar", expected_version=mine.version)
+    with pytest.raises(ConflictError):
+        undo_last(store, reviewer="amina")
+    assert get_claim(store, claim.id).status == Status.disputed
+
+
+def test_unknown_claim_is_not_found(store):
+    with pytest.raises(NotFound):
+        get_claim(store, 999)
+    with pytest.raises(NotFound):
+        set_status(store, 999, Status.verified, reviewer="x", expected_version=1)
+
+
+def test_paragraph_of_gives_sentence_offsets(store):
+    ingest(store, sample())
+    claim = query_claims(store, ClaimFilter(kind=Kind.anonymous))[0]
+    paragraph, start, end = paragraph_of(store, claim.id)
+    assert paragraph[start:end] == claim.sentence
+
+
+def test_related_reads_links_both_ways(store):
+    ingest(store, sample())
+    first, second, third = (view.id for view in query_claims(store, limit=3))
+    with store.session() as session:
+        session.execute(
+            LINK.insert(),
+            [
+                dict(
+                    claim_id=first, other_id=second, kind="corroborates", score=0.9, reasons=["x"]
+                ),
+                dict(claim_id=third, other_id=first, kind="contradicts", score=0.7, reasons=[]),
+            ],
+        )
+    links = related(store, first)
+    assert [(link.claim.id, link.kind) for link in links] == [
+        (second, LinkKind.corroborates),
+        (third, LinkKind.contradicts),
+    ]
+    view = get_claim(store, first)
+    assert (view.n_corroborating, view.n_contradicting) == (1, 1)
+    assert count_claims(store, ClaimFilter(contradicted=True)) == 2
+    assert count_claims(store, ClaimFilter(contradicted=False)) == 2
