@@ -1,0 +1,627 @@
+"""Linking claims: which statements back each other, which conflict, which are the same again.
+
+Pure functions of plain data; the store calls them (`claims/store/linking.py`).
+
+1. `features(text)`: what a statement is about (content stems, places, figures) and how it
+   says it (negation, opposed predicates), computed once per claim.
+2. `compare(a, b)`: the relation of two statements, `corroborates`, `contradicts` or
+   `unrelated`, with a score and reasons a reviewer can read.
+3. `classify(a, b)`: with who said them, a corroboration by the same source, or relayed
+   from one another, or an outlet republishing a wire, is a `duplicate`.
+4. `candidates(...)`: pairs worth comparing, by blocking on rare content tokens, places and
+   figures, scored with rapidfuzz (`process.cdist` with `workers` on large blocks); never
+   all pairs.
+5. `update_confidence(...)`: a claim's confidence moved by its links, with the reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache, lru_cache
+
+import numpy as np
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz, process
+
+from claims import lexicon
+from claims.arabic import normalize, normalize_key
+from claims.models import Link, LinkKind, Reason, Status
+from claims.numbers import GENERIC, Quantity, quantities, tokens
+
+# Below this content similarity two statements are about different things.
+RELATED = 0.42
+# A corroboration needs this much; a conflict (figures, negation, opposed verbs) needs RELATED.
+CORROBORATES = 0.5
+# rapidfuzz score (0-100) of the content keys below which a candidate pair is not kept.
+CUTOFF = 55
+# Blocks larger than this are scored with process.cdist, smaller ones pair by pair.
+LARGE_BLOCK = 24
+# Each claim keeps its best `TOP_K` candidates (a pair stays if either end keeps it).
+TOP_K = 8
+# Rarest blocking keys of a claim that are indexed (prefix filtering).
+PREFIX = 4
+
+_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
+_SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "ته", "يه", "وا", "ه", "ي", "ت", "ا")
+_GLUED = ("و", "ف", "ب", "ل")
+_WEEKDAYS = {
+    normalize(w): w
+    for w in ["الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"]
+}
+
+
+class Relation(str, Enum):
+    """How two statements relate, from their wording alone."""
+
+    corroborates = "corroborates"
+    contradicts = "contradicts"
+    unrelated = "unrelated"
+
+
+class Comparison(BaseModel):
+    """The judgement on two statements."""
+
+    relation: Relation
+    score: float = Field(ge=0.0, le=1.0)
+    reasons: list[str] = Field(default_factory=list)
+
+
+def stem(word: str) -> str:
+    """A light stem of a normalised word: article and one common suffix off, at least 3 letters."""
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix) :]
+            break
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    words = {normalize(w) for w in lexicon.entries("link_stopwords")}
+    words |= {stem(w) for w in words}
+    return frozenset(words)
+
+
+@cache
+def _negation() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """(negating phrases, phrases that only look like negation) as normalised word tuples."""
+    yes, no = set(), set()
+    for entry in lexicon.fields("negation"):
+        words = tuple(normalize(entry[0]).split())
+        (no if len(entry) > 1 and entry[1] == "not" else yes).add(words)
+    return frozenset(yes), frozenset(no)
+
+
+@cache
+def _opposites() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]:
+    """(left stems, right stems, label) per opposed pair."""
+    pairs = []
+    for entry in lexicon.fields("opposites"):
+        left, right = (
+            tuple(normalize(w).strip() for w in re.split("[،,]", side)) for side in entry
+        )
+        pairs.append((left, right, f"{entry[0].split('،')[0]}/{entry[1].split('،')[0]}"))
+    return tuple(pairs)
+
+
+@cache
+def _gazetteer() -> dict[tuple[str, ...], str]:
+    found = {}
+    for entry in lexicon.fields("gazetteer"):
+        for name in entry:
+            found[tuple(normalize_key(name).split())] = entry[0]
+    return found
+
+
+@dataclass(slots=True)
+class Features:
+    """What a statement is about and how it says it; computed once per claim."""
+
+    text: str
+    norm: str
+    stems: frozenset[str]
+    key: str
+    quantities: tuple[Quantity, ...]
+    negations: int
+    predicates: frozenset[tuple[int, int]]
+    places: frozenset[str]
+    days: frozenset[str]
+    blocking: tuple[str, ...] = field(default=())
+
+
+def _predicates(words: list[str]) -> frozenset[tuple[int, int]]:
+    found = set()
+    for n, (left, right, _label) in enumerate(_opposites()):
+        for side, stems in enumerate((left, right)):
+            if any(_has_stem(w, s) for w in words for s in stems):
+                found.add((n, side))
+    return frozenset(found)
+
+
+def _has_stem(word: str, stem_: str) -> bool:
+    if " " in stem_:
+        return False
+    for w in _bare(word):
+        if w.startswith(stem_):
+            return True
+        if w[:1] in ("ي", "ت", "ن", "ا") and w[1:].startswith(stem_):
+            return True
+    return False
+
+
+def _bare(word: str) -> tuple[str, ...]:
+    out = [word]
+    if word[:1] in ("و", "ف") and len(word) > 3:
+        out.append(word[1:])
+    for w in list(out):
+        if w.startswith("ال") and len(w) > 4:
+            out.append(w[2:])
+        elif w.startswith(("بال", "لل")) and len(w) > 5:
+            out.append(w[3:] if w.startswith("بال") else w[2:])
+    return tuple(out)
+
+
+def _phrase_hits(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list[int]:
+    hits = []
+    for i in range(len(words)):
+        for phrase in phrases:
+            if tuple(words[i : i + len(phrase)]) == phrase or (
+                words[i][:1] in ("و", "ف")
+                and (words[i][1:], *words[i + 1 : i + len(phrase)]) == phrase
+            ):
+                hits.append(i)
+                break
+    return hits
+
+
+@lru_cache(maxsize=65536)
+def features(text: str) -> Features:
+    """The features of one statement."""
+    toks = tokens(text)
+    words = [t.norm for t in toks if t.number is None]
+    negating, not_negating = _negation()
+    excluded = set(_phrase_hits(words, not_negating))
+    negations = sum(1 for i in _phrase_hits(words, negating) if i not in excluded)
+    neg_words = {p[0] for p in negating}
+    stops = _stopwords()
+    stems = set()
+    for w in words:
+        if len(w) < 2 or w in stops or w in neg_words:
+            continue
+        s = stem(w)
+        if s not in stops and len(s) >= 2:
+            stems.add(s)
+    keys = [normalize_key(w) for w in words]
+    gaz = _gazetteer()
+    places = set()
+    for i in range(len(keys)):
+        for n in (3, 2, 1):
+            gram = tuple(
+                k[1:] if j == 0 and k[:1] in "وبلف" and len(k) > 3 else k
+                for j, k in enumerate(keys[i : i + n])
+            )
+            hit = gaz.get(tuple(keys[i : i + n])) or gaz.get(gram)
+            if hit:
+                places.add(hit)
+                break
+    days = frozenset(_WEEKDAYS[w] for w in _bare_all(words) if w in _WEEKDAYS)
+    found = tuple(quantities(text))
+    stems_f = frozenset(stems)
+    blocking = tuple(sorted(stems_f)) + tuple(
+        f"#{q.low:g}:{_comparable_kind(q)}" for q in found if q.exact
+    )
+    return Features(
+        text=text,
+        norm=" ".join(words + [t.norm for t in toks if t.number is not None]),
+        stems=stems_f,
+        key=" ".join(sorted(stems_f)),
+        quantities=found,
+        negations=negations,
+        predicates=_predicates(words),
+        places=frozenset(places),
+        days=days,
+        blocking=blocking,
+    )
+
+
+def _bare_all(words: Iterable[str]) -> Iterable[str]:
+    for w in words:
+        yield from _bare(w)
+
+
+def _comparable_kind(q: Quantity) -> str:
+    return q.kind or "-"
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures count the same kind of thing."""
+    if a.kind is None or b.kind is None:
+        return False
+    if a.kind == b.kind:
+        return a.kind != GENERIC or a.unit == b.unit
+    return False
+
+
+def similarity(a: Features, b: Features) -> float:
+    """Content similarity in [0, 1]: shared content stems and fuzzy agreement of the rest."""
+    if not a.stems or not b.stems:
+        return 1.0 if a.norm == b.norm else 0.0
+    shared = len(a.stems & b.stems)
+    # 'وسيطرت' and 'سيطرت': a conjunction or preposition glued to a word in one of them
+    shared += sum(1 for s in a.stems - b.stems if s[:1] in _GLUED and s[1:] in b.stems)
+    shared += sum(1 for s in b.stems - a.stems if s[:1] in _GLUED and s[1:] in a.stems)
+    shared = min(shared, len(a.stems), len(b.stems))
+    overlap = shared / min(len(a.stems), len(b.stems))
+    dice = 2 * shared / (len(a.stems) + len(b.stems))
+    fuzzy = fuzz.token_set_ratio(a.key, b.key) / 100
+    return round(0.35 * overlap + 0.35 * dice + 0.3 * fuzzy, 3)
+
+
+def _figures(a: Features, b: Features) -> tuple[list[str], list[str]]:
+    """(conflicts, agreements) between the figures of two statements, as reasons."""
+    conflicts, agreements = [], []
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if not _comparable(qa, qb):
+                continue
+            slack = 0.1 if "vague" in (qa.approx, qb.approx) else 0.0
+            if qa.overlaps(qb, slack):
+                agreements.append(f"figures agree: «{qa.text}» and «{qb.text}»")
+            else:
+                conflicts.append(f"figures conflict: «{qa.text}» against «{qb.text}»")
+    # A figure that agrees with one of the other's figures of that kind is not in conflict.
+    if agreements and conflicts:
+        agreed = {r.split("«")[1].split("»")[0] for r in agreements}
+        conflicts = [c for c in conflicts if c.split("«")[1].split("»")[0] not in agreed]
+    return conflicts, agreements
+
+
+def compare_features(a: Features, b: Features) -> Comparison:
+    """The relation of two statements from their features."""
+    if a.norm == b.norm:
+        return Comparison(relation=Relation.corroborates, score=1.0, reasons=["same wording"])
+    sim = similarity(a, b)
+    shared = sorted(a.stems & b.stems)
+    about = f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
+    if a.places and b.places and not a.places & b.places:
+        return Comparison(
+            relation=Relation.unrelated,
+            score=sim,
+            reasons=[
+                f"different places: {'، '.join(sorted(a.places))} / {'، '.join(sorted(b.places))}"
+            ],
+        )
+    if a.days and b.days and not a.days & b.days:
+        return Comparison(
+            relation=Relation.unrelated,
+            score=sim,
+            reasons=[f"different days: {'، '.join(sorted(a.days))} / {'، '.join(sorted(b.days))}"],
+        )
+    if sim < RELATED:
+        return Comparison(
+            relation=Relation.unrelated, score=sim, reasons=[f"similarity {sim:.2f}", about]
+        )
+    conflicts, agreements = _figures(a, b)
+    reasons = [f"similarity {sim:.2f}", about]
+    contra = list(conflicts)
+    if (a.negations % 2) != (b.negations % 2):
+        negated = a if a.negations % 2 else b
+        contra.append(f"one statement is negated: «{negated.text[:60]}»")
+    for n, (_left, _right, label) in enumerate(_opposites()):
+        a_l, a_r = (n, 0) in a.predicates, (n, 1) in a.predicates
+        b_l, b_r = (n, 0) in b.predicates, (n, 1) in b.predicates
+        if (a_l and not a_r and b_r and not b_l) or (a_r and not a_l and b_l and not b_r):
+            contra.append(f"opposed predicates: {label}")
+    if contra:
+        return Comparison(relation=Relation.contradicts, score=sim, reasons=reasons + contra)
+    if sim < CORROBORATES and not agreements:
+        return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
+    if sim < CORROBORATES and agreements and sim < RELATED + 0.04:
+        return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
+    return Comparison(relation=Relation.corroborates, score=sim, reasons=reasons + agreements)
+
+
+def compare(a: str, b: str) -> Comparison:
+    """The relation of two statements: corroborates, contradicts or unrelated."""
+    return compare_features(features(a), features(b))
+
+
+# --- claims with their sources ------------------------------------------------------------
+
+
+class ClaimRef(BaseModel):
+    """What linking needs of a stored claim."""
+
+    id: int
+    text: str
+    source: Hashable | None = Field(default=None, description="Source entity id or name")
+    via: Hashable | None = Field(default=None, description="Intermediary entity id or name")
+    doc: str | None = None
+    kind: str | None = Field(default=None, description="models.Kind of the attribution")
+    outlet: str | None = None
+
+
+def _entity(value: Hashable | None) -> Hashable | None:
+    if isinstance(value, str):
+        return normalize_key(value) or None
+    return value
+
+
+def classify(a: ClaimRef, b: ClaimRef, comparison: Comparison | None = None) -> Link | None:
+    """The link between two claims, or None if they are unrelated.
+
+    A corroboration is a `duplicate` when it brings no new evidence: the same wording again,
+    the same source, one relayed via the other (or both via the same relay), or an outlet
+    republishing an agency's wire.
+    """
+    comparison = comparison or compare(a.text, b.text)
+    if comparison.relation is Relation.unrelated:
+        return None
+    reasons = list(comparison.reasons)
+    kind = LinkKind.contradicts
+    if comparison.relation is Relation.corroborates:
+        kind = LinkKind.corroborates
+        sa, sb, va, vb = _entity(a.source), _entity(b.source), _entity(a.via), _entity(b.via)
+        why = None
+        if normalize(a.text).split() == normalize(b.text).split():
+            why = "the same statement again"
+        elif sa is not None and sa == sb:
+            why = "the same source"
+        elif (va is not None and va == sb) or (vb is not None and vb == sa):
+            why = "one relays the other"
+        elif va is not None and va == vb:
+            why = "both relayed by the same intermediary"
+        elif (
+            comparison.score >= 0.9
+            and a.doc != b.doc
+            and {a.kind, b.kind} <= {"author", "media"}
+            and "media" in {a.kind, b.kind}
+        ):
+            why = "an outlet republishing a wire"
+        if why:
+            kind = LinkKind.duplicate
+            reasons.append(f"duplicate: {why}")
+        else:
+            reasons.append("independent sources")
+    return Link(
+        claim_id=a.id,
+        other_id=b.id,
+        kind=kind,
+        score=round(comparison.score, 3),
+        reasons=reasons,
+    )
+
+
+# --- candidate generation -----------------------------------------------------------------
+
+
+def candidates(
+    feats: Sequence[Features],
+    new: Sequence[bool] | None = None,
+    *,
+    cutoff: float = CUTOFF,
+    top_k: int | None = TOP_K,
+    prefix: int = PREFIX,
+    workers: int = -1,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i, j, score) worth comparing, i < j, by blocking; never all pairs.
+
+    Each claim is indexed under its `prefix` rarest blocking keys (content stems and exact
+    figures) that some other claim shares. Pairs inside a block are scored with rapidfuzz on
+    the content keys, large blocks with `process.cdist(workers=...)`; pairs under `cutoff`
+    are dropped, and each claim keeps its `top_k` best. With `new`, only pairs with at least
+    one new claim are made (incremental linking).
+    """
+    n = len(feats)
+    empty = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32))
+    if n < 2:
+        return empty
+    df: Counter[str] = Counter()
+    for f in feats:
+        df.update(f.blocking)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        keys = sorted((k for k in f.blocking if df[k] > 1), key=df.__getitem__)[:prefix]
+        for key in keys:
+            blocks[key].append(i)
+    is_new = np.ones(n, bool) if new is None else np.asarray(new, bool)
+    keys_ = [f.key for f in feats]
+    codes: list[np.ndarray] = []
+    scores: list[np.ndarray] = []
+    small_codes: list[int] = []
+    small_scores: list[float] = []
+    ratio = fuzz.ratio
+    for members in blocks.values():
+        m = len(members)
+        if m < 2:
+            continue
+        if new is not None and not any(is_new[i] for i in members):
+            continue
+        if m <= LARGE_BLOCK:
+            for x in range(m):
+                i = members[x]
+                for y in range(x + 1, m):
+                    j = members[y]
+                    if not (is_new[i] or is_new[j]):
+                        continue
+                    s = ratio(keys_[i], keys_[j], score_cutoff=cutoff)
+                    if s:
+                        small_codes.append(min(i, j) * n + max(i, j))
+                        small_scores.append(s)
+            continue
+        idx = np.asarray(members, np.int64)
+        rows = idx[is_new[idx]] if new is not None else idx
+        for start in range(0, len(rows), 2048):
+            chunk = rows[start : start + 2048]
+            mat = process.cdist(
+                [keys_[i] for i in chunk],
+                [keys_[j] for j in idx],
+                scorer=ratio,
+                score_cutoff=cutoff,
+                dtype=np.uint8,
+                workers=workers,
+            )
+            r, c = np.nonzero(mat)
+            a, b = chunk[r], idx[c]
+            keep = a != b
+            a, b = a[keep], b[keep]
+            codes.append(np.minimum(a, b) * n + np.maximum(a, b))
+            scores.append(mat[r[keep], c[keep]].astype(np.float32))
+    codes.append(np.asarray(small_codes, np.int64))
+    scores.append(np.asarray(small_scores, np.float32))
+    code = np.concatenate(codes)
+    score = np.concatenate(scores)
+    if not len(code):
+        return empty
+    order = np.argsort(code, kind="stable")
+    code, score = code[order], score[order]
+    first = np.ones(len(code), bool)
+    first[1:] = code[1:] != code[:-1]
+    code, score = code[first], score[first]
+    i, j = code // n, code % n
+    if top_k is not None:
+        keep = _top_k(i, score, top_k) | _top_k(j, score, top_k)
+        i, j, score = i[keep], j[keep], score[keep]
+    return i, j, score
+
+
+def _top_k(end: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:
+    """Mask of pairs among the k best-scored of their `end` claim."""
+    order = np.lexsort((-score, end))
+    sorted_end = end[order]
+    starts = np.r_[0, np.flatnonzero(sorted_end[1:] != sorted_end[:-1]) + 1]
+    group_start = np.repeat(starts, np.diff(np.r_[starts, len(end)]))
+    rank = np.arange(len(end)) - group_start
+    mask = np.zeros(len(end), bool)
+    mask[order[rank < k]] = True
+    return mask
+
+
+def link(
+    claims: Sequence[ClaimRef],
+    new: Sequence[bool] | None = None,
+    *,
+    top_k: int | None = TOP_K,
+    workers: int = -1,
+) -> list[Link]:
+    """Links among `claims` (only those touching a new claim when `new` is given)."""
+    feats = [features(c.text) for c in claims]
+    i, j, _ = candidates(feats, new, top_k=top_k, workers=workers)
+    links = []
+    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+        found = classify(claims[a], claims[b], compare_features(feats[a], feats[b]))
+        if found:
+            links.append(found)
+    return links
+
+
+# --- confidence -----------------------------------------------------------------------------
+
+CORROBORATED = "corroborated by claim"
+CONTRADICTED = "contradicted by claim"
+REVIEWER = "reviewer:"
+_LINK_LABELS = (CORROBORATED, CONTRADICTED, REVIEWER)
+# How far one independent corroboration closes the gap to 1, and one contradiction to 0.
+RAISE = 0.25
+LOWER = 0.3
+# Corroborations beyond this many add nothing more.
+MAX_COUNTED = 5
+
+
+def update_confidence(
+    confidence: float,
+    reasons: Sequence[Reason],
+    links: Iterable[tuple[LinkKind | str, float, int]],
+    status: Status | str = Status.unreviewed,
+) -> tuple[float, list[Reason]]:
+    """A claim's confidence after its links, and the reasons with each step's delta.
+
+    `links` are (kind, score, other claim id). Steps that earlier linking added are replaced,
+    so relinking is idempotent. Independent corroboration raises the figure (each closes
+    `RAISE` of the gap to 1, by score), contradiction lowers it (`LOWER` of it, by score), a
+    duplicate changes nothing; a reviewer's verdict (verified / disputed) overrides all.
+    """
+    kept = [r for r in reasons if not r.label.startswith(_LINK_LABELS)]
+    value = confidence - sum(r.delta for r in reasons if r.label.startswith(_LINK_LABELS))
+    value = min(1.0, max(0.0, value))
+    out = list(kept)
+    ordered = sorted(links, key=lambda x: (LinkKind(x[0]).value, -x[1], x[2]))
+    counted = 0
+    for kind, score, other in ordered:
+        kind = LinkKind(kind)
+        if kind is LinkKind.corroborates and counted < MAX_COUNTED:
+            counted += 1
+            delta = round((1 - value) * RAISE * score, 4)
+            label = f"{CORROBORATED} {other} (independent source)"
+        elif kind is LinkKind.contradicts:
+            delta = -round(value * LOWER * score, 4)
+            label = f"{CONTRADICTED} {other}"
+        else:
+            continue
+        if delta:
+            value += delta
+            out.append(Reason(label=label, delta=delta))
+    status = Status(status)
+    if status is Status.verified:
+        out.append(Reason(label=f"{REVIEWER} verified", delta=round(1.0 - value, 4)))
+        value = 1.0
+    elif status is Status.disputed:
+        out.append(Reason(label=f"{REVIEWER} disputed", delta=round(0.0 - value, 4)))
+        value = 0.0
+    return round(min(1.0, max(0.0, value)), 4), out
+
+
+def blocking_recall(
+    found: tuple[np.ndarray, np.ndarray], truth: tuple[np.ndarray, np.ndarray], n: int
+) -> float:
+    """Share of the `truth` pairs (i < j) that `found` also holds."""
+    t = np.unique(truth[0] * n + truth[1])
+    if not len(t):
+        return 1.0
+    f = np.unique(found[0] * n + found[1])
+    return float(np.isin(t, f).mean())
+
+
+def exhaustive(
+    feats: Sequence[Features], *, cutoff: float = CUTOFF, workers: int = -1
+) -> tuple[np.ndarray, np.ndarray]:
+    """All pairs (i < j) scoring at least `cutoff`, by `process.cdist` over everything."""
+    keys_ = [f.key for f in feats]
+    ii, jj = [], []
+    for start in range(0, len(keys_), 2048):
+        mat = process.cdist(
+            keys_[start : start + 2048],
+            keys_,
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            dtype=np.uint8,
+            workers=workers,
+        )
+        r, c = np.nonzero(mat)
+        r = r + start
+        keep = r < c
+        ii.append(r[keep])
+        jj.append(c[keep])
+    return np.concatenate(ii).astype(np.int64), np.concatenate(jj).astype(np.int64)
+
+
+__all__ = [
+    "ClaimRef",
+    "Comparison",
+    "Features",
+    "Relation",
+    "candidates",
+    "classify",
+    "compare",
+    "compare_features",
+    "features",
+    "link",
+    "update_confidence",
+]
