@@ -5,7 +5,8 @@
   sentence did not change move to the new version with their id, review state, history and
   links; the others stay with the old version, which is no longer current.
 - Named people, organizations and outlets are merged across articles on normalize_key and,
-  failing an exact match, a close rapidfuzz match with the same number of words; anonymous
+  failing an exact match, a close rapidfuzz match with the same number of words (or, for
+  people, the one known person with that surname); anonymous
   sources are scoped to their article and never merged with another article's.
 """
 
@@ -44,6 +45,22 @@ def _fuzzy(key: str, candidates: dict[str, int]) -> int | None:
         if match.count(" ") == words and len(match) >= FUZZY_MIN_LENGTH:
             return candidates[match]
     return None
+
+
+def _same_surname(key: str, candidates: dict[str, int]) -> int | None:
+    """A person named by surname alone and by full name is one person, when only one known
+    person has that surname: 'كوناشينكوف' and 'إيغور كوناشينكوف'."""
+    surname = key.rsplit(" ", 1)[-1]
+    if len(surname) < FUZZY_MIN_LENGTH:
+        return None
+    found = {
+        entity_id
+        for other, entity_id in candidates.items()
+        if other != key
+        and (other.count(" ") == 0 or key.count(" ") == 0)
+        and fuzz.ratio(other.rsplit(" ", 1)[-1], surname) >= FUZZY_CUTOFF
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 class _Entities:
@@ -94,6 +111,8 @@ class _Entities:
         if (hit := cache.get(key, new.get(key))) is not None:
             return hit
         entity_id = _fuzzy(key, cache) or _fuzzy(key, new)
+        if entity_id is None and kind == Kind.named_person:
+            entity_id = _same_surname(key, cache) or _same_surname(key, new)
         if entity_id is None:
             entity_id = self._find_or_add(kind.value, name, key, SHARED)
         new[key] = entity_id

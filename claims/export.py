@@ -1,0 +1,69 @@
+"""Writing export records as CSV (for spreadsheets) or JSONL (for programs), streamed.
+
+CSV is UTF-8 with a byte-order mark by default so that Excel shows Arabic. Article text is
+untrusted: a cell that a spreadsheet would read as a formula (starting with =, +, -, @, tab or
+carriage return) is prefixed with an apostrophe so it stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO, Literal
+
+from claims.models import ExportRow
+
+Format = Literal["csv", "jsonl"]
+COLUMNS: tuple[str, ...] = tuple(ExportRow.model_fields)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet will show as text, never evaluate: "=1+1" -> "'=1+1"."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _csv_cells(row: ExportRow) -> list[str]:
+    cells = []
+    for name in COLUMNS:
+        value = getattr(row, name)
+        if value is None:
+            cells.append("")
+        elif isinstance(value, str):
+            cells.append(neutralise(getattr(value, "value", value)))
+        else:
+            cells.append(str(value))
+    return cells
+
+
+def write_csv(rows: Iterable[ExportRow], out: IO[str], *, bom: bool = True) -> int:
+    """Write the header and one line per record; returns the number of records."""
+    if bom:
+        out.write(BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    count = 0
+    for row in rows:
+        writer.writerow(_csv_cells(row))
+        count += 1
+    return count
+
+
+def write_jsonl(rows: Iterable[ExportRow], out: IO[str]) -> int:
+    """One JSON object a line, keys in the CSV column order, Arabic kept as is."""
+    count = 0
+    for row in rows:
+        out.write(json.dumps(row.model_dump(mode="json"), ensure_ascii=False))
+        out.write("\n")
+        count += 1
+    return count
+
+
+def write(rows: Iterable[ExportRow], out: IO[str], fmt: Format = "csv", *, bom: bool = True) -> int:
+    if fmt == "csv":
+        return write_csv(rows, out, bom=bom)
+    if fmt == "jsonl":
+        return write_jsonl(rows, out)
+    raise ValueError(f"unknown export format {fmt!r}: use csv or jsonl")
