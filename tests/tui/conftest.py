@@ -1,0 +1,134 @@
+"""A small store of hand-made claims for the review app's tests: no extractor needed."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from claims.models import Article, Claim, ExtractedArticle, Kind, Reason, Speech
+
+# (sentence, kind, source, cue, via) — one paragraph of two sentences, then one a paragraph.
+MINISTRY = "وزارة الدفاع الروسية"
+FIRST = [
+    (
+        "وأكّدت وزارة الدفاع الروسية أن الطائرات قصفت مواقع المعارضة.",
+        Kind.organization,
+        MINISTRY,
+        "وأكّدت",
+        None,
+    ),
+    (
+        'وقالت مصادر مطلعة لـ"المدن" إن الهجوم بدأ ليلاً.',
+        Kind.anonymous,
+        "مصادر مطلعة",
+        "وقالت",
+        "المدن",
+    ),
+    ("سيطرت فصائل المعارضة على منطقة محروثة [bold]بالكامل[/bold].", Kind.author, None, None, None),
+    (
+        "ونقلت رويترز عن مسؤول [link=http://evil.example]قوله[/link] إن الطرق مفتوحة.",
+        Kind.media,
+        "رويترز",
+        "ونقلت",
+        None,
+    ),
+]
+SECOND = [
+    (
+        "نفت وزارة الدفاع الروسية أن تكون الطائرات قصفت أي موقع.",
+        Kind.organization,
+        MINISTRY,
+        "نفت",
+        None,
+    ),
+    (
+        "وقال الناطق إيغور كوناشينكوف إن الوضع هادئ.",
+        Kind.named_person,
+        "إيغور كوناشينكوف",
+        "وقال",
+        None,
+    ),
+]
+
+
+def make_article(
+    doc: str, rows, *, outlet: str, title: str, paragraphs: list[int]
+) -> ExtractedArticle:
+    parts: list[str] = []
+    claims = []
+    offset = 0
+    last_paragraph = paragraphs[0]
+    for index, ((sentence, kind, source, cue, via), paragraph) in enumerate(
+        zip(rows, paragraphs, strict=True)
+    ):
+        if parts:
+            sep = " " if paragraph == last_paragraph else "\n\n"
+            parts.append(sep)
+            offset += len(sep)
+        last_paragraph = paragraph
+        parts.append(sentence)
+        claims.append(
+            Claim(
+                doc=doc,
+                index=index,
+                text=sentence,
+                start=offset,
+                end=offset + len(sentence),
+                kind=kind,
+                source=source,
+                cue=cue,
+                via=via,
+                claim=sentence,
+                confidence=[0.9, 0.4, 0.7, 0.55, 0.8, 0.65][index % 6],
+                dup_of=None,
+                speech=Speech.reported if source else None,
+                reasons=[
+                    Reason(label="cue word", delta=0.2),
+                    Reason(label="anonymous", delta=-0.1),
+                ],
+                paragraph=paragraph,
+            )
+        )
+        offset += len(sentence)
+    text = "".join(parts)
+    article = Article(
+        doc=doc,
+        text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        encoding="utf-8",
+        title=title,
+        published="2017-08-02",
+        outlet=outlet,
+    )
+    return ExtractedArticle(article=article, claims=claims)
+
+
+ARTICLES = [
+    make_article(
+        "a.txt", FIRST, outlet="المدن", title="المعارضة تتقدم في البادية", paragraphs=[0, 0, 1, 2]
+    ),
+    make_article("b.txt", SECOND, outlet="روسيا اليوم", title="موسكو تنفي", paragraphs=[0, 1]),
+]
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """A SQLite store file holding the two sample articles."""
+    from claims.store import Store, ingest
+
+    path = tmp_path / "review.db"
+    store = Store.open(str(path))
+    for extracted in ARTICLES:
+        ingest(store, extracted)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def store(db_path):
+    from claims.store import Store
+
+    opened = Store.open(str(db_path))
+    yield opened
+    opened.close()

@@ -1,0 +1,300 @@
+"""The review app driven by Textual's Pilot: every action lands in the store at once."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+
+from claims import store as st
+from claims.models import Status
+from claims.store import ClaimFilter, Store
+from tui.app import ReviewApp
+from tui.commands import COMMANDS, ReviewCommands
+from tui.screens.filters import FilterScreen
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.widgets.claim_detail import ClaimDetail
+from tui.widgets.claim_list import ClaimList
+
+pytestmark = pytest.mark.asyncio
+
+SIZE = (150, 40)
+
+
+@contextlib.asynccontextmanager
+async def running(db_path, *, reviewer="tester", bidi="terminal", tmp_path=None):
+    store = Store.open(str(db_path))
+    app = ReviewApp(store, reviewer=reviewer, bidi=bidi, export_dir=tmp_path)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            yield app, pilot
+    finally:
+        store.close()
+
+
+def main(app: ReviewApp) -> MainScreen:
+    return app.main
+
+
+def shown(app: ReviewApp):
+    return main(app).shown
+
+
+def lines_of(widget) -> str:
+    """What a widget draws, as text: the strips, not the SVG."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+async def test_opens_on_the_first_claim_in_position_order(db_path):
+    async with running(db_path) as (app, _pilot):
+        assert main(app).session.count == 6
+        assert shown(app).doc == "a.txt" and shown(app).index == 0
+        assert "6 claims" in str(app.screen.query_one("#status-line").render())
+
+
+@pytest.mark.parametrize(
+    ("key", "status"),
+    [("v", Status.verified), ("d", Status.disputed)],
+)
+async def test_status_key_writes_the_status_and_a_history_row(db_path, store, key, status):
+    async with running(db_path) as (app, pilot):
+        claim_id = shown(app).id
+        await pilot.press(key)
+        await pilot.pause()
+    claim = st.get_claim(store, claim_id)
+    assert claim.status is status
+    assert claim.reviewer == "tester"
+    [entry] = st.history(store, claim_id)
+    assert (entry.action, entry.new_status, entry.reviewer) == ("status", status, "tester")
+
+
+async def test_u_puts_a_claim_back_to_unreviewed(db_path, store):
+    async with running(db_path) as (app, pilot):
+        claim_id = shown(app).id
+        await pilot.press("d", "u")
+        await pilot.pause()
+    assert st.get_claim(store, claim_id).status is Status.unreviewed
+    assert [e.new_status for e in st.history(store, claim_id)] == [
+        Status.disputed,
+        Status.unreviewed,
+    ]
+
+
+async def test_z_undoes_the_last_action(db_path, store):
+    async with running(db_path) as (app, pilot):
+        claim_id = shown(app).id
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("z")
+        await pilot.pause()
+        assert shown(app).status is Status.unreviewed  # the screen shows the undone state
+    assert st.get_claim(store, claim_id).status is Status.unreviewed
+    actions = [e.action for e in st.history(store, claim_id)]
+    assert actions == ["status", "undo"]
+
+
+async def test_z_with_nothing_to_undo_changes_nothing(db_path, store):
+    async with running(db_path) as (_app, pilot):
+        await pilot.press("z")
+        await pilot.pause()
+    assert st.count_claims(store, ClaimFilter(status=Status.unreviewed)) == 6
+
+
+async def test_actions_follow_the_cursor(db_path, store):
+    async with running(db_path) as (app, pilot):
+        await pilot.press("down", "down", "v")
+        await pilot.pause()
+        claim_id = shown(app).id
+    claim = st.get_claim(store, claim_id)
+    assert (claim.index, claim.status) == (2, Status.verified)
+
+
+async def test_a_note_survives_a_restart(db_path, store):
+    note = "تحققت من البيان [bold]الرسمي[/bold]"
+    async with running(db_path) as (app, pilot):
+        await pilot.press("down", "n")
+        await pilot.pause()
+        app.screen.query_one("#note-input").value = note
+        await pilot.press("enter")
+        await pilot.pause()
+        claim_id = shown(app).id
+    # A new app on the same SQLite file shows the note.
+    async with running(db_path, reviewer="someone else") as (app, pilot):
+        await pilot.press("down")
+        await pilot.pause()
+        assert shown(app).id == claim_id
+        assert shown(app).note == note
+        review = app.screen.query_one(ClaimDetail).section("review")
+        assert note in review.plain
+        assert note in lines_of(review)  # drawn literally, not as markup
+    assert st.get_claim(store, claim_id).note == note
+    assert [e.action for e in st.history(store, claim_id)] == ["note"]
+
+
+async def test_escape_in_the_note_dialog_writes_nothing(db_path, store):
+    async with running(db_path) as (app, pilot):
+        claim_id = shown(app).id
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#note-input").value = "draft"
+        await pilot.press("escape")
+        await pilot.pause()
+    assert st.get_claim(store, claim_id).note is None
+    assert st.history(store, claim_id) == []
+
+
+async def test_a_conflict_is_shown_not_overwritten(db_path, store):
+    async with running(db_path) as (app, pilot):
+        claim = shown(app)
+        # Another reviewer disputes the claim while this one is looking at it.
+        st.set_status(
+            store, claim.id, Status.disputed, reviewer="rival", expected_version=claim.version
+        )
+        await pilot.press("v")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("rival" in m and "not saved" in m for m in messages)
+        assert shown(app).status is Status.disputed  # the screen now shows their verdict
+    after = st.get_claim(store, claim.id)
+    assert (after.status, after.reviewer) == (Status.disputed, "rival")
+    assert [e.reviewer for e in st.history(store, claim.id)] == ["rival"]
+
+
+@pytest.mark.parametrize("query", ["اكدت وزاره", "أكّدت وزارة"])
+async def test_search_finds_text_with_or_without_hamza_and_diacritics(db_path, query):
+    async with running(db_path) as (app, pilot):
+        await pilot.press("slash")
+        await pilot.pause()
+        app.screen.query_one("#search").value = query
+        await pilot.press("enter")
+        await pilot.pause()
+        session = main(app).session
+        assert session.count == 1
+        assert shown(app).sentence.startswith("وأكّدت وزارة الدفاع")
+        assert app.focused is app.screen.query_one(ClaimList)
+
+
+async def test_filter_dialog_by_source(db_path):
+    async with running(db_path) as (app, pilot):
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        app.screen.query_one("#f-source").value = "وزاره الدفاع"  # normalised match
+        app.screen.query_one("#f-source").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        session = main(app).session
+        assert session.count == 2
+        assert {row.doc for row in session.iter_view()} == {"a.txt", "b.txt"}
+
+
+async def test_filter_dialog_by_outlet_and_article(db_path):
+    async with running(db_path) as (app, pilot):
+        main(app).set_filter(ClaimFilter(outlet="روسيا اليوم"))
+        assert main(app).session.count == 2
+        main(app).set_filter(ClaimFilter(article="a.txt"))
+        assert main(app).session.count == 4
+        await pilot.press("x")
+        assert main(app).session.count == 6
+
+
+async def test_unreviewed_filter_drops_a_claim_once_verified(db_path):
+    async with running(db_path) as (app, pilot):
+        await pilot.press("w")
+        await pilot.pause()
+        assert main(app).session.filter.status is Status.unreviewed
+        await pilot.press("v")
+        await pilot.pause()
+        assert main(app).session.count == 5
+        await pilot.press("w")
+        assert main(app).session.count == 6
+
+
+async def test_same_source_and_same_article_keys(db_path):
+    async with running(db_path) as (app, pilot):
+        await pilot.press("s")
+        await pilot.pause()
+        assert main(app).session.count == 2  # the ministry, in both articles
+        await pilot.press("x", "end", "a")
+        await pilot.pause()
+        assert {row.doc for row in main(app).session.iter_view()} == {"b.txt"}
+
+
+async def test_kind_and_status_filters_from_the_palette_actions(db_path):
+    async with running(db_path) as (app, pilot):
+        await main(app).run_action("filter_kind('organization')")
+        assert main(app).session.count == 2
+        await main(app).run_action("clear_filters")
+        await pilot.press("d")
+        await main(app).run_action("filter_status('disputed')")
+        assert main(app).session.count == 1
+
+
+async def test_sort_by_confidence_puts_the_surest_first(db_path):
+    async with running(db_path) as (app, pilot):
+        await pilot.press("o")
+        await pilot.pause()
+        rows = list(main(app).session.iter_view())
+        assert [r.confidence for r in rows] == sorted((r.confidence for r in rows), reverse=True)
+        assert shown(app).id == rows[0].id
+
+
+async def test_markup_in_article_text_stays_literal(db_path):
+    async with running(db_path) as (app, pilot):
+        await pilot.press("down", "down")
+        await pilot.pause()
+        detail = app.screen.query_one(ClaimDetail)
+        drawn = lines_of(detail.section("paragraph"))
+        assert "[bold]بالكامل[/bold]" in drawn
+        await pilot.press("down")
+        await pilot.pause()
+        drawn = lines_of(detail.section("paragraph"))
+        assert "[link=http://evil.example]قوله[/link]" in drawn
+        row = app.screen.query_one(ClaimList).row_text(shown(app), 300)
+        assert "[link=http://evil.example]قوله[/link]" in row.plain
+        assert not any("link" in str(span.style) for span in row.spans)
+
+
+async def test_help_lists_every_key(db_path):
+    async with running(db_path) as (app, pilot):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = {key for key, _ in app.screen.rows}
+        for binding in MainScreen.BINDINGS:
+            assert binding.key.replace(",", " / ") in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_palette_offers_every_review_action(db_path):
+    actions = {action for _, action, _ in COMMANDS}
+    for name in ("verify", "dispute", "unreview", "note", "undo", "search", "filters", "export"):
+        assert name in actions
+    async with running(db_path) as (app, pilot):
+        provider = ReviewCommands(app.screen)
+        hits = [hit async for hit in provider.search("verified")]
+        assert hits
+        hits[0].command()
+        await pilot.pause()
+        assert shown(app).status is Status.verified
+
+
+async def test_export_writes_the_current_view_as_csv(db_path, store, tmp_path):
+    import csv
+
+    out_dir = tmp_path / "exports"
+    async with running(db_path, tmp_path=out_dir) as (app, pilot):
+        await pilot.press("v", "s")  # verify the ministry's claim, then view its source only
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        path = main(app).last_export
+    assert path.parent == out_dir
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 2
+    assert rows[0]["status"] == "verified" and rows[0]["reviewer"] == "tester"
+    assert rows[0]["sentence"].startswith("وأكّدت")  # logical text, as stored

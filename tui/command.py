@@ -1,0 +1,88 @@
+"""`claims review [PATH...]`: ingest the given files into the store, then open the review app.
+
+Registered on the `claims` command through the `claims.commands` entry point, so that the core
+never imports the review app or Textual.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+import typer
+
+ENV_REVIEWER = "CLAIMS_REVIEWER"
+
+
+def reviewer_name(option: str | None) -> str:
+    """``--reviewer``, else ``$CLAIMS_REVIEWER``, else the operating-system user."""
+    name = (option or os.environ.get(ENV_REVIEWER) or "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment (some containers)
+        return "reviewer"
+
+
+def ingest_paths(store, paths: list[Path]) -> None:
+    """Ingest files and folders the way `claims ingest` does, reporting each on stderr."""
+    from claims.cli_store import ingest_paths as ingest_like_the_cli
+
+    ingest_like_the_cli(store, paths)
+
+
+def review(
+    paths: list[Path] = typer.Argument(  # noqa: B006 - typer reads the default
+        None, help="Article files or folders to ingest before reviewing (optional)."
+    ),
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        help="Store: a SQLite file or a SQLAlchemy URL (default $CLAIMS_DB, ./claims.db).",
+    ),
+    reviewer: str | None = typer.Option(
+        None,
+        "--reviewer",
+        help="Name written with every review action (default $CLAIMS_REVIEWER, else your user name).",
+    ),
+    bidi: str = typer.Option(
+        None,
+        "--bidi",
+        help="terminal: the terminal reorders Arabic (GNOME Terminal, Konsole, mlterm). "
+        "visual: the app reorders it (kitty, Windows Terminal, xterm). Default $CLAIMS_BIDI, else terminal.",
+    ),
+    shape: bool = typer.Option(
+        False,
+        "--shape",
+        help="In visual mode, also join Arabic letters (for terminals that do not shape).",
+    ),
+) -> None:
+    """Review claims in a terminal app: v verified, d disputed, u unreviewed, n note, z undo, ? keys.
+
+    Example: claims review seeds/ --db review.db --bidi visual
+    """
+    from claims.store import Store, StoreError
+    from tui.bidi import mode_from, terminal_reordering_off
+
+    try:
+        mode = mode_from(bidi)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="--bidi") from None
+    try:
+        store = Store.open(db)
+    except StoreError as err:
+        typer.echo(f"claims review: {err}", err=True)
+        raise typer.Exit(2) from None
+    paths = [p for p in paths or [] if str(p)]
+    if paths:
+        ingest_paths(store, paths)
+
+    from tui.app import ReviewApp
+
+    app = ReviewApp(store, reviewer=reviewer_name(reviewer), bidi=mode, shaping=shape)
+    # Textual draws on stderr; the mode switch goes to the same terminal stream.
+    with terminal_reordering_off(sys.__stderr__, mode):
+        app.run()

@@ -1,0 +1,320 @@
+"""The review screen: the claims list beside the selected claim and its related claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from claims.models import Kind, Status
+from claims.store import ClaimFilter, ClaimView, ConflictError
+from tui.bidi import Display, clean
+from tui.screens.filters import FilterScreen
+from tui.screens.help import HelpScreen, key_rows
+from tui.screens.note import NoteScreen
+from tui.session import Session
+from tui.widgets.claim_detail import ClaimDetail
+from tui.widgets.claim_list import ClaimList
+from tui.widgets.related import RelatedPanel
+
+
+def describe(flt: ClaimFilter, order: str) -> Text:
+    """The current filter in words, for the line above the list."""
+    parts: list[str] = []
+    for name in ("status", "kind"):
+        value = getattr(flt, name)
+        if value:
+            values = value if isinstance(value, list) else [value]
+            parts.append(f"{name}={','.join(v.value for v in values)}")
+    for name in ("source", "outlet", "article", "reviewer"):
+        value = getattr(flt, name)
+        if value not in (None, ""):
+            parts.append(f"{name}={clean(str(value))}")
+    if flt.contradicted:
+        parts.append("contradicted")
+    if flt.search:
+        parts.append(f"search={clean(flt.search)}")
+    out = Text("Filter: ", "bold")
+    out.append(" · ".join(parts) if parts else "all claims", "" if parts else "dim")
+    out.append(f"   Sort: {order}", "dim")
+    return out
+
+
+class MainScreen(Screen):
+    """List on the left, detail and related claims on the right."""
+
+    BINDINGS = [
+        Binding("v", "verify", "Verified"),
+        Binding("d", "dispute", "Disputed"),
+        Binding("u", "unreview", "Unreviewed"),
+        Binding("n", "note", "Note"),
+        Binding("z", "undo", "Undo"),
+        Binding("slash", "search", "Search"),
+        Binding("f", "filters", "Filters"),
+        Binding("c", "toggle_contradicted", "Contradicted only", show=False),
+        Binding("w", "toggle_unreviewed", "Unreviewed only", show=False),
+        Binding("s", "same_source", "Same source", show=False),
+        Binding("a", "same_article", "Same article", show=False),
+        Binding("x", "clear_filters", "Clear filters", show=False),
+        Binding("o", "toggle_order", "Sort"),
+        Binding("r", "focus_related", "Related", show=False),
+        Binding("b", "back", "Back after a jump", show=False),
+        Binding("e", "export", "Export CSV"),
+        Binding("question_mark", "help", "Keys"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    DEFAULT_CSS = """
+    #status-line { height: 1; padding: 0 1; background: $boost; }
+    #search { display: none; dock: top; }
+    #search.shown { display: block; }
+    #panes { height: 1fr; }
+    ClaimList { width: 1fr; min-width: 40; border-right: tall $primary 30%; }
+    #right { width: 1fr; }
+    ClaimDetail { height: 1fr; }
+    """
+
+    def __init__(self, session: Session, display: Display, export_dir: Path) -> None:
+        super().__init__()
+        self.session = session
+        self.bidi = display
+        self.export_dir = export_dir
+        self.shown: ClaimView | None = None
+        self.jumps: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            placeholder="Search (Arabic normalised; Enter to apply, Esc to close)", id="search"
+        )
+        yield Static(id="status-line")
+        with Horizontal(id="panes"):
+            yield ClaimList(self.session, self.bidi, id="claims")
+            with Vertical(id="right"):
+                yield ClaimDetail(self.bidi, id="detail")
+                yield RelatedPanel(self.bidi, id="related")
+        yield Footer()
+
+    @property
+    def claims(self) -> ClaimList:
+        return self.query_one(ClaimList)
+
+    @property
+    def detail(self) -> ClaimDetail:
+        return self.query_one(ClaimDetail)
+
+    @property
+    def related(self) -> RelatedPanel:
+        return self.query_one(RelatedPanel)
+
+    def on_mount(self) -> None:
+        self.claims.focus()
+        self.update_status_line()
+
+    def update_status_line(self) -> None:
+        line = describe(self.session.filter, self.session.order)
+        line.append(f"   {self.session.count:,} claims", "bold")
+        self.query_one("#status-line", Static).update(line)
+
+    # Showing a claim -------------------------------------------------------------------------
+
+    @on(ClaimList.Highlighted)
+    def on_highlighted(self, event: ClaimList.Highlighted) -> None:
+        self.show(event.claim)
+
+    def show(self, claim: ClaimView | None) -> None:
+        """Show a claim in the detail and related panels, read afresh from the store."""
+        self.shown = claim
+        if claim is None:
+            self.detail.show(None)
+            self.related.show([])
+            return
+        self.detail.show(claim, self.session.paragraph(claim.id), self.session.history(claim.id))
+        self.related.show(self.session.related(claim.id))
+
+    @on(RelatedPanel.Jump)
+    def on_jump(self, event: RelatedPanel.Jump) -> None:
+        if self.shown is not None:
+            self.jumps.append(self.shown.id)
+        self.go_to(event.claim_id)
+
+    def go_to(self, claim_id: int) -> None:
+        """Put the cursor on a claim if it is in the view; otherwise show it on its own."""
+        position = self.session.position_of(claim_id)
+        if position is not None:
+            self.claims.cursor = position
+        else:
+            self.show(self.session.claim(claim_id))
+            self.notify(
+                "This claim is outside the current list; b goes back.", title="Jumped", timeout=4
+            )
+        self.claims.focus()
+
+    def action_back(self) -> None:
+        if self.jumps:
+            self.go_to(self.jumps.pop())
+
+    def reload(self, keep: ClaimView | None = None) -> None:
+        """Read the view again from the store (someone may have changed it) and show ``keep``."""
+        self.session.invalidate()
+        self.claims.reload(keep.id if keep else None)
+        self.update_status_line()
+        if keep is not None:
+            self.show(keep)
+
+    # Review actions --------------------------------------------------------------------------
+
+    def _target(self) -> ClaimView | None:
+        if self.shown is None:
+            self.notify("No claim selected.", severity="warning")
+        return self.shown
+
+    def _write(self, do, what: str) -> None:
+        claim = self._target()
+        if claim is None:
+            return
+        try:
+            updated = do(claim)
+        except ConflictError as err:
+            self.notify(str(err), title="Not saved: changed by someone else", severity="error")
+            self.reload(err.current)
+            return
+        self.reload(updated)
+        self.notify(what, timeout=2)
+
+    def _set(self, status: Status) -> None:
+        self._write(lambda c: self.session.set_status(c, status), f"Marked {status.value}")
+
+    def action_verify(self) -> None:
+        self._set(Status.verified)
+
+    def action_dispute(self) -> None:
+        self._set(Status.disputed)
+
+    def action_unreview(self) -> None:
+        self._set(Status.unreviewed)
+
+    def action_note(self) -> None:
+        claim = self._target()
+        if claim is None:
+            return
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            # The note is written against the version the reviewer saw when opening the modal.
+            self._write(lambda _c: self.session.add_note(claim, note), "Note saved")
+
+        self.app.push_screen(NoteScreen(claim.note, claim.id), save)
+
+    def action_undo(self) -> None:
+        try:
+            claim = self.session.undo()
+        except ConflictError as err:
+            self.notify(str(err), title="Cannot undo", severity="error")
+            self.reload(err.current)
+            return
+        if claim is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        self.reload(claim)
+        self.go_to(claim.id)
+        self.notify(f"Undone: claim {claim.id} is {claim.status.value} again", timeout=2)
+
+    # Finding work ----------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.add_class("shown")
+        box.value = self.session.filter.search or ""
+        box.focus()
+
+    @on(Input.Submitted, "#search")
+    def on_search(self, event: Input.Submitted) -> None:
+        self.apply(search=event.value.strip() or None)
+        self.claims.focus()
+
+    def on_key(self, event) -> None:
+        box = self.query_one("#search", Input)
+        if event.key == "escape" and box.has_focus:
+            box.remove_class("shown")
+            self.claims.focus()
+            event.stop()
+
+    def apply(self, **changes) -> None:
+        """Change the filter and show the first claim of the new view."""
+        self.session.set_filter(**changes)
+        self.claims.reload()
+        self.claims.cursor = 0
+        self.update_status_line()
+
+    def set_filter(self, flt: ClaimFilter) -> None:
+        self.session.replace_filter(flt)
+        self.claims.reload()
+        self.claims.cursor = 0
+        self.update_status_line()
+
+    def action_filters(self) -> None:
+        def done(flt: ClaimFilter | None) -> None:
+            if flt is not None:
+                self.set_filter(flt)
+
+        self.app.push_screen(FilterScreen(self.session.filter), done)
+
+    def action_toggle_contradicted(self) -> None:
+        self.apply(contradicted=None if self.session.filter.contradicted else True)
+
+    def action_toggle_unreviewed(self) -> None:
+        unreviewed = self.session.filter.status == Status.unreviewed
+        self.apply(status=None if unreviewed else Status.unreviewed)
+
+    def action_filter_status(self, status: str) -> None:
+        self.apply(status=Status(status))
+
+    def action_filter_kind(self, kind: str) -> None:
+        self.apply(kind=Kind(kind))
+
+    def action_same_source(self) -> None:
+        if self.shown is not None and self.shown.source:
+            self.apply(source=self.shown.source)
+
+    def action_same_outlet(self) -> None:
+        if self.shown is not None and self.shown.outlet:
+            self.apply(outlet=self.shown.outlet)
+
+    def action_same_article(self) -> None:
+        if self.shown is not None:
+            self.apply(article=self.shown.doc)
+
+    def action_clear_filters(self) -> None:
+        self.set_filter(ClaimFilter())
+
+    def action_toggle_order(self) -> None:
+        keep = self.shown
+        self.session.set_order("confidence" if self.session.order == "position" else "position")
+        self.claims.reload()
+        self.claims.cursor = 0
+        self.update_status_line()
+        if keep is not None:
+            self.notify(f"Sorted by {self.session.order}", timeout=2)
+
+    def action_focus_related(self) -> None:
+        self.related.focus()
+
+    def action_export(self) -> None:
+        path, n = self.session.export(self.export_dir)
+        self.notify(f"{n} claims written to {path}", title="Exported", timeout=6)
+        self.last_export = path
+
+    def action_help(self) -> None:
+        bindings = list(self.BINDINGS) + list(ClaimList.BINDINGS)
+        self.app.push_screen(HelpScreen(key_rows(bindings)))
+
+    def action_quit(self) -> None:
+        self.app.exit()

@@ -1,0 +1,42 @@
+"""The note modal: write or replace the reviewer's note on a claim."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Enter saves the note, Escape leaves it as it was."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    DEFAULT_CSS = """
+    NoteScreen { align: center middle; }
+    NoteScreen > Vertical {
+        width: 80%; max-width: 100; height: auto;
+        border: thick $accent; background: $panel; padding: 1 2;
+    }
+    NoteScreen Label { margin-bottom: 1; }
+    """
+
+    def __init__(self, note: str | None, claim_id: int) -> None:
+        super().__init__()
+        self.note = note or ""
+        self.claim_id = claim_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text(f"Note on claim {self.claim_id}  (Enter saves, Esc cancels)"))
+            yield Input(self.note, placeholder="What did you check?", id="note-input")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

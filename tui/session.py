@@ -1,0 +1,158 @@
+"""The review app's door to the store: the current view of claims, paged, and the review actions.
+
+Everything goes through `claims.store`'s functions; nothing here writes SQL. The list widget asks
+for rows by position and this class reads them a page at a time, so a store of 100,000 claims
+costs one page of memory, not 100,000 rows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from claims import store as st
+from claims.models import Status
+from claims.store import ClaimFilter, ClaimView, ConflictError, RelatedClaim, ReviewEntry
+
+PAGE = 100
+PAGES_KEPT = 16
+ORDERS = ("position", "confidence")
+
+__all__ = ["ConflictError", "Session"]
+
+
+class Session:
+    """One reviewer's view of the store: a filter, an order and a cache of pages of rows."""
+
+    def __init__(self, store: st.Store, reviewer: str):
+        self.store = store
+        self.reviewer = reviewer
+        self.filter = ClaimFilter()
+        self.order = "position"
+        self._count: int | None = None
+        self._pages: OrderedDict[int, list[ClaimView]] = OrderedDict()
+
+    # The view --------------------------------------------------------------------------------
+
+    def set_filter(self, **changes) -> None:
+        """Change some fields of the filter; the view is read again from the store."""
+        self.filter = self.filter.model_copy(update=changes)
+        self.invalidate()
+
+    def replace_filter(self, flt: ClaimFilter) -> None:
+        self.filter = flt
+        self.invalidate()
+
+    def set_order(self, order: str) -> None:
+        if order not in ORDERS:
+            raise ValueError(f"unknown order {order!r}: use one of {', '.join(ORDERS)}")
+        self.order = order
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        self._count = None
+        self._pages.clear()
+
+    @property
+    def count(self) -> int:
+        if self._count is None:
+            self._count = st.count_claims(self.store, self.filter)
+        return self._count
+
+    def row(self, position: int) -> ClaimView | None:
+        """The claim at ``position`` in the current view, reading its page if needed."""
+        if position < 0 or position >= self.count:
+            return None
+        number, offset = divmod(position, PAGE)
+        page = self._pages.get(number)
+        if page is None:
+            page = st.query_claims(
+                self.store, self.filter, order=self.order, offset=number * PAGE, limit=PAGE
+            )
+            self._pages[number] = page
+            while len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[offset] if offset < len(page) else None
+
+    def position_of(self, claim_id: int) -> int | None:
+        """Where a claim sits in the cached pages of the view, if it is in one."""
+        for number, page in self._pages.items():
+            for offset, claim in enumerate(page):
+                if claim.id == claim_id:
+                    return number * PAGE + offset
+        return None
+
+    def _replace_cached(self, claim: ClaimView) -> None:
+        for page in self._pages.values():
+            for k, old in enumerate(page):
+                if old.id == claim.id:
+                    page[k] = claim
+
+    # Reading one claim -----------------------------------------------------------------------
+
+    def claim(self, claim_id: int) -> ClaimView:
+        claim = st.get_claim(self.store, claim_id)
+        self._replace_cached(claim)
+        return claim
+
+    def paragraph(self, claim_id: int) -> tuple[str, int, int]:
+        return st.paragraph_of(self.store, claim_id)
+
+    def history(self, claim_id: int) -> list[ReviewEntry]:
+        return st.history(self.store, claim_id)
+
+    def related(self, claim_id: int) -> list[RelatedClaim]:
+        return st.related(self.store, claim_id)
+
+    # Review actions: each one written at once ------------------------------------------------
+
+    def set_status(self, claim: ClaimView, status: Status) -> ClaimView:
+        """Write a verdict; raises ConflictError if someone changed the claim since we read it."""
+        updated = st.set_status(
+            self.store, claim.id, status, reviewer=self.reviewer, expected_version=claim.version
+        )
+        return self._after_write(updated)
+
+    def add_note(self, claim: ClaimView, note: str) -> ClaimView:
+        """Replace the claim's note; same conflict rule as set_status."""
+        updated = st.add_note(
+            self.store, claim.id, note, reviewer=self.reviewer, expected_version=claim.version
+        )
+        return self._after_write(updated)
+
+    def undo(self) -> ClaimView | None:
+        """Undo this reviewer's last action; the claim it touched, or None if nothing to undo."""
+        updated = st.undo_last(self.store, reviewer=self.reviewer)
+        return None if updated is None else self._after_write(updated)
+
+    def _after_write(self, claim: ClaimView) -> ClaimView:
+        # A verdict can move a claim out of a filtered view: count and pages are read again.
+        self.invalidate()
+        return claim
+
+    # Export ----------------------------------------------------------------------------------
+
+    def export(self, directory: Path) -> tuple[Path, int]:
+        """Write the current view as CSV (the format of `claims export`); the path and rows."""
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / f"claims-review-{datetime.now():%Y%m%d-%H%M%S}.csv"
+        n = 1
+        while path.exists():
+            n += 1
+            path = directory / f"claims-review-{datetime.now():%Y%m%d-%H%M%S}-{n}.csv"
+        from claims.export import write_csv  # the same writer as `claims export`
+
+        rows = st.export_rows(self.store, self.filter, self.order)
+        with path.open("w", encoding="utf-8", newline="") as out:
+            written = write_csv(rows, out)
+        return path, written if isinstance(written, int) else self.count
+
+    def iter_view(self) -> Iterator[ClaimView]:
+        for position in range(self.count):
+            row = self.row(position)
+            if row is not None:
+                yield row

@@ -1,0 +1,71 @@
+"""Claims linked to the selected one: corroborating in one colour, contradicting in another,
+duplicates muted. Enter jumps to the claim."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from claims.models import LinkKind
+from claims.store import RelatedClaim
+from tui.bidi import Display, clean
+from tui.widgets.look import LINK_LABEL, LINK_STYLE, link_kind_of
+
+ORDER = {LinkKind.contradicts: 0, LinkKind.corroborates: 1, LinkKind.duplicate: 2}
+
+
+def related_line(item: RelatedClaim, display: Display, width: int) -> Text:
+    kind = link_kind_of(item.kind)
+    style = LINK_STYLE[kind]
+    line = Text(no_wrap=True)
+    line.append(f"{LINK_LABEL[kind]:<15}", style)
+    line.append(f"{item.score:.2f} ", "dim")
+    line.append_text(display.cell(Text(clean(item.claim.outlet or item.claim.doc), "italic"), 14))
+    line.append(" ")
+    line.append_text(display.cell(Text(clean(item.claim.source or "—"), "cyan"), 16))
+    line.append(" ")
+    body = Text(clean(item.claim.claim), "dim" if kind is LinkKind.duplicate else style)
+    line.append_text(display.cell(body, max(8, width - line.cell_len)))
+    return line
+
+
+class RelatedPanel(OptionList):
+    """Linked claims; each option's id is the claim id."""
+
+    DEFAULT_CSS = """
+    RelatedPanel { height: auto; max-height: 12; border: round $primary 50%; }
+    RelatedPanel:focus { border: round $accent; }
+    """
+
+    class Jump(Message):
+        def __init__(self, claim_id: int) -> None:
+            super().__init__()
+            self.claim_id = claim_id
+
+    def __init__(self, display: Display, **kwargs) -> None:
+        super().__init__(markup=False, **kwargs)
+        self.bidi = display
+        self.items: list[RelatedClaim] = []
+        self.border_title = "Related claims"
+
+    def show(self, items: list[RelatedClaim]) -> None:
+        self.items = sorted(items, key=lambda r: (ORDER[link_kind_of(r.kind)], -r.score))
+        width = max(40, (self.content_region.width or self.app.size.width // 2) - 2)
+        self.clear_options()
+        if not self.items:
+            self.add_option(Option(Text("No linked claims.", "dim"), disabled=True))
+        else:
+            self.add_options(
+                Option(related_line(item, self.bidi, width), id=str(item.claim.id))
+                for item in self.items
+            )
+        n_ok = sum(1 for r in self.items if link_kind_of(r.kind) is LinkKind.corroborates)
+        n_no = sum(1 for r in self.items if link_kind_of(r.kind) is LinkKind.contradicts)
+        self.border_title = f"Related claims  ✓{n_ok} ✗{n_no}"
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Jump(int(event.option.id)))
