@@ -1,0 +1,1200 @@
+"""Attribution: who asserts each sentence, what is asserted, and how sure we are.
+
+The rules read a sentence as a reporting frame, the way a journalist would:
+
+* a reporting verb (lexicon `cues`) in the main clause, its source after it
+  (`وقال المتحدث باسم الوزارة، اللواء إيغور كوناشينكوف، إن …`) or before it
+  (`مصادر مطلعة، قالت …`, `القاسم أوضح …`);
+* an "according to" phrase (lexicon `according`): `بحسب مسار برس`, `وفقاً لـ"سانا"`;
+* a relay: `نقلت شبكة X عن مصدر في Y` (source Y, via X), `… بحسب مسار برس` after a named
+  speaker, `في تصريح نشرته وزارة الخارجية` (via the ministry);
+* continuations: `وأضاف أن …`, `وأردف المتحدث`, `وقالت المصادر`, a surname alone
+  (`ويلفت هويدي`) resolve to the source already named in the article, and a quotation left
+  open runs on into the next sentences.
+
+The source phrase is classified by its head noun against the lexicons (`anonymous`,
+`organizations`, `media`, `titles`, `first_names`, …) and named in the fullest form the
+article gives. Each stage is a function of plain data; `attribute_article` threads the
+article-level memory (names seen, the last source) through the sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from claims.arabic import normalize, normalize_key, strip_marks
+from claims.clean import repair
+from claims.lexicon import entries, fields
+from claims.models import Article, Attribution, Claim, Kind, Reason, Sentence, Speech
+
+WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+|[^\w\s]", re.UNICODE)
+OPEN_QUOTES = "«“"
+CLOSE_QUOTES = "»”"
+STRAIGHT_QUOTES = "\"'"
+QUOTES = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT_QUOTES + "„″"
+BRACKETS = "()[]"
+CLAUSE_BREAK = "،,؛;:"
+# A main-clause reporting verb sits near the start of the sentence (after a short lead-in).
+MAX_CUE_POSITION = 14
+MAX_NAME_WORDS = 4
+CONJUNCTIONS = ("و", "ف")
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+# ---------------------------------------------------------------------------
+# Lexicons, loaded once, in their matching forms.
+
+
+def _strip_conjunction(form: str, known: frozenset[str] | dict) -> str | None:
+    """`form` itself, or `form` without a leading و/ف, if the lexicon knows it."""
+    if form in known:
+        return form
+    if form[:1] in CONJUNCTIONS and form[1:] in known:
+        return form[1:]
+    return None
+
+
+@cache
+def _cue_forms() -> dict[str, str]:
+    """Normalised written form -> the verb's first form (its lemma)."""
+    return {normalize(form): verb[0] for verb in fields("cues") for form in verb}
+
+
+@cache
+def _set(name: str) -> frozenset[str]:
+    return frozenset(normalize(entry) for entry in entries(name))
+
+
+@cache
+def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    """Multi-word entries as normalised word tuples, longest first."""
+    found = {tuple(normalize(e).split()) for e in entries(name)}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+@cache
+def _particles(group: str) -> frozenset[str]:
+    return frozenset(normalize(p[0]) for p in fields("particles") if p[1] == group)
+
+
+@cache
+def _lead_phrases() -> tuple[tuple[str, ...], ...]:
+    found = {tuple(normalize(p[0]).split()) for p in fields("particles") if p[1] == "lead"}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+@cache
+def _references() -> dict[str, str]:
+    return {normalize(word): kind for word, kind in fields("references")}
+
+
+@cache
+def _outlets() -> dict[tuple[str, ...], str]:
+    return {
+        tuple(normalize(spelling).split()): spellings[0]
+        for spellings in fields("outlets")
+        for spelling in spellings
+    }
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    return {normalize(short): full for short, full in fields("aliases")}
+
+
+@cache
+def _hedges() -> tuple[tuple[str, float], ...]:
+    return tuple((normalize(word), float(weight)) for word, weight in fields("hedges"))
+
+
+def _name_form(word: str) -> str:
+    """Given names are matched without folding ى to ي, so that 'على' is not 'علي'."""
+    return strip_marks(word).translate(str.maketrans("أإآ", "ااا"))
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(_name_form(name) for line in fields("first_names") for name in line)
+
+
+# 'يُذكر أن X أعلن …', 'يُشار إلى أن …': the outlet reminds the reader of X's statement.
+REMINDERS = frozenset({"يذكر", "يشار"})
+# 'ميليشيات (قسد)': a pejorative head before the body's own name, which is the source.
+PEJORATIVE_HEADS = frozenset(normalize(w) for w in ("ميليشيات", "ميليشيا", "مليشيات", "مليشيا"))
+
+NAME_LINKS = frozenset({"ابو", "بن", "ابن", "عبد", "ام", "ال"})
+
+
+# ---------------------------------------------------------------------------
+# Tokens
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written
+    norm: str  # matching form
+    start: int  # offset in the repaired sentence
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[:1].isalnum()
+
+    @property
+    def bare(self) -> str:
+        """The matching form without a leading conjunction و/ف (which may be a letter of the
+        word: compare with `in_lexicon`, which tries both)."""
+        return self.norm[1:] if self.norm[:1] in CONJUNCTIONS and len(self.norm) > 3 else self.norm
+
+
+def in_lexicon(token: Token, known: frozenset[str] | dict) -> bool:
+    """The word, or the word less a leading و/ف, is in the lexicon."""
+    return _strip_conjunction(token.norm, known) is not None
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for m in WORD.finditer(text):
+        word = m.group(0)
+        # "لـ" and "لـ"X"" are the preposition li- glued by a tatweel.
+        norm = normalize(word) if word != "\u0640" else ""
+        if norm:
+            tokens.append(Token(word, norm, m.start(), m.end()))
+    return tokens
+
+
+def _words(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.is_word]
+
+
+def _text(tokens: list[Token], sentence: str) -> str:
+    return sentence[tokens[0].start : tokens[-1].end] if tokens else ""
+
+
+def _without_conjunction(name: str, head: Token, known: frozenset[str]) -> str:
+    """'ومصادر مطلعة' -> 'مصادر مطلعة' when the و is a conjunction, not a letter of the head."""
+    if head.norm not in known and head.norm[1:] in known and name[:1] in CONJUNCTIONS:
+        return name[1:]
+    return name
+
+
+def _clean_name(text: str) -> str:
+    """A source name without quotes, brackets, the glued 'لـ' or trailing commas."""
+    text = re.sub(rf"[{re.escape(QUOTES + BRACKETS)}]", "", text)
+    return re.sub(r"\s+", " ", text).strip(" ،,:؛-")
+
+
+# ---------------------------------------------------------------------------
+# Article memory: who has been named, who spoke last.
+
+
+@dataclass
+class Speaker:
+    kind: Kind
+    source: str
+    via: str | None = None
+
+
+@dataclass
+class Memory:
+    outlet: str | None = None
+    names: list[str] = field(default_factory=list)  # full person names seen in the article
+    last: Speaker | None = None
+    last_by_kind: dict[Kind, Speaker] = field(default_factory=dict)
+    quote_open: bool = False  # the last attributed sentence left a quotation open
+    last_paragraph_attributed: bool = False  # the sentence before, in this paragraph, had a source
+    paragraph: int = -1
+
+    def remember(self, speaker: Speaker) -> None:
+        self.last = speaker
+        self.last_by_kind[speaker.kind] = speaker
+
+    def full_name(self, name: str) -> str:
+        """The fullest form of a person's name in the article: 'الهويدي' -> 'عامر هويدي'."""
+        key = normalize_key(name).split()
+        best = name
+        for known in self.names:
+            known_key = normalize_key(known).split()
+            if len(known_key) > len(key) and known_key[-len(key) :] == key:
+                if len(known.split()) > len(best.split()):
+                    best = known
+            elif known_key[: len(key)] == key and len(known_key) > len(key) and len(key) >= 2:
+                best = known if len(known.split()) > len(best.split()) else best
+        return best
+
+    def knows(self, name: str) -> bool:
+        return self.full_name(name) != name
+
+
+def collect_names(text: str) -> list[str]:
+    """Person names anywhere in the article, opened by a given name or a rank title."""
+    names: list[str] = []
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        if _name_form(token.text) in _first_names() and token.norm not in NAME_LINKS:
+            name = _name_at(tokens, i, text)
+            if name and len(name.split()) >= 2 and name not in names:
+                names.append(name)
+    return names
+
+
+def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
+    """The person name that starts at token i: a given name, its compound links
+    (أبو، بن، عبد) and one family name, with an optional 'al-' nisba after it."""
+    taken: list[Token] = []
+    j = i
+    while j < len(tokens) and len(taken) < MAX_NAME_WORDS:
+        tok = tokens[j]
+        if not tok.is_word or tok.norm in _set("titles") or _is_function_word(tok):
+            break
+        if _cue_lemma(tok) or tok.norm in _particles("complement"):
+            break
+        taken.append(tok)
+        j += 1
+        if tok.norm in NAME_LINKS:
+            continue  # a link always takes the next word
+        if len(taken) >= 2 and not (j < len(tokens) and _is_nisba(tokens[j], taken)):
+            break
+    if not taken or taken[-1].norm in NAME_LINKS:
+        return None
+    return _clean_name(_text(taken, sentence))
+
+
+def _is_nisba(token: Token, taken: list[Token]) -> bool:
+    """A family name in al- after a compound ('إياد أبو المجد الحمصي')."""
+    return (
+        token.is_word
+        and token.norm.startswith("ال")
+        and len(taken) >= 2
+        and taken[-2].norm in NAME_LINKS
+        and token.norm not in _set("titles")
+    )
+
+
+FUNCTION_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "في",
+        "من",
+        "إلى",
+        "على",
+        "عن",
+        "مع",
+        "لـ",
+        "ل",
+        "بـ",
+        "ب",
+        "عبر",
+        "خلال",
+        "بين",
+        "ضد",
+        "حول",
+        "منذ",
+        "حتى",
+        "لدى",
+        "أمام",
+        "وفي",
+        "ومن",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "هو",
+        "هي",
+        "هم",
+        "كل",
+        "بعض",
+        "أي",
+        "أن",
+        "إن",
+        "قد",
+        "لم",
+        "لن",
+        "لا",
+        "ما",
+        "لقد",
+        "إذ",
+    ]
+)
+
+
+def _is_function_word(token: Token) -> bool:
+    return token.norm in FUNCTION_WORDS
+
+
+def _cue_lemma(token: Token) -> str | None:
+    form = _strip_conjunction(token.norm, _cue_forms())
+    return _cue_forms()[form] if form else None
+
+
+# ---------------------------------------------------------------------------
+# Source phrases
+
+
+@dataclass
+class Source:
+    kind: Kind
+    name: str
+    is_reference: bool = False  # resolved to a source named earlier
+
+
+def _starts_with(words: list[Token], phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the longest lexicon phrase that opens `words` (conjunction allowed), else 0."""
+    if not words:
+        return 0
+    head = words[0].norm
+    forms = {head, head[1:] if head[:1] in CONJUNCTIONS else head}
+    forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}  # 'المصادر' ~ 'مصادر'
+    for phrase in phrases:
+        n = len(phrase)
+        if (
+            len(words) >= n
+            and phrase[0] in forms
+            and all(w.norm == p for w, p in zip(words[1:n], phrase[1:], strict=False))
+        ):
+            return n
+    return 0
+
+
+def _quoted_name(tokens: list[Token], i: int, sentence: str) -> tuple[str, int] | None:
+    """A name in quotes or brackets starting at token i: ('فرات بوست', index after it)."""
+    if i >= len(tokens) or tokens[i].text not in QUOTES + "(":
+        return None
+    for j in range(i + 1, min(len(tokens), i + 8)):
+        if tokens[j].text in QUOTES + ")":
+            inner = tokens[i + 1 : j]
+            if inner and all(t.is_word for t in inner):
+                return _clean_name(_text(inner, sentence)), j + 1
+            return None
+    return None
+
+
+def _definite_run(tokens: list[Token], i: int, limit: int = 3) -> int:
+    """Index after the definite adjectives and genitives that follow a head
+    ('الدفاع الروسية', 'السوري لحقوق الإنسان')."""
+    j = i
+    while j < len(tokens) and j - i < limit:
+        norm = tokens[j].norm
+        if (
+            tokens[j].is_word
+            and (norm.startswith("ال") or norm.startswith("لل"))
+            and norm not in FUNCTION_WORDS
+        ):
+            if _cue_lemma(tokens[j]) or norm in _set("titles") or norm in _particles("subordinate"):
+                break
+            j += 1
+        else:
+            break
+    return j
+
+
+def _looks_adjective(token: Token) -> bool:
+    """Indefinite adjectives after an unnamed source: 'مطلعة', 'خاصة', 'سوريون', 'عسكري'."""
+    norm = token.norm
+    return (
+        token.is_word
+        and not norm.startswith("ال")
+        and norm not in FUNCTION_WORDS
+        and norm.endswith(("ه", "يه", "ي", "ون", "ين", "يون", "يين", "ان"))
+        and _cue_lemma(token) is None
+        and norm not in _particles("complement")
+    )
+
+
+def _alias(name: str) -> str:
+    return _aliases().get(normalize(name), name)
+
+
+def _prefer_article_spelling(name: str, article_words: list[str], article_norms: list[str]) -> str:
+    """The article's own spelling of a lexicon name ('سورية' over 'سوريا') when it has one."""
+    key = normalize(name).split()
+    variants = {
+        tuple(w.replace("سوريا", "سوريه") for w in key),
+        tuple(w.replace("سوريه", "سوريا") for w in key),
+    }
+    n = len(key)
+    for k in range(len(article_norms) - n + 1):
+        if tuple(article_norms[k : k + n]) in variants:
+            return _clean_name(" ".join(article_words[k : k + n]))
+    return name
+
+
+class SourceParser:
+    """Classifies a source phrase against the lexicons and the article's memory."""
+
+    def __init__(self, memory: Memory, article_text: str) -> None:
+        self.memory = memory
+        self.article_words = [_clean_name(w) for w in article_text.split()]
+        self.article_norms = [normalize(w) for w in self.article_words]
+
+    def parse(self, tokens: list[Token], sentence: str) -> Source | None:
+        tokens = [t for t in tokens if t.text not in "،,:؛"] if len(_words(tokens)) <= 1 else tokens
+        words = _words(tokens)
+        if not words:
+            return None
+        first = words[0]
+        i0 = tokens.index(first)
+
+        reference = _strip_conjunction(first.norm, _references())
+        if reference and len(words) <= 3:
+            resolved = self._resolve_reference(_references()[reference], tokens, i0, sentence)
+            if resolved:
+                return resolved
+
+        if first.norm in _set("titles") and first.norm not in _set("anonymous"):
+            person = self._person(tokens, sentence)  # 'الناشط الإعلامي …، عامر هويدي'
+            if person:
+                return person
+        if _starts_with(words, _phrases("anonymous")):
+            return self._anonymous(tokens, i0, sentence)
+        n = _starts_with(words, _phrases("media"))
+        if n:
+            return self._media(tokens, tokens.index(words[n - 1]) + 1, sentence, words[:n])
+        outlet = self._bare_outlet(words)
+        if outlet:
+            return Source(Kind.media, outlet)
+        if in_lexicon(first, _set("statements")):
+            return self._statement(tokens, i0, sentence)
+        alias = _strip_conjunction(first.norm, _aliases())
+        if alias:
+            return Source(Kind.organization, self._org_name(_aliases()[alias]))
+        if first.norm in _set("titles") or _name_form(first.text) in _first_names():
+            person = self._person(tokens, sentence)
+            if person:
+                return person
+        n = _starts_with(words, _phrases("organizations"))
+        if n:
+            return self._organization(tokens, tokens.index(words[n - 1]) + 1, sentence, words[:n])
+        return self._person(tokens, sentence)
+
+    # -- each kind of phrase
+
+    def _resolve_reference(self, kind_name: str, tokens, i0, sentence) -> Source | None:
+        wanted = {
+            "person": Kind.named_person,
+            "anonymous": Kind.anonymous,
+            "organization": Kind.organization,
+            "media": Kind.media,
+        }[kind_name]
+        speaker = self.memory.last_by_kind.get(wanted)
+        if speaker is None:
+            return None
+        return Source(speaker.kind, speaker.source, is_reference=True)
+
+    def _anonymous(self, tokens: list[Token], i: int, sentence: str) -> Source:
+        head = tokens[i]
+        j = i + 1
+        # 'مصادر "المدن"': the article's own sources, named before.
+        quoted = _quoted_name(tokens, j, sentence)
+        if quoted and self.memory.outlet and normalize(quoted[0]) == normalize(self.memory.outlet):
+            earlier = self.memory.last_by_kind.get(Kind.anonymous)
+            if earlier:
+                return Source(Kind.anonymous, earlier.source, is_reference=True)
+            return Source(Kind.anonymous, _clean_name(_text(tokens[i : quoted[1]], sentence)))
+        while j < len(tokens) and j - i <= 4:
+            tok = tokens[j]
+            if _looks_adjective(tok):
+                j += 1
+            elif tok.norm[:1] == "و" and _strip_conjunction(tok.norm, _set("anonymous")):
+                j += 1  # 'ناشطون ومراقبون'
+            elif (
+                tok.norm == "في" and in_lexicon(head, _singular_anonymous()) and j + 1 < len(tokens)
+            ):
+                # 'مصدر في التحالف الدولي', 'مصدر في الأخير' (the body named just before)
+                end = _definite_run(tokens, j + 1) if tokens[j + 1].norm.startswith("ال") else j + 2
+                target = _clean_name(_text(tokens[j + 1 : end], sentence))
+                if normalize(target) in ("الاخير", "الاخيره"):
+                    target = self._last_body(sentence, tokens[i].start) or target
+                name = _without_conjunction(
+                    _clean_name(_text(tokens[i:j], sentence)), head, _set("anonymous")
+                )
+                return Source(Kind.anonymous, f"{name} في {target}")
+            else:
+                break
+        return Source(
+            Kind.anonymous,
+            _without_conjunction(
+                _clean_name(_text(tokens[i:j], sentence)), head, _set("anonymous")
+            ),
+        )
+
+    def _last_body(self, sentence: str, before: int) -> str | None:
+        """The organization named last before offset `before` ('عن مصدر في الأخير')."""
+        tokens = tokenize(sentence[:before])
+        words = _words(tokens)
+        for k in range(len(words) - 1, -1, -1):
+            n = _starts_with(words[k:], _phrases("organizations"))
+            if n:
+                idx = tokens.index(words[k + n - 1]) + 1
+                return _clean_name(
+                    _text(tokens[tokens.index(words[k]) : _definite_run(tokens, idx)], sentence)
+                )
+        return None
+
+    def _media(self, tokens, j, sentence, head: list[Token]) -> Source:
+        quoted = _quoted_name(tokens, j, sentence)
+        head_norm = _strip_conjunction(head[0].norm, _set("media")) or head[0].norm
+        if quoted:
+            name = self._outlet_name(quoted[0])
+        else:
+            outlet = self._bare_outlet(_words(tokens[j:]))
+            if outlet:
+                name = outlet
+            else:
+                end = j
+                while (
+                    end < len(tokens)
+                    and end - j < 2
+                    and (_looks_adjective(tokens[end]) or tokens[end].norm.startswith("ال"))
+                    and not _is_function_word(tokens[end])
+                ):
+                    end += 1
+                if (
+                    end == j
+                    and end < len(tokens)
+                    and tokens[end].is_word
+                    and not _is_function_word(tokens[end])
+                    and not _cue_lemma(tokens[end])
+                ):
+                    end += 1
+                name = _clean_name(_text(tokens[tokens.index(head[0]) : end], sentence))
+                name = _without_conjunction(name, head[0], _set("media"))
+        if (
+            head_norm in (normalize("مراسل"), normalize("موفد"))
+            and self.memory.outlet
+            and normalize(name) == normalize(self.memory.outlet)
+        ):
+            return Source(Kind.author, "")  # the outlet's own correspondent
+        return Source(Kind.media, name)
+
+    def _outlet_name(self, name: str) -> str:
+        return _outlets().get(tuple(normalize(name).split()), name)
+
+    def _bare_outlet(self, words: list[Token]) -> str | None:
+        for length in (3, 2, 1):
+            key = tuple(w.norm for w in words[:length])
+            if len(key) == length and key in _outlets():
+                return _outlets()[key]
+            if key and key[0][:1] in CONJUNCTIONS:
+                key = (key[0][1:], *key[1:])
+                if key in _outlets():
+                    return _outlets()[key]
+        return None
+
+    def _statement(self, tokens, i, sentence) -> Source | None:
+        """'البيان' speaks for the body that issued it; 'التحقيقات التي أجرتها X' for X."""
+        for j in range(i + 1, min(len(tokens), i + 6)):
+            if tokens[j].norm in _particles("subordinate") and j + 2 < len(tokens):
+                agent = self.parse(tokens[j + 2 :], sentence)
+                if agent and agent.kind in (Kind.organization, Kind.media):
+                    return agent
+        earlier = self.memory.last_by_kind.get(Kind.organization)
+        if earlier:
+            return Source(Kind.organization, earlier.source, is_reference=True)
+        return None
+
+    def _organization(self, tokens, j, sentence, head: list[Token]) -> Source:
+        start = tokens.index(head[0])
+        quoted = _quoted_name(tokens, j, sentence)
+        if quoted:
+            if normalize(quoted[0]) in _aliases():
+                return Source(Kind.organization, self._org_name(_alias(quoted[0])))
+            end = quoted[1]
+            if _strip_conjunction(head[0].norm, PEJORATIVE_HEADS):
+                return Source(Kind.organization, self._org_name(quoted[0]))
+        else:
+            end = _definite_run(tokens, j)
+        name = _clean_name(_text(tokens[start:end], sentence))
+        name = _without_conjunction(name, head[0], _set("organizations"))
+        return Source(Kind.organization, self._org_name(name))
+
+    def _org_name(self, name: str) -> str:
+        return _prefer_article_spelling(name, self.article_words, self.article_norms)
+
+    def _person(self, tokens: list[Token], sentence: str) -> Source | None:
+        """A named person in the phrase: after a rank title, from a given name, or a comma
+        chunk of plain words; titles and roles are left out."""
+        words = _words(tokens)
+        for n in (2, 1):  # a surname named before: 'وقال راتني لجماعات المعارضة …'
+            if len(words) >= n and all(_plain_word(w) for w in words[:n]):
+                name = _clean_name(_text(words[:n], sentence))
+                if self.memory.knows(name):
+                    return Source(Kind.named_person, self.memory.full_name(name))
+        for i, tok in enumerate(tokens):
+            if not tok.is_word:
+                continue
+            after_title = (
+                i > 0
+                and tokens[i - 1].norm in _set("titles")
+                and tokens[i - 1].norm not in _references()
+            )
+            if _name_form(tok.text) in _first_names() or (after_title and _rank(tokens[i - 1])):
+                name = _name_at(tokens, i, sentence)
+                if name:
+                    return Source(Kind.named_person, self.memory.full_name(name))
+        for chunk in _comma_chunks(tokens):
+            chunk_words = _words(chunk)
+            if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):
+                name = _clean_name(_text(chunk, sentence))
+                if len(chunk_words) >= 2 or self.memory.knows(name) or len(words) == 1:
+                    return Source(Kind.named_person, self.memory.full_name(name))
+        return None
+
+
+def _singular_anonymous() -> frozenset[str]:
+    return frozenset(normalize(w) for w in ("مصدر", "مسؤول", "قيادي", "مصدران", "ناشط", "شاهد"))
+
+
+RANKS = frozenset(
+    normalize(w)
+    for w in [
+        "اللواء",
+        "العميد",
+        "العقيد",
+        "المقدم",
+        "الرائد",
+        "النقيب",
+        "العماد",
+        "الفريق",
+        "الكولونيل",
+        "الجنرال",
+        "الأدميرال",
+        "الشيخ",
+        "الدكتور",
+        "السيد",
+    ]
+)
+
+
+def _rank(token: Token) -> bool:
+    return token.norm in RANKS
+
+
+def _plain_word(token: Token) -> bool:
+    """A word that can be part of a name: no lexicon head, title, cue or function word."""
+    return not (
+        in_lexicon(token, FUNCTION_WORDS)
+        or token.norm in _set("titles")
+        or in_lexicon(token, _set("anonymous"))
+        or in_lexicon(token, _set("organizations"))
+        or in_lexicon(token, _set("media"))
+        or _cue_lemma(token)
+        or token.norm in _particles("complement")
+        or token.norm in _particles("subordinate")
+        or token.norm[:1].isdigit()
+    )
+
+
+def _comma_chunks(tokens: list[Token]) -> list[list[Token]]:
+    chunks: list[list[Token]] = [[]]
+    for tok in tokens:
+        if tok.text in "،,":
+            chunks.append([])
+        else:
+            chunks[-1].append(tok)
+    return [c for c in chunks if c]
+
+
+# ---------------------------------------------------------------------------
+# Frames
+
+
+@dataclass
+class Frame:
+    source: Source
+    cue: str | None
+    via: str | None
+    claim_start: int  # offset in the repaired sentence where the asserted content begins
+    certainty: float
+
+
+def _lead_length(words: list[Token]) -> int:
+    """Words of a lead-in that do not change the frame ('وكان', 'وقد', 'في المقابل')."""
+    i = 0
+    while i < len(words):
+        n = _starts_with(words[i:], _lead_phrases())
+        if not n:
+            break
+        i += n
+    return i
+
+
+def _quote_depth_at(tokens: list[Token], index: int) -> int:
+    depth = 0
+    straight = 0
+    for tok in tokens[:index]:
+        if tok.text in OPEN_QUOTES:
+            depth += 1
+        elif tok.text in CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif tok.text == '"':
+            straight ^= 1
+    return depth + straight
+
+
+def _span_end(tokens: list[Token], i: int) -> int:
+    """Index of the token that closes a source phrase starting at i: a complementizer,
+    a quotation, a colon, or a preposition that opens the verb's complement."""
+    j = i
+    while j < len(tokens):
+        tok = tokens[j]
+        if tok.norm in _particles("complement") or tok.text in ":«“":
+            return j
+        if tok.text in STRAIGHT_QUOTES + "(":
+            quoted = _quoted_name(tokens, j, "")
+            if quoted is None and j > i:
+                return j
+            if quoted is not None:
+                j = quoted[1]  # a quoted name inside the phrase: 'غرفة عمليات "دحر الغزاة"'
+                continue
+        if tok.norm in ("عن", "الي", "من", "علي", "الى") and j > i:
+            return j
+        if (
+            tok.norm in ("في", "عبر", "خلال")
+            and j > i
+            and j + 1 < len(tokens)
+            and _is_utterance_noun(tokens[j + 1])
+        ):
+            return j
+        if tok.norm in ("ل", "لـ") and j > i:
+            return j
+        if (
+            tok.norm.startswith("ب")
+            and j > i
+            and _cue_lemma(tokens[j - 1]) is None
+            and tok.norm[1:3] == "ال"
+            and j - i >= 2
+        ):
+            return j
+        j += 1
+    return j
+
+
+def _is_utterance_noun(token: Token) -> bool:
+    return token.norm in {
+        normalize(w)
+        for w in [
+            "بيان",
+            "تصريح",
+            "تصريحات",
+            "حديث",
+            "رسالة",
+            "مؤتمر",
+            "لقاء",
+            "مقابلة",
+            "تغريدة",
+            "منشور",
+            "كلمة",
+            "اتصال",
+            "تسجيل",
+        ]
+    }
+
+
+def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | None:
+    """A relaying body named in the frame: 'في تصريح صحافي نشرته وزارة الخارجية'."""
+    for i, tok in enumerate(tokens):
+        if tok.norm in {
+            normalize(w)
+            for w in [
+                "نشرته",
+                "نشرتها",
+                "نشره",
+                "نشرها",
+                "اوردته",
+                "اوردها",
+                "بثته",
+                "بثها",
+                "نقلته",
+                "نقلها",
+            ]
+        }:
+            end = _span_end(tokens, i + 1)
+            found = parser.parse(tokens[i + 1 : end], sentence)
+            if found and found.kind in (Kind.organization, Kind.media):
+                return found.name
+    return None
+
+
+def _according_at(tokens: list[Token], i: int) -> int:
+    """Length of an 'according to' phrase at token i, else 0."""
+    words = tokens[i:]
+    return _starts_with(words, _phrases("according"))
+
+
+def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
+    """The reporting frame of the main clause, if the sentence has one."""
+    words = _words(tokens)
+    lead = _lead_length(words)
+    # 'يُذكر أن X أعلن …' is X's statement: read the frame after it.
+    if len(words) > lead + 1 and _strip_conjunction(words[lead].norm, REMINDERS):
+        k = tokens.index(words[lead]) + 1
+        while k < len(tokens) and tokens[k].norm not in _particles("complement"):
+            k += 1
+        if k < len(tokens) and k - tokens.index(words[lead]) <= 3:
+            inner = find_frame(sentence, tokens[k + 1 :], parser)
+            return inner
+        return None
+
+    verb_frame = _verb_frame(sentence, tokens, parser, lead)
+    according = _according_frame(sentence, tokens, parser)
+    if verb_frame and according and according.source.kind == Kind.media and verb_frame.via is None:
+        verb_frame.via = according.source.name
+        return verb_frame
+    return verb_frame or according
+
+
+def _verb_frame(
+    sentence: str, tokens: list[Token], parser: SourceParser, lead: int
+) -> Frame | None:
+    word_positions = [i for i, t in enumerate(tokens) if t.is_word]
+    for w_index, i in enumerate(word_positions):
+        token = tokens[i]
+        lemma = _cue_lemma(token)
+        if lemma is None:
+            continue
+        if w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions):
+            break
+        previous = tokens[i - 1] if i else None
+        if previous is not None and (
+            previous.norm in _particles("subordinate")
+            or previous.norm in ("ان", "بان", "لان", "بعد", "قبل")
+        ):
+            continue
+        if _quote_depth_at(tokens, i):
+            continue
+        frame = _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead)
+        if frame:
+            return frame
+    return None
+
+
+def _statement_subject(tokens: list[Token], word_positions: list[int]) -> bool:
+    return bool(word_positions) and in_lexicon(tokens[word_positions[0]], _set("statements"))
+
+
+def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame | None:
+    cue = tokens[i].text
+    memory = parser.memory
+    before = _before_span(tokens, i, word_positions, lead)
+    # Subject before the verb: 'مصادر مطلعة، قالت …', 'القاسم أوضح …'.
+    if before:
+        subject = parser.parse(before, sentence)
+        if subject and _compact_subject(subject, before, memory):
+            end = _span_end(tokens, i + 1)
+            via = _via_in(tokens[i + 1 :], sentence, parser) or _carried_via(subject, memory)
+            return Frame(subject, cue, via, _claim_start(tokens, end, sentence), 0.9)
+    # Subject after the verb: 'وقال المتحدث باسم الوزارة، اللواء …، إن …'.
+    end = _span_end(tokens, i + 1)
+    after = tokens[i + 1 : end]
+    via = None
+    if lemma == normalize("نقل"):
+        # 'نقلت شبكة X المقربة من Y، عن مصدر في Z، أن …': X relays the source after عن.
+        relay = next(
+            (k for k in range(i + 1, _complement_at(tokens, i + 1)) if tokens[k].norm == "عن"), None
+        )
+        if relay is not None:
+            relayed_by = parser.parse(tokens[i + 1 : relay], sentence)
+            via = relayed_by.name if relayed_by else None
+            end = _span_end(tokens, relay + 1)
+            after = tokens[relay + 1 : end]
+    if not _words(after):
+        # 'وأضاف أن …', 'وتابع: …': the statement goes on.
+        if memory.last:
+            last = memory.last
+            source = Source(last.kind, last.source, is_reference=True)
+            return Frame(source, cue, last.via, _claim_start(tokens, end, sentence), 0.85)
+        return None
+    source = parser.parse(after, sentence)
+    complement = _complement_at(tokens, i + 1)
+    if source is None and complement > end:
+        # The phrase ran past a preposition of its own: 'أكبر مسؤول في الوزارة عن السياسة … مايكل راتني إن'.
+        source = parser.parse(tokens[i + 1 : complement], sentence)
+        end = complement
+    if source is None:
+        return None
+    if source.kind is Kind.author:
+        return Frame(source, None, None, 0, 0.8)
+    via = via or _via_in(tokens[i + 1 :], sentence, parser) or _carried_via(source, memory)
+    certainty = 0.9 if end < len(tokens) else 0.75
+    return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
+
+
+def _carried_via(source: Source, memory: Memory) -> str | None:
+    """A via carries over to the continuations of the same speaker's statement."""
+    last = memory.last
+    return last.via if last and last.source == source.name and last.kind is source.kind else None
+
+
+def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bool:
+    """Whether the words before the verb are the subject itself, not a clause mentioning it.
+
+    'مصادر مطلعة، قالت' and 'وزير الخارجية الروسي، سيرغي لافروف، أعلن' are; 'الجيش السوري بدأ
+    معركة دير الزور و«داعش» يدعو' is not.
+    """
+    if subject.kind is Kind.author:
+        return False
+    n_before = len(_words(before))
+    if subject.kind is Kind.named_person and n_before == 1:
+        # A bare surname is a subject only when the article named the person in full.
+        return len(subject.name.split()) > 1 or subject.is_reference
+    first = _words(before)[0]
+    if in_lexicon(first, _set("statements")):
+        return True
+    titled = first.norm in _set("titles") and subject.kind is Kind.named_person
+    slack = 12 if titled else 2
+    return n_before <= len(subject.name.split()) + slack
+
+
+def _complement_at(tokens: list[Token], i: int) -> int:
+    """Index of the first complementizer, quotation or colon from i (or the end)."""
+    for j in range(i, len(tokens)):
+        if tokens[j].norm in _particles("complement") or tokens[j].text in ":«“":
+            return j
+    return len(tokens)
+
+
+def _before_span(tokens, i, word_positions, lead) -> list[Token]:
+    """Tokens between the lead-in and the verb, less 'كان قد' and an intro clause that a comma
+    closes ('من جانب آخر، ذكرت …')."""
+    start = word_positions[lead] if lead < len(word_positions) else i
+    span = [t for t in tokens[start:i]]
+    while span and (span[-1].norm in _particles("lead") or span[-1].text in "،,"):
+        if span[-1].text in "،," and len(span) >= 2 and span[-2].norm in _particles("lead"):
+            span = span[:-1]
+            continue
+        if span[-1].text in "،,":
+            break
+        span = span[:-1]
+    if span and span[-1].text in "،,":
+        # 'مصادر مطلعة، قالت' keeps its subject; 'من جانب آخر، ذكرت' is an intro clause.
+        inner = span[:-1]
+        return inner if _subject_like(inner) else []
+    return span
+
+
+def _subject_like(span: list[Token]) -> bool:
+    words = _words(span)
+    if not words:
+        return False
+    first = words[0]
+    return bool(
+        _starts_with(words, _phrases("anonymous"))
+        or _starts_with(words, _phrases("organizations"))
+        or _starts_with(words, _phrases("media"))
+        or first.norm in _set("titles")
+        or _name_form(first.text) in _first_names()
+        or in_lexicon(first, _set("statements"))
+    )
+
+
+def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
+    for i, _token in enumerate(tokens):
+        n = _according_at(tokens, i)
+        if not n or _quote_depth_at(tokens, i):
+            continue
+        j = i + n
+        if j < len(tokens) and tokens[j].norm in ("ل", "لـ"):
+            j += 1
+        end = j
+        while (
+            end < len(tokens)
+            and tokens[end].text not in "،,.:؛"
+            and tokens[end].norm not in _particles("complement")
+            and tokens[end].norm not in ("فان", "فقد")
+            and end - j < 12
+        ):
+            end += 1
+        source = parser.parse(tokens[j:end], sentence)
+        if source is None or source.kind is Kind.author:
+            continue
+        cue = _text(tokens[i : i + n], sentence)
+        claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
+        return Frame(source, cue, None, claim_start, 0.85)
+    return None
+
+
+def _claim_start(tokens: list[Token], end: int, sentence: str) -> int:
+    """Offset where the asserted content begins: after the complementizer or the colon."""
+    if end < len(tokens):
+        tok = tokens[end]
+        if tok.norm in _particles("complement") or tok.text == ":":
+            return tok.end
+        return tok.start
+    return len(sentence)
+
+
+# ---------------------------------------------------------------------------
+# Confidence
+
+
+BASE_CONFIDENCE = 0.5
+
+
+def confidence(attribution: Attribution) -> tuple[float, list[Reason]]:
+    """A confidence in [0, 1] and the reasons that moved it from the base figure."""
+    reasons: list[Reason] = []
+    kind = attribution.kind
+    if kind is Kind.named_person:
+        reasons.append(Reason(label="named source on the record", delta=0.2))
+    elif kind is Kind.organization:
+        reasons.append(Reason(label="official statement of a body", delta=0.15))
+    elif kind is Kind.media:
+        reasons.append(Reason(label="reported by another outlet", delta=0.05))
+    elif kind is Kind.anonymous:
+        reasons.append(Reason(label="anonymous source", delta=-0.15))
+    else:
+        reasons.append(Reason(label="the outlet's own narration, no source given", delta=0.05))
+    if attribution.via:
+        reasons.append(Reason(label=f"relayed through {attribution.via}", delta=-0.1))
+    if attribution.speech is Speech.direct:
+        reasons.append(Reason(label="direct quotation", delta=0.05))
+    for hedge in attribution.hedges:
+        weight = dict(_hedges()).get(normalize(hedge), 0.1)
+        reasons.append(Reason(label=f"hedged: {hedge}", delta=-weight))
+    if attribution.continuation:
+        reasons.append(Reason(label="source resolved from an earlier sentence", delta=-0.05))
+    if attribution.certainty < 1.0:
+        reasons.append(
+            Reason(
+                label="extraction uncertain about the frame",
+                delta=round(attribution.certainty - 1.0, 2) / 2,
+            )
+        )
+    value = BASE_CONFIDENCE + sum(r.delta for r in reasons)
+    return round(min(1.0, max(0.0, value)), 3), reasons
+
+
+def find_hedges(sentence: str) -> list[str]:
+    norm = f" {normalize(sentence)} "
+    return [word for word, _ in _hedges() if f" {word} " in norm or norm.find(f" و{word} ") >= 0]
+
+
+# ---------------------------------------------------------------------------
+# Sentences and articles
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether the sentence leaves a quotation open at its end."""
+    opened = sum(text.count(q) for q in OPEN_QUOTES) - sum(text.count(q) for q in CLOSE_QUOTES)
+    return opened > 0 or text.count('"') % 2 == 1
+
+
+def _starts_with_quote(text: str) -> bool:
+    return text.lstrip()[:1] in OPEN_QUOTES + '"'
+
+
+def attribute_sentence(sentence: Sentence, memory: Memory, parser: SourceParser) -> Claim:
+    """Attribute one kept sentence, reading and updating the article's memory."""
+    repaired = repair(sentence.text)
+    tokens = tokenize(repaired)
+    new_paragraph = sentence.paragraph != memory.paragraph
+    memory.paragraph = sentence.paragraph
+    frame = find_frame(repaired, tokens, parser)
+    attribution = Attribution(hedges=find_hedges(repaired))
+    claim_text = repaired
+    if frame and frame.source.kind is not Kind.author:
+        attribution = attribution.model_copy(
+            update={
+                "kind": frame.source.kind,
+                "source": frame.source.name,
+                "cue": frame.cue,
+                "via": frame.via,
+                "continuation": frame.source.is_reference,
+                "certainty": frame.certainty,
+            }
+        )
+        claim_text = repaired[frame.claim_start :].strip() or repaired
+        memory.remember(Speaker(frame.source.kind, frame.source.name, frame.via))
+        memory.quote_open = _opens_quote(repaired)
+    elif (
+        memory.last
+        and not new_paragraph
+        and memory.last_paragraph_attributed
+        and _continues(tokens)
+    ):
+        # 'كما نفذ هجوماً …' in the paragraph of a statement goes on with that statement.
+        last = memory.last
+        attribution = attribution.model_copy(
+            update={
+                "kind": last.kind,
+                "source": last.source,
+                "via": last.via,
+                "continuation": True,
+                "certainty": 0.6,
+            }
+        )
+    elif memory.quote_open and memory.last and (not new_paragraph or _starts_with_quote(repaired)):
+        # The rest of a quotation that runs over several sentences or paragraphs.
+        last = memory.last
+        attribution = attribution.model_copy(
+            update={
+                "kind": last.kind,
+                "source": last.source,
+                "via": last.via,
+                "continuation": True,
+                "certainty": 0.8,
+            }
+        )
+        memory.quote_open = (
+            not _opens_quote(repaired)
+            if _starts_with_quote(repaired) is False
+            else _opens_quote(repaired)
+        )
+        memory.quote_open = memory.quote_open if not _closes_quote(repaired) else False
+    else:
+        memory.quote_open = False
+    memory.last_paragraph_attributed = attribution.kind is not Kind.author
+    claim_text = claim_text.strip(" ،,:")
+    speech = _speech(claim_text) if attribution.kind is not Kind.author else None
+    attribution = attribution.model_copy(update={"speech": speech})
+    value, reasons = confidence(attribution)
+    return Claim(
+        doc="",
+        index=sentence.index,
+        text=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        kind=attribution.kind,
+        source=attribution.source,
+        cue=attribution.cue,
+        via=attribution.via,
+        claim=claim_text,
+        confidence=value,
+        dup_of=sentence.dup_of,
+        speech=speech,
+        reasons=reasons,
+        paragraph=sentence.paragraph,
+    )
+
+
+# Connectives that carry a report on without a new subject: 'كما نفذ هجوماً …'.
+CONTINUATION_LEADS = frozenset({"كما", "ثم"})
+
+
+def _continues(tokens: list[Token]) -> bool:
+    words = _words(tokens)
+    return len(words) > 1 and words[0].norm in CONTINUATION_LEADS and words[1].norm != "ان"
+
+
+def _closes_quote(text: str) -> bool:
+    return any(q in text for q in CLOSE_QUOTES) and not _opens_quote(text)
+
+
+def _speech(claim: str) -> Speech:
+    return Speech.direct if claim[:1] in QUOTES else Speech.reported
+
+
+def attribute_article(article: Article, sentences: list[Sentence]) -> list[Claim]:
+    """Attribute every kept sentence of an article, in reading order."""
+    memory = Memory(outlet=article.outlet, names=collect_names(article.text))
+    parser = SourceParser(memory, article.text)
+    claims: list[Claim] = []
+    for sentence in sentences:
+        if sentence.junk:
+            continue
+        claim = attribute_sentence(sentence, memory, parser)
+        claims.append(claim.model_copy(update={"doc": article.doc}))
+    return claims

@@ -1,0 +1,217 @@
+"""Cleaning: page furniture, the page's own metadata, repeated paragraphs, degraded punctuation.
+
+Sentences come in with offsets into the article text and go out marked: junk (with the
+reason) or kept, repeats pointing `dup_of` their first copy. The article gains its title,
+byline, date and outlet. Nothing here changes the article text: `repair` gives a cleaner
+copy of one sentence for the attribution rules to read.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from claims.arabic import fold_digits, normalize
+from claims.lexicon import entries, fields
+from claims.models import Article, Sentence
+from claims.segment import DATE, MONTHS
+
+TOKEN = re.compile(r"\w+", re.UNICODE)
+COPYRIGHT = re.compile(r"©|\(c\)|جميع الحقوق محفوظة|حقوق النشر|all rights reserved", re.I)
+# "©جميع الحقوق محفوظة لموقع المدن 2024", "جميع الحقوق محفوظة لقناة الميادين".
+COPYRIGHT_OUTLET = re.compile(
+    r"محفوظة\s+(?:ل|لـ)\s*(?:موقع|صحيفة|جريدة|قناة|شبكة|وكالة|مجلة)?\s*[\"«“(]?([^\"»”)\d©|،,.\n]+)"
+)
+# `قالت لـ"المدن"`, `لـ (جيرون)`, `في حديث مع "العربي الجديد"`, `في تصريح خاص لـ«عنب بلدي»`.
+SPOKEN_TO = re.compile(
+    r"(?:\bلـ\s*|\bل\s*-\s*|(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:\s+\w+)?\s+(?:مع|ل|لـ)\s*)"
+    r"[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]"
+)
+BYLINE_DASH = re.compile(r"^[^\s\-–]{2,20}\s*[-–|]\s*(.{4,40})$")
+MENU_SEPARATORS = re.compile(r"\s[|»>/]\s|\s-\s.*\s-\s")
+NUMBERS_ONLY = re.compile(r"^[\d\s.,:%+\-/()\u0660-\u0669\u06f0-\u06f9]+$")
+SENTENCE_END = re.compile(r"[.؟?!…:]['\"»”]?$")
+
+GREGORIAN_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            "يناير|كانون الثاني",
+            "فبراير|شباط",
+            "مارس|آذار|اذار",
+            "أبريل|ابريل|إبريل|نيسان",
+            "مايو|أيار|ايار",
+            "يونيو|حزيران",
+            "يوليو|تموز",
+            "أغسطس|اغسطس|آب|اب",
+            "سبتمبر|أيلول|ايلول",
+            "أكتوبر|اكتوبر|تشرين الأول|تشرين الاول",
+            "نوفمبر|تشرين الثاني",
+            "ديسمبر|كانون الأول|كانون الاول",
+        ],
+        start=1,
+    )
+    for name in names.split("|")
+}
+assert set(GREGORIAN_MONTHS) == set(MONTHS.split("|"))
+
+# A heading has few words; a body paragraph opens the article proper.
+HEADING_MAX_TOKENS = 5
+BODY_MIN_TOKENS = 12
+TITLE_MAX_TOKENS = 25
+DUP_MIN_TOKENS = 4
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def _furniture_keys() -> frozenset[str]:
+    return frozenset(normalize(entry) for entry in entries("furniture"))
+
+
+def _credit_heads() -> tuple[str, ...]:
+    return tuple(normalize(entry) for entry in entries("credits"))
+
+
+def repair(text: str) -> str:
+    """A copy of a sentence with scraper damage undone, for the rules to read.
+
+    `قال : " … " .` -> `قال: "…".`, Latin `,` `;` `?` -> `،` `؛` `؟` between Arabic words,
+    `ل - " X "` -> `لـ"X"`.
+    """
+    text = re.sub(r"\bل\s*-\s*(?=[\"«“(])", "لـ", text)
+    text = re.sub(r"(?<=[\u0600-\u06ff])\s*,\s*", "، ", text)
+    text = re.sub(r"(?<=[\u0600-\u06ff])\s*;\s*", "؛ ", text)
+    text = re.sub(r"(?<=[\u0600-\u06ff])\s*\?", "؟", text)
+    text = re.sub(r"\s+([.،؛:؟!])", r"\1", text)
+    # Inner spaces of a quotation: `" نص "` -> `"نص"`; an even count pairs them in order.
+    if text.count('"') % 2 == 0:
+        text = re.sub(r'"\s*([^"]*?)\s*"', r'"\1"', text)
+    text = re.sub(r"([«“])\s+", r"\1", text)
+    text = re.sub(r"\s+([»”])", r"\1", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date of the first date in `text`: '2017/08/02', '١٥ فبراير ٢٠١٨', '02-08-2017'."""
+    match = DATE.search(text)
+    if not match:
+        return None
+    found = fold_digits(match.group(0))
+    numeric = re.search(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})", found)
+    try:
+        if numeric:
+            a, b, c = (int(x) for x in numeric.groups())
+            year, month, day = (a, b, c) if a > 31 else (c, b, a)
+        else:
+            words = re.search(rf"(\d{{1,2}})\s+({MONTHS})\s*[/،,]?\s*(\d{{4}})", found)
+            if not words:
+                return None
+            day, month, year = int(words[1]), GREGORIAN_MONTHS[words[2]], int(words[3])
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _known_outlet(name: str) -> str:
+    """The canonical spelling of an outlet name if the lexicon knows it."""
+    key = normalize(name.strip())
+    for spellings in fields("outlets"):
+        if key in (normalize(s) for s in spellings):
+            return spellings[0]
+    return name.strip()
+
+
+def find_outlet(text: str) -> str | None:
+    """The outlet that publishes the text: its copyright line, else the outlet its sources
+    speak to (`قالت لـ"المدن"`), the most frequent one winning."""
+    copyright_match = COPYRIGHT_OUTLET.search(text)
+    if copyright_match:
+        return _known_outlet(copyright_match.group(1))
+    counts: dict[str, int] = {}
+    for match in SPOKEN_TO.finditer(text):
+        name = _known_outlet(match.group(1))
+        counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
+
+
+def junk_reason(text: str) -> str | None:
+    """Why a line is page furniture, or None when it is reporting."""
+    stripped = text.strip()
+    key = normalize(stripped).strip(" :.-|()[]")
+    words = tokens(key)
+    if not words:
+        return "empty line"
+    if NUMBERS_ONLY.match(stripped):
+        return "share counter or bare number"
+    if key in _furniture_keys() or (
+        len(words) <= 4 and any(key.startswith(f) for f in _furniture_keys() if len(f) > 5)
+    ):
+        return "page furniture"
+    if COPYRIGHT.search(stripped):
+        return "copyright line"
+    if len(words) <= 6 and key.startswith(_credit_heads()) and ":" in stripped:
+        return "credit line"
+    date_match = DATE.search(stripped)
+    if (
+        date_match
+        and len(tokens(stripped[: date_match.start()] + stripped[date_match.end() :])) <= 1
+    ):
+        return "date line"
+    if MENU_SEPARATORS.search(stripped) and not SENTENCE_END.search(stripped) and len(words) <= 12:
+        return "navigation menu"
+    return None
+
+
+def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Sentence]]:
+    """Mark junk and repeats, and fill the article's title, byline, date and outlet."""
+    marked: list[Sentence] = []
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    in_body = False
+    seen: dict[str, int] = {}
+    for sentence in sentences:
+        text = sentence.text
+        reason = junk_reason(text)
+        n_words = len(tokens(text))
+        if reason == "date line" and published is None:
+            published = parse_date(text)
+        if reason is None and not in_body:
+            if n_words >= BODY_MIN_TOKENS and SENTENCE_END.search(text):
+                in_body = True
+            elif title is None:
+                if n_words <= HEADING_MAX_TOKENS - 2 and not SENTENCE_END.search(text):
+                    reason = "section label"  # a kicker above the headline
+                elif n_words <= TITLE_MAX_TOKENS:
+                    title = text
+            elif n_words <= HEADING_MAX_TOKENS and not SENTENCE_END.search(text):
+                reason = "byline"
+                byline = byline or _byline_name(text)
+        dup_of = None
+        if reason is None and n_words >= DUP_MIN_TOKENS:
+            key = normalize(text)
+            dup_of = seen.setdefault(key, sentence.index)
+            if dup_of == sentence.index:
+                dup_of = None
+        marked.append(
+            sentence.model_copy(
+                update={"junk": reason is not None, "junk_reason": reason, "dup_of": dup_of}
+            )
+        )
+    article = article.model_copy(
+        update={
+            "title": title,
+            "byline": byline,
+            "published": published,
+            "outlet": find_outlet(article.text),
+        }
+    )
+    return article, marked
+
+
+def _byline_name(text: str) -> str:
+    """'رؤية - محمود سعيد' -> 'محمود سعيد'; a bare name stays as it is."""
+    match = BYLINE_DASH.match(text.strip())
+    return (match.group(1) if match else text).strip()
