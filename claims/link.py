@@ -311,14 +311,24 @@ def compare_features(a: Features, b: Features) -> Comparison:
     conflicts, agreements = _figures(a, b)
     reasons = [f"similarity {sim:.2f}", about]
     contra = list(conflicts)
-    if (a.negations % 2) != (b.negations % 2):
-        negated = a if a.negations % 2 else b
-        contra.append(f"one statement is negated: «{negated.text[:60]}»")
+    opposed = []
     for n, (_left, _right, label) in enumerate(_opposites()):
         a_l, a_r = (n, 0) in a.predicates, (n, 1) in a.predicates
         b_l, b_r = (n, 0) in b.predicates, (n, 1) in b.predicates
         if (a_l and not a_r and b_r and not b_l) or (a_r and not a_l and b_l and not b_r):
-            contra.append(f"opposed predicates: {label}")
+            opposed.append(f"opposed predicates: {label}")
+    if (a.negations % 2) != (b.negations % 2):
+        negated = a if a.negations % 2 else b
+        # a denial verb (نفى) is a negation and an opposite at once: that is no double negative
+        negators = {p[0] for p in _negation()[0]}
+        opposed = [o for o in opposed if not set(normalize(o.split(": ")[1]).split("/")) & negators]
+        if opposed:
+            # 'لا تشمل' against 'استثنى': a negated predicate is its opposite
+            reasons.append(f"negated opposite agrees: {opposed[0].split(': ')[1]}")
+            opposed = []
+        else:
+            contra.append(f"one statement is negated: «{negated.text[:60]}»")
+    contra += opposed
     if contra:
         return Comparison(relation=Relation.contradicts, score=sim, reasons=reasons + contra)
     if sim < CORROBORATES and not agreements:

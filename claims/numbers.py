@@ -311,7 +311,7 @@ def _unit_at(toks: list[_Tok], i: int) -> tuple[tuple[str, str], int] | None:
 def _dual(tok: _Tok) -> tuple[str, str] | None:
     """'قتيلان', 'غارتين': a counted noun in the dual is the figure 2."""
     counted = _counted()
-    for w in _with_article(tok.norm):
+    for w in _strip_conj(tok.norm):  # no article: 'القريتين' is a town, not two villages
         if (w,) in counted:
             return None
         for suffix in ("ان", "ين"):

@@ -1,0 +1,201 @@
+"""Linking: the relation of two statements, duplicates by source, candidates, confidence."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claims.link import (
+    ClaimRef,
+    Relation,
+    candidates,
+    classify,
+    compare,
+    exhaustive,
+    features,
+    link,
+    update_confidence,
+)
+from claims.models import LinkKind, Reason
+
+PAIRS = Path(__file__).parent / "data" / "pairs.csv"
+# The floors below are what the linker achieves on tests/data/pairs.csv, a little rounded down.
+FLOOR = {"corroborates": (0.9, 0.95), "contradicts": (0.95, 0.9), "unrelated": (0.95, 0.95)}
+
+
+def scores(rows: list[dict[str, str]]) -> dict[str, tuple[float, float]]:
+    """Precision and recall per relation."""
+    tp, predicted, actual = Counter(), Counter(), Counter()
+    for row in rows:
+        got = compare(row["s1"], row["s2"]).relation.value
+        predicted[got] += 1
+        actual[row["relation"]] += 1
+        tp[got] += got == row["relation"]
+    return {
+        rel: (tp[rel] / predicted[rel] if predicted[rel] else 0.0, tp[rel] / actual[rel])
+        for rel in actual
+    }
+
+
+def test_labelled_pairs_precision_and_recall_per_relation():
+    rows = list(csv.DictReader(PAIRS.open(encoding="utf-8")))
+    assert len(rows) >= 60
+    figures = scores(rows)
+    for rel, (precision, recall) in figures.items():
+        print(f"{rel}: precision {precision:.2f} recall {recall:.2f}")
+        low_p, low_r = FLOOR[rel]
+        assert precision >= low_p, (rel, precision)
+        assert recall >= low_r, (rel, recall)
+
+
+def test_akthar_min_400_agrees_with_hawali_400():
+    c = compare(
+        "قتل أكثر من 400 عنصر من داعش في دير الزور", "قتل حوالي 400 عنصر من داعش في دير الزور"
+    )
+    assert c.relation is Relation.corroborates
+    assert any("figures agree" in r for r in c.reasons)
+
+
+def test_30_against_150_killed_in_the_same_event_contradicts():
+    c = compare("سقط 30 قتيلاً في غارات على إدلب", "سقط 150 قتيلاً في غارات على إدلب")
+    assert c.relation is Relation.contradicts
+    assert any("30 قتيلاً" in r and "150 قتيلاً" in r for r in c.reasons)
+
+
+def test_same_figure_in_different_places_is_unrelated():
+    c = compare("قتل 30 مدنياً في غارة على دوما", "قتل 30 مدنياً في غارة على حلب")
+    assert c.relation is Relation.unrelated
+    assert "different places" in c.reasons[0]
+
+
+def test_denial_contradicts_confirmation():
+    c = compare("أكدت الوزارة مقتل القيادي في الغارة", "نفت الوزارة مقتل القيادي في الغارة")
+    assert c.relation is Relation.contradicts
+
+
+def test_opposed_predicates_contradict_in_both_directions():
+    a, b = "سيطرت الفصائل على بلدة محروثة", "انسحبت الفصائل من بلدة محروثة"
+    assert compare(a, b).relation is Relation.contradicts
+    assert compare(b, a).relation is Relation.contradicts
+
+
+def test_negated_opposite_agrees():
+    c = compare("الهدنة لا تشمل تنظيم داعش", "استثنت الهدنة تنظيم داعش")
+    assert c.relation is not Relation.contradicts
+
+
+def test_la_yazal_is_not_a_negation():
+    assert features("لا تزال المعارضة مستمرة في تقدمها").negations == 0
+
+
+def ref(i: int, text: str, **kw) -> ClaimRef:
+    return ClaimRef(id=i, text=text, **kw)
+
+
+TEXT_A = "سيطرت فصائل المعارضة على منطقة محروثة في البادية الشامية"
+TEXT_B = "تمكنت فصائل المعارضة من السيطرة على منطقة محروثة في البادية"
+
+
+def test_independent_sources_corroborate():
+    found = classify(ref(1, TEXT_A, source=1), ref(2, TEXT_B, source=2))
+    assert found and found.kind is LinkKind.corroborates
+
+
+def test_same_source_is_a_duplicate():
+    found = classify(ref(1, TEXT_A, source=7), ref(2, TEXT_B, source=7))
+    assert found and found.kind is LinkKind.duplicate
+    assert "duplicate: the same source" in found.reasons
+
+
+def test_relayed_via_the_other_is_a_duplicate():
+    found = classify(
+        ref(1, TEXT_A, source="المرصد"), ref(2, TEXT_B, source="الجيش الحر", via="المرصد")
+    )
+    assert found and found.kind is LinkKind.duplicate
+
+
+def test_same_text_again_is_a_duplicate():
+    found = classify(ref(1, TEXT_A, source=1), ref(2, TEXT_A, source=2))
+    assert found and found.kind is LinkKind.duplicate
+
+
+def test_outlet_republishing_a_wire_is_a_duplicate():
+    wire = ref(1, TEXT_A, source="سانا", kind="media", doc="a.txt")
+    copy = ref(2, TEXT_A + " بشكل كامل", source=None, kind="author", doc="b.txt")
+    found = classify(wire, copy)
+    assert found and found.kind is LinkKind.duplicate
+
+
+def test_contradiction_by_the_same_source_stays_a_contradiction():
+    found = classify(ref(1, TEXT_A, source=1), ref(2, TEXT_A.replace("سيطرت", "انسحبت"), source=1))
+    assert found and found.kind is LinkKind.contradicts
+
+
+def test_unrelated_claims_are_not_linked():
+    assert classify(ref(1, TEXT_A), ref(2, "قتل 5 عناصر في قصف على السخنة")) is None
+
+
+def corpus() -> list[str]:
+    places = ["إدلب", "حلب", "دوما", "حمص", "درعا", "الرقة"]
+    texts = []
+    for n, place in enumerate(places):
+        texts.append(f"قتل {10 + n} مدنياً في غارات روسية على {place}")
+        texts.append(f"سيطرت فصائل المعارضة على قرى في ريف {place}")
+        texts.append(f"وصلت تعزيزات عسكرية تركية إلى ريف {place}")
+    return texts
+
+
+def test_candidates_are_not_all_pairs_and_keep_the_exhaustive_ones():
+    feats = [features(t) for t in corpus()]
+    i, j, _ = candidates(feats, top_k=None)
+    n = len(feats)
+    assert len(i) < n * (n - 1) // 2
+    ei, ej = exhaustive(feats)
+    found = set(zip(i.tolist(), j.tolist(), strict=True))
+    kept = sum((a, b) in found for a, b in zip(ei.tolist(), ej.tolist(), strict=True))
+    assert kept == len(ei)
+
+
+def test_incremental_candidates_touch_a_new_claim():
+    feats = [features(t) for t in corpus()]
+    new = np.zeros(len(feats), bool)
+    new[-3:] = True
+    i, j, _ = candidates(feats, new)
+    assert len(i) and all(new[a] or new[b] for a, b in zip(i, j, strict=True))
+
+
+def test_link_finds_the_contradiction_in_a_batch():
+    texts = ["سقط 30 قتيلاً في غارات على إدلب", "سقط 150 قتيلاً في غارات على إدلب", *corpus()]
+    claims = [ref(k, t, source=k) for k, t in enumerate(texts)]
+    links = link(claims)
+    assert any(x.kind is LinkKind.contradicts and {x.claim_id, x.other_id} == {0, 1} for x in links)
+
+
+def test_corroboration_raises_and_contradiction_lowers_confidence():
+    base = [Reason(label="named source", delta=0.6)]
+    up, why_up = update_confidence(0.6, base, [(LinkKind.corroborates, 0.9, 3)])
+    down, why_down = update_confidence(0.6, base, [(LinkKind.contradicts, 0.9, 4)])
+    assert up > 0.6 > down
+    assert "corroborated by claim 3" in why_up[-1].label
+    assert why_down[-1].delta < 0
+
+
+def test_duplicate_changes_nothing():
+    value, reasons = update_confidence(0.6, [], [(LinkKind.duplicate, 1.0, 3)])
+    assert value == 0.6 and reasons == []
+
+
+def test_relinking_is_idempotent():
+    once = update_confidence(0.6, [], [(LinkKind.corroborates, 0.8, 3)])
+    twice = update_confidence(*once, [(LinkKind.corroborates, 0.8, 3)])
+    assert twice == once
+
+
+@pytest.mark.parametrize(("status", "value"), [("verified", 1.0), ("disputed", 0.0)])
+def test_reviewer_verdict_overrides(status, value):
+    got, reasons = update_confidence(0.6, [], [(LinkKind.contradicts, 1.0, 2)], status)
+    assert got == value and reasons[-1].label.startswith("reviewer:")
