@@ -13,6 +13,12 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+from claims import cli_extract, cli_store  # noqa: E402
+
+cli_extract.register(app)  # extract, eval
+
+cli_store.register(app)  # ingest, export, list, show, stats, db upgrade
+
 
 def _register_plugins() -> None:
     """Commands that live outside the core (the review app) register through entry points,
