@@ -1,0 +1,390 @@
+"""The store's commands: `claims ingest`, `export`, `list`, `show`, `stats` and `claims db upgrade`.
+
+Thin: each command opens the store, calls claims.store, and prints with Rich.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+from collections import Counter
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from claims.models import Kind, Status
+from claims.store import (
+    ClaimFilter,
+    NotFound,
+    Store,
+    StoreError,
+    count_claims,
+    get_claim,
+    history,
+    query_claims,
+    related,
+    stats,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import IO
+
+DB_HELP = "Store: a file path or SQLAlchemy URL (postgresql+psycopg://…); default $CLAIMS_DB or ./claims.db"
+DbOption = typer.Option(None, "--db", envvar="CLAIMS_DB", help=DB_HELP, show_envvar=True)
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+db_app = typer.Typer(help="Manage the store's schema.", no_args_is_help=True)
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class OrderOption(str, Enum):
+    position = "position"
+    confidence = "confidence"
+
+
+@contextmanager
+def _opened(db: str | None) -> Iterator[Store]:
+    try:
+        store = Store.open(db)
+    except StoreError as exc:
+        err.print(Text(f"error: {exc}", style="red"))
+        raise typer.Exit(2) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _filter(
+    status: Status | None,
+    kind: Kind | None,
+    source: str | None,
+    article: str | None,
+    outlet: str | None,
+    search: str | None = None,
+) -> ClaimFilter:
+    return ClaimFilter(
+        status=status, kind=kind, source=source, article=article, outlet=outlet, search=search
+    )
+
+
+# --- ingest ----------------------------------------------------------------------------------
+
+
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Article files or folders of them"),
+    db: str | None = DbOption,
+) -> None:
+    """Extract articles and store their claims, one transaction per article.
+
+    The same file again changes nothing; an edited file becomes a new version of its article
+    and keeps the review state of unchanged sentences. Example: claims ingest seeds/
+    """
+    from claims.pipeline import extract_path, iter_inputs
+    from claims.read import UnreadableFile
+    from claims.store import ingest as store_ingest
+
+    outcomes: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    refused: list[tuple[str, str]] = []
+    sentences = 0
+    started = time.perf_counter()
+    with _opened(db) as store, _progress() as progress:
+        files = list(iter_inputs(paths))
+        task = progress.add_task("ingest", total=len(files), sentences=0, rate="")
+        for path in files:
+            try:
+                result = store_ingest(store, extract_path(path))
+            except UnreadableFile as exc:
+                refused.append((str(path), exc.reason))
+            except (OSError, ValueError) as exc:
+                refused.append((str(path), str(exc) or type(exc).__name__))
+            else:
+                outcomes[result.outcome] += 1
+                if result.outcome != "unchanged":
+                    kinds.update(result.kinds)
+                    sentences += result.claims
+            done = sum(outcomes.values()) + len(refused)
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, advance=1, sentences=sentences, rate=f"{rate:.1f} files/s")
+    elapsed = time.perf_counter() - started
+    _summary(outcomes, kinds, refused, elapsed)
+    if refused:
+        raise typer.Exit(1)
+
+
+class _Quiet:
+    """Stands in for a progress bar when standard error is not a terminal."""
+
+    def add_task(self, *args, **kwargs) -> int:
+        return 0
+
+    def update(self, *args, **kwargs) -> None:
+        pass
+
+
+@contextmanager
+def _progress():
+    if not err.is_terminal:
+        yield _Quiet()
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    with Progress(
+        TextColumn("files"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[sentences]} claims"),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        yield progress
+
+
+def _summary(
+    outcomes: Counter[str], kinds: Counter[str], refused: list[tuple[str, str]], elapsed: float
+) -> None:
+    stored = outcomes["new"] + outcomes["updated"]
+    rate = (sum(outcomes.values()) + len(refused)) / elapsed if elapsed > 0 else 0.0
+    out.print(
+        f"{stored} articles stored ({outcomes['new']} new, {outcomes['updated']} updated), "
+        f"{outcomes['unchanged']} unchanged, {len(refused)} refused; "
+        f"{sum(kinds.values())} claims; {rate:.1f} files/s"
+    )
+    if kinds:
+        table = Table("kind", "claims", title="Claims stored, by kind")
+        for kind in Kind:
+            table.add_row(kind.value, str(kinds.get(kind.value, 0)))
+        out.print(table)
+    for path, reason in refused:
+        err.print(Text(f"refused {path}: {reason}", style="red"), soft_wrap=True)
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def export(
+    out_path: str = typer.Option(
+        ..., "--out", "-o", help="File to write, or - for standard output"
+    ),
+    fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f", help="csv or jsonl"),
+    bom: bool = typer.Option(True, "--bom/--no-bom", help="Start CSV with a UTF-8 BOM for Excel"),
+    status: Status | None = typer.Option(None, help="Only claims with this review status"),
+    kind: Kind | None = typer.Option(None, help="Only claims with this kind of source"),
+    source: str | None = typer.Option(None, help="Only claims whose source name contains this"),
+    article: str | None = typer.Option(None, help="Only claims of this file name or article id"),
+    outlet: str | None = typer.Option(None, help="Only claims of articles from this outlet"),
+    order: OrderOption = typer.Option(OrderOption.position, help="position or confidence"),
+    db: str | None = DbOption,
+) -> None:
+    """Write claims as CSV (UTF-8 with BOM, formula-safe) or JSONL.
+
+    Example: claims export --status disputed --out disputed.csv
+    """
+    from claims.export import write
+    from claims.store import export_rows
+
+    flt = _filter(status, kind, source, article, outlet)
+    with _opened(db) as store:
+        rows = export_rows(store, flt, order.value)
+        if out_path == "-":
+            count = _write_stdout(lambda stream: write(rows, stream, fmt.value, bom=bom))
+        else:
+            with open(out_path, "w", encoding="utf-8", newline="") as stream:
+                count = write(rows, stream, fmt.value, bom=bom)
+    err.print(f"{count} claims exported to {'standard output' if out_path == '-' else out_path}")
+
+
+def _write_stdout(writer: Callable[[IO[str]], int]) -> int:
+    """Run `writer` on standard output as UTF-8 with untranslated newlines, whatever the locale."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        return writer(sys.stdout)
+    sys.stdout.flush()
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    try:
+        return writer(stream)
+    finally:
+        stream.flush()
+        stream.detach()
+
+
+# --- list, show, stats ----------------------------------------------------------------------
+
+
+STATUS_STYLE = {"verified": "green", "disputed": "red", "unreviewed": "dim"}
+
+
+def list_claims(
+    status: Status | None = typer.Option(None),
+    kind: Kind | None = typer.Option(None),
+    source: str | None = typer.Option(None),
+    article: str | None = typer.Option(None),
+    outlet: str | None = typer.Option(None),
+    search: str | None = typer.Option(None, help="Text to find; hamza and diacritics ignored"),
+    order: OrderOption = typer.Option(OrderOption.position),
+    limit: int = typer.Option(50, help="How many claims to show"),
+    offset: int = typer.Option(0, help="How many to skip"),
+    db: str | None = DbOption,
+) -> None:
+    """List claims as a table. Example: claims list --kind anonymous --search "مصادر" """
+    flt = _filter(status, kind, source, article, outlet, search)
+    with _opened(db) as store:
+        total = count_claims(store, flt)
+        views = query_claims(store, flt, order=order.value, offset=offset, limit=limit)
+    table = Table("id", "article", "#", "kind", "source", "conf", "status")
+    table.add_column("claim", no_wrap=True, overflow="ellipsis", ratio=1)
+    for view in views:
+        table.add_row(
+            str(view.id),
+            Text(view.doc),
+            str(view.index),
+            view.kind.value,
+            Text(view.source or ""),
+            f"{view.confidence:.2f}",
+            Text(view.status.value, style=STATUS_STYLE[view.status.value]),
+            Text(view.claim),
+        )
+    out.print(table)
+    out.print(f"{len(views)} of {total} claims (from {offset})")
+
+
+def show(
+    claim_id: int = typer.Argument(..., help="Claim id, as `claims list` shows it"),
+    db: str | None = DbOption,
+) -> None:
+    """Show one claim: sentence, attribution, confidence reasons, review history, links."""
+    with _opened(db) as store:
+        try:
+            view = get_claim(store, claim_id)
+        except NotFound as exc:
+            err.print(Text(f"error: {exc}", style="red"))
+            raise typer.Exit(1) from exc
+        entries = history(store, claim_id)
+        links = related(store, claim_id)
+    table = Table(show_header=False, title=f"Claim {view.id}")
+    for label, value in (
+        ("article", f"{view.doc} (article {view.article_id}), sentence {view.index}"),
+        ("title", view.title),
+        ("outlet", view.outlet),
+        ("published", view.published),
+        ("sentence", view.sentence),
+        ("claim", view.claim),
+        ("kind", view.kind.value),
+        ("source", view.source),
+        ("cue", view.cue),
+        ("via", view.via),
+        ("speech", view.speech.value if view.speech else None),
+        ("confidence", f"{view.confidence:.2f}"),
+        ("status", f"{view.status.value} (version {view.version})"),
+        ("reviewer", view.reviewer),
+        (
+            "reviewed at",
+            view.reviewed_at.isoformat(timespec="seconds") if view.reviewed_at else None,
+        ),
+        ("note", view.note),
+    ):
+        table.add_row(label, Text(value or "—"))
+    out.print(table)
+    if view.reasons:
+        reasons = Table("reason", "change", title="Confidence")
+        for reason in view.reasons:
+            reasons.add_row(Text(reason.label), f"{reason.delta:+.2f}")
+        out.print(reasons)
+    if entries:
+        log = Table("when", "who", "action", "status", "note", title="History")
+        for entry in entries:
+            log.add_row(
+                entry.at.isoformat(timespec="seconds"),
+                Text(entry.reviewer),
+                entry.action,
+                f"{entry.old_status.value} → {entry.new_status.value}",
+                Text(entry.note or ""),
+            )
+        out.print(log)
+    if links:
+        linked = Table("id", "link", "score", "article", "claim", "why", title="Related claims")
+        for link in links:
+            linked.add_row(
+                str(link.claim.id),
+                link.kind.value,
+                f"{link.score:.2f}",
+                Text(link.claim.doc),
+                Text(link.claim.claim),
+                Text("; ".join(link.reasons)),
+            )
+        out.print(linked)
+
+
+def show_stats(db: str | None = DbOption) -> None:
+    """Counts of articles, claims by kind and status, sources, links and reviews."""
+    with _opened(db) as store:
+        figures = stats(store)
+    table = Table("", "count", title=f"Store {escape(str(db or 'default'))}")
+    table.add_row("articles (current)", str(figures.articles))
+    table.add_row("article versions", str(figures.versions))
+    table.add_row("claims", str(figures.claims))
+    for kind, n in figures.by_kind.items():
+        table.add_row(f"  by kind: {kind}", str(n))
+    for status, n in figures.by_status.items():
+        table.add_row(f"  by status: {status}", str(n))
+    for kind, n in sorted(figures.entities.items()):
+        table.add_row(f"sources: {kind}", str(n))
+    for kind, n in sorted(figures.links.items()):
+        table.add_row(f"links: {kind}", str(n))
+    table.add_row("review actions", str(figures.reviews))
+    out.print(table)
+
+
+# --- db ----------------------------------------------------------------------------------------
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: str | None = DbOption) -> None:
+    """Bring the store's schema up to this version of claims. Example: claims db upgrade"""
+    from claims.store import upgrade
+
+    try:
+        before, after = upgrade(db)
+    except Exception as exc:
+        err.print(Text(f"error: cannot upgrade the store: {exc}", style="red"))
+        raise typer.Exit(2) from exc
+    if before == after:
+        out.print(f"The store is already at revision {after}.")
+    else:
+        out.print(f"Upgraded the store from revision {before or '(empty)'} to {after}.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store's commands to the `claims` app."""
+    app.command("ingest")(ingest)
+    app.command("export")(export)
+    app.command("list")(list_claims)
+    app.command("show")(show)
+    app.command("stats")(show_stats)
+    app.add_typer(db_app, name="db")
