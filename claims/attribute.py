@@ -255,11 +255,23 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
         j += 1
         if tok.norm in NAME_LINKS:
             continue  # a link always takes the next word
-        if len(taken) >= 2 and not (j < len(tokens) and _is_nisba(tokens[j], taken)):
+        if len(taken) >= 2 and not (
+            j < len(tokens) and (_is_nisba(tokens[j], taken) or _bounded_last_name(tokens, j, taken))
+        ):
             break
     if not taken or taken[-1].norm in NAME_LINKS:
         return None
     return _clean_name(_text(taken, sentence))
+
+
+def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
+    """A third plain word closed by a verb, a complementizer or punctuation: 'رجب طيب أردوغان قال'."""
+    if len(taken) != 2 or any(t.norm in NAME_LINKS for t in taken) or not tokens[j].is_word:
+        return False
+    if _cue_lemma(tokens[j]) or tokens[j].norm in FUNCTION_WORDS or tokens[j].norm.startswith("ال"):
+        return False
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    return after is None or not after.is_word or bool(_cue_lemma(after)) or after.norm in _particles("complement")
 
 
 def _is_nisba(token: Token, taken: list[Token]) -> bool:
@@ -820,8 +832,14 @@ def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | N
 
 def _according_at(tokens: list[Token], i: int) -> int:
     """Length of an 'according to' phrase at token i, else 0."""
-    words = tokens[i:]
-    return _starts_with(words, _phrases("according"))
+    return _starts_with(tokens[i:], _phrases("according"))
+
+
+def _unglue_li(token: Token) -> Token:
+    """'لوكالة' -> 'وكالة', 'للمرصد' -> 'المرصد': the preposition li- written onto the noun."""
+    if token.norm.startswith("لل"):
+        return Token(token.text[1:], "ا" + token.norm[1:], token.start + 1, token.end)
+    return Token(token.text[1:], token.norm[1:], token.start + 1, token.end)
 
 
 def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
@@ -998,6 +1016,8 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
         j = i + n
         if j < len(tokens) and tokens[j].norm in ("ل", "لـ"):
             j += 1
+        elif tokens[j - 1].norm in LI_PHRASE_ENDS and j < len(tokens) and tokens[j].norm[:1] == "ل":
+            tokens = [*tokens[:j], _unglue_li(tokens[j]), *tokens[j + 1 :]]
         end = j
         while (
             end < len(tokens)
@@ -1172,6 +1192,8 @@ def attribute_sentence(sentence: Sentence, memory: Memory, parser: SourceParser)
 
 # Connectives that carry a report on without a new subject: 'كما نفذ هجوماً …'.
 CONTINUATION_LEADS = frozenset({"كما", "ثم"})
+# 'وفقاً لوكالة سانا': phrases after which li- may be glued to the source's first word.
+LI_PHRASE_ENDS = frozenset({"وفقا", "طبقا"})
 
 
 def _continues(tokens: list[Token]) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from claims.models import ExportRow
+from claims.models import ExportRow, ExtractRecord
 from claims.store.tables import metadata
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -22,6 +22,11 @@ DIALECTS = {"sqlite": sqlite.dialect(), "postgresql": postgresql.dialect()}
 
 def export_schema() -> str:
     return json.dumps(ExportRow.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def extract_schema() -> str:
+    """The record `claims extract --format jsonl` prints, one a line."""
+    return json.dumps(ExtractRecord.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def ddl(dialect_name: str) -> str:
@@ -39,7 +44,10 @@ def ddl(dialect_name: str) -> str:
 
 def generated() -> dict[str, str]:
     """File name in schema/ -> its content, as the models define it now."""
-    files = {"export-record.schema.json": export_schema()}
+    files = {
+        "export-record.schema.json": export_schema(),
+        "extract-record.schema.json": extract_schema(),
+    }
     for name in DIALECTS:
         files[f"tables.{name}.sql"] = ddl(name)
     return files
