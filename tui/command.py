@@ -27,11 +27,18 @@ def reviewer_name(option: str | None) -> str:
         return "reviewer"
 
 
-def ingest_paths(store, paths: list[Path]) -> None:
-    """Ingest files and folders the way `claims ingest` does, reporting each on stderr."""
-    from claims.cli_store import ingest_paths as ingest_like_the_cli
+def ingest_paths(paths: list[Path], db: str | None) -> None:
+    """Ingest files and folders exactly as `claims ingest` does (progress, summary, refusals).
 
-    ingest_like_the_cli(store, paths)
+    Files that cannot be read are reported and skipped; the app opens on what was stored.
+    """
+    from claims.cli_store import ingest as claims_ingest
+
+    try:
+        claims_ingest(paths=paths, db=db)
+    except typer.Exit as done:
+        if done.exit_code not in (0, 1):  # 1: some files refused, already reported
+            raise
 
 
 def review(
@@ -71,18 +78,21 @@ def review(
         mode = mode_from(bidi)
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--bidi") from None
+    paths = [p for p in paths or [] if str(p)]
+    if paths:
+        ingest_paths(paths, db)
     try:
         store = Store.open(db)
     except StoreError as err:
         typer.echo(f"claims review: {err}", err=True)
         raise typer.Exit(2) from None
-    paths = [p for p in paths or [] if str(p)]
-    if paths:
-        ingest_paths(store, paths)
 
     from tui.app import ReviewApp
 
     app = ReviewApp(store, reviewer=reviewer_name(reviewer), bidi=mode, shaping=shape)
     # Textual draws on stderr; the mode switch goes to the same terminal stream.
-    with terminal_reordering_off(sys.__stderr__, mode):
-        app.run()
+    try:
+        with terminal_reordering_off(sys.__stderr__, mode):
+            app.run()
+    finally:
+        store.close()

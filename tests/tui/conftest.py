@@ -112,15 +112,38 @@ ARTICLES = [
 ]
 
 
+# (claim id, other claim id, link kind, score): the ministry confirms in a.txt and denies in
+# b.txt; the anonymous sources back the ministry; the spokesman repeats the author's line.
+LINKS = [
+    (1, 5, "contradicts", 0.82),
+    (1, 2, "corroborates", 0.64),
+    (3, 6, "duplicate", 0.95),
+]
+
+
+def add_links(store, links=LINKS) -> None:
+    """Links as the linker would write them (the linker's store API is not in these tests)."""
+    from claims.store.tables import LinkRow
+
+    with store.session() as session:
+        for claim_id, other_id, kind, score in links:
+            session.add(
+                LinkRow(
+                    claim_id=claim_id, other_id=other_id, kind=kind, score=score, reasons=["test"]
+                )
+            )
+
+
 @pytest.fixture
 def db_path(tmp_path):
-    """A SQLite store file holding the two sample articles."""
+    """A SQLite store file holding the two sample articles and their links."""
     from claims.store import Store, ingest
 
     path = tmp_path / "review.db"
     store = Store.open(str(path))
     for extracted in ARTICLES:
         ingest(store, extracted)
+    add_links(store)
     store.close()
     return path
 

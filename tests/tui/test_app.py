@@ -16,6 +16,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.claim_detail import ClaimDetail
 from tui.widgets.claim_list import ClaimList
+from tui.widgets.related import RelatedPanel
 
 pytestmark = pytest.mark.asyncio
 
@@ -298,3 +299,52 @@ async def test_export_writes_the_current_view_as_csv(db_path, store, tmp_path):
     assert len(rows) == 2
     assert rows[0]["status"] == "verified" and rows[0]["reviewer"] == "tester"
     assert rows[0]["sentence"].startswith("وأكّدت")  # logical text, as stored
+
+
+async def test_related_panel_colours_contradictions_and_corroborations(db_path):
+    async with running(db_path) as (app, _pilot):
+        related = app.screen.query_one(RelatedPanel)
+        kinds = [item.kind.value for item in related.items]
+        assert kinds == ["contradicts", "corroborates"]  # contradictions first
+        first = related.get_option_at_index(0).prompt
+        second = related.get_option_at_index(1).prompt
+        assert any("red" in str(span.style) for span in first.spans)
+        assert any("green" in str(span.style) for span in second.spans)
+        assert "روسيا اليوم" in first.plain  # the outlet of the other claim
+
+
+async def test_duplicates_are_muted_in_the_related_panel(db_path):
+    async with running(db_path) as (app, pilot):
+        await pilot.press("down", "down")
+        await pilot.pause()
+        related = app.screen.query_one(RelatedPanel)
+        [item] = related.items
+        assert item.kind.value == "duplicate"
+        prompt = related.get_option_at_index(0).prompt
+        assert all("dim" in str(span.style) for span in prompt.spans if span.end - span.start > 20)
+
+
+async def test_enter_on_a_related_claim_jumps_to_it(db_path):
+    async with running(db_path) as (app, pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one(RelatedPanel)
+        await pilot.press("enter")  # the contradicting claim, in b.txt
+        await pilot.pause()
+        assert (shown(app).doc, shown(app).index) == ("b.txt", 0)
+        await pilot.press("b")  # and back
+        await pilot.pause()
+        assert (shown(app).doc, shown(app).index) == ("a.txt", 0)
+
+
+async def test_contradicted_filter_and_row_colour(db_path):
+    async with running(db_path) as (app, pilot):
+        claims = app.screen.query_one(ClaimList)
+        first_row = claims.render_line(0)
+        assert any(seg.style and seg.style.color and seg.style.color.name for seg in first_row)
+        await pilot.press("c")
+        await pilot.pause()
+        rows = list(main(app).session.iter_view())
+        assert {(r.doc, r.index) for r in rows} == {("a.txt", 0), ("b.txt", 0)}
+        assert all(r.n_contradicting == 1 for r in rows)
+        assert "✗1" in claims.row_text(rows[0], 150).plain

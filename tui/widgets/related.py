@@ -61,6 +61,7 @@ class RelatedPanel(OptionList):
                 Option(related_line(item, self.bidi, width), id=str(item.claim.id))
                 for item in self.items
             )
+            self.highlighted = 0
         n_ok = sum(1 for r in self.items if link_kind_of(r.kind) is LinkKind.corroborates)
         n_no = sum(1 for r in self.items if link_kind_of(r.kind) is LinkKind.contradicts)
         self.border_title = f"Related claims  ✓{n_ok} ✗{n_no}"
