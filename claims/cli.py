@@ -19,6 +19,10 @@ cli_extract.register(app)  # extract, eval
 
 cli_store.register(app)  # ingest, export, list, show, stats, db upgrade
 
+from claims import cli_link  # noqa: E402
+
+cli_link.register(app)  # link, compare
+
 
 def _register_plugins() -> None:
     """Commands that live outside the core (the review app) register through entry points,

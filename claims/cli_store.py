@@ -122,6 +122,11 @@ def ingest(
             done = sum(outcomes.values()) + len(refused)
             rate = done / max(time.perf_counter() - started, 1e-9)
             progress.update(task, advance=1, sentences=sentences, rate=f"{rate:.1f} files/s")
+        if outcomes["new"] or outcomes["updated"]:
+            from claims.cli_link import run as link_new
+
+            linked = link_new(store)  # the new claims against the store (issue 4)
+            err.print(f"linked {linked.new} new claims: {linked.links or 'no links'}")
     elapsed = time.perf_counter() - started
     _summary(outcomes, kinds, refused, elapsed)
     if refused:

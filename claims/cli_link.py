@@ -1,0 +1,104 @@
+"""`claims link` and `claims compare`: thin commands over claims.link and the store."""
+
+from __future__ import annotations
+
+import csv
+import sys
+import time
+from pathlib import Path
+
+import typer
+
+DB_HELP = "Claim store: a file path or SQLAlchemy URL (default: $CLAIMS_DB, else ./claims.db)"
+
+
+def link(
+    all_: bool = typer.Option(False, "--all", help="Forget every link and relink the whole store"),
+    db: str | None = typer.Option(None, "--db", envvar="CLAIMS_DB", help=DB_HELP),
+) -> None:
+    """Link new claims against the store: duplicates, corroborations, contradictions.
+
+    Only claims not linked yet are compared (with everything stored); confidence and its
+    reasons move with the links. Example: claims link --db claims.db
+    """
+    from claims.store import Store, StoreError
+
+    started = time.perf_counter()
+    try:
+        with Store.open(db) as store:
+            result = run(store, all=all_)
+    except StoreError as exc:
+        typer.echo(f"claims link: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    found = ", ".join(f"{n} {kind}" for kind, n in sorted(result.links.items())) or "no links"
+    typer.echo(
+        f"linked {result.new} new of {result.claims} claims: {found}; "
+        f"{result.updated} confidences updated in {time.perf_counter() - started:.1f}s"
+    )
+
+
+def run(store, *, all: bool = False):
+    """Link the store (what `claims ingest` calls after storing)."""
+    from claims.store.linking import link_store
+
+    return link_store(store, all=all)
+
+
+def compare(
+    a: str | None = typer.Argument(None, help="First statement"),
+    b: str | None = typer.Argument(None, help="Second statement"),
+    csv_in: Path | None = typer.Option(None, "--csv", help="CSV with columns s1,s2"),
+    out: Path | None = typer.Option(None, "--out", help="Where to write the CSV (default: stdout)"),
+) -> None:
+    """The relation of two statements: corroborates, contradicts or unrelated, with reasons.
+
+    Example: claims compare "قتل 30 مدنياً في إدلب" "قتل 150 مدنياً في إدلب"
+    For a CSV of pairs: claims compare --csv pairs.csv --out judged.csv
+    (writes s1,s2,relation,score,reasons; reasons joined with " ; ").
+    """
+    from claims.link import compare as judge
+
+    if csv_in is None:
+        if a is None or b is None:
+            typer.echo("claims compare: give two statements, or --csv FILE", err=True)
+            raise typer.Exit(2)
+        result = judge(a, b)
+        typer.echo(f"{result.relation.value}\t{result.score:.3f}")
+        for reason in result.reasons:
+            typer.echo(f"  - {reason}")
+        return
+    try:
+        handle = csv_in.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        typer.echo(f"claims compare: cannot read {csv_in}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from exc
+    with handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or not {"s1", "s2"} <= set(reader.fieldnames):
+            typer.echo(f"claims compare: {csv_in} needs the columns s1 and s2", err=True)
+            raise typer.Exit(2)
+        sink = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
+        try:
+            writer = csv.writer(sink)
+            writer.writerow(["s1", "s2", "relation", "score", "reasons"])
+            for row in reader:
+                s1, s2 = row.get("s1") or "", row.get("s2") or ""
+                result = judge(s1, s2)
+                writer.writerow(
+                    [
+                        s1,
+                        s2,
+                        result.relation.value,
+                        f"{result.score:.3f}",
+                        " ; ".join(result.reasons),
+                    ]
+                )
+        finally:
+            if out:
+                sink.close()
+
+
+def register(app: typer.Typer) -> None:
+    """Add the linking commands to the `claims` app."""
+    app.command("link")(link)
+    app.command("compare")(compare)
