@@ -120,7 +120,11 @@ def _first_names() -> frozenset[str]:
 
 
 # 'يُذكر أن X أعلن …', 'يُشار إلى أن …': the outlet reminds the reader of X's statement.
-REMINDERS = frozenset({"يذكر", "يشار"})
+# 'ويُعتقد أن مصدراً عسكرياً قال …' hedges the frame that follows; 'يقال إن' likewise.
+REMINDERS = frozenset({"يذكر", "يشار", "يعتقد", "يبدو", "يقال"})
+# Prepositions that open a reporting verb's complement ('أعلنت الوزارة عن', 'أشار إلى', 'حذر من'),
+# compared as written so that the name 'علي' is not 'على'.
+VERB_COMPLEMENT_PREPOSITIONS = frozenset({"عن", "إلى", "الى", "من", "على"})
 # 'ميليشيات (قسد)': a pejorative head before the body's own name, which is the source.
 PEJORATIVE_HEADS = frozenset(normalize(w) for w in ("ميليشيات", "ميليشيا", "مليشيات", "مليشيا"))
 
@@ -233,7 +237,8 @@ def collect_names(text: str) -> list[str]:
     names: list[str] = []
     tokens = tokenize(text)
     for i, token in enumerate(tokens):
-        if _name_form(token.text) in _first_names() and token.norm not in NAME_LINKS:
+        opens_name = _name_form(token.text) in _first_names() and token.norm not in NAME_LINKS
+        if opens_name or _after_title(tokens, i):
             name = _name_at(tokens, i, text)
             if name and len(name.split()) >= 2 and name not in names:
                 names.append(name)
@@ -256,7 +261,8 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
         if tok.norm in NAME_LINKS:
             continue  # a link always takes the next word
         if len(taken) >= 2 and not (
-            j < len(tokens) and (_is_nisba(tokens[j], taken) or _bounded_last_name(tokens, j, taken))
+            j < len(tokens)
+            and (_is_nisba(tokens[j], taken) or _bounded_last_name(tokens, j, taken))
         ):
             break
     if not taken or taken[-1].norm in NAME_LINKS:
@@ -268,10 +274,16 @@ def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
     """A third plain word closed by a verb, a complementizer or punctuation: 'رجب طيب أردوغان قال'."""
     if len(taken) != 2 or any(t.norm in NAME_LINKS for t in taken) or not tokens[j].is_word:
         return False
-    if _cue_lemma(tokens[j]) or tokens[j].norm in FUNCTION_WORDS or tokens[j].norm.startswith("ال"):
+    word = tokens[j]
+    if not _plain_word(word) or word.norm.startswith("ال") or _according_at(tokens, j):
         return False
     after = tokens[j + 1] if j + 1 < len(tokens) else None
-    return after is None or not after.is_word or bool(_cue_lemma(after)) or after.norm in _particles("complement")
+    return (
+        after is None
+        or not after.is_word
+        or bool(_cue_lemma(after))
+        or after.norm in _particles("complement")
+    )
 
 
 def _is_nisba(token: Token, taken: list[Token]) -> bool:
@@ -285,55 +297,21 @@ def _is_nisba(token: Token, taken: list[Token]) -> bool:
     )
 
 
-FUNCTION_WORDS = frozenset(
-    normalize(w)
-    for w in [
-        "في",
-        "من",
-        "إلى",
-        "على",
-        "عن",
-        "مع",
-        "لـ",
-        "ل",
-        "بـ",
-        "ب",
-        "عبر",
-        "خلال",
-        "بين",
-        "ضد",
-        "حول",
-        "منذ",
-        "حتى",
-        "لدى",
-        "أمام",
-        "وفي",
-        "ومن",
-        "هذا",
-        "هذه",
-        "ذلك",
-        "تلك",
-        "هو",
-        "هي",
-        "هم",
-        "كل",
-        "بعض",
-        "أي",
-        "أن",
-        "إن",
-        "قد",
-        "لم",
-        "لن",
-        "لا",
-        "ما",
-        "لقد",
-        "إذ",
-    ]
+FUNCTION_WORDS_AS_WRITTEN = (
+    "في من إلى على عن مع لـ ل بـ ب عبر خلال بين ضد حول منذ حتى لدى أمام وفي ومن باسم "
+    "هذا هذه ذلك تلك هو هي هم كل بعض أي أن إن قد لم لن لا ما لقد إذ"
 )
+FUNCTION_WORDS = frozenset(normalize(w) for w in FUNCTION_WORDS_AS_WRITTEN.split())
 
 
 def _is_function_word(token: Token) -> bool:
-    return token.norm in FUNCTION_WORDS
+    # Compared as written (less marks), so that the name 'علي' is not the preposition 'على'.
+    return _name_form(token.text) in _function_word_forms()
+
+
+@cache
+def _function_word_forms() -> frozenset[str]:
+    return frozenset(_name_form(w) for w in FUNCTION_WORDS_AS_WRITTEN.split())
 
 
 def _cue_lemma(token: Token) -> str | None:
@@ -459,6 +437,11 @@ class SourceParser:
             person = self._person(tokens, sentence)  # 'الناشط الإعلامي …، عامر هويدي'
             if person:
                 return person
+            if not _starts_with(words, _phrases("organizations")):
+                # An unnamed official is an anonymous source: 'المتحدث باسم الجيش'.
+                return Source(
+                    Kind.anonymous, _clean_name(_text(_comma_chunks(tokens)[0], sentence))
+                )
         if _starts_with(words, _phrases("anonymous")):
             return self._anonymous(tokens, i0, sentence)
         n = _starts_with(words, _phrases("media"))
@@ -637,12 +620,7 @@ class SourceParser:
         for i, tok in enumerate(tokens):
             if not tok.is_word:
                 continue
-            after_title = (
-                i > 0
-                and tokens[i - 1].norm in _set("titles")
-                and tokens[i - 1].norm not in _references()
-            )
-            if _name_form(tok.text) in _first_names() or (after_title and _rank(tokens[i - 1])):
+            if _name_form(tok.text) in _first_names() or _after_title(tokens, i):
                 name = _name_at(tokens, i, sentence)
                 if name:
                     return Source(Kind.named_person, self.memory.full_name(name))
@@ -680,8 +658,15 @@ RANKS = frozenset(
 )
 
 
-def _rank(token: Token) -> bool:
-    return token.norm in RANKS
+def _after_title(tokens: list[Token], i: int) -> bool:
+    """Token i opens a name right after a title: 'اللواء X', 'الناشط سامر العلي'.
+    After a rank any word does; after a role, a plain word without the article."""
+    if i == 0 or not tokens[i].is_word or tokens[i - 1].norm not in _set("titles"):
+        return False
+    if tokens[i - 1].norm in RANKS:
+        return True
+    word = tokens[i]
+    return _plain_word(word) and not word.norm.startswith("ال") and not _is_function_word(word)
 
 
 def _plain_word(token: Token) -> bool:
@@ -761,7 +746,7 @@ def _span_end(tokens: list[Token], i: int) -> int:
             if quoted is not None:
                 j = quoted[1]  # a quoted name inside the phrase: 'غرفة عمليات "دحر الغزاة"'
                 continue
-        if tok.norm in ("عن", "الي", "من", "علي", "الى") and j > i:
+        if _name_form(tok.text) in VERB_COMPLEMENT_PREPOSITIONS and j > i:
             return j
         if (
             tok.norm in ("في", "عبر", "خلال")
