@@ -348,3 +348,14 @@ async def test_contradicted_filter_and_row_colour(db_path):
         assert {(r.doc, r.index) for r in rows} == {("a.txt", 0), ("b.txt", 0)}
         assert all(r.n_contradicting == 1 for r in rows)
         assert "✗1" in claims.row_text(rows[0], 150).plain
+
+
+async def test_keys_faster_than_the_screen_still_act_on_the_cursor_row(db_path, store):
+    async with running(db_path) as (app, pilot):
+        claims = app.screen.query_one(ClaimList)
+        claims.action_cursor(1)
+        claims.action_cursor(1)
+        await main(app).run_action("verify")  # before the detail has caught up
+        await pilot.pause()
+    verified = st.query_claims(store, ClaimFilter(status=Status.verified))
+    assert [c.index for c in verified] == [2]

@@ -86,6 +86,7 @@ class MainScreen(Screen):
         self.bidi = display
         self.export_dir = export_dir
         self.shown: ClaimView | None = None
+        self.outside = False  # showing a claim jumped to that is not in the list
         self.jumps: list[int] = []
 
     def compose(self) -> ComposeResult:
@@ -126,7 +127,8 @@ class MainScreen(Screen):
 
     @on(ClaimList.Highlighted)
     def on_highlighted(self, event: ClaimList.Highlighted) -> None:
-        self.show(event.claim)
+        self.outside = False
+        self.show(self.claims.current)
 
     def show(self, claim: ClaimView | None) -> None:
         """Show a claim in the detail and related panels, read afresh from the store."""
@@ -151,6 +153,7 @@ class MainScreen(Screen):
             self.claims.cursor = position
         else:
             self.show(self.session.claim(claim_id))
+            self.outside = True
             self.notify(
                 "This claim is outside the current list; b goes back.", title="Jumped", timeout=4
             )
@@ -165,15 +168,20 @@ class MainScreen(Screen):
         self.session.invalidate()
         self.claims.reload(keep.id if keep else None)
         self.update_status_line()
-        if keep is not None:
+        if keep is not None and (
+            self.outside or self.claims.current is None or keep.id == self.claims.current.id
+        ):
             self.show(keep)
 
     # Review actions --------------------------------------------------------------------------
 
     def _target(self) -> ClaimView | None:
-        if self.shown is None:
+        """The claim an action applies to: the one under the cursor, read now (keys can arrive
+        before the detail has caught up with the cursor), or the claim jumped to outside it."""
+        claim = self.shown if self.outside else self.claims.current
+        if claim is None:
             self.notify("No claim selected.", severity="warning")
-        return self.shown
+        return claim
 
     def _write(self, do, what: str) -> None:
         claim = self._target()
