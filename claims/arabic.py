@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks: dropped for matching.
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
@@ -65,6 +66,12 @@ def normalize(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text) if not text.isascii() else text
     return strip_marks(text).translate(_LETTER_FOLDS).translate(_DIGITS).lower()
+
+
+@lru_cache(maxsize=1 << 17)
+def normalize_word(word: str) -> str:
+    """`normalize` of one word, remembered: the words of news text repeat."""
+    return normalize(word)
 
 
 def normalize_key(text: str) -> str:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from claims.arabic import normalize, normalize_key, strip_marks
+from claims.arabic import normalize, normalize_key, normalize_word, strip_marks
 from claims.clean import repair
 from claims.lexicon import entries, fields
 from claims.models import Article, Attribution, Claim, Kind, Reason, Sentence, Speech
@@ -109,6 +109,7 @@ def _hedges() -> tuple[tuple[str, float], ...]:
     return tuple((normalize(word), float(weight)) for word, weight in fields("hedges"))
 
 
+@cache
 def _name_form(word: str) -> str:
     """Given names are matched without folding ى to ي, so that 'على' is not 'علي'."""
     return strip_marks(word).translate(str.maketrans("أإآ", "ااا"))
@@ -163,7 +164,7 @@ def tokenize(text: str) -> list[Token]:
     for m in WORD.finditer(text):
         word = m.group(0)
         # "لـ" and "لـ"X"" are the preposition li- glued by a tatweel.
-        norm = normalize(word) if word != "\u0640" else ""
+        norm = normalize_word(word) if word != "\u0640" else ""
         if norm:
             tokens.append(Token(word, norm, m.start(), m.end()))
     return tokens
@@ -416,8 +417,7 @@ class SourceParser:
 
     def __init__(self, memory: Memory, article_text: str) -> None:
         self.memory = memory
-        self.article_words = [_clean_name(w) for w in article_text.split()]
-        self.article_norms = [normalize(w) for w in self.article_words]
+        self.article_text = article_text
 
     def parse(self, tokens: list[Token], sentence: str) -> Source | None:
         tokens = [t for t in tokens if t.text not in "،,:؛"] if len(_words(tokens)) <= 1 else tokens
@@ -606,7 +606,13 @@ class SourceParser:
         return Source(Kind.organization, self._org_name(name))
 
     def _org_name(self, name: str) -> str:
-        return _prefer_article_spelling(name, self.article_words, self.article_norms)
+        return _prefer_article_spelling(name, *self._article_words())
+
+    @cache  # noqa: B019 - one parser per article, dropped with it
+    def _article_words(self) -> tuple[list[str], list[str]]:
+        """The article's words as written and normalised, for spelling look-ups (made on demand)."""
+        words = [_clean_name(w) for w in self.article_text.split()]
+        return words, [normalize_word(w) for w in words]
 
     def _person(self, tokens: list[Token], sentence: str) -> Source | None:
         """A named person in the phrase: after a rank title, from a given name, or a comma
@@ -769,45 +775,25 @@ def _span_end(tokens: list[Token], i: int) -> int:
     return j
 
 
+# 'في بيان', 'في تصريح صحافي', 'عبر تغريدة': where a statement was made, not who made it.
+UTTERANCE_NOUNS = frozenset(
+    normalize(w)
+    for w in "بيان تصريح تصريحات حديث رسالة مؤتمر لقاء مقابلة تغريدة منشور كلمة اتصال تسجيل".split()
+)
+# 'في تصريح نشرته وزارة الخارجية': the verbs that name who relayed a statement.
+RELAYING_VERBS = frozenset(
+    normalize(w) for w in "نشرته نشرتها نشره نشرها اوردته اوردها بثته بثها نقلته نقلها".split()
+)
+
+
 def _is_utterance_noun(token: Token) -> bool:
-    return token.norm in {
-        normalize(w)
-        for w in [
-            "بيان",
-            "تصريح",
-            "تصريحات",
-            "حديث",
-            "رسالة",
-            "مؤتمر",
-            "لقاء",
-            "مقابلة",
-            "تغريدة",
-            "منشور",
-            "كلمة",
-            "اتصال",
-            "تسجيل",
-        ]
-    }
+    return token.norm in UTTERANCE_NOUNS
 
 
 def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | None:
     """A relaying body named in the frame: 'في تصريح صحافي نشرته وزارة الخارجية'."""
     for i, tok in enumerate(tokens):
-        if tok.norm in {
-            normalize(w)
-            for w in [
-                "نشرته",
-                "نشرتها",
-                "نشره",
-                "نشرها",
-                "اوردته",
-                "اوردها",
-                "بثته",
-                "بثها",
-                "نقلته",
-                "نقلها",
-            ]
-        }:
+        if tok.norm in RELAYING_VERBS:
             end = _span_end(tokens, i + 1)
             found = parser.parse(tokens[i + 1 : end], sentence)
             if found and found.kind in (Kind.organization, Kind.media):

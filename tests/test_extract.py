@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from claims.arabic import normalize
-from claims.clean import clean, parse_date, repair
+from claims.clean import parse_date, repair
 from claims.cli import app
 from claims.evaluate import evaluate
 from claims.models import Kind

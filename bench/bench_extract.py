@@ -1,0 +1,55 @@
+"""Benchmark of `extract` on a corpus built from the seeds (run by hand; figures go in the README).
+
+python bench/bench_extract.py [--copies 40]
+
+Each copy of each seed is varied (its digits shifted) so that nothing is cached by content.
+Reports sentences/s and MB/s of UTF-8 Arabic text on one core, and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+import tracemalloc
+from pathlib import Path
+
+from claims.pipeline import extract_bytes
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def corpus(copies: int) -> list[tuple[str, bytes]]:
+    seeds = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    docs = []
+    for n in range(copies):
+        for name, text in seeds:
+            varied = re.sub(r"\d+", lambda m, n=n: str(int(m.group(0)) + n), text)
+            docs.append((f"{n:04d}_{name}", varied.encode("utf-8")))
+    return docs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--copies", type=int, default=40)
+    args = parser.parse_args()
+    docs = corpus(args.copies)
+    total_bytes = sum(len(raw) for _, raw in docs)
+    extract_bytes(docs[0][1], docs[0][0])  # load the lexicons once, as a running tool has
+    tracemalloc.start()
+    started = time.perf_counter()
+    sentences = sum(len(extract_bytes(raw, name).claims) for name, raw in docs)
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"articles        {len(docs)}")
+    print(f"text            {total_bytes / 1e6:.2f} MB (UTF-8)")
+    print(f"kept sentences  {sentences}")
+    print(f"time            {elapsed:.2f} s")
+    print(f"sentences/s     {sentences / elapsed:,.0f}")
+    print(f"MB/s            {total_bytes / 1e6 / elapsed:.2f}")
+    print(f"peak memory     {peak / 1e6:.1f} MB (traced Python allocations)")
+
+
+if __name__ == "__main__":
+    main()
