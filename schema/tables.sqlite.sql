@@ -36,8 +36,6 @@ CREATE TABLE article (
 
 CREATE INDEX ix_article_content_hash ON article (content_hash);
 
-CREATE INDEX ix_article_current ON article (current);
-
 CREATE INDEX ix_article_doc ON article (doc);
 
 CREATE INDEX ix_article_outlet_key ON article (outlet_key);
@@ -45,6 +43,7 @@ CREATE INDEX ix_article_outlet_key ON article (outlet_key);
 CREATE TABLE claim (
 	id INTEGER NOT NULL,
 	article_id INTEGER NOT NULL,
+	current BOOLEAN DEFAULT 1 NOT NULL,
 	sentence_index INTEGER NOT NULL,
 	char_start INTEGER NOT NULL,
 	char_end INTEGER NOT NULL,
@@ -74,11 +73,11 @@ CREATE TABLE claim (
 
 CREATE INDEX ix_claim_article_id ON claim (article_id);
 
-CREATE INDEX ix_claim_confidence ON claim (confidence, id);
+CREATE INDEX ix_claim_current_confidence ON claim (current, confidence, id);
+
+CREATE INDEX ix_claim_current_position ON claim (current, article_id, sentence_index);
 
 CREATE INDEX ix_claim_kind ON claim (kind);
-
-CREATE INDEX ix_claim_position ON claim (article_id, sentence_index);
 
 CREATE INDEX ix_claim_source_id ON claim (source_id);
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict, deque
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import Connection, bindparam, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from claims.arabic import normalize, normalize_key
 from claims.models import Claim, ExtractedArticle, Kind, Status
@@ -33,6 +32,33 @@ FUZZY_CUTOFF = 90
 FUZZY_MIN_LENGTH = 6
 # Kinds whose entities are shared across articles.
 SHARED_KINDS = frozenset({Kind.named_person, Kind.organization, Kind.media})
+
+
+# Statements built once: ingest runs them thousands of times, with parameters only.
+_SAME_OR_PREVIOUS = (
+    select(A.id, A.doc, A.version, A.n_claims, A.content_hash)
+    .where(
+        A.current.is_(True),
+        or_(A.content_hash == bindparam("content_hash"), A.doc == bindparam("doc")),
+    )
+    .order_by(A.id)
+)
+_RETIRE = update(ARTICLE).where(A.id == bindparam("_id")).values(current=False)
+_RETIRE_CLAIMS = update(CLAIM).where(C.article_id == bindparam("_id")).values(current=False)
+_INSERT_ARTICLE = insert(ARTICLE)
+_INSERT_CLAIMS = insert(CLAIM)
+_INSERT_ENTITY = insert(ENTITY)
+_FIND_ENTITY = select(E.id).where(
+    E.kind == bindparam("kind"), E.key == bindparam("key"), E.scope == bindparam("scope")
+)
+_SHARED_ENTITIES = (
+    select(E.key, E.id).where(E.kind == bindparam("kind"), E.scope == SHARED).order_by(E.id)
+)
+_CARRIED = (
+    select(C.id, C.sentence, C.status, C.note)
+    .where(C.article_id == bindparam("article_id"))
+    .order_by(C.sentence_index, C.id)
+)
 
 
 def _fuzzy(key: str, candidates: dict[str, int]) -> int | None:
@@ -66,19 +92,18 @@ def _same_surname(key: str, candidates: dict[str, int]) -> int | None:
 class _Entities:
     """Finds or creates the entity of each source named in one article's transaction."""
 
-    def __init__(self, store: Store, session: Session, doc: str) -> None:
+    def __init__(self, store: Store, conn: Connection, doc: str, first_version: bool) -> None:
         self.store = store
-        self.session = session
+        self.conn = conn
         self.doc = doc
+        self.first_version = first_version  # no entity can be scoped to this article yet
         self.new: dict[str, dict[str, int]] = defaultdict(dict)  # committed into the cache later
         self.local: dict[tuple[str, str], int] = {}
 
     def _shared(self, kind: str) -> dict[str, int]:
         cache = self.store.entity_cache.get(kind)
         if cache is None:
-            rows = self.session.execute(
-                select(E.key, E.id).where(E.kind == kind, E.scope == SHARED).order_by(E.id)
-            )
+            rows = self.conn.execute(_SHARED_ENTITIES, {"kind": kind})
             cache = {}
             for key, entity_id in rows:
                 cache.setdefault(key, entity_id)
@@ -86,15 +111,12 @@ class _Entities:
         return cache
 
     def _find_or_add(self, kind: str, name: str, key: str, scope: str) -> int:
-        found = self.session.execute(
-            select(E.id).where(E.kind == kind, E.key == key, E.scope == scope)
-        ).scalar()
-        if found is not None:
-            return found
-        result = self.session.execute(
-            ENTITY.insert().values(kind=kind, name=name, key=key, scope=scope)
-        )
-        return result.inserted_primary_key[0]
+        values = {"kind": kind, "key": key, "scope": scope}
+        if not (scope == self.doc and self.first_version):
+            found = self.conn.execute(_FIND_ENTITY, values).scalar()
+            if found is not None:
+                return found
+        return self.conn.execute(_INSERT_ENTITY, {**values, "name": name}).inserted_primary_key[0]
 
     def resolve(self, kind: Kind, name: str | None) -> int | None:
         if not name or kind not in SHARED_KINDS | {Kind.anonymous}:
@@ -125,6 +147,7 @@ class _Entities:
 
 def _claim_values(claim: Claim, source_id: int | None) -> dict:
     return {
+        "current": True,
         "sentence_index": claim.index,
         "char_start": claim.start,
         "char_end": claim.end,
@@ -141,20 +164,29 @@ def _claim_values(claim: Claim, source_id: int | None) -> dict:
         "reasons": [reason.model_dump() for reason in claim.reasons],
         "speech": claim.speech.value if claim.speech else None,
         "dup_of": claim.dup_of,
-        "search": normalize("\n".join((claim.text, claim.claim, claim.source or ""))),
+        "search": _search_text(claim),
     }
+
+
+def _search_text(claim: Claim) -> str:
+    """What `ClaimFilter.search` matches: the sentence, the claim when it is not part of the
+    sentence, and the source, in normalised form."""
+    parts = [claim.text]
+    if claim.claim not in claim.text:
+        parts.append(claim.claim)
+    if claim.source:
+        parts.append(claim.source)
+    return normalize("\n".join(parts))
 
 
 def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
     article = extracted.article
     kinds = dict(Counter(claim.kind.value for claim in extracted.claims))
-    with store.session() as session:
-        same = session.execute(
-            select(A.id, A.doc, A.version, A.n_claims)
-            .where(A.content_hash == article.content_hash, A.current.is_(True))
-            .order_by(A.id)
-            .limit(1)
-        ).first()
+    with store.engine.begin() as conn:
+        found = conn.execute(
+            _SAME_OR_PREVIOUS, {"content_hash": article.content_hash, "doc": article.doc}
+        ).all()
+        same = next((row for row in found if row.content_hash == article.content_hash), None)
         if same is not None:
             return IngestResult(
                 doc=article.doc,
@@ -164,44 +196,40 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
                 claims=same.n_claims,
                 same_as=same.doc if same.doc != article.doc else None,
             )
-        previous = session.execute(
-            select(A.id, A.version).where(A.doc == article.doc, A.current.is_(True))
-        ).first()
+        previous = next((row for row in found if row.doc == article.doc), None)
         version = 1
         if previous is not None:
             version = previous.version + 1
-            session.execute(update(ARTICLE).where(A.id == previous.id).values(current=False))
+            conn.execute(_RETIRE, {"_id": previous.id})
+            conn.execute(_RETIRE_CLAIMS, {"_id": previous.id})
 
-        entities = _Entities(store, session, article.doc)
+        entities = _Entities(store, conn, article.doc, first_version=previous is None)
         outlet_id = entities.resolve(Kind.media, article.outlet)
-        article_id = session.execute(
-            ARTICLE.insert().values(
-                doc=article.doc,
-                version=version,
-                current=True,
-                content_hash=article.content_hash,
-                encoding=article.encoding,
-                title=article.title,
-                byline=article.byline,
-                published=article.published,
-                outlet=article.outlet,
-                outlet_key=normalize_key(article.outlet) if article.outlet else None,
-                outlet_id=outlet_id,
-                text=article.text,
-                n_claims=len(extracted.claims),
-                n_junk=len(extracted.junk),
-                ingested_at=utcnow(),
-            )
+        article_id = conn.execute(
+            _INSERT_ARTICLE,
+            {
+                "doc": article.doc,
+                "version": version,
+                "current": True,
+                "content_hash": article.content_hash,
+                "encoding": article.encoding,
+                "title": article.title,
+                "byline": article.byline,
+                "published": article.published,
+                "outlet": article.outlet,
+                "outlet_key": normalize_key(article.outlet) if article.outlet else None,
+                "outlet_id": outlet_id,
+                "text": article.text,
+                "n_claims": len(extracted.claims),
+                "n_junk": len(extracted.junk),
+                "ingested_at": utcnow(),
+            },
         ).inserted_primary_key[0]
 
         # Claims of the previous version, by sentence text, in order: the ones to carry over.
         carried: dict[str, deque] = defaultdict(deque)
         if previous is not None:
-            for row in session.execute(
-                select(C.id, C.sentence, C.status, C.note)
-                .where(C.article_id == previous.id)
-                .order_by(C.sentence_index, C.id)
-            ):
+            for row in conn.execute(_CARRIED, {"article_id": previous.id}):
                 carried[row.sentence].append(row)
 
         inserts: list[dict] = []
@@ -217,20 +245,15 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
             else:
                 inserts.append(values)
         if inserts:
-            session.execute(CLAIM.insert(), inserts)
+            conn.execute(_INSERT_CLAIMS, inserts)
         if moves:
-            inserts_or_moves_keys = [key[2:] for key in moves[0] if key != "_id"]
-            session.execute(
+            columns = [key[2:] for key in moves[0] if key != "_id"]
+            conn.execute(
                 update(CLAIM)
                 .where(C.id == bindparam("_id"))
-                .values({name: bindparam(f"v_{name}") for name in inserts_or_moves_keys}),
+                .values({name: bindparam(f"v_{name}") for name in columns}),
                 moves,
             )
-        stored = session.execute(
-            select(func.count()).select_from(CLAIM).where(C.article_id == article_id)
-        ).scalar_one()
-        if stored != len(extracted.claims):  # never commit a half-written article
-            raise RuntimeError(f"{article.doc}: wrote {stored} of {len(extracted.claims)} claims")
     entities.commit()
     return IngestResult(
         doc=article.doc,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 
-from sqlalchemy import Select, and_, exists, func, or_, select, tuple_, update
+from sqlalchemy import Select, and_, func, or_, select, tuple_, union, update
 from sqlalchemy.orm import Session
 
 from claims.arabic import normalize, normalize_key
@@ -93,7 +93,12 @@ def _values(value) -> list[str] | None:
 
 
 def _has_link(kind: LinkKind):
-    return exists().where(L.kind == kind.value, or_(L.claim_id == C.id, L.other_id == C.id))
+    """Claims at either end of a link of this kind (each end read through its own index)."""
+    ends = union(
+        select(L.claim_id).where(L.kind == kind.value),
+        select(L.other_id).where(L.kind == kind.value),
+    )
+    return C.id.in_(select(ends.subquery().c[0]))
 
 
 def _where(flt: ClaimFilter) -> list:
@@ -106,7 +111,7 @@ def _where(flt: ClaimFilter) -> list:
         else:
             clauses.append(A.doc == flt.article)
     if article_id is None and not flt.include_superseded:
-        clauses.append(A.current.is_(True))
+        clauses.append(C.current.is_(True))
     if (statuses := _values(flt.status)) is not None:
         clauses.append(C.status.in_(statuses))
     if (kinds := _values(flt.kind)) is not None:
@@ -146,7 +151,7 @@ def _base(columns, flt: ClaimFilter) -> Select:
 
 def _ordered(stmt: Select, order: Order) -> Select:
     if order == "confidence":
-        return stmt.order_by(C.confidence.desc(), C.id)
+        return stmt.order_by(C.confidence.desc(), C.id.desc())  # one index, read backwards
     if order != "position":
         raise ValueError(f"unknown order {order!r}: use 'position' or 'confidence'")
     return stmt.order_by(C.article_id, C.sentence_index, C.id)
@@ -502,7 +507,7 @@ def iter_claims(
                 stmt = stmt.where(
                     or_(
                         C.confidence < last.confidence,
-                        and_(C.confidence == last.confidence, C.id > last.id),
+                        and_(C.confidence == last.confidence, C.id < last.id),
                     )
                 )
             else:
@@ -562,13 +567,13 @@ def stats(store: Store) -> StoreStats:
         def grouped(column, *where) -> dict[str, int]:
             stmt = select(column, func.count()).group_by(column)
             if where:
-                stmt = stmt.select_from(CLAIM.join(ARTICLE, A.id == C.article_id)).where(*where)
+                stmt = stmt.where(*where)
             return {str(key): n for key, n in session.execute(stmt)}
 
-        current = A.current.is_(True)
+        current = C.current.is_(True)
         return StoreStats(
             articles=session.execute(
-                select(func.count()).select_from(ARTICLE).where(current)
+                select(func.count()).select_from(ARTICLE).where(A.current.is_(True))
             ).scalar_one(),
             versions=session.execute(select(func.count()).select_from(ARTICLE)).scalar_one(),
             claims=session.execute(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, DateTime, Index, Text, UniqueConstraint, true
 from sqlmodel import Field, SQLModel
 
 # Scope of an entity shared across articles (named people, organizations, outlets).
@@ -31,7 +31,7 @@ class ArticleRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     doc: str = Field(index=True, description="File name of the article")
     version: int = Field(default=1, description="1 for the first ingest, +1 for each edit")
-    current: bool = Field(default=True, index=True, description="The latest version of its file")
+    current: bool = Field(default=True, description="The latest version of its file")
     content_hash: str = Field(index=True, description="SHA-256 of the decoded text")
     encoding: str
     title: str | None = None
@@ -64,12 +64,17 @@ class ClaimRow(SQLModel, table=True):
 
     __tablename__ = "claim"
     __table_args__ = (
-        Index("ix_claim_position", "article_id", "sentence_index"),
-        Index("ix_claim_confidence", "confidence", "id"),
+        Index("ix_claim_current_position", "current", "article_id", "sentence_index"),
+        Index("ix_claim_current_confidence", "current", "confidence", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
+    current: bool = Field(
+        default=True,
+        sa_column=Column(Boolean, nullable=False, server_default=true()),
+        description="Belongs to the current version of its article (copied from article)",
+    )
     sentence_index: int = Field(description="Sentence number in the article, from 0")
     char_start: int = Field(description="Offset of the sentence in the article text")
     char_end: int = Field(description="Offset just past the sentence")

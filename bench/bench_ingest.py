@@ -1,0 +1,140 @@
+"""Ingest benchmark: N articles built from seeds/ (varied so every hash differs) into SQLite
+and PostgreSQL, reported as articles/s and memory.
+
+    .venv/bin/python bench/bench_ingest.py                      # 10,000 articles, SQLite
+    .venv/bin/python bench/bench_ingest.py --postgres postgresql+psycopg://postgres@127.0.0.1:5432/test
+    .venv/bin/python bench/bench_ingest.py --extract            # time extraction too
+
+Without --extract, each seed is extracted once and every variant reuses its claims with new
+text and hash, so the figure is the store's own rate. With --extract every variant goes
+through claims.pipeline.extract_article as well. Articles are made one at a time, so memory
+should stay flat in N: RSS is sampled at each tenth of the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import resource
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claims.models import ExtractedArticle  # noqa: E402
+from claims.pipeline import extract_article, extract_path, iter_inputs  # noqa: E402
+from claims.store import Store, count_claims, ingest  # noqa: E402
+
+
+def rss_mb() -> float:
+    """Resident memory now, in MB."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * resource.getpagesize() / 2**20
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def variants(seeds: list[ExtractedArticle], n: int, extract: bool) -> Iterator[ExtractedArticle]:
+    """Article i: seed i % len(seeds) with a dateline line appended, under its own name."""
+    for i in range(n):
+        seed = seeds[i % len(seeds)]
+        body = f"{seed.article.text}\n\nتحديث رقم {i} - نسخة للاختبار"
+        article = seed.article.model_copy(
+            update={
+                "doc": f"bench/{i:05d}_{seed.article.doc}",
+                "text": body,
+                "content_hash": hashlib.sha256(body.encode()).hexdigest(),
+            }
+        )
+        if extract:
+            yield extract_article(article)
+        else:
+            claims = [claim.model_copy(update={"doc": article.doc}) for claim in seed.claims]
+            yield ExtractedArticle(article=article, claims=claims, junk=seed.junk)
+
+
+def run(url: str, label: str, seeds: list[ExtractedArticle], n: int, extract: bool) -> dict:
+    store = Store.open(url)
+    samples: list[tuple[int, float]] = []
+    claims = 0
+    in_ingest = 0.0
+    started = time.perf_counter()
+    try:
+        for i, extracted in enumerate(variants(seeds, n, extract), 1):
+            before = time.perf_counter()
+            claims += ingest(store, extracted).claims
+            in_ingest += time.perf_counter() - before
+            if i % max(n // 10, 1) == 0:
+                samples.append((i, rss_mb()))
+        elapsed = time.perf_counter() - started
+        stored = count_claims(store)
+    finally:
+        store.close()
+    assert stored == claims, (stored, claims)
+    return {
+        "backend": label,
+        "articles": n,
+        "claims": claims,
+        "seconds": elapsed,
+        "rate": n / elapsed,
+        "ingest_rate": n / in_ingest,
+        "rss": samples,
+        "peak": peak_rss_mb(),
+    }
+
+
+def report(result: dict) -> None:
+    rss = result["rss"]
+    print(
+        f"{result['backend']:<11} {result['articles']:>6} articles {result['claims']:>8} claims "
+        f"in {result['seconds']:7.1f} s = {result['rate']:7.1f} articles/s "
+        f"({result['ingest_rate']:.1f}/s counting only ingest()); "
+        f"RSS {rss[0][1]:.0f} MB after {rss[0][0]}, {rss[-1][1]:.0f} MB after {rss[-1][0]}; "
+        f"peak {result['peak']:.0f} MB"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=10_000, help="articles to ingest")
+    parser.add_argument("--postgres", help="PostgreSQL URL; a fresh schema is made and dropped")
+    parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite run")
+    parser.add_argument("--extract", action="store_true", help="extract every variant too")
+    args = parser.parse_args()
+
+    seeds = [extract_path(path) for path in iter_inputs([ROOT / "seeds"])]
+    print(f"{len(seeds)} seeds, {sum(len(s.claims) for s in seeds)} claims; extract={args.extract}")
+    if not args.no_sqlite:
+        with tempfile.TemporaryDirectory() as tmp:
+            report(run(str(Path(tmp) / "bench.db"), "sqlite", seeds, args.n, args.extract))
+    if args.postgres:
+        schema = f"bench_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(args.postgres)
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        try:
+            url = make_url(args.postgres).update_query_dict({"options": f"-csearch_path={schema}"})
+            target = url.render_as_string(hide_password=False)
+            report(run(target, "postgresql", seeds, args.n, args.extract))
+        finally:
+            with admin.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+            admin.dispose()
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,110 @@
+"""Query benchmark: the review app's calls on a store of 100,000 claims.
+
+    .venv/bin/python bench/bench_queries.py [--claims 100000] [--db URL]
+
+Fills a fresh SQLite store (or the given URL) with synthetic articles of 50 claims each,
+some reviewed and linked, then times the pages and counts the review app asks for:
+first page, a deep page, filters, search, by confidence, count, a claim's links.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claims.models import Kind, Status  # noqa: E402
+from claims.store import (  # noqa: E402
+    ClaimFilter,
+    Store,
+    count_claims,
+    get_claim,
+    ingest,
+    query_claims,
+    related,
+    set_status,
+)
+from claims.store.queries import LINK  # noqa: E402
+from tests.store_helpers import make_article  # noqa: E402
+
+KINDS = [Kind.author, Kind.anonymous, Kind.named_person, Kind.organization, Kind.media]
+SOURCES = {
+    Kind.author: None,
+    Kind.anonymous: "مصادر مطلعة",
+    Kind.named_person: "إيغور كوناشينكوف",
+    Kind.organization: "وزارة الدفاع الروسية",
+    Kind.media: "وكالة سانا",
+}
+
+
+def fill(store: Store, n_claims: int, per_article: int = 50) -> None:
+    for a in range(n_claims // per_article):
+        sentences = []
+        for i in range(per_article):
+            kind = KINDS[(a + i) % len(KINDS)]
+            sentences.append(
+                (f"قالت المصادر إن الهجوم رقم {a}-{i} أسفر عن مقتل {i} عنصرا.", kind, SOURCES[kind])
+            )
+        ingest(store, make_article(f"art{a:05d}.txt", sentences, outlet=f"منفذ {a % 20}"))
+    ids = [view.id for view in query_claims(store, limit=200)]
+    for claim_id in ids[:100]:
+        set_status(store, claim_id, Status.disputed, reviewer="bench", expected_version=1)
+    with store.session() as session:
+        session.execute(
+            LINK.insert(),
+            [
+                {"claim_id": a, "other_id": b, "kind": "contradicts", "score": 0.8, "reasons": []}
+                for a, b in zip(ids[::2], ids[1::2], strict=False)
+            ],
+        )
+
+
+def timed(label: str, call) -> None:
+    started = time.perf_counter()
+    result = call()
+    ms = (time.perf_counter() - started) * 1000
+    size = result if isinstance(result, int) else len(result) if hasattr(result, "__len__") else 1
+    print(f"{label:<44} {ms:8.1f} ms  ({size})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--db", help="store URL (default: a temporary SQLite file)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(args.db or Path(tmp) / "q.db")
+        started = time.perf_counter()
+        fill(store, args.claims)
+        print(f"filled {args.claims} claims in {time.perf_counter() - started:.0f} s")
+        total = count_claims(store)
+        timed("count_claims()", lambda: count_claims(store))
+        timed("first page by position", lambda: query_claims(store, limit=50))
+        timed("deep page by position", lambda: query_claims(store, offset=total - 60, limit=50))
+        timed("first page by confidence", lambda: query_claims(store, order="confidence"))
+        timed(
+            "deep page by confidence",
+            lambda: query_claims(store, order="confidence", offset=total - 60),
+        )
+        flt = ClaimFilter(kind=Kind.anonymous, status=Status.unreviewed)
+        timed("anonymous unreviewed: page", lambda: query_claims(store, flt))
+        timed("anonymous unreviewed: count", lambda: count_claims(store, flt))
+        search = ClaimFilter(search="اسفر عن مقتل 7")
+        timed("search: page", lambda: query_claims(store, search))
+        timed("search: count", lambda: count_claims(store, search))
+        timed("contradicted: page", lambda: query_claims(store, ClaimFilter(contradicted=True)))
+        timed("outlet: count", lambda: count_claims(store, ClaimFilter(outlet="منفذ 7")))
+        timed("article: page", lambda: query_claims(store, ClaimFilter(article="art00420.txt")))
+        timed("get_claim", lambda: get_claim(store, total // 2))
+        timed("related", lambda: related(store, 1))
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
