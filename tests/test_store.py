@@ -147,3 +147,37 @@ def test_related_reads_links_both_ways(store):
     assert (view.n_corroborating, view.n_contradicting) == (1, 1)
     assert count_claims(store, ClaimFilter(contradicted=True)) == 2
     assert count_claims(store, ClaimFilter(contradicted=False)) == 2
+
+
+def test_two_reviewers_at_the_same_moment_one_wins_one_conflicts(store):
+    import threading
+
+    ingest(store, sample())
+    claim = query_claims(store, limit=1)[0]
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, object] = {}
+
+    def review(reviewer: str, status: Status) -> None:
+        barrier.wait()
+        try:
+            outcomes[reviewer] = set_status(
+                store, claim.id, status, reviewer=reviewer, expected_version=claim.version
+            )
+        except ConflictError as exc:
+            outcomes[reviewer] = exc
+
+    threads = [
+        threading.Thread(target=review, args=("amina", Status.verified)),
+        threading.Thread(target=review, args=("omar", Status.disputed)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    conflicts = [o for o in outcomes.values() if isinstance(o, ConflictError)]
+    winners = [o for o in outcomes.values() if not isinstance(o, ConflictError)]
+    assert len(conflicts) == 1 and len(winners) == 1
+    final = get_claim(store, claim.id)
+    assert final.status == winners[0].status and final.version == claim.version + 1
+    assert conflicts[0].changed_by == final.reviewer
+    assert len(history(store, claim.id)) == 1

@@ -116,7 +116,8 @@ class _Entities:
             found = self.conn.execute(_FIND_ENTITY, values).scalar()
             if found is not None:
                 return found
-        return self.conn.execute(_INSERT_ENTITY, {**values, "name": name}).inserted_primary_key[0]
+        result = self.conn.execute(_INSERT_ENTITY, {**values, "name": name})
+        return result.inserted_primary_key[0]  # type: ignore[index]
 
     def resolve(self, kind: Kind, name: str | None) -> int | None:
         if not name or kind not in SHARED_KINDS | {Kind.anonymous}:
@@ -224,7 +225,7 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
                 "n_junk": len(extracted.junk),
                 "ingested_at": utcnow(),
             },
-        ).inserted_primary_key[0]
+        ).inserted_primary_key[0]  # type: ignore[index]
 
         # Claims of the previous version, by sentence text, in order: the ones to carry over.
         carried: dict[str, deque] = defaultdict(deque)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from claims.arabic import normalize, normalize_key
 from claims.models import ExportRow, Kind, LinkKind, Status
 from claims.store.engine import Store
-from claims.store.tables import ArticleRow, ClaimRow, EntityRow, LinkRow, ReviewRow
+from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, REVIEW
 from claims.store.views import (
     ClaimFilter,
     ClaimView,
@@ -27,11 +27,6 @@ from claims.store.views import (
     StoreStats,
 )
 
-CLAIM = ClaimRow.__table__
-ARTICLE = ArticleRow.__table__
-LINK = LinkRow.__table__
-REVIEW = ReviewRow.__table__
-ENTITY = EntityRow.__table__
 C = CLAIM.c
 A = ARTICLE.c
 L = LINK.c
@@ -85,7 +80,7 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _values(value) -> list[str] | None:
+def _values(value) -> list | None:
     if value is None:
         return None
     items = value if isinstance(value, list) else [value]
@@ -319,7 +314,7 @@ def _change(
         result = session.execute(
             update(CLAIM).where(C.id == claim_id, C.version == expected_version).values(**values)
         )
-        if result.rowcount != 1:  # someone else committed between our read and our write
+        if result.rowcount != 1:  # type: ignore[attr-defined]  # someone else committed between our read and our write
             raise _conflict(session, claim_id, expected_version)
         session.execute(
             REVIEW.insert().values(
@@ -413,7 +408,7 @@ def undo_last(store: Store, *, reviewer: str) -> ClaimView | None:
                 version=C.version + 1,
             )
         )
-        if result.rowcount != 1:
+        if result.rowcount != 1:  # type: ignore[attr-defined]
             raise _conflict(session, last.claim_id, last.version)
         session.execute(
             REVIEW.insert().values(
@@ -447,7 +442,7 @@ def history(store: Store, claim_id: int) -> list[ReviewEntry]:
                 new_status=row.new_status,
                 note=row.note,
                 reviewer=row.reviewer,
-                at=_aware(row.at),
+                at=_aware(row.at) or row.at,
                 version=row.version,
                 undoes=row.undoes,
             )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, Index, Text, UniqueConstraint, true
+from sqlalchemy import JSON, Boolean, Column, DateTime, Index, Table, Text, UniqueConstraint, true
 from sqlmodel import Field, SQLModel
 
 # Scope of an entity shared across articles (named people, organizations, outlets).
@@ -143,11 +143,14 @@ class LinkRow(SQLModel, table=True):
     reasons: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
-TABLES = [
-    ArticleRow.__table__,
-    EntityRow.__table__,
-    ClaimRow.__table__,
-    ReviewRow.__table__,
-    LinkRow.__table__,
-]
+def _table(model: type[SQLModel]) -> Table:
+    return model.__table__  # type: ignore[attr-defined]
+
+
+ARTICLE = _table(ArticleRow)
+ENTITY = _table(EntityRow)
+CLAIM = _table(ClaimRow)
+REVIEW = _table(ReviewRow)
+LINK = _table(LinkRow)
+TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK]
 metadata = SQLModel.metadata
