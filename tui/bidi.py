@@ -338,6 +338,11 @@ def fence(cell: Text) -> Text:
     return out
 
 
+class Laid(Text):
+    """A line already laid out for the display (built from `Display.inline` pieces):
+    `Display.lines` only crops it, so pieces keep their own direction."""
+
+
 class Display:
     """Turns logical styled text into what a widget draws, for one bidi mode."""
 
@@ -355,7 +360,10 @@ class Display:
         cut = truncate(text, width)
         if self.visual:
             out = to_visual(cut, shaping=self.shaping)
-            out.pad_right(width - out.cell_len)
+            if base_is_rtl(cut.plain):  # right-to-left cells are right-aligned
+                out.pad_left(width - out.cell_len)
+            else:
+                out.pad_right(width - out.cell_len)
             return out
         cut.pad_right(width - cut.cell_len)
         return fence(cut)
@@ -365,6 +373,10 @@ class Display:
 
         In visual mode right-to-left lines are right-aligned, as a reader expects them.
         """
+        if isinstance(text, Laid):
+            line = text.copy()
+            line.truncate(width, overflow="crop")
+            return [line]
         text = _as_text(text, newlines=True)
         rtl = base_is_rtl(text.plain)
         out: list[Text] = []
@@ -382,6 +394,19 @@ class Display:
         """A short run of text (a name, a label) without width limits."""
         text = _as_text(text)
         return to_visual(text, shaping=self.shaping) if self.visual else fence(text)
+
+    def join(self, *pieces: Text | str, sep: str = " ") -> Laid:
+        """Pieces laid out one by one, then put side by side left to right: a line of fields
+        (outlet · date · file) whose directions must not mix."""
+        out = Laid()
+        for k, piece in enumerate(pieces):
+            if k:
+                out.append(sep)
+            if isinstance(piece, str) and piece.isascii():
+                out.append(clean(piece))
+            else:
+                out.append_text(self.inline(piece))
+        return out
 
 
 def _as_text(text: Text | str, *, newlines: bool = False) -> Text:

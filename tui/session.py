@@ -33,6 +33,8 @@ class Session:
         self.order = "position"
         self._count: int | None = None
         self._pages: OrderedDict[int, list[ClaimView]] = OrderedDict()
+        self._extent = 0  # rows known to exist in the view while the count is not known
+        self.generation = 0  # bumped whenever the view changes: late counts are dropped
 
     # The view --------------------------------------------------------------------------------
 
@@ -53,17 +55,48 @@ class Session:
 
     def invalidate(self) -> None:
         self._count = None
+        self._extent = 0
         self._pages.clear()
+        self.generation += 1
 
     @property
     def count(self) -> int:
+        """How many claims the view holds; counts now (blocking) if not known yet."""
         if self._count is None:
             self._count = st.count_claims(self.store, self.filter)
         return self._count
 
+    @property
+    def known_count(self) -> int | None:
+        return self._count
+
+    @property
+    def extent(self) -> int:
+        """The count if known, else the rows seen so far (plus one if more may follow).
+
+        Counting a filtered view of 100,000 claims can take most of a second; the list shows
+        the first page at once and learns the count from `count_for` in a thread.
+        """
+        if self._count is not None:
+            return self._count
+        if not self._pages:
+            self.row(0)
+        return self._extent
+
+    def count_for(self, generation: int, flt: ClaimFilter) -> tuple[int, int]:
+        """Count a view (safe to call from a worker thread); returns (generation, count)."""
+        return generation, st.count_claims(self.store, flt)
+
+    def counted(self, generation: int, count: int) -> bool:
+        """Record a count made in the background, unless the view changed meanwhile."""
+        if generation != self.generation:
+            return False
+        self._count = count
+        return True
+
     def row(self, position: int) -> ClaimView | None:
         """The claim at ``position`` in the current view, reading its page if needed."""
-        if position < 0 or position >= self.count:
+        if position < 0 or (self._count is not None and position >= self._count):
             return None
         number, offset = divmod(position, PAGE)
         page = self._pages.get(number)
@@ -74,6 +107,10 @@ class Session:
             self._pages[number] = page
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
+            seen = number * PAGE + len(page)
+            if len(page) < PAGE and self._count is None:
+                self._count = seen  # the last page: now we know
+            self._extent = max(self._extent, seen + (1 if len(page) == PAGE else 0))
         else:
             self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None

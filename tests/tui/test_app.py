@@ -29,10 +29,17 @@ async def running(db_path, *, reviewer="tester", bidi="terminal", tmp_path=None)
     app = ReviewApp(store, reviewer=reviewer, bidi=bidi, export_dir=tmp_path)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
+            await settle(pilot)
             yield app, pilot
     finally:
         store.close()
+
+
+async def settle(pilot) -> None:
+    """Let the screen catch up, including the count made in a worker thread."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def main(app: ReviewApp) -> MainScreen:

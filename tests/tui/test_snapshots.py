@@ -30,6 +30,13 @@ def make_app(db_path):
         store.close()
 
 
+async def settle(pilot) -> None:
+    """Wait for the count made in a worker thread, so the status line is deterministic."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def no_blink(pilot) -> None:
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False
@@ -45,7 +52,7 @@ def test_main_screen(snap_compare, make_app, bidi):
     checked = {}
 
     async def run_before(pilot) -> None:
-        await pilot.pause()
+        await settle(pilot)
         rows = drawn(pilot.app.screen.query_one(ClaimList))
         paragraph = drawn(pilot.app.screen.query_one(ClaimDetail).section("paragraph"))
         checked["rows"], checked["paragraph"] = rows, paragraph
@@ -71,7 +78,7 @@ def test_contradicted_claim_with_related_panel(snap_compare, make_app, bidi):
 
     async def run_before(pilot) -> None:
         await pilot.press("c", "r")
-        await pilot.pause()
+        await settle(pilot)
         seen["count"] = pilot.app.main.session.count
         seen["related"] = [item.kind.value for item in pilot.app.main.related.items]
 
@@ -84,7 +91,7 @@ def test_visual_mode_with_shaping(snap_compare, make_app):
     rows = []
 
     async def run_before(pilot) -> None:
-        await pilot.pause()
+        await settle(pilot)
         rows.extend(drawn(pilot.app.screen.query_one(ClaimList)))
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -94,11 +101,17 @@ def test_visual_mode_with_shaping(snap_compare, make_app):
 
 
 def test_help_screen(snap_compare, make_app):
-    assert snap_compare(make_app("terminal"), press=["question_mark"], terminal_size=SIZE)
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app("terminal"), terminal_size=SIZE, run_before=run_before)
 
 
 def test_note_dialog(snap_compare, make_app):
     async def run_before(pilot) -> None:
+        await settle(pilot)
         await pilot.press("n")
         await pilot.pause()
         await no_blink(pilot)
@@ -110,6 +123,7 @@ def test_note_dialog(snap_compare, make_app):
 
 def test_filter_dialog(snap_compare, make_app):
     async def run_before(pilot) -> None:
+        await settle(pilot)
         await pilot.press("f")
         await pilot.pause()
         await no_blink(pilot)
@@ -119,6 +133,7 @@ def test_filter_dialog(snap_compare, make_app):
 
 def test_search_box(snap_compare, make_app):
     async def run_before(pilot) -> None:
+        await settle(pilot)
         await pilot.press("slash")
         await pilot.pause()
         await no_blink(pilot)

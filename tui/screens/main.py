@@ -120,10 +120,15 @@ class MainScreen(Screen):
 
     def update_status_line(self) -> None:
         line = describe(self.session.filter, self.session.order)
-        line.append(f"   {self.session.count:,} claims", "bold")
+        count = self.session.known_count
+        line.append(f"   {count:,} claims" if count is not None else "   counting…", "bold")
         self.query_one("#status-line", Static).update(line)
 
     # Showing a claim -------------------------------------------------------------------------
+
+    @on(ClaimList.Counted)
+    def on_counted(self, _event: ClaimList.Counted) -> None:
+        self.update_status_line()
 
     @on(ClaimList.Highlighted)
     def on_highlighted(self, event: ClaimList.Highlighted) -> None:

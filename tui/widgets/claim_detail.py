@@ -68,21 +68,16 @@ def highlighted_paragraph(claim: ClaimView, paragraph: str, start: int, end: int
     return text
 
 
-def relay_chain(claim: ClaimView) -> Text:
-    """Who told whom: source → via → outlet."""
-    out = Text()
-    out.append("Relay: ", "bold")
-    out.append(clean(claim.source or claim.kind.value), SOURCE_STYLE)
+def relay_chain(claim: ClaimView, display: Display) -> Text:
+    """Who told whom: source (cue) → via → outlet, each name laid out on its own."""
+    pieces: list[Text | str] = [Text("Relay:", "bold")]
+    pieces.append(Text(clean(claim.source or claim.kind.value), SOURCE_STYLE))
     if claim.cue:
-        out.append(" (")
-        out.append(clean(claim.cue), CUE_STYLE)
-        out.append(")")
+        pieces.append(Text(clean(claim.cue), CUE_STYLE))
     if claim.via:
-        out.append(" → via ")
-        out.append(clean(claim.via), "bold magenta")
-    out.append(" → ")
-    out.append(clean(claim.outlet or claim.doc), "italic")
-    return out
+        pieces += ["→ via", Text(clean(claim.via), "bold magenta")]
+    pieces += ["→", Text(clean(claim.outlet or claim.doc), "italic")]
+    return display.join(*pieces)
 
 
 def confidence_lines(claim: ClaimView) -> list[Text]:
@@ -110,9 +105,7 @@ def review_lines(claim: ClaimView, history: list[ReviewEntry]) -> list[Text]:
     head.append(f"  v{claim.version}", "dim")
     lines = [head]
     if claim.note:
-        note = Text("Note: ", "bold")
-        note.append(clean(claim.note))
-        lines.append(note)
+        lines += [Text("Note", "bold"), Text(clean(claim.note))]
     if history:
         lines.append(Text("History", "bold"))
     for entry in history:
@@ -166,20 +159,21 @@ class ClaimDetail(VerticalScroll, can_focus=False):
             return
         header = Text()
         header.append(clean(claim.title or claim.doc), "bold")
-        meta = Text(
-            f"{clean(claim.outlet or '—')} · {clean(claim.published or '')} · "
-            f"{clean(claim.doc)} #{claim.index}",
-            "dim",
+        meta = self.bidi.join(
+            Text(clean(claim.outlet or "—"), "dim"),
+            Text(clean(claim.published or "—"), "dim"),
+            Text(f"{clean(claim.doc)} #{claim.index}", "dim"),
+            sep=" · ",
         )
         self.section("header").update(header, meta)
         text, start, end = paragraph or (claim.sentence, 0, len(claim.sentence))
         self.section("paragraph").update(highlighted_paragraph(claim, text, start, end))
-        said = Text("Claim: ", "bold")
-        said.append(clean(claim.claim))
+        label = Text("Claim", "bold")
         if claim.speech:
-            said.append(f"  ({claim.speech.value} speech)", "dim")
-        self.section("claim").update(said)
-        self.section("relay").update(relay_chain(claim))
+            label.append(f"  {claim.speech.value} speech", "dim")
+        # The label on its own line: the claim is a right-to-left paragraph of its own.
+        self.section("claim").update(label, Text(clean(claim.claim)))
+        self.section("relay").update(relay_chain(claim, self.bidi))
         self.section("confidence").update(*confidence_lines(claim))
         self.section("review").update(*review_lines(claim, history or []))
         self.scroll_home(animate=False)

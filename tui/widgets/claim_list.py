@@ -6,6 +6,9 @@ only a cursor and asks the session for the rows it is about to draw, like Toolon
 
 from __future__ import annotations
 
+import contextlib
+from collections import OrderedDict
+
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
@@ -68,50 +71,106 @@ class ClaimList(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.session = session
         self.bidi = display
+        # Drawn rows by what they depend on: moving the cursor redraws two rows, not the page.
+        self._strips: OrderedDict[tuple, Strip] = OrderedDict()
 
     # The view changed ------------------------------------------------------------------------
 
+    class Counted(Message):
+        """The view's count is known (it is counted in a thread, after the first page shows)."""
+
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
+
     def reload(self, keep_id: int | None = None) -> None:
-        """Read the count again and redraw; keep the cursor on ``keep_id`` if it is on screen."""
-        count = self.session.count
-        self.virtual_size = Size(self.size.width, count)
+        """Show the view afresh; keep the cursor on ``keep_id`` if it is near where it was."""
+        self._strips.clear()
         position = None
         if keep_id is not None:
             first = max(0, self.cursor - self.size.height)
-            for p in range(first, min(count, first + 2 * max(self.size.height, 1) + 1)):
+            for p in range(first, first + 2 * max(self.size.height, 1) + 1):
                 row = self.session.row(p)
-                if row is not None and row.id == keep_id:
+                if row is None:
+                    break
+                if row.id == keep_id:
                     position = p
                     break
-        self.cursor = min(position if position is not None else self.cursor, max(0, count - 1))
+        self._resize_virtual()
+        self.cursor = min(position if position is not None else self.cursor, self._last())
         self.refresh()
+        self._start_count()
+
+    def _last(self) -> int:
+        return max(0, self.session.extent - 1)
+
+    def _resize_virtual(self) -> None:
+        extent = self.session.extent
+        if self.virtual_size.height != extent or self.virtual_size.width != self.size.width:
+            self.virtual_size = Size(self.size.width, extent)
+
+    def _start_count(self) -> None:
+        if self.session.known_count is not None:
+            self.post_message(self.Counted(self.session.known_count))
+            return
+        generation, flt = self.session.generation, self.session.filter
+        self.run_worker(
+            lambda: self._count_in_thread(generation, flt),
+            thread=True,
+            group="count",
+            exit_on_error=False,
+        )
+
+    def _count_in_thread(self, generation: int, flt) -> None:
+        result = self.session.count_for(generation, flt)
+        with contextlib.suppress(RuntimeError):  # the app closed while counting
+            self.app.call_from_thread(self._counted, *result)
+
+    def _counted(self, generation: int, count: int) -> None:
+        if self.session.counted(generation, count):
+            self._resize_virtual()
+            self.post_message(self.Counted(count))
 
     def on_mount(self) -> None:
-        self.virtual_size = Size(self.size.width, self.session.count)
+        self._resize_virtual()
         self.cursor = 0
+        self._start_count()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.session.count)
+        self._resize_virtual()
 
     @property
     def current(self) -> ClaimView | None:
         return self.session.row(self.cursor)
 
-    def watch_cursor(self, cursor: int) -> None:
-        # Scroll so the cursor stays on screen.
+    def watch_cursor(self, old: int, cursor: int) -> None:
+        # Scroll so the cursor stays on screen; otherwise redraw only the two rows that changed.
         top = int(self.scroll_y)
         height = max(1, self.scrollable_content_region.height)
         if cursor < top:
             self.scroll_to(y=cursor, animate=False, immediate=True)
+            self.refresh()
         elif cursor >= top + height:
             self.scroll_to(y=cursor - height + 1, animate=False, immediate=True)
-        self.refresh()
+            self.refresh()
+        else:
+            self.refresh_line(old)
+            self.refresh_line(cursor)
         self.post_message(self.Highlighted(self.current))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     # Keys and mouse --------------------------------------------------------------------------
 
     def action_cursor(self, step: int) -> None:
-        self.cursor = max(0, min(self.session.count - 1, self.cursor + step))
+        target = max(0, self.cursor + step)
+        self.session.row(target)  # reads its page: the view may turn out longer than seen
+        self.cursor = min(target, self._last())
+        self._resize_virtual()
 
     def action_page(self, step: int) -> None:
         self.action_cursor(step * max(1, self.scrollable_content_region.height - 1))
@@ -120,11 +179,13 @@ class ClaimList(ScrollView, can_focus=True):
         self.cursor = 0
 
     def action_last(self) -> None:
-        self.cursor = max(0, self.session.count - 1)
+        self.session.count  # noqa: B018 - the last row needs the count: read it now
+        self._resize_virtual()
+        self.cursor = self._last()
 
     def on_click(self, event) -> None:
         row = int(self.scroll_y) + event.y
-        if 0 <= row < self.session.count:
+        if 0 <= row <= self._last():
             self.cursor = row
 
     # Drawing ---------------------------------------------------------------------------------
@@ -159,6 +220,27 @@ class ClaimList(ScrollView, can_focus=True):
         base = self.rich_style
         if claim is None:
             return Strip.blank(width, base)
+        key = (
+            claim.id,
+            claim.version,
+            claim.n_corroborating,
+            claim.n_contradicting,
+            width,
+            position == self.cursor,
+            self.has_focus,
+            self.app.current_theme.name if self.is_attached else "",
+        )
+        cached = self._strips.get(key)
+        if cached is not None:
+            self._strips.move_to_end(key)
+            return cached
+        strip = self._draw(claim, position, width, base)
+        self._strips[key] = strip
+        if len(self._strips) > 2000:
+            self._strips.popitem(last=False)
+        return strip
+
+    def _draw(self, claim: ClaimView, position: int, width: int, base) -> Strip:
         text = self.row_text(claim, width)
         style = base
         if claim.n_contradicting:

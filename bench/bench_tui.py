@@ -1,0 +1,199 @@
+"""Benchmark: the review app on a store of 100,000 claims.
+
+Builds (once) a SQLite store of synthetic articles through the store's own `ingest`, then drives
+the app headless with Textual's Pilot and reports:
+
+- time to first screen (app start until the list and the first claim's detail are drawn);
+- time for a filter change (unreviewed only, a search, a source), a sort change, a page change
+  and a jump to the last claim (the deepest page);
+- memory: resident set size after opening the store and at the end, and Python's peak heap.
+
+Run by hand, figures go in the README:
+
+    .venv/bin/python bench/bench_tui.py                 # builds /tmp/claims-bench-100k.db once
+    .venv/bin/python bench/bench_tui.py --claims 20000 --db /tmp/small.db
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import random
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+from claims.models import Article, Claim, ExtractedArticle, Kind, Reason, Speech
+from claims.store import ClaimFilter, Store, count_claims, ingest
+
+PER_ARTICLE = 50
+OUTLETS = ["المدن", "روسيا اليوم", "الجزيرة", "عنب بلدي", "جيرون", "فرات بوست", "سمارت"]
+SOURCES = [
+    (Kind.organization, "وزارة الدفاع الروسية"),
+    (Kind.organization, "قوات سورية الديمقراطية"),
+    (Kind.named_person, "إيغور كوناشينكوف"),
+    (Kind.named_person, "رايان ديلون"),
+    (Kind.named_person, "مازن أبو تمام"),
+    (Kind.anonymous, "مصادر مطلعة"),
+    (Kind.anonymous, "مصدر عسكري"),
+    (Kind.media, "رويترز"),
+    (Kind.author, None),
+]
+CUES = ["قال", "أكّد", "أفاد", "نفى", "أعلن"]
+WORDS = (
+    "سيطرت فصائل المعارضة على منطقة في البادية الشامية بعد هجوم شنته ليلاً وأسفر عن مقتل "
+    "عدد من عناصر قوات النظام وتدمير دبابة وذخائر صاروخية قرب مدينة دير الزور والرقة وتدمر"
+).split()
+
+
+def synthetic(doc: str, rng: random.Random) -> ExtractedArticle:
+    """An article of PER_ARTICLE one-sentence paragraphs, each a claim."""
+    sentences: list[str] = []
+    claims: list[Claim] = []
+    offset = 0
+    for index in range(PER_ARTICLE):
+        kind, source = rng.choice(SOURCES)
+        cue = rng.choice(CUES) if source else None
+        body = " ".join(rng.choices(WORDS, k=rng.randint(8, 18))) + f" {rng.randint(1, 900)}."
+        sentence = f"{cue} {source} إن {body}" if source else body
+        claims.append(
+            Claim(
+                doc=doc,
+                index=index,
+                text=sentence,
+                start=offset,
+                end=offset + len(sentence),
+                kind=kind,
+                source=source,
+                cue=cue,
+                via=None,
+                claim=body,
+                confidence=round(rng.random(), 2),
+                dup_of=None,
+                speech=Speech.reported if source else None,
+                reasons=[Reason(label="cue word", delta=0.2)],
+                paragraph=index,
+            )
+        )
+        sentences.append(sentence)
+        offset += len(sentence) + 2
+    text = "\n\n".join(sentences)
+    article = Article(
+        doc=doc,
+        text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        encoding="utf-8",
+        title=f"مقال {doc}",
+        published="2017-08-02",
+        outlet=rng.choice(OUTLETS),
+    )
+    return ExtractedArticle(article=article, claims=claims)
+
+
+def build(path: Path, n_claims: int) -> float:
+    """Fill the store at ``path`` up to ``n_claims`` claims through `ingest`; seconds taken."""
+    store = Store.open(str(path))
+    try:
+        have = count_claims(store, ClaimFilter())
+        if have >= n_claims:
+            return 0.0
+        rng = random.Random(5)
+        started = time.perf_counter()
+        first = have // PER_ARTICLE
+        for k in range(first, n_claims // PER_ARTICLE):
+            ingest(store, synthetic(f"bench_{k:06d}.txt", rng))
+            if k % 200 == 0:
+                print(f"  ingested {k * PER_ARTICLE:,} claims", file=sys.stderr)
+        return time.perf_counter() - started
+    finally:
+        store.close()
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def drive(path: Path, bidi: str) -> dict[str, float]:
+    from tui.app import ReviewApp
+
+    figures: dict[str, float] = {}
+    store = Store.open(str(path))
+    figures["rss_open_mb"] = rss_mb()
+    started, cpu = time.perf_counter(), time.process_time()
+    app = ReviewApp(store, reviewer="bench", bidi=bidi)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert app.main.shown is not None
+        figures["first_screen_s"] = time.perf_counter() - started
+        figures["first_screen_cpu_s"] = time.process_time() - cpu
+        figures["claims"] = app.main.session.count
+
+        async def timed(name: str, *keys: str, action: str | None = None) -> None:
+            t, cpu = time.perf_counter(), time.process_time()
+            if action:
+                await app.main.run_action(action)
+            if keys:
+                await pilot.press(*keys)
+            await pilot.pause()
+            figures[name] = time.perf_counter() - t
+            figures[name[:-2] + "_cpu_s"] = time.process_time() - cpu
+
+        await timed("key_down_s", "down")
+        await timed("page_down_s", "pagedown")
+        await timed("last_claim_s", "end")
+        await timed("first_claim_s", "home")
+        await timed("filter_unreviewed_s", "w")
+        await timed("verify_s", "v")
+        await timed("filter_clear_s", "x")
+        await timed("sort_confidence_s", "o")
+        await timed("filter_source_s", action="same_source")
+        await timed("filter_clear_again_s", "x")
+        t, cpu = time.perf_counter(), time.process_time()
+        app.main.apply(search="اكد وزاره الدفاع")
+        await pilot.pause()
+        figures["search_s"] = time.perf_counter() - t
+        figures["search_cpu_s"] = time.process_time() - cpu
+        figures["search_hits"] = app.main.session.count
+    figures["rss_end_mb"] = rss_mb()
+    store.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/claims-bench-100k.db"))
+    parser.add_argument("--bidi", choices=["terminal", "visual"], default="terminal")
+    parser.add_argument(
+        "--heap", action="store_true", help="also trace Python's peak heap (slows everything)"
+    )
+    args = parser.parse_args()
+
+    built = build(args.db, args.claims)
+    if built:
+        print(f"built {args.claims:,} claims in {built:.1f} s ({args.db})")
+    if args.heap:
+        tracemalloc.start()
+    figures = asyncio.run(drive(args.db, args.bidi))
+    if args.heap:
+        figures["python_peak_heap_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
+    print(f"store {args.db} · bidi {args.bidi}")
+    for name, value in figures.items():
+        if isinstance(value, float):
+            print(f"  {name:<26} {value:10.3f}")
+        else:
+            print(f"  {name:<26} {value:>10,}")
+    slow = {k: v for k, v in figures.items() if k.endswith("_s") and "cpu" not in k and v > 2.0}
+    if slow:
+        print(f"over the 2 s goal: {', '.join(slow)}")
+
+
+if __name__ == "__main__":
+    main()

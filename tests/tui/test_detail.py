@@ -1,0 +1,33 @@
+"""The detail panel's pieces: the sentence in its paragraph, source and cue in colour."""
+
+from __future__ import annotations
+
+from claims import store as st
+from tui.bidi import BidiMode, Display
+from tui.widgets.claim_detail import find_loose, highlighted_paragraph, relay_chain
+from tui.widgets.look import CUE_STYLE, SENTENCE_STYLE, SOURCE_STYLE
+
+
+def styled(text, style) -> list[str]:
+    return [text.plain[s.start : s.end] for s in text.spans if str(s.style) == style]
+
+
+def test_paragraph_underlines_the_sentence_and_colours_source_and_cue(store):
+    claim = st.get_claim(store, 2)  # the anonymous sources, second sentence of a paragraph
+    paragraph, start, end = st.paragraph_of(store, 2)
+    text = highlighted_paragraph(claim, paragraph, start, end)
+    assert styled(text, SENTENCE_STYLE) == [claim.sentence]
+    assert styled(text, SOURCE_STYLE) == ["مصادر مطلعة"]
+    assert styled(text, CUE_STYLE) == ["وقالت"]
+    assert text.plain.startswith("وأكّدت")  # the paragraph around it, as stored
+
+
+def test_a_source_written_with_other_hamza_or_diacritics_is_still_found():
+    assert find_loose("وقال المتحدثُ باسم الوزارة", "المتحدث باسم") == 5
+    assert find_loose("أكّدت الوزارة", "اكدت") == 0
+
+
+def test_relay_chain_lays_each_name_out_on_its_own(store):
+    claim = st.get_claim(store, 2)
+    chain = relay_chain(claim, Display(BidiMode.visual))
+    assert chain.plain == "Relay: ةعلطم رداصم تلاقو → via ندملا → ندملا"
