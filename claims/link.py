@@ -22,6 +22,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -36,12 +37,16 @@ from claims.numbers import GENERIC, Quantity, quantities, tokens
 RELATED = 0.42
 # A corroboration needs this much; a conflict (figures, negation, opposed verbs) needs RELATED.
 CORROBORATES = 0.5
-# rapidfuzz score (0-100) of the content keys below which a candidate pair is not kept.
-CUTOFF = 55
+# rapidfuzz ratio (0-100) of the content keys, i.e. the Dice coefficient of the content stems
+# in percent, below which a candidate pair is not kept.
+CUTOFF = 45
 # Blocks larger than this are scored with process.cdist, smaller ones pair by pair.
 LARGE_BLOCK = 24
 # Each claim keeps its best `TOP_K` candidates (a pair stays if either end keeps it).
-TOP_K = 8
+TOP_K = 6
+# Blocks larger than this are not scored all against all but by sorted neighbourhood windows.
+MAX_BLOCK = 3000
+WINDOW = 64
 # Rarest blocking keys of a claim that are indexed (prefix filtering).
 PREFIX = 4
 
@@ -52,6 +57,7 @@ _WEEKDAYS = {
     normalize(w): w
     for w in ["الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"]
 }
+_WEEKDAY_FORMS = frozenset(p + k for k in _WEEKDAYS for p in ("", "و", "ف"))
 
 
 class Relation(str, Enum):
@@ -120,6 +126,31 @@ def _gazetteer() -> dict[tuple[str, ...], str]:
     return found
 
 
+# Every content stem seen gets one character: a claim's key is its stems' characters in order,
+# so that rapidfuzz's ratio of two keys is the Dice coefficient of their stem sets, computed
+# on strings of a few dozen characters.
+_VOCAB: dict[str, str] = {}
+
+
+def _token_char(stem_: str) -> str:
+    char = _VOCAB.get(stem_)
+    if char is None:
+        code = 0x100 + len(_VOCAB)
+        if code >= 0xD800:  # step over the surrogates
+            code += 0x800
+        char = _VOCAB[stem_] = chr(code)
+    return char
+
+
+def _token_key(stems: frozenset[str]) -> str:
+    return "".join(sorted(map(_token_char, stems)))
+
+
+@cache
+def _gazetteer_firsts() -> frozenset[str]:
+    return frozenset(k[0] for k in _gazetteer())
+
+
 @dataclass(slots=True)
 class Features:
     """What a statement is about and how it says it; computed once per claim."""
@@ -128,6 +159,7 @@ class Features:
     norm: str
     stems: frozenset[str]
     key: str
+    words: str
     quantities: tuple[Quantity, ...]
     negations: int
     predicates: frozenset[tuple[int, int]]
@@ -136,26 +168,40 @@ class Features:
     blocking: tuple[str, ...] = field(default=())
 
 
-def _predicates(words: list[str]) -> frozenset[tuple[int, int]]:
-    found = set()
+@cache
+def _predicate_index() -> dict[str, tuple[tuple[int, int], ...]]:
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for n, (left, right, _label) in enumerate(_opposites()):
         for side, stems in enumerate((left, right)):
-            if any(_has_stem(w, s) for w in words for s in stems):
-                found.add((n, side))
+            for s in stems:
+                if s and " " not in s:
+                    index[s].append((n, side))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=262144)
+def _word_predicates(word: str) -> frozenset[tuple[int, int]]:
+    """Opposed-predicate sides a word carries: a lexicon stem at its start, after و/ف/ال and
+    a verb prefix (ي/ت/ن/ا)."""
+    index = _predicate_index()
+    found: set[tuple[int, int]] = set()
+    for w in _bare(word):
+        for v in (w, w[1:]) if w[:1] in ("ي", "ت", "ن", "ا") else (w,):
+            for end in range(2, len(v) + 1):
+                hit = index.get(v[:end])
+                if hit:
+                    found.update(hit)
     return frozenset(found)
 
 
-def _has_stem(word: str, stem_: str) -> bool:
-    if " " in stem_:
-        return False
-    for w in _bare(word):
-        if w.startswith(stem_):
-            return True
-        if w[:1] in ("ي", "ت", "ن", "ا") and w[1:].startswith(stem_):
-            return True
-    return False
+def _predicates(words: list[str]) -> frozenset[tuple[int, int]]:
+    found: set[tuple[int, int]] = set()
+    for w in words:
+        found |= _word_predicates(w)
+    return frozenset(found)
 
 
+@lru_cache(maxsize=262144)
 def _bare(word: str) -> tuple[str, ...]:
     out = [word]
     if word[:1] in ("و", "ف") and len(word) > 3:
@@ -168,17 +214,42 @@ def _bare(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _phrase_hits(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list[int]:
+@cache
+def _phrase_index(negating: bool) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in _negation()[0 if negating else 1]:
+        index[phrase[0]].append(phrase)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def _phrase_hits(words: list[str], negating: bool) -> list[int]:
+    index = _phrase_index(negating)
     hits = []
-    for i in range(len(words)):
-        for phrase in phrases:
-            if tuple(words[i : i + len(phrase)]) == phrase or (
-                words[i][:1] in ("و", "ف")
-                and (words[i][1:], *words[i + 1 : i + len(phrase)]) == phrase
-            ):
+    for i, w in enumerate(words):
+        for first in (w, w[1:]) if w[:1] in ("و", "ف") else (w,):
+            phrases = index.get(first)
+            if phrases and any(tuple(words[i + 1 : i + len(p)]) == p[1:] for p in phrases):
                 hits.append(i)
                 break
     return hits
+
+
+@lru_cache(maxsize=262144)
+def _content_stem(word: str) -> str | None:
+    if len(word) < 2 or word in _stopwords() or word in _negation_words():
+        return None
+    s = stem(word)
+    return s if s not in _stopwords() and len(s) >= 2 else None
+
+
+@cache
+def _negation_words() -> frozenset[str]:
+    return frozenset(p[0] for p in _negation()[0])
+
+
+@lru_cache(maxsize=262144)
+def _place_key(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 @lru_cache(maxsize=65536)
@@ -186,33 +257,26 @@ def features(text: str) -> Features:
     """The features of one statement."""
     toks = tokens(text)
     words = [t.norm for t in toks if t.number is None]
-    negating, not_negating = _negation()
-    excluded = set(_phrase_hits(words, not_negating))
-    negations = sum(1 for i in _phrase_hits(words, negating) if i not in excluded)
-    neg_words = {p[0] for p in negating}
-    stops = _stopwords()
-    stems = set()
-    for w in words:
-        if len(w) < 2 or w in stops or w in neg_words:
-            continue
-        s = stem(w)
-        if s not in stops and len(s) >= 2:
-            stems.add(s)
-    keys = [normalize_key(w) for w in words]
-    gaz = _gazetteer()
+    excluded = set(_phrase_hits(words, negating=False))
+    negations = sum(1 for i in _phrase_hits(words, negating=True) if i not in excluded)
+    stems = {s for s in map(_content_stem, words) if s}
+    keys = [_place_key(w) for w in words]
+    gaz, firsts = _gazetteer(), _gazetteer_firsts()
     places = set()
-    for i in range(len(keys)):
+    for i, key in enumerate(keys):
+        glued = _place_key(key[1:]) if key[:1] in "وبلف" and len(key) > 3 else None
+        if key not in firsts and glued not in firsts:
+            continue
         for n in (3, 2, 1):
-            gram = tuple(
-                k[1:] if j == 0 and k[:1] in "وبلف" and len(k) > 3 else k
-                for j, k in enumerate(keys[i : i + n])
-            )
-            hit = gaz.get(tuple(keys[i : i + n])) or gaz.get(gram)
+            gram = tuple(keys[i : i + n])
+            hit = gaz.get(gram)
+            if hit is None and glued:
+                hit = gaz.get((glued, *gram[1:]))
             if hit:
                 places.add(hit)
                 break
-    days = frozenset(_WEEKDAYS[w] for w in _bare_all(words) if w in _WEEKDAYS)
-    found = tuple(quantities(text))
+    days = frozenset(_WEEKDAYS[w] for w in _bare_all(set(words) & _WEEKDAY_FORMS) if w in _WEEKDAYS)
+    found = tuple(quantities(text, toks))
     stems_f = frozenset(stems)
     blocking = tuple(sorted(stems_f)) + tuple(
         f"#{q.low:g}:{_comparable_kind(q)}" for q in found if q.exact
@@ -221,7 +285,8 @@ def features(text: str) -> Features:
         text=text,
         norm=" ".join(words + [t.norm for t in toks if t.number is not None]),
         stems=stems_f,
-        key=" ".join(sorted(stems_f)),
+        key=_token_key(stems_f),
+        words=" ".join(sorted(stems_f)),
         quantities=found,
         negations=negations,
         predicates=_predicates(words),
@@ -260,7 +325,7 @@ def similarity(a: Features, b: Features) -> float:
     shared = min(shared, len(a.stems), len(b.stems))
     overlap = shared / min(len(a.stems), len(b.stems))
     dice = 2 * shared / (len(a.stems) + len(b.stems))
-    fuzzy = fuzz.token_set_ratio(a.key, b.key) / 100
+    fuzzy = fuzz.token_set_ratio(a.words, b.words) / 100
     return round(0.35 * overlap + 0.35 * dice + 0.3 * fuzzy, 3)
 
 
@@ -312,7 +377,9 @@ def compare_features(a: Features, b: Features) -> Comparison:
     reasons = [f"similarity {sim:.2f}", about]
     contra = list(conflicts)
     opposed = []
-    for n, (_left, _right, label) in enumerate(_opposites()):
+    pairs = {n for n, _ in a.predicates} & {n for n, _ in b.predicates}
+    for n in sorted(pairs):
+        label = _opposites()[n][2]
         a_l, a_r = (n, 0) in a.predicates, (n, 1) in a.predicates
         b_l, b_r = (n, 0) in b.predicates, (n, 1) in b.predicates
         if (a_l and not a_r and b_r and not b_l) or (a_r and not a_l and b_l and not b_r):
@@ -364,6 +431,18 @@ def _entity(value: Hashable | None) -> Hashable | None:
     return value
 
 
+class _Who(NamedTuple):
+    id: int
+    source: Hashable | None
+    via: Hashable | None
+    doc: str | None
+    kind: str | None
+
+
+def _who(c: ClaimRef) -> _Who:
+    return _Who(c.id, _entity(c.source), _entity(c.via), c.doc, c.kind)
+
+
 def classify(a: ClaimRef, b: ClaimRef, comparison: Comparison | None = None) -> Link | None:
     """The link between two claims, or None if they are unrelated.
 
@@ -371,16 +450,19 @@ def classify(a: ClaimRef, b: ClaimRef, comparison: Comparison | None = None) -> 
     the same source, one relayed via the other (or both via the same relay), or an outlet
     republishing an agency's wire.
     """
-    comparison = comparison or compare(a.text, b.text)
+    return _decide(_who(a), _who(b), comparison or compare(a.text, b.text))
+
+
+def _decide(a: _Who, b: _Who, comparison: Comparison) -> Link | None:
     if comparison.relation is Relation.unrelated:
         return None
     reasons = list(comparison.reasons)
     kind = LinkKind.contradicts
     if comparison.relation is Relation.corroborates:
         kind = LinkKind.corroborates
-        sa, sb, va, vb = _entity(a.source), _entity(b.source), _entity(a.via), _entity(b.via)
+        sa, sb, va, vb = a.source, b.source, a.via, b.via
         why = None
-        if normalize(a.text).split() == normalize(b.text).split():
+        if comparison.reasons[:1] == ["same wording"]:
             why = "the same statement again"
         elif sa is not None and sa == sb:
             why = "the same source"
@@ -467,6 +549,26 @@ def candidates(
                         small_scores.append(s)
             continue
         idx = np.asarray(members, np.int64)
+        if m > MAX_BLOCK:
+            # A huge block (one story told thousands of times): sorted neighbourhood, each
+            # claim against the WINDOW claims whose content keys sort next to its own.
+            order = sorted(members, key=keys_.__getitem__)
+            for start in range(0, m, WINDOW):
+                window = np.asarray(order[start : start + 2 * WINDOW], np.int64)
+                mat = process.cdist(
+                    [keys_[i] for i in window],
+                    [keys_[j] for j in window],
+                    scorer=ratio,
+                    score_cutoff=cutoff,
+                    dtype=np.uint8,
+                    workers=1,
+                )
+                r, c = np.nonzero(np.triu(mat, 1))
+                a, b = window[r], window[c]
+                keep = is_new[a] | is_new[b]
+                codes.append(np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep])
+                scores.append(mat[r[keep], c[keep]].astype(np.float32))
+            continue
         rows = idx[is_new[idx]] if new is not None else idx
         for start in range(0, len(rows), 2048):
             chunk = rows[start : start + 2048]
@@ -523,10 +625,11 @@ def link(
 ) -> list[Link]:
     """Links among `claims` (only those touching a new claim when `new` is given)."""
     feats = [features(c.text) for c in claims]
+    who = [_who(c) for c in claims]
     i, j, _ = candidates(feats, new, top_k=top_k, workers=workers)
     links = []
     for a, b in zip(i.tolist(), j.tolist(), strict=True):
-        found = classify(claims[a], claims[b], compare_features(feats[a], feats[b]))
+        found = _decide(who[a], who[b], compare_features(feats[a], feats[b]))
         if found:
             links.append(found)
     return links

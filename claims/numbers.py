@@ -9,8 +9,8 @@ a figure is a range, so that "أكثر من 400" and "حوالي 400" can be see
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -96,8 +96,7 @@ class Quantity(BaseModel):
         return f"{value} {self.unit}" if self.unit else value
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     norm: str
     start: int
     end: int
@@ -159,6 +158,9 @@ def _parse_digits(raw: str) -> float:
     return float(parts[0])
 
 
+_normalize = lru_cache(maxsize=262144)(normalize)
+
+
 def tokens(text: str) -> list[_Tok]:
     """Words and figures of `text`, normalised, with their offsets in `text`."""
     out = []
@@ -171,19 +173,24 @@ def tokens(text: str) -> list[_Tok]:
                 continue
             out.append(_Tok(fold_digits(raw), m.start(), m.end(), value))
         else:
-            out.append(_Tok(normalize(raw), m.start(), m.end(), None))
+            out.append(_Tok(_normalize(raw), m.start(), m.end(), None))
     return out
 
 
 def _word(tok: _Tok, first: bool) -> tuple[float, str] | None:
-    """A number word at `tok`; after the first word only a conjunction و may be attached."""
+    return _word_norm(tok.norm, first)
+
+
+@lru_cache(maxsize=262144)
+def _word_norm(norm: str, first: bool) -> tuple[float, str] | None:
+    """A number word; after the first word only a conjunction و may be attached."""
     words = _number_words()
-    for w in _strip_conj(tok.norm) if not first else [tok.norm, *_strip_conj(tok.norm)[1:]]:
+    for w in _strip_conj(norm):
         if w in words:
             return words[w]
     # 'العشرات', 'بالمئات', 'عشرات الآلاف': the article only on words that are not small numbers
     roles = ("vague", "scales", "few") if first else ("scale", "scales")
-    for w in _with_article(tok.norm):
+    for w in _with_article(norm):
         hit = words.get(w)
         if hit and hit[1] in roles:
             return hit
@@ -276,9 +283,19 @@ def _number_at(toks: list[_Tok], k: int) -> tuple[float, float, int, str | None]
     return value, value, i, None
 
 
+@cache
+def _first_words(place: str) -> frozenset[str]:
+    firsts = set()
+    for words, _meaning in _approximators()[place]:
+        firsts |= {words[0], f"و{words[0]}", f"ب{words[0]}"}
+    return frozenset(firsts)
+
+
 def _match_phrase(
-    toks: list[_Tok], i: int, phrases: tuple[tuple[tuple[str, ...], str], ...]
+    toks: list[_Tok], i: int, phrases: tuple[tuple[tuple[str, ...], str], ...], place: str
 ) -> tuple[str, int] | None:
+    if i >= len(toks) or toks[i].norm not in _first_words(place):
+        return None
     for words, meaning in phrases:
         if i + len(words) <= len(toks) and all(
             toks[i + n].norm == w or toks[i + n].norm in (f"و{w}", f"ب{w}")
@@ -309,9 +326,14 @@ def _unit_at(toks: list[_Tok], i: int) -> tuple[tuple[str, str], int] | None:
 
 
 def _dual(tok: _Tok) -> tuple[str, str] | None:
+    return _dual_norm(tok.norm)
+
+
+@lru_cache(maxsize=262144)
+def _dual_norm(norm: str) -> tuple[str, str] | None:
     """'قتيلان', 'غارتين': a counted noun in the dual is the figure 2."""
     counted = _counted()
-    for w in _strip_conj(tok.norm):  # no article: 'القريتين' is a town, not two villages
+    for w in _strip_conj(norm):  # no article: 'القريتين' is a town, not two villages
         if (w,) in counted:
             return None
         for suffix in ("ان", "ين"):
@@ -322,6 +344,12 @@ def _dual(tok: _Tok) -> tuple[str, str] | None:
                     if hit and hit[0] == cand or (hit and normalize(hit[0]) == cand):
                         return hit
     return None
+
+
+@lru_cache(maxsize=262144)
+def _may_count(norm: str) -> bool:
+    """Whether a word can start a figure: a number word or a counted noun in the dual."""
+    return _word_norm(norm, True) is not None or _dual_norm(norm) is not None
 
 
 def _widen(low: float, high: float, meaning: str | None) -> tuple[float, float]:
@@ -345,18 +373,23 @@ def _event(toks: list[_Tok], i: int, j: int) -> str | None:
     return None
 
 
-def quantities(text: str) -> list[Quantity]:
+def quantities(text: str, toks: list[_Tok] | None = None) -> list[Quantity]:
     """The figures of a sentence, in order, as ranges with the thing counted.
 
     Dates and times ('عام 2016', '17 تموز', '2017/08/02', 'الساعة 10') are not figures.
     """
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks
     before = _approximators()["before"]
     after = _approximators()["after"]
     found: list[Quantity] = []
+    firsts = _first_words("before")
     i = 0
     while i < len(toks):
-        approx = _match_phrase(toks, i, before)
+        tok = toks[i]
+        if not (tok.number is not None or tok.norm in firsts or _may_count(tok.norm)):
+            i += 1  # most words start no figure: skip them cheaply
+            continue
+        approx = _match_phrase(toks, i, before, "before")
         k = approx[1] if approx else i
         num = _number_at(toks, k) if k < len(toks) else None
         if num is None:
@@ -399,7 +432,7 @@ def quantities(text: str) -> list[Quantity]:
             # 'مدنيين اثنين': the noun before a number word
             before_noun = _unit_at(toks, k - 1)
             unit = (before_noun[0], nxt) if before_noun else None
-        tail = _match_phrase(toks, end, after)
+        tail = _match_phrase(toks, end, after, "after")
         if tail:
             meaning = tail[0]
             end = tail[1]

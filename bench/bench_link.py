@@ -1,0 +1,169 @@
+"""Benchmark linking: 10k, 50k and 100k synthetic claims, and blocking against exhaustive cdist.
+
+Claims are made from the sentences of seeds/ by swapping figures, places and sources, so
+that there are true corroborations (same sentence, other source), contradictions (other
+figure) and near misses (other place). Each size runs in a fresh process so that its peak
+memory is its own.
+
+    .venv/bin/python bench/bench_link.py            # all sizes + the 10k exhaustive comparison
+    .venv/bin/python bench/bench_link.py --size 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claims import lexicon  # noqa: E402
+from claims.link import ClaimRef, candidates, exhaustive, features, link  # noqa: E402
+
+SIZES = (10_000, 50_000, 100_000)
+
+
+def fragments() -> list[str]:
+    """Clauses of the seed articles: sentences cut at commas and semicolons."""
+    out = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for part in re.split(r"[.!?؟،,؛:\n]+", text):
+            part = part.strip()
+            if len(part.split()) >= 4:
+                out.append(part)
+    return out
+
+
+def synthetic(n: int, seed: int = 7, story_size: int = 20) -> list[ClaimRef]:
+    """`n` claims in stories of about `story_size` claims (as in a news corpus, the number of
+    stories grows with it, not the size of each). A story is three seed clauses and a place;
+    its claims swap the figure (a contradiction), the source (a corroboration), relay it
+    (a duplicate), or move it to another place (a near miss)."""
+    rng = random.Random(seed)
+    clauses = fragments()
+    places = [entry[0] for entry in lexicon.fields("gazetteer")]
+    sources = [f"source-{k}" for k in range(2000)]
+    claims: list[ClaimRef] = []
+    while len(claims) < n:
+        story = rng.sample(clauses, 3)
+        place = rng.choice(places)
+        figure = rng.randint(2, 900)
+        for _ in range(max(1, int(rng.expovariate(1 / story_size)))):
+            if len(claims) == n:
+                break
+            value, where = figure, place
+            roll = rng.random()
+            if roll < 0.25:
+                value = rng.randint(2, 900)
+            elif roll < 0.35:
+                where = rng.choice(places)
+            parts = list(story)
+            if rng.random() < 0.3:
+                parts.pop(rng.randrange(3))
+            text = f"{'، '.join(parts)} وقتل {value} شخصاً في {where}"
+            source = rng.choice(sources)
+            claims.append(
+                ClaimRef(
+                    id=len(claims),
+                    text=text,
+                    source=source,
+                    via=rng.choice(sources) if rng.random() < 0.1 else None,
+                    doc=f"doc-{len(claims) // 25}",
+                    kind="organization",
+                )
+            )
+    return claims
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_size(n: int) -> dict:
+    claims = synthetic(n)
+    base = peak_mb()
+    started = time.perf_counter()
+    feats = [features(c.text) for c in claims]
+    t_features = time.perf_counter() - started
+    i, _j, _ = candidates(feats)
+    t_candidates = time.perf_counter() - started - t_features
+    links = link(claims)  # features are cached: this is candidates + classification again
+    total = time.perf_counter() - started
+    kinds: dict[str, int] = {}
+    for x in links:
+        kinds[x.kind.value] = kinds.get(x.kind.value, 0) + 1
+    return {
+        "claims": n,
+        "seconds": round(total - t_candidates, 2),  # features + one candidates + classify
+        "features_s": round(t_features, 2),
+        "candidates_s": round(t_candidates, 2),
+        "candidate_pairs": int(len(i)),
+        "links": kinds,
+        "peak_mb": round(peak_mb(), 1),
+        "peak_mb_before": round(base, 1),
+    }
+
+
+def run_exhaustive(n: int = 10_000, cutoff: float = 55) -> dict:
+    claims = synthetic(n)
+    feats = [features(c.text) for c in claims]
+    started = time.perf_counter()
+    bi, bj, _ = candidates(feats, cutoff=cutoff, top_k=None)
+    t_block = time.perf_counter() - started
+    started = time.perf_counter()
+    ei, ej = exhaustive(feats, cutoff=cutoff)
+    t_all = time.perf_counter() - started
+    found = set(zip(bi.tolist(), bj.tolist(), strict=True))
+    kept = sum((a, b) in found for a, b in zip(ei.tolist(), ej.tolist(), strict=True))
+    return {
+        "claims": n,
+        "cutoff": cutoff,
+        "blocking_s": round(t_block, 2),
+        "exhaustive_s": round(t_all, 2),
+        "speedup": round(t_all / t_block, 1),
+        "exhaustive_pairs": int(len(ei)),
+        "blocking_pairs": int(len(bi)),
+        "recall": round(kept / len(ei), 4) if len(ei) else 1.0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, help="One size, in this process (JSON out)")
+    parser.add_argument("--exhaustive", action="store_true", help="Only the 10k comparison")
+    args = parser.parse_args()
+    if args.size:
+        print(json.dumps(run_size(args.size)))
+        return
+    if args.exhaustive:
+        print(json.dumps(run_exhaustive()))
+        return
+    results = []
+    for n in SIZES:
+        out = subprocess.run(
+            [sys.executable, __file__, "--size", str(n)], capture_output=True, text=True, check=True
+        )
+        results.append(json.loads(out.stdout))
+        print(json.dumps(results[-1], ensure_ascii=False))
+    for a, b in zip(results, results[1:], strict=False):
+        ratio = (b["seconds"] / a["seconds"]) / (b["claims"] / a["claims"])
+        print(
+            f"growth {a['claims']}->{b['claims']}: time x{b['seconds'] / a['seconds']:.2f} "
+            f"for size x{b['claims'] / a['claims']:.0f} (per-claim ratio {ratio:.2f})"
+        )
+    out = subprocess.run(
+        [sys.executable, __file__, "--exhaustive"], capture_output=True, text=True, check=True
+    )
+    print(out.stdout.strip())
+
+
+if __name__ == "__main__":
+    main()
