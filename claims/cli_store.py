@@ -222,7 +222,8 @@ def export(
         else:
             with open(out_path, "w", encoding="utf-8", newline="") as stream:
                 count = write(rows, stream, fmt.value, bom=bom)
-    err.print(f"{count} claims exported to {'standard output' if out_path == '-' else out_path}")
+    where = "standard output" if out_path == "-" else out_path
+    err.print(Text(f"{count} claims exported to {where}"))
 
 
 def _write_stdout(writer: Callable[[IO[str]], int]) -> int:
