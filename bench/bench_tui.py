@@ -133,6 +133,8 @@ async def drive(path: Path, bidi: str) -> dict[str, float]:
         assert app.main.shown is not None
         figures["first_screen_s"] = time.perf_counter() - started
         figures["first_screen_cpu_s"] = time.process_time() - cpu
+        await app.workers.wait_for_complete()
+        figures["first_screen_counted_s"] = time.perf_counter() - started
         figures["claims"] = app.main.session.count
 
         async def timed(name: str, *keys: str, action: str | None = None) -> None:
@@ -142,8 +144,11 @@ async def drive(path: Path, bidi: str) -> dict[str, float]:
             if keys:
                 await pilot.press(*keys)
             await pilot.pause()
-            figures[name] = time.perf_counter() - t
+            figures[name] = time.perf_counter() - t  # the list and detail show the new view
             figures[name[:-2] + "_cpu_s"] = time.process_time() - cpu
+            await app.workers.wait_for_complete()
+            if app.main.session.known_count is not None:
+                figures[name[:-2] + "_counted_s"] = time.perf_counter() - t  # count known too
 
         await timed("key_down_s", "down")
         await timed("page_down_s", "pagedown")
@@ -160,6 +165,8 @@ async def drive(path: Path, bidi: str) -> dict[str, float]:
         await pilot.pause()
         figures["search_s"] = time.perf_counter() - t
         figures["search_cpu_s"] = time.process_time() - cpu
+        await app.workers.wait_for_complete()
+        figures["search_counted_s"] = time.perf_counter() - t
         figures["search_hits"] = app.main.session.count
     figures["rss_end_mb"] = rss_mb()
     store.close()
@@ -190,7 +197,11 @@ def main() -> None:
             print(f"  {name:<26} {value:10.3f}")
         else:
             print(f"  {name:<26} {value:>10,}")
-    slow = {k: v for k, v in figures.items() if k.endswith("_s") and "cpu" not in k and v > 2.0}
+    slow = {
+        k: v
+        for k, v in figures.items()
+        if k.endswith("_s") and "cpu" not in k and "counted" not in k and v > 2.0
+    }
     if slow:
         print(f"over the 2 s goal: {', '.join(slow)}")
 

@@ -18,10 +18,13 @@ EXTRA_KEYS = [
 ]
 
 
+KEY_NAMES = {"slash": "/", "question_mark": "?"}
+
+
 def key_rows(bindings: list[Binding]) -> list[tuple[str, str]]:
     rows = []
     for binding in bindings:
-        keys = " / ".join(k.strip() for k in binding.key.split(","))
+        keys = " / ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in binding.key.split(","))
         rows.append((keys, binding.description or binding.action))
     return rows
 

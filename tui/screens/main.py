@@ -250,6 +250,8 @@ class MainScreen(Screen):
 
     @on(Input.Submitted, "#search")
     def on_search(self, event: Input.Submitted) -> None:
+        # The status line shows the search from now on; / brings the box back to change it.
+        event.input.remove_class("shown")
         self.apply(search=event.value.strip() or None)
         self.claims.focus()
 
