@@ -119,7 +119,9 @@ class Claim(ExtractRecord):
     paragraph: int = 0
 
     def record(self) -> ExtractRecord:
-        return ExtractRecord.model_validate(self.model_dump(include=set(ExtractRecord.model_fields)))
+        return ExtractRecord.model_validate(
+            self.model_dump(include=set(ExtractRecord.model_fields))
+        )
 
 
 class ExtractedArticle(BaseModel):
