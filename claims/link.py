@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from claims import lexicon
 from claims.arabic import normalize, normalize_key
 from claims.models import Link, LinkKind, Reason, Status
-from claims.numbers import GENERIC, Quantity, quantities, tokens
+from claims.numbers import GENERIC, TOKEN, Quantity, _first_words, _may_count, dates, quantities
 
 # Below this content similarity two statements are about different things.
 RELATED = 0.42
@@ -43,7 +43,7 @@ CUTOFF = 45
 # Blocks larger than this are scored with process.cdist, smaller ones pair by pair.
 LARGE_BLOCK = 24
 # Each claim keeps its best `TOP_K` candidates (a pair stays if either end keeps it).
-TOP_K = 6
+TOP_K = 5
 # Blocks larger than this are not scored all against all but by sorted neighbourhood windows.
 MAX_BLOCK = 3000
 WINDOW = 64
@@ -234,12 +234,29 @@ def _phrase_hits(words: list[str], negating: bool) -> list[int]:
     return hits
 
 
+@cache
+def _synonyms() -> dict[str, str]:
+    """Stem (and word) -> the stem of its canonical word (lexicon synonyms.txt)."""
+    found = {}
+    for canonical, *others in lexicon.fields("synonyms"):
+        target = stem(normalize(canonical))
+        for word in (canonical, *others):
+            w = normalize(word)
+            found[w] = found[stem(w)] = target
+    return found
+
+
 @lru_cache(maxsize=262144)
 def _content_stem(word: str) -> str | None:
     if len(word) < 2 or word in _stopwords() or word in _negation_words():
         return None
+    synonyms = _synonyms()
+    if word in synonyms:
+        return synonyms[word]
     s = stem(word)
-    return s if s not in _stopwords() and len(s) >= 2 else None
+    if s in _stopwords() or len(s) < 2:
+        return None
+    return synonyms.get(s, s)
 
 
 @cache
@@ -255,8 +272,9 @@ def _place_key(word: str) -> str:
 @lru_cache(maxsize=65536)
 def features(text: str) -> Features:
     """The features of one statement."""
-    toks = tokens(text)
-    words = [t.norm for t in toks if t.number is None]
+    found_tokens = TOKEN.findall(normalize(text))
+    words = [w for w in found_tokens if not w[0].isdigit()]
+    digits = [w for w in found_tokens if w[0].isdigit()]
     excluded = set(_phrase_hits(words, negating=False))
     negations = sum(1 for i in _phrase_hits(words, negating=True) if i not in excluded)
     stems = {s for s in map(_content_stem, words) if s}
@@ -275,15 +293,20 @@ def features(text: str) -> Features:
             if hit:
                 places.add(hit)
                 break
-    days = frozenset(_WEEKDAYS[w] for w in _bare_all(set(words) & _WEEKDAY_FORMS) if w in _WEEKDAYS)
-    found = tuple(quantities(text, toks))
+    days = dates(found_tokens) | frozenset(
+        _WEEKDAYS[w] for w in _bare_all(set(words) & _WEEKDAY_FORMS) if w in _WEEKDAYS
+    )
+    firsts = _first_words("before")
+    # the full figure parser (with offsets) only where a figure may be
+    maybe = digits or any(w in firsts or _may_count(w) for w in words)
+    found = tuple(quantities(text)) if maybe else ()
     stems_f = frozenset(stems)
     blocking = tuple(sorted(stems_f)) + tuple(
         f"#{q.low:g}:{_comparable_kind(q)}" for q in found if q.exact
     )
     return Features(
         text=text,
-        norm=" ".join(words + [t.norm for t in toks if t.number is not None]),
+        norm=" ".join(words + digits),
         stems=stems_f,
         key=_token_key(stems_f),
         words=" ".join(sorted(stems_f)),
@@ -367,7 +390,7 @@ def compare_features(a: Features, b: Features) -> Comparison:
         return Comparison(
             relation=Relation.unrelated,
             score=sim,
-            reasons=[f"different days: {'، '.join(sorted(a.days))} / {'، '.join(sorted(b.days))}"],
+            reasons=[f"different dates: {'، '.join(sorted(a.days))} / {'، '.join(sorted(b.days))}"],
         )
     if sim < RELATED:
         return Comparison(

@@ -30,37 +30,49 @@ _INJURY = frozenset(normalize(w) for w in ["اصابة", "أصيب", "أصيبو
 _DATE_BEFORE = frozenset(
     normalize(w) for w in ["عام", "العام", "لعام", "سنة", "السنة", "الساعة", "يوم"]
 )
-_MONTHS = frozenset(
-    normalize(w)
-    for w in [
-        "كانون",
-        "شباط",
-        "آذار",
-        "نيسان",
-        "أيار",
-        "حزيران",
-        "تموز",
-        "آب",
-        "أيلول",
-        "تشرين",
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "ابريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "اغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "اكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-        "ديسمبر",
-    ]
+_MONTH_NAMES = (
+    "كانون الثاني يناير",
+    "شباط فبراير",
+    "آذار مارس",
+    "نيسان أبريل ابريل",
+    "أيار مايو",
+    "حزيران يونيو",
+    "تموز يوليو",
+    "آب أغسطس اغسطس",
+    "أيلول سبتمبر",
+    "تشرين الأول أكتوبر اكتوبر",
+    "تشرين الثاني نوفمبر",
+    "كانون الأول ديسمبر",
 )
+# Month names (Levantine and Gregorian) -> month number; كانون and تشرين need the word after.
+MONTHS = {
+    normalize(w): n
+    for n, names in enumerate(_MONTH_NAMES, 1)
+    for w in names.split()
+    if w not in ("كانون", "تشرين", "الثاني", "الأول")
+}
+_MONTHS = frozenset(MONTHS) | {normalize("كانون"), normalize("تشرين")}
+
+
+def dates(words: list[str]) -> frozenset[str]:
+    """Day-and-month dates in a list of normalised words: ['17', 'تموز'] -> {'17/7'}."""
+    found = set()
+    for i in range(len(words) - 1):
+        if words[i].isdigit() and int(words[i]) <= 31:
+            month = words[i + 1]
+            n = MONTHS.get(month)
+            if (
+                n is None
+                and month in (normalize("كانون"), normalize("تشرين"))
+                and i + 2 < len(words)
+            ):
+                second = words[i + 2] == normalize("الثاني")
+                n = {normalize("كانون"): (12, 1), normalize("تشرين"): (10, 11)}[month][second]
+            if n:
+                found.add(f"{int(words[i])}/{n}")
+    return frozenset(found)
+
+
 # Generic counted nouns take the class of the event they are counted in.
 GENERIC = "people"
 
