@@ -1,0 +1,47 @@
+"""`claims compare` and `claims link` from the command line."""
+
+from __future__ import annotations
+
+import csv
+
+from typer.testing import CliRunner
+
+from claims.cli import app
+
+runner = CliRunner()
+
+
+def test_compare_prints_relation_score_and_reasons():
+    result = runner.invoke(app, ["compare", "سقط 30 قتيلاً في إدلب", "سقط 150 قتيلاً في إدلب"])
+    assert result.exit_code == 0, result.output
+    first, *reasons = result.output.splitlines()
+    assert first.startswith("contradicts\t")
+    assert any("30 قتيلاً" in r for r in reasons)
+
+
+def test_compare_csv_writes_relation_score_reasons(tmp_path):
+    src, out = tmp_path / "pairs.csv", tmp_path / "judged.csv"
+    with src.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["s1", "s2"])
+        writer.writerow(["قتل 30 مدنياً في غارة على دوما", "قتل 30 مدنياً في غارة على حلب"])
+        writer.writerow(["أكثر من 400 قتيل في دير الزور", "حوالي 400 قتيل في دير الزور"])
+    result = runner.invoke(app, ["compare", "--csv", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["relation"] for r in rows] == ["unrelated", "corroborates"]
+    assert set(rows[0]) == {"s1", "s2", "relation", "score", "reasons"}
+
+
+def test_compare_csv_without_the_columns_says_so(tmp_path):
+    src = tmp_path / "bad.csv"
+    src.write_text("a,b\nx,y\n", encoding="utf-8")
+    result = runner.invoke(app, ["compare", "--csv", str(src)])
+    assert result.exit_code == 2
+    assert "s1 and s2" in result.output
+
+
+def test_link_on_an_empty_store(tmp_path):
+    result = runner.invoke(app, ["link", "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == 0, result.output
+    assert "linked 0 new of 0 claims" in result.output
