@@ -295,13 +295,15 @@ async def test_palette_offers_every_review_action(db_path):
 async def test_export_writes_the_current_view_as_csv(db_path, store, tmp_path):
     import csv
 
-    out_dir = tmp_path / "exports"
+    out_dir = tmp_path / "exports [bold]"  # a path that looks like markup is shown as it is
     async with running(db_path, tmp_path=out_dir) as (app, pilot):
         await pilot.press("v", "s")  # verify the ministry's claim, then view its source only
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
         path = main(app).last_export
+        [note] = [n for n in app._notifications if n.title == "Exported"]
+        assert str(path) in note.message and note.markup is False
     assert path.parent == out_dir
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))

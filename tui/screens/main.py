@@ -159,7 +159,7 @@ class MainScreen(Screen):
         else:
             self.show(self.session.claim(claim_id))
             self.outside = True
-            self.notify(
+            self.say(
                 "This claim is outside the current list; b goes back.", title="Jumped", timeout=4
             )
         self.claims.focus()
@@ -185,7 +185,7 @@ class MainScreen(Screen):
         before the detail has caught up with the cursor), or the claim jumped to outside it."""
         claim = self.shown if self.outside else self.claims.current
         if claim is None:
-            self.notify("No claim selected.", severity="warning")
+            self.say("No claim selected.", severity="warning")
         return claim
 
     def _write(self, do, what: str) -> None:
@@ -195,11 +195,11 @@ class MainScreen(Screen):
         try:
             updated = do(claim)
         except ConflictError as err:
-            self.notify(str(err), title="Not saved: changed by someone else", severity="error")
+            self.say(str(err), title="Not saved: changed by someone else", severity="error")
             self.reload(err.current)
             return
         self.reload(updated)
-        self.notify(what, timeout=2)
+        self.say(what, timeout=2)
 
     def _set(self, status: Status) -> None:
         self._write(lambda c: self.session.set_status(c, status), f"Marked {status.value}")
@@ -230,15 +230,15 @@ class MainScreen(Screen):
         try:
             claim = self.session.undo()
         except ConflictError as err:
-            self.notify(str(err), title="Cannot undo", severity="error")
+            self.say(str(err), title="Cannot undo", severity="error")
             self.reload(err.current)
             return
         if claim is None:
-            self.notify("Nothing to undo.", severity="warning")
+            self.say("Nothing to undo.", severity="warning")
             return
         self.reload(claim)
         self.go_to(claim.id)
-        self.notify(f"Undone: claim {claim.id} is {claim.status.value} again", timeout=2)
+        self.say(f"Undone: claim {claim.id} is {claim.status.value} again", timeout=2)
 
     # Finding work ----------------------------------------------------------------------------
 
@@ -317,19 +317,23 @@ class MainScreen(Screen):
         self.claims.cursor = 0
         self.update_status_line()
         if keep is not None:
-            self.notify(f"Sorted by {self.session.order}", timeout=2)
+            self.say(f"Sorted by {self.session.order}", timeout=2)
 
     def action_focus_related(self) -> None:
         self.related.focus()
 
     def action_export(self) -> None:
         path, n = self.session.export(self.export_dir)
-        self.notify(f"{n} claims written to {path}", title="Exported", timeout=6)
+        self.say(f"{n} claims written to {path}", title="Exported", timeout=6)
         self.last_export = path
 
     def action_help(self) -> None:
         bindings = list(self.BINDINGS) + list(ClaimList.BINDINGS)
         self.app.push_screen(HelpScreen(key_rows(bindings)))
+
+    def say(self, message: str, **kwargs) -> None:
+        """A notification whose text is never read as markup (names, paths, messages)."""
+        self.notify(message, markup=False, **kwargs)
 
     def action_quit(self) -> None:
         self.app.exit()
