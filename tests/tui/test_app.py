@@ -71,6 +71,8 @@ async def test_status_key_writes_the_status_and_a_history_row(db_path, store, ke
         claim_id = shown(app).id
         await pilot.press(key)
         await pilot.pause()
+        # Written at once: another connection sees it while the app is still open.
+        assert st.get_claim(store, claim_id).status is status
     claim = st.get_claim(store, claim_id)
     assert claim.status is status
     assert claim.reviewer == "tester"
