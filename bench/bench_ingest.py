@@ -70,6 +70,7 @@ def run(url: str, label: str, seeds: list[ExtractedArticle], n: int, extract: bo
     samples: list[tuple[int, float]] = []
     claims = 0
     in_ingest = 0.0
+    cpu_started = time.process_time()
     started = time.perf_counter()
     try:
         for i, extracted in enumerate(variants(seeds, n, extract), 1):
@@ -79,6 +80,7 @@ def run(url: str, label: str, seeds: list[ExtractedArticle], n: int, extract: bo
             if i % max(n // 10, 1) == 0:
                 samples.append((i, rss_mb()))
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
         stored = count_claims(store)
     finally:
         store.close()
@@ -90,6 +92,7 @@ def run(url: str, label: str, seeds: list[ExtractedArticle], n: int, extract: bo
         "seconds": elapsed,
         "rate": n / elapsed,
         "ingest_rate": n / in_ingest,
+        "cpu_rate": n / cpu,
         "rss": samples,
         "peak": peak_rss_mb(),
     }
@@ -100,7 +103,8 @@ def report(result: dict) -> None:
     print(
         f"{result['backend']:<11} {result['articles']:>6} articles {result['claims']:>8} claims "
         f"in {result['seconds']:7.1f} s = {result['rate']:7.1f} articles/s "
-        f"({result['ingest_rate']:.1f}/s counting only ingest()); "
+        f"({result['ingest_rate']:.1f}/s counting only ingest(), "
+        f"{result['cpu_rate']:.1f} per CPU-second of this process); "
         f"RSS {rss[0][1]:.0f} MB after {rss[0][0]}, {rss[-1][1]:.0f} MB after {rss[-1][0]}; "
         f"peak {result['peak']:.0f} MB"
     )

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, bindparam, insert, or_, select, update
@@ -59,6 +60,10 @@ _CARRIED = (
     .where(C.article_id == bindparam("article_id"))
     .order_by(C.sentence_index, C.id)
 )
+
+
+# Source names recur from article to article: their keys are worth remembering.
+_key = lru_cache(maxsize=8192)(normalize_key)
 
 
 def _fuzzy(key: str, candidates: dict[str, int]) -> int | None:
@@ -122,7 +127,7 @@ class _Entities:
     def resolve(self, kind: Kind, name: str | None) -> int | None:
         if not name or kind not in SHARED_KINDS | {Kind.anonymous}:
             return None
-        key = normalize_key(name)
+        key = _key(name)
         if not key:
             return None
         if kind == Kind.anonymous:
@@ -157,12 +162,12 @@ def _claim_values(claim: Claim, source_id: int | None) -> dict:
         "claim": claim.claim,
         "kind": claim.kind.value,
         "source": claim.source,
-        "source_key": normalize_key(claim.source) if claim.source else None,
+        "source_key": _key(claim.source) if claim.source else None,
         "source_id": source_id,
         "cue": claim.cue,
         "via": claim.via,
         "confidence": claim.confidence,
-        "reasons": [reason.model_dump() for reason in claim.reasons],
+        "reasons": [{"label": r.label, "delta": r.delta} for r in claim.reasons],
         "speech": claim.speech.value if claim.speech else None,
         "dup_of": claim.dup_of,
         "search": _search_text(claim),
