@@ -99,3 +99,16 @@ def test_relink_all_is_idempotent_and_verdict_overrides(tmp_path):
         set_status(store, claim.id, Status.disputed, reviewer="r", expected_version=claim.version)
         refresh_confidence(store, [claim.id])
         assert confidences(store)[C1] == 0.0
+
+
+def test_an_edited_article_is_relinked_and_its_old_version_unlinked(tmp_path):
+    with Store.open(tmp_path / "c.db") as store:
+        ingest(store, article("a.txt", [(A1, "المرصد السوري", Kind.organization)]))
+        ingest(store, article("b.txt", [(B1, "الدفاع المدني", Kind.organization)]))
+        link_store(store)
+        assert [x.kind for x in links(store)] == ["contradicts"]
+        edited = A1.replace("30", "150").replace("مدينة", "محافظة")
+        ingest(store, article("a.txt", [(edited, "المرصد السوري", Kind.organization)]))
+        result = link_store(store)
+        assert result.new == 1
+        assert [x.kind for x in links(store)] == ["corroborates"]

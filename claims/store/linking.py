@@ -79,6 +79,15 @@ def link_store(
         ).all()
         if all:
             session.execute(delete(LINK))
+        else:
+            # claims of superseded article versions keep no links
+            stale = (
+                select(C.id)
+                .join(ARTICLE, A.id == C.article_id)
+                .where(A.current.is_(False))
+                .scalar_subquery()
+            )
+            session.execute(delete(LINK).where(or_(L.claim_id.in_(stale), L.other_id.in_(stale))))
         new = [all or not _is_linked(r.reasons) for r in rows]
         new_ids = [r.id for r, is_new in zip(rows, new, strict=True) if is_new]
         if not new_ids:
