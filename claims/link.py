@@ -373,6 +373,8 @@ def _figures(a: Features, b: Features) -> tuple[list[str], list[str]]:
 
 def compare_features(a: Features, b: Features) -> Comparison:
     """The relation of two statements from their features."""
+    if not a.norm or not b.norm:
+        return Comparison(relation=Relation.unrelated, score=0.0, reasons=["an empty statement"])
     if a.norm == b.norm:
         return Comparison(relation=Relation.corroborates, score=1.0, reasons=["same wording"])
     sim = similarity(a, b)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.link import (
     ClaimRef,
@@ -199,3 +201,21 @@ def test_relinking_is_idempotent():
 def test_reviewer_verdict_overrides(status, value):
     got, reasons = update_confidence(0.6, [], [(LinkKind.contradicts, 1.0, 2)], status)
     assert got == value and reasons[-1].label.startswith("reviewer:")
+
+
+def test_empty_statements_are_unrelated():
+    assert compare("", "").relation is Relation.unrelated
+    assert compare("...", "قتل 5 مدنيين في إدلب").relation is Relation.unrelated
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.text(max_size=200))
+def test_compare_never_fails_and_is_symmetric_in_relation(a, b):
+    one, other = compare(a, b), compare(b, a)
+    assert 0.0 <= one.score <= 1.0
+    assert one.relation == other.relation
+
+
+def test_labelled_pairs_get_the_same_relation_both_ways():
+    for row in csv.DictReader(PAIRS.open(encoding="utf-8")):
+        assert compare(row["s1"], row["s2"]).relation == compare(row["s2"], row["s1"]).relation
