@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from claims import lexicon
 from claims.arabic import normalize, normalize_key
 from claims.models import Link, LinkKind, Reason, Status
-from claims.numbers import GENERIC, TOKEN, Quantity, _first_words, _may_count, dates, quantities
+from claims.numbers import GENERIC, TOKEN, Quantity, dates, may_start_figure, quantities
 
 # Below this content similarity two statements are about different things.
 RELATED = 0.42
@@ -296,9 +296,8 @@ def features(text: str) -> Features:
     days = dates(found_tokens) | frozenset(
         _WEEKDAYS[w] for w in _bare_all(set(words) & _WEEKDAY_FORMS) if w in _WEEKDAYS
     )
-    firsts = _first_words("before")
     # the full figure parser (with offsets) only where a figure may be
-    maybe = digits or any(w in firsts or _may_count(w) for w in words)
+    maybe = digits or any(map(may_start_figure, words))
     found = tuple(quantities(text)) if maybe else ()
     stems_f = frozenset(stems)
     blocking = tuple(sorted(stems_f)) + tuple(

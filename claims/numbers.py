@@ -364,6 +364,12 @@ def _may_count(norm: str) -> bool:
     return _word_norm(norm, True) is not None or _dual_norm(norm) is not None
 
 
+def may_start_figure(word: str) -> bool:
+    """Whether a normalised word can begin a figure (a number word, an approximator, a
+    counted noun in the dual): a cheap test before the full parse."""
+    return word in _first_words("before") or _may_count(word)
+
+
 def _widen(low: float, high: float, meaning: str | None) -> tuple[float, float]:
     if meaning == "about":
         slack = max(high * 0.2, 1.0)
