@@ -49,11 +49,21 @@ def test_same_article_twice_changes_nothing(store):
     assert _snapshot(store) == before
 
 
-def test_same_text_under_another_name_is_not_stored_twice(store):
+def test_same_text_under_another_name_is_its_own_article_naming_its_twin(store):
     ingest(store, sample("a.txt"))
     copy = ingest(store, sample("copy-of-a.txt"))
-    assert copy.outcome == "unchanged" and copy.same_as == "a.txt"
-    assert count_claims(store) == 4
+    assert copy.outcome == "new" and copy.same_as == "a.txt"
+    assert count_claims(store) == 8
+    assert ingest(store, sample("copy-of-a.txt")).outcome == "unchanged"
+
+
+def test_file_edited_to_match_another_file_is_still_its_new_version(store):
+    ingest(store, sample("a.txt"))
+    other = make_article("b.txt", SAMPLE[:2])
+    ingest(store, other)
+    result = ingest(store, make_article("a.txt", SAMPLE[:2]))
+    assert (result.outcome, result.version, result.same_as) == ("updated", 2, "b.txt")
+    assert count_claims(store, ClaimFilter(article="a.txt")) == 2
 
 
 def test_edited_file_is_a_new_version_keeping_reviews_of_unchanged_sentences(store):

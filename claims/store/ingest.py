@@ -1,6 +1,8 @@
 """Storing an extracted article: one transaction per article, idempotent by content hash.
 
-- The same text again (under any file name) changes nothing.
+- The same file again (same name, same text) changes nothing. The same text under another
+  name is stored as an article of its own (`same_as` names the twin; the linker marks the
+  claims as duplicates), so that each file's current version is always its latest text.
 - An edited file (same name, new text) becomes a new version of its article. Claims whose
   sentence did not change move to the new version with their id, review state, history and
   links; the others stay with the old version, which is no longer current.
@@ -192,17 +194,16 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
         found = conn.execute(
             _SAME_OR_PREVIOUS, {"content_hash": article.content_hash, "doc": article.doc}
         ).all()
-        same = next((row for row in found if row.content_hash == article.content_hash), None)
-        if same is not None:
+        previous = next((row for row in found if row.doc == article.doc), None)
+        if previous is not None and previous.content_hash == article.content_hash:
             return IngestResult(
                 doc=article.doc,
-                article_id=same.id,
+                article_id=previous.id,
                 outcome="unchanged",
-                version=same.version,
-                claims=same.n_claims,
-                same_as=same.doc if same.doc != article.doc else None,
+                version=previous.version,
+                claims=previous.n_claims,
             )
-        previous = next((row for row in found if row.doc == article.doc), None)
+        twin = next((row.doc for row in found if row.content_hash == article.content_hash), None)
         version = 1
         if previous is not None:
             version = previous.version + 1
@@ -269,6 +270,7 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
         claims=len(extracted.claims),
         kept_reviews=kept_reviews,
         kinds=kinds,
+        same_as=twin,
     )
 
 

@@ -115,7 +115,7 @@ def link_store(
                     outlet=r.outlet_key,
                 )
             )
-        links = linker.link(refs, new, top_k=top_k, workers=workers)
+        links = linker.link_rows(refs, new, top_k=top_k, workers=workers)
         if links:
             session.execute(
                 LINK.insert(),

@@ -112,7 +112,9 @@ class IngestResult(BaseModel):
     claims: int = Field(description="Claims stored for this version")
     kept_reviews: int = Field(default=0, description="Reviewed claims carried over from before")
     kinds: dict[str, int] = Field(default_factory=dict, description="Claims per Kind")
-    same_as: str | None = Field(default=None, description="File with identical text, if any")
+    same_as: str | None = Field(
+        default=None, description="Another file already stored with the identical text"
+    )
 
 
 class StoreStats(BaseModel):
