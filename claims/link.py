@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from claims import lexicon
 from claims.arabic import normalize, normalize_key
 from claims.models import Link, LinkKind, Reason, Status
-from claims.numbers import GENERIC, TOKEN, Quantity, dates, may_start_figure, quantities
+from claims.numbers import GENERIC, Quantity, dates, may_start_figure, quantities, tokens
 
 # Below this content similarity two statements are about different things.
 RELATED = 0.42
@@ -68,12 +68,14 @@ class Relation(str, Enum):
     unrelated = "unrelated"
 
 
-class Comparison(BaseModel):
-    """The judgement on two statements."""
+class Comparison(NamedTuple):
+    """The judgement on two statements: a relation, a score in [0, 1] and reasons in words.
+
+    A named tuple rather than a model: linking makes one for every candidate pair."""
 
     relation: Relation
-    score: float = Field(ge=0.0, le=1.0)
-    reasons: list[str] = Field(default_factory=list)
+    score: float
+    reasons: list[str]
 
 
 def stem(word: str) -> str:
@@ -272,9 +274,10 @@ def _place_key(word: str) -> str:
 @lru_cache(maxsize=65536)
 def features(text: str) -> Features:
     """The features of one statement."""
-    found_tokens = TOKEN.findall(normalize(text))
-    words = [w for w in found_tokens if not w[0].isdigit()]
-    digits = [w for w in found_tokens if w[0].isdigit()]
+    toks = tokens(text)
+    words = [t.norm for t in toks if t.number is None]
+    digits = [t.norm for t in toks if t.number is not None]
+    found_tokens = [t.norm for t in toks]
     excluded = set(_phrase_hits(words, negating=False))
     negations = sum(1 for i in _phrase_hits(words, negating=True) if i not in excluded)
     stems = {s for s in map(_content_stem, words) if s}
@@ -298,7 +301,7 @@ def features(text: str) -> Features:
     )
     # the full figure parser (with offsets) only where a figure may be
     maybe = digits or any(map(may_start_figure, words))
-    found = tuple(quantities(text)) if maybe else ()
+    found = tuple(quantities(text, toks)) if maybe else ()
     stems_f = frozenset(stems)
     blocking = tuple(sorted(stems_f)) + tuple(
         f"#{q.low:g}:{_comparable_kind(q)}" for q in found if q.exact
@@ -373,7 +376,7 @@ def _figures(a: Features, b: Features) -> tuple[list[str], list[str]]:
 def compare_features(a: Features, b: Features) -> Comparison:
     """The relation of two statements from their features."""
     if not a.norm or not b.norm:
-        return Comparison(relation=Relation.unrelated, score=0.0, reasons=["an empty statement"])
+        return Comparison(Relation.unrelated, 0.0, ["an empty statement"])
     if a.norm == b.norm:
         return Comparison(relation=Relation.corroborates, score=1.0, reasons=["same wording"])
     sim = similarity(a, b)
@@ -474,10 +477,21 @@ def classify(a: ClaimRef, b: ClaimRef, comparison: Comparison | None = None) -> 
     the same source, one relayed via the other (or both via the same relay), or an outlet
     republishing an agency's wire.
     """
-    return _decide(_who(a), _who(b), comparison or compare(a.text, b.text))
+    found = _decide(_who(a), _who(b), comparison or compare(a.text, b.text))
+    return Link(**found._asdict()) if found else None
 
 
-def _decide(a: _Who, b: _Who, comparison: Comparison) -> Link | None:
+class LinkRow(NamedTuple):
+    """A link as plain data (what the store writes); `Link` is its pydantic twin."""
+
+    claim_id: int
+    other_id: int
+    kind: LinkKind
+    score: float
+    reasons: list[str]
+
+
+def _decide(a: _Who, b: _Who, comparison: Comparison) -> LinkRow | None:
     if comparison.relation is Relation.unrelated:
         return None
     reasons = list(comparison.reasons)
@@ -506,13 +520,7 @@ def _decide(a: _Who, b: _Who, comparison: Comparison) -> Link | None:
             reasons.append(f"duplicate: {why}")
         else:
             reasons.append("independent sources")
-    return Link(
-        claim_id=a.id,
-        other_id=b.id,
-        kind=kind,
-        score=round(comparison.score, 3),
-        reasons=reasons,
-    )
+    return LinkRow(a.id, b.id, kind, round(comparison.score, 3), reasons)
 
 
 # --- candidate generation -----------------------------------------------------------------
@@ -640,6 +648,26 @@ def _top_k(end: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:
     return mask
 
 
+def link_rows(
+    claims: Sequence[ClaimRef],
+    new: Sequence[bool] | None = None,
+    *,
+    top_k: int | None = TOP_K,
+    workers: int = -1,
+) -> list[LinkRow]:
+    """Links among `claims` as plain rows (only those touching a new claim when `new` is
+    given): features, candidates by blocking, then each candidate pair judged."""
+    feats = [features(c.text) for c in claims]
+    who = [_who(c) for c in claims]
+    i, j, _ = candidates(feats, new, top_k=top_k, workers=workers)
+    rows = []
+    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+        found = _decide(who[a], who[b], compare_features(feats[a], feats[b]))
+        if found:
+            rows.append(found)
+    return rows
+
+
 def link(
     claims: Sequence[ClaimRef],
     new: Sequence[bool] | None = None,
@@ -648,15 +676,7 @@ def link(
     workers: int = -1,
 ) -> list[Link]:
     """Links among `claims` (only those touching a new claim when `new` is given)."""
-    feats = [features(c.text) for c in claims]
-    who = [_who(c) for c in claims]
-    i, j, _ = candidates(feats, new, top_k=top_k, workers=workers)
-    links = []
-    for a, b in zip(i.tolist(), j.tolist(), strict=True):
-        found = _decide(who[a], who[b], compare_features(feats[a], feats[b]))
-        if found:
-            links.append(found)
-    return links
+    return [Link(**row._asdict()) for row in link_rows(claims, new, top_k=top_k, workers=workers)]
 
 
 # --- confidence -----------------------------------------------------------------------------

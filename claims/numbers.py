@@ -171,21 +171,38 @@ def _parse_digits(raw: str) -> float:
 
 
 _normalize = lru_cache(maxsize=262144)(normalize)
+# Runs of word characters: one character class is three times faster than TOKEN's alternation;
+# the few runs that mix letters, marks and digits are split by TOKEN.
+_RUN = re.compile(rf"[\w{_MARKS}%.,\u066b\u066c]+")
+
+
+def _raw_tokens(text: str) -> list[str]:
+    out = []
+    for run in _RUN.findall(text):
+        if run.isalpha():
+            out.append(run)
+        else:
+            out.extend(TOKEN.findall(run))
+    return out
 
 
 def tokens(text: str) -> list[_Tok]:
     """Words and figures of `text`, normalised, with their offsets in `text`."""
     out = []
-    for m in TOKEN.finditer(text):
-        raw = m.group()
+    pos = 0
+    find = text.find
+    norm = _normalize
+    for raw in _raw_tokens(text):
+        start = find(raw, pos)
+        pos = start + len(raw)
         if raw[0].isdigit():
             try:
                 value = _parse_digits(raw)
             except ValueError:
                 continue
-            out.append(_Tok(fold_digits(raw), m.start(), m.end(), value))
+            out.append(_Tok(fold_digits(raw), start, pos, value))
         else:
-            out.append(_Tok(_normalize(raw), m.start(), m.end(), None))
+            out.append(_Tok(norm(raw), start, pos, None))
     return out
 
 
