@@ -104,7 +104,7 @@ def _where(flt: ClaimFilter) -> list:
             article_id = int(flt.article)
             clauses.append(C.article_id == article_id)
         else:
-            clauses.append(A.doc == flt.article)
+            clauses.append(C.article_id.in_(select(A.id).where(A.doc == flt.article)))
     if article_id is None and not flt.include_superseded:
         clauses.append(C.current.is_(True))
     if (statuses := _values(flt.status)) is not None:
@@ -116,7 +116,10 @@ def _where(flt: ClaimFilter) -> list:
     if flt.source_id is not None:
         clauses.append(C.source_id == flt.source_id)
     if flt.outlet:
-        clauses.append(A.outlet_key.like(_like(normalize_key(flt.outlet)), escape="\\"))
+        outlets = select(A.id).where(
+            A.current.is_(True), A.outlet_key.like(_like(normalize_key(flt.outlet)), escape="\\")
+        )
+        clauses.append(C.article_id.in_(outlets))
     if flt.search and (needle := normalize(flt.search).strip()):
         clauses.append(C.search.like(_like(needle), escape="\\"))
     if flt.contradicted is not None:
