@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 
 from claims.models import Kind, Status
 from claims.store import (
@@ -102,20 +103,26 @@ def ingest(
     outcomes: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     refused: list[tuple[str, str]] = []
-    sentences = 0
+    sentences = twins = 0
     started = time.perf_counter()
     with _opened(db) as store, _progress() as progress:
         files = list(iter_inputs(paths))
         task = progress.add_task("ingest", total=len(files), sentences=0, rate="")
         for path in files:
             try:
-                result = store_ingest(store, extract_path(path))
+                extracted = extract_path(path)
             except UnreadableFile as exc:
                 refused.append((str(path), exc.reason))
-            except (OSError, ValueError) as exc:
-                refused.append((str(path), str(exc) or type(exc).__name__))
+            except Exception as exc:  # an extractor failure on one file must not stop the run
+                refused.append((str(path), f"could not be processed ({type(exc).__name__}: {exc})"))
             else:
+                try:
+                    result = store_ingest(store, extracted)
+                except SQLAlchemyError as exc:
+                    err.print(Text(f"error: the store failed on {path}: {exc}", style="red"))
+                    raise typer.Exit(2) from exc
                 outcomes[result.outcome] += 1
+                twins += result.same_as is not None
                 if result.outcome != "unchanged":
                     kinds.update(result.kinds)
                     sentences += result.claims
@@ -129,6 +136,8 @@ def ingest(
             err.print(f"linked {linked.new} new claims: {linked.links or 'no links'}")
     elapsed = time.perf_counter() - started
     _summary(outcomes, kinds, refused, elapsed)
+    if twins:
+        out.print(f"{twins} of the stored files have the same text as a file stored before.")
     if refused:
         raise typer.Exit(1)
 

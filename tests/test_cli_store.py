@@ -86,3 +86,20 @@ def test_older_store_is_refused_until_db_upgrade(tmp_path):
     upgraded = claims("db", "upgrade", "--db", db)
     assert upgraded.exit_code == 0 and "from revision 0001" in upgraded.output
     assert claims("list", "--db", db).exit_code == 0
+
+
+def test_extractor_failure_on_one_file_is_refused_and_the_rest_stored(tmp_path, monkeypatch):
+    from claims import pipeline
+
+    real = pipeline.extract_path
+
+    def flaky(path):
+        if path.name.startswith("000"):
+            raise IndexError("boom")
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "extract_path", flaky)
+    result = claims("ingest", SEEDS, "--db", tmp_path / "c.db")
+    assert result.exit_code == 1
+    assert "4 articles stored" in result.output and "1 refused" in result.output
+    assert "IndexError: boom" in result.output
