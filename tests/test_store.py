@@ -180,3 +180,9 @@ def test_two_reviewers_at_the_same_moment_one_wins_one_conflicts(store):
     assert final.status == winners[0].status and final.version == claim.version + 1
     assert conflicts[0].changed_by == final.reviewer
     assert len(history(store, claim.id)) == 1
+
+
+def test_search_ignores_diacritics_and_spacing(store):
+    ingest(store, sample())
+    assert count_claims(store, ClaimFilter(search="  مصادر\nمطلعه ")) == 1
+    assert count_claims(store, ClaimFilter(search="أكَّدَت")) == 1

@@ -21,10 +21,10 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, bindparam, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from claims.arabic import normalize, normalize_key
+from claims.arabic import normalize_key
 from claims.models import Claim, ExtractedArticle, Kind, Status
 from claims.store.engine import Store
-from claims.store.queries import ARTICLE, CLAIM, ENTITY, A, C, E, utcnow
+from claims.store.queries import ARTICLE, CLAIM, ENTITY, A, C, E, search_form, utcnow
 from claims.store.tables import SHARED
 from claims.store.views import IngestResult
 
@@ -178,13 +178,13 @@ def _claim_values(claim: Claim, source_id: int | None) -> dict:
 
 def _search_text(claim: Claim) -> str:
     """What `ClaimFilter.search` matches: the sentence, the claim when it is not part of the
-    sentence, and the source, in normalised form."""
+    sentence, and the source, in search form."""
     parts = [claim.text]
     if claim.claim not in claim.text:
         parts.append(claim.claim)
     if claim.source:
         parts.append(claim.source)
-    return normalize("\n".join(parts))
+    return search_form(" ".join(parts))
 
 
 def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:

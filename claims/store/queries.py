@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from sqlalchemy import Select, and_, func, or_, select, tuple_, union, update
 from sqlalchemy.orm import Session
 
-from claims.arabic import normalize, normalize_key
+from claims.arabic import normalize_key, normalize_word
 from claims.models import ExportRow, Kind, LinkKind, Status
 from claims.store.engine import Store
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, REVIEW
@@ -74,6 +74,12 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment
 
 
+def search_form(text: str) -> str:
+    """Text as the search column holds it and queries are matched: each word normalised
+    (hamza, ta marbuta, diacritics... folded) and words joined by single spaces."""
+    return " ".join(normalize_word(word) for word in text.split())
+
+
 def _like(text: str) -> str:
     """A LIKE pattern matching `text` anywhere, with its own % and _ taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -120,7 +126,7 @@ def _where(flt: ClaimFilter) -> list:
             A.current.is_(True), A.outlet_key.like(_like(normalize_key(flt.outlet)), escape="\\")
         )
         clauses.append(C.article_id.in_(outlets))
-    if flt.search and (needle := normalize(flt.search).strip()):
+    if flt.search and (needle := search_form(flt.search)):
         clauses.append(C.search.like(_like(needle), escape="\\"))
     if flt.contradicted is not None:
         has = _has_link(LinkKind.contradicts)
