@@ -88,3 +88,8 @@ def test_database_with_foreign_claim_table_is_refused(db_url):
 def test_unreachable_database_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="Cannot open"):
         Store.open(tmp_path / "no-such-dir" / "claims.db")
+
+
+def test_unreachable_server_is_a_clear_error():
+    with pytest.raises(StoreError, match="Cannot open the store"):
+        Store.open("postgresql://postgres@127.0.0.1:1/nothing?connect_timeout=2")
