@@ -16,6 +16,9 @@ Pure functions of plain data; the store calls them (`claims/store/linking.py`).
 
 from __future__ import annotations
 
+import math
+import multiprocessing as mp
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
@@ -40,15 +43,18 @@ CORROBORATES = 0.5
 # rapidfuzz ratio (0-100) of the content keys, i.e. the Dice coefficient of the content stems
 # in percent, below which a candidate pair is not kept.
 CUTOFF = 45
-# Blocks larger than this are scored with process.cdist, smaller ones pair by pair.
-LARGE_BLOCK = 24
+# Blocks larger than this are scored with process.cdist; the pairs of smaller ones are pooled,
+# made unique and scored with process.cpdist.
+LARGE_BLOCK = 64
 # Each claim keeps its best `TOP_K` candidates (a pair stays if either end keeps it).
 TOP_K = 5
 # Blocks larger than this are not scored all against all but by sorted neighbourhood windows.
 MAX_BLOCK = 3000
 WINDOW = 64
-# Rarest blocking keys of a claim that are indexed (prefix filtering).
+# Rarest blocking keys of a claim that are indexed at least (prefix filtering) ...
 PREFIX = 4
+# ... and keys shared by more claims than this are not blocked on (stock phrases).
+MAX_DF = 250
 
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
 _SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "ته", "يه", "وا", "ه", "ي", "ت", "ا")
@@ -137,7 +143,7 @@ _VOCAB: dict[str, str] = {}
 def _token_char(stem_: str) -> str:
     char = _VOCAB.get(stem_)
     if char is None:
-        code = 0x100 + len(_VOCAB)
+        code = 0x100 + len(_VOCAB) % 0x10E000  # past a million stems, characters are shared
         if code >= 0xD800:  # step over the surrogates
             code += 0x800
         char = _VOCAB[stem_] = chr(code)
@@ -303,8 +309,11 @@ def features(text: str) -> Features:
     maybe = digits or any(map(may_start_figure, words))
     found = tuple(quantities(text, toks)) if maybe else ()
     stems_f = frozenset(stems)
-    blocking = tuple(sorted(stems_f)) + tuple(
-        f"#{q.low:g}:{_comparable_kind(q)}" for q in found if q.exact
+    # blocking keys: content stems, places (named entities) and exact figures with their kind
+    blocking = (
+        tuple(sorted(stems_f))
+        + tuple(f"@{p}" for p in sorted(places))
+        + tuple(f"#{q.low:g}:{_comparable_kind(q)}" for q in found if q.exact)
     )
     return Features(
         text=text,
@@ -547,21 +556,49 @@ def candidates(
     empty = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32))
     if n < 2:
         return empty
+    alpha = (cutoff / 100) / (2 - cutoff / 100)  # Dice t -> least overlap share t / (2 - t)
     df: Counter[str] = Counter()
     for f in feats:
         df.update(f.blocking)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
-        keys = sorted((k for k in f.blocking if df[k] > 1), key=df.__getitem__)[:prefix]
+        shared = sorted((k for k in f.blocking if df[k] > 1), key=df.__getitem__)
+        # prefix filtering: two claims with Dice >= t share at least `overlap` keys, so one of
+        # them is among the first len - overlap + 1 of the rarest; keys in more than MAX_DF
+        # claims (stock phrases) are left out, which keeps blocks small and time linear
+        overlap = math.ceil(alpha * len(f.blocking))
+        length = max(prefix, len(f.blocking) - overlap + 1)
+        keys = [k for k in shared[:length] if df[k] <= MAX_DF] or shared[:1]
         for key in keys:
             blocks[key].append(i)
     is_new = np.ones(n, bool) if new is None else np.asarray(new, bool)
     keys_ = [f.key for f in feats]
+    keys_arr = np.array(keys_, dtype=object)
     codes: list[np.ndarray] = []
     scores: list[np.ndarray] = []
-    small_codes: list[int] = []
-    small_scores: list[float] = []
+    pending: list[np.ndarray] = []
     ratio = fuzz.ratio
+
+    def score_pending() -> None:
+        """Score the pairs of the small blocks met so far, each pair once, in one C call."""
+        if not pending:
+            return
+        code = np.unique(np.concatenate(pending))
+        pending.clear()
+        a, b = code // n, code % n
+        got = process.cpdist(
+            keys_arr[a],
+            keys_arr[b],
+            scorer=ratio,
+            score_cutoff=cutoff,
+            dtype=np.uint8,
+            workers=workers,
+        )
+        keep = got > 0
+        codes.append(code[keep])
+        scores.append(got[keep].astype(np.float32))
+
+    waiting = 0
     for members in blocks.values():
         m = len(members)
         if m < 2:
@@ -569,16 +606,17 @@ def candidates(
         if new is not None and not any(is_new[i] for i in members):
             continue
         if m <= LARGE_BLOCK:
-            for x in range(m):
-                i = members[x]
-                for y in range(x + 1, m):
-                    j = members[y]
-                    if not (is_new[i] or is_new[j]):
-                        continue
-                    s = ratio(keys_[i], keys_[j], score_cutoff=cutoff)
-                    if s:
-                        small_codes.append(min(i, j) * n + max(i, j))
-                        small_scores.append(s)
+            idx = np.asarray(members, np.int64)
+            x, y = _pairs_of(m)
+            a, b = idx[x], idx[y]
+            if new is not None:
+                keep = is_new[a] | is_new[b]
+                a, b = a[keep], b[keep]
+            pending.append(np.minimum(a, b) * n + np.maximum(a, b))
+            waiting += len(a)
+            if waiting > 2_000_000:
+                score_pending()
+                waiting = 0
             continue
         idx = np.asarray(members, np.int64)
         if m > MAX_BLOCK:
@@ -618,10 +656,9 @@ def candidates(
             a, b = a[keep], b[keep]
             codes.append(np.minimum(a, b) * n + np.maximum(a, b))
             scores.append(mat[r[keep], c[keep]].astype(np.float32))
-    codes.append(np.asarray(small_codes, np.int64))
-    scores.append(np.asarray(small_scores, np.float32))
-    code = np.concatenate(codes)
-    score = np.concatenate(scores)
+    score_pending()
+    code = np.concatenate(codes) if codes else np.empty(0, np.int64)
+    score = np.concatenate(scores) if scores else np.empty(0, np.float32)
     if not len(code):
         return empty
     order = np.argsort(code, kind="stable")
@@ -636,6 +673,11 @@ def candidates(
     return i, j, score
 
 
+@lru_cache(maxsize=256)
+def _pairs_of(m: int) -> tuple[np.ndarray, np.ndarray]:
+    return np.triu_indices(m, 1)
+
+
 def _top_k(end: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:
     """Mask of pairs among the k best-scored of their `end` claim."""
     order = np.lexsort((-score, end))
@@ -648,6 +690,32 @@ def _top_k(end: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:
     return mask
 
 
+# From this many claims on, features and judgements are computed in worker processes.
+PARALLEL_FROM = 20_000
+_SHARED: dict[str, object] = {}
+
+
+def _features_part(texts: list[str]) -> list[Features]:
+    return [features(t) for t in texts]
+
+
+def _judge_part(bounds: tuple[int, int]) -> list[LinkRow]:
+    feats, who, i, j = (_SHARED[k] for k in ("feats", "who", "i", "j"))
+    start, end = bounds
+    rows = []
+    for a, b in zip(i[start:end].tolist(), j[start:end].tolist(), strict=True):  # type: ignore[index]
+        found = _decide(who[a], who[b], compare_features(feats[a], feats[b]))  # type: ignore[index]
+        if found:
+            rows.append(found)
+    return rows
+
+
+def _processes(workers: int, n: int) -> int:
+    if n < PARALLEL_FROM or workers == 1 or "fork" not in mp.get_all_start_methods():
+        return 1
+    return (os.cpu_count() or 1) if workers < 1 else workers
+
+
 def link_rows(
     claims: Sequence[ClaimRef],
     new: Sequence[bool] | None = None,
@@ -656,16 +724,33 @@ def link_rows(
     workers: int = -1,
 ) -> list[LinkRow]:
     """Links among `claims` as plain rows (only those touching a new claim when `new` is
-    given): features, candidates by blocking, then each candidate pair judged."""
-    feats = [features(c.text) for c in claims]
+    given): features, candidates by blocking, then each candidate pair judged. Large sets use
+    `workers` processes (all cores for -1) for the features and the judgements."""
+    procs = _processes(workers, len(claims))
     who = [_who(c) for c in claims]
+    if procs == 1:
+        feats = [features(c.text) for c in claims]
+    else:
+        texts = [c.text for c in claims]
+        size = -(-len(texts) // (procs * 4))
+        with mp.get_context("fork").Pool(procs) as pool:
+            parts = pool.map(
+                _features_part, [texts[k : k + size] for k in range(0, len(texts), size)]
+            )
+        feats = [f for part in parts for f in part]
+        for f in feats:  # the token characters must come from this process's vocabulary
+            f.key = _token_key(f.stems)
     i, j, _ = candidates(feats, new, top_k=top_k, workers=workers)
-    rows = []
-    for a, b in zip(i.tolist(), j.tolist(), strict=True):
-        found = _decide(who[a], who[b], compare_features(feats[a], feats[b]))
-        if found:
-            rows.append(found)
-    return rows
+    _SHARED.update(feats=feats, who=who, i=i, j=j)
+    try:
+        if procs == 1:
+            return _judge_part((0, len(i)))
+        size = -(-len(i) // (procs * 4)) or 1
+        with mp.get_context("fork").Pool(procs) as pool:
+            parts = pool.map(_judge_part, [(k, k + size) for k in range(0, len(i), size)])
+        return [row for part in parts for row in part]
+    finally:
+        _SHARED.clear()
 
 
 def link(
