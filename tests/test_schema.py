@@ -93,3 +93,26 @@ def test_unreachable_database_is_a_clear_error(tmp_path):
 def test_unreachable_server_is_a_clear_error():
     with pytest.raises(StoreError, match="Cannot open the store"):
         Store.open("postgresql://postgres@127.0.0.1:1/nothing?connect_timeout=2")
+
+
+def test_upgrade_rewrites_the_search_column_of_existing_claims(db_url):
+    from sqlalchemy import select, update
+
+    from claims.arabic import normalize
+    from claims.store import ClaimFilter, count_claims, ingest
+    from claims.store.queries import CLAIM, search_form
+    from tests.store_helpers import sample
+
+    with Store.open(db_url) as store:
+        ingest(store, sample())
+        with store.engine.begin() as conn:
+            conn.execute(update(CLAIM).values(search=normalize("old  form\n" + "x")))
+            conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
+    with pytest.raises(StoreOutdated):
+        Store.open(db_url)
+    assert upgrade(db_url) == ("0003", head_revision())
+    with Store.open(db_url) as store:
+        assert count_claims(store, ClaimFilter(search="مصادر مطلعه")) == 1
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(CLAIM.c.sentence, CLAIM.c.search)).all()
+        assert all(search.startswith(search_form(sentence)) for sentence, search in rows)
