@@ -16,33 +16,39 @@ TATWEEL = "\u0640"
 # Bidi controls and zero-width characters that scrapers leave inside words.
 INVISIBLES = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]")
 
-_LETTER_FOLDS = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ٲ": "ا",
-        "ٳ": "ا",
-        "ة": "ه",
-        "ى": "ي",
-        "ؤ": "و",
-        "ئ": "ي",
-        "ک": "ك",  # Persian kaf
-        "ی": "ي",  # Persian yeh
-        "ي": "ي",
-    }
-)
+_LETTER_FOLDS = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ة": "ه",
+    "ى": "ي",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ک": "ك",  # Persian kaf
+    "ی": "ي",  # Persian yeh
+    "ي": "ي",
+}
 
 # Arabic-Indic (٠-٩) and Persian/Urdu (۰-۹) digits, and Arabic punctuation that has a Latin twin.
-_DIGITS = str.maketrans(
-    {
-        **{chr(0x0660 + d): str(d) for d in range(10)},
-        **{chr(0x06F0 + d): str(d) for d in range(10)},
-        "٫": ".",  # Arabic decimal separator
-        "٬": ",",  # Arabic thousands separator
-    }
-)
+_DIGIT_FOLDS = {
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
+    "٫": ".",  # Arabic decimal separator
+    "٬": ",",  # Arabic thousands separator
+}
+
+# Every character the patterns above match, as a deletion table: one `str.translate` pass
+# does what the patterns describe, which matters on every word of every article.
+_MARKS = {
+    ch: None for ch in map(chr, range(0x0600, 0x0700)) if DIACRITICS.fullmatch(ch) or ch == TATWEEL
+} | {ch: None for ch in map(chr, range(0x2000, 0x2070)) if INVISIBLES.fullmatch(ch)}
+_MARKS |= {"\ufeff": None, "\u061c": None}
+_STRIP_MARKS = str.maketrans(_MARKS)
+_DIGITS = str.maketrans(_DIGIT_FOLDS)
+_MATCHING_FORM = str.maketrans({**_MARKS, **_LETTER_FOLDS, **_DIGIT_FOLDS})
 
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
@@ -54,7 +60,7 @@ def fold_digits(text: str) -> str:
 
 def strip_marks(text: str) -> str:
     """Remove diacritics, tatweel and invisible characters; letters stay as written."""
-    return INVISIBLES.sub("", DIACRITICS.sub("", text.replace(TATWEEL, "")))
+    return text.translate(_STRIP_MARKS)
 
 
 def normalize(text: str) -> str:
@@ -64,8 +70,9 @@ def normalize(text: str) -> str:
     turns Arabic-Indic digits into ASCII and lowercases Latin letters:
     'أكّدت الوزارةُ' and 'اكدت الوزاره' have the same form.
     """
-    text = unicodedata.normalize("NFKC", text) if not text.isascii() else text
-    return strip_marks(text).translate(_LETTER_FOLDS).translate(_DIGITS).lower()
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKC", text).translate(_MATCHING_FORM).lower()
 
 
 @lru_cache(maxsize=1 << 17)

@@ -21,8 +21,10 @@ article-level memory (names seen, the last source) through the sentences.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from claims.arabic import normalize, normalize_key, normalize_word, strip_marks
 from claims.clean import repair
@@ -67,11 +69,22 @@ def _set(name: str) -> frozenset[str]:
     return frozenset(normalize(entry) for entry in entries(name))
 
 
+# Lexicon phrases as normalised word tuples, filed under their first word, longest first.
+PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _index_phrases(phrases: set[tuple[str, ...]]) -> PhraseIndex:
+    by_head: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if phrase:
+            by_head.setdefault(phrase[0], []).append(phrase)
+    return {head: tuple(found) for head, found in by_head.items()}
+
+
 @cache
-def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
-    """Multi-word entries as normalised word tuples, longest first."""
-    found = {tuple(normalize(e).split()) for e in entries(name)}
-    return tuple(sorted(found, key=len, reverse=True))
+def _phrases(name: str) -> PhraseIndex:
+    """A lexicon's entries as a phrase index."""
+    return _index_phrases({tuple(normalize(e).split()) for e in entries(name)})
 
 
 @cache
@@ -80,9 +93,10 @@ def _particles(group: str) -> frozenset[str]:
 
 
 @cache
-def _lead_phrases() -> tuple[tuple[str, ...], ...]:
-    found = {tuple(normalize(p[0]).split()) for p in fields("particles") if p[1] == "lead"}
-    return tuple(sorted(found, key=len, reverse=True))
+def _lead_phrases() -> PhraseIndex:
+    return _index_phrases(
+        {tuple(normalize(p[0]).split()) for p in fields("particles") if p[1] == "lead"}
+    )
 
 
 @cache
@@ -136,8 +150,7 @@ NAME_LINKS = frozenset({"ابو", "بن", "ابن", "عبد", "ام", "ال"})
 # Tokens
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made for every word of every sentence, so cheap to build
     text: str  # as written
     norm: str  # matching form
     start: int  # offset in the repaired sentence
@@ -160,14 +173,12 @@ def in_lexicon(token: Token, known: frozenset[str] | dict) -> bool:
 
 
 def tokenize(text: str) -> list[Token]:
-    tokens = []
-    for m in WORD.finditer(text):
-        word = m.group(0)
-        # "لـ" and "لـ"X"" are the preposition li- glued by a tatweel.
-        norm = normalize_word(word) if word != "\u0640" else ""
-        if norm:
-            tokens.append(Token(word, norm, m.start(), m.end()))
-    return tokens
+    # A lone tatweel (the glued preposition in 'لـ"X"') has an empty matching form: no token.
+    return [
+        Token(m.group(), norm, m.start(), m.end())
+        for m in WORD.finditer(text)
+        if (norm := normalize_word(m.group()))
+    ]
 
 
 def _words(tokens: list[Token]) -> list[Token]:
@@ -185,10 +196,12 @@ def _without_conjunction(name: str, head: Token, known: frozenset[str]) -> str:
     return name
 
 
+WITHOUT_QUOTES_AND_BRACKETS = str.maketrans("", "", QUOTES + BRACKETS)
+
+
 def _clean_name(text: str) -> str:
     """A source name without quotes, brackets, the glued 'لـ' or trailing commas."""
-    text = re.sub(rf"[{re.escape(QUOTES + BRACKETS)}]", "", text)
-    return re.sub(r"\s+", " ", text).strip(" ،,:؛-")
+    return " ".join(text.translate(WITHOUT_QUOTES_AND_BRACKETS).split()).strip(" ،,:؛-")
 
 
 # ---------------------------------------------------------------------------
@@ -233,16 +246,17 @@ class Memory:
         return self.full_name(name) != name
 
 
-def collect_names(text: str) -> list[str]:
-    """Person names anywhere in the article, opened by a given name or a rank title."""
+def collect_names(passages: Iterable[tuple[str, list[Token]]]) -> list[str]:
+    """Person names anywhere in the article's (text, tokens) passages, opened by a given name
+    or a rank title."""
     names: list[str] = []
-    tokens = tokenize(text)
-    for i, token in enumerate(tokens):
-        opens_name = _name_form(token.text) in _first_names() and token.norm not in NAME_LINKS
-        if opens_name or _after_title(tokens, i):
-            name = _name_at(tokens, i, text)
-            if name and len(name.split()) >= 2 and name not in names:
-                names.append(name)
+    for text, tokens in passages:
+        for i, token in enumerate(tokens):
+            opens_name = _name_form(token.text) in _first_names() and token.norm not in NAME_LINKS
+            if opens_name or _after_title(tokens, i):
+                name = _name_at(tokens, i, text)
+                if name and len(name.split()) >= 2 and name not in names:
+                    names.append(name)
     return names
 
 
@@ -331,22 +345,30 @@ class Source:
     is_reference: bool = False  # resolved to a source named earlier
 
 
-def _starts_with(words: list[Token], phrases: tuple[tuple[str, ...], ...]) -> int:
+@lru_cache(maxsize=1 << 14)
+def _head_forms(head: str) -> frozenset[str]:
+    """The forms a phrase's first word may take: with or without و/ف and the article
+    ('والمصادر' ~ 'المصادر' ~ 'مصادر')."""
+    forms = {head, head[1:] if head[:1] in CONJUNCTIONS else head}
+    return frozenset(forms | {f[2:] for f in forms if f.startswith("ال") and len(f) > 4})
+
+
+def _starts_with(words: list[Token], phrases: PhraseIndex) -> int:
     """Length of the longest lexicon phrase that opens `words` (conjunction allowed), else 0."""
     if not words:
         return 0
-    head = words[0].norm
-    forms = {head, head[1:] if head[:1] in CONJUNCTIONS else head}
-    forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}  # 'المصادر' ~ 'مصادر'
-    for phrase in phrases:
-        n = len(phrase)
-        if (
-            len(words) >= n
-            and phrase[0] in forms
-            and all(w.norm == p for w, p in zip(words[1:n], phrase[1:], strict=False))
-        ):
-            return n
-    return 0
+    longest = 0
+    for form in _head_forms(words[0].norm):
+        for phrase in phrases.get(form, ()):
+            n = len(phrase)
+            if (
+                n > longest
+                and len(words) >= n
+                and all(w.norm == p for w, p in zip(words[1:n], phrase[1:], strict=False))
+            ):
+                longest = n
+                break
+    return longest
 
 
 def _quoted_name(tokens: list[Token], i: int, sentence: str) -> tuple[str, int] | None:
@@ -398,7 +420,7 @@ def _alias(name: str) -> str:
     return _aliases().get(normalize(name), name)
 
 
-def _prefer_article_spelling(name: str, article_words: list[str], article_norms: list[str]) -> str:
+def _prefer_article_spelling(name: str, article_words: list[Token]) -> str:
     """The article's own spelling of a lexicon name ('سورية' over 'سوريا') when it has one."""
     key = normalize(name).split()
     variants = {
@@ -406,18 +428,19 @@ def _prefer_article_spelling(name: str, article_words: list[str], article_norms:
         tuple(w.replace("سوريه", "سوريا") for w in key),
     }
     n = len(key)
-    for k in range(len(article_norms) - n + 1):
-        if tuple(article_norms[k : k + n]) in variants:
-            return _clean_name(" ".join(article_words[k : k + n]))
+    firsts = {variant[0] for variant in variants if variant}
+    for k, word in enumerate(article_words):
+        if word.norm in firsts and tuple(w.norm for w in article_words[k : k + n]) in variants:
+            return " ".join(w.text for w in article_words[k : k + n])
     return name
 
 
 class SourceParser:
     """Classifies a source phrase against the lexicons and the article's memory."""
 
-    def __init__(self, memory: Memory, article_text: str) -> None:
+    def __init__(self, memory: Memory, article_words: list[Token]) -> None:
         self.memory = memory
-        self.article_text = article_text
+        self.article_words = article_words  # for the article's own spelling of lexicon names
 
     def parse(self, tokens: list[Token], sentence: str) -> Source | None:
         tokens = [t for t in tokens if t.text not in "،,:؛"] if len(_words(tokens)) <= 1 else tokens
@@ -606,13 +629,7 @@ class SourceParser:
         return Source(Kind.organization, self._org_name(name))
 
     def _org_name(self, name: str) -> str:
-        return _prefer_article_spelling(name, *self._article_words())
-
-    @cache  # noqa: B019 - one parser per article, dropped with it
-    def _article_words(self) -> tuple[list[str], list[str]]:
-        """The article's words as written and normalised, for spelling look-ups (made on demand)."""
-        words = [_clean_name(w) for w in self.article_text.split()]
-        return words, [normalize_word(w) for w in words]
+        return _prefer_article_spelling(name, self.article_words)
 
     def _person(self, tokens: list[Token], sentence: str) -> Source | None:
         """A named person in the phrase: after a rank title, from a given name, or a comma
@@ -1077,10 +1094,16 @@ def _starts_with_quote(text: str) -> bool:
     return text.lstrip()[:1] in OPEN_QUOTES + '"'
 
 
-def attribute_sentence(sentence: Sentence, memory: Memory, parser: SourceParser) -> Claim:
-    """Attribute one kept sentence, reading and updating the article's memory."""
-    repaired = repair(sentence.text)
-    tokens = tokenize(repaired)
+def attribute_sentence(
+    sentence: Sentence,
+    repaired: str,
+    tokens: list[Token],
+    memory: Memory,
+    parser: SourceParser,
+    doc: str = "",
+) -> Claim:
+    """Attribute one kept sentence (its repaired text and that text's tokens), reading and
+    updating the article's memory."""
     new_paragraph = sentence.paragraph != memory.paragraph
     memory.paragraph = sentence.paragraph
     frame = find_frame(repaired, tokens, parser)
@@ -1143,7 +1166,7 @@ def attribute_sentence(sentence: Sentence, memory: Memory, parser: SourceParser)
     attribution = attribution.model_copy(update={"speech": speech})
     value, reasons = confidence(attribution)
     return Claim(
-        doc="",
+        doc=doc,
         index=sentence.index,
         text=sentence.text,
         start=sentence.start,
@@ -1182,12 +1205,11 @@ def _speech(claim: str) -> Speech:
 
 def attribute_article(article: Article, sentences: list[Sentence]) -> list[Claim]:
     """Attribute every kept sentence of an article, in reading order."""
-    memory = Memory(outlet=article.outlet, names=collect_names(article.text))
-    parser = SourceParser(memory, article.text)
-    claims: list[Claim] = []
-    for sentence in sentences:
-        if sentence.junk:
-            continue
-        claim = attribute_sentence(sentence, memory, parser)
-        claims.append(claim.model_copy(update={"doc": article.doc}))
-    return claims
+    kept = [s for s in sentences if not s.junk]
+    passages = [(repaired, tokenize(repaired)) for repaired in (repair(s.text) for s in kept)]
+    memory = Memory(outlet=article.outlet, names=collect_names(passages))
+    parser = SourceParser(memory, [w for _, tokens in passages for w in _words(tokens)])
+    return [
+        attribute_sentence(sentence, repaired, tokens, memory, parser, article.doc)
+        for sentence, (repaired, tokens) in zip(kept, passages, strict=True)
+    ]

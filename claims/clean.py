@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from claims.arabic import fold_digits, normalize
 from claims.lexicon import entries, fields
@@ -66,10 +67,12 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
+@cache
 def _furniture_keys() -> frozenset[str]:
     return frozenset(normalize(entry) for entry in entries("furniture"))
 
 
+@cache
 def _credit_heads() -> tuple[str, ...]:
     return tuple(normalize(entry) for entry in entries("credits"))
 

@@ -27,6 +27,7 @@ class UnreadableFile(Exception):
 
 
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+ANY_LETTER = re.compile(r"[^\W\d_]")
 # C0 controls other than tab, newline, carriage return and form feed are signs of a binary file.
 BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Letters of scripts an Arabic news article may carry besides Arabic and Latin are tolerated,
@@ -40,7 +41,7 @@ def _letters(text: str) -> tuple[int, int, int]:
     """Counts of (Arabic letters, Latin letters, all letters) in `text`."""
     arabic = len(ARABIC_LETTER.findall(text))
     latin = len(LATIN_LETTER.findall(text))
-    total = sum(1 for ch in text if ch.isalpha())
+    total = len(ANY_LETTER.findall(text))
     return arabic, latin, total
 
 
