@@ -1024,14 +1024,28 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
     return None
 
 
+# How far past the source phrase the complementizer may stand, behind the hearer or the
+# setting of the statement: 'قالت لـ"المدن"، إن …', 'أوضح في بيان نشره على موقعه: …'.
+MAX_FRAME_TAIL = 8
+# 'بعد أن', 'قبل أن': a complementizer that belongs to the content, not to the reporting verb.
+CONTENT_CONJUNCTIONS = frozenset(normalize(w) for w in ("بعد", "قبل", "منذ", "حتى", "دون", "بدل"))
+
+
 def _claim_start(tokens: list[Token], end: int, sentence: str) -> int:
-    """Offset where the asserted content begins: after the complementizer or the colon."""
-    if end < len(tokens):
-        tok = tokens[end]
-        if tok.norm in _particles("complement") or tok.text == ":":
-            return tok.end
-        return tok.start
-    return len(sentence)
+    """Offset where the asserted content begins: after the complementizer or the colon, or at
+    the opening quotation, past a hearer or setting between them and the source phrase."""
+    if end >= len(tokens):
+        return len(sentence)
+    k = _complement_at(tokens, end)
+    if (
+        k < len(tokens)
+        and k - end <= MAX_FRAME_TAIL
+        and not any(_cue_lemma(t) for t in tokens[end:k])
+        and (k == end or tokens[k - 1].norm not in CONTENT_CONJUNCTIONS)
+    ):
+        tok = tokens[k]
+        return tok.start if tok.text in "«“" else tok.end
+    return tokens[end].start
 
 
 # ---------------------------------------------------------------------------

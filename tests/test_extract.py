@@ -301,6 +301,23 @@ def test_claim_text_is_the_asserted_content():
     assert quoted.claim == '"لن ننسحب".' and quoted.speech == "direct"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ('وقال مصدر عسكري لـ"عنب بلدي"، إن القوات انسحبت من التلة.', "القوات انسحبت من التلة."),
+        ("وأشار الناشط إلى أن الطريق مقطوع منذ يومين.", "الطريق مقطوع منذ يومين."),
+        ("وذكرت الوزارة في بيان نشرته على موقعها: «الوضع تحت السيطرة».", "«الوضع تحت السيطرة»."),
+        # 'بعد أن' belongs to the content: the claim starts right after the frame.
+        (
+            "وأعلنت الوزارة عن مقتل ثلاثة مدنيين بعد أن قصفت الطائرات البلدة.",
+            "عن مقتل ثلاثة مدنيين بعد أن قصفت الطائرات البلدة.",
+        ),
+    ],
+)
+def test_claim_text_starts_past_the_hearer_and_setting(sentence, claim):
+    assert extract_bytes(sentence.encode(), "h.txt").claims[0].claim == claim
+
+
 def test_normalisation_folds_spelling_variants():
     assert normalize("أكّدت الوزارةُ ١٥") == normalize("اكدت الوزاره 15")
 
