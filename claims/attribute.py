@@ -644,9 +644,9 @@ class SourceParser:
             if not tok.is_word:
                 continue
             if _name_form(tok.text) in _first_names() or _after_title(tokens, i):
-                name = _name_at(tokens, i, sentence)
-                if name:
-                    return Source(Kind.named_person, self.memory.full_name(name))
+                opened = _name_at(tokens, i, sentence)
+                if opened:
+                    return Source(Kind.named_person, self.memory.full_name(opened))
         for chunk in _comma_chunks(tokens):
             chunk_words = _words(chunk)
             if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):

@@ -107,8 +107,8 @@ def names_match(a: str | None, b: str | None) -> bool:
 
 
 def score(pairs: Iterable[tuple[GoldSentence, Claim | None]]) -> Scores:
-    junk_counts = Counter()
-    attributed_counts = Counter()
+    junk_counts: Counter[tuple[bool, bool]] = Counter()
+    attributed_counts: Counter[tuple[bool, bool]] = Counter()
     confusion: dict[str, Counter] = {k: Counter() for k in KINDS}
     kind_right = kind_total = source_right = source_total = via_right = via_total = 0
     n = 0
@@ -128,7 +128,7 @@ def score(pairs: Iterable[tuple[GoldSentence, Claim | None]]) -> Scores:
         kind_right += system_kind == gold.kind
         if gold.source:
             source_total += 1
-            source_right += bool(system) and names_match(gold.source, system.source)
+            source_right += system is not None and names_match(gold.source, system.source)
         system_via = system.via if system else None
         if gold.via or system_via:
             via_total += 1
