@@ -386,8 +386,8 @@ def db_upgrade(db: str | None = DbOption) -> None:
 
     try:
         before, after = upgrade(db)
-    except Exception as exc:
-        err.print(Text(f"error: cannot upgrade the store: {exc}", style="red"))
+    except StoreError as exc:
+        err.print(Text(f"error: {exc}", style="red"))
         raise typer.Exit(2) from exc
     if before == after:
         out.print(f"The store is already at revision {after}.")

@@ -10,7 +10,7 @@ from pathlib import Path
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, NullPool, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
@@ -18,6 +18,8 @@ from claims.store.tables import TABLES, metadata
 
 DEFAULT_DB = "claims.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+# Alembic's name for the copy of a SQLite table being rebuilt.
+LEFTOVER = "_alembic_tmp_"
 
 
 class StoreError(Exception):
@@ -75,54 +77,165 @@ def _display(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def _revision(conn: Connection, script: ScriptDirectory, url: str) -> str | None:
+    """The store's schema revision; None for an empty database. Refuses a database that
+    holds tables of ours without a revision, and a revision this version does not know."""
+    current = MigrationContext.configure(conn).get_current_revision()
+    if current is None:
+        found = {table.name for table in TABLES} & set(inspect(conn).get_table_names())
+        if found:
+            raise StoreError(
+                f"The database {_display(url)} has tables named like a claim store "
+                f"({', '.join(sorted(found))}) but no schema revision; it was not made by "
+                "`claims`. Use another database."
+            )
+    elif current not in {rev.revision for rev in script.walk_revisions()}:
+        raise StoreError(
+            f"The store {_display(url)} was made by a newer version of claims "
+            f"(schema revision {current}, unknown here). Upgrade the claims program."
+        )
+    return current
+
+
 def check_revision(engine: Engine, url: str) -> None:
     """Create the tables in an empty store; refuse a store at another revision, with the fix."""
     script = ScriptDirectory.from_config(alembic_config(url))
     head = script.get_current_head()
-    with engine.begin() as conn:
-        context = MigrationContext.configure(conn)
-        current = context.get_current_revision()
-        if current == head:
-            return
-        if current is None:
-            ours = {table.name for table in TABLES}
-            found = ours & set(inspect(conn).get_table_names())
-            if found:
-                raise StoreError(
-                    f"The database {_display(url)} has tables named like a claim store "
-                    f"({', '.join(sorted(found))}) but no schema revision; it was not made by "
-                    "`claims`. Use another database."
-                )
-            metadata.create_all(conn)
-            context.stamp(script, "head")
-            return
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current in known:
-        raise StoreOutdated(
-            f"The store {_display(url)} was made by an older version of claims "
-            f"(schema revision {current}; this version needs {head}). "
-            f"Run `claims db upgrade --db {_display(url)}` to bring it up to date; "
-            "nothing has been changed."
-        )
-    raise StoreError(
-        f"The store {_display(url)} was made by a newer version of claims "
-        f"(schema revision {current}, unknown here). Upgrade the claims program."
+    with engine.connect() as conn:
+        current = _revision(conn, script, url)
+    if current == head:
+        return
+    if current is None:
+        _create(url, script, engine)
+        return
+    raise StoreOutdated(
+        f"The store {_display(url)} was made by an older version of claims "
+        f"(schema revision {current}; this version needs {head}). "
+        f"Run `claims db upgrade --db {_display(url)}` to bring it up to date; "
+        "nothing has been changed."
     )
 
 
+def _sqlite_for_migrations(dbapi_connection, _record) -> None:
+    # The sqlite3 module begins transactions only before INSERT, UPDATE and DELETE, so that
+    # CREATE, DROP and ALTER would each commit on their own; it must not begin any.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # Off while tables are rebuilt (copy, drop, rename): dropping a table that others
+    # reference would fail. _foreign_key_problems checks them before the commit instead.
+    cursor.execute("PRAGMA foreign_keys=OFF")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _begin_immediate(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock at once: one schema change at a time
+
+
+def _schema_engine(url: str) -> Engine:
+    """An engine whose transactions hold schema changes too (DDL), so that a failed change
+    leaves the store exactly as it was. PostgreSQL does this by itself; SQLite needs the
+    sqlite3 module's own transaction handling turned off and an explicit BEGIN."""
+    if make_url(url).get_backend_name() != "sqlite":
+        return create_engine(url, poolclass=NullPool)
+    engine = create_engine(url, connect_args={"timeout": 30}, poolclass=NullPool)
+    event.listen(engine, "connect", _sqlite_for_migrations)
+    event.listen(engine, "begin", _begin_immediate)
+    return engine
+
+
+def _create(url: str, script: ScriptDirectory, opened: Engine) -> None:
+    """Create the newest schema in an empty database, in one transaction."""
+    if make_url(url).database in (None, "", ":memory:"):  # SQLite in memory: only `opened` sees it
+        with opened.begin() as conn:
+            metadata.create_all(conn)
+            MigrationContext.configure(conn).stamp(script, "head")
+        return
+    engine = _schema_engine(url)
+    try:
+        with engine.begin() as conn:
+            if _revision(conn, script, url) is not None:
+                return  # another process created it meanwhile
+            metadata.create_all(conn)
+            MigrationContext.configure(conn).stamp(script, "head")
+    finally:
+        engine.dispose()
+
+
+def _leftovers(conn: Connection, url: str) -> list[str]:
+    """Drop the copies that a failed table rebuild by an older claims left behind (SQLite).
+
+    A rebuild copies a table into `_alembic_tmp_<name>`, drops the table and renames the
+    copy; if it failed before the drop, the table is whole and the copy is dropped here. If
+    the table is gone, the copy holds its rows: refuse rather than guess."""
+    names = set(inspect(conn).get_table_names())
+    dropped = []
+    for name in sorted(n for n in names if n.startswith(LEFTOVER)):
+        table = name.removeprefix(LEFTOVER)
+        if table not in names:
+            raise StoreError(
+                f"The store {_display(url)} is damaged: table {table} is missing and its rows "
+                f"may be in {name}, left by an upgrade that failed. Nothing has been changed; "
+                "restore the store from a backup or ask for help."
+            )
+        conn.exec_driver_sql(f'DROP TABLE "{name}"')
+        dropped.append(name)
+    return dropped
+
+
+def _foreign_key_problems(conn: Connection) -> set[tuple]:
+    """Rows of SQLite tables whose foreign key points at no row: (table, rowid, parent)."""
+    return {tuple(row[:3]) for row in conn.exec_driver_sql("PRAGMA foreign_key_check")}
+
+
 def upgrade(url: str | os.PathLike[str] | None = None) -> tuple[str | None, str]:
-    """Bring the store's schema to the newest revision; returns (revision before, after)."""
+    """Bring the store's schema to the newest revision; returns (revision before, after).
+
+    All the revisions run in one transaction, on SQLite as on PostgreSQL: if one fails,
+    the store stays at its old revision with its data, usable by the claims that made it,
+    and StoreError says what failed.
+    """
     from alembic import command
 
     resolved = resolve_url(url)
-    engine = make_engine(resolved)
+    script = ScriptDirectory.from_config(alembic_config(resolved))
+    head = script.get_current_head()
+    assert head is not None
+    engine = _schema_engine(resolved)
+    before: str | None = None
+    started = False
     try:
         with engine.begin() as conn:
-            before = MigrationContext.configure(conn).get_current_revision()
+            started = True
+            before = _revision(conn, script, resolved)
+            if before == head:
+                return before, head
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:
+                _leftovers(conn, resolved)
+                broken = _foreign_key_problems(conn)
             cfg = alembic_config(resolved)
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-        return before, head_revision()
+            if sqlite and (new := _foreign_key_problems(conn) - broken):
+                shown = ", ".join(f"{table} row {rowid}" for table, rowid, _ in sorted(new)[:5])
+                raise StoreError(
+                    f"Upgrading the store {_display(resolved)} would leave rows pointing at "
+                    f"nothing ({shown}); nothing has been changed."
+                )
+        return before, head
+    except StoreError:
+        raise
+    except Exception as exc:
+        if not started:
+            raise StoreError(f"Cannot open the store {_display(resolved)}: {exc}") from exc
+        raise StoreError(
+            f"Could not upgrade the store {_display(resolved)} from revision "
+            f"{before or '(empty)'} to {head}: {type(exc).__name__}: {exc}\n"
+            f"Nothing has been changed: the store is still at revision {before or '(empty)'}, "
+            "with all its data, and the version of claims that made it can still use it."
+        ) from exc
     finally:
         engine.dispose()
 

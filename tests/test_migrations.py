@@ -1,0 +1,641 @@
+"""`claims db upgrade` on stores with data, from every older revision, on both backends:
+every value survives, a failed upgrade changes nothing, and every other command refuses an
+older store with the command that fixes it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.exc import IntegrityError
+from typer.testing import CliRunner
+
+from claims.arabic import normalize, normalize_key
+from claims.cli import _register_plugins, app
+from claims.models import Kind, LinkKind, Status
+from claims.store import (
+    ClaimFilter,
+    Store,
+    StoreError,
+    StoreOutdated,
+    count_claims,
+    get_claim,
+    history,
+    ingest,
+    related,
+    set_status,
+    stats,
+    upgrade,
+)
+from claims.store.engine import LEFTOVER, alembic_config, head_revision, make_engine
+from claims.store.queries import search_form
+from claims.store.tables import metadata
+from tests.store_helpers import sample
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+OLDER = ["0001", "0002", "0003"]
+AMINA_AT = datetime(2026, 11, 20, 9, 30, 15, tzinfo=timezone.utc)
+NOTE_AT = datetime(2026, 11, 20, 9, 41, 2, tzinfo=timezone.utc)
+OMAR_AT = datetime(2026, 11, 21, 14, 5, 0, tzinfo=timezone.utc)
+UNDO_AT = datetime(2026, 11, 21, 14, 6, 30, tzinfo=timezone.utc)
+INGESTED_AT = datetime(2026, 11, 19, 8, 0, 0, tzinfo=timezone.utc)
+
+
+def _engine(url: str) -> sa.Engine:
+    return make_engine(url)
+
+
+def _migrate_to(url: str, revision: str) -> None:
+    """What `claims db upgrade` of the version that stopped at `revision` left behind."""
+    engine = _engine(url)
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config(url)
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+# The tables as each older revision has them: only the columns written below.
+ENTITY = sa.table(
+    "entity",
+    sa.column("id", sa.Integer),
+    sa.column("kind", sa.String),
+    sa.column("name", sa.String),
+    sa.column("key", sa.String),
+    sa.column("scope", sa.String),
+)
+ARTICLE = sa.table(
+    "article",
+    sa.column("id", sa.Integer),
+    sa.column("doc", sa.String),
+    sa.column("version", sa.Integer),
+    sa.column("current", sa.Boolean),
+    sa.column("content_hash", sa.String),
+    sa.column("encoding", sa.String),
+    sa.column("title", sa.String),
+    sa.column("byline", sa.String),
+    sa.column("published", sa.String),
+    sa.column("outlet", sa.String),
+    sa.column("outlet_key", sa.String),
+    sa.column("outlet_id", sa.Integer),
+    sa.column("text", sa.Text),
+    sa.column("n_claims", sa.Integer),
+    sa.column("n_junk", sa.Integer),
+    sa.column("ingested_at", sa.DateTime(timezone=True)),
+)
+CLAIM_COLUMNS = [
+    ("id", sa.Integer),
+    ("article_id", sa.Integer),
+    ("sentence_index", sa.Integer),
+    ("char_start", sa.Integer),
+    ("char_end", sa.Integer),
+    ("paragraph", sa.Integer),
+    ("sentence", sa.Text),
+    ("claim", sa.Text),
+    ("kind", sa.String),
+    ("source", sa.String),
+    ("source_key", sa.String),
+    ("source_id", sa.Integer),
+    ("cue", sa.String),
+    ("via", sa.String),
+    ("confidence", sa.Float),
+    ("reasons", sa.JSON),
+    ("speech", sa.String),
+    ("dup_of", sa.Integer),
+    ("search", sa.Text),
+    ("status", sa.String),
+    ("version", sa.Integer),
+    ("reviewer", sa.String),
+    ("reviewed_at", sa.DateTime(timezone=True)),
+    ("note", sa.Text),
+]
+REVIEW = sa.table(
+    "review",
+    sa.column("id", sa.Integer),
+    sa.column("claim_id", sa.Integer),
+    sa.column("action", sa.String),
+    sa.column("old_status", sa.String),
+    sa.column("new_status", sa.String),
+    sa.column("old_note", sa.Text),
+    sa.column("note", sa.Text),
+    sa.column("prev_reviewer", sa.String),
+    sa.column("prev_reviewed_at", sa.DateTime(timezone=True)),
+    sa.column("reviewer", sa.String),
+    sa.column("at", sa.DateTime(timezone=True)),
+    sa.column("version", sa.Integer),
+    sa.column("undoes", sa.Integer),
+)
+LINK = sa.table(
+    "link",
+    sa.column("id", sa.Integer),
+    sa.column("claim_id", sa.Integer),
+    sa.column("other_id", sa.Integer),
+    sa.column("kind", sa.String),
+    sa.column("score", sa.Float),
+    sa.column("reasons", sa.JSON),
+)
+
+
+def _claim_table(revision: str) -> sa.TableClause:
+    extra = [("current", sa.Boolean)] if revision >= "0003" else []
+    return sa.table("claim", *(sa.column(name, kind) for name, kind in CLAIM_COLUMNS + extra))
+
+
+def _search(revision: str, sentence: str, claim: str, source: str | None) -> str:
+    """The search column as claims wrote it at that revision (word form from 0004)."""
+    if revision < "0004":
+        return normalize("\n".join((sentence, claim, source or "")))
+    parts = [sentence] + ([claim] if claim not in sentence else []) + ([source] if source else [])
+    return search_form(" ".join(parts))
+
+
+def _insert(conn, table, values: dict) -> int:
+    return conn.execute(table.insert().values(**values).returning(table.c.id)).scalar_one()
+
+
+A1 = "قال المتحدث باسم وزارة الدفاع الروسية إيغور كوناشينكوف إن القوات تقدمت نحو تدمر."
+A2 = "وقالت مصادر مطلعة لـ«المدن» إن الهجوم بدأ ليلاً."
+A3 = "سيطرت فصائل المعارضة على منطقة محروثة في البادية."
+OLD = "قال المتحدث إن القوات تقدمت."
+B1 = "وأكّدت وزارة الدفاع الروسية أن الطائرات قصفت 30 موقعاً للمعارضة."
+B2 = "وأضاف كوناشينكوف أن القوات تقدمت نحو تدمر."
+
+
+def _fill(url: str, revision: str) -> dict:
+    """Articles (one edited, so with a superseded version), shared and anonymous sources,
+    claims with reasons, reviews with a note and an undo, and links from 0002: the rows the
+    claims of that revision wrote, with the SQL of that revision. Returns what to expect."""
+    claim_table = _claim_table(revision)
+    engine = _engine(url)
+    ids: dict = {}
+    try:
+        with engine.begin() as conn:
+            person = _insert(
+                conn,
+                ENTITY,
+                dict(
+                    kind="named_person", name="إيغور كوناشينكوف", key="ايغور كوناشينكوف", scope=""
+                ),
+            )
+            ministry = _insert(
+                conn,
+                ENTITY,
+                dict(
+                    kind="organization",
+                    name="وزارة الدفاع الروسية",
+                    key="وزاره الدفاع الروسيه",
+                    scope="",
+                ),
+            )
+            anonymous = _insert(
+                conn,
+                ENTITY,
+                dict(kind="anonymous", name="مصادر مطلعة", key="مصادر مطلعه", scope="a.txt"),
+            )
+            outlet = _insert(conn, ENTITY, dict(kind="media", name="المدن", key="المدن", scope=""))
+
+            def article(doc, version, current, text, n):
+                return _insert(
+                    conn,
+                    ARTICLE,
+                    dict(
+                        doc=doc,
+                        version=version,
+                        current=current,
+                        content_hash=f"{doc}-{version}",
+                        encoding="utf-8",
+                        title="تقدم في البادية",
+                        byline="مراسل المدن",
+                        published="2017-08-02",
+                        outlet="المدن",
+                        outlet_key="المدن",
+                        outlet_id=outlet,
+                        text=text,
+                        n_claims=n,
+                        n_junk=1,
+                        ingested_at=INGESTED_AT,
+                    ),
+                )
+
+            a_old = article("a.txt", 1, False, OLD, 1)
+            a_new = article("a.txt", 2, True, "\n".join((A1, A2, A3)), 3)
+            b = article("b.txt", 1, True, "\n".join((B1, B2)), 2)
+
+            def claim(article_id, index, sentence, kind, source, source_id, confidence, **more):
+                values = dict(
+                    article_id=article_id,
+                    sentence_index=index,
+                    char_start=0,
+                    char_end=len(sentence),
+                    paragraph=index,
+                    sentence=sentence,
+                    claim=sentence,
+                    kind=kind,
+                    source=source,
+                    source_key=normalize_key(source) if source else None,
+                    source_id=source_id,
+                    cue="قال" if source else None,
+                    via=None,
+                    confidence=confidence,
+                    reasons=[
+                        {"label": "فعل إسناد: قال", "delta": 0.3},
+                        {"label": "named source", "delta": round(confidence - 0.3, 4)},
+                    ],
+                    speech="reported" if source else None,
+                    dup_of=None,
+                    search=_search(revision, sentence, sentence, source),
+                    status="unreviewed",
+                    version=1,
+                    reviewer=None,
+                    reviewed_at=None,
+                    note=None,
+                )
+                values.update(more)
+                if revision >= "0003":
+                    values["current"] = article_id != a_old
+                return _insert(conn, claim_table, values)
+
+            ids["old"] = claim(a_old, 0, OLD, "named_person", "المتحدث", None, 0.55)
+            ids["a1"] = claim(
+                a_new,
+                0,
+                A1,
+                "named_person",
+                "إيغور كوناشينكوف",
+                person,
+                0.9,
+                status="verified",
+                version=3,
+                reviewer="amina",
+                reviewed_at=AMINA_AT,
+                note="تحقّقت من البيان الرسمي",
+            )
+            ids["a2"] = claim(a_new, 1, A2, "anonymous", "مصادر مطلعة", anonymous, 0.45, version=3)
+            ids["a3"] = claim(a_new, 2, A3, "author", None, None, 0.6)
+            ids["b1"] = claim(b, 0, B1, "organization", "وزارة الدفاع الروسية", ministry, 0.8)
+            ids["b2"] = claim(b, 1, B2, "named_person", "كوناشينكوف", person, 0.7, dup_of=0)
+
+            def review(claim_id, action, old, new, version, reviewer, at, **more):
+                return _insert(
+                    conn,
+                    REVIEW,
+                    dict(
+                        claim_id=claim_id,
+                        action=action,
+                        old_status=old,
+                        new_status=new,
+                        reviewer=reviewer,
+                        at=at,
+                        version=version,
+                        **more,
+                    ),
+                )
+
+            ids["r1"] = review(ids["a1"], "status", "unreviewed", "verified", 2, "amina", AMINA_AT)
+            ids["r2"] = review(
+                ids["a1"],
+                "note",
+                "verified",
+                "verified",
+                3,
+                "amina",
+                NOTE_AT,
+                note="تحقّقت من البيان الرسمي",
+                prev_reviewer="amina",
+                prev_reviewed_at=AMINA_AT,
+            )
+            ids["r3"] = review(ids["a2"], "status", "unreviewed", "disputed", 2, "omar", OMAR_AT)
+            ids["r4"] = review(
+                ids["a2"],
+                "undo",
+                "disputed",
+                "unreviewed",
+                3,
+                "omar",
+                UNDO_AT,
+                undoes=ids["r3"],
+                prev_reviewer="omar",
+            )
+            if revision >= "0002":
+                ids["corroborates"] = _insert(
+                    conn,
+                    LINK,
+                    dict(
+                        claim_id=ids["a1"],
+                        other_id=ids["b2"],
+                        kind="corroborates",
+                        score=0.82,
+                        reasons=["نفس المضمون", "مصدران مستقلان"],
+                    ),
+                )
+                ids["contradicts"] = _insert(
+                    conn,
+                    LINK,
+                    dict(
+                        claim_id=ids["b1"],
+                        other_id=ids["a3"],
+                        kind="contradicts",
+                        score=0.64,
+                        reasons=["سيطر / انسحب"],
+                    ),
+                )
+        ids.update(person=person, ministry=ministry, anonymous=anonymous, outlet=outlet)
+        ids.update(a_old=a_old, a_new=a_new, b=b)
+        return ids
+    finally:
+        engine.dispose()
+
+
+def _everything(url: str) -> dict[str, list[tuple]]:
+    """Every row of every table (and the revision), to compare before and after."""
+    engine = _engine(url)
+    try:
+        with engine.connect() as conn:
+            names = sorted(sa.inspect(conn).get_table_names())
+            tables = {}
+            for name in names:
+                columns = [c["name"] for c in sa.inspect(conn).get_columns(name)]
+                rows = conn.exec_driver_sql(f'SELECT * FROM "{name}"').all()
+                tables[name] = [columns, sorted(map(tuple, rows), key=repr)]
+            return tables
+    finally:
+        engine.dispose()
+
+
+def _revision_of(url: str) -> str | None:
+    engine = _engine(url)
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=OLDER)
+def old_store(request, db_url):
+    """A store with data at each older revision: (url, revision, ids of its rows)."""
+    _migrate_to(db_url, request.param)
+    return db_url, request.param, _fill(db_url, request.param)
+
+
+def test_upgrade_keeps_every_value_of_a_store_with_data(old_store):
+    url, revision, ids = old_store
+    assert upgrade(url) == (revision, head_revision())
+    assert _revision_of(url) == head_revision()
+
+    engine = _engine(url)
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, metadata) == []  # exactly the newest schema
+            assert not [n for n in sa.inspect(conn).get_table_names() if n.startswith(LEFTOVER)]
+            rows = conn.execute(sa.text("SELECT sentence, claim, source, search FROM claim"))
+            for sentence, claim, source, search in rows:
+                assert search == _search("0004", sentence, claim, source)
+    finally:
+        engine.dispose()
+
+    with Store.open(url) as store:
+        a1 = get_claim(store, ids["a1"])
+        assert (a1.doc, a1.article_id, a1.index, a1.title, a1.outlet, a1.published) == (
+            "a.txt",
+            ids["a_new"],
+            0,
+            "تقدم في البادية",
+            "المدن",
+            "2017-08-02",
+        )
+        assert (a1.sentence, a1.claim, a1.kind, a1.source, a1.source_id) == (
+            A1,
+            A1,
+            Kind.named_person,
+            "إيغور كوناشينكوف",
+            ids["person"],
+        )
+        assert a1.confidence == 0.9
+        assert [(r.label, r.delta) for r in a1.reasons] == [
+            ("فعل إسناد: قال", 0.3),
+            ("named source", 0.6),
+        ]
+        assert (a1.status, a1.version, a1.reviewer, a1.reviewed_at, a1.note) == (
+            Status.verified,
+            3,
+            "amina",
+            AMINA_AT,
+            "تحقّقت من البيان الرسمي",
+        )
+        assert get_claim(store, ids["b2"]).dup_of == 0
+        a2 = get_claim(store, ids["a2"])
+        assert (a2.status, a2.version, a2.reviewer, a2.source_id) == (
+            Status.unreviewed,
+            3,
+            None,
+            ids["anonymous"],
+        )
+
+        assert [
+            (e.id, e.action, e.reviewer, e.at, e.version) for e in history(store, ids["a1"])
+        ] == [
+            (ids["r1"], "status", "amina", AMINA_AT, 2),
+            (ids["r2"], "note", "amina", NOTE_AT, 3),
+        ]
+        undo = history(store, ids["a2"])[-1]
+        assert (undo.action, undo.undoes, undo.new_status) == ("undo", ids["r3"], Status.unreviewed)
+
+        # the superseded version's claim is no longer current (0003 copied the flag)
+        assert count_claims(store) == 5
+        assert count_claims(store, ClaimFilter(include_superseded=True)) == 6
+        assert count_claims(store, ClaimFilter(article=ids["a_old"])) == 1
+        assert count_claims(store, ClaimFilter(search="مصادر مطلعه")) == 1
+        assert count_claims(store, ClaimFilter(source="كوناشينكوف")) == 2
+
+        figures = stats(store)
+        assert (figures.articles, figures.versions, figures.claims, figures.reviews) == (
+            2,
+            3,
+            5,
+            4,
+        )
+        assert figures.entities == {
+            "anonymous": 1,
+            "media": 1,
+            "named_person": 1,
+            "organization": 1,
+        }
+        if revision >= "0002":
+            assert figures.links == {"contradicts": 1, "corroborates": 1}
+            [link] = related(store, ids["a1"])
+            assert (link.claim.id, link.kind, link.score, link.reasons) == (
+                ids["b2"],
+                LinkKind.corroborates,
+                0.82,
+                ["نفس المضمون", "مصدران مستقلان"],
+            )
+            [link] = related(store, ids["a3"])
+            assert (link.claim.id, link.kind) == (ids["b1"], LinkKind.contradicts)
+
+        # and the store goes on working: new rows get new ids, reviews keep their rule
+        added = ingest(store, sample("c.txt"))
+        assert added.outcome == "new" and added.article_id > ids["b"]
+        changed = set_status(store, ids["a3"], Status.disputed, reviewer="hala", expected_version=1)
+        assert changed.version == 2 and len(history(store, ids["a3"])) == 1
+
+
+def _damage(url: str) -> None:
+    """A claim whose article is gone (a store damaged by hand): 0003 cannot give it the
+    article's `current` flag, so the upgrade fails there, after rebuilding the claim table."""
+    engine = _engine(url)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # outside a transaction yet
+            else:
+                conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+            conn.execute(
+                _claim_table("0002")
+                .insert()
+                .values(
+                    article_id=999,
+                    sentence_index=0,
+                    char_start=0,
+                    char_end=3,
+                    paragraph=0,
+                    sentence="نصّ",
+                    claim="نصّ",
+                    kind="author",
+                    confidence=0.5,
+                    reasons=[],
+                    search="نص",
+                    status="unreviewed",
+                    version=1,
+                )
+            )
+    finally:
+        engine.dispose()
+
+
+def test_failed_upgrade_leaves_the_store_as_it_was_and_a_retry_works(db_url):
+    _migrate_to(db_url, "0002")
+    ids = _fill(db_url, "0002")
+    _damage(db_url)
+    before = _everything(db_url)
+    with pytest.raises(StoreError) as failed:
+        upgrade(db_url)
+    message = str(failed.value)
+    assert "from revision 0002" in message and "Nothing has been changed" in message
+    assert "current" in message  # the failing step is named
+    assert _everything(db_url) == before  # no stray copy of a table, no half-added column
+    with pytest.raises(StoreOutdated, match="claims db upgrade"):
+        Store.open(db_url)
+
+    engine = _engine(db_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text("DELETE FROM claim WHERE article_id = 999"))
+    finally:
+        engine.dispose()
+    assert upgrade(db_url) == ("0002", head_revision())
+    with Store.open(db_url) as store:
+        assert get_claim(store, ids["a1"]).reviewer == "amina"
+
+
+def test_upgrade_clears_the_copy_an_earlier_failed_upgrade_left(tmp_path):
+    """The bug this file was written for: claims before this fix upgraded SQLite with
+    foreign keys on and each DDL statement committed on its own, so 0002 -> 0003 failed at
+    dropping `claim` (review and link point at it) and left `_alembic_tmp_claim` behind."""
+    url = f"sqlite:///{tmp_path / 'claims.db'}"
+    _migrate_to(url, "0002")
+    ids = _fill(url, "0002")
+    with pytest.raises(IntegrityError):  # the old way of upgrading, reproduced
+        _migrate_to(url, "0003")
+    left = _everything(url)
+    assert "_alembic_tmp_claim" in left and _revision_of(url) == "0002"
+
+    assert upgrade(url) == ("0002", head_revision())
+    after = _everything(url)
+    assert "_alembic_tmp_claim" not in after
+    assert len(after["claim"][1]) == len(left["claim"][1]) == 6
+    with Store.open(url) as store:
+        assert get_claim(store, ids["a1"]).note == "تحقّقت من البيان الرسمي"
+        assert len(history(store, ids["a2"])) == 2
+
+
+def test_upgrade_refuses_a_store_whose_table_is_only_in_a_leftover_copy(tmp_path):
+    url = f"sqlite:///{tmp_path / 'claims.db'}"
+    _migrate_to(url, "0002")
+    _fill(url, "0002")
+    engine = _engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("ALTER TABLE link RENAME TO _alembic_tmp_link")
+    finally:
+        engine.dispose()
+    before = _everything(url)
+    with pytest.raises(StoreError, match="damaged: table link is missing"):
+        upgrade(url)
+    assert _everything(url) == before
+
+
+def test_upgrade_of_a_newer_or_foreign_database_is_refused_clearly(db_url):
+    Store.open(db_url).close()
+    engine = _engine(db_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text("UPDATE alembic_version SET version_num = 'ffff9999'"))
+    finally:
+        engine.dispose()
+    with pytest.raises(StoreError, match="newer version of claims"):
+        upgrade(db_url)
+
+
+runner = CliRunner()
+
+
+def _cli(*args) -> object:
+    if not any(c.name == "review" for c in app.registered_commands):
+        _register_plugins()
+    return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+COMMANDS = [
+    ("list",),
+    ("show", "1"),
+    ("stats",),
+    ("export", "--out", "-"),
+    ("ingest", SEEDS / "000_f3f47a71a113346b.txt"),
+    ("link",),
+    ("review",),
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: args[0])
+def test_every_command_refuses_an_older_store_and_changes_nothing(old_store, args):
+    url, revision, _ids = old_store
+    before = _everything(url)
+    result = _cli(*args, "--db", url)
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert "older version of claims" in said and "claims db upgrade" in said
+    assert f"schema revision {revision}" in said
+    assert _everything(url) == before
+    upgraded = _cli("db", "upgrade", "--db", url)
+    assert upgraded.exit_code == 0 and f"from revision {revision}" in upgraded.output
+    assert _cli("stats", "--db", url).exit_code == 0
+
+
+def test_db_upgrade_command_reports_a_failure_and_exits_2(db_url):
+    _migrate_to(db_url, "0002")
+    _fill(db_url, "0002")
+    _damage(db_url)
+    result = _cli("db", "upgrade", "--db", db_url)
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert "Could not upgrade the store" in said and "Nothing has been changed" in said
+    assert _revision_of(db_url) == "0002"
