@@ -186,7 +186,9 @@ def _words(tokens: list[Token]) -> list[Token]:
 
 
 def _text(tokens: list[Token], sentence: str) -> str:
-    return sentence[tokens[0].start : tokens[-1].end] if tokens else ""
+    """The sentence's text from the first token to the last (the first as the token spells it:
+    an unglued 'للمرصد' reads 'المرصد')."""
+    return tokens[0].text + sentence[tokens[0].end : tokens[-1].end] if tokens else ""
 
 
 def _without_conjunction(name: str, head: Token, known: frozenset[str]) -> str:
@@ -286,8 +288,10 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
 
 
 def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
-    """A third plain word closed by a verb, a complementizer or punctuation: 'رجب طيب أردوغان قال'."""
-    if len(taken) != 2 or any(t.norm in NAME_LINKS for t in taken) or not tokens[j].is_word:
+    """A third plain word closed by a verb, a complementizer or punctuation: 'رجب طيب أردوغان قال',
+    or the family name after a compound given name: 'عبد السلام نصية إن'."""
+    links = [t.norm in NAME_LINKS for t in taken]
+    if len(taken) != 2 or links not in ([False, False], [True, False]) or not tokens[j].is_word:
         return False
     word = tokens[j]
     if not _plain_word(word) or word.norm.startswith("ال") or _according_at(tokens, j):
@@ -403,6 +407,25 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 3) -> int:
     return j
 
 
+def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
+    """Index after the name of a body whose head ends at token j: its definite adjectives, and
+    after an indefinite head the proper noun it governs ('حركة أحرار الشام', 'قوات سوريا
+    الديمقراطية'), and a body it belongs to ('المكتب الإعلامي لحركة أحرار الشام')."""
+    if (
+        not head.bare.startswith("ال")
+        and j < len(tokens)
+        and not tokens[j].norm.startswith("ال")
+        and _plain_word(tokens[j])
+    ):
+        j += 1
+    end = _definite_run(tokens, j)
+    if end < len(tokens) and tokens[end].norm[:1] == "ل":
+        owner = tokens[end]._replace(norm=tokens[end].norm[1:])
+        if owner.norm in _set("organizations") and not owner.norm.startswith("ال"):
+            return _body_name_end(tokens, end + 1, owner)
+    return end
+
+
 def _looks_adjective(token: Token) -> bool:
     """Indefinite adjectives after an unnamed source: 'مطلعة', 'خاصة', 'سوريون', 'عسكري'."""
     norm = token.norm
@@ -444,6 +467,7 @@ class SourceParser:
 
     def parse(self, tokens: list[Token], sentence: str) -> Source | None:
         tokens = [t for t in tokens if t.text not in "،,:؛"] if len(_words(tokens)) <= 1 else tokens
+        tokens = _without_quoting_noun(tokens)
         words = _words(tokens)
         if not words:
             return None
@@ -468,7 +492,7 @@ class SourceParser:
         if _starts_with(words, _phrases("anonymous")):
             return self._anonymous(tokens, i0, sentence)
         n = _starts_with(words, _phrases("media"))
-        if n:
+        if n and n >= _starts_with(words, _phrases("organizations")):
             return self._media(tokens, tokens.index(words[n - 1]) + 1, sentence, words[:n])
         outlet = self._bare_outlet(words)
         if outlet:
@@ -577,7 +601,9 @@ class SourceParser:
                     and not _cue_lemma(tokens[end])
                 ):
                     end += 1
-                name = _clean_name(_text(tokens[tokens.index(head[0]) : end], sentence))
+                # 'وكالة الأنباء اليمنية سبأ': the generic phrase, then the outlet's own name.
+                known = self._bare_outlet(_words(tokens[end:]))
+                name = known or _clean_name(_text(tokens[tokens.index(head[0]) : end], sentence))
                 name = _without_conjunction(name, head[0], _set("media"))
         if (
             head_norm in (normalize("مراسل"), normalize("موفد"))
@@ -602,12 +628,21 @@ class SourceParser:
         return None
 
     def _statement(self, tokens, i, sentence) -> Source | None:
-        """'البيان' speaks for the body that issued it; 'التحقيقات التي أجرتها X' for X."""
+        """'البيان' speaks for the body that issued it; 'التحقيقات التي أجرتها X' for X;
+        'تقرير صادر عن X', 'بيان للوزارة' for X."""
         for j in range(i + 1, min(len(tokens), i + 6)):
-            if tokens[j].norm in _particles("subordinate") and j + 2 < len(tokens):
-                agent = self.parse(tokens[j + 2 :], sentence)
-                if agent and agent.kind in (Kind.organization, Kind.media):
-                    return agent
+            tok = tokens[j]
+            if tok.norm in _particles("subordinate") and j + 2 < len(tokens):
+                agent_tokens = tokens[j + 2 :]
+            elif tok.norm in ISSUER_PREPOSITIONS or tok.norm in RELAYING_VERBS:
+                agent_tokens = tokens[j + 1 :]
+            elif tok.norm[:1] == "ل" and tok.norm not in FUNCTION_WORDS and len(tok.norm) > 3:
+                agent_tokens = [_unglue_li(tok), *tokens[j + 1 :]]
+            else:
+                continue
+            agent = self.parse(agent_tokens, sentence)
+            if agent and agent.kind in (Kind.organization, Kind.media):
+                return agent
         earlier = self.memory.last_by_kind.get(Kind.organization)
         if earlier:
             return Source(Kind.organization, earlier.source, is_reference=True)
@@ -623,7 +658,7 @@ class SourceParser:
             if _strip_conjunction(head[0].norm, PEJORATIVE_HEADS):
                 return Source(Kind.organization, self._org_name(quoted[0]))
         else:
-            end = _definite_run(tokens, j)
+            end = _body_name_end(tokens, j, head[-1])
         name = _clean_name(_text(tokens[start:end], sentence))
         name = _without_conjunction(name, head[0], _set("organizations"))
         return Source(Kind.organization, self._org_name(name))
@@ -797,9 +832,27 @@ UTTERANCE_NOUNS = frozenset(
     normalize(w)
     for w in "بيان تصريح تصريحات حديث رسالة مؤتمر لقاء مقابلة تغريدة منشور كلمة اتصال تسجيل".split()
 )
+# 'نقلت الوكالة عن مسؤول أمريكي قوله إن …': the verbal noun of saying, with the speaker's
+# pronoun, closes the source phrase and is no part of the name.
+QUOTING_NOUNS = frozenset(normalize(w) for w in "قول تأكيد تصريح زعم إشارت تحذير".split())
+
+
+# 'تقرير صادر عن المنظمة', 'بيان لـ"الهيئة"': the preposition before a document's issuer.
+ISSUER_PREPOSITIONS = frozenset({"عن", "ل", "لـ"})
+
+
+def _without_quoting_noun(tokens: list[Token]) -> list[Token]:
+    for k, tok in enumerate(tokens):
+        for suffix in PRONOUN_SUFFIXES:
+            if k and tok.norm.endswith(suffix) and tok.norm[: -len(suffix)] in QUOTING_NOUNS:
+                return tokens[:k]
+    return tokens
+
+
 # 'في تصريح نشرته وزارة الخارجية': the verbs that name who relayed a statement.
 RELAYING_VERBS = frozenset(
-    normalize(w) for w in "نشرته نشرتها نشره نشرها اوردته اوردها بثته بثها نقلته نقلها".split()
+    normalize(w)
+    for w in "نشرته نشرتها نشره نشرها اوردته اوردها بثته بثها نقلته نقلها اصدرته اصدرها".split()
 )
 
 
@@ -826,7 +879,7 @@ def _according_at(tokens: list[Token], i: int) -> int:
 def _unglue_li(token: Token) -> Token:
     """'لوكالة' -> 'وكالة', 'للمرصد' -> 'المرصد': the preposition li- written onto the noun."""
     if token.norm.startswith("لل"):
-        return Token(token.text[1:], "ا" + token.norm[1:], token.start + 1, token.end)
+        return Token("ا" + token.text[1:], "ا" + token.norm[1:], token.start + 1, token.end)
     return Token(token.text[1:], token.norm[1:], token.start + 1, token.end)
 
 
