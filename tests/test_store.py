@@ -186,3 +186,92 @@ def test_search_ignores_diacritics_and_spacing(store):
     ingest(store, sample())
     assert count_claims(store, ClaimFilter(search="  مصادر\nمطلعه ")) == 1
     assert count_claims(store, ClaimFilter(search="أكَّدَت")) == 1
+
+
+CORROBORATED = "سيطرت فصائل المعارضة على منطقة محروثة في البادية الشامية"
+CORROBORATING = "تمكنت فصائل المعارضة من السيطرة على منطقة محروثة في البادية"
+
+
+def _linked_pair(store) -> int:
+    """Two articles whose claims corroborate each other, linked; the first claim's id."""
+    from claims.store.linking import link_store
+    from tests.store_helpers import make_article
+
+    ingest(store, make_article("a.txt", [(CORROBORATED, Kind.organization, "فصيل")]))
+    ingest(store, make_article("b.txt", [(CORROBORATING, Kind.anonymous, "ناشطون")]))
+    assert link_store(store).links == {"corroborates": 1}
+    return query_claims(store, ClaimFilter(article="a.txt"))[0].id
+
+
+def test_verdict_overrides_confidence_says_why_and_undo_puts_it_back(store):
+    claim = get_claim(store, _linked_pair(store))
+    labels = [reason.label for reason in claim.reasons]
+    assert any(label.startswith("corroborated by claim") for label in labels)
+    assert 0 < claim.confidence < 1
+
+    verified = set_status(
+        store, claim.id, Status.verified, reviewer="amina", expected_version=claim.version
+    )
+    assert verified.confidence == 1.0
+    last_steps = [(r.label, r.delta) for r in verified.reasons][-2:]
+    assert last_steps[0] == ("reviewer: verified", round(1.0 - claim.confidence, 4))
+    assert last_steps[1][0].startswith("linked:")  # the linker's mark stays last
+    assert verified.reasons[: len(claim.reasons) - 1] == claim.reasons[:-1]
+    assert get_claim(store, claim.id).confidence == 1.0  # stored, not only returned
+
+    back = undo_last(store, reviewer="amina")
+    assert back is not None and back.status == Status.unreviewed
+    assert back.confidence == pytest.approx(claim.confidence, abs=1e-4)
+    assert back.reasons == claim.reasons
+
+    disputed = set_status(
+        store, claim.id, Status.disputed, reviewer="omar", expected_version=back.version
+    )
+    assert disputed.confidence == 0.0
+    assert ("reviewer: disputed", -claim.confidence) in [
+        (r.label, pytest.approx(r.delta, abs=1e-4)) for r in disputed.reasons
+    ]
+    again = set_status(
+        store, claim.id, Status.unreviewed, reviewer="omar", expected_version=disputed.version
+    )
+    assert again.confidence == pytest.approx(claim.confidence, abs=1e-4)
+    assert again.reasons == claim.reasons
+
+
+def test_a_verdict_that_conflicts_moves_no_confidence(store):
+    claim = get_claim(store, _linked_pair(store))
+    set_status(store, claim.id, Status.disputed, reviewer="amina", expected_version=claim.version)
+    with pytest.raises(ConflictError):
+        set_status(
+            store, claim.id, Status.verified, reviewer="omar", expected_version=claim.version
+        )
+    assert get_claim(store, claim.id).confidence == 0.0
+
+
+def test_relinking_keeps_the_verdict_and_a_note_moves_nothing(store):
+    from claims.store.linking import link_store
+
+    claim = get_claim(store, _linked_pair(store))
+    verified = set_status(
+        store, claim.id, Status.verified, reviewer="amina", expected_version=claim.version
+    )
+    noted = add_note(
+        store, claim.id, "بيان رسمي", reviewer="amina", expected_version=verified.version
+    )
+    assert (noted.confidence, noted.reasons) == (verified.confidence, verified.reasons)
+    link_store(store, all=True)
+    assert get_claim(store, claim.id).confidence == 1.0
+
+
+def test_verdict_on_a_claim_not_linked_yet_leaves_it_new_to_the_linker(store):
+    from claims.store.linking import link_store
+
+    ingest(store, sample())
+    claim = query_claims(store, limit=1)[0]
+    verified = set_status(store, claim.id, Status.verified, reviewer="amina", expected_version=1)
+    assert verified.confidence == 1.0
+    assert not any(r.label.startswith("linked:") for r in verified.reasons)
+    assert link_store(store).new == 4  # the verified claim too
+    assert get_claim(store, claim.id).confidence == 1.0
+    back = undo_last(store, reviewer="amina")
+    assert back is not None and back.confidence == claim.confidence

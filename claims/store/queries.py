@@ -13,7 +13,7 @@ from sqlalchemy import Select, and_, func, or_, select, tuple_, union, update
 from sqlalchemy.orm import Session
 
 from claims.arabic import normalize_key, normalize_word
-from claims.models import ExportRow, Kind, LinkKind, Status
+from claims.models import ExportRow, Kind, LinkKind, Reason, Status
 from claims.store.engine import Store
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, REVIEW
 from claims.store.views import (
@@ -291,6 +291,35 @@ def _conflict(session: Session, claim_id: int, expected_version: int) -> Conflic
     return ConflictError(claim_id, expected_version, current, by, at)
 
 
+def _rescore(session: Session, claim_id: int) -> None:
+    """Recompute a claim's confidence and its reasons from its links and its review status,
+    by the linker's rule: a verdict (verified / disputed) overrides the figure, and going back
+    to unreviewed gives the figure of the links back. The `linked:` mark is kept as it was, so
+    that a claim not linked yet stays new to the linker."""
+    # The linker's modules load numpy and the linking rules: only when a verdict needs them.
+    from claims.link import update_confidence
+    from claims.store.linking import LINKED
+
+    row = session.execute(select(C.confidence, C.reasons, C.status).where(C.id == claim_id)).one()
+    links = [
+        (kind, score, other if one == claim_id else one)
+        for one, other, kind, score in session.execute(
+            select(L.claim_id, L.other_id, L.kind, L.score).where(
+                or_(L.claim_id == claim_id, L.other_id == claim_id)
+            )
+        )
+    ]
+    raw = row.reasons or []
+    marks = [r for r in raw if str(r.get("label", "")).startswith(LINKED)]
+    steps = [Reason.model_validate(r) for r in raw if r not in marks]
+    value, reasons = update_confidence(row.confidence, steps, links, row.status)
+    session.execute(
+        update(CLAIM)
+        .where(C.id == claim_id)
+        .values(confidence=value, reasons=[r.model_dump() for r in reasons] + marks)
+    )
+
+
 def _change(
     store: Store,
     claim_id: int,
@@ -325,6 +354,8 @@ def _change(
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]  # someone else committed between our read and our write
             raise _conflict(session, claim_id, expected_version)
+        if new_status != before.status:
+            _rescore(session, claim_id)
         session.execute(
             REVIEW.insert().values(
                 claim_id=claim_id,
@@ -354,6 +385,8 @@ def set_status(
 ) -> ClaimView:
     """Set a claim's status (and note), if nobody changed it since version `expected_version`.
 
+    The verdict overrides the claim's confidence in the same transaction (verified 1, disputed
+    0, with a `reviewer:` reason; unreviewed gives the figure of its links back).
     Raises ConflictError, naming who changed it, when the version moved; nothing is written then.
     """
     return _change(
@@ -384,7 +417,8 @@ def add_note(
 def undo_last(store: Store, *, reviewer: str) -> ClaimView | None:
     """Revert this reviewer's last action not yet undone; None when there is nothing to undo.
 
-    The undo is itself a history row. Raises ConflictError if someone changed the claim since.
+    The undo is itself a history row, and the confidence follows the status back. Raises
+    ConflictError if someone changed the claim since.
     """
     with store.session() as session:
         undone = select(R.undoes).where(R.undoes.is_not(None)).scalar_subquery()
@@ -419,6 +453,8 @@ def undo_last(store: Store, *, reviewer: str) -> ClaimView | None:
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise _conflict(session, last.claim_id, last.version)
+        if last.old_status != last.new_status:
+            _rescore(session, last.claim_id)
         session.execute(
             REVIEW.insert().values(
                 claim_id=last.claim_id,
