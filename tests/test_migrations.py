@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
@@ -38,7 +39,12 @@ from claims.store.tables import metadata
 from tests.store_helpers import sample
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-OLDER = ["0001", "0002", "0003"]
+# Every revision before the newest: a store from each older claims.
+OLDER = sorted(
+    rev.revision
+    for rev in ScriptDirectory.from_config(alembic_config("sqlite://")).walk_revisions()
+    if rev.revision != head_revision()
+)
 AMINA_AT = datetime(2026, 11, 20, 9, 30, 15, tzinfo=timezone.utc)
 NOTE_AT = datetime(2026, 11, 20, 9, 41, 2, tzinfo=timezone.utc)
 OMAR_AT = datetime(2026, 11, 21, 14, 5, 0, tzinfo=timezone.utc)
