@@ -167,6 +167,10 @@ class Token(NamedTuple):  # a tuple: made for every word of every sentence, so c
         return self.norm[1:] if self.norm[:1] in CONJUNCTIONS and len(self.norm) > 3 else self.norm
 
 
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
 def in_lexicon(token: Token, known: frozenset[str] | dict) -> bool:
     """The word, or the word less a leading و/ف, is in the lexicon."""
     return _strip_conjunction(token.norm, known) is not None
@@ -223,13 +227,31 @@ class Memory:
     names: list[str] = field(default_factory=list)  # full person names seen in the article
     last: Speaker | None = None
     last_by_kind: dict[Kind, Speaker] = field(default_factory=dict)
+    speakers: list[Speaker] = field(default_factory=list)  # every source so far, latest last
     quote_open: bool = False  # the last attributed sentence left a quotation open
     last_paragraph_attributed: bool = False  # the sentence before, in this paragraph, had a source
+    last_sentence_attributed: bool = False  # the sentence before, in any paragraph, had a source
     paragraph: int = -1
 
     def remember(self, speaker: Speaker) -> None:
         self.last = speaker
         self.last_by_kind[speaker.kind] = speaker
+        self.speakers.append(speaker)
+        # A person introduced in full is known by the surname alone from here on.
+        if (
+            speaker.kind is Kind.named_person
+            and len(speaker.source.split()) >= 2
+            and speaker.source not in self.names
+        ):
+            self.names.append(speaker.source)
+
+    def named_with(self, head: str) -> Speaker | None:
+        """The latest source whose name holds this noun: 'المسؤول' -> 'مسؤول أمني إسرائيلي',
+        'المنظمة' -> 'منظمة أطباء بلا حدود'."""
+        for speaker in reversed(self.speakers):
+            if head in (_without_article(w) for w in normalize(speaker.source).split()):
+                return speaker
+        return None
 
     def full_name(self, name: str) -> str:
         """The fullest form of a person's name in the article: 'الهويدي' -> 'عامر هويدي'."""
@@ -520,7 +542,8 @@ class SourceParser:
             "organization": Kind.organization,
             "media": Kind.media,
         }[kind_name]
-        speaker = self.memory.last_by_kind.get(wanted)
+        head = _without_article(_strip_conjunction(tokens[i0].norm, _references()) or "")
+        speaker = self.memory.named_with(head) or self.memory.last_by_kind.get(wanted)
         if speaker is None:
             return None
         return Source(speaker.kind, speaker.source, is_reference=True)
@@ -1161,6 +1184,19 @@ def _starts_with_quote(text: str) -> bool:
     return text.lstrip()[:1] in OPEN_QUOTES + '"'
 
 
+# A quotation is longer than a quoted name: '"شهداء القريتين" فضّل …' opens with a name.
+MIN_QUOTATION_WORDS = 4
+
+
+def _opens_with_quotation(text: str) -> bool:
+    """The sentence opens with a quotation, not with a quoted name."""
+    text = text.lstrip()
+    if not _starts_with_quote(text):
+        return False
+    close = next((k for k, ch in enumerate(text[1:], 1) if ch in CLOSE_QUOTES + '"'), len(text))
+    return len(text[1:close].split()) >= MIN_QUOTATION_WORDS
+
+
 def attribute_sentence(
     sentence: Sentence,
     repaired: str,
@@ -1207,8 +1243,16 @@ def attribute_sentence(
                 "certainty": 0.6,
             }
         )
-    elif memory.quote_open and memory.last and (not new_paragraph or _starts_with_quote(repaired)):
-        # The rest of a quotation that runs over several sentences or paragraphs.
+    elif (
+        memory.quote_open
+        and memory.last
+        and (not new_paragraph or _starts_with_quote(repaired))
+        or memory.last_sentence_attributed
+        and memory.last
+        and _opens_with_quotation(repaired)
+    ):
+        # The rest of a quotation that runs over several sentences or paragraphs, or a quotation
+        # standing alone right after a statement: its speaker goes on.
         last = memory.last
         attribution = attribution.model_copy(
             update={
@@ -1228,6 +1272,7 @@ def attribute_sentence(
     else:
         memory.quote_open = False
     memory.last_paragraph_attributed = attribution.kind is not Kind.author
+    memory.last_sentence_attributed = memory.last_paragraph_attributed
     claim_text = claim_text.strip(" ،,:")
     speech = _speech(claim_text) if attribution.kind is not Kind.author else None
     attribution = attribution.model_copy(update={"speech": speech})
