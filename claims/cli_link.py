@@ -18,8 +18,9 @@ def link(
 ) -> None:
     """Link new claims against the store: duplicates, corroborations, contradictions.
 
-    Only claims not linked yet are compared (with everything stored); confidence and its
-    reasons move with the links. Example: claims link --db claims.db
+    Only claims not linked yet are analysed, with the stored claims that share one of their
+    rarer content words, places or figures (the store keeps each linked claim's keys);
+    confidence and its reasons move with the links. Example: claims link --db claims.db
     """
     from claims.store import Store, StoreError
 
@@ -32,7 +33,8 @@ def link(
         raise typer.Exit(2) from exc
     found = ", ".join(f"{n} {kind}" for kind, n in sorted(result.links.items())) or "no links"
     typer.echo(
-        f"linked {result.new} new of {result.claims} claims: {found}; "
+        f"linked {result.new} new of {result.claims} claims "
+        f"(against {result.compared} stored claims that share keys with them): {found}; "
         f"{result.updated} confidences updated in {time.perf_counter() - started:.1f}s"
     )
 

@@ -16,12 +16,13 @@ Pure functions of plain data; the store calls them (`claims/store/linking.py`).
 
 from __future__ import annotations
 
+import hashlib
 import math
 import multiprocessing as mp
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
@@ -132,6 +133,32 @@ def _gazetteer() -> dict[tuple[str, ...], str]:
         for name in entry:
             found[tuple(normalize_key(name).split())] = entry[0]
     return found
+
+
+# Bump when stem(), the blocking keys or how they are written change: keys stored by an older
+# linker are then rebuilt (claims/store/linking.py).
+KEYS_FORMAT = 1
+# The lexicons the blocking keys are made with (content stems, places, figures).
+_KEY_LEXICONS = (
+    "link_stopwords",
+    "negation",
+    "synonyms",
+    "gazetteer",
+    "number_words",
+    "approximators",
+    "counted",
+)
+
+
+@cache
+def keys_version() -> str:
+    """A digest of what a claim's blocking keys depend on: the key format and the lexicons.
+
+    Keys stored with another version were made by other rules and are made again."""
+    digest = hashlib.sha256(f"keys {KEYS_FORMAT}".encode())
+    for name in _KEY_LEXICONS:
+        digest.update("\n".join((name, *lexicon.entries(name))).encode())
+    return digest.hexdigest()[:16]
 
 
 # Every content stem seen gets one character: a claim's key is its stems' characters in order,
@@ -535,10 +562,40 @@ def _decide(a: _Who, b: _Who, comparison: Comparison) -> LinkRow | None:
 # --- candidate generation -----------------------------------------------------------------
 
 
+def indexed_keys(
+    blocking: Sequence[str],
+    df: Mapping[str, int],
+    *,
+    cutoff: float = CUTOFF,
+    prefix: int = PREFIX,
+) -> list[str]:
+    """The blocking keys a claim is indexed under, given how many claims hold each key.
+
+    Prefix filtering: two claims with Dice >= t share at least `overlap` keys, so one of them
+    is among the first len - overlap + 1 of the rarest (at least `prefix`); keys no other
+    claim holds are useless, and keys in more than MAX_DF claims (stock phrases) are left
+    out, which keeps blocks small and time linear.
+    """
+    alpha = (cutoff / 100) / (2 - cutoff / 100)  # Dice t -> least overlap share t / (2 - t)
+    shared = sorted((k for k in blocking if df.get(k, 0) > 1), key=df.__getitem__)
+    overlap = math.ceil(alpha * len(blocking))
+    length = max(prefix, len(blocking) - overlap + 1)
+    return [k for k in shared[:length] if df[k] <= MAX_DF] or shared[:1]
+
+
+def key_counts(feats: Iterable[Features]) -> Counter[str]:
+    """How many of these claims hold each blocking key."""
+    df: Counter[str] = Counter()
+    for f in feats:
+        df.update(f.blocking)
+    return df
+
+
 def candidates(
     feats: Sequence[Features],
     new: Sequence[bool] | None = None,
     *,
+    df: Mapping[str, int] | None = None,
     cutoff: float = CUTOFF,
     top_k: int | None = TOP_K,
     prefix: int = PREFIX,
@@ -546,30 +603,23 @@ def candidates(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (i, j, score) worth comparing, i < j, by blocking; never all pairs.
 
-    Each claim is indexed under its `prefix` rarest blocking keys (content stems and exact
-    figures) that some other claim shares. Pairs inside a block are scored with rapidfuzz on
-    the content keys, large blocks with `process.cdist(workers=...)`; pairs under `cutoff`
-    are dropped, and each claim keeps its `top_k` best. With `new`, only pairs with at least
-    one new claim are made (incremental linking).
+    Each claim is indexed under its rarest blocking keys (`indexed_keys`: content stems,
+    places and exact figures) that some other claim shares. Pairs inside a block are scored
+    with rapidfuzz on the content keys, large blocks with `process.cdist(workers=...)`; pairs
+    under `cutoff` are dropped, and each claim keeps its `top_k` best. With `new`, only pairs
+    with at least one new claim are made (incremental linking). `df` counts the claims that
+    hold each key; by default these claims, but incremental linking passes the counts of the
+    whole store so that each claim is indexed as a full run would index it.
     """
     n = len(feats)
     empty = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32))
     if n < 2:
         return empty
-    alpha = (cutoff / 100) / (2 - cutoff / 100)  # Dice t -> least overlap share t / (2 - t)
-    df: Counter[str] = Counter()
-    for f in feats:
-        df.update(f.blocking)
+    if df is None:
+        df = key_counts(feats)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
-        shared = sorted((k for k in f.blocking if df[k] > 1), key=df.__getitem__)
-        # prefix filtering: two claims with Dice >= t share at least `overlap` keys, so one of
-        # them is among the first len - overlap + 1 of the rarest; keys in more than MAX_DF
-        # claims (stock phrases) are left out, which keeps blocks small and time linear
-        overlap = math.ceil(alpha * len(f.blocking))
-        length = max(prefix, len(f.blocking) - overlap + 1)
-        keys = [k for k in shared[:length] if df[k] <= MAX_DF] or shared[:1]
-        for key in keys:
+        for key in indexed_keys(f.blocking, df, cutoff=cutoff, prefix=prefix):
             blocks[key].append(i)
     is_new = np.ones(n, bool) if new is None else np.asarray(new, bool)
     keys_ = [f.key for f in feats]
@@ -695,7 +745,7 @@ PARALLEL_FROM = 20_000
 _SHARED: dict[str, object] = {}
 
 
-def _features_part(texts: list[str]) -> list[Features]:
+def _features_part(texts: Sequence[str]) -> list[Features]:
     return [features(t) for t in texts]
 
 
@@ -716,31 +766,40 @@ def _processes(workers: int, n: int) -> int:
     return (os.cpu_count() or 1) if workers < 1 else workers
 
 
+def analyse(texts: Sequence[str], *, workers: int = -1) -> list[Features]:
+    """The features of many statements; in `workers` processes (all cores for -1) when there
+    are many."""
+    procs = _processes(workers, len(texts))
+    if procs == 1:
+        return [features(t) for t in texts]
+    size = -(-len(texts) // (procs * 4))
+    with mp.get_context("fork").Pool(procs) as pool:
+        parts = pool.map(_features_part, [texts[k : k + size] for k in range(0, len(texts), size)])
+    feats = [f for part in parts for f in part]
+    for f in feats:  # the token characters must come from this process's vocabulary
+        f.key = _token_key(f.stems)
+    return feats
+
+
 def link_rows(
     claims: Sequence[ClaimRef],
     new: Sequence[bool] | None = None,
     *,
+    feats: Sequence[Features] | None = None,
+    df: Mapping[str, int] | None = None,
     top_k: int | None = TOP_K,
     workers: int = -1,
 ) -> list[LinkRow]:
     """Links among `claims` as plain rows (only those touching a new claim when `new` is
-    given): features, candidates by blocking, then each candidate pair judged. Large sets use
-    `workers` processes (all cores for -1) for the features and the judgements."""
-    procs = _processes(workers, len(claims))
+    given): features (`feats` if already made), candidates by blocking, then each candidate
+    pair judged. `df` is passed to `candidates` (the store's key counts, when `claims` are
+    new claims and their likely partners only). Large sets use `workers` processes (all
+    cores for -1) for the features and the judgements."""
     who = [_who(c) for c in claims]
-    if procs == 1:
-        feats = [features(c.text) for c in claims]
-    else:
-        texts = [c.text for c in claims]
-        size = -(-len(texts) // (procs * 4))
-        with mp.get_context("fork").Pool(procs) as pool:
-            parts = pool.map(
-                _features_part, [texts[k : k + size] for k in range(0, len(texts), size)]
-            )
-        feats = [f for part in parts for f in part]
-        for f in feats:  # the token characters must come from this process's vocabulary
-            f.key = _token_key(f.stems)
-    i, j, _ = candidates(feats, new, top_k=top_k, workers=workers)
+    if feats is None:
+        feats = analyse([c.text for c in claims], workers=workers)
+    i, j, _ = candidates(feats, new, df=df, top_k=top_k, workers=workers)
+    procs = _processes(workers, len(claims))
     _SHARED.update(feats=feats, who=who, i=i, j=j)
     try:
         if procs == 1:

@@ -102,6 +102,14 @@ CREATE INDEX ix_link_kind ON link (kind);
 
 CREATE INDEX ix_link_other_id ON link (other_id);
 
+CREATE TABLE link_index (
+	claim_id INTEGER NOT NULL,
+	blocking TEXT NOT NULL,
+	version VARCHAR NOT NULL,
+	PRIMARY KEY (claim_id),
+	FOREIGN KEY(claim_id) REFERENCES claim (id)
+);
+
 CREATE TABLE review (
 	id INTEGER NOT NULL,
 	claim_id INTEGER NOT NULL,

@@ -60,55 +60,131 @@ C1 = "سيطرت فصائل المعارضة على منطقة محروثة في
 D1 = "تمكنت فصائل المعارضة من السيطرة على منطقة محروثة في البادية"
 
 
-def test_link_is_incremental_and_moves_confidence(tmp_path):
-    with Store.open(tmp_path / "c.db") as store:
-        ingest(
-            store,
-            article(
-                "a.txt", [(A1, "المرصد السوري", Kind.organization), (C1, "فصيل", Kind.organization)]
-            ),
-        )
-        first = link_store(store)
-        assert first.new == 2 and links(store) == []
-        ingest(
-            store,
-            article(
-                "b.txt", [(B1, "الدفاع المدني", Kind.organization), (D1, "ناشطون", Kind.anonymous)]
-            ),
-        )
-        second = link_store(store)
-        assert second.new == 2
-        kinds = sorted(x.kind for x in links(store))
-        assert kinds == ["contradicts", "corroborates"]
-        conf = confidences(store)
-        assert conf[A1] < 0.6 and conf[C1] > 0.6
-        assert link_store(store).new == 0  # nothing new, nothing done
-        assert len(links(store)) == 2
+def test_link_is_incremental_and_moves_confidence(store):
+    ingest(
+        store,
+        article(
+            "a.txt", [(A1, "المرصد السوري", Kind.organization), (C1, "فصيل", Kind.organization)]
+        ),
+    )
+    first = link_store(store)
+    assert first.new == 2 and links(store) == []
+    ingest(
+        store,
+        article(
+            "b.txt", [(B1, "الدفاع المدني", Kind.organization), (D1, "ناشطون", Kind.anonymous)]
+        ),
+    )
+    second = link_store(store)
+    assert second.new == 2
+    kinds = sorted(x.kind for x in links(store))
+    assert kinds == ["contradicts", "corroborates"]
+    conf = confidences(store)
+    assert conf[A1] < 0.6 and conf[C1] > 0.6
+    assert link_store(store).new == 0  # nothing new, nothing done
+    assert len(links(store)) == 2
 
 
-def test_relink_all_is_idempotent_and_verdict_overrides(tmp_path):
-    with Store.open(tmp_path / "c.db") as store:
-        ingest(store, article("a.txt", [(C1, "فصيل", Kind.organization)]))
-        ingest(store, article("b.txt", [(D1, "ناشطون", Kind.anonymous)]))
-        link_store(store)
-        before = confidences(store)
-        link_store(store, all=True)
-        assert confidences(store) == before and len(links(store)) == 1
-        with store.session() as s:
-            claim = s.execute(select(ClaimRow).where(ClaimRow.claim == C1)).scalar_one()
-        set_status(store, claim.id, Status.disputed, reviewer="r", expected_version=claim.version)
-        refresh_confidence(store, [claim.id])
-        assert confidences(store)[C1] == 0.0
+def test_relink_all_is_idempotent_and_verdict_overrides(store):
+    ingest(store, article("a.txt", [(C1, "فصيل", Kind.organization)]))
+    ingest(store, article("b.txt", [(D1, "ناشطون", Kind.anonymous)]))
+    link_store(store)
+    before = confidences(store)
+    link_store(store, all=True)
+    assert confidences(store) == before and len(links(store)) == 1
+    with store.session() as s:
+        claim = s.execute(select(ClaimRow).where(ClaimRow.claim == C1)).scalar_one()
+    set_status(store, claim.id, Status.disputed, reviewer="r", expected_version=claim.version)
+    refresh_confidence(store, [claim.id])
+    assert confidences(store)[C1] == 0.0
 
 
-def test_an_edited_article_is_relinked_and_its_old_version_unlinked(tmp_path):
-    with Store.open(tmp_path / "c.db") as store:
-        ingest(store, article("a.txt", [(A1, "المرصد السوري", Kind.organization)]))
-        ingest(store, article("b.txt", [(B1, "الدفاع المدني", Kind.organization)]))
-        link_store(store)
-        assert [x.kind for x in links(store)] == ["contradicts"]
-        edited = A1.replace("30", "150").replace("مدينة", "محافظة")
-        ingest(store, article("a.txt", [(edited, "المرصد السوري", Kind.organization)]))
-        result = link_store(store)
-        assert result.new == 1
-        assert [x.kind for x in links(store)] == ["corroborates"]
+def test_an_edited_article_is_relinked_and_its_old_version_unlinked(store):
+    ingest(store, article("a.txt", [(A1, "المرصد السوري", Kind.organization)]))
+    ingest(store, article("b.txt", [(B1, "الدفاع المدني", Kind.organization)]))
+    link_store(store)
+    assert [x.kind for x in links(store)] == ["contradicts"]
+    edited = A1.replace("30", "150").replace("مدينة", "محافظة")
+    ingest(store, article("a.txt", [(edited, "المرصد السوري", Kind.organization)]))
+    result = link_store(store)
+    assert result.new == 1
+    assert [x.kind for x in links(store)] == ["corroborates"]
+
+
+# Articles of a small store, ingested one after the other: the Idlib toll (30 against 150),
+# the fall of Mahrutha told twice, a denial against a confirmation, a wire relayed word for
+# word, and claims about other things.
+STORY = [
+    [
+        (A1, "المرصد السوري", Kind.organization),
+        (C1, "فصيل", Kind.organization),
+        (
+            "أكدت وزارة الدفاع الروسية مقتل القيادي في الغارة على ريف حماة",
+            "وزارة الدفاع الروسية",
+            Kind.organization,
+        ),
+    ],
+    [
+        (B1, "الدفاع المدني", Kind.organization),
+        ("وصلت تعزيزات عسكرية تركية إلى معبر باب الهوى", None, Kind.author),
+    ],
+    [
+        (D1, "ناشطون", Kind.anonymous),
+        (
+            "نفت وزارة الدفاع الروسية مقتل القيادي في الغارة على ريف حماة",
+            "الكرملين",
+            Kind.organization,
+        ),
+        ("سقط نحو 30 قتيلاً في غارات روسية على مدينة إدلب", "وكالة سانا", Kind.media),
+    ],
+    [
+        ("سقط نحو 30 قتيلاً في غارات روسية على مدينة إدلب", None, Kind.author),
+        ("افتتحت مدرسة جديدة في مدينة الباب بريف حلب", None, Kind.author),
+    ],
+]
+
+
+def snapshot(store: Store) -> tuple[list[tuple], dict[str, float]]:
+    rows = sorted((x.claim_id, x.other_id, x.kind, x.score, tuple(x.reasons)) for x in links(store))
+    return rows, confidences(store)
+
+
+def test_incremental_linking_gives_the_links_of_a_full_run(store):
+    for n, rows in enumerate(STORY):
+        ingest(store, article(f"{n}.txt", rows))
+        assert link_store(store).new == len(rows)
+    incremental = snapshot(store)
+    kinds = sorted(x[2] for x in incremental[0])
+    assert kinds.count("contradicts") >= 3 and "corroborates" in kinds and "duplicate" in kinds
+    full = link_store(store, all=True)
+    assert full.new == sum(map(len, STORY))
+    assert snapshot(store) == incremental
+
+
+def test_a_new_claim_is_compared_only_with_stored_claims_that_share_its_keys(store):
+    for n, rows in enumerate(STORY[:3]):
+        ingest(store, article(f"{n}.txt", rows))
+    link_store(store)
+    ingest(
+        store,
+        article("other.txt", [("ارتفعت أسعار الخبز والوقود في الأسواق", None, Kind.author)]),
+    )
+    assert link_store(store).compared == 0
+    ingest(store, article("toll.txt", [(A1.replace("30", "35"), "ناشطون", Kind.anonymous)]))
+    result = link_store(store)
+    assert result.new == 1 and 1 <= result.compared < 8
+
+
+def test_keys_made_with_other_lexicons_are_made_again_without_relinking(store, monkeypatch):
+    from claims import link as linker
+    from claims.store.tables import LinkIndexRow
+
+    for n, rows in enumerate(STORY[:2]):
+        ingest(store, article(f"{n}.txt", rows))
+    link_store(store)
+    before = snapshot(store)
+    monkeypatch.setattr(linker, "keys_version", lambda: "edited-lexicon")
+    assert link_store(store).new == 0
+    with store.session() as s:
+        assert {r.version for r in s.execute(select(LinkIndexRow)).scalars()} == {"edited-lexicon"}
+    assert snapshot(store) == before

@@ -1,32 +1,38 @@
 """Linking against the store: new claims against all current ones, in one transaction.
 
-A claim is *linked* once its reasons carry the `linked:` step (delta 0) that this module
-writes; claims ingested since (or re-extracted by an edit) lack it and are the new ones.
-`link_store(store)` compares only pairs that touch a new claim, writes the link table, and
-recomputes the confidence and reasons of every claim whose links changed. `all=True`
-forgets every link and relinks the whole store.
+A claim is *linked* once the `link_index` table holds its blocking keys; claims ingested
+since (or re-extracted by an edit) have no row there and are the new ones. `link_store(store)`
+analyses only the new claims and the stored claims that share one of the keys a new claim is
+indexed under (`claims.link.indexed_keys`, with the key counts of the whole store), so that a
+new claim meets the partners a full run would give it; it writes the links that touch a new
+claim and recomputes the confidence and reasons of every claim whose links changed, with a
+`linked:` summary step (delta 0). `all=True` forgets every link and key and relinks the whole
+store. Keys written by a linker with other lexicons (`claims.link.keys_version`) are made
+again, without relinking their claims.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, delete, or_, select, update
+from sqlalchemy.engine import Row
 
 from claims import link as linker
 from claims.arabic import normalize_key
 from claims.models import Reason
 from claims.store.engine import Store
-from claims.store.tables import ArticleRow, ClaimRow, EntityRow, LinkRow
+from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, LINK_INDEX
 
-CLAIM = ClaimRow.__table__
-ARTICLE = ArticleRow.__table__
-LINK = LinkRow.__table__
-ENTITY = EntityRow.__table__
-C, A, L, E = CLAIM.c, ARTICLE.c, LINK.c, ENTITY.c
+C, A, L, E, K = CLAIM.c, ARTICLE.c, LINK.c, ENTITY.c, LINK_INDEX.c
 
 LINKED = "linked:"
+# Separates the keys of a claim in link_index.blocking (keys never hold a tab).
+SEP = "\t"
+# Ids per IN (...) list.
+CHUNK = 500
 
 
 @dataclass
@@ -37,10 +43,7 @@ class LinkResult:
     new: int
     links: dict[str, int]
     updated: int
-
-
-def _is_linked(reasons: list) -> bool:
-    return any(str(r.get("label", "")).startswith(LINKED) for r in reasons or [])
+    compared: int = 0  # stored claims analysed as likely partners of the new ones
 
 
 def _reasons(raw: list) -> list[Reason]:
@@ -51,71 +54,125 @@ def _reasons(raw: list) -> list[Reason]:
     ]
 
 
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+_COLUMNS = (
+    C.id,
+    C.claim,
+    C.source_id,
+    C.source_key,
+    C.via,
+    C.kind,
+    C.reasons,
+    C.confidence,
+    C.status,
+    A.doc,
+    A.outlet_key,
+)
+
+
+def _claims(session, ids: Sequence[int], total: int) -> list[Row]:
+    """The rows linking needs of these current claims, in id order."""
+    query = select(*_COLUMNS).join(ARTICLE, A.id == C.article_id).where(C.current.is_(True))
+    if len(ids) * 2 >= total:  # most of the store: one pass
+        wanted = set(ids)
+        rows = [r for r in session.execute(query.order_by(C.id)) if r.id in wanted]
+    else:
+        rows = [r for chunk in _chunks(ids) for r in session.execute(query.where(C.id.in_(chunk)))]
+    return sorted(rows, key=lambda r: r.id)
+
+
+def _ref(r: Row, entity_ids: dict[str, int]) -> linker.ClaimRef:
+    source = r.source_id if r.source_id is not None else r.source_key
+    if source is None and r.kind == "author" and r.outlet_key:
+        source = f"outlet:{r.outlet_key}"
+    via = normalize_key(r.via) if r.via else None
+    return linker.ClaimRef(
+        id=r.id,
+        text=r.claim,
+        source=source,
+        via=entity_ids.get(via, via) if via else None,
+        doc=r.doc,
+        kind=r.kind,
+        outlet=r.outlet_key,
+    )
+
+
 def link_store(
     store: Store, *, all: bool = False, top_k: int | None = linker.TOP_K, workers: int = -1
 ) -> LinkResult:
     """Link the new claims of the store (every claim with `all`); see the module docstring."""
+    version = linker.keys_version()
     with store.session() as session:
+        # claims of superseded article versions keep no links and no keys
+        stale = select(C.id).where(C.current.is_(False)).scalar_subquery()
+        session.execute(delete(LINK).where(or_(L.claim_id.in_(stale), L.other_id.in_(stale))))
+        session.execute(delete(LINK_INDEX).where(K.claim_id.in_(stale)))
+        if all:
+            session.execute(delete(LINK))
+            session.execute(delete(LINK_INDEX))
+        index = session.execute(
+            select(C.id, K.blocking, K.version)
+            .select_from(CLAIM)
+            .outerjoin(LINK_INDEX, K.claim_id == C.id)
+            .where(C.current.is_(True))
+            .order_by(C.id)
+        ).all()
+        total = len(index)
+        new_ids = [r.id for r in index if r.blocking is None]
+        stored: dict[int, str] = {r.id: r.blocking for r in index if r.blocking is not None}
+        outdated = [r.id for r in index if r.blocking is not None and r.version != version]
+        if outdated:  # keys made with other lexicons: make them again
+            rows = _claims(session, outdated, total)
+            feats = linker.analyse([r.claim for r in rows], workers=workers)
+            _write_keys(session, [r.id for r in rows], feats, version, update_rows=True)
+            stored.update((r.id, SEP.join(f.blocking)) for r, f in zip(rows, feats, strict=True))
+        if not new_ids:
+            return LinkResult(claims=total, new=0, links={}, updated=0)
+        new_rows = _claims(session, new_ids, total)
+        new_feats = linker.analyse([r.claim for r in new_rows], workers=workers)
+        # how many current claims hold each key, and the stored claims that hold a key
+        # some new claim is indexed under: the only ones a full run could pair with it
+        df: Counter[str] = Counter()
+        for keys in stored.values():
+            if keys:
+                df.update(keys.split(SEP))
+        for f in new_feats:
+            df.update(f.blocking)
+        wanted: set[str] = set()
+        for f in new_feats:
+            wanted.update(linker.indexed_keys(f.blocking, df))
+        partner_ids = [
+            cid for cid, keys in stored.items() if keys and not wanted.isdisjoint(keys.split(SEP))
+        ]
+        partner_rows = _claims(session, partner_ids, total)
+        partner_feats = linker.analyse([r.claim for r in partner_rows], workers=workers)
+        # new claims and their partners in id order, so that each pair is oriented as in a
+        # full run (claim_id < other_id)
+        entries = sorted(
+            [(r, f, True) for r, f in zip(new_rows, new_feats, strict=True)]
+            + [(r, f, False) for r, f in zip(partner_rows, partner_feats, strict=True)],
+            key=lambda e: e[0].id,
+        )
         entity_ids = {
             row.key: row.id for row in session.execute(select(E.id, E.key).where(E.scope == ""))
         }
-        rows = session.execute(
-            select(
-                C.id,
-                C.claim,
-                C.source_id,
-                C.source_key,
-                C.via,
-                C.kind,
-                C.reasons,
-                C.confidence,
-                C.status,
-                A.doc,
-                A.outlet_key,
-            )
-            .join(ARTICLE, A.id == C.article_id)
-            .where(A.current.is_(True))
-            .order_by(C.id)
-        ).all()
-        if all:
-            session.execute(delete(LINK))
-        else:
-            # claims of superseded article versions keep no links
-            stale = (
-                select(C.id)
-                .join(ARTICLE, A.id == C.article_id)
-                .where(A.current.is_(False))
-                .scalar_subquery()
-            )
-            session.execute(delete(LINK).where(or_(L.claim_id.in_(stale), L.other_id.in_(stale))))
-        new = [all or not _is_linked(r.reasons) for r in rows]
-        new_ids = [r.id for r, is_new in zip(rows, new, strict=True) if is_new]
-        if not new_ids:
-            return LinkResult(claims=len(rows), new=0, links={}, updated=0)
+        links = linker.link_rows(
+            [_ref(r, entity_ids) for r, _f, _n in entries],
+            [n for _r, _f, n in entries],
+            feats=[f for _r, f, _n in entries],
+            df=df,
+            top_k=top_k,
+            workers=workers,
+        )
         if not all:
-            for start in range(0, len(new_ids), 500):
-                chunk = new_ids[start : start + 500]
+            for chunk in _chunks(new_ids):
                 session.execute(
                     delete(LINK).where(or_(L.claim_id.in_(chunk), L.other_id.in_(chunk)))
                 )
-        refs = []
-        for r in rows:
-            source = r.source_id if r.source_id is not None else r.source_key
-            if source is None and r.kind == "author" and r.outlet_key:
-                source = f"outlet:{r.outlet_key}"
-            via = normalize_key(r.via) if r.via else None
-            refs.append(
-                linker.ClaimRef(
-                    id=r.id,
-                    text=r.claim,
-                    source=source,
-                    via=entity_ids.get(via, via) if via else None,
-                    doc=r.doc,
-                    kind=r.kind,
-                    outlet=r.outlet_key,
-                )
-            )
-        links = linker.link_rows(refs, new, top_k=top_k, workers=workers)
         if links:
             session.execute(
                 LINK.insert(),
@@ -130,20 +187,59 @@ def link_store(
                     for x in links
                 ],
             )
+        _write_keys(session, [r.id for r in new_rows], new_feats, version)
         touched = set(new_ids) | {x.claim_id for x in links} | {x.other_id for x in links}
-        updated = _refresh(session, [r for r in rows if r.id in touched])
+        updated = _refresh(session, [r for r, _f, _n in entries if r.id in touched])
     counts: dict[str, int] = defaultdict(int)
     for x in links:
         counts[x.kind.value] += 1
-    return LinkResult(claims=len(rows), new=len(new_ids), links=dict(counts), updated=updated)
+    return LinkResult(
+        claims=total,
+        new=len(new_ids),
+        links=dict(counts),
+        updated=updated,
+        compared=len(partner_rows),
+    )
+
+
+def _write_keys(
+    session,
+    ids: Sequence[int],
+    feats: Sequence[linker.Features],
+    version: str,
+    *,
+    update_rows: bool = False,
+) -> None:
+    """Store the blocking keys of these claims (they are linked from now on)."""
+    params = [
+        {"k_id": cid, "k_keys": SEP.join(f.blocking), "k_version": version}
+        for cid, f in zip(ids, feats, strict=True)
+    ]
+    if not params:
+        return
+    if update_rows:
+        session.execute(
+            update(LINK_INDEX)
+            .where(K.claim_id == bindparam("k_id"))
+            .values(blocking=bindparam("k_keys"), version=bindparam("k_version")),
+            params,
+        )
+    else:
+        session.execute(
+            LINK_INDEX.insert().values(
+                claim_id=bindparam("k_id"),
+                blocking=bindparam("k_keys"),
+                version=bindparam("k_version"),
+            ),
+            params,
+        )
 
 
 def _refresh(session, rows) -> int:
     """Recompute confidence and reasons of `rows` (claim rows) from all their links."""
     ids = [r.id for r in rows]
     by_claim: dict[int, list[tuple[str, float, int]]] = defaultdict(list)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in _chunks(ids):
         for x in session.execute(
             select(L.claim_id, L.other_id, L.kind, L.score).where(
                 or_(L.claim_id.in_(chunk), L.other_id.in_(chunk))
@@ -157,7 +253,7 @@ def _refresh(session, rows) -> int:
         value, reasons = linker.update_confidence(
             r.confidence, _reasons(r.reasons), found, r.status
         )
-        kinds = defaultdict(int)
+        kinds: dict[str, int] = defaultdict(int)
         for kind, _score, _other in found:
             kinds[kind] += 1
         summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no related claims"

@@ -6,6 +6,7 @@ entity    a source: named people, organizations and outlets are shared across ar
 claim     one row per kept sentence, with its attribution and its review state
 review    append-only history of what reviewers did to claims
 link      relations between claims, filled by the linker (claims/store/linking.py)
+link_index  the blocking keys of each linked claim, for incremental linking
 
 The Alembic revisions in `migrations/versions/` must create exactly these tables;
 `tests/test_schema.py` fails when they drift apart.
@@ -143,6 +144,20 @@ class LinkRow(SQLModel, table=True):
     reasons: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
+class LinkIndexRow(SQLModel, table=True):
+    """The blocking keys of a linked claim, written by the linker: new claims are linked
+    against these instead of analysing every stored claim again. A current claim without a
+    row here has not been linked yet."""
+
+    __tablename__ = "link_index"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    blocking: str = Field(
+        sa_column=Column(Text, nullable=False), description="Blocking keys, tab-separated"
+    )
+    version: str = Field(description="claims.link.keys_version() the keys were made with")
+
+
 def _table(model: type[SQLModel]) -> Table:
     return model.__table__  # type: ignore[attr-defined]
 
@@ -152,5 +167,6 @@ ENTITY = _table(EntityRow)
 CLAIM = _table(ClaimRow)
 REVIEW = _table(ReviewRow)
 LINK = _table(LinkRow)
-TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK]
+LINK_INDEX = _table(LinkIndexRow)
+TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK, LINK_INDEX]
 metadata = SQLModel.metadata
