@@ -124,6 +124,11 @@ def _hedges() -> tuple[tuple[str, float], ...]:
 
 
 @cache
+def _hedge_words() -> frozenset[str]:
+    return frozenset(word for word, _weight in _hedges() if " " not in word)
+
+
+@cache
 def _name_form(word: str) -> str:
     """Given names are matched without folding ى to ي, so that 'على' is not 'علي'."""
     return strip_marks(word).translate(str.maketrans("أإآ", "ااا"))
@@ -244,6 +249,14 @@ class Memory:
             and speaker.source not in self.names
         ):
             self.names.append(speaker.source)
+
+    def is_own_outlet(self, name: str) -> bool:
+        """'الجزيرة' in an article of 'الجزيرة نت' is the article's own outlet."""
+        if not self.outlet:
+            return False
+        own, other = normalize_key(self.outlet).split(), normalize_key(name).split()
+        shorter = min(len(own), len(other))
+        return shorter > 0 and own[:shorter] == other[:shorter]
 
     def named_with(self, head: str) -> Speaker | None:
         """The latest source whose name holds this noun: 'المسؤول' -> 'مسؤول أمني إسرائيلي',
@@ -503,7 +516,7 @@ class SourceParser:
                 return resolved
 
         if first.norm in _set("titles") and first.norm not in _set("anonymous"):
-            person = self._person(tokens, sentence)  # 'الناشط الإعلامي …، عامر هويدي'
+            person = self.person(tokens, sentence)  # 'الناشط الإعلامي …، عامر هويدي'
             if person:
                 return person
             if not _starts_with(words, _phrases("organizations")):
@@ -525,13 +538,13 @@ class SourceParser:
         if alias:
             return Source(Kind.organization, self._org_name(_aliases()[alias]))
         if first.norm in _set("titles") or _name_form(first.text) in _first_names():
-            person = self._person(tokens, sentence)
+            person = self.person(tokens, sentence)
             if person:
                 return person
         n = _starts_with(words, _phrases("organizations"))
         if n:
             return self._organization(tokens, tokens.index(words[n - 1]) + 1, sentence, words[:n])
-        return self._person(tokens, sentence)
+        return self.person(tokens, sentence)
 
     # -- each kind of phrase
 
@@ -628,11 +641,7 @@ class SourceParser:
                 known = self._bare_outlet(_words(tokens[end:]))
                 name = known or _clean_name(_text(tokens[tokens.index(head[0]) : end], sentence))
                 name = _without_conjunction(name, head[0], _set("media"))
-        if (
-            head_norm in (normalize("مراسل"), normalize("موفد"))
-            and self.memory.outlet
-            and normalize(name) == normalize(self.memory.outlet)
-        ):
+        if head_norm in (normalize("مراسل"), normalize("موفد")) and self.memory.is_own_outlet(name):
             return Source(Kind.author, "")  # the outlet's own correspondent
         return Source(Kind.media, name)
 
@@ -689,7 +698,7 @@ class SourceParser:
     def _org_name(self, name: str) -> str:
         return _prefer_article_spelling(name, self.article_words)
 
-    def _person(self, tokens: list[Token], sentence: str) -> Source | None:
+    def person(self, tokens: list[Token], sentence: str) -> Source | None:
         """A named person in the phrase: after a rank title, from a given name, or a comma
         chunk of plain words; titles and roles are left out."""
         words = _words(tokens)
@@ -709,7 +718,14 @@ class SourceParser:
             chunk_words = _words(chunk)
             if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):
                 name = _clean_name(_text(chunk, sentence))
-                if len(chunk_words) >= 2 or self.memory.knows(name) or len(words) == 1:
+                # 'المنسقة الأممية' is a role: a given name is never definite.
+                opens_as_name = not chunk_words[0].bare.startswith("ال")
+                if (
+                    len(chunk_words) >= 2
+                    and opens_as_name
+                    or self.memory.knows(name)
+                    or len(words) == 1
+                ):
                     return Source(Kind.named_person, self.memory.full_name(name))
         return None
 
@@ -943,6 +959,7 @@ def _verb_frame(
         if previous is not None and (
             previous.norm in _particles("subordinate")
             or previous.norm in ("ان", "بان", "لان", "بعد", "قبل")
+            or _strip_conjunction(previous.norm, NEGATED_CUE_PARTICLES)
         ):
             continue
         if _quote_depth_at(tokens, i):
@@ -951,6 +968,10 @@ def _verb_frame(
         if frame:
             return frame
     return None
+
+
+# 'ولم تذكر الوكالة أي تفاصيل': a negated report asserts nothing for its subject.
+NEGATED_CUE_PARTICLES = frozenset({"لم", "لن", "لا"})
 
 
 def _statement_subject(tokens: list[Token], word_positions: list[int]) -> bool:
@@ -983,8 +1004,8 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             end = _span_end(tokens, relay + 1)
             after = tokens[relay + 1 : end]
     if not _words(after):
-        # 'وأضاف أن …', 'وتابع: …': the statement goes on.
-        if memory.last:
+        # 'وأضاف أن …', 'وتابع: …': the statement goes on ('ويُرجَّح أن …' is impersonal).
+        if memory.last and not in_lexicon(tokens[i], _hedge_words()):
             last = memory.last
             source = Source(last.kind, last.source, is_reference=True)
             return Frame(source, cue, last.via, _claim_start(tokens, end, sentence), 0.85)
@@ -999,15 +1020,65 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         return None
     if source.kind is Kind.author:
         return Frame(source, None, None, 0, 0.8)
-    via = via or _via_in(tokens[i + 1 :], sentence, parser) or _carried_via(source, memory)
+    if source.kind is Kind.anonymous and after[0].norm in _set("titles"):
+        # 'قال القائد العام لـ"قسد"، مظلوم عبدي، إن …': the name comes after the body.
+        rest = _without_quoting_noun(tokens[end:complement])
+        source = (parser.person(rest, sentence) if _words(rest) else None) or source
+    source, relay = _relayed_source(tokens, i + 1, complement, source, sentence, parser)
+    via = (
+        via
+        or relay
+        or _via_in(tokens[i + 1 :], sentence, parser)
+        or _hearer_outlet(tokens, end, complement, sentence, parser)
+        or _carried_via(source, memory)
+    )
     certainty = 0.9 if end < len(tokens) else 0.75
     return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
+
+
+def _relayed_source(
+    tokens, start, complement, source, sentence, parser
+) -> tuple[Source, str | None]:
+    """'كشفت صحيفة X، نقلاً عن مسؤولين، أن …': the paper relays the officials."""
+    for k in range(start, complement):
+        n = _according_at(tokens, k)
+        if n and normalize_key(_text(tokens[k : k + n], sentence)) == RELAY_KEY:
+            relayed = parser.parse(tokens[k + n : _span_end(tokens, k + n)], sentence)
+            if relayed and relayed.kind is not Kind.author:
+                return relayed, source.name
+    return source, None
+
+
+RELAY_KEY = normalize_key("نقلاً عن")
+
+
+def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
+    """Another outlet the source spoke to: 'قال مصدر لـ"سانا"', 'في مقابلة مع قناة "العربية"'.
+    The article's own outlet is no intermediary (the outlet asserts its own reporting)."""
+    for k in range(end, min(complement, len(tokens))):
+        tok = tokens[k]
+        if tok.norm in ("ل", "لـ", "مع"):
+            phrase = tokens[k + 1 : _span_end(tokens, k + 2)]
+        elif tok.norm[:1] == "ل" and len(tok.norm) > 3 and tok.norm not in FUNCTION_WORDS:
+            phrase = [_unglue_li(tok), *tokens[k + 1 : _span_end(tokens, k + 1)]]
+        else:
+            continue
+        heard = parser.parse(phrase, sentence) if _words(phrase) else None
+        if heard and heard.kind is Kind.media and not parser.memory.is_own_outlet(heard.name):
+            return heard.name
+    return None
 
 
 def _carried_via(source: Source, memory: Memory) -> str | None:
     """A via carries over to the continuations of the same speaker's statement."""
     last = memory.last
-    return last.via if last and last.source == source.name and last.kind is source.kind else None
+    if last and last.source == source.name and last.kind is source.kind:
+        return last.via
+    if source.is_reference:  # 'وأضاف المسؤول' back to an official quoted through a paper
+        for speaker in reversed(memory.speakers):
+            if speaker.source == source.name and speaker.kind is source.kind:
+                return speaker.via
+    return None
 
 
 def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bool:

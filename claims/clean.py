@@ -23,9 +23,23 @@ COPYRIGHT = re.compile(r"©|\(c\)|جميع الحقوق محفوظة|حقوق ا
 COPYRIGHT_OUTLET = re.compile(
     r"محفوظة\s+(?:ل|لـ)\s*(?:موقع|صحيفة|جريدة|قناة|شبكة|وكالة|مجلة)?\s*[\"«“(]?([^\"»”)\d©|،,.\n]+)"
 )
-# `قالت لـ"المدن"`, `لـ (جيرون)`, `في حديث مع "العربي الجديد"`, `في تصريح خاص لـ«عنب بلدي»`.
-SPOKEN_TO = re.compile(
-    r"(?:\bلـ\s*|\bل\s*-\s*|(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:\s+\w+)?\s+(?:مع|ل|لـ)\s*)"
+# "© نورث برس 2024", "جميع الحقوق محفوظة © اليوم الثامن 2024": the name after the sign.
+COPYRIGHT_SIGN_OUTLET = re.compile(
+    r"©\s*(?:\d{4}\s*)?[\"«“]?([^\"»”\d©|،,.\n]{2,40}?)[\"»”]?\s*(?:\d{4})?\s*$", re.M
+)
+# "المصدر: عنب بلدي", "المصدر: الجزيرة + وكالات" at the foot of the article.
+SOURCE_LINE_OUTLET = re.compile(
+    r"^\s*المصدر\s*:\s*[\"«“]?([^\"»”+،,\n]{2,30}?)[\"»”]?\s*(?:[+،,]|\s+و|$)", re.M
+)
+# A dateline naming the outlet: "القامشلي – نورث برس", "عدن - "اليوم الثامن"".
+DATELINE_OUTLET = re.compile(
+    r"^\s*[^\s\-–]{2,20}\s*[-–]\s*[\"«“]?([^\"»”\n]{2,30}?)[\"»”]?\s*$", re.M
+)
+# `قالت لـ"المدن"`, `لـ (جيرون)`: a quoted name after li-, counted when it is a known outlet
+# (`التابعة لـ"داعش"` is not one); `في حديث مع "العربي الجديد"`, `في تصريح خاص لـ«عنب بلدي»`.
+SPOKEN_TO = re.compile(r"(?:\bلـ\s*|\bل\s*-\s*)[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]")
+TALKED_TO = re.compile(
+    r"(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:\s+\w+)?\s+(?:مع|ل|لـ)\s*"
     r"[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]"
 )
 BYLINE_DASH = re.compile(r"^[^\s\-–]{2,20}\s*[-–|]\s*(.{4,40})$")
@@ -56,6 +70,8 @@ GREGORIAN_MONTHS = {
 }
 assert set(GREGORIAN_MONTHS) == set(MONTHS.split("|"))
 
+# A dateline stands above the body, within the first few lines.
+DATELINE_SPAN = 600
 # A heading has few words; a body paragraph opens the article proper.
 HEADING_MAX_TOKENS = 5
 BODY_MIN_TOKENS = 12
@@ -117,25 +133,47 @@ def parse_date(text: str) -> str | None:
         return None
 
 
-def _known_outlet(name: str) -> str:
-    """The canonical spelling of an outlet name if the lexicon knows it."""
+def _known_outlet(name: str) -> str | None:
+    """The canonical spelling of an outlet the lexicon knows, else None."""
     key = normalize(name.strip())
     for spellings in fields("outlets"):
         if key in (normalize(s) for s in spellings):
             return spellings[0]
-    return name.strip()
+    return None
+
+
+def _outlet_name(name: str) -> str:
+    """An outlet named by the page, as the lexicon spells it: 'للعربي الجديد' (the preposition
+    li- written onto the article) -> 'العربي الجديد'."""
+    name = name.strip()
+    if name.startswith("ل") and not _known_outlet(name):
+        # 'لعربي الجديد' after 'محفوظة ل' was 'للعربي'; 'للمدن' is 'لـ' + 'المدن'.
+        name = "ا" + name[1:] if name.startswith("لل") else "ا" + name
+    return _known_outlet(name) or name
+
+
+def _names_an_outlet(name: str) -> bool:
+    """A dateline's second half is an outlet, not a reporter: 'الجزيرة نت', 'نورث برس'."""
+    words = name.split()
+    return any(_known_outlet(" ".join(words[:n])) for n in range(len(words), 0, -1))
 
 
 def find_outlet(text: str) -> str | None:
-    """The outlet that publishes the text: its copyright line, else the outlet its sources
-    speak to (`قالت لـ"المدن"`), the most frequent one winning."""
-    copyright_match = COPYRIGHT_OUTLET.search(text)
-    if copyright_match:
-        return _known_outlet(copyright_match.group(1))
+    """The outlet that publishes the text: its copyright line, its source line ('المصدر: …'),
+    a dateline naming a known outlet, else the outlet its sources speak to (`قالت لـ"المدن"`),
+    the most frequent one winning."""
+    for pattern in (COPYRIGHT_OUTLET, COPYRIGHT_SIGN_OUTLET, SOURCE_LINE_OUTLET):
+        match = pattern.search(text)
+        if match and match.group(1).strip():
+            return _outlet_name(match.group(1))
+    for match in DATELINE_OUTLET.finditer(text[:DATELINE_SPAN]):
+        if _names_an_outlet(match.group(1)):
+            return _outlet_name(match.group(1))
     counts: dict[str, int] = {}
-    for match in SPOKEN_TO.finditer(text):
-        name = _known_outlet(match.group(1))
-        counts[name] = counts.get(name, 0) + 1
+    for match in [*SPOKEN_TO.finditer(text), *TALKED_TO.finditer(text)]:
+        name = _outlet_name(match.group(1))
+        if match.re is TALKED_TO or _known_outlet(name):
+            counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 

@@ -176,6 +176,21 @@ def test_outlet_is_the_one_sources_speak_to():
     assert extract_bytes(text.encode(), "o.txt").article.outlet == "عنب بلدي"
 
 
+@pytest.mark.parametrize(
+    ("page", "outlet"),
+    [
+        ("حلب - خاص\nقال ناشطون إن القصف استمر.\n© نورث برس 2024", "نورث برس"),
+        ("قال ناشطون إن القصف استمر.\n© حقوق النشر محفوظة للعربي الجديد 2024", "العربي الجديد"),
+        ("قال ناشطون إن القصف استمر.\nالمصدر: عنب بلدي", "عنب بلدي"),
+        ("بيروت - الجزيرة نت\nقال ناشطون إن القصف استمر.", "الجزيرة نت"),
+        # A quoted name after li- that is no outlet is not the page's outlet.
+        ('وقال عنصر في المجموعة التابعة لـ"داعش" إن الهجوم فشل.', None),
+    ],
+)
+def test_outlet_from_copyright_source_line_or_dateline(page, outlet):
+    assert extract_bytes(page.encode(), "o.txt").article.outlet == outlet
+
+
 def test_degraded_punctuation_is_repaired_for_reading():
     assert repair('قال ل - " الجزيرة " : " لن ننسحب " .') == 'قال لـ"الجزيرة": "لن ننسحب".'
 
@@ -268,6 +283,45 @@ def test_the_sources_resolve_to_the_anonymous_source_named_before():
 def test_via_carries_over_to_the_continuation():
     text = 'وقال القيادي ماهر العمر بحسب "سمارت" إن الهجوم صد.\nوأضاف العمر أن القصف مستمر.'
     assert attribution(text) == (Kind.named_person, "ماهر العمر", "وأضاف", "سمارت")
+
+
+def test_a_person_named_in_full_once_is_known_by_the_surname():
+    text = "وقالت المنسقة الأممية، كليمنتاين نكويتا سلامي، إن الوضع كارثي.\nوقالت سلامي إن المساعدات لا تصل."
+    assert attribution(text)[:2] == (Kind.named_person, "كليمنتاين نكويتا سلامي")
+
+
+def test_a_role_noun_resolves_to_the_source_that_bears_it():
+    text = (
+        "ونقلت صحيفة هآرتس عن مسؤول أمني إسرائيلي قوله إن الجيش مستعد.\n"
+        "وقال المتحدث باسم الجيش، أفيخاي أدرعي، إن الغارات مستمرة.\n"
+        "وأضاف المسؤول أن القرار سياسي."
+    )
+    assert attribution(text) == (Kind.anonymous, "مسؤول أمني إسرائيلي", "وأضاف", "هآرتس")
+
+
+def test_a_source_speaking_to_another_outlet_is_relayed_by_it():
+    text = 'قال ناشطون إن القصف استمر.\nوقال مصدر عسكري لـ"سانا" إن الطريق فتح.\n© نورث برس 2024'
+    assert attribution(text, 1) == (Kind.anonymous, "مصدر عسكري", "وقال", "سانا")
+    own = 'وقال مصدر عسكري لـ"سانا" إن الطريق فتح.\nالمصدر: سانا'
+    assert attribution(own, 0)[3] is None
+
+
+def test_a_paper_relaying_officials_is_their_via():
+    text = 'كشفت صحيفة "الغارديان"، نقلاً عن مسؤولين بريطانيين، أن الصفقة تمت.'
+    assert attribution(text)[:2] + attribution(text)[3:] == (
+        Kind.anonymous,
+        "مسؤولين بريطانيين",
+        "الغارديان",
+    )
+
+
+def test_a_negated_report_is_the_outlets_own_narration():
+    assert attribution("ولم تذكر الوكالة أي تفاصيل عن هوية القتلى.")[0] is Kind.author
+
+
+def test_an_impersonal_hedge_is_not_a_continuation():
+    text = "وقال مصدر محلي إن الاشتباكات توقفت.\nويُرجح أن تشهد المنطقة حملة أمنية جديدة."
+    assert attribution(text)[0] is Kind.author
 
 
 def test_a_quotation_over_several_paragraphs_keeps_its_speaker():
