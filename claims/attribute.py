@@ -291,7 +291,9 @@ def collect_names(passages: Iterable[tuple[str, list[Token]]]) -> list[str]:
         for i, token in enumerate(tokens):
             opens_name = _name_form(token.text) in _first_names() and token.norm not in NAME_LINKS
             if opens_name or _after_title(tokens, i):
-                name = _name_at(tokens, i, text)
+                # 'أبو محمد الجولاني': a kunya opens the name before the given name.
+                start = i - 1 if i and tokens[i - 1].norm in NAME_LINKS else i
+                name = _name_at(tokens, start, text)
                 if name and len(name.split()) >= 2 and name not in names:
                     names.append(name)
     return names
@@ -410,6 +412,19 @@ def _starts_with(words: list[Token], phrases: PhraseIndex) -> int:
     return longest
 
 
+def _glued_hearer(token: Token) -> bool:
+    """'للجزيرة', 'لوكالة', 'لقناة': li- written onto an outlet or a media noun."""
+    if token.norm[:1] != "ل" or len(token.norm) < 4 or token.norm in FUNCTION_WORDS:
+        return False
+    unglued = _unglue_li(token).norm
+    return (
+        unglued in _set("media")
+        or (_without_article(unglued),) in _outlets()
+        or (unglued,) in _outlets()
+        or any(key[0] == unglued for key in _outlets())
+    )
+
+
 def _quoted_name(tokens: list[Token], i: int, sentence: str) -> tuple[str, int] | None:
     """A name in quotes or brackets starting at token i: ('فرات بوست', index after it)."""
     if i >= len(tokens) or tokens[i].text not in QUOTES + "(":
@@ -459,6 +474,31 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
         if owner.norm in _set("organizations") and not owner.norm.startswith("ال"):
             return _body_name_end(tokens, end + 1, owner)
     return end
+
+
+# 'مصدر مقرب من الحكومة': the adjectives that take the circle a source belongs to.
+CLOSE_TO = frozenset(normalize(w) for w in ("مقرب", "مقربة", "مقربون", "قريب", "قريبة", "مقربين"))
+MAX_NOUN_PHRASE_WORDS = 5
+
+
+def _noun_phrase_end(tokens: list[Token], i: int) -> int:
+    """Index after a place or body named by a chain of nouns: 'حكومة ولاية شمال دارفور',
+    'قيادة عمليات نينوى', 'إدارة المطار'; it stops at punctuation, verbs and particles."""
+    j = i
+    while j < len(tokens) and j - i < MAX_NOUN_PHRASE_WORDS:
+        tok = tokens[j]
+        if (
+            not tok.is_word
+            or _is_function_word(tok)
+            or _cue_lemma(tok)
+            or tok.norm in _particles("complement")
+            or tok.norm in _particles("subordinate")
+            or _is_quoting_noun(tok)
+            or (j > i and _glued_hearer(tok))
+        ):
+            break
+        j += 1
+    return j
 
 
 def _looks_adjective(token: Token) -> bool:
@@ -526,12 +566,12 @@ class SourceParser:
                 )
         if _starts_with(words, _phrases("anonymous")):
             return self._anonymous(tokens, i0, sentence)
-        n = _starts_with(words, _phrases("media"))
-        if n and n >= _starts_with(words, _phrases("organizations")):
-            return self._media(tokens, tokens.index(words[n - 1]) + 1, sentence, words[:n])
         outlet = self._bare_outlet(words)
         if outlet:
             return Source(Kind.media, outlet)
+        n = _starts_with(words, _phrases("media"))
+        if n and n >= _starts_with(words, _phrases("organizations")):
+            return self._media(tokens, tokens.index(words[n - 1]) + 1, sentence, words[:n])
         if in_lexicon(first, _set("statements")):
             return self._statement(tokens, i0, sentence)
         alias = _strip_conjunction(first.norm, _aliases())
@@ -578,17 +618,23 @@ class SourceParser:
             elif tok.norm[:1] == "و" and _strip_conjunction(tok.norm, _set("anonymous")):
                 j += 1  # 'ناشطون ومراقبون'
             elif (
-                tok.norm == "في" and in_lexicon(head, _singular_anonymous()) and j + 1 < len(tokens)
+                tok.norm in ("في", "من")
+                and j + 1 < len(tokens)
+                and (tok.norm == "في" or tokens[j - 1].bare in CLOSE_TO)
             ):
-                # 'مصدر في التحالف الدولي', 'مصدر في الأخير' (the body named just before)
-                end = _definite_run(tokens, j + 1) if tokens[j + 1].norm.startswith("ال") else j + 2
+                # 'مصدر في التحالف الدولي', 'مصادر محلية في طفس', 'مصدر مقرب من عائلة القتيل',
+                # 'مصدر في الأخير' (the body named just before)
+                quoted = _quoted_name(tokens, j + 1, sentence)
+                end = quoted[1] if quoted else _noun_phrase_end(tokens, j + 1)
+                if end == j + 1:
+                    break
                 target = _clean_name(_text(tokens[j + 1 : end], sentence))
                 if normalize(target) in ("الاخير", "الاخيره"):
                     target = self._last_body(sentence, tokens[i].start) or target
                 name = _without_conjunction(
                     _clean_name(_text(tokens[i:j], sentence)), head, _set("anonymous")
                 )
-                return Source(Kind.anonymous, f"{name} في {target}")
+                return Source(Kind.anonymous, f"{name} {tok.text} {target}")
             else:
                 break
         return Source(
@@ -662,6 +708,9 @@ class SourceParser:
     def _statement(self, tokens, i, sentence) -> Source | None:
         """'البيان' speaks for the body that issued it; 'التحقيقات التي أجرتها X' for X;
         'تقرير صادر عن X', 'بيان للوزارة' for X."""
+        issuer = self.parse(tokens[i + 1 : _span_end(tokens, i + 1)], sentence)
+        if issuer and issuer.kind in (Kind.organization, Kind.media):
+            return issuer  # 'إحصاءات وزارة الصحة', 'تقديرات الأمم المتحدة'
         for j in range(i + 1, min(len(tokens), i + 6)):
             tok = tokens[j]
             if tok.norm in _particles("subordinate") and j + 2 < len(tokens):
@@ -728,10 +777,6 @@ class SourceParser:
                 ):
                     return Source(Kind.named_person, self.memory.full_name(name))
         return None
-
-
-def _singular_anonymous() -> frozenset[str]:
-    return frozenset(normalize(w) for w in ("مصدر", "مسؤول", "قيادي", "مصدران", "ناشط", "شاهد"))
 
 
 RANKS = frozenset(
@@ -854,6 +899,18 @@ def _span_end(tokens: list[Token], i: int) -> int:
             return j
         if tok.norm in ("ل", "لـ") and j > i:
             return j
+        if j > i and _glued_hearer(tok):
+            return j  # 'وقال تيننتي للجزيرة نت إن …'
+        if tok.norm in ("خلال", "اثناء") and j > i:
+            return j  # 'وقال الدبيبة خلال اجتماع …'
+        if (
+            j > i
+            and tok.text in "،,"
+            and j + 1 < len(tokens)
+            and tokens[j + 1].norm in (_particles("subordinate"))
+        ):
+            return j  # 'وأضاف المصدر، الذي طلب عدم الكشف عن اسمه، أن …'
+
         if (
             tok.norm.startswith("ب")
             and j > i
@@ -869,7 +926,10 @@ def _span_end(tokens: list[Token], i: int) -> int:
 # 'في بيان', 'في تصريح صحافي', 'عبر تغريدة': where a statement was made, not who made it.
 UTTERANCE_NOUNS = frozenset(
     normalize(w)
-    for w in "بيان تصريح تصريحات حديث رسالة مؤتمر لقاء مقابلة تغريدة منشور كلمة اتصال تسجيل".split()
+    for w in (
+        "بيان تصريح تصريحات حديث رسالة مؤتمر لقاء مقابلة تغريدة منشور كلمة اتصال تسجيل"
+        " اجتماع جلسة خطاب إحاطة ندوة زيارة مداخلة تقرير"
+    ).split()
 )
 # 'نقلت الوكالة عن مسؤول أمريكي قوله إن …': the verbal noun of saying, with the speaker's
 # pronoun, closes the source phrase and is no part of the name.
@@ -880,11 +940,17 @@ QUOTING_NOUNS = frozenset(normalize(w) for w in "قول تأكيد تصريح ز
 ISSUER_PREPOSITIONS = frozenset({"عن", "ل", "لـ"})
 
 
+def _is_quoting_noun(token: Token) -> bool:
+    return any(
+        token.norm.endswith(suffix) and token.norm[: -len(suffix)] in QUOTING_NOUNS
+        for suffix in PRONOUN_SUFFIXES
+    )
+
+
 def _without_quoting_noun(tokens: list[Token]) -> list[Token]:
     for k, tok in enumerate(tokens):
-        for suffix in PRONOUN_SUFFIXES:
-            if k and tok.norm.endswith(suffix) and tok.norm[: -len(suffix)] in QUOTING_NOUNS:
-                return tokens[:k]
+        if k and _is_quoting_noun(tok):
+            return tokens[:k]
     return tokens
 
 
@@ -1003,6 +1069,9 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             via = relayed_by.name if relayed_by else None
             end = _span_end(tokens, relay + 1)
             after = tokens[relay + 1 : end]
+    if _words(after) and _words(after)[0].norm in OMITTED_SUBJECT_OPENERS and memory.last:
+        after = []  # 'وأضافت في بيان …', 'وأشار إلى أن …': the subject is the last speaker
+        end = _complement_at(tokens, i + 1)
     if not _words(after):
         # 'وأضاف أن …', 'وتابع: …': the statement goes on ('ويُرجَّح أن …' is impersonal).
         if memory.last and not in_lexicon(tokens[i], _hedge_words()):
@@ -1034,6 +1103,12 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     )
     certainty = 0.9 if end < len(tokens) else 0.75
     return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
+
+
+# A preposition right after the verb: the subject is the pronoun in the verb.
+OMITTED_SUBJECT_OPENERS = frozenset(
+    normalize(w) for w in ("في", "الى", "إلى", "عبر", "خلال", "على", "ل", "لـ", "بالقول")
+)
 
 
 def _relayed_source(
