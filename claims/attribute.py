@@ -355,7 +355,10 @@ def _is_nisba(token: Token, taken: list[Token]) -> bool:
 
 FUNCTION_WORDS_AS_WRITTEN = (
     "في من إلى على عن مع لـ ل بـ ب عبر خلال بين ضد حول منذ حتى لدى أمام وفي ومن باسم "
-    "هذا هذه ذلك تلك هو هي هم كل بعض أي أن إن قد لم لن لا ما لقد إذ"
+    "هذا هذه ذلك تلك هو هي هم كل بعض أي أن إن قد لم لن لا ما لقد إذ بلا "
+    # Times, which follow a verb or a name but are never part of one: 'قالت حماس أمس إن'.
+    "أمس اليوم غدا الليلة يوم صباح مساء فجر ظهر الأسبوع الشهر العام الماضي الماضية المقبل "
+    "السبت الأحد الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة"
 )
 FUNCTION_WORDS = frozenset(normalize(w) for w in FUNCTION_WORDS_AS_WRITTEN.split())
 
@@ -457,17 +460,26 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 3) -> int:
     return j
 
 
+# 'منظمة هيومن رايتس ووتش': the proper noun after an indefinite head may run to three words.
+MAX_BODY_PROPER_WORDS = 3
+
+
 def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
     """Index after the name of a body whose head ends at token j: its definite adjectives, and
     after an indefinite head the proper noun it governs ('حركة أحرار الشام', 'قوات سوريا
     الديمقراطية'), and a body it belongs to ('المكتب الإعلامي لحركة أحرار الشام')."""
-    if (
-        not head.bare.startswith("ال")
-        and j < len(tokens)
-        and not tokens[j].norm.startswith("ال")
-        and _plain_word(tokens[j])
-    ):
-        j += 1
+    if not head.bare.startswith("ال"):
+        start = j
+        while (
+            j < len(tokens)
+            and j - start < MAX_BODY_PROPER_WORDS
+            and not tokens[j].norm.startswith("ال")
+            and _plain_word(tokens[j])
+            and not _looks_adjective(tokens[j])
+        ):
+            j += 1
+            if j + 1 < len(tokens) and tokens[j].norm == "بلا":
+                j += 2  # 'أطباء بلا حدود', 'مراسلون بلا حدود'
     end = _definite_run(tokens, j)
     if end < len(tokens) and tokens[end].norm[:1] == "ل":
         owner = tokens[end]._replace(norm=tokens[end].norm[1:])
@@ -597,6 +609,10 @@ class SourceParser:
         }[kind_name]
         head = _without_article(_strip_conjunction(tokens[i0].norm, _references()) or "")
         speaker = self.memory.named_with(head) or self.memory.last_by_kind.get(wanted)
+        if speaker is None and wanted is Kind.media:
+            # 'وبحسب الصحيفة' after 'كشفت صحيفة X، نقلاً عن مسؤولين': the paper that relayed.
+            via = next((s.via for s in reversed(self.memory.speakers) if s.via), None)
+            return Source(Kind.media, via, is_reference=True) if via else None
         if speaker is None:
             return None
         return Source(speaker.kind, speaker.source, is_reference=True)
@@ -613,7 +629,7 @@ class SourceParser:
             return Source(Kind.anonymous, _clean_name(_text(tokens[i : quoted[1]], sentence)))
         while j < len(tokens) and j - i <= 4:
             tok = tokens[j]
-            if _looks_adjective(tok):
+            if _looks_adjective(tok) or tok.bare in CLOSE_TO:
                 j += 1
             elif tok.norm[:1] == "و" and _strip_conjunction(tok.norm, _set("anonymous")):
                 j += 1  # 'ناشطون ومراقبون'

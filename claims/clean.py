@@ -85,7 +85,15 @@ def tokens(text: str) -> list[str]:
 
 @cache
 def _furniture_keys() -> frozenset[str]:
-    return frozenset(normalize(entry) for entry in entries("furniture"))
+    return frozenset(normalize(entry[0]) for entry in fields("furniture"))
+
+
+@cache
+def _link_list_heads() -> frozenset[str]:
+    """Furniture that introduces links to other articles ('اقرأ أيضاً', 'مقالات ذات صلة')."""
+    return frozenset(
+        normalize(entry[0]) for entry in fields("furniture") if entry[1:] == ("links",)
+    )
 
 
 @cache
@@ -190,6 +198,10 @@ def junk_reason(text: str) -> str | None:
         len(words) <= 4 and any(key.startswith(f) for f in _furniture_keys() if len(f) > 5)
     ):
         return "page furniture"
+    label = key.split(":", 1)[0].strip()
+    if ":" in key and label in _furniture_keys():
+        return "page furniture"  # 'الكلمات المفتاحية: سنجار، تركيا', 'نشر في: 2023/08/15'
+
     if COPYRIGHT.search(stripped):
         return "copyright line"
     if len(words) <= 6 and key.startswith(_credit_heads()) and ":" in stripped:
@@ -212,11 +224,17 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
     byline: str | None = None
     published: str | None = None
     in_body = False
+    in_link_list = False
     seen: dict[str, int] = {}
     for sentence in sentences:
         text = sentence.text
         reason = junk_reason(text)
         n_words = len(tokens(text))
+        if reason is None and in_link_list and not SENTENCE_END.search(text.strip()):
+            reason = "link to another article"  # a headline under 'اقرأ أيضاً'
+        in_link_list = (reason is not None and in_link_list) or normalize(text).strip(
+            " :.-|"
+        ) in _link_list_heads()
         if reason == "date line" and published is None:
             published = parse_date(text)
         if reason is None and not in_body:

@@ -151,6 +151,25 @@ def test_page_furniture_is_dropped_in_its_spellings():
     assert extracted.article.outlet == "الميادين"
 
 
+def test_labelled_furniture_and_linked_headlines_are_dropped():
+    page = "\n".join(
+        [
+            "نشر في: 2023/08/15 - 11:32 | آخر تحديث: 2023/08/15 - 14:05",
+            "وقال القائد الميداني إن الفصائل سيطرت على ثلاث قرى في ريف حماة الشمالي صباح اليوم.",
+            "اقرأ أيضاً",
+            "مجلس الأمن يطالب بوقف فوري للقتال في ريف حماة",
+            "الأمم المتحدة تحذر من موجة نزوح جديدة",
+            "وأضاف القائد أن الاشتباكات توقفت مساء.",
+            "الكلمات المفتاحية : حماة , الفصائل , النظام",
+        ]
+    )
+    kept = [c.text for c in extract_bytes(page.encode(), "p.txt").claims]
+    assert kept == [
+        "وقال القائد الميداني إن الفصائل سيطرت على ثلاث قرى في ريف حماة الشمالي صباح اليوم.",
+        "وأضاف القائد أن الاشتباكات توقفت مساء.",
+    ]
+
+
 def test_a_repeated_paragraph_points_to_its_first_copy():
     paragraph = "وقال المتحدث باسم الجيش إن الهجوم صد بالكامل عند أطراف المدينة."
     text = f"{paragraph}\nوشهدت المدينة هدوءاً حذراً في المساء.\n{paragraph}"
