@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import hashlib
 import random
 import resource
 import sys
@@ -26,8 +25,12 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from claims.models import Article, Claim, ExtractedArticle, Kind, Reason, Speech
-from claims.store import ClaimFilter, Store, count_claims, ingest
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # tests.store_helpers: the claims builder the tests use too
+
+from claims.models import ExtractedArticle, Kind  # noqa: E402
+from claims.store import ClaimFilter, Store, count_claims, ingest  # noqa: E402
+from tests.store_helpers import Said, make_article  # noqa: E402
 
 PER_ARTICLE = 50
 OUTLETS = ["المدن", "روسيا اليوم", "الجزيرة", "عنب بلدي", "جيرون", "فرات بوست", "سمارت"]
@@ -51,46 +54,23 @@ WORDS = (
 
 def synthetic(doc: str, rng: random.Random) -> ExtractedArticle:
     """An article of PER_ARTICLE one-sentence paragraphs, each a claim."""
-    sentences: list[str] = []
-    claims: list[Claim] = []
-    offset = 0
-    for index in range(PER_ARTICLE):
+    said: list[Said] = []
+    confidences: list[float] = []
+    for _ in range(PER_ARTICLE):
         kind, source = rng.choice(SOURCES)
         cue = rng.choice(CUES) if source else None
         body = " ".join(rng.choices(WORDS, k=rng.randint(8, 18))) + f" {rng.randint(1, 900)}."
         sentence = f"{cue} {source} إن {body}" if source else body
-        claims.append(
-            Claim(
-                doc=doc,
-                index=index,
-                text=sentence,
-                start=offset,
-                end=offset + len(sentence),
-                kind=kind,
-                source=source,
-                cue=cue,
-                via=None,
-                claim=body,
-                confidence=round(rng.random(), 2),
-                dup_of=None,
-                speech=Speech.reported if source else None,
-                reasons=[Reason(label="cue word", delta=0.2)],
-                paragraph=index,
-            )
-        )
-        sentences.append(sentence)
-        offset += len(sentence) + 2
-    text = "\n\n".join(sentences)
-    article = Article(
-        doc=doc,
-        text=text,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-        encoding="utf-8",
+        said.append(Said(sentence, kind, source, cue, claim=body))
+        confidences.append(round(rng.random(), 2))
+    return make_article(
+        doc,
+        said,
         title=f"مقال {doc}",
-        published="2017-08-02",
         outlet=rng.choice(OUTLETS),
+        paragraph_break="\n\n",
+        confidence=confidences,
     )
-    return ExtractedArticle(article=article, claims=claims)
 
 
 def build(path: Path, n_claims: int) -> float:

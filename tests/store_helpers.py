@@ -1,45 +1,84 @@
-"""Hand-made extracted articles for the store tests: no extractor needed."""
+"""Hand-made extracted articles for the store, linking and review-app tests and the benchmarks:
+no extractor needed. One builder, `make_article`, with keyword overrides for what varies."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from claims.models import Article, Claim, ExtractedArticle, Kind, Reason, Speech
 
 
+class Said(NamedTuple):
+    """One sentence of a hand-made article and who says it; a plain tuple in this order works
+    too: (text, kind, source), optionally followed by cue, via and claim."""
+
+    text: str
+    kind: Kind = Kind.author
+    source: str | None = None
+    cue: str | None = None  # default: "قال" when there is a source
+    via: str | None = None
+    claim: str | None = None  # the asserted content, when it is not the whole sentence
+
+
+# Confidence of the claims by position, repeated.
+CONFIDENCES = (0.5, 0.6, 0.7, 0.8, 0.9)
+REASONS = (Reason(label="cue word", delta=0.2),)
+
+
 def make_article(
     doc: str,
-    sentences: list[tuple[str, Kind, str | None]],
+    sentences: Sequence[Said | tuple],
     *,
     outlet: str | None = "المدن",
     title: str | None = "عنوان",
     published: str | None = "2017-08-02",
+    paragraphs: Sequence[int] | None = None,
+    paragraph_break: str = "\n",
+    confidence: float | Sequence[float] = CONFIDENCES,
+    reasons: Sequence[Reason] = REASONS,
 ) -> ExtractedArticle:
-    """An article whose paragraphs are the given sentences, one a line, each a claim."""
-    text = "\n".join(sentence for sentence, _, _ in sentences)
+    """An article of the given sentences, each a claim.
+
+    Each sentence is its own paragraph unless `paragraphs` numbers them: sentences of one
+    paragraph are joined by a space, paragraphs by `paragraph_break`. `confidence` is one
+    figure for all, or figures taken in turn.
+    """
+    said = [Said(*s) for s in sentences]
+    paragraphs = list(paragraphs) if paragraphs is not None else list(range(len(said)))
+    figures = [confidence] if isinstance(confidence, int | float) else list(confidence)
+    parts: list[str] = []
     claims = []
     offset = 0
-    for index, (sentence, kind, source) in enumerate(sentences):
+    for index, (s, paragraph) in enumerate(zip(said, paragraphs, strict=True)):
+        if parts:
+            sep = " " if paragraph == paragraphs[index - 1] else paragraph_break
+            parts.append(sep)
+            offset += len(sep)
+        parts.append(s.text)
+        cue = s.cue if s.cue is not None or s.source is None else "قال"
         claims.append(
             Claim(
                 doc=doc,
                 index=index,
-                text=sentence,
+                text=s.text,
                 start=offset,
-                end=offset + len(sentence),
-                kind=kind,
-                source=source,
-                cue="قال" if source else None,
-                via=None,
-                claim=sentence,
-                confidence=0.5 + (index % 5) / 10,
+                end=offset + len(s.text),
+                kind=s.kind,
+                source=s.source,
+                cue=cue,
+                via=s.via,
+                claim=s.claim if s.claim is not None else s.text,
+                confidence=figures[index % len(figures)],
                 dup_of=None,
-                speech=Speech.reported if source else None,
-                reasons=[Reason(label="cue word", delta=0.2)],
-                paragraph=index,
+                speech=Speech.reported if s.source else None,
+                reasons=list(reasons),
+                paragraph=paragraph,
             )
         )
-        offset += len(sentence) + 1
+        offset += len(s.text)
+    text = "".join(parts)
     article = Article(
         doc=doc,
         text=text,

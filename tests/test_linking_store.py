@@ -2,46 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from sqlalchemy import select
 
-from claims.models import Article, Claim, ExtractedArticle, Kind, Reason, Status
+from claims.models import ExtractedArticle, Kind, Status
 from claims.store import Store, ingest, set_status
 from claims.store.linking import link_store, refresh_confidence
 from claims.store.tables import ClaimRow, LinkRow
+from tests.store_helpers import make_article
 
 
-def article(doc: str, rows: list[tuple[str, str | None, Kind]]) -> ExtractedArticle:
-    text = "\n".join(t for t, _, _ in rows)
-    claims, offset = [], 0
-    for n, (t, source, kind) in enumerate(rows):
-        claims.append(
-            Claim(
-                doc=doc,
-                index=n,
-                text=t,
-                start=offset,
-                end=offset + len(t),
-                kind=kind,
-                source=source,
-                cue="قال" if source else None,
-                via=None,
-                claim=t,
-                confidence=0.6,
-                dup_of=None,
-                reasons=[Reason(label="named source", delta=0.6)],
-            )
-        )
-        offset += len(t) + 1
-    art = Article(
-        doc=doc,
-        text=text,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-        encoding="utf-8",
-        outlet="المدن",
-    )
-    return ExtractedArticle(article=art, claims=claims)
+def article(doc: str, rows: list[tuple[str, Kind, str | None]]) -> ExtractedArticle:
+    """Claims of confidence 0.6, so that links visibly raise or lower it."""
+    return make_article(doc, rows, confidence=0.6)
 
 
 def links(store: Store) -> list[LinkRow]:
@@ -64,7 +36,7 @@ def test_link_is_incremental_and_moves_confidence(store):
     ingest(
         store,
         article(
-            "a.txt", [(A1, "المرصد السوري", Kind.organization), (C1, "فصيل", Kind.organization)]
+            "a.txt", [(A1, Kind.organization, "المرصد السوري"), (C1, Kind.organization, "فصيل")]
         ),
     )
     first = link_store(store)
@@ -72,7 +44,7 @@ def test_link_is_incremental_and_moves_confidence(store):
     ingest(
         store,
         article(
-            "b.txt", [(B1, "الدفاع المدني", Kind.organization), (D1, "ناشطون", Kind.anonymous)]
+            "b.txt", [(B1, Kind.organization, "الدفاع المدني"), (D1, Kind.anonymous, "ناشطون")]
         ),
     )
     second = link_store(store)
@@ -86,8 +58,8 @@ def test_link_is_incremental_and_moves_confidence(store):
 
 
 def test_relink_all_is_idempotent_and_verdict_overrides(store):
-    ingest(store, article("a.txt", [(C1, "فصيل", Kind.organization)]))
-    ingest(store, article("b.txt", [(D1, "ناشطون", Kind.anonymous)]))
+    ingest(store, article("a.txt", [(C1, Kind.organization, "فصيل")]))
+    ingest(store, article("b.txt", [(D1, Kind.anonymous, "ناشطون")]))
     link_store(store)
     before = confidences(store)
     link_store(store, all=True)
@@ -100,12 +72,12 @@ def test_relink_all_is_idempotent_and_verdict_overrides(store):
 
 
 def test_an_edited_article_is_relinked_and_its_old_version_unlinked(store):
-    ingest(store, article("a.txt", [(A1, "المرصد السوري", Kind.organization)]))
-    ingest(store, article("b.txt", [(B1, "الدفاع المدني", Kind.organization)]))
+    ingest(store, article("a.txt", [(A1, Kind.organization, "المرصد السوري")]))
+    ingest(store, article("b.txt", [(B1, Kind.organization, "الدفاع المدني")]))
     link_store(store)
     assert [x.kind for x in links(store)] == ["contradicts"]
     edited = A1.replace("30", "150").replace("مدينة", "محافظة")
-    ingest(store, article("a.txt", [(edited, "المرصد السوري", Kind.organization)]))
+    ingest(store, article("a.txt", [(edited, Kind.organization, "المرصد السوري")]))
     result = link_store(store)
     assert result.new == 1
     assert [x.kind for x in links(store)] == ["corroborates"]
@@ -116,30 +88,30 @@ def test_an_edited_article_is_relinked_and_its_old_version_unlinked(store):
 # word, and claims about other things.
 STORY = [
     [
-        (A1, "المرصد السوري", Kind.organization),
-        (C1, "فصيل", Kind.organization),
+        (A1, Kind.organization, "المرصد السوري"),
+        (C1, Kind.organization, "فصيل"),
         (
             "أكدت وزارة الدفاع الروسية مقتل القيادي في الغارة على ريف حماة",
-            "وزارة الدفاع الروسية",
             Kind.organization,
+            "وزارة الدفاع الروسية",
         ),
     ],
     [
-        (B1, "الدفاع المدني", Kind.organization),
-        ("وصلت تعزيزات عسكرية تركية إلى معبر باب الهوى", None, Kind.author),
+        (B1, Kind.organization, "الدفاع المدني"),
+        ("وصلت تعزيزات عسكرية تركية إلى معبر باب الهوى", Kind.author, None),
     ],
     [
-        (D1, "ناشطون", Kind.anonymous),
+        (D1, Kind.anonymous, "ناشطون"),
         (
             "نفت وزارة الدفاع الروسية مقتل القيادي في الغارة على ريف حماة",
-            "الكرملين",
             Kind.organization,
+            "الكرملين",
         ),
-        ("سقط نحو 30 قتيلاً في غارات روسية على مدينة إدلب", "وكالة سانا", Kind.media),
+        ("سقط نحو 30 قتيلاً في غارات روسية على مدينة إدلب", Kind.media, "وكالة سانا"),
     ],
     [
-        ("سقط نحو 30 قتيلاً في غارات روسية على مدينة إدلب", None, Kind.author),
-        ("افتتحت مدرسة جديدة في مدينة الباب بريف حلب", None, Kind.author),
+        ("سقط نحو 30 قتيلاً في غارات روسية على مدينة إدلب", Kind.author, None),
+        ("افتتحت مدرسة جديدة في مدينة الباب بريف حلب", Kind.author, None),
     ],
 ]
 
@@ -167,10 +139,10 @@ def test_a_new_claim_is_compared_only_with_stored_claims_that_share_its_keys(sto
     link_store(store)
     ingest(
         store,
-        article("other.txt", [("ارتفعت أسعار الخبز والوقود في الأسواق", None, Kind.author)]),
+        article("other.txt", [("ارتفعت أسعار الخبز والوقود في الأسواق", Kind.author, None)]),
     )
     assert link_store(store).compared == 0
-    ingest(store, article("toll.txt", [(A1.replace("30", "35"), "ناشطون", Kind.anonymous)]))
+    ingest(store, article("toll.txt", [(A1.replace("30", "35"), Kind.anonymous, "ناشطون")]))
     result = link_store(store)
     assert result.new == 1 and 1 <= result.compared < 8
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from claims.models import Article, Claim, ExtractedArticle, Kind, Reason, Speech
+from claims.models import Kind, Reason
+from tests.store_helpers import make_article
 
 # (sentence, kind, source, cue, via) — one paragraph of two sentences, then one a paragraph.
 MINISTRY = "وزارة الدفاع الروسية"
@@ -52,63 +51,27 @@ SECOND = [
 ]
 
 
-def make_article(
-    doc: str, rows, *, outlet: str, title: str, paragraphs: list[int]
-) -> ExtractedArticle:
-    parts: list[str] = []
-    claims = []
-    offset = 0
-    last_paragraph = paragraphs[0]
-    for index, ((sentence, kind, source, cue, via), paragraph) in enumerate(
-        zip(rows, paragraphs, strict=True)
-    ):
-        if parts:
-            sep = " " if paragraph == last_paragraph else "\n\n"
-            parts.append(sep)
-            offset += len(sep)
-        last_paragraph = paragraph
-        parts.append(sentence)
-        claims.append(
-            Claim(
-                doc=doc,
-                index=index,
-                text=sentence,
-                start=offset,
-                end=offset + len(sentence),
-                kind=kind,
-                source=source,
-                cue=cue,
-                via=via,
-                claim=sentence,
-                confidence=[0.9, 0.4, 0.7, 0.55, 0.8, 0.65][index % 6],
-                dup_of=None,
-                speech=Speech.reported if source else None,
-                reasons=[
-                    Reason(label="cue word", delta=0.2),
-                    Reason(label="anonymous", delta=-0.1),
-                ],
-                paragraph=paragraph,
-            )
-        )
-        offset += len(sentence)
-    text = "".join(parts)
-    article = Article(
-        doc=doc,
-        text=text,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-        encoding="utf-8",
-        title=title,
-        published="2017-08-02",
-        outlet=outlet,
-    )
-    return ExtractedArticle(article=article, claims=claims)
+# What the app's snapshots were made with: paragraphs apart by a blank line, confidences and
+# reasons that exercise the detail pane.
+AS_SHOWN = {
+    "paragraph_break": "\n\n",
+    "confidence": [0.9, 0.4, 0.7, 0.55, 0.8, 0.65],
+    "reasons": [Reason(label="cue word", delta=0.2), Reason(label="anonymous", delta=-0.1)],
+}
 
 
 ARTICLES = [
     make_article(
-        "a.txt", FIRST, outlet="المدن", title="المعارضة تتقدم في البادية", paragraphs=[0, 0, 1, 2]
+        "a.txt",
+        FIRST,
+        outlet="المدن",
+        title="المعارضة تتقدم في البادية",
+        paragraphs=[0, 0, 1, 2],
+        **AS_SHOWN,
     ),
-    make_article("b.txt", SECOND, outlet="روسيا اليوم", title="موسكو تنفي", paragraphs=[0, 1]),
+    make_article(
+        "b.txt", SECOND, outlet="روسيا اليوم", title="موسكو تنفي", paragraphs=[0, 1], **AS_SHOWN
+    ),
 ]
 
 
