@@ -296,7 +296,26 @@ def collect_names(passages: Iterable[tuple[str, list[Token]]]) -> list[str]:
                 name = _name_at(tokens, start, text)
                 if name and len(name.split()) >= 2 and name not in names:
                     names.append(name)
+        for name in _appositive_names(text, tokens):
+            if name not in names:
+                names.append(name)
     return names
+
+
+def _appositive_names(text: str, tokens: list[Token]) -> list[str]:
+    """Names set off by commas after a title phrase: 'وزير الدفاع التركي، يشار غولر، …'."""
+    found = []
+    chunks = _comma_chunks(tokens)
+    for before, chunk in zip(chunks, chunks[1:], strict=False):
+        words = _words(chunk)
+        if (
+            2 <= len(words) <= 3
+            and any(w.norm in _set("titles") for w in _words(before))
+            and not words[0].bare.startswith("ال")
+            and all(_plain_word(w) for w in words)
+        ):
+            found.append(_clean_name(_text(chunk, text)))
+    return found
 
 
 def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
@@ -1023,7 +1042,22 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     if verb_frame and according and according.source.kind == Kind.media and verb_frame.via is None:
         verb_frame.via = according.source.name
         return verb_frame
-    return verb_frame or according
+    return verb_frame or according or _headline_frame(tokens, sentence, parser)
+
+
+# 'مظلوم عبدي: لن ننسحب من منبج': a headline that gives the speaker, a colon, the words.
+MAX_HEADLINE_SPEAKER_WORDS = 4
+
+
+def _headline_frame(tokens: list[Token], sentence: str, parser: SourceParser) -> Frame | None:
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or not 1 <= len(_words(tokens[:colon])) <= MAX_HEADLINE_SPEAKER_WORDS:
+        return None
+    speaker = parser.parse(tokens[:colon], sentence)
+    # Only a person the article names in full: 'دمشق: …' or 'عاجل: …' is a place or a label.
+    if speaker is None or speaker.name not in parser.memory.names:
+        return None
+    return Frame(speaker, None, None, tokens[colon].end, 0.7)
 
 
 def _verb_frame(

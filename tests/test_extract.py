@@ -334,6 +334,12 @@ def test_a_paper_relaying_officials_is_their_via():
     )
 
 
+def test_a_headline_naming_the_speaker_is_theirs():
+    text = "مظلوم عبدي: لن ننسحب من منبج\nقال القائد العام لقوات سوريا الديمقراطية، مظلوم عبدي، إن قواته باقية."
+    assert attribution(text, 0)[:3] == (Kind.named_person, "مظلوم عبدي", None)
+    assert attribution("دمشق: قصف على الغوطة الشرقية", 0)[0] is Kind.author
+
+
 def test_a_negated_report_is_the_outlets_own_narration():
     assert attribution("ولم تذكر الوكالة أي تفاصيل عن هوية القتلى.")[0] is Kind.author
 
