@@ -923,7 +923,11 @@ def _span_end(tokens: list[Token], i: int) -> int:
             if quoted is not None:
                 j = quoted[1]  # a quoted name inside the phrase: 'غرفة عمليات "دحر الغزاة"'
                 continue
-        if _name_form(tok.text) in VERB_COMPLEMENT_PREPOSITIONS and j > i:
+        if (
+            _name_form(tok.text) in VERB_COMPLEMENT_PREPOSITIONS
+            and j > i
+            and tokens[j - 1].bare not in CLOSE_TO  # 'مصدر مقرب من الحكومة'
+        ):
             return j
         if (
             tok.norm in ("في", "عبر", "خلال")

@@ -334,6 +334,48 @@ def test_a_paper_relaying_officials_is_their_via():
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind", "source"),
+    [
+        (
+            "ونقلت وكالة رويترز عن مسؤول في حكومة ولاية شمال دارفور قوله إن الحصار مستمر.",
+            Kind.anonymous,
+            "مسؤول في حكومة ولاية شمال دارفور",
+        ),
+        (
+            "وقال مصدر مقرب من عائلة القتيل إن التهديدات سبقت الاغتيال.",
+            Kind.anonymous,
+            "مصدر مقرب من عائلة القتيل",
+        ),
+        ("وأعلنت حركة أحرار الشام أن مقاتليها انسحبوا.", Kind.organization, "حركة أحرار الشام"),
+        (
+            "وتقول منظمة هيومن رايتس ووتش إن الغارات عشوائية.",
+            Kind.organization,
+            "منظمة هيومن رايتس ووتش",
+        ),
+        (
+            "ونفى المكتب الإعلامي لحركة أحرار الشام هذه الأنباء.",
+            Kind.organization,
+            "المكتب الإعلامي لحركة أحرار الشام",
+        ),
+        ("وتشير إحصاءات وزارة الصحة إلى مقتل 40 شخصاً.", Kind.organization, "وزارة الصحة"),
+        (
+            "وفقاً لتقرير صادر عن الشبكة السورية لحقوق الإنسان، قتل 40 مدنياً.",
+            Kind.organization,
+            "الشبكة السورية لحقوق الإنسان",
+        ),
+        (
+            "وقال عضو مجلس النواب عبد السلام نصية إن الحوار متعثر.",
+            Kind.named_person,
+            "عبد السلام نصية",
+        ),
+        ("وقالت حماس أمس إن الوفد غادر القاهرة.", Kind.organization, "حماس"),
+    ],
+)
+def test_source_phrases_keep_their_whole_name(sentence, kind, source):
+    assert attribution(sentence)[:2] == (kind, source)
+
+
 def test_a_headline_naming_the_speaker_is_theirs():
     text = "مظلوم عبدي: لن ننسحب من منبج\nقال القائد العام لقوات سوريا الديمقراطية، مظلوم عبدي، إن قواته باقية."
     assert attribution(text, 0)[:3] == (Kind.named_person, "مظلوم عبدي", None)
