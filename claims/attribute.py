@@ -466,6 +466,8 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 3) -> int:
     j = i
     while j < len(tokens) and j - i < limit:
         norm = tokens[j].norm
+        if j > i and norm.startswith("وال"):
+            norm = norm[1:]  # 'جهاز الإسعاف والطوارئ': a genitive joined to the one before
         if (
             tokens[j].is_word
             and (norm.startswith("ال") or norm.startswith("لل"))
