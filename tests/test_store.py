@@ -275,3 +275,21 @@ def test_verdict_on_a_claim_not_linked_yet_leaves_it_new_to_the_linker(store):
     assert get_claim(store, claim.id).confidence == 1.0
     back = undo_last(store, reviewer="amina")
     assert back is not None and back.confidence == claim.confidence
+
+
+@pytest.mark.parametrize("order", ["position", "confidence"])
+def test_pages_after_a_cursor_are_the_pages_by_offset(store, order):
+    for doc in ("a.txt", "b.txt", "c.txt"):  # equal confidences across articles: ties by id
+        ingest(store, sample(doc))
+    for flt in (ClaimFilter(), ClaimFilter(kind=[Kind.anonymous, Kind.author])):
+        total = count_claims(store, flt)
+        by_offset = [
+            [view.id for view in query_claims(store, flt, order=order, offset=start, limit=5)]
+            for start in range(0, total, 5)
+        ]
+        by_cursor, last = [], None
+        while page := query_claims(store, flt, order=order, after=last, limit=5):
+            by_cursor.append([view.id for view in page])
+            last = page[-1]
+        assert by_cursor == by_offset
+        assert sum(map(len, by_cursor)) == total

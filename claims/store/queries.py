@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 
-from sqlalchemy import Select, and_, func, or_, select, tuple_, union, update
+from sqlalchemy import Select, func, or_, select, tuple_, union, update
 from sqlalchemy.orm import Session
 
 from claims.arabic import normalize_key, normalize_word
@@ -161,6 +161,21 @@ def _ordered(stmt: Select, order: Order) -> Select:
     return stmt.order_by(C.article_id, C.sentence_index, C.id)
 
 
+def _after(order: Order, key: tuple):
+    """The claims after the one whose sort key is `key` in `order`: a keyset, read from the
+    order's index wherever the page starts. Position: (article_id, sentence index, id);
+    confidence: (confidence, id), highest first."""
+    if order == "confidence":  # row values: the index is searched from the key, ties too
+        return tuple_(C.confidence, C.id) < tuple_(*key)
+    return tuple_(C.article_id, C.sentence_index, C.id) > tuple_(*key)
+
+
+def _key(order: Order, view: ClaimView) -> tuple:
+    if order == "confidence":
+        return (view.confidence, view.id)
+    return (view.article_id, view.index, view.id)
+
+
 def _link_counts(session: Session, ids: list[int]) -> dict[int, dict[str, int]]:
     counts: dict[int, dict[str, int]] = {i: {} for i in ids}
     if not ids:
@@ -224,10 +239,19 @@ def query_claims(
     order: Order = "position",
     offset: int = 0,
     limit: int = 50,
+    after: ClaimView | None = None,
 ) -> list[ClaimView]:
-    """One page of the claims that pass the filter, in article order or by confidence."""
+    """One page of the claims that pass the filter, in article order or by confidence.
+
+    Pages by `offset` (rows to skip: any page at once, but the rows skipped are read), or
+    by `after`: the last claim of the previous page, so that the next page starts where
+    that one ended and costs the same however deep it is (the order must be the same).
+    """
     flt = flt or ClaimFilter()
-    stmt = _ordered(_base(_VIEW_COLUMNS, flt), order).offset(max(offset, 0)).limit(max(limit, 0))
+    stmt = _ordered(_base(_VIEW_COLUMNS, flt), order)
+    if after is not None:
+        stmt = stmt.where(_after(order, _key(order, after)))
+    stmt = stmt.offset(max(offset, 0)).limit(max(limit, 0))
     with store.session() as session:
         return _views(session, session.execute(stmt))
 
@@ -539,22 +563,11 @@ def iter_claims(
     """Every claim passing the filter with the ids it links to by kind, read in chunks by
     keyset so that memory stays flat and a long export never rereads what it skipped."""
     flt = flt or ClaimFilter()
-    last = None
+    last: ClaimView | None = None
     while True:
         stmt = _ordered(_base(_VIEW_COLUMNS, flt), order).limit(chunk)
         if last is not None:
-            if order == "confidence":
-                stmt = stmt.where(
-                    or_(
-                        C.confidence < last.confidence,
-                        and_(C.confidence == last.confidence, C.id < last.id),
-                    )
-                )
-            else:
-                stmt = stmt.where(
-                    tuple_(C.article_id, C.sentence_index, C.id)
-                    > tuple_(last.article_id, last.sentence_index, last.id)
-                )
+            stmt = stmt.where(_after(order, _key(order, last)))
         with store.session() as session:
             rows = session.execute(stmt).all()
             if not rows:
@@ -565,7 +578,7 @@ def iter_claims(
             yield view, {kind.value: linked.get((view.id, kind.value), []) for kind in LinkKind}
         if len(rows) < chunk:
             return
-        last = rows[-1]
+        last = views[-1]
 
 
 def export_row(view: ClaimView, linked: dict[str, list[int]]) -> ExportRow:
