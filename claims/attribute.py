@@ -160,10 +160,7 @@ class Token(NamedTuple):  # a tuple: made for every word of every sentence, so c
     norm: str  # matching form
     start: int  # offset in the repaired sentence
     end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.norm[:1].isalnum()
+    is_word: bool  # a word, not punctuation
 
     @property
     def bare(self) -> str:
@@ -184,7 +181,7 @@ def in_lexicon(token: Token, known: frozenset[str] | dict) -> bool:
 def tokenize(text: str) -> list[Token]:
     # A lone tatweel (the glued preposition in 'لـ"X"') has an empty matching form: no token.
     return [
-        Token(m.group(), norm, m.start(), m.end())
+        Token(m.group(), norm, m.start(), m.end(), norm[:1].isalnum())
         for m in WORD.finditer(text)
         if (norm := normalize_word(m.group()))
     ]
@@ -1025,8 +1022,10 @@ def _according_at(tokens: list[Token], i: int) -> int:
 def _unglue_li(token: Token) -> Token:
     """'لوكالة' -> 'وكالة', 'للمرصد' -> 'المرصد': the preposition li- written onto the noun."""
     if token.norm.startswith("لل"):
-        return Token("ا" + token.text[1:], "ا" + token.norm[1:], token.start + 1, token.end)
-    return Token(token.text[1:], token.norm[1:], token.start + 1, token.end)
+        return token._replace(
+            text="ا" + token.text[1:], norm="ا" + token.norm[1:], start=token.start + 1
+        )
+    return token._replace(text=token.text[1:], norm=token.norm[1:], start=token.start + 1)
 
 
 def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
