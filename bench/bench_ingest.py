@@ -106,8 +106,9 @@ def report(result: dict) -> None:
         f"({result['ingest_rate']:.1f}/s counting only ingest(), "
         f"{result['cpu_rate']:.1f} per CPU-second of this process); "
         f"RSS {rss[0][1]:.0f} MB after {rss[0][0]}, {rss[-1][1]:.0f} MB after {rss[-1][0]}; "
-        f"peak {result['peak']:.0f} MB"
+        f"peak {result['peak']:.0f} MB (of this process so far)"
     )
+    print(f"{'':<11} RSS at each tenth, MB: {' '.join(f'{mb:.1f}' for _, mb in rss)}")
 
 
 def main() -> int:
