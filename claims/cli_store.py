@@ -255,6 +255,37 @@ def _write_stdout(writer: Callable[[IO[str]], int]) -> int:
 STATUS_STYLE = {"verified": "green", "disputed": "red", "unreviewed": "dim"}
 
 
+def _claims_table(views: list) -> Table:
+    """One line a claim. Ids, numbers and status keep their width; the file name, the source
+    and the claim are cut with an ellipsis to fit the terminal (the claim takes what is left)."""
+
+    def cut(text: str | None, style: str = "") -> Text:
+        return Text(text or "", style=style, no_wrap=True, overflow="ellipsis")
+
+    digits = max((len(str(view.id)) for view in views), default=2)
+    table = Table()
+    table.add_column("id", no_wrap=True, min_width=digits, justify="right")
+    table.add_column("article", max_width=28, min_width=6)
+    table.add_column("#", no_wrap=True, justify="right")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("source", max_width=24, min_width=6)
+    table.add_column("conf", no_wrap=True, min_width=4)
+    table.add_column("status", no_wrap=True)
+    table.add_column("claim", ratio=1, min_width=10)
+    for view in views:
+        table.add_row(
+            str(view.id),
+            cut(view.doc),
+            str(view.index),
+            view.kind.value,
+            cut(view.source),
+            f"{view.confidence:.2f}",
+            cut(view.status.value, STATUS_STYLE[view.status.value]),
+            cut(view.claim),
+        )
+    return table
+
+
 def list_claims(
     status: Status | None = typer.Option(None),
     kind: Kind | None = typer.Option(None),
@@ -272,20 +303,7 @@ def list_claims(
     with _opened(db) as store:
         total = count_claims(store, flt)
         views = query_claims(store, flt, order=order.value, offset=offset, limit=limit)
-    table = Table("id", "article", "#", "kind", "source", "conf", "status")
-    table.add_column("claim", no_wrap=True, overflow="ellipsis", ratio=1)
-    for view in views:
-        table.add_row(
-            str(view.id),
-            Text(view.doc),
-            str(view.index),
-            view.kind.value,
-            Text(view.source or ""),
-            f"{view.confidence:.2f}",
-            Text(view.status.value, style=STATUS_STYLE[view.status.value]),
-            Text(view.claim),
-        )
-    out.print(table)
+    out.print(_claims_table(views))
     out.print(f"{len(views)} of {total} claims (from {offset})")
 
 

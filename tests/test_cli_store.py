@@ -103,3 +103,25 @@ def test_extractor_failure_on_one_file_is_refused_and_the_rest_stored(tmp_path, 
     assert result.exit_code == 1
     assert "4 articles stored" in result.output and "1 refused" in result.output
     assert "IndexError: boom" in result.output
+
+
+def test_list_keeps_ids_kinds_and_status_readable_in_80_columns(tmp_path):
+    db = tmp_path / "c.db"
+    claims("ingest", SEEDS, "--db", db)
+    result = runner.invoke(
+        app, ["list", "--kind", "anonymous", "--limit", "3", "--db", str(db)], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 0
+    with Store.open(db) as store:
+        from claims.models import Kind
+        from claims.store import ClaimFilter, query_claims
+
+        shown = query_claims(store, ClaimFilter(kind=Kind.anonymous), limit=3)
+    lines = [line for line in result.output.splitlines() if line.startswith("│")]
+    assert len(lines) == 3
+    for line, view in zip(lines, shown, strict=True):
+        assert len(line) <= 80
+        cells = [cell.strip() for cell in line.strip("│").split("│")]
+        assert cells[0] == str(view.id) and cells[2] == str(view.index)
+        assert cells[3] == "anonymous" and cells[6] == "unreviewed"
+        assert cells[7] and view.claim.startswith(cells[7].rstrip("…"))
