@@ -1016,7 +1016,10 @@ def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | N
 
 def _according_at(tokens: list[Token], i: int) -> int:
     """Length of an 'according to' phrase at token i, else 0."""
-    return _starts_with(tokens[i:], _phrases("according"))
+    phrases = _phrases("according")
+    if phrases.keys().isdisjoint(_head_forms(tokens[i].norm)):
+        return 0  # the common case, checked without copying the rest of the sentence
+    return _starts_with(tokens[i:], phrases)
 
 
 def _unglue_li(token: Token) -> Token:
