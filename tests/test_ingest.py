@@ -179,3 +179,33 @@ def test_process_killed_mid_ingest_leaves_no_half_written_article(db_url):
         assert ingest(store, sample()).outcome == "new"
     finally:
         store.close()
+
+
+def test_edited_file_keeps_verdicts_and_links_in_the_confidence_of_unchanged_sentences(store):
+    from claims.store.linking import link_store
+
+    corroborated = "سيطرت فصائل المعارضة على منطقة محروثة في البادية الشامية"
+    contradicted = "سقط 30 قتيلاً في غارات روسية على مدينة إدلب"
+    a = [(corroborated, Kind.organization, "فصيل"), (contradicted, Kind.organization, "المرصد")]
+    b = [
+        ("تمكنت فصائل المعارضة من السيطرة على منطقة محروثة في البادية", Kind.anonymous, "ناشطون"),
+        ("سقط 150 قتيلاً في غارات روسية على مدينة إدلب", Kind.organization, "الدفاع المدني"),
+    ]
+    ingest(store, make_article("a.txt", a))
+    ingest(store, make_article("b.txt", b))
+    link_store(store)
+    first, second = query_claims(store, ClaimFilter(article="a.txt"))
+    assert first.confidence > 0.5 and second.confidence < 0.6  # corroborated, contradicted
+    verified = set_status(store, first.id, Status.verified, reviewer="amina", expected_version=1)
+    assert verified.confidence == 1.0
+
+    edited = [*a, ("وقالت مصادر إن القصف استمر حتى الصباح.", Kind.anonymous, "مصادر")]
+    assert ingest(store, make_article("a.txt", edited)).outcome == "updated"
+    link_store(store)
+
+    kept = get_claim(store, first.id)
+    assert (kept.status, kept.confidence) == (Status.verified, 1.0)
+    assert "reviewer: verified" in [reason.label for reason in kept.reasons]
+    again = get_claim(store, second.id)
+    assert again.confidence == second.confidence
+    assert [r.label for r in again.reasons] == [r.label for r in second.reasons]

@@ -24,7 +24,17 @@ from sqlalchemy.exc import IntegrityError
 from claims.arabic import normalize_key
 from claims.models import Claim, ExtractedArticle, Kind, Status
 from claims.store.engine import Store
-from claims.store.queries import ARTICLE, CLAIM, ENTITY, A, C, E, search_form, utcnow
+from claims.store.queries import (
+    ARTICLE,
+    CLAIM,
+    ENTITY,
+    A,
+    C,
+    E,
+    recompute_confidence,
+    search_form,
+    utcnow,
+)
 from claims.store.tables import SHARED
 from claims.store.views import IngestResult
 
@@ -58,7 +68,7 @@ _SHARED_ENTITIES = (
     select(E.key, E.id).where(E.kind == bindparam("kind"), E.scope == SHARED).order_by(E.id)
 )
 _CARRIED = (
-    select(C.id, C.sentence, C.status, C.note)
+    select(C.id, C.sentence, C.status, C.note, C.reasons)
     .where(C.article_id == bindparam("article_id"))
     .order_by(C.sentence_index, C.id)
 )
@@ -151,6 +161,13 @@ class _Entities:
     def commit(self) -> None:
         for kind, keys in self.new.items():
             self.store.entity_cache.setdefault(kind, {}).update(keys)
+
+
+def _link_marks(reasons: list | None) -> list[dict]:
+    """The linker's summary steps (delta 0) among a claim's reasons."""
+    from claims.store.linking import LINKED  # loads the linker: only for an edited article
+
+    return [r for r in reasons or [] if str(r.get("label", "")).startswith(LINKED)]
 
 
 def _claim_values(claim: Claim, source_id: int | None) -> dict:
@@ -248,6 +265,7 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
             if carried.get(claim.text):
                 old = carried[claim.text].popleft()
                 kept_reviews += old.status != Status.unreviewed.value or old.note is not None
+                values["reasons"] = values["reasons"] + _link_marks(old.reasons)
                 moves.append({"_id": old.id, **{f"v_{k}": v for k, v in values.items()}})
             else:
                 inserts.append(values)
@@ -261,6 +279,9 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
                 .values({name: bindparam(f"v_{name}") for name in columns}),
                 moves,
             )
+            # A carried claim keeps its links and its verdict: its figure is theirs again.
+            for move in moves:
+                recompute_confidence(conn, move["_id"])
     entities.commit()
     return IngestResult(
         doc=article.doc,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 
-from sqlalchemy import Select, func, or_, select, tuple_, union, update
+from sqlalchemy import Connection, Select, func, or_, select, tuple_, union, update
 from sqlalchemy.orm import Session
 
 from claims.arabic import normalize_key, normalize_word
@@ -315,11 +315,11 @@ def _conflict(session: Session, claim_id: int, expected_version: int) -> Conflic
     return ConflictError(claim_id, expected_version, current, by, at)
 
 
-def _rescore(session: Session, claim_id: int) -> None:
+def recompute_confidence(session: Session | Connection, claim_id: int) -> None:
     """Recompute a claim's confidence and its reasons from its links and its review status,
-    by the linker's rule: a verdict (verified / disputed) overrides the figure, and going back
-    to unreviewed gives the figure of the links back. The `linked:` mark is kept as it was, so
-    that a claim not linked yet stays new to the linker."""
+    in the caller's transaction, by the linker's rule: a verdict (verified / disputed)
+    overrides the figure, and going back to unreviewed gives the figure of the links back.
+    The `linked:` summary step (delta 0) is kept as it was."""
     # The linker's modules load numpy and the linking rules: only when a verdict needs them.
     from claims.link import update_confidence
     from claims.store.linking import LINKED
@@ -379,7 +379,7 @@ def _change(
         if result.rowcount != 1:  # type: ignore[attr-defined]  # someone else committed between our read and our write
             raise _conflict(session, claim_id, expected_version)
         if new_status != before.status:
-            _rescore(session, claim_id)
+            recompute_confidence(session, claim_id)
         session.execute(
             REVIEW.insert().values(
                 claim_id=claim_id,
@@ -478,7 +478,7 @@ def undo_last(store: Store, *, reviewer: str) -> ClaimView | None:
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise _conflict(session, last.claim_id, last.version)
         if last.old_status != last.new_status:
-            _rescore(session, last.claim_id)
+            recompute_confidence(session, last.claim_id)
         session.execute(
             REVIEW.insert().values(
                 claim_id=last.claim_id,
