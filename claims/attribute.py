@@ -315,6 +315,10 @@ def _appositive_names(text: str, tokens: list[Token]) -> list[str]:
     return found
 
 
+def _opens_with_given_name(tokens: list[Token], i: int) -> bool:
+    return _name_form(tokens[i].text) in _first_names()
+
+
 def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
     """The person name that starts at token i: a given name, its compound links
     (أبو، بن، عبد) and one family name, with an optional 'al-' nisba after it."""
@@ -322,7 +326,12 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
     j = i
     while j < len(tokens) and len(taken) < MAX_NAME_WORDS:
         tok = tokens[j]
-        if not tok.is_word or tok.norm in _set("titles") or _is_function_word(tok):
+        after_link = bool(taken) and taken[-1].norm in NAME_LINKS  # 'عبد الملك', 'أبو الأمير'
+        if (
+            not tok.is_word
+            or _is_function_word(tok)
+            or (tok.norm in _set("titles") and not after_link)
+        ):
             break
         if _cue_lemma(tok) or tok.norm in _particles("complement"):
             break
@@ -330,6 +339,9 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
         j += 1
         if tok.norm in NAME_LINKS:
             continue  # a link always takes the next word
+        if j < len(tokens) and tokens[j].norm == "الله" and not after_link:
+            taken.append(tokens[j])  # 'فضل الله', 'نصر الله': one name with its 'الله'
+            j += 1
         if len(taken) >= 2 and not (
             j < len(tokens)
             and (_is_nisba(tokens[j], taken) or _bounded_last_name(tokens, j, taken))
@@ -633,6 +645,11 @@ class SourceParser:
             return Source(Kind.media, via, is_reference=True) if via else None
         if speaker is None:
             return None
+        # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one.
+        qualifiers = {_without_article(w.norm) for w in _words(tokens[i0 + 1 :])}
+        named = {_without_article(w) for w in normalize(speaker.source).split()}
+        if wanted in (Kind.organization, Kind.media) and not qualifiers <= named:
+            return None
         return Source(speaker.kind, speaker.source, is_reference=True)
 
     def _anonymous(self, tokens: list[Token], i: int, sentence: str) -> Source:
@@ -790,25 +807,21 @@ class SourceParser:
                 name = _clean_name(_text(words[:n], sentence))
                 if self.memory.knows(name):
                     return Source(Kind.named_person, self.memory.full_name(name))
-        for i, tok in enumerate(tokens):
-            if not tok.is_word:
-                continue
-            if _name_form(tok.text) in _first_names() or _after_title(tokens, i):
-                opened = _name_at(tokens, i, sentence)
-                if opened:
-                    return Source(Kind.named_person, self.memory.full_name(opened))
+        # A given name first ('وزيرة خارجية ألمانيا أنالينا بيربوك'), then the word after a
+        # title ('العميد X').
+        for opens_name in (_opens_with_given_name, _after_title):
+            for i, tok in enumerate(tokens):
+                if tok.is_word and opens_name(tokens, i):
+                    opened = _name_at(tokens, i, sentence)
+                    if opened:
+                        return Source(Kind.named_person, self.memory.full_name(opened))
         for chunk in _comma_chunks(tokens):
             chunk_words = _words(chunk)
             if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):
                 name = _clean_name(_text(chunk, sentence))
                 # 'المنسقة الأممية' is a role: a given name is never definite.
                 opens_as_name = not chunk_words[0].bare.startswith("ال")
-                if (
-                    len(chunk_words) >= 2
-                    and opens_as_name
-                    or self.memory.knows(name)
-                    or len(words) == 1
-                ):
+                if len(chunk_words) >= 2 and opens_as_name or self.memory.knows(name):
                     return Source(Kind.named_person, self.memory.full_name(name))
         return None
 
@@ -1296,12 +1309,31 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
         ):
             end += 1
         source = parser.parse(tokens[j:end], sentence)
+        if (
+            source
+            and source.kind is Kind.named_person
+            and not _reads_as_person(tokens[j:end], parser)
+        ):
+            source = None  # 'وفق القانون', 'وفقاً للاتفاق الروسي التركي': not a source
+        quoted = _quoted_name(tokens, j, sentence)
+        if source is None and quoted and quoted[1] >= end:
+            source = Source(Kind.media, quoted[0])  # 'وحسب "تجمع أحرار حوران"': a named outlet
         if source is None or source.kind is Kind.author:
             continue
         cue = _text(tokens[i : i + n], sentence)
         claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
         return Frame(source, cue, None, claim_start, 0.85)
     return None
+
+
+def _reads_as_person(tokens: list[Token], parser: SourceParser) -> bool:
+    """A phrase that names a person by a given name, a title or a name the article gave."""
+    known = {normalize_word(part) for name in parser.memory.names for part in name.split()}
+    return any(
+        _opens_with_given_name(tokens, k) or tok.norm in _set("titles") or tok.norm in known
+        for k, tok in enumerate(tokens)
+        if tok.is_word
+    )
 
 
 # How far past the source phrase the complementizer may stand, behind the hearer or the
