@@ -15,7 +15,7 @@ from functools import cache
 from claims.arabic import fold_digits, normalize
 from claims.lexicon import entries, fields
 from claims.models import Article, Sentence
-from claims.segment import DATE, MONTHS
+from claims.segment import DATE, DIGIT, MONTHS
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 COPYRIGHT = re.compile(r"©|\(c\)|جميع الحقوق محفوظة|حقوق النشر|all rights reserved", re.I)
@@ -33,7 +33,7 @@ SOURCE_LINE_OUTLET = re.compile(
 )
 # A dateline naming the outlet: "القامشلي – نورث برس", "عدن - "اليوم الثامن"".
 DATELINE_OUTLET = re.compile(
-    r"^\s*[^\s\-–]{2,20}\s*[-–]\s*[\"«“]?([^\"»”\n]{2,30}?)[\"»”]?\s*$", re.M
+    r"^\s*[^\s\-–]{2,20}\s*(?:[-–]|\sـ\s)\s*[\"«“]?([^\"»”\n]{2,30}?)[\"»”]?\s*$", re.M
 )
 # `قالت لـ"المدن"`, `لـ (جيرون)`: a quoted name after li-, counted when it is a known outlet
 # (`التابعة لـ"داعش"` is not one); `في حديث مع "العربي الجديد"`, `في تصريح خاص لـ«عنب بلدي»`.
@@ -42,7 +42,13 @@ TALKED_TO = re.compile(
     r"(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:\s+\w+)?\s+(?:مع|ل|لـ)\s*"
     r"[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]"
 )
-BYLINE_DASH = re.compile(r"^[^\s\-–]{2,20}\s*[-–|]\s*(.{4,40})$")
+# A dash between a place and a name: '-', '–', '|', or a spaced tatweel 'ـ'.
+DASH = r"(?:[-–|]|\sـ\s)"
+BYLINE_DASH = re.compile(rf"^[^\s\-–]{{2,20}}\s*{DASH}\s*(.{{4,40}})$")
+# 'بغداد ـ «الأفق العربي» ـ علي حسين الجبوري': place, outlet, reporter.
+DATELINE_CREDIT = re.compile(
+    rf"^[^\s\-–]{{2,20}}\s*{DASH}\s*[^\n]{{2,40}}?\s*{DASH}\s*[^\n]{{2,40}}$"
+)
 MENU_SEPARATORS = re.compile(r"\s[|»>/]\s|\s-\s.*\s-\s")
 NUMBERS_ONLY = re.compile(r"^[\d\s.,:%+\-/()\u0660-\u0669\u06f0-\u06f9]+$")
 SENTENCE_END = re.compile(r"[.؟?!…:]['\"»”]?$")
@@ -70,6 +76,16 @@ GREGORIAN_MONTHS = {
 }
 assert set(GREGORIAN_MONTHS) == set(MONTHS.split("|"))
 
+HIJRI_MONTHS = (
+    "محرم|صفر|ربيع الأول|ربيع الاول|ربيع الآخر|ربيع الثاني|جمادى الأولى|جمادى الاولى"
+    "|جمادى الآخرة|جمادى الاخرة|رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة"
+)
+# '١٤ رمضان ١٤٤٦ هـ': a Hijri date, shown beside the Gregorian one on many Arabic sites.
+HIJRI_DATE = re.compile(rf"{DIGIT}{{1,2}}\s+(?:{HIJRI_MONTHS})\s+{DIGIT}{{4}}")
+ERA_MARKS = frozenset({"هـ", "ه", "م"})
+# '--(بترا) ع ع/ م ح/ س ص': a wire agency's editors' initials at the foot of a story.
+BRACKETED = re.compile(r"\([^)]*\)")
+AGENCY_CODE_MIN_INITIALS = 3
 # A dateline stands above the body, within the first few lines.
 DATELINE_SPAN = 600
 # A heading has few words; a body paragraph opens the article proper.
@@ -89,11 +105,9 @@ def _furniture_keys() -> frozenset[str]:
 
 
 @cache
-def _link_list_heads() -> frozenset[str]:
-    """Furniture that introduces links to other articles ('اقرأ أيضاً', 'مقالات ذات صلة')."""
-    return frozenset(
-        normalize(entry[0]) for entry in fields("furniture") if entry[1:] == ("links",)
-    )
+def _list_heads() -> frozenset[str]:
+    """Furniture that introduces a list: links to other articles ('اقرأ أيضاً'), tags ('الوسوم')."""
+    return frozenset(normalize(entry[0]) for entry in fields("furniture") if entry[1:] == ("list",))
 
 
 @cache
@@ -198,20 +212,23 @@ def junk_reason(text: str) -> str | None:
         len(words) <= 4 and any(key.startswith(f) for f in _furniture_keys() if len(f) > 5)
     ):
         return "page furniture"
-    label = key.split(":", 1)[0].strip()
-    if ":" in key and label in _furniture_keys():
-        return "page furniture"  # 'الكلمات المفتاحية: سنجار، تركيا', 'نشر في: 2023/08/15'
 
     if COPYRIGHT.search(stripped):
         return "copyright line"
     if len(words) <= 6 and key.startswith(_credit_heads()) and ":" in stripped:
         return "credit line"
-    date_match = DATE.search(stripped)
-    if (
-        date_match
-        and len(tokens(stripped[: date_match.start()] + stripped[date_match.end() :])) <= 1
-    ):
-        return "date line"
+    if DATE.search(stripped) or HIJRI_DATE.search(stripped):
+        rest = DATE.sub(" ", HIJRI_DATE.sub(" ", stripped))
+        rest_words = [w for w in tokens(rest) if w not in ERA_MARKS]
+        label = normalize(rest).split(":", 1)[0].strip(" -|")
+        if len(rest_words) <= 1 or (":" in rest and label in _furniture_keys()):
+            return "date line"  # 'الأربعاء 2017/08/02', 'تاريخ النشر: …', '١٤ رمضان ١٤٤٦ هـ'
+    initials = re.findall(r"\w+", BRACKETED.sub(" ", stripped))
+    if len(initials) >= AGENCY_CODE_MIN_INITIALS and all(len(w) <= 2 for w in initials):
+        return "agency code"
+    label = key.split(":", 1)[0].strip()
+    if ":" in key and label in _furniture_keys():
+        return "page furniture"  # 'الكلمات المفتاحية: سنجار، تركيا', 'شارك الخبر :'
     if MENU_SEPARATORS.search(stripped) and not SENTENCE_END.search(stripped) and len(words) <= 12:
         return "navigation menu"
     return None
@@ -224,17 +241,16 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
     byline: str | None = None
     published: str | None = None
     in_body = False
-    in_link_list = False
+    in_list = False
     seen: dict[str, int] = {}
     for sentence in sentences:
         text = sentence.text
         reason = junk_reason(text)
         n_words = len(tokens(text))
-        if reason is None and in_link_list and not SENTENCE_END.search(text.strip()):
-            reason = "link to another article"  # a headline under 'اقرأ أيضاً'
-        in_link_list = (reason is not None and in_link_list) or normalize(text).strip(
-            " :.-|"
-        ) in _link_list_heads()
+        if reason is None and in_list and not SENTENCE_END.search(text.strip()):
+            reason = "listed under furniture"  # a headline under 'اقرأ أيضاً', a tag
+        label = normalize(text).split(":", 1)[0].strip(" :.-|")
+        in_list = (reason is not None and in_list) or label in _list_heads()
         if reason == "date line" and published is None:
             published = parse_date(text)
         if reason is None and not in_body:
@@ -245,7 +261,9 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
                     reason = "section label"  # a kicker above the headline
                 elif n_words <= TITLE_MAX_TOKENS:
                     title = text
-            elif n_words <= HEADING_MAX_TOKENS and not SENTENCE_END.search(text):
+            elif (
+                n_words <= HEADING_MAX_TOKENS or DATELINE_CREDIT.match(text.strip())
+            ) and not SENTENCE_END.search(text):
                 reason = "byline"
                 byline = byline or _byline_name(text)
         dup_of = None

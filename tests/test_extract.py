@@ -170,6 +170,28 @@ def test_labelled_furniture_and_linked_headlines_are_dropped():
     ]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "١٤ رمضان ١٤٤٦ هـ - ١٤ مارس ٢٠٢٥ م",
+        "تاريخ النشر: الجمعة 07 مارس 2025 - 06:12 م",
+        "--(بترا) ع ع/ م ح/ س ص",
+        "بغداد ـ «الأفق العربي» ـ علي حسين الجبوري",
+        "كلمات دلالية : لبنان , رئاسة الجمهورية , مجلس النواب",
+    ],
+)
+def test_dates_bylines_and_agency_codes_are_furniture(line):
+    body = "وقال القائد الميداني إن الفصائل سيطرت على ثلاث قرى في ريف حماة الشمالي صباح اليوم."
+    page = f"الفصائل تتقدم في ريف حماة\n{line}\n{body}" if "ـ" in line else f"{body}\n{line}"
+    assert [c.text for c in extract_bytes(page.encode(), "f.txt").claims][-1] == body
+
+
+def test_tags_listed_one_per_line_are_furniture():
+    body = "وقال القائد الميداني إن الفصائل سيطرت على ثلاث قرى في ريف حماة الشمالي صباح اليوم."
+    page = f"{body}\nالوسوم\nحمص\nاللاجئون السوريون\nإعادة الإعمار"
+    assert [c.text for c in extract_bytes(page.encode(), "t.txt").claims] == [body]
+
+
 def test_a_repeated_paragraph_points_to_its_first_copy():
     paragraph = "وقال المتحدث باسم الجيش إن الهجوم صد بالكامل عند أطراف المدينة."
     text = f"{paragraph}\nوشهدت المدينة هدوءاً حذراً في المساء.\n{paragraph}"
