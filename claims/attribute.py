@@ -149,6 +149,8 @@ VERB_COMPLEMENT_PREPOSITIONS = frozenset({"عن", "إلى", "الى", "من", "�
 PEJORATIVE_HEADS = frozenset(normalize(w) for w in ("ميليشيات", "ميليشيا", "مليشيات", "مليشيا"))
 
 NAME_LINKS = frozenset({"ابو", "بن", "ابن", "عبد", "ام", "ال"})
+# 'فضل الله', 'سيف الدين', 'عز الدين': the second word of a compound given or family name.
+NAME_COMPLEMENTS = frozenset({"الله", "الدين"})
 
 
 # ---------------------------------------------------------------------------
@@ -339,8 +341,8 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
         j += 1
         if tok.norm in NAME_LINKS:
             continue  # a link always takes the next word
-        if j < len(tokens) and tokens[j].norm == "الله" and not after_link:
-            taken.append(tokens[j])  # 'فضل الله', 'نصر الله': one name with its 'الله'
+        if j < len(tokens) and tokens[j].norm in NAME_COMPLEMENTS and not after_link:
+            taken.append(tokens[j])  # 'فضل الله', 'سيف الدين': one name with its complement
             j += 1
         if len(taken) >= 2 and not (
             j < len(tokens)
@@ -809,12 +811,19 @@ class SourceParser:
                     return Source(Kind.named_person, self.memory.full_name(name))
         # A given name first ('وزيرة خارجية ألمانيا أنالينا بيربوك'), then the word after a
         # title ('العميد X').
+        # Of several, the last: 'مدير مستشفى كمال عدوان، الطبيب عبد الرؤوف أبو شمالة'.
         for opens_name in (_opens_with_given_name, _after_title):
-            for i, tok in enumerate(tokens):
-                if tok.is_word and opens_name(tokens, i):
+            last, i = None, 0
+            while i < len(tokens):
+                if tokens[i].is_word and opens_name(tokens, i):
                     opened = _name_at(tokens, i, sentence)
                     if opened:
-                        return Source(Kind.named_person, self.memory.full_name(opened))
+                        last = opened
+                        i += len(opened.split())
+                        continue
+                i += 1
+            if last:
+                return Source(Kind.named_person, self.memory.full_name(last))
         for chunk in _comma_chunks(tokens):
             chunk_words = _words(chunk)
             if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):
@@ -863,6 +872,9 @@ def _plain_word(token: Token) -> bool:
     return not (
         in_lexicon(token, FUNCTION_WORDS)
         or token.norm in _set("titles")
+        or _glued_hearer(token)  # 'لوكالة', 'للجزيرة'
+        or (token.norm[:1] == "ل" and token.norm[1:] in _set("titles"))  # 'لقائد القوات'
+        or (token.norm.startswith("لل") and "ا" + token.norm[2:] in _set("titles"))
         or in_lexicon(token, _set("anonymous"))
         or in_lexicon(token, _set("organizations"))
         or in_lexicon(token, _set("media"))
