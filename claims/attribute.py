@@ -317,6 +317,17 @@ def _appositive_names(text: str, tokens: list[Token]) -> list[str]:
     return found
 
 
+def _unknown_given_name_before(tokens: list[Token], i: int) -> int:
+    """Where a name opened at token i really starts: 'حواء آدم' after a verb or a comma, whose
+    given name the gazetteer lacks, starts a word earlier."""
+    k = i - 1
+    if k < 0 or not _plain_word(tokens[k]) or tokens[k].bare.startswith("ال"):
+        return i
+    if k == 0 or not tokens[k - 1].is_word or tokens[k - 1].norm in _set("titles"):
+        return k
+    return i
+
+
 def _opens_with_given_name(tokens: list[Token], i: int) -> bool:
     return _name_form(tokens[i].text) in _first_names()
 
@@ -344,9 +355,15 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
         if j < len(tokens) and tokens[j].norm in NAME_COMPLEMENTS and not after_link:
             taken.append(tokens[j])  # 'فضل الله', 'سيف الدين': one name with its complement
             j += 1
+            if len(taken) == 2:
+                continue  # a compound given name: the family name follows
         if len(taken) >= 2 and not (
             j < len(tokens)
-            and (_is_nisba(tokens[j], taken) or _bounded_last_name(tokens, j, taken))
+            and (
+                _is_nisba(tokens[j], taken)
+                or _bounded_last_name(tokens, j, taken)
+                or (tokens[j].norm in NAME_LINKS and len(taken) < MAX_NAME_WORDS - 1)
+            )
         ):
             break
     if not taken or taken[-1].norm in NAME_LINKS:
@@ -520,6 +537,10 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
     return end
 
 
+# 'مسؤول رفيع', 'مصدر عسكري مسؤول': adjectives of rank after an unnamed source.
+RANK_ADJECTIVES = frozenset(
+    normalize(w) for w in "رفيع رفيعة كبير كبار بارز بارزة مسؤول مسؤولة سابق سابقة".split()
+)
 # 'مصدر مقرب من الحكومة': the adjectives that take the circle a source belongs to.
 CLOSE_TO = frozenset(normalize(w) for w in ("مقرب", "مقربة", "مقربون", "قريب", "قريبة", "مقربين"))
 MAX_NOUN_PHRASE_WORDS = 5
@@ -666,15 +687,11 @@ class SourceParser:
             return Source(Kind.anonymous, _clean_name(_text(tokens[i : quoted[1]], sentence)))
         while j < len(tokens) and j - i <= 4:
             tok = tokens[j]
-            if _looks_adjective(tok) or tok.bare in CLOSE_TO:
+            if _looks_adjective(tok) or tok.bare in CLOSE_TO or tok.norm in RANK_ADJECTIVES:
                 j += 1
             elif tok.norm[:1] == "و" and _strip_conjunction(tok.norm, _set("anonymous")):
                 j += 1  # 'ناشطون ومراقبون'
-            elif (
-                tok.norm in ("في", "من")
-                and j + 1 < len(tokens)
-                and (tok.norm == "في" or tokens[j - 1].bare in CLOSE_TO)
-            ):
+            elif tok.norm in ("في", "من") and j + 1 < len(tokens):
                 # 'مصدر في التحالف الدولي', 'مصادر محلية في طفس', 'مصدر مقرب من عائلة القتيل',
                 # 'مصدر في الأخير' (the body named just before)
                 quoted = _quoted_name(tokens, j + 1, sentence)
@@ -816,7 +833,7 @@ class SourceParser:
             last, i = None, 0
             while i < len(tokens):
                 if tokens[i].is_word and opens_name(tokens, i):
-                    opened = _name_at(tokens, i, sentence)
+                    opened = _name_at(tokens, _unknown_given_name_before(tokens, i), sentence)
                     if opened:
                         last = opened
                         i += len(opened.split())
