@@ -175,6 +175,12 @@ def _without_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
+def _stem(word: str) -> str:
+    """A noun's matching stem: article and sound plural endings off ('المهندسون' ~ 'مهندسين')."""
+    word = _without_article(word)
+    return word[:-2] if word.endswith(("ون", "ين")) and len(word) > 4 else word
+
+
 def in_lexicon(token: Token, known: frozenset[str] | dict) -> bool:
     """The word, or the word less a leading و/ف, is in the lexicon."""
     return _strip_conjunction(token.norm, known) is not None
@@ -261,7 +267,7 @@ class Memory:
         """The latest source whose name holds this noun: 'المسؤول' -> 'مسؤول أمني إسرائيلي',
         'المنظمة' -> 'منظمة أطباء بلا حدود'."""
         for speaker in reversed(self.speakers):
-            if head in (_without_article(w) for w in normalize(speaker.source).split()):
+            if _stem(head) in (_stem(w) for w in normalize(speaker.source).split()):
                 return speaker
         return None
 
@@ -402,7 +408,7 @@ def _is_nisba(token: Token, taken: list[Token]) -> bool:
 
 FUNCTION_WORDS_AS_WRITTEN = (
     "في من إلى على عن مع لـ ل بـ ب عبر خلال بين ضد حول منذ حتى لدى أمام وفي ومن باسم "
-    "هذا هذه ذلك تلك هو هي هم كل بعض أي أن إن قد لم لن لا ما لقد إذ بلا "
+    "هذا هذه ذلك تلك هو هي هم كل بعض أي أن إن قد لم لن لا ما لقد إذ بلا جميع كافة "
     # Times, which follow a verb or a name but are never part of one: 'قالت حماس أمس إن'.
     "أمس اليوم غدا الليلة يوم صباح مساء فجر ظهر الأسبوع الشهر العام الماضي الماضية المقبل "
     "السبت الأحد الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة"
@@ -523,8 +529,10 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
             j < len(tokens)
             and j - start < MAX_BODY_PROPER_WORDS
             and not tokens[j].norm.startswith("ال")
-            and _plain_word(tokens[j])
-            and not _looks_adjective(tokens[j])
+            and (_plain_word(tokens[j]) or in_lexicon(tokens[j], _set("organizations")))
+            and not _cue_lemma(tokens[j])
+            and not _is_function_word(tokens[j])
+            and not _is_nisba_adjective(tokens[j])
         ):
             j += 1
             if j + 1 < len(tokens) and tokens[j].norm == "بلا":
@@ -564,6 +572,11 @@ def _noun_phrase_end(tokens: list[Token], i: int) -> int:
             break
         j += 1
     return j
+
+
+def _is_nisba_adjective(token: Token) -> bool:
+    """'دولية', 'محلي', 'سوريون': a relational adjective, where 'محافظة' is a noun."""
+    return _looks_adjective(token) and token.norm.endswith(("يه", "ي", "يون", "يين"))
 
 
 def _looks_adjective(token: Token) -> bool:
@@ -794,9 +807,14 @@ class SourceParser:
             agent = self.parse(agent_tokens, sentence)
             if agent and agent.kind in (Kind.organization, Kind.media):
                 return agent
-        earlier = self.memory.last_by_kind.get(Kind.organization)
+        last = self.memory.last
+        earlier = (
+            last
+            if last and last.kind in (Kind.organization, Kind.media)
+            else self.memory.last_by_kind.get(Kind.organization)
+        )
         if earlier:
-            return Source(Kind.organization, earlier.source, is_reference=True)
+            return Source(earlier.kind, earlier.source, is_reference=True)
         return None
 
     def _organization(self, tokens, j, sentence, head: list[Token]) -> Source:
@@ -955,9 +973,9 @@ def _span_end(tokens: list[Token], i: int) -> int:
     j = i
     while j < len(tokens):
         tok = tokens[j]
-        if tok.norm in _particles("complement") or tok.text in ":«“":
+        if tok.norm in _particles("complement") or tok.text == ":" or _opens_quotation(tokens, j):
             return j
-        if tok.text in STRAIGHT_QUOTES + "(":
+        if tok.text in STRAIGHT_QUOTES + "(" + "«“":
             quoted = _quoted_name(tokens, j, "")
             if quoted is None and j > i:
                 return j
@@ -1153,7 +1171,11 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         subject = parser.parse(before, sentence)
         if subject and _compact_subject(subject, before, memory):
             end = _span_end(tokens, i + 1)
-            via = _via_in(tokens[i + 1 :], sentence, parser) or _carried_via(subject, memory)
+            via = (
+                _via_in(tokens[i + 1 :], sentence, parser)
+                or _hearer_outlet(tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser)
+                or _carried_via(subject, memory)
+            )
             return Frame(subject, cue, via, _claim_start(tokens, end, sentence), 0.9)
     # Subject after the verb: 'وقال المتحدث باسم الوزارة، اللواء …، إن …'.
     end = _span_end(tokens, i + 1)
@@ -1169,6 +1191,11 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             via = relayed_by.name if relayed_by else None
             end = _span_end(tokens, relay + 1)
             after = tokens[relay + 1 : end]
+            if parser.parse(after, sentence) is None:
+                group = _unnamed_group(after, sentence)  # 'عن مهندسين في الحقل قولهم'
+                if group:
+                    certainty = 0.9 if end < len(tokens) else 0.75
+                    return Frame(group, cue, via, _claim_start(tokens, end, sentence), certainty)
     if _words(after) and _words(after)[0].norm in OMITTED_SUBJECT_OPENERS and memory.last:
         after = []  # 'وأضافت في بيان …', 'وأشار إلى أن …': the subject is the last speaker
         end = _complement_at(tokens, i + 1)
@@ -1211,6 +1238,20 @@ OMITTED_SUBJECT_OPENERS = frozenset(
 )
 
 
+def _unnamed_group(tokens: list[Token], sentence: str) -> Source | None:
+    """People relayed without a lexicon head: 'عن مهندسين في الحقل', 'عن متعاملين في السوق'."""
+    tokens = _without_quoting_noun(tokens)
+    words = _words(tokens)
+    if not words or words[0].bare.startswith("ال") or not _plain_word(words[0]):
+        return None
+    if not words[0].norm.endswith(PLURAL_ENDINGS):
+        return None
+    return Source(Kind.anonymous, _clean_name(_text(tokens, sentence)))
+
+
+PLURAL_ENDINGS = ("ون", "ين")
+
+
 def _relayed_source(
     tokens, start, complement, source, sentence, parser
 ) -> tuple[Source, str | None]:
@@ -1239,9 +1280,22 @@ def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
         else:
             continue
         heard = parser.parse(phrase, sentence) if _words(phrase) else None
-        if heard and heard.kind is Kind.media and not parser.memory.is_own_outlet(heard.name):
+        if (
+            heard
+            and heard.kind is Kind.media
+            and not _unnamed_media(heard.name)
+            and not parser.memory.is_own_outlet(heard.name)
+        ):
             return heard.name
     return None
+
+
+# 'لوسائل الإعلام', 'لصفحات محلية': media without a name relay nothing one could check.
+UNNAMED_MEDIA_HEADS = frozenset(normalize(w) for w in ("وسائل", "صفحات", "شبكات", "مواقع"))
+
+
+def _unnamed_media(name: str) -> bool:
+    return _without_article(normalize(name).split()[0]) in UNNAMED_MEDIA_HEADS
 
 
 def _carried_via(source: Source, memory: Memory) -> str | None:
@@ -1279,9 +1333,21 @@ def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bo
 def _complement_at(tokens: list[Token], i: int) -> int:
     """Index of the first complementizer, quotation or colon from i (or the end)."""
     for j in range(i, len(tokens)):
-        if tokens[j].norm in _particles("complement") or tokens[j].text in ":«“":
+        if tokens[j].norm in _particles("complement") or tokens[j].text == ":":
+            return j
+        if _opens_quotation(tokens, j):
             return j
     return len(tokens)
+
+
+def _opens_quotation(tokens: list[Token], j: int) -> bool:
+    """«…» and “…” open a quotation, except a name after the body it names: 'قناة «السومرية»'."""
+    if tokens[j].text not in "«“":
+        return False
+    names_body = j > 0 and (
+        in_lexicon(tokens[j - 1], _set("media")) or in_lexicon(tokens[j - 1], _set("organizations"))
+    )
+    return not (names_body and _quoted_name(tokens, j, "") is not None)
 
 
 def _before_span(tokens, i, word_positions, lead) -> list[Token]:
@@ -1349,9 +1415,18 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             source = Source(Kind.media, quoted[0])  # 'وحسب "تجمع أحرار حوران"': a named outlet
         if source is None or source.kind is Kind.author:
             continue
+        via = None
+        relay = next((k for k in range(j, end) if tokens[k].norm == "عن"), None)
+        if source.kind is Kind.media and relay is not None:
+            # 'بحسب ما نقلته وكالة الأناضول عن مصادر أمنية': the agency relays the sources.
+            relayed = parser.parse(tokens[relay + 1 : end], sentence) or _unnamed_group(
+                tokens[relay + 1 : end], sentence
+            )
+            if relayed and relayed.kind is not Kind.author:
+                source, via = relayed, source.name
         cue = _text(tokens[i : i + n], sentence)
         claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
-        return Frame(source, cue, None, claim_start, 0.85)
+        return Frame(source, cue, via, claim_start, 0.85)
     return None
 
 
