@@ -27,6 +27,10 @@ COPYRIGHT_OUTLET = re.compile(
 COPYRIGHT_SIGN_OUTLET = re.compile(
     r"©\s*(?:\d{4}\s*)?[\"«“]?([^\"»”\d©|،,.\n]{2,40}?)[\"»”]?\s*(?:\d{4})?\s*$", re.M
 )
+# "© 2025 الراصد السوري - جميع الحقوق محفوظة": the words around the name.
+COPYRIGHT_WORDS = re.compile(
+    r"\s*[-–|]?\s*(?:جميع الحقوق محفوظة|حقوق النشر محفوظة|كل الحقوق محفوظة)"
+)
 # "المصدر: عنب بلدي", "المصدر: الجزيرة + وكالات" at the foot of the article.
 SOURCE_LINE_OUTLET = re.compile(
     r"^\s*المصدر\s*:\s*[\"«“]?([^\"»”+،,\n]{2,30}?)[\"»”]?\s*(?:[+،,]|\s+و|$)", re.M
@@ -164,13 +168,12 @@ def _known_outlet(name: str) -> str | None:
     return None
 
 
-def _outlet_name(name: str) -> str:
-    """An outlet named by the page, as the lexicon spells it: 'للعربي الجديد' (the preposition
-    li- written onto the article) -> 'العربي الجديد'."""
-    name = name.strip()
-    if name.startswith("ل") and not _known_outlet(name):
-        # 'لعربي الجديد' after 'محفوظة ل' was 'للعربي'; 'للمدن' is 'لـ' + 'المدن'.
-        name = "ا" + name[1:] if name.startswith("لل") else "ا" + name
+def _outlet_name(name: str, after_li: bool = False) -> str:
+    """An outlet named by the page, as the lexicon spells it. After 'محفوظة ل' the name lost
+    the alef of its article to the preposition: 'محفوظة للعربي الجديد' -> 'العربي الجديد'."""
+    name = COPYRIGHT_WORDS.sub("", name).strip(" -–|")
+    if after_li and name.startswith("ل") and not _known_outlet(name):
+        name = "ا" + name
     return _known_outlet(name) or name
 
 
@@ -186,8 +189,9 @@ def find_outlet(text: str) -> str | None:
     the most frequent one winning."""
     for pattern in (COPYRIGHT_OUTLET, COPYRIGHT_SIGN_OUTLET, SOURCE_LINE_OUTLET):
         match = pattern.search(text)
-        if match and match.group(1).strip():
-            return _outlet_name(match.group(1))
+        if match and COPYRIGHT_WORDS.sub("", match.group(1)).strip(" -–|"):
+            lead = text[match.start() : match.start(1)].rstrip()
+            return _outlet_name(match.group(1), after_li=lead.endswith(("ل", "لـ")))
     for match in DATELINE_OUTLET.finditer(text[:DATELINE_SPAN]):
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))
