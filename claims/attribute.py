@@ -494,7 +494,7 @@ def _quoted_name(tokens: list[Token], i: int, sentence: str) -> tuple[str, int] 
     return None
 
 
-def _definite_run(tokens: list[Token], i: int, limit: int = 3) -> int:
+def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
     """Index after the definite adjectives and genitives that follow a head
     ('الدفاع الروسية', 'السوري لحقوق الإنسان')."""
     j = i
@@ -502,6 +502,18 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 3) -> int:
         norm = tokens[j].norm
         if j > i and norm.startswith("وال"):
             norm = norm[1:]  # 'جهاز الإسعاف والطوارئ': a genitive joined to the one before
+        if j > i and norm in _set("organizations"):
+            break  # 'اتهمت جماعة الحوثيين الحكومة': the object, another body
+        if (
+            norm[:1] == "ل"
+            and not norm.startswith("لل")
+            and len(norm) > 3
+            and j + 1 < len(tokens)
+            and tokens[j + 1].norm.startswith("ال")
+            and norm not in FUNCTION_WORDS
+        ):
+            j += 1  # 'لشؤون اللاجئين', 'لتنسيق الشؤون الإنسانية': a genitive after li-
+            continue
         if (
             tokens[j].is_word
             and (norm.startswith("ال") or norm.startswith("لل"))
@@ -535,6 +547,8 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
             and not _is_nisba_adjective(tokens[j])
         ):
             j += 1
+            if in_lexicon(tokens[j - 1], _set("organizations")):
+                break  # 'حركة حماس': the name is whole
             if j + 1 < len(tokens) and tokens[j].norm == "بلا":
                 j += 2  # 'أطباء بلا حدود', 'مراسلون بلا حدود'
     end = _definite_run(tokens, j)
@@ -545,6 +559,11 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
     return end
 
 
+# 'ناشطون من أبناء المنطقة', 'شاهد عيان من سكان البلدة': whom unnamed sources come from.
+AFFILIATION_NOUNS = frozenset(
+    normalize(w)
+    for w in "أبناء سكان أهالي أهل داخل عائلة أقارب قرية مدينة بلدة حي مخيم عناصر قادة أعضاء".split()
+)
 # 'مسؤول رفيع', 'مصدر عسكري مسؤول': adjectives of rank after an unnamed source.
 RANK_ADJECTIVES = frozenset(
     normalize(w) for w in "رفيع رفيعة كبير كبار بارز بارزة مسؤول مسؤولة سابق سابقة".split()
@@ -704,7 +723,11 @@ class SourceParser:
                 j += 1
             elif tok.norm[:1] == "و" and _strip_conjunction(tok.norm, _set("anonymous")):
                 j += 1  # 'ناشطون ومراقبون'
-            elif tok.norm in ("في", "من") and j + 1 < len(tokens):
+            elif j + 1 < len(tokens) and (
+                tok.norm == "في"
+                or tok.norm == "من"
+                and (tokens[j - 1].bare in CLOSE_TO or tokens[j + 1].bare in AFFILIATION_NOUNS)
+            ):
                 # 'مصدر في التحالف الدولي', 'مصادر محلية في طفس', 'مصدر مقرب من عائلة القتيل',
                 # 'مصدر في الأخير' (the body named just before)
                 quoted = _quoted_name(tokens, j + 1, sentence)
@@ -986,6 +1009,9 @@ def _span_end(tokens: list[Token], i: int) -> int:
             _name_form(tok.text) in VERB_COMPLEMENT_PREPOSITIONS
             and j > i
             and tokens[j - 1].bare not in CLOSE_TO  # 'مصدر مقرب من الحكومة'
+            and not (
+                tok.norm == "من" and j + 1 < len(tokens) and tokens[j + 1].bare in AFFILIATION_NOUNS
+            )
         ):
             return j
         if (
