@@ -781,6 +781,7 @@ class SourceParser:
                     and not _is_function_word(tokens[end])
                 ):
                     end += 1
+                start = tokens.index(head[0])
                 if (
                     end == j
                     and end < len(tokens)
@@ -789,9 +790,11 @@ class SourceParser:
                     and not _cue_lemma(tokens[end])
                 ):
                     end += 1
+                    if head[-1].bare in OUTLET_HEADS and _plain_word(tokens[j]):
+                        start = j  # 'وكالة بلومبرغ': the outlet's own name, without its kind
                 # 'وكالة الأنباء اليمنية سبأ': the generic phrase, then the outlet's own name.
                 known = self._bare_outlet(_words(tokens[end:]))
-                name = known or _clean_name(_text(tokens[tokens.index(head[0]) : end], sentence))
+                name = known or _clean_name(_text(tokens[start:end], sentence))
                 name = _without_conjunction(name, head[0], _set("media"))
         if head_norm in (normalize("مراسل"), normalize("موفد")) and self.memory.is_own_outlet(name):
             return Source(Kind.author, "")  # the outlet's own correspondent
@@ -801,6 +804,8 @@ class SourceParser:
         return _outlets().get(tuple(normalize(name).split()), name)
 
     def _bare_outlet(self, words: list[Token]) -> str | None:
+        if len(words) > 1 and words[0].bare in OUTLET_HEADS:
+            words = words[1:]  # 'مراسل قناة الجزيرة': the outlet is the channel's name
         for length in (3, 2, 1):
             key = tuple(w.norm for w in words[:length])
             if len(key) == length and key in _outlets():
@@ -1302,7 +1307,9 @@ def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
         if tok.norm in ("ل", "لـ", "مع"):
             phrase = tokens[k + 1 : _span_end(tokens, k + 2)]
         elif tok.norm[:1] == "ل" and len(tok.norm) > 3 and tok.norm not in FUNCTION_WORDS:
-            phrase = [_unglue_li(tok), *tokens[k + 1 : _span_end(tokens, k + 1)]]
+            quoted = _quoted_name(tokens, k + 1, sentence)  # 'لقناة «العربية»'
+            rest_end = quoted[1] if quoted else _span_end(tokens, k + 1)
+            phrase = [_unglue_li(tok), *tokens[k + 1 : rest_end]]
         else:
             continue
         heard = parser.parse(phrase, sentence) if _words(phrase) else None
@@ -1316,6 +1323,10 @@ def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
     return None
 
 
+# The kinds of outlet that stand before an outlet's own name: 'وكالة بلومبرغ', 'قناة «المسيرة»'.
+OUTLET_HEADS = frozenset(
+    normalize(w) for w in "وكالة صحيفة جريدة قناة موقع شبكة مجلة إذاعة تلفزيون منصة".split()
+)
 # 'لوسائل الإعلام', 'لصفحات محلية': media without a name relay nothing one could check.
 UNNAMED_MEDIA_HEADS = frozenset(normalize(w) for w in ("وسائل", "صفحات", "شبكات", "مواقع"))
 
