@@ -505,14 +505,17 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
         if j > i and norm in _set("organizations"):
             break  # 'اتهمت جماعة الحوثيين الحكومة': the object, another body
         if (
-            norm[:1] == "ل"
+            norm[:1] in ("ل", "و")
             and not norm.startswith("لل")
             and len(norm) > 3
             and j + 1 < len(tokens)
             and tokens[j + 1].norm.startswith("ال")
             and norm not in FUNCTION_WORDS
+            and (norm[:1] == "ل" or j > i)
         ):
-            j += 1  # 'لشؤون اللاجئين', 'لتنسيق الشؤون الإنسانية': a genitive after li-
+            # 'لشؤون اللاجئين', 'لتنسيق الشؤون الإنسانية': a genitive after li-;
+            # 'وزارة الخارجية وشؤون المغتربين': a second genitive joined by و.
+            j += 1
             continue
         if (
             tokens[j].is_word
@@ -633,9 +636,12 @@ def _prefer_article_spelling(name: str, article_words: list[Token]) -> str:
 class SourceParser:
     """Classifies a source phrase against the lexicons and the article's memory."""
 
-    def __init__(self, memory: Memory, article_words: list[Token]) -> None:
+    def __init__(self, memory: Memory, passages: list[tuple[str, list[Token]]]) -> None:
         self.memory = memory
-        self.article_words = article_words  # for the article's own spelling of lexicon names
+        self.passages = passages  # the article's sentences and tokens, for names' fullest forms
+        # for the article's own spelling of lexicon names
+        self.article_words = [w for _, tokens in passages for w in _words(tokens)]
+        self._fullest: dict[str, str] = {}
 
     def parse(self, tokens: list[Token], sentence: str) -> Source | None:
         tokens = [t for t in tokens if t.text not in "،,:؛"] if len(_words(tokens)) <= 1 else tokens
@@ -694,6 +700,11 @@ class SourceParser:
         }[kind_name]
         head = _without_article(_strip_conjunction(tokens[i0].norm, _references()) or "")
         speaker = self.memory.named_with(head) or self.memory.last_by_kind.get(wanted)
+        if speaker is None and wanted is Kind.organization:
+            named = self._body_with_head(
+                head
+            )  # 'بيان المجلس' in an article on 'مجلس القيادة الرئاسي'
+            return Source(Kind.organization, named, is_reference=True) if named else None
         if speaker is None and wanted is Kind.media:
             # 'وبحسب الصحيفة' after 'كشفت صحيفة X، نقلاً عن مسؤولين': the paper that relayed.
             via = next((s.via for s in reversed(self.memory.speakers) if s.via), None)
@@ -861,7 +872,41 @@ class SourceParser:
         return Source(Kind.organization, self._org_name(name))
 
     def _org_name(self, name: str) -> str:
-        return _prefer_article_spelling(name, self.article_words)
+        return self._fullest_body_name(_prefer_article_spelling(name, self.article_words))
+
+    def _body_with_head(self, head: str) -> str | None:
+        """The first body in the article named with this head noun: 'مجلس' -> 'مجلس القيادة
+        الرئاسي'."""
+        for text, tokens in self.passages:
+            for k, tok in enumerate(tokens):
+                if tok.is_word and tok.bare == head and k + 1 < len(tokens):
+                    end = _body_name_end(tokens, k + 1, tok)
+                    if end > k + 1:
+                        return _clean_name(_text(tokens[k:end], text))
+        return None
+
+    def _fullest_body_name(self, name: str) -> str:
+        """The fullest form of a body's name in the article: 'وزارة الخزانة' ->
+        'وزارة الخزانة الأميركية' when the article says so somewhere."""
+        if name not in self._fullest:
+            key = normalize(name).split()
+            best = name
+            for text, tokens in self.passages:
+                words = _words(tokens)
+                for k in range(len(words) - len(key) + 1):
+                    if [w.norm for w in words[k : k + len(key)]] != key:
+                        continue
+                    if k and in_lexicon(words[k - 1], _set("organizations")):
+                        continue  # 'الأمم المتحدة' inside 'مكتب الأمم المتحدة …'
+                    last = tokens.index(words[k + len(key) - 1])
+                    if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
+                        continue  # 'جماعة الحوثيين الحكومة': the object, another body
+                    end = _definite_run(tokens, last + 1)
+                    found = _clean_name(_text(tokens[tokens.index(words[k]) : end], text))
+                    if len(found.split()) > len(best.split()):
+                        best = found
+            self._fullest[name] = best
+        return self._fullest[name]
 
     def person(self, tokens: list[Token], sentence: str) -> Source | None:
         """A named person in the phrase: after a rank title, from a given name, or a comma
@@ -1697,7 +1742,7 @@ def attribute_article(article: Article, sentences: list[Sentence]) -> list[Claim
     kept = [s for s in sentences if not s.junk]
     passages = [(repaired, tokenize(repaired)) for repaired in (repair(s.text) for s in kept)]
     memory = Memory(outlet=article.outlet, names=collect_names(passages))
-    parser = SourceParser(memory, [w for _, tokens in passages for w in _words(tokens)])
+    parser = SourceParser(memory, passages)
     return [
         attribute_sentence(sentence, repaired, tokens, memory, parser, article.doc)
         for sentence, (repaired, tokens) in zip(kept, passages, strict=True)
