@@ -186,12 +186,16 @@ def in_lexicon(token: Token, known: frozenset[str] | dict) -> bool:
     return _strip_conjunction(token.norm, known) is not None
 
 
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
     # A lone tatweel (the glued preposition in 'لـ"X"') has an empty matching form: no token.
+    # Built with tuple.__new__: this runs for every word of every article.
     return [
-        Token(m.group(), norm, m.start(), m.end(), norm[:1].isalnum())
+        _new_tuple(Token, (word, norm, m.start(), m.end(), norm[:1].isalnum()))
         for m in WORD.finditer(text)
-        if (norm := normalize_word(m.group()))
+        if (norm := normalize_word(word := m.group()))
     ]
 
 
@@ -894,7 +898,7 @@ class SourceParser:
             for text, tokens in self.passages:
                 words = _words(tokens)
                 for k in range(len(words) - len(key) + 1):
-                    if [w.norm for w in words[k : k + len(key)]] != key:
+                    if words[k].norm != key[0] or [w.norm for w in words[k : k + len(key)]] != key:
                         continue
                     if k and in_lexicon(words[k - 1], _set("organizations")):
                         continue  # 'الأمم المتحدة' inside 'مكتب الأمم المتحدة …'
@@ -1152,10 +1156,21 @@ def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | N
 
 def _according_at(tokens: list[Token], i: int) -> int:
     """Length of an 'according to' phrase at token i, else 0."""
-    phrases = _phrases("according")
-    if phrases.keys().isdisjoint(_head_forms(tokens[i].norm)):
+    if tokens[i].norm not in _according_token_forms():
         return 0  # the common case, checked without copying the rest of the sentence
-    return _starts_with(tokens[i:], phrases)
+    return _starts_with(tokens[i:], _phrases("according"))
+
+
+@cache
+def _according_token_forms() -> frozenset[str]:
+    """Every written form that can open an 'according to' phrase (see `_head_forms`)."""
+    heads = _phrases("according").keys()
+    return frozenset(
+        f"{conjunction}{article}{head}"
+        for head in heads
+        for conjunction in ("", *CONJUNCTIONS)
+        for article in ("", "ال")
+    )
 
 
 def _unglue_li(token: Token) -> Token:
