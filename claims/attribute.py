@@ -245,6 +245,7 @@ class Memory:
     quote_open: bool = False  # the last attributed sentence left a quotation open
     last_paragraph_attributed: bool = False  # the sentence before, in this paragraph, had a source
     last_sentence_attributed: bool = False  # the sentence before, in any paragraph, had a source
+    list_open: bool = False  # a statement ended with ':' and its points follow
     paragraph: int = -1
 
     def remember(self, speaker: Speaker) -> None:
@@ -1225,7 +1226,7 @@ def _verb_frame(
     word_positions = [i for i, t in enumerate(tokens) if t.is_word]
     for w_index, i in enumerate(word_positions):
         token = tokens[i]
-        lemma = _cue_lemma(token)
+        lemma = _cue_lemma(token) or _explaining_bayyana(tokens, i)
         if lemma is None:
             continue
         if w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions):
@@ -1243,6 +1244,21 @@ def _verb_frame(
         if frame:
             return frame
     return None
+
+
+def _explaining_bayyana(tokens: list[Token], i: int) -> str | None:
+    """'وبيّن أنه …': the verb 'بيّن' is written like the preposition 'بين', so it is a cue
+    only right before a complementizer."""
+    if (
+        _strip_conjunction(tokens[i].norm, BAYYANA)
+        and i + 1 < len(tokens)
+        and tokens[i + 1].norm in _particles("complement")
+    ):
+        return "بين"
+    return None
+
+
+BAYYANA = frozenset({"بين"})
 
 
 # 'ولم تذكر الوكالة أي تفاصيل': a negated report asserts nothing for its subject.
@@ -1663,6 +1679,18 @@ def attribute_sentence(
         claim_text = repaired[frame.claim_start :].strip() or repaired
         memory.remember(Speaker(frame.source.kind, frame.source.name, frame.via))
         memory.quote_open = _opens_quote(repaired)
+    elif memory.list_open and memory.last and LIST_ITEM.match(repaired):
+        # '- وقف استيراد السلع الكمالية.' after 'وشملت الإجراءات، بحسب بيان المجلس:'
+        last = memory.last
+        attribution = attribution.model_copy(
+            update={
+                "kind": last.kind,
+                "source": last.source,
+                "via": last.via,
+                "continuation": True,
+                "certainty": 0.7,
+            }
+        )
     elif (
         memory.last
         and not new_paragraph
@@ -1710,6 +1738,9 @@ def attribute_sentence(
         memory.quote_open = False
     memory.last_paragraph_attributed = attribution.kind is not Kind.author
     memory.last_sentence_attributed = memory.last_paragraph_attributed
+    memory.list_open = memory.last_sentence_attributed and (
+        repaired.rstrip().endswith(":") or (memory.list_open and bool(LIST_ITEM.match(repaired)))
+    )
     claim_text = claim_text.strip(" ،,:")
     speech = _speech(claim_text) if attribution.kind is not Kind.author else None
     attribution = attribution.model_copy(update={"speech": speech})
@@ -1733,6 +1764,8 @@ def attribute_sentence(
     )
 
 
+# A point in a list: '- …', '• …', '1- …', '٢) …'.
+LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪]|[0-9\u0660-\u0669]{1,2}\s*[-.)])\s*\S")
 # Connectives that carry a report on without a new subject: 'كما نفذ هجوماً …'.
 CONTINUATION_LEADS = frozenset({"كما", "ثم"})
 # 'وفقاً لوكالة سانا': phrases after which li- may be glued to the source's first word.
