@@ -26,8 +26,10 @@ class UnreadableFile(Exception):
         self.reason = reason
 
 
-LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-ANY_LETTER = re.compile(r"[^\W\d_]")
+# Runs of letters of each script; counting by runs is several times faster than by letter.
+ARABIC_LETTERS = re.compile(f"{ARABIC_LETTER.pattern}+")
+LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+ANY_LETTERS = re.compile(r"[^\W\d_]+")
 # C0 controls other than tab, newline, carriage return and form feed are signs of a binary file.
 BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Letters of scripts an Arabic news article may carry besides Arabic and Latin are tolerated,
@@ -39,9 +41,10 @@ MIN_ARABIC_SHARE_CP1256 = 0.5
 
 def _letters(text: str) -> tuple[int, int, int]:
     """Counts of (Arabic letters, Latin letters, all letters) in `text`."""
-    arabic = len(ARABIC_LETTER.findall(text))
-    latin = len(LATIN_LETTER.findall(text))
-    total = len(ANY_LETTER.findall(text))
+    arabic, latin, total = (
+        sum(map(len, letters.findall(text)))
+        for letters in (ARABIC_LETTERS, LATIN_LETTERS, ANY_LETTERS)
+    )
     return arabic, latin, total
 
 
