@@ -718,8 +718,8 @@ class SourceParser:
             return None
         # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one.
         qualifiers = {_without_article(w.norm) for w in _words(tokens[i0 + 1 :])}
-        named = {_without_article(w) for w in normalize(speaker.source).split()}
-        if wanted in (Kind.organization, Kind.media) and not qualifiers <= named:
+        name_words = {_without_article(w) for w in normalize(speaker.source).split()}
+        if wanted in (Kind.organization, Kind.media) and not qualifiers <= name_words:
             return None
         return Source(speaker.kind, speaker.source, is_reference=True)
 
@@ -1327,10 +1327,10 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         # 'قال القائد العام لـ"قسد"، مظلوم عبدي، إن …': the name comes after the body.
         rest = _without_quoting_noun(tokens[end:complement])
         source = (parser.person(rest, sentence) if _words(rest) else None) or source
-    source, relay = _relayed_source(tokens, i + 1, complement, source, sentence, parser)
+    source, relayed_by = _relayed_source(tokens, i + 1, complement, source, sentence, parser)
     via = (
         via
-        or relay
+        or relayed_by
         or _via_in(tokens[i + 1 :], sentence, parser)
         or _hearer_outlet(tokens, end, complement, sentence, parser)
         or _carried_via(source, memory)
