@@ -1,12 +1,18 @@
-"""Benchmark linking: 10k, 50k and 100k synthetic claims, and blocking against exhaustive cdist.
+"""Benchmark linking: 10k, 50k and 100k synthetic claims, blocking against exhaustive cdist, and
+incremental linking in a store.
 
 Claims are made from the sentences of seeds/ by swapping figures, places and sources, so
 that there are true corroborations (same sentence, other source), contradictions (other
 figure) and near misses (other place). Each size runs in a fresh process so that its peak
 memory is its own.
 
-    .venv/bin/python bench/bench_link.py            # all sizes + the 10k exhaustive comparison
+    .venv/bin/python bench/bench_link.py              # all sizes + the 10k exhaustive comparison
     .venv/bin/python bench/bench_link.py --size 10000
+    .venv/bin/python bench/bench_link.py --store 100000   # full link of a SQLite store, then
+                                                          # 100 new claims linked incrementally
+
+The store case builds /tmp/claims-link-bench-N.db once (through the store's ingest) and works
+on a copy of it, so that it can be run again.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import json
 import random
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -33,6 +40,8 @@ from claims.link import (  # noqa: E402
     features,
     link_rows,
 )
+from claims.models import Kind  # noqa: E402
+from tests.store_helpers import Said, make_article  # noqa: E402
 
 SIZES = (10_000, 50_000, 100_000)
 
@@ -171,6 +180,89 @@ def run_exhaustive(n: int = 10_000, cutoff: float = CUTOFF) -> dict:
     }
 
 
+PER_ARTICLE = 25
+NEW = 100
+
+
+def new_claims(stored: list[ClaimRef], n: int = NEW, seed: int = 11) -> list[ClaimRef]:
+    """`n` claims that arrive after `stored`: half retell stored claims with another figure or
+    source (follow-ups of running stories), half are stories of their own."""
+    rng = random.Random(seed)
+    fresh = synthetic(len(stored) + n, seed=seed + 1)[-(n - n // 2) :]
+    out = []
+    for k in range(n // 2):
+        old = rng.choice(stored)
+        text = re.sub(r"وقتل \d+", f"وقتل {rng.randint(2, 900)}", old.text)
+        out.append(old.model_copy(update={"text": text, "source": f"source-new-{k}"}))
+    out += fresh
+    return [c.model_copy(update={"id": len(stored) + k}) for k, c in enumerate(out)]
+
+
+def _articles(claims: list[ClaimRef], prefix: str):
+    for start in range(0, len(claims), PER_ARTICLE):
+        part = claims[start : start + PER_ARTICLE]
+        yield make_article(
+            f"{prefix}-{start // PER_ARTICLE:06d}.txt",
+            [Said(c.text, Kind(c.kind or "author"), c.source, via=c.via) for c in part],
+        )
+
+
+def build_store(path: Path, claims: list[ClaimRef]) -> float:
+    """A SQLite store of `claims` at `path` (built once); seconds taken."""
+    from claims.store import Store, ingest
+
+    if path.exists():
+        return 0.0
+    started = time.perf_counter()
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    with Store.open(str(partial)) as store:
+        for extracted in _articles(claims, "bench"):
+            ingest(store, extracted)
+    partial.rename(path)
+    return time.perf_counter() - started
+
+
+def _measured(run) -> tuple[object, dict]:
+    cpu, started = _cpu(), time.perf_counter()
+    result = run()
+    return result, {
+        "seconds": round(time.perf_counter() - started, 2),
+        "cpu_seconds": round(_cpu() - cpu, 2),
+    }
+
+
+def run_store(n: int) -> dict:
+    """Full link of a store of `n` claims, then NEW claims ingested and linked incrementally."""
+    from claims.store import Store, ingest
+    from claims.store.linking import link_store
+
+    claims = synthetic(n)
+    base = Path(f"/tmp/claims-link-bench-{n}.db")
+    built = build_store(base, claims)
+    work = base.with_name(f"{base.stem}-run.db")
+    shutil.copyfile(base, work)
+    figures: dict = {"claims": n, "built_s": round(built, 1)}
+    with Store.open(str(work)) as store:
+        full, figures["full"] = _measured(lambda: link_store(store, all=True))
+        figures["full"].update(links=full.links, peak_mb=round(peak_mb(), 1))
+        for extracted in _articles(new_claims(claims), "new"):
+            ingest(store, extracted)
+        inc, figures["incremental"] = _measured(lambda: link_store(store))
+        figures["incremental"].update(
+            new=inc.new,
+            compared=inc.compared,
+            analysed=inc.analysed,
+            links=inc.links,
+            updated=inc.updated,
+        )
+    figures["incremental_share"] = round(
+        figures["incremental"]["seconds"] / figures["full"]["seconds"], 4
+    )
+    work.unlink()
+    return figures
+
+
 def calibration_ms() -> float:
     """Milliseconds this machine takes for a million-step Python loop (about 50 on a quiet
     modern laptop), to read the figures against."""
@@ -183,9 +275,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, help="One size, in this process (JSON out)")
     parser.add_argument("--exhaustive", action="store_true", help="Only the 10k comparison")
+    parser.add_argument(
+        "--store", type=int, help="Full and incremental linking of a SQLite store of this size"
+    )
     args = parser.parse_args()
     if args.size:
         print(json.dumps(run_size(args.size)))
+        return
+    if args.store:
+        print(json.dumps(run_store(args.store), ensure_ascii=False))
         return
     if args.exhaustive:
         print(json.dumps(run_exhaustive()))

@@ -16,13 +16,16 @@ Pure functions of plain data; the store calls them (`claims/store/linking.py`).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
 import multiprocessing as mp
 import os
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
@@ -52,6 +55,8 @@ TOP_K = 5
 # Blocks larger than this are not scored all against all but by sorted neighbourhood windows.
 MAX_BLOCK = 3000
 WINDOW = 64
+# Scored pairs held before those found in several blocks are made unique (memory).
+COMPACT_AT = 4_000_000
 # Rarest blocking keys of a claim that are indexed at least (prefix filtering) ...
 PREFIX = 4
 # ... and keys shared by more claims than this are not blocked on (stock phrases).
@@ -186,6 +191,21 @@ def _gazetteer_firsts() -> frozenset[str]:
     return frozenset(k[0] for k in _gazetteer())
 
 
+class Keys(NamedTuple):
+    """What blocking needs of a claim: its blocking keys and its content key (`Features` has
+    both too). The store keeps the blocking keys of linked claims; `stored_keys` makes the
+    rest from them without reading the claim again."""
+
+    blocking: tuple[str, ...]
+    key: str
+
+
+def stored_keys(blocking: Sequence[str]) -> Keys:
+    """The blocking of a claim from its stored blocking keys (content stems, `@` places and
+    `#` figures)."""
+    return Keys(tuple(blocking), _token_key(frozenset(k for k in blocking if k[:1] not in "@#")))
+
+
 @dataclass(slots=True)
 class Features:
     """What a statement is about and how it says it; computed once per claim."""
@@ -201,6 +221,8 @@ class Features:
     places: frozenset[str]
     days: frozenset[str]
     blocking: tuple[str, ...] = field(default=())
+    # stems that may carry a glued و ف ب ل, with the stem without it
+    glued: tuple[tuple[str, str], ...] = field(default=())
 
 
 @cache
@@ -354,6 +376,7 @@ def features(text: str) -> Features:
         places=frozenset(places),
         days=days,
         blocking=blocking,
+        glued=tuple((s, s[1:]) for s in sorted(stems_f) if s[:1] in _GLUED),
     )
 
 
@@ -381,8 +404,10 @@ def similarity(a: Features, b: Features) -> float:
         return 1.0 if a.norm == b.norm else 0.0
     shared = len(a.stems & b.stems)
     # 'وسيطرت' and 'سيطرت': a conjunction or preposition glued to a word in one of them
-    shared += sum(1 for s in a.stems - b.stems if s[:1] in _GLUED and s[1:] in b.stems)
-    shared += sum(1 for s in b.stems - a.stems if s[:1] in _GLUED and s[1:] in a.stems)
+    if a.glued:
+        shared += sum(1 for s, bare in a.glued if bare in b.stems and s not in b.stems)
+    if b.glued:
+        shared += sum(1 for s, bare in b.glued if bare in a.stems and s not in a.stems)
     shared = min(shared, len(a.stems), len(b.stems))
     overlap = shared / min(len(a.stems), len(b.stems))
     dice = 2 * shared / (len(a.stems) + len(b.stems))
@@ -562,9 +587,22 @@ def _decide(a: _Who, b: _Who, comparison: Comparison) -> LinkRow | None:
 # --- candidate generation -----------------------------------------------------------------
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector: analysing and judging make millions of small
+    objects and no cycles, and each collection would walk every live feature again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def indexed_keys(
     blocking: Sequence[str],
-    df: Mapping[str, int],
+    df: Counter[str],
     *,
     cutoff: float = CUTOFF,
     prefix: int = PREFIX,
@@ -577,13 +615,18 @@ def indexed_keys(
     out, which keeps blocks small and time linear.
     """
     alpha = (cutoff / 100) / (2 - cutoff / 100)  # Dice t -> least overlap share t / (2 - t)
-    shared = sorted((k for k in blocking if df.get(k, 0) > 1), key=df.__getitem__)
+    ranked = sorted(blocking, key=df.__getitem__)  # rarest first, stable on ties
+    counts = list(map(df.__getitem__, ranked))
+    first = bisect_right(counts, 1)  # keys no other claim holds are no use
+    if first == len(ranked):
+        return []
     overlap = math.ceil(alpha * len(blocking))
     length = max(prefix, len(blocking) - overlap + 1)
-    return [k for k in shared[:length] if df[k] <= MAX_DF] or shared[:1]
+    last = min(first + length, bisect_right(counts, MAX_DF))
+    return ranked[first:last] if last > first else ranked[first : first + 1]
 
 
-def key_counts(feats: Iterable[Features]) -> Counter[str]:
+def key_counts(feats: Iterable[Features | Keys]) -> Counter[str]:
     """How many of these claims hold each blocking key."""
     df: Counter[str] = Counter()
     for f in feats:
@@ -591,23 +634,27 @@ def key_counts(feats: Iterable[Features]) -> Counter[str]:
     return df
 
 
+@_no_cycle_collection()
 def candidates(
-    feats: Sequence[Features],
+    feats: Sequence[Features | Keys],
     new: Sequence[bool] | None = None,
     *,
-    df: Mapping[str, int] | None = None,
+    df: Counter[str] | None = None,
+    held: np.ndarray | None = None,
     cutoff: float = CUTOFF,
     top_k: int | None = TOP_K,
     prefix: int = PREFIX,
     workers: int = -1,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (i, j, score) worth comparing, i < j, by blocking; never all pairs.
+    """Pairs (i, j, score) worth comparing, i < j, by blocking; never all pairs. Only the
+    blocking keys and content keys of the claims are read (`Features` or `Keys`).
 
     Each claim is indexed under its rarest blocking keys (`indexed_keys`: content stems,
     places and exact figures) that some other claim shares. Pairs inside a block are scored
     with rapidfuzz on the content keys, large blocks with `process.cdist(workers=...)`; pairs
-    under `cutoff` are dropped, and each claim keeps its `top_k` best. With `new`, only pairs
-    with at least one new claim are made (incremental linking). `df` counts the claims that
+    under `cutoff` are dropped, and each claim keeps its `top_k` best (`rank`, with the
+    `held` best scores of earlier runs). With `new`, only pairs with at least one new claim
+    are made (incremental linking). `df` counts the claims that
     hold each key; by default these claims, but incremental linking passes the counts of the
     whole store so that each claim is indexed as a full run would index it.
     """
@@ -628,6 +675,24 @@ def candidates(
     scores: list[np.ndarray] = []
     pending: list[np.ndarray] = []
     ratio = fuzz.ratio
+    held_pairs = 0
+
+    def compact() -> None:
+        """Keep each scored pair once (a pair shares several blocks): bounds the memory."""
+        nonlocal held_pairs
+        if len(codes) > 1:
+            code, first = np.unique(np.concatenate(codes), return_index=True)
+            score = np.concatenate(scores)[first]
+            codes[:], scores[:] = [code], [score]
+        held_pairs = len(codes[0]) if codes else 0
+
+    def found(code: np.ndarray, score: np.ndarray) -> None:
+        nonlocal held_pairs
+        codes.append(code)
+        scores.append(score)
+        held_pairs += len(code)
+        if held_pairs > COMPACT_AT + len(codes[0]):
+            compact()
 
     def score_pending() -> None:
         """Score the pairs of the small blocks met so far, each pair once, in one C call."""
@@ -645,8 +710,7 @@ def candidates(
             workers=workers,
         )
         keep = got > 0
-        codes.append(code[keep])
-        scores.append(got[keep].astype(np.float32))
+        found(code[keep], got[keep])
 
     waiting = 0
     for members in blocks.values():
@@ -686,8 +750,7 @@ def candidates(
                 r, c = np.nonzero(np.triu(mat, 1))
                 a, b = window[r], window[c]
                 keep = is_new[a] | is_new[b]
-                codes.append(np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep])
-                scores.append(mat[r[keep], c[keep]].astype(np.float32))
+                found(np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep], mat[r[keep], c[keep]])
             continue
         rows = idx[is_new[idx]] if new is not None else idx
         for start in range(0, len(rows), 2048):
@@ -704,21 +767,15 @@ def candidates(
             a, b = chunk[r], idx[c]
             keep = a != b
             a, b = a[keep], b[keep]
-            codes.append(np.minimum(a, b) * n + np.maximum(a, b))
-            scores.append(mat[r[keep], c[keep]].astype(np.float32))
+            found(np.minimum(a, b) * n + np.maximum(a, b), mat[r[keep], c[keep]])
     score_pending()
-    code = np.concatenate(codes) if codes else np.empty(0, np.int64)
-    score = np.concatenate(scores) if scores else np.empty(0, np.float32)
-    if not len(code):
+    if not codes:
         return empty
-    order = np.argsort(code, kind="stable")
-    code, score = code[order], score[order]
-    first = np.ones(len(code), bool)
-    first[1:] = code[1:] != code[:-1]
-    code, score = code[first], score[first]
+    compact()
+    code, score = codes[0], scores[0].astype(np.float32)
     i, j = code // n, code % n
     if top_k is not None:
-        keep = _top_k(i, score, top_k) | _top_k(j, score, top_k)
+        keep, _best = rank(i, j, score, n, top_k, held)
         i, j, score = i[keep], j[keep], score[keep]
     return i, j, score
 
@@ -728,16 +785,41 @@ def _pairs_of(m: int) -> tuple[np.ndarray, np.ndarray]:
     return np.triu_indices(m, 1)
 
 
-def _top_k(end: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:
-    """Mask of pairs among the k best-scored of their `end` claim."""
-    order = np.lexsort((-score, end))
-    sorted_end = end[order]
-    starts = np.r_[0, np.flatnonzero(sorted_end[1:] != sorted_end[:-1]) + 1]
-    group_start = np.repeat(starts, np.diff(np.r_[starts, len(end)]))
-    rank = np.arange(len(end)) - group_start
-    mask = np.zeros(len(end), bool)
-    mask[order[rank < k]] = True
-    return mask
+def rank(
+    i: np.ndarray,
+    j: np.ndarray,
+    score: np.ndarray,
+    n: int,
+    top_k: int,
+    held: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which candidate pairs (i, j, score) of `n` claims stay, and each claim's best scores.
+
+    Each claim ranks its candidates by score, ties to the earlier claim, and keeps its
+    `top_k` best; a pair stays if either end keeps it. `held` (n x top_k, -1 for none) are
+    the best scores of candidates met in earlier runs, earlier claims all, which rank before
+    these on a tie: incremental linking ranks a stored claim's new candidates as a full run
+    would. Returns the mask of pairs kept and the best scores (n x top_k) after them.
+    """
+    m = len(i)
+    ends = np.concatenate([i, j])
+    others = np.concatenate([j, i])
+    scores = np.concatenate([score, score]).astype(np.int16)
+    order = np.lexsort((others, -scores, ends))  # by claim, best first, then earlier first
+    sorted_ends = ends[order]
+    starts = np.r_[0, np.flatnonzero(sorted_ends[1:] != sorted_ends[:-1]) + 1]
+    place = np.arange(2 * m) - np.repeat(starts, np.diff(np.r_[starts, 2 * m]))
+    before = place
+    if held is not None:
+        before = place + (held[sorted_ends] >= scores[order][:, None]).sum(axis=1)
+    kept = np.zeros(2 * m, bool)
+    kept[order[before < top_k]] = True
+    best = np.full((n, top_k), -1, np.int16)
+    top = place < top_k
+    best[sorted_ends[top], place[top]] = scores[order][top]
+    if held is not None:
+        best = -np.sort(-np.concatenate([held, best], axis=1), axis=1)[:, :top_k]
+    return kept[:m] | kept[m:], best
 
 
 # From this many claims on, features and judgements are computed in worker processes.
@@ -760,56 +842,89 @@ def _judge_part(bounds: tuple[int, int]) -> list[LinkRow]:
     return rows
 
 
+def _judge_worker(bounds: tuple[int, int]) -> list[tuple]:
+    """`_judge_part` in a worker process, as plain tuples with the kind as text: a tenth of
+    the cost of sending named tuples holding an enum back."""
+    return [(*row[:2], row.kind.value, *row[3:]) for row in _judge_part(bounds)]
+
+
+_LINK_KINDS = {kind.value: kind for kind in LinkKind}
+
+
 def _processes(workers: int, n: int) -> int:
     if n < PARALLEL_FROM or workers == 1 or "fork" not in mp.get_all_start_methods():
         return 1
     return (os.cpu_count() or 1) if workers < 1 else workers
 
 
+@_no_cycle_collection()
 def analyse(texts: Sequence[str], *, workers: int = -1) -> list[Features]:
     """The features of many statements; in `workers` processes (all cores for -1) when there
     are many."""
-    procs = _processes(workers, len(texts))
+    unique = list(dict.fromkeys(texts))  # a statement repeated is analysed once
+    procs = _processes(workers, len(unique))
     if procs == 1:
-        return [features(t) for t in texts]
-    size = -(-len(texts) // (procs * 4))
-    with mp.get_context("fork").Pool(procs) as pool:
-        parts = pool.map(_features_part, [texts[k : k + size] for k in range(0, len(texts), size)])
-    feats = [f for part in parts for f in part]
-    for f in feats:  # the token characters must come from this process's vocabulary
-        f.key = _token_key(f.stems)
-    return feats
+        found = [features(t) for t in unique]
+    else:
+        size = -(-len(unique) // (procs * 4))
+        with mp.get_context("fork").Pool(procs) as pool:
+            parts = pool.map(
+                _features_part, [unique[k : k + size] for k in range(0, len(unique), size)]
+            )
+        found = [f for part in parts for f in part]
+        for f in found:  # the token characters must come from this process's vocabulary
+            f.key = _token_key(f.stems)
+    if len(unique) == len(texts):
+        return found
+    by_text = dict(zip(unique, found, strict=True))
+    return [by_text[t] for t in texts]
+
+
+@_no_cycle_collection()
+def judge(
+    claims: Sequence[ClaimRef],
+    feats: Sequence[Features],
+    i: np.ndarray,
+    j: np.ndarray,
+    *,
+    workers: int = -1,
+) -> list[LinkRow]:
+    """The links among candidate pairs (i[k], j[k]) of `claims`; in `workers` processes (all
+    cores for -1) when there are many claims."""
+    who = [_who(c) for c in claims]
+    procs = _processes(workers, len(claims))
+    _SHARED.update(feats=feats, who=who, i=i, j=j)
+    pairs = len(i)
+    try:
+        if procs == 1:
+            return _judge_part((0, pairs))
+        size = -(-pairs // (procs * 4)) or 1
+        rows: list[LinkRow] = []
+        with mp.get_context("fork").Pool(procs) as pool:
+            bounds = [(k, k + size) for k in range(0, pairs, size)]
+            for part in pool.imap(_judge_worker, bounds):  # in order, one part held at a time
+                rows.extend(
+                    LinkRow(a, b, _LINK_KINDS[kind], score, reasons)
+                    for a, b, kind, score, reasons in part
+                )
+        return rows
+    finally:
+        _SHARED.clear()
 
 
 def link_rows(
     claims: Sequence[ClaimRef],
     new: Sequence[bool] | None = None,
     *,
-    feats: Sequence[Features] | None = None,
-    df: Mapping[str, int] | None = None,
     top_k: int | None = TOP_K,
     workers: int = -1,
 ) -> list[LinkRow]:
     """Links among `claims` as plain rows (only those touching a new claim when `new` is
-    given): features (`feats` if already made), candidates by blocking, then each candidate
-    pair judged. `df` is passed to `candidates` (the store's key counts, when `claims` are
-    new claims and their likely partners only). Large sets use `workers` processes (all
-    cores for -1) for the features and the judgements."""
-    who = [_who(c) for c in claims]
-    if feats is None:
-        feats = analyse([c.text for c in claims], workers=workers)
-    i, j, _ = candidates(feats, new, df=df, top_k=top_k, workers=workers)
-    procs = _processes(workers, len(claims))
-    _SHARED.update(feats=feats, who=who, i=i, j=j)
-    try:
-        if procs == 1:
-            return _judge_part((0, len(i)))
-        size = -(-len(i) // (procs * 4)) or 1
-        with mp.get_context("fork").Pool(procs) as pool:
-            parts = pool.map(_judge_part, [(k, k + size) for k in range(0, len(i), size)])
-        return [row for part in parts for row in part]
-    finally:
-        _SHARED.clear()
+    given): features, candidates by blocking, then each candidate pair judged. Large sets use
+    `workers` processes (all cores for -1) for the features and the judgements."""
+    feats = analyse([c.text for c in claims], workers=workers)
+    i, j, _ = candidates(feats, new, top_k=top_k, workers=workers)
+    return judge(claims, feats, i, j, workers=workers)
 
 
 def link(
@@ -917,12 +1032,14 @@ __all__ = [
     "ClaimRef",
     "Comparison",
     "Features",
+    "Keys",
     "Relation",
     "candidates",
     "classify",
     "compare",
     "compare_features",
     "features",
+    "judge",
     "link",
     "update_confidence",
 ]

@@ -9,10 +9,9 @@ a figure is a range, so that "أكثر من 400" and "حوالي 400" can be see
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from claims import lexicon
 from claims.arabic import fold_digits, normalize
@@ -77,21 +76,21 @@ def dates(words: list[str]) -> frozenset[str]:
 GENERIC = "people"
 
 
-class Quantity(BaseModel):
-    """A figure in a text as a range, with the thing it counts."""
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure in a text as a range, with the thing it counts.
 
-    model_config = ConfigDict(frozen=True)
+    A plain frozen dataclass rather than a model: linking makes one for every figure of every
+    claim, and sends them between processes."""
 
-    low: float = Field(description="Smallest value the wording allows")
-    high: float = Field(description="Largest value the wording allows")
-    unit: str | None = Field(default=None, description="Canonical counted noun: قتيل، غارة …")
-    kind: str | None = Field(
-        default=None, description="Class of the counted noun: killed, strikes …"
-    )
-    text: str = Field(description="The figure as written, with its approximator and noun")
+    low: float  # smallest value the wording allows
+    high: float  # largest value the wording allows
+    text: str  # the figure as written, with its approximator and noun
+    unit: str | None = None  # canonical counted noun: قتيل، غارة …
+    kind: str | None = None  # class of the counted noun: killed, strikes …
     start: int = 0
     end: int = 0
-    approx: str | None = Field(default=None, description="about, over, under … or vague")
+    approx: str | None = None  # about, over, under … or vague
 
     @property
     def exact(self) -> bool:

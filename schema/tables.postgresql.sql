@@ -105,6 +105,7 @@ CREATE INDEX ix_link_other_id ON link (other_id);
 CREATE TABLE link_index (
 	claim_id INTEGER NOT NULL,
 	blocking TEXT NOT NULL,
+	best TEXT NOT NULL,
 	version VARCHAR NOT NULL,
 	PRIMARY KEY (claim_id),
 	FOREIGN KEY(claim_id) REFERENCES claim (id)

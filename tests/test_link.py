@@ -20,6 +20,7 @@ from claims.link import (
     exhaustive,
     features,
     link,
+    rank,
     update_confidence,
 )
 from claims.models import LinkKind, Reason
@@ -168,6 +169,56 @@ def test_incremental_candidates_touch_a_new_claim():
     new[-3:] = True
     i, j, _ = candidates(feats, new)
     assert len(i) and all(new[a] or new[b] for a, b in zip(i, j, strict=True))
+
+
+def ranked(pairs, n, k, held=None):
+    """What `rank` should do, claim by claim: its candidates best first, earlier claims (and
+    the held scores of earlier runs) first on a tie; a pair stays if either end keeps it."""
+    keep, best = set(), []
+    for c in range(n):
+        mine = [(-s, -1) for s in (held[c] if held is not None else []) if s >= 0]
+        mine += sorted(
+            (-s, b if a == c else a, p) for p, (a, b, s) in enumerate(pairs) if c in (a, b)
+        )
+        mine.sort(key=lambda t: t[:2])
+        keep |= {t[2] for t in mine[:k] if len(t) == 3}
+        scores = [-t[0] for t in mine[:k]]
+        best.append(scores + [-1] * (k - len(scores)))
+    return [p in keep for p in range(len(pairs))], best
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(2, 9).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=25),
+            st.lists(st.sampled_from([50, 60, 70, 100]), min_size=25, max_size=25),
+            st.lists(
+                st.lists(st.sampled_from([50, 60, 70, 100]), max_size=3), min_size=n, max_size=n
+            ),
+        )
+    ),
+    st.integers(1, 3),
+    st.booleans(),
+)
+def test_rank_keeps_each_claims_best_candidates(case, k, with_held):
+    n, raw, values, earlier = case
+    pairs = sorted({(min(a, b), max(a, b)) for a, b in raw if a != b})
+    pairs = [(a, b, values[p]) for p, (a, b) in enumerate(pairs)]
+    held = None
+    if with_held:
+        held = np.full((n, k), -1, np.int16)
+        for c, scores in enumerate(earlier):
+            scores = sorted(scores, reverse=True)[:k]
+            held[c, : len(scores)] = scores
+    i = np.array([a for a, _, _ in pairs], np.int64)
+    j = np.array([b for _, b, _ in pairs], np.int64)
+    s = np.array([v for _, _, v in pairs], np.float32)
+    keep, best = rank(i, j, s, n, k, held)
+    want_keep, want_best = ranked(pairs, n, k, held)
+    assert keep.tolist() == want_keep
+    assert best.tolist() == want_best
 
 
 def test_link_finds_the_contradiction_in_a_batch():

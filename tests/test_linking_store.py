@@ -7,7 +7,7 @@ from sqlalchemy import select
 from claims.models import ExtractedArticle, Kind, Status
 from claims.store import Store, ingest, set_status
 from claims.store.linking import link_store, refresh_confidence
-from claims.store.tables import ClaimRow, LinkRow
+from claims.store.tables import ArticleRow, ClaimRow, LinkRow
 from tests.store_helpers import make_article
 
 
@@ -131,6 +131,31 @@ def test_incremental_linking_gives_the_links_of_a_full_run(store):
     full = link_store(store, all=True)
     assert full.new == sum(map(len, STORY))
     assert snapshot(store) == incremental
+
+
+def test_incremental_ranks_candidates_as_a_full_run_when_each_claim_keeps_one(store):
+    # With top_k=1 a stored claim takes a new candidate only if it beats the best it has met.
+    # A link that a later claim displaces from both ends stays until a full relink.
+    for n, rows in enumerate(STORY):
+        ingest(store, article(f"{n}.txt", rows))
+        link_store(store, top_k=1)
+    incremental = set(snapshot(store)[0])
+    with store.session() as s:
+        last = set(
+            s.execute(
+                select(ClaimRow.id)
+                .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+                .where(ArticleRow.doc == f"{len(STORY) - 1}.txt")
+            ).scalars()
+        )
+    link_store(store, all=True)
+    assert len(snapshot(store)[0]) > len(incremental)  # top_k=1 keeps fewer
+    link_store(store, all=True, top_k=1)
+    full = set(snapshot(store)[0])
+    assert full <= incremental
+    assert {x for x in full if {x[0], x[1]} & last} == {
+        x for x in incremental if {x[0], x[1]} & last
+    }
 
 
 def test_a_new_claim_is_compared_only_with_stored_claims_that_share_its_keys(store):

@@ -1,14 +1,22 @@
 """Linking against the store: new claims against all current ones, in one transaction.
 
-A claim is *linked* once the `link_index` table holds its blocking keys; claims ingested
-since (or re-extracted by an edit) have no row there and are the new ones. `link_store(store)`
-analyses only the new claims and the stored claims that share one of the keys a new claim is
-indexed under (`claims.link.indexed_keys`, with the key counts of the whole store), so that a
-new claim meets the partners a full run would give it; it writes the links that touch a new
-claim and recomputes the confidence and reasons of every claim whose links changed, with a
-`linked:` summary step (delta 0). `all=True` forgets every link and key and relinks the whole
-store. Keys written by a linker with other lexicons (`claims.link.keys_version`) are made
-again, without relinking their claims.
+A claim is *linked* once the `link_index` table holds its blocking keys and the scores of its
+best candidates so far; claims ingested since (or re-extracted by an edit) have no row there
+and are the new ones. `link_store(store)`:
+
+1. counts, over the stored keys, how many current claims hold each key, and finds the stored
+   claims that hold a key some new claim is indexed under (`claims.link.indexed_keys`): the
+   only ones a full run could pair with a new claim;
+2. scores candidates from the keys alone and ranks them as a full run would (a stored claim
+   takes a new candidate only if it is among its `top_k` best, counting those it has met);
+3. reads and analyses only the stored claims of the pairs kept, judges the pairs, writes the
+   links, and recomputes the confidence and reasons of every claim whose links changed, with
+   a `linked:` summary step (delta 0).
+
+So a new claim gets the links a full run would give it. What an incremental run does not do
+is take back an older link that later claims push out of both its ends' `top_k`: that
+waits for `all=True`, which forgets every link and key and relinks the whole store. Keys
+written with other lexicons (`claims.link.keys_version`) are made again, without relinking.
 """
 
 from __future__ import annotations
@@ -16,7 +24,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
+import numpy as np
 from sqlalchemy import bindparam, delete, or_, select, update
 from sqlalchemy.engine import Row
 
@@ -33,6 +43,8 @@ LINKED = "linked:"
 SEP = "\t"
 # Ids per IN (...) list.
 CHUNK = 500
+# Links per INSERT (the statement's parameters are held in memory at once).
+INSERT_BATCH = 20_000
 
 
 @dataclass
@@ -43,12 +55,14 @@ class LinkResult:
     new: int
     links: dict[str, int]
     updated: int
-    compared: int = 0  # stored claims analysed as likely partners of the new ones
+    compared: int = 0  # stored claims whose keys were compared with the new claims' keys
+    analysed: int = 0  # stored claims read and analysed: candidates of some new claim
 
 
 def _reasons(raw: list) -> list[Reason]:
+    """Stored reasons (which this store wrote) as models, the `linked:` summary left out."""
     return [
-        Reason.model_validate(r)
+        Reason.model_construct(label=r["label"], delta=r["delta"])
         for r in raw or []
         if not str(r.get("label", "")).startswith(LINKED)
     ]
@@ -115,7 +129,7 @@ def link_store(
             session.execute(delete(LINK))
             session.execute(delete(LINK_INDEX))
         index = session.execute(
-            select(C.id, K.blocking, K.version)
+            select(C.id, K.blocking, K.best, K.version)
             .select_from(CLAIM)
             .outerjoin(LINK_INDEX, K.claim_id == C.id)
             .where(C.current.is_(True))
@@ -123,12 +137,13 @@ def link_store(
         ).all()
         total = len(index)
         new_ids = [r.id for r in index if r.blocking is None]
-        stored: dict[int, str] = {r.id: r.blocking for r in index if r.blocking is not None}
+        stored = {r.id: r.blocking for r in index if r.blocking is not None}
+        best_of = {r.id: r.best for r in index if r.blocking is not None}
         outdated = [r.id for r in index if r.blocking is not None and r.version != version]
         if outdated:  # keys made with other lexicons: make them again
             rows = _claims(session, outdated, total)
             feats = linker.analyse([r.claim for r in rows], workers=workers)
-            _write_keys(session, [r.id for r in rows], feats, version, update_rows=True)
+            _write_keys(session, [r.id for r in rows], feats, version)
             stored.update((r.id, SEP.join(f.blocking)) for r, f in zip(rows, feats, strict=True))
         if not new_ids:
             return LinkResult(claims=total, new=0, links={}, updated=0)
@@ -136,36 +151,51 @@ def link_store(
         new_feats = linker.analyse([r.claim for r in new_rows], workers=workers)
         # how many current claims hold each key, and the stored claims that hold a key
         # some new claim is indexed under: the only ones a full run could pair with it
-        df: Counter[str] = Counter()
-        for keys in stored.values():
-            if keys:
-                df.update(keys.split(SEP))
-        for f in new_feats:
-            df.update(f.blocking)
+        df: Counter[str] = Counter(
+            chain.from_iterable(keys.split(SEP) for keys in stored.values() if keys)
+        )
+        df.update(chain.from_iterable(f.blocking for f in new_feats))
         wanted: set[str] = set()
         for f in new_feats:
             wanted.update(linker.indexed_keys(f.blocking, df))
-        partner_ids = [
-            cid for cid, keys in stored.items() if keys and not wanted.isdisjoint(keys.split(SEP))
-        ]
-        partner_rows = _claims(session, partner_ids, total)
-        partner_feats = linker.analyse([r.claim for r in partner_rows], workers=workers)
-        # new claims and their partners in id order, so that each pair is oriented as in a
-        # full run (claim_id < other_id)
-        entries = sorted(
-            [(r, f, True) for r, f in zip(new_rows, new_feats, strict=True)]
-            + [(r, f, False) for r, f in zip(partner_rows, partner_feats, strict=True)],
-            key=lambda e: e[0].id,
+        partners = {
+            cid: linker.stored_keys(keys.split(SEP))
+            for cid, keys in stored.items()
+            if keys and not wanted.isdisjoint(keys.split(SEP))
+        }
+        # candidates from the keys alone, new claims and partners in id order so that each
+        # pair is oriented and ranked as in a full run (claim_id < other_id; a stored claim
+        # ranks its new candidates after the best it has met before); then only the
+        # partners that keep a pair are read and analysed
+        ids = sorted([*new_ids, *partners])
+        new_feat = dict(zip(new_ids, new_feats, strict=True))
+        i, j, score = linker.candidates(
+            [new_feat[cid] if cid in new_feat else partners[cid] for cid in ids],
+            [cid in new_feat for cid in ids],
+            df=df,
+            top_k=None,
+            workers=workers,
         )
+        best = None
+        if top_k is not None:
+            held = _held([best_of.get(cid, "") for cid in ids], top_k)
+            keep, best = linker.rank(i, j, score, len(ids), top_k, held)
+            i, j = i[keep], j[keep]
+        used = np.unique(np.concatenate([i, j]))
+        used_ids = [ids[k] for k in used.tolist()]
+        partner_rows = _claims(session, [cid for cid in used_ids if cid not in new_feat], total)
+        partner_feats = linker.analyse([r.claim for r in partner_rows], workers=workers)
+        rows_by_id = {r.id: r for r in (*new_rows, *partner_rows)}
+        feat_by_id = dict(new_feat)
+        feat_by_id.update(zip([r.id for r in partner_rows], partner_feats, strict=True))
         entity_ids = {
             row.key: row.id for row in session.execute(select(E.id, E.key).where(E.scope == ""))
         }
-        links = linker.link_rows(
-            [_ref(r, entity_ids) for r, _f, _n in entries],
-            [n for _r, _f, n in entries],
-            feats=[f for _r, f, _n in entries],
-            df=df,
-            top_k=top_k,
+        links = linker.judge(
+            [_ref(rows_by_id[cid], entity_ids) for cid in used_ids],
+            [feat_by_id[cid] for cid in used_ids],
+            np.searchsorted(used, i),
+            np.searchsorted(used, j),
             workers=workers,
         )
         if not all:
@@ -173,7 +203,7 @@ def link_store(
                 session.execute(
                     delete(LINK).where(or_(L.claim_id.in_(chunk), L.other_id.in_(chunk)))
                 )
-        if links:
+        for start in range(0, len(links), INSERT_BATCH):
             session.execute(
                 LINK.insert(),
                 [
@@ -184,12 +214,19 @@ def link_store(
                         "score": x.score,
                         "reasons": x.reasons,
                     }
-                    for x in links
+                    for x in links[start : start + INSERT_BATCH]
                 ],
             )
-        _write_keys(session, [r.id for r in new_rows], new_feats, version)
+        _write_keys(session, new_ids, new_feats, version, _scores(ids, best, new_feat), new=True)
+        if best is not None:  # stored claims that met better candidates among the new ones
+            changed = {
+                cid: text
+                for cid, text in _scores(ids, best, partners).items()
+                if text != best_of.get(cid, "")
+            }
+            _write_best(session, changed)
         touched = set(new_ids) | {x.claim_id for x in links} | {x.other_id for x in links}
-        updated = _refresh(session, [r for r, _f, _n in entries if r.id in touched])
+        updated = _refresh(session, [r for r in new_rows + partner_rows if r.id in touched])
     counts: dict[str, int] = defaultdict(int)
     for x in links:
         counts[x.kind.value] += 1
@@ -198,8 +235,29 @@ def link_store(
         new=len(new_ids),
         links=dict(counts),
         updated=updated,
-        compared=len(partner_rows),
+        compared=len(partners),
+        analysed=len(partner_rows),
     )
+
+
+def _held(texts: Sequence[str], top_k: int) -> np.ndarray:
+    """Stored best scores ("100 91 80") as the `held` matrix of `claims.link.rank`."""
+    held = np.full((len(texts), top_k), -1, np.int16)
+    for row, text in enumerate(texts):
+        values = [int(v) for v in text.split()[:top_k]]
+        held[row, : len(values)] = values
+    return held
+
+
+def _scores(ids: Sequence[int], best: np.ndarray | None, which) -> dict[int, str]:
+    """The best scores of the claims among `ids` that are in `which`, as stored text."""
+    if best is None:
+        return {cid: "" for cid in ids if cid in which}
+    return {
+        cid: " ".join(str(v) for v in row if v >= 0)
+        for cid, row in zip(ids, best.tolist(), strict=True)
+        if cid in which
+    }
 
 
 def _write_keys(
@@ -207,31 +265,50 @@ def _write_keys(
     ids: Sequence[int],
     feats: Sequence[linker.Features],
     version: str,
+    best: dict[int, str] | None = None,
     *,
-    update_rows: bool = False,
+    new: bool = False,
 ) -> None:
-    """Store the blocking keys of these claims (they are linked from now on)."""
+    """Store the blocking keys (and best scores) of these claims; new ones are linked from
+    now on."""
+    scores = best or {}
     params = [
-        {"k_id": cid, "k_keys": SEP.join(f.blocking), "k_version": version}
+        {
+            "k_id": cid,
+            "k_keys": SEP.join(f.blocking),
+            "k_best": scores.get(cid, ""),
+            "k_version": version,
+        }
         for cid, f in zip(ids, feats, strict=True)
     ]
     if not params:
         return
-    if update_rows:
+    if new:
+        session.execute(
+            LINK_INDEX.insert().values(
+                claim_id=bindparam("k_id"),
+                blocking=bindparam("k_keys"),
+                best=bindparam("k_best"),
+                version=bindparam("k_version"),
+            ),
+            params,
+        )
+    else:
         session.execute(
             update(LINK_INDEX)
             .where(K.claim_id == bindparam("k_id"))
             .values(blocking=bindparam("k_keys"), version=bindparam("k_version")),
             params,
         )
-    else:
+
+
+def _write_best(session, best: dict[int, str]) -> None:
+    if best:
         session.execute(
-            LINK_INDEX.insert().values(
-                claim_id=bindparam("k_id"),
-                blocking=bindparam("k_keys"),
-                version=bindparam("k_version"),
-            ),
-            params,
+            update(LINK_INDEX)
+            .where(K.claim_id == bindparam("k_id"))
+            .values(best=bindparam("k_best")),
+            [{"k_id": cid, "k_best": text} for cid, text in best.items()],
         )
 
 
@@ -259,7 +336,11 @@ def _refresh(session, rows) -> int:
         summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no related claims"
         reasons.append(Reason(label=f"{LINKED} {summary}", delta=0.0))
         params.append(
-            {"_id": r.id, "v_conf": value, "v_reasons": [x.model_dump() for x in reasons]}
+            {
+                "_id": r.id,
+                "v_conf": value,
+                "v_reasons": [{"label": x.label, "delta": x.delta} for x in reasons],
+            }
         )
     if params:
         session.execute(

@@ -155,6 +155,11 @@ class LinkIndexRow(SQLModel, table=True):
     blocking: str = Field(
         sa_column=Column(Text, nullable=False), description="Blocking keys, tab-separated"
     )
+    best: str = Field(
+        default="",
+        sa_column=Column(Text, nullable=False),
+        description="Scores of its best candidates so far, best first, space-separated",
+    )
     version: str = Field(description="claims.link.keys_version() the keys were made with")
 
 

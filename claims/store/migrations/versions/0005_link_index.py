@@ -1,5 +1,6 @@
-"""The blocking keys of linked claims, so that `claims link` compares new claims with the
-store without analysing every stored claim again. Stores upgraded from 0004 have no keys
+"""The blocking keys of linked claims, and the scores of each one's best candidates, so that
+`claims link` compares new claims with the store without analysing every stored claim again
+and ranks their candidates as a full run would. Stores upgraded from 0004 have no keys
 yet: their next `claims link` links everything once.
 
 Revision ID: 0005
@@ -25,6 +26,7 @@ def upgrade() -> None:
         "link_index",
         sa.Column("claim_id", sa.Integer(), nullable=False),
         sa.Column("blocking", sa.Text(), nullable=False),
+        sa.Column("best", sa.Text(), nullable=False),
         sa.Column("version", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.ForeignKeyConstraint(["claim_id"], ["claim.id"]),
         sa.PrimaryKeyConstraint("claim_id"),
