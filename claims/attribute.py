@@ -1681,16 +1681,7 @@ def attribute_sentence(
         memory.quote_open = _opens_quote(repaired)
     elif memory.list_open and memory.last and LIST_ITEM.match(repaired):
         # '- وقف استيراد السلع الكمالية.' after 'وشملت الإجراءات، بحسب بيان المجلس:'
-        last = memory.last
-        attribution = attribution.model_copy(
-            update={
-                "kind": last.kind,
-                "source": last.source,
-                "via": last.via,
-                "continuation": True,
-                "certainty": 0.7,
-            }
-        )
+        attribution = _continued(attribution, memory.last, 0.7)
     elif (
         memory.last
         and not new_paragraph
@@ -1698,16 +1689,7 @@ def attribute_sentence(
         and _continues(tokens)
     ):
         # 'كما نفذ هجوماً …' in the paragraph of a statement goes on with that statement.
-        last = memory.last
-        attribution = attribution.model_copy(
-            update={
-                "kind": last.kind,
-                "source": last.source,
-                "via": last.via,
-                "continuation": True,
-                "certainty": 0.6,
-            }
-        )
+        attribution = _continued(attribution, memory.last, 0.6)
     elif (
         memory.quote_open
         and memory.last
@@ -1718,16 +1700,7 @@ def attribute_sentence(
     ):
         # The rest of a quotation that runs over several sentences or paragraphs, or a quotation
         # standing alone right after a statement: its speaker goes on.
-        last = memory.last
-        attribution = attribution.model_copy(
-            update={
-                "kind": last.kind,
-                "source": last.source,
-                "via": last.via,
-                "continuation": True,
-                "certainty": 0.8,
-            }
-        )
+        attribution = _continued(attribution, memory.last, 0.8)
         memory.quote_open = (
             not _opens_quote(repaired)
             if _starts_with_quote(repaired) is False
@@ -1770,6 +1743,19 @@ LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪]|[0-9\u0660-\u0669]{1,2}\s*[-.)])\s
 CONTINUATION_LEADS = frozenset({"كما", "ثم"})
 # 'وفقاً لوكالة سانا': phrases after which li- may be glued to the source's first word.
 LI_PHRASE_ENDS = frozenset({"وفقا", "طبقا"})
+
+
+def _continued(attribution: Attribution, last: Speaker, certainty: float) -> Attribution:
+    """The attribution of a sentence that carries on the last speaker's statement."""
+    return attribution.model_copy(
+        update={
+            "kind": last.kind,
+            "source": last.source,
+            "via": last.via,
+            "continuation": True,
+            "certainty": certainty,
+        }
+    )
 
 
 def _continues(tokens: list[Token]) -> bool:
