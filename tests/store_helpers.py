@@ -7,7 +7,10 @@ import hashlib
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from alembic import command
+
 from claims.models import Article, Claim, ExtractedArticle, Kind, Reason, Speech
+from claims.store.engine import alembic_config, make_engine
 
 
 class Said(NamedTuple):
@@ -109,3 +112,15 @@ SAMPLE = [
 
 def sample(doc: str = "a.txt", **kwargs) -> ExtractedArticle:
     return make_article(doc, SAMPLE, **kwargs)
+
+
+def migrate_to(url: str, revision: str) -> None:
+    """Bring the store at `url` to an older `revision`, as the claims that stopped there did."""
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config(url)
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+    finally:
+        engine.dispose()

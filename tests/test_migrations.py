@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -36,7 +35,7 @@ from claims.store import (
 from claims.store.engine import LEFTOVER, alembic_config, head_revision, make_engine
 from claims.store.queries import search_form
 from claims.store.tables import metadata
-from tests.store_helpers import sample
+from tests.store_helpers import migrate_to, sample
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # Every revision before the newest: a store from each older claims.
@@ -54,18 +53,6 @@ INGESTED_AT = datetime(2026, 11, 19, 8, 0, 0, tzinfo=timezone.utc)
 
 def _engine(url: str) -> sa.Engine:
     return make_engine(url)
-
-
-def _migrate_to(url: str, revision: str) -> None:
-    """What `claims db upgrade` of the version that stopped at `revision` left behind."""
-    engine = _engine(url)
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config(url)
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
-    finally:
-        engine.dispose()
 
 
 # The tables as each older revision has them: only the columns written below.
@@ -387,7 +374,7 @@ def _revision_of(url: str) -> str | None:
 @pytest.fixture(params=OLDER)
 def old_store(request, db_url):
     """A store with data at each older revision: (url, revision, ids of its rows)."""
-    _migrate_to(db_url, request.param)
+    migrate_to(db_url, request.param)
     return db_url, request.param, _fill(db_url, request.param)
 
 
@@ -528,7 +515,7 @@ def _damage(url: str) -> None:
 
 
 def test_failed_upgrade_leaves_the_store_as_it_was_and_a_retry_works(db_url):
-    _migrate_to(db_url, "0002")
+    migrate_to(db_url, "0002")
     ids = _fill(db_url, "0002")
     _damage(db_url)
     before = _everything(db_url)
@@ -557,10 +544,10 @@ def test_upgrade_clears_the_copy_an_earlier_failed_upgrade_left(tmp_path):
     foreign keys on and each DDL statement committed on its own, so 0002 -> 0003 failed at
     dropping `claim` (review and link point at it) and left `_alembic_tmp_claim` behind."""
     url = f"sqlite:///{tmp_path / 'claims.db'}"
-    _migrate_to(url, "0002")
+    migrate_to(url, "0002")
     ids = _fill(url, "0002")
     with pytest.raises(IntegrityError):  # the old way of upgrading, reproduced
-        _migrate_to(url, "0003")
+        migrate_to(url, "0003")
     left = _everything(url)
     assert "_alembic_tmp_claim" in left and _revision_of(url) == "0002"
 
@@ -575,7 +562,7 @@ def test_upgrade_clears_the_copy_an_earlier_failed_upgrade_left(tmp_path):
 
 def test_upgrade_refuses_a_store_whose_table_is_only_in_a_leftover_copy(tmp_path):
     url = f"sqlite:///{tmp_path / 'claims.db'}"
-    _migrate_to(url, "0002")
+    migrate_to(url, "0002")
     _fill(url, "0002")
     engine = _engine(url)
     try:
@@ -637,7 +624,7 @@ def test_every_command_refuses_an_older_store_and_changes_nothing(old_store, arg
 
 
 def test_db_upgrade_command_reports_a_failure_and_exits_2(db_url):
-    _migrate_to(db_url, "0002")
+    migrate_to(db_url, "0002")
     _fill(db_url, "0002")
     _damage(db_url)
     result = _cli("db", "upgrade", "--db", db_url)

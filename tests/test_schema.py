@@ -4,15 +4,15 @@ older revision is refused with the command that fixes it."""
 from __future__ import annotations
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from claims import schema_gen
 from claims.store import Store, StoreError, StoreOutdated, upgrade
-from claims.store.engine import alembic_config, head_revision, make_engine
+from claims.store.engine import head_revision, make_engine
 from claims.store.tables import metadata
+from tests.store_helpers import migrate_to
 
 
 def test_schema_files_match_the_models():
@@ -22,17 +22,6 @@ def test_schema_files_match_the_models():
 def test_drift_is_detected(tmp_path):
     (tmp_path / "export-record.schema.json").write_text("{}", encoding="utf-8")
     assert "export-record.schema.json" in schema_gen.drift(tmp_path)
-
-
-def _migrate_to(url: str, revision: str) -> None:
-    engine = make_engine(url)
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config(url)
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
-    finally:
-        engine.dispose()
 
 
 def test_migrations_build_exactly_the_model_tables(db_url):
@@ -49,7 +38,7 @@ def test_migrations_build_exactly_the_model_tables(db_url):
 
 
 def test_store_at_older_revision_says_run_claims_db_upgrade(db_url):
-    _migrate_to(db_url, "0001")
+    migrate_to(db_url, "0001")
     with pytest.raises(StoreOutdated, match="claims db upgrade"):
         Store.open(db_url)
     engine = make_engine(db_url)
