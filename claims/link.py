@@ -44,6 +44,8 @@ from claims.numbers import GENERIC, Quantity, dates, may_start_figure, quantitie
 RELATED = 0.42
 # A corroboration needs this much; a conflict (figures, negation, opposed verbs) needs RELATED.
 CORROBORATES = 0.5
+# ... and this much when their figures count different people (civilians / fighters).
+CORROBORATES_OTHER_COUNTS = 0.7
 # rapidfuzz ratio (0-100) of the content keys, i.e. the Dice coefficient of the content stems
 # in percent, below which a candidate pair is not kept.
 CUTOFF = 45
@@ -133,11 +135,53 @@ def _opposites() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]:
 
 @cache
 def _gazetteer() -> dict[tuple[str, ...], str]:
+    """Place names (normalised word tuples) -> canonical place."""
     found = {}
     for entry in lexicon.fields("gazetteer"):
         for name in entry:
-            found[tuple(normalize_key(name).split())] = entry[0]
+            if not name.startswith(">"):
+                found[tuple(normalize_key(name).split())] = entry[0]
     return found
+
+
+@cache
+def _within() -> dict[str, frozenset[str]]:
+    """Canonical place -> the places it lies within (`> place` in the gazetteer), all levels."""
+    parent = {}
+    for entry in lexicon.fields("gazetteer"):
+        for name in entry[1:]:
+            if name.startswith(">"):
+                parent[entry[0]] = name[1:].strip()
+    out = {}
+    for place in parent:
+        up: list[str] = []
+        at = parent.get(place)
+        while at and at not in up and at != place:
+            up.append(at)
+            at = parent.get(at)
+        out[place] = frozenset(up)
+    return out
+
+
+def _precise(places: frozenset[str]) -> frozenset[str]:
+    """The places of a claim without those that only enclose another of them."""
+    within = _within()
+    enclosing = set().union(*(within.get(p, ()) for p in places))
+    return places - enclosing
+
+
+def different_places(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two claims name places and none of the most precise ones of either is, holds or
+    lies within one of the other's: 'أريحا، إدلب' and 'سراقب، إدلب' differ, 'سراقب' and
+    'إدلب' do not."""
+    if not a or not b:
+        return False
+    within = _within()
+    return not any(
+        p == q or p in within.get(q, ()) or q in within.get(p, ())
+        for p in _precise(a)
+        for q in _precise(b)
+    )
 
 
 # Bump when stem(), the blocking keys or how they are written change: keys stored by an older
@@ -239,16 +283,21 @@ def _predicate_index() -> dict[str, tuple[tuple[int, int], ...]]:
 @lru_cache(maxsize=262144)
 def _word_predicates(word: str) -> frozenset[tuple[int, int]]:
     """Opposed-predicate sides a word carries: a lexicon stem at its start, after و/ف/ال and
-    a verb prefix (ي/ت/ن/ا)."""
+    a verb prefix (ي/ت/ن/ا). After a stem of three letters at most SHORT_STEM_TAIL letters
+    may follow (a suffix), so that 'أسر' is not read in 'الإسرائيليين'."""
     index = _predicate_index()
     found: set[tuple[int, int]] = set()
     for w in _bare(word):
         for v in (w, w[1:]) if w[:1] in ("ي", "ت", "ن", "ا") else (w,):
             for end in range(2, len(v) + 1):
                 hit = index.get(v[:end])
-                if hit:
+                if hit and (end > 3 or len(v) - end <= SHORT_STEM_TAIL):
                     found.update(hit)
     return frozenset(found)
+
+
+# Letters that may follow a predicate stem of three letters (سيطرت has no limit; أسرت does).
+SHORT_STEM_TAIL = 3
 
 
 def _predicates(words: list[str]) -> frozenset[tuple[int, int]]:
@@ -390,12 +439,32 @@ def _comparable_kind(q: Quantity) -> str:
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures count the same kind of thing."""
+    """Whether two figures count the same kind of thing: the same class of counted noun, or,
+    for nouns not in the lexicon ('4 فلسطينيين', '14 فلسطينياً'), the same content word."""
+    if a.kind is None and b.kind is None:
+        noun = _content_stem(a.noun) if a.noun else None
+        return noun is not None and noun == (_content_stem(b.noun) if b.noun else None)
     if a.kind is None or b.kind is None:
         return False
     if a.kind == b.kind:
         return a.kind != GENERIC or a.unit == b.unit
     return False
+
+
+# Classes of counted things that never count the same people: '8 مدنيين' and '8 عناصر'.
+_EXCLUSIVE_COUNTS = (frozenset({"civilians", "fighters"}),)
+
+
+def _other_counts(a: Features, b: Features) -> str | None:
+    """A reason when the two count things that cannot be the same (civilians / fighters)."""
+    kinds_a = {q.kind for q in a.quantities if q.kind}
+    kinds_b = {q.kind for q in b.quantities if q.kind}
+    if kinds_a & kinds_b:
+        return None
+    for pair in _EXCLUSIVE_COUNTS:
+        if (kinds_a & pair) and (kinds_b & pair) and (kinds_a & pair) != (kinds_b & pair):
+            return f"figures count different people: {'/'.join(sorted(pair))}"
+    return None
 
 
 def similarity(a: Features, b: Features) -> float:
@@ -443,7 +512,7 @@ def compare_features(a: Features, b: Features) -> Comparison:
     sim = similarity(a, b)
     shared = sorted(a.stems & b.stems)
     about = f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
-    if a.places and b.places and not a.places & b.places:
+    if different_places(a.places, b.places):
         return Comparison(
             relation=Relation.unrelated,
             score=sim,
@@ -488,6 +557,9 @@ def compare_features(a: Features, b: Features) -> Comparison:
         return Comparison(relation=Relation.contradicts, score=sim, reasons=reasons + contra)
     if sim < CORROBORATES and not agreements:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
+    other = None if agreements else _other_counts(a, b)
+    if other and sim < CORROBORATES_OTHER_COUNTS:
+        return Comparison(relation=Relation.unrelated, score=sim, reasons=[*reasons, other])
     if sim < CORROBORATES and agreements and sim < RELATED + 0.04:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
     return Comparison(relation=Relation.corroborates, score=sim, reasons=reasons + agreements)

@@ -91,6 +91,7 @@ class Quantity:
     start: int = 0
     end: int = 0
     approx: str | None = None  # about, over, under … or vague
+    noun: str | None = None  # the word after a figure of no known counted noun (normalised)
 
     @property
     def exact(self) -> bool:
@@ -473,6 +474,7 @@ def quantities(text: str, toks: list[_Tok] | None = None) -> list[Quantity]:
         low, high = _widen(low, high, meaning)
         first = toks[i]
         last = toks[end - 1]
+        after_figure = toks[nxt] if not unit and nxt < len(toks) else None
         found.append(
             Quantity(
                 low=low,
@@ -483,6 +485,7 @@ def quantities(text: str, toks: list[_Tok] | None = None) -> list[Quantity]:
                 start=first.start,
                 end=last.end,
                 approx=meaning,
+                noun=after_figure.norm if after_figure and after_figure.number is None else None,
             )
         )
         i = max(end, i + 1)

@@ -126,3 +126,13 @@ def test_arabic_number_soup_parses_without_error(text):
     for q in quantities(text):
         assert 0 <= q.low <= q.high
         assert q.text == text[q.start : q.end]
+
+
+def test_dual_of_thousand_in_construct():
+    q = one("يضم الفصيل قرابة ألفي مقاتل")
+    assert q.low < 2000 < q.high and q.kind == "fighters"
+
+
+def test_the_word_after_a_figure_of_no_known_noun_is_kept():
+    q = one("استشهد 4 فلسطينيين")
+    assert q.unit is None and q.noun == "فلسطينيين"
