@@ -145,6 +145,26 @@ def _gazetteer() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def _place_heads() -> frozenset[str]:
+    """Place words (lexicon place_heads.txt), bare or after و/ف/ب."""
+    heads = set()
+    for entry in lexicon.entries("place_heads"):
+        word = normalize(entry)
+        heads |= {word, f"و{word}", f"ف{word}", f"ب{word}", f"وب{word}"}
+    return frozenset(heads)
+
+
+def _other_named_places(a: Features, b: Features) -> bool:
+    """Whether both name places the gazetteer does not know (after بلدة، مخيم …), none in
+    common and none of them in the other's words."""
+    if not a.named or not b.named or a.named & b.named:
+        return False
+    words_a = {_place_key(w) for w in a.norm.split()}
+    words_b = {_place_key(w) for w in b.norm.split()}
+    return not (a.named & words_b or b.named & words_a)
+
+
+@cache
 def _within() -> dict[str, frozenset[str]]:
     """Canonical place -> the places it lies within (`> place` in the gazetteer), all levels."""
     parent = {}
@@ -190,6 +210,7 @@ KEYS_FORMAT = 1
 # The lexicons the blocking keys are made with (content stems, places, figures).
 _KEY_LEXICONS = (
     "link_stopwords",
+    "place_heads",
     "negation",
     "synonyms",
     "gazetteer",
@@ -264,6 +285,8 @@ class Features:
     predicates: frozenset[tuple[int, int]]
     places: frozenset[str]
     days: frozenset[str]
+    # names after a place word (بلدة، مخيم …) that the gazetteer does not know
+    named: frozenset[str] = field(default=frozenset())
     blocking: tuple[str, ...] = field(default=())
     # stems that may carry a glued و ف ب ل, with the stem without it
     glued: tuple[tuple[str, str], ...] = field(default=())
@@ -388,6 +411,7 @@ def features(text: str) -> Features:
     keys = [_place_key(w) for w in words]
     gaz, firsts = _gazetteer(), _gazetteer_firsts()
     places = set()
+    covered: set[int] = set()
     for i, key in enumerate(keys):
         glued = _place_key(key[1:]) if key[:1] in "وبلف" and len(key) > 3 else None
         if key not in firsts and glued not in firsts:
@@ -399,7 +423,19 @@ def features(text: str) -> Features:
                 hit = gaz.get((glued, *gram[1:]))
             if hit:
                 places.add(hit)
+                covered.update(range(i, i + n))
                 break
+    heads = _place_heads()
+    named = frozenset(
+        keys[i + 1]
+        for i, w in enumerate(words[:-1])
+        if w in heads
+        and i not in covered
+        and i + 1 not in covered
+        and words[i + 1][:1] != "ل"  # 'مخيم للنازحين'
+        and words[i + 1] not in heads  # '84 مدينة وبلدة'
+        and _content_stem(words[i + 1])
+    )
     days = dates(found_tokens) | frozenset(
         _WEEKDAYS[w] for w in _bare_all(set(words) & _WEEKDAY_FORMS) if w in _WEEKDAYS
     )
@@ -424,6 +460,7 @@ def features(text: str) -> Features:
         predicates=_predicates(words),
         places=frozenset(places),
         days=days,
+        named=named,
         blocking=blocking,
         glued=tuple((s, s[1:]) for s in sorted(stems_f) if s[:1] in _GLUED),
     )
@@ -512,12 +549,13 @@ def compare_features(a: Features, b: Features) -> Comparison:
     sim = similarity(a, b)
     shared = sorted(a.stems & b.stems)
     about = f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
-    if different_places(a.places, b.places):
+    if different_places(a.places, b.places) or _other_named_places(a, b):
         return Comparison(
             relation=Relation.unrelated,
             score=sim,
             reasons=[
-                f"different places: {'، '.join(sorted(a.places))} / {'، '.join(sorted(b.places))}"
+                "different places: "
+                f"{'، '.join(sorted(a.places | a.named))} / {'، '.join(sorted(b.places | b.named))}"
             ],
         )
     if a.days and b.days and not a.days & b.days:

@@ -56,15 +56,19 @@ def test_labelled_pairs_precision_and_recall_per_relation():
 
 
 HELDOUT = Path(__file__).parent / "data" / "heldout_pairs.csv"
-# Scored once before any rule looked at them (corroborates 0.63/0.97, contradicts 0.94/0.83,
-# unrelated 0.95/0.55); the lexicons and rules were then improved on their errors, so these
-# floors (a little under what the linker does now) guard against regressions only.
+HELDOUT2 = Path(__file__).parent / "data" / "heldout2_pairs.csv"
+# Each set was scored once before any rule looked at it (heldout_pairs: corroborates P/R
+# 0.63/0.97, contradicts 0.94/0.83, unrelated 0.95/0.55; heldout2_pairs, written after the
+# first round of changes: 0.60/1.00, 0.91/0.67, 1.00/0.62). Lexicons and rules were then
+# improved on their errors, so these floors (a little under what the linker does now) guard
+# against regressions only.
 HELDOUT_FLOOR = {"corroborates": (0.9, 0.95), "contradicts": (0.9, 0.9), "unrelated": (0.9, 0.9)}
 
 
-def test_heldout_pairs_precision_and_recall_per_relation():
-    rows = list(csv.DictReader(HELDOUT.open(encoding="utf-8")))
-    assert len(rows) >= 60
+@pytest.mark.parametrize("path", [HELDOUT, HELDOUT2])
+def test_heldout_pairs_precision_and_recall_per_relation(path):
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert len(rows) >= 40
     for rel, (precision, recall) in scores(rows).items():
         low_p, low_r = HELDOUT_FLOOR[rel]
         assert precision >= low_p, (rel, precision)
@@ -100,6 +104,22 @@ def test_towns_of_one_province_are_different_places():
 def test_a_town_and_its_province_are_not_different_places():
     c = compare("قتل 12 مدنياً في قصف على سراقب", "قتل 12 مدنياً في قصف على ريف إدلب")
     assert c.relation is Relation.corroborates
+
+
+def test_places_named_after_a_place_word_are_compared_even_if_unknown():
+    c = compare(
+        "قتل 6 مدنيين في غارة على سوق بلدة كفرعويد", "قتل 6 مدنيين في غارة على سوق بلدة البارة"
+    )
+    assert c.relation is Relation.unrelated
+    assert "different places" in c.reasons[0]
+    same = compare(
+        "قتل 6 مدنيين في غارة على سوق بلدة كفرعويد", "قتل 6 مدنيين بغارة على سوق كفرعويد"
+    )
+    assert same.relation is Relation.corroborates
+
+
+def test_a_list_of_place_words_names_no_place():
+    assert features("84 مدينة وبلدة في ريف حمص").named == frozenset()
 
 
 def test_figures_of_a_noun_outside_the_lexicon_are_compared():
@@ -318,7 +338,7 @@ def test_compare_never_fails_and_is_symmetric_in_relation(a, b):
     assert one.relation == other.relation
 
 
-@pytest.mark.parametrize("path", [PAIRS, HELDOUT])
+@pytest.mark.parametrize("path", [PAIRS, HELDOUT, HELDOUT2])
 def test_labelled_pairs_get_the_same_relation_both_ways(path):
     for row in csv.DictReader(path.open(encoding="utf-8")):
         assert compare(row["s1"], row["s2"]).relation == compare(row["s2"], row["s1"]).relation
