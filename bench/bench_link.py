@@ -8,6 +8,7 @@ memory is its own.
 
     .venv/bin/python bench/bench_link.py              # all sizes + the 10k exhaustive comparison
     .venv/bin/python bench/bench_link.py --size 10000
+    .venv/bin/python bench/bench_link.py --exhaustive 50000   # blocking against cdist on 50k
     .venv/bin/python bench/bench_link.py --store 100000   # full link of a SQLite store, then
                                                           # 100 new claims linked incrementally
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -121,6 +123,11 @@ def _cpu() -> float:
     return time.process_time() + children.ru_utime + children.ru_stime
 
 
+def load() -> float:
+    """The 1-minute load average (other processes compete for the 2 cores)."""
+    return round(os.getloadavg()[0], 2)
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -128,11 +135,14 @@ def peak_mb() -> float:
 def run_size(n: int) -> dict:
     claims = synthetic(n)
     base = peak_mb()
+    load_before = load()
     cpu = _cpu()
     started = time.perf_counter()
     links = link_rows(claims)  # features, candidates, classification
     total = time.perf_counter() - started
     cpu = _cpu() - cpu
+    load_after = load()
+    peak_link = peak_mb()  # before the stages are timed apart below
     # the stages apart (features are cached by now, so they are timed on fresh texts' cache)
     features.cache_clear()
     t0 = time.perf_counter()
@@ -152,27 +162,32 @@ def run_size(n: int) -> dict:
         "candidates_s": round(t_candidates, 2),
         "candidate_pairs": int(len(i)),
         "links": kinds,
-        "peak_mb": round(peak_mb(), 1),
+        "peak_mb": round(peak_link, 1),
         "peak_mb_before": round(base, 1),
+        "load_1m": [load_before, load_after],
     }
 
 
 def run_exhaustive(n: int = 10_000, cutoff: float = CUTOFF) -> dict:
     claims = synthetic(n)
     feats = [features(c.text) for c in claims]
-    started = time.perf_counter()
+    load_before = load()
+    started, cpu = time.perf_counter(), _cpu()
     bi, bj, _ = candidates(feats, cutoff=cutoff, top_k=None)
-    t_block = time.perf_counter() - started
-    started = time.perf_counter()
+    t_block, cpu_block = time.perf_counter() - started, _cpu() - cpu
+    started, cpu = time.perf_counter(), _cpu()
     ei, ej = exhaustive(feats, cutoff=cutoff)
-    t_all = time.perf_counter() - started
+    t_all, cpu_all = time.perf_counter() - started, _cpu() - cpu
     found = set(zip(bi.tolist(), bj.tolist(), strict=True))
     kept = sum((a, b) in found for a, b in zip(ei.tolist(), ej.tolist(), strict=True))
     return {
         "claims": n,
         "cutoff": cutoff,
         "blocking_s": round(t_block, 2),
+        "blocking_cpu_s": round(cpu_block, 2),
         "exhaustive_s": round(t_all, 2),
+        "exhaustive_cpu_s": round(cpu_all, 2),
+        "load_1m": [load_before, load()],
         "speedup": round(t_all / t_block, 1),
         "exhaustive_pairs": int(len(ei)),
         "blocking_pairs": int(len(bi)),
@@ -242,7 +257,7 @@ def run_store(n: int) -> dict:
     built = build_store(base, claims)
     work = base.with_name(f"{base.stem}-run.db")
     shutil.copyfile(base, work)
-    figures: dict = {"claims": n, "built_s": round(built, 1)}
+    figures: dict = {"claims": n, "built_s": round(built, 1), "load_1m_before": load()}
     with Store.open(str(work)) as store:
         full, figures["full"] = _measured(lambda: link_store(store, all=True))
         figures["full"].update(links=full.links, peak_mb=round(peak_mb(), 1))
@@ -256,6 +271,7 @@ def run_store(n: int) -> dict:
             links=inc.links,
             updated=inc.updated,
         )
+    figures["load_1m_after"] = load()
     figures["incremental_share"] = round(
         figures["incremental"]["seconds"] / figures["full"]["seconds"], 4
     )
@@ -274,7 +290,13 @@ def calibration_ms() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, help="One size, in this process (JSON out)")
-    parser.add_argument("--exhaustive", action="store_true", help="Only the 10k comparison")
+    parser.add_argument(
+        "--exhaustive",
+        type=int,
+        nargs="?",
+        const=10_000,
+        help="Only the comparison with exhaustive cdist (on 10,000 claims unless given)",
+    )
     parser.add_argument(
         "--store", type=int, help="Full and incremental linking of a SQLite store of this size"
     )
@@ -286,7 +308,7 @@ def main() -> None:
         print(json.dumps(run_store(args.store), ensure_ascii=False))
         return
     if args.exhaustive:
-        print(json.dumps(run_exhaustive()))
+        print(json.dumps(run_exhaustive(args.exhaustive)))
         return
     print(f"calibration: 1M-step Python loop {calibration_ms()} ms")
     results = []
