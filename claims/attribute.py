@@ -595,10 +595,20 @@ def _noun_phrase_end(tokens: list[Token], i: int) -> int:
             or tok.norm in _particles("subordinate")
             or _is_quoting_noun(tok)
             or (j > i and _glued_hearer(tok))
+            or (j > i and _ends_construct(tokens[j - 1], tok))
         ):
             break
         j += 1
     return j
+
+
+def _ends_construct(previous: Token, token: Token) -> bool:
+    """A definite noun closes a chain of nouns; only its adjectives and a genitive with li-
+    follow: 'أبناء المنطقة' | 'الأجهزة الأمنية', but 'القيادة العامة للقوات المسلحة'."""
+    if not previous.norm.startswith(("ال", "لل")):
+        return False
+    norm = token.norm
+    return not (norm.startswith("لل") or norm.startswith("ال") and norm.endswith(("ي", "يه")))
 
 
 def _is_nisba_adjective(token: Token) -> bool:
@@ -662,6 +672,11 @@ class SourceParser:
             resolved = self._resolve_reference(_references()[reference], tokens, i0, sentence)
             if resolved:
                 return resolved
+        if len(words) == 1 and first.bare.startswith("ال"):
+            # 'وأضاف المهندسون' after 'عن مهندسين في الحقل': a definite noun naming back.
+            earlier = self.memory.named_with(_stem(first.bare))
+            if earlier:
+                return Source(earlier.kind, earlier.source, is_reference=True)
 
         if first.norm in _set("titles") and first.norm not in _set("anonymous"):
             person = self.person(tokens, sentence)  # 'الناشط الإعلامي …، عامر هويدي'
