@@ -707,7 +707,17 @@ class SourceParser:
         n = _starts_with(words, _phrases("organizations"))
         if n:
             return self._organization(tokens, tokens.index(words[n - 1]) + 1, sentence, words[:n])
-        return self.person(tokens, sentence)
+        person = self.person(tokens, sentence)
+        quoted = _quoted_name(tokens, 0, sentence)
+        if (
+            person is None
+            and quoted
+            and quoted[1] == len(tokens)
+            and all(_plain_word(w) for w in words)  # a name, not words said: '"لن ننسحب"'
+        ):
+            # '«الدعم السريع» تعلن …': a group named in quotation marks speaks as a body.
+            return Source(Kind.organization, self._org_name(_alias(quoted[0])))
+        return person
 
     # -- each kind of phrase
 
@@ -1229,8 +1239,13 @@ def _headline_frame(tokens: list[Token], sentence: str, parser: SourceParser) ->
     if colon is None or not 1 <= len(_words(tokens[:colon])) <= MAX_HEADLINE_SPEAKER_WORDS:
         return None
     speaker = parser.parse(tokens[:colon], sentence)
-    # Only a person the article names in full: 'دمشق: …' or 'عاجل: …' is a place or a label.
-    if speaker is None or speaker.name not in parser.memory.names:
+    # A person the article names in full, or a body of several words ('القوات المسلحة: …');
+    # 'دمشق: …' or 'عاجل: …' is a place or a label.
+    if speaker is None or not (
+        speaker.name in parser.memory.names
+        or speaker.kind is Kind.organization
+        and len(_words(tokens[:colon])) >= 2
+    ):
         return None
     return Frame(speaker, None, None, tokens[colon].end, 0.7)
 
@@ -1482,6 +1497,8 @@ def _before_span(tokens, i, word_positions, lead) -> list[Token]:
     """Tokens between the lead-in and the verb, less 'كان قد' and an intro clause that a comma
     closes ('من جانب آخر، ذكرت …')."""
     start = word_positions[lead] if lead < len(word_positions) else i
+    if start and tokens[start - 1].text in OPEN_QUOTES + STRAIGHT_QUOTES + "(":
+        start -= 1  # '«الدعم السريع» تعلن': the subject's quotation marks are its own
     span = [t for t in tokens[start:i]]
     while span and (span[-1].norm in _particles("lead") or span[-1].text in "،,"):
         if span[-1].text in "،," and len(span) >= 2 and span[-2].norm in _particles("lead"):

@@ -404,6 +404,14 @@ def test_a_headline_naming_the_speaker_is_theirs():
     assert attribution("دمشق: قصف على الغوطة الشرقية", 0)[0] is Kind.author
 
 
+def test_a_group_named_in_quotation_marks_speaks_as_a_body():
+    assert attribution("«الدعم السريع» تعلن السيطرة على مدينة النهود")[:2] == (
+        Kind.organization,
+        "قوات الدعم السريع",
+    )
+    assert attribution('وقال "لن ننسحب من المدينة".')[0] is Kind.author
+
+
 def test_a_negated_report_is_the_outlets_own_narration():
     assert attribution("ولم تذكر الوكالة أي تفاصيل عن هوية القتلى.")[0] is Kind.author
 
