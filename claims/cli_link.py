@@ -32,9 +32,11 @@ def link(
         typer.echo(f"claims link: {exc}", err=True)
         raise typer.Exit(2) from exc
     found = ", ".join(f"{n} {kind}" for kind, n in sorted(result.links.items())) or "no links"
+    against = ""
+    if result.new and result.new < result.claims:
+        against = f" (against {result.compared} stored claims that share keys with them)"
     typer.echo(
-        f"linked {result.new} new of {result.claims} claims "
-        f"(against {result.compared} stored claims that share keys with them): {found}; "
+        f"linked {result.new} new of {result.claims} claims{against}: {found}; "
         f"{result.updated} confidences updated in {time.perf_counter() - started:.1f}s"
     )
 

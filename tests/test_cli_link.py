@@ -45,3 +45,24 @@ def test_link_on_an_empty_store(tmp_path):
     result = runner.invoke(app, ["link", "--db", str(tmp_path / "c.db")])
     assert result.exit_code == 0, result.output
     assert "linked 0 new of 0 claims" in result.output
+
+
+def test_link_after_ingest_links_only_the_new_claims(tmp_path):
+    from claims.models import Kind
+    from claims.store import Store, ingest
+    from tests.store_helpers import make_article
+
+    db = tmp_path / "c.db"
+    with Store.open(str(db)) as store:
+        ingest(
+            store, make_article("a.txt", [("سقط 30 قتيلاً في غارات على إدلب", Kind.author, None)])
+        )
+    assert "linked 1 new of 1 claims:" in runner.invoke(app, ["link", "--db", str(db)]).output
+    with Store.open(str(db)) as store:
+        ingest(
+            store, make_article("b.txt", [("سقط 150 قتيلاً في غارات على إدلب", Kind.author, None)])
+        )
+    result = runner.invoke(app, ["link", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "linked 1 new of 2 claims (against 1 stored claims" in result.output
+    assert "1 contradicts" in result.output
