@@ -114,7 +114,8 @@ def _stopwords() -> frozenset[str]:
 @cache
 def _negation() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
     """(negating phrases, phrases that only look like negation) as normalised word tuples."""
-    yes, no = set(), set()
+    yes: set[tuple[str, ...]] = set()
+    no: set[tuple[str, ...]] = set()
     for entry in lexicon.fields("negation"):
         words = tuple(normalize(entry[0]).split())
         (no if len(entry) > 1 and entry[1] == "not" else yes).add(words)
@@ -775,9 +776,9 @@ def candidates(
     if df is None:
         df = key_counts(feats)
     blocks: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
+    for pos, f in enumerate(feats):
         for key in indexed_keys(f.blocking, df, cutoff=cutoff, prefix=prefix):
-            blocks[key].append(i)
+            blocks[key].append(pos)
     is_new = np.ones(n, bool) if new is None else np.asarray(new, bool)
     keys_ = [f.key for f in feats]
     keys_arr = np.array(keys_, dtype=object)
