@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from claims.cli import app
 from claims.store import Store, count_claims
+from tests.store_helpers import migrate_to
 from tests.test_ingest import _snapshot
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -76,10 +77,8 @@ def test_list_show_stats(tmp_path):
 
 
 def test_older_store_is_refused_until_db_upgrade(tmp_path):
-    from tests.test_schema import _migrate_to
-
     db = tmp_path / "old.db"
-    _migrate_to(f"sqlite:///{db}", "0001")
+    migrate_to(f"sqlite:///{db}", "0001")
     refused = claims("list", "--db", db)
     assert refused.exit_code == 2
     assert "claims db upgrade" in refused.output
