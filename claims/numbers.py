@@ -428,15 +428,15 @@ def quantities(text: str, toks: list[_Tok] | None = None) -> list[Quantity]:
         k = approx[1] if approx else i
         num = _number_at(toks, k) if k < len(toks) else None
         if num is None:
-            unit = _dual(toks[i]) if not approx else None
-            if unit:
+            dual = _dual(toks[i]) if not approx else None
+            if dual:
                 tok = toks[i]
                 found.append(
                     Quantity(
                         low=2,
                         high=2,
-                        unit=unit[0],
-                        kind=_kind(unit[1], toks, i, i),
+                        unit=dual[0],
+                        kind=_kind(dual[1], toks, i, i),
                         text=text[tok.start : tok.end],
                         start=tok.start,
                         end=tok.end,
@@ -447,14 +447,14 @@ def quantities(text: str, toks: list[_Tok] | None = None) -> list[Quantity]:
         low, high, nxt, vague = num
         meaning = approx[0] if approx else vague
         # 'بين 30 و40', '30 إلى 40'
+        upper = toks[nxt + 1].number if nxt + 1 < len(toks) else None
         if (
             toks[k].number is not None
-            and nxt + 1 < len(toks)
+            and upper is not None
             and toks[nxt].norm in ("و", "الي", "حتي")
-            and toks[nxt + 1].number is not None
             and (toks[nxt].norm != "و" or (k > 0 and toks[k - 1].norm == "بين"))
         ):
-            high = max(high, toks[nxt + 1].number)
+            high = max(high, upper)
             nxt += 2
         if _is_date(text, toks, k, nxt):
             i = nxt
