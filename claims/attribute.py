@@ -69,6 +69,20 @@ def _set(name: str) -> frozenset[str]:
     return frozenset(normalize(entry) for entry in entries(name))
 
 
+def _word_class_as_written(name: str) -> tuple[str, ...]:
+    """The words of class `name` in lexicon `word_classes`, spelled as the file spells them."""
+    words = tuple(word for word, word_class in fields("word_classes") if word_class == name)
+    if not words:
+        raise ValueError(f"claims/lexicon/word_classes.txt has no word of class {name!r}")
+    return words
+
+
+@cache
+def _word_class(name: str) -> frozenset[str]:
+    """The words of class `name` in lexicon `word_classes`, normalised: `_word_class("ranks")`."""
+    return frozenset(normalize(word) for word in _word_class_as_written(name))
+
+
 # Lexicon phrases as normalised word tuples, filed under their first word, longest first.
 PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
 
@@ -139,18 +153,9 @@ def _first_names() -> frozenset[str]:
     return frozenset(_name_form(name) for line in fields("first_names") for name in line)
 
 
-# 'يُذكر أن X أعلن …', 'يُشار إلى أن …': the outlet reminds the reader of X's statement.
-# 'ويُعتقد أن مصدراً عسكرياً قال …' hedges the frame that follows; 'يقال إن' likewise.
-REMINDERS = frozenset({"يذكر", "يشار", "يعتقد", "يبدو", "يقال"})
 # Prepositions that open a reporting verb's complement ('أعلنت الوزارة عن', 'أشار إلى', 'حذر من'),
 # compared as written so that the name 'علي' is not 'على'.
 VERB_COMPLEMENT_PREPOSITIONS = frozenset({"عن", "إلى", "الى", "من", "على"})
-# 'ميليشيات (قسد)': a pejorative head before the body's own name, which is the source.
-PEJORATIVE_HEADS = frozenset(normalize(w) for w in ("ميليشيات", "ميليشيا", "مليشيات", "مليشيا"))
-
-NAME_LINKS = frozenset({"ابو", "بن", "ابن", "عبد", "ام", "ال"})
-# 'فضل الله', 'سيف الدين', 'عز الدين': the second word of a compound given or family name.
-NAME_COMPLEMENTS = frozenset({"الله", "الدين"})
 
 
 # ---------------------------------------------------------------------------
@@ -299,10 +304,12 @@ def collect_names(passages: Iterable[tuple[str, list[Token]]]) -> list[str]:
     names: list[str] = []
     for text, tokens in passages:
         for i, token in enumerate(tokens):
-            opens_name = _name_form(token.text) in _first_names() and token.norm not in NAME_LINKS
+            opens_name = _name_form(token.text) in _first_names() and (
+                token.norm not in _word_class("name_links")
+            )
             if opens_name or _after_title(tokens, i):
                 # 'أبو محمد الجولاني': a kunya opens the name before the given name.
-                start = i - 1 if i and tokens[i - 1].norm in NAME_LINKS else i
+                start = i - 1 if i and tokens[i - 1].norm in _word_class("name_links") else i
                 name = _name_at(tokens, start, text)
                 if name and len(name.split()) >= 2 and name not in names:
                     names.append(name)
@@ -350,7 +357,8 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
     j = i
     while j < len(tokens) and len(taken) < MAX_NAME_WORDS:
         tok = tokens[j]
-        after_link = bool(taken) and taken[-1].norm in NAME_LINKS  # 'عبد الملك', 'أبو الأمير'
+        # 'عبد الملك', 'أبو الأمير'
+        after_link = bool(taken) and taken[-1].norm in _word_class("name_links")
         if (
             not tok.is_word
             or _is_function_word(tok)
@@ -361,9 +369,9 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
             break
         taken.append(tok)
         j += 1
-        if tok.norm in NAME_LINKS:
+        if tok.norm in _word_class("name_links"):
             continue  # a link always takes the next word
-        if j < len(tokens) and tokens[j].norm in NAME_COMPLEMENTS and not after_link:
+        if j < len(tokens) and tokens[j].norm in _word_class("name_complements") and not after_link:
             taken.append(tokens[j])  # 'فضل الله', 'سيف الدين': one name with its complement
             j += 1
             if len(taken) == 2:
@@ -373,11 +381,11 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
             and (
                 _is_nisba(tokens[j], taken)
                 or _bounded_last_name(tokens, j, taken)
-                or (tokens[j].norm in NAME_LINKS and len(taken) < MAX_NAME_WORDS - 1)
+                or (tokens[j].norm in _word_class("name_links") and len(taken) < MAX_NAME_WORDS - 1)
             )
         ):
             break
-    if not taken or taken[-1].norm in NAME_LINKS:
+    if not taken or taken[-1].norm in _word_class("name_links"):
         return None
     return _clean_name(_text(taken, sentence))
 
@@ -385,7 +393,7 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
 def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
     """A third plain word closed by a verb, a complementizer or punctuation: 'رجب طيب أردوغان قال',
     or the family name after a compound given name: 'عبد السلام نصية إن'."""
-    links = [t.norm in NAME_LINKS for t in taken]
+    links = [t.norm in _word_class("name_links") for t in taken]
     if len(taken) != 2 or links not in ([False, False], [True, False]) or not tokens[j].is_word:
         return False
     word = tokens[j]
@@ -406,19 +414,9 @@ def _is_nisba(token: Token, taken: list[Token]) -> bool:
         token.is_word
         and token.norm.startswith("ال")
         and len(taken) >= 2
-        and taken[-2].norm in NAME_LINKS
+        and taken[-2].norm in _word_class("name_links")
         and token.norm not in _set("titles")
     )
-
-
-FUNCTION_WORDS_AS_WRITTEN = (
-    "في من إلى على عن مع لـ ل بـ ب عبر خلال بين ضد حول منذ حتى لدى أمام وفي ومن باسم "
-    "هذا هذه ذلك تلك هو هي هم كل بعض أي أن إن قد لم لن لا ما لقد إذ بلا جميع كافة "
-    # Times, which follow a verb or a name but are never part of one: 'قالت حماس أمس إن'.
-    "أمس اليوم غدا الليلة يوم صباح مساء فجر ظهر الأسبوع الشهر العام الماضي الماضية المقبل "
-    "السبت الأحد الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة"
-)
-FUNCTION_WORDS = frozenset(normalize(w) for w in FUNCTION_WORDS_AS_WRITTEN.split())
 
 
 def _is_function_word(token: Token) -> bool:
@@ -428,7 +426,7 @@ def _is_function_word(token: Token) -> bool:
 
 @cache
 def _function_word_forms() -> frozenset[str]:
-    return frozenset(_name_form(w) for w in FUNCTION_WORDS_AS_WRITTEN.split())
+    return frozenset(_name_form(w) for w in _word_class_as_written("function_words"))
 
 
 def _cue_lemma(token: Token) -> str | None:
@@ -475,7 +473,7 @@ def _starts_with(words: list[Token], phrases: PhraseIndex) -> int:
 
 def _glued_hearer(token: Token) -> bool:
     """'للجزيرة', 'لوكالة', 'لقناة': li- written onto an outlet or a media noun."""
-    if token.norm[:1] != "ل" or len(token.norm) < 4 or token.norm in FUNCTION_WORDS:
+    if token.norm[:1] != "ل" or len(token.norm) < 4 or token.norm in _word_class("function_words"):
         return False
     unglued = _unglue_li(token).norm
     return (
@@ -515,7 +513,7 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
             and len(norm) > 3
             and j + 1 < len(tokens)
             and tokens[j + 1].norm.startswith("ال")
-            and norm not in FUNCTION_WORDS
+            and norm not in _word_class("function_words")
             and (norm[:1] == "ل" or j > i)
         ):
             # 'لشؤون اللاجئين', 'لتنسيق الشؤون الإنسانية': a genitive after li-;
@@ -525,7 +523,7 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
         if (
             tokens[j].is_word
             and (norm.startswith("ال") or norm.startswith("لل"))
-            and norm not in FUNCTION_WORDS
+            and norm not in _word_class("function_words")
         ):
             if _cue_lemma(tokens[j]) or norm in _set("titles") or norm in _particles("subordinate"):
                 break
@@ -567,17 +565,6 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
     return end
 
 
-# 'ناشطون من أبناء المنطقة', 'شاهد عيان من سكان البلدة': whom unnamed sources come from.
-AFFILIATION_NOUNS = frozenset(
-    normalize(w)
-    for w in "أبناء سكان أهالي أهل داخل عائلة أقارب قرية مدينة بلدة حي مخيم عناصر قادة أعضاء".split()
-)
-# 'مسؤول رفيع', 'مصدر عسكري مسؤول': adjectives of rank after an unnamed source.
-RANK_ADJECTIVES = frozenset(
-    normalize(w) for w in "رفيع رفيعة كبير كبار بارز بارزة مسؤول مسؤولة سابق سابقة".split()
-)
-# 'مصدر مقرب من الحكومة': the adjectives that take the circle a source belongs to.
-CLOSE_TO = frozenset(normalize(w) for w in ("مقرب", "مقربة", "مقربون", "قريب", "قريبة", "مقربين"))
 MAX_NOUN_PHRASE_WORDS = 5
 
 
@@ -622,7 +609,7 @@ def _looks_adjective(token: Token) -> bool:
     return (
         token.is_word
         and not norm.startswith("ال")
-        and norm not in FUNCTION_WORDS
+        and norm not in _word_class("function_words")
         and norm.endswith(("ه", "يه", "ي", "ون", "ين", "يون", "يين", "ان"))
         and _cue_lemma(token) is None
         and norm not in _particles("complement")
@@ -760,14 +747,21 @@ class SourceParser:
             return Source(Kind.anonymous, _clean_name(_text(tokens[i : quoted[1]], sentence)))
         while j < len(tokens) and j - i <= 4:
             tok = tokens[j]
-            if _looks_adjective(tok) or tok.bare in CLOSE_TO or tok.norm in RANK_ADJECTIVES:
+            if (
+                _looks_adjective(tok)
+                or tok.bare in _word_class("close_to")
+                or tok.norm in _word_class("rank_adjectives")
+            ):
                 j += 1
             elif tok.norm[:1] == "و" and _strip_conjunction(tok.norm, _set("anonymous")):
                 j += 1  # 'ناشطون ومراقبون'
             elif j + 1 < len(tokens) and (
                 tok.norm == "في"
                 or tok.norm == "من"
-                and (tokens[j - 1].bare in CLOSE_TO or tokens[j + 1].bare in AFFILIATION_NOUNS)
+                and (
+                    tokens[j - 1].bare in _word_class("close_to")
+                    or tokens[j + 1].bare in _word_class("affiliation_nouns")
+                )
             ):
                 # 'مصدر في التحالف الدولي', 'مصادر محلية في طفس', 'مصدر مقرب من عائلة القتيل',
                 # 'مصدر في الأخير' (the body named just before)
@@ -831,7 +825,7 @@ class SourceParser:
                     and not _cue_lemma(tokens[end])
                 ):
                     end += 1
-                    if head[-1].bare in OUTLET_HEADS and _plain_word(tokens[j]):
+                    if head[-1].bare in _word_class("outlet_heads") and _plain_word(tokens[j]):
                         start = j  # 'وكالة بلومبرغ': the outlet's own name, without its kind
                 # 'وكالة الأنباء اليمنية سبأ': the generic phrase, then the outlet's own name.
                 known = self._bare_outlet(_words(tokens[end:]))
@@ -845,7 +839,7 @@ class SourceParser:
         return _outlets().get(tuple(normalize(name).split()), name)
 
     def _bare_outlet(self, words: list[Token]) -> str | None:
-        if len(words) > 1 and words[0].bare in OUTLET_HEADS:
+        if len(words) > 1 and words[0].bare in _word_class("outlet_heads"):
             words = words[1:]  # 'مراسل قناة الجزيرة': the outlet is the channel's name
         for length in (3, 2, 1):
             key = tuple(w.norm for w in words[:length])
@@ -867,9 +861,13 @@ class SourceParser:
             tok = tokens[j]
             if tok.norm in _particles("subordinate") and j + 2 < len(tokens):
                 agent_tokens = tokens[j + 2 :]
-            elif tok.norm in ISSUER_PREPOSITIONS or tok.norm in RELAYING_VERBS:
+            elif tok.norm in ISSUER_PREPOSITIONS or tok.norm in _word_class("relaying_verbs"):
                 agent_tokens = tokens[j + 1 :]
-            elif tok.norm[:1] == "ل" and tok.norm not in FUNCTION_WORDS and len(tok.norm) > 3:
+            elif (
+                tok.norm[:1] == "ل"
+                and tok.norm not in _word_class("function_words")
+                and len(tok.norm) > 3
+            ):
                 agent_tokens = [_unglue_li(tok), *tokens[j + 1 :]]
             else:
                 continue
@@ -893,7 +891,7 @@ class SourceParser:
             if normalize(quoted[0]) in _aliases():
                 return Source(Kind.organization, self._org_name(_alias(quoted[0])))
             end = quoted[1]
-            if _strip_conjunction(head[0].norm, PEJORATIVE_HEADS):
+            if _strip_conjunction(head[0].norm, _word_class("pejorative_heads")):
                 return Source(Kind.organization, self._org_name(quoted[0]))
         else:
             end = _body_name_end(tokens, j, head[-1])
@@ -973,33 +971,12 @@ class SourceParser:
         return None
 
 
-RANKS = frozenset(
-    normalize(w)
-    for w in [
-        "اللواء",
-        "العميد",
-        "العقيد",
-        "المقدم",
-        "الرائد",
-        "النقيب",
-        "العماد",
-        "الفريق",
-        "الكولونيل",
-        "الجنرال",
-        "الأدميرال",
-        "الشيخ",
-        "الدكتور",
-        "السيد",
-    ]
-)
-
-
 def _after_title(tokens: list[Token], i: int) -> bool:
     """Token i opens a name right after a title: 'اللواء X', 'الناشط سامر العلي'.
     After a rank any word does; after a role, a plain word without the article."""
     if i == 0 or not tokens[i].is_word or tokens[i - 1].norm not in _set("titles"):
         return False
-    if tokens[i - 1].norm in RANKS:
+    if tokens[i - 1].norm in _word_class("ranks"):
         return True
     word = tokens[i]
     return _plain_word(word) and not word.norm.startswith("ال") and not _is_function_word(word)
@@ -1008,7 +985,7 @@ def _after_title(tokens: list[Token], i: int) -> bool:
 def _plain_word(token: Token) -> bool:
     """A word that can be part of a name: no lexicon head, title, cue or function word."""
     return not (
-        in_lexicon(token, FUNCTION_WORDS)
+        in_lexicon(token, _word_class("function_words"))
         or token.norm in _set("titles")
         or _glued_hearer(token)  # 'لوكالة', 'للجزيرة'
         or (token.norm[:1] == "ل" and token.norm[1:] in _set("titles"))  # 'لقائد القوات'
@@ -1088,9 +1065,11 @@ def _span_end(tokens: list[Token], i: int) -> int:
         if (
             _name_form(tok.text) in VERB_COMPLEMENT_PREPOSITIONS
             and j > i
-            and tokens[j - 1].bare not in CLOSE_TO  # 'مصدر مقرب من الحكومة'
+            and tokens[j - 1].bare not in _word_class("close_to")  # 'مصدر مقرب من الحكومة'
             and not (
-                tok.norm == "من" and j + 1 < len(tokens) and tokens[j + 1].bare in AFFILIATION_NOUNS
+                tok.norm == "من"
+                and j + 1 < len(tokens)
+                and tokens[j + 1].bare in _word_class("affiliation_nouns")
             )
         ):
             return j
@@ -1127,26 +1106,13 @@ def _span_end(tokens: list[Token], i: int) -> int:
     return j
 
 
-# 'في بيان', 'في تصريح صحافي', 'عبر تغريدة': where a statement was made, not who made it.
-UTTERANCE_NOUNS = frozenset(
-    normalize(w)
-    for w in (
-        "بيان تصريح تصريحات حديث رسالة مؤتمر لقاء مقابلة تغريدة منشور كلمة اتصال تسجيل"
-        " اجتماع جلسة خطاب إحاطة ندوة زيارة مداخلة تقرير"
-    ).split()
-)
-# 'نقلت الوكالة عن مسؤول أمريكي قوله إن …': the verbal noun of saying, with the speaker's
-# pronoun, closes the source phrase and is no part of the name.
-QUOTING_NOUNS = frozenset(normalize(w) for w in "قول تأكيد تصريح زعم إشارت تحذير".split())
-
-
 # 'تقرير صادر عن المنظمة', 'بيان لـ"الهيئة"': the preposition before a document's issuer.
 ISSUER_PREPOSITIONS = frozenset({"عن", "ل", "لـ"})
 
 
 def _is_quoting_noun(token: Token) -> bool:
     return any(
-        token.norm.endswith(suffix) and token.norm[: -len(suffix)] in QUOTING_NOUNS
+        token.norm.endswith(suffix) and token.norm[: -len(suffix)] in _word_class("quoting_nouns")
         for suffix in PRONOUN_SUFFIXES
     )
 
@@ -1158,21 +1124,14 @@ def _without_quoting_noun(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-# 'في تصريح نشرته وزارة الخارجية': the verbs that name who relayed a statement.
-RELAYING_VERBS = frozenset(
-    normalize(w)
-    for w in "نشرته نشرتها نشره نشرها اوردته اوردها بثته بثها نقلته نقلها اصدرته اصدرها".split()
-)
-
-
 def _is_utterance_noun(token: Token) -> bool:
-    return token.norm in UTTERANCE_NOUNS
+    return token.norm in _word_class("utterance_nouns")
 
 
 def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | None:
     """A relaying body named in the frame: 'في تصريح صحافي نشرته وزارة الخارجية'."""
     for i, tok in enumerate(tokens):
-        if tok.norm in RELAYING_VERBS:
+        if tok.norm in _word_class("relaying_verbs"):
             end = _span_end(tokens, i + 1)
             found = parser.parse(tokens[i + 1 : end], sentence)
             if found and found.kind in (Kind.organization, Kind.media):
@@ -1213,7 +1172,7 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     words = _words(tokens)
     lead = _lead_length(words)
     # 'يُذكر أن X أعلن …' is X's statement: read the frame after it.
-    if len(words) > lead + 1 and _strip_conjunction(words[lead].norm, REMINDERS):
+    if len(words) > lead + 1 and _strip_conjunction(words[lead].norm, _word_class("reminders")):
         k = tokens.index(words[lead]) + 1
         while k < len(tokens) and tokens[k].norm not in _particles("complement"):
             k += 1
@@ -1412,7 +1371,11 @@ def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
         tok = tokens[k]
         if tok.norm in ("ل", "لـ", "مع"):
             phrase = tokens[k + 1 : _span_end(tokens, k + 2)]
-        elif tok.norm[:1] == "ل" and len(tok.norm) > 3 and tok.norm not in FUNCTION_WORDS:
+        elif (
+            tok.norm[:1] == "ل"
+            and len(tok.norm) > 3
+            and tok.norm not in _word_class("function_words")
+        ):
             quoted = _quoted_name(tokens, k + 1, sentence)  # 'لقناة «العربية»'
             rest_end = quoted[1] if quoted else _span_end(tokens, k + 1)
             phrase = [_unglue_li(tok), *tokens[k + 1 : rest_end]]
@@ -1429,16 +1392,8 @@ def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
     return None
 
 
-# The kinds of outlet that stand before an outlet's own name: 'وكالة بلومبرغ', 'قناة «المسيرة»'.
-OUTLET_HEADS = frozenset(
-    normalize(w) for w in "وكالة صحيفة جريدة قناة موقع شبكة مجلة إذاعة تلفزيون منصة".split()
-)
-# 'لوسائل الإعلام', 'لصفحات محلية': media without a name relay nothing one could check.
-UNNAMED_MEDIA_HEADS = frozenset(normalize(w) for w in ("وسائل", "صفحات", "شبكات", "مواقع"))
-
-
 def _unnamed_media(name: str) -> bool:
-    return _without_article(normalize(name).split()[0]) in UNNAMED_MEDIA_HEADS
+    return _without_article(normalize(name).split()[0]) in _word_class("unnamed_media_heads")
 
 
 def _carried_via(source: Source, memory: Memory) -> str | None:
@@ -1588,8 +1543,6 @@ def _reads_as_person(tokens: list[Token], parser: SourceParser) -> bool:
 # How far past the source phrase the complementizer may stand, behind the hearer or the
 # setting of the statement: 'قالت لـ"المدن"، إن …', 'أوضح في بيان نشره على موقعه: …'.
 MAX_FRAME_TAIL = 8
-# 'بعد أن', 'قبل أن': a complementizer that belongs to the content, not to the reporting verb.
-CONTENT_CONJUNCTIONS = frozenset(normalize(w) for w in ("بعد", "قبل", "منذ", "حتى", "دون", "بدل"))
 
 
 def _claim_start(tokens: list[Token], end: int, sentence: str) -> int:
@@ -1602,7 +1555,7 @@ def _claim_start(tokens: list[Token], end: int, sentence: str) -> int:
         k < len(tokens)
         and k - end <= MAX_FRAME_TAIL
         and not any(_cue_lemma(t) for t in tokens[end:k])
-        and (k == end or tokens[k - 1].norm not in CONTENT_CONJUNCTIONS)
+        and (k == end or tokens[k - 1].norm not in _word_class("content_conjunctions"))
     ):
         tok = tokens[k]
         return tok.start if tok.text in "«“" else tok.end
@@ -1771,8 +1724,6 @@ def attribute_sentence(
 
 # A point in a list: '- …', '• …', '1- …', '٢) …'.
 LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪]|[0-9\u0660-\u0669]{1,2}\s*[-.)])\s*\S")
-# Connectives that carry a report on without a new subject: 'كما نفذ هجوماً …'.
-CONTINUATION_LEADS = frozenset({"كما", "ثم"})
 # 'وفقاً لوكالة سانا': phrases after which li- may be glued to the source's first word.
 LI_PHRASE_ENDS = frozenset({"وفقا", "طبقا"})
 
@@ -1792,7 +1743,11 @@ def _continued(attribution: Attribution, last: Speaker, certainty: float) -> Att
 
 def _continues(tokens: list[Token]) -> bool:
     words = _words(tokens)
-    return len(words) > 1 and words[0].norm in CONTINUATION_LEADS and words[1].norm != "ان"
+    return (
+        len(words) > 1
+        and words[0].norm in _word_class("continuation_leads")
+        and words[1].norm != "ان"
+    )
 
 
 def _closes_quote(text: str) -> bool:
