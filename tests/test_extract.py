@@ -469,6 +469,21 @@ def test_claim_text_starts_past_the_hearer_and_setting(sentence, claim):
     assert extract_bytes(sentence.encode(), "h.txt").claims[0].claim == claim
 
 
+def test_every_lexicon_entry_carries_an_example():
+    from importlib.resources import files
+
+    import claims.lexicon
+
+    missing = [
+        f"{path.name}:{number}"
+        for path in files(claims.lexicon).iterdir()
+        if path.name.endswith(".txt")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip() and not line.lstrip().startswith("#") and not line.partition("#")[2].strip()
+    ]
+    assert missing == []
+
+
 def test_normalisation_folds_spelling_variants():
     assert normalize("أكّدت الوزارةُ ١٥") == normalize("اكدت الوزاره 15")
 
