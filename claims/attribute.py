@@ -541,6 +541,8 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
     """Index after the name of a body whose head ends at token j: its definite adjectives, and
     after an indefinite head the proper noun it governs ('حركة أحرار الشام', 'قوات سوريا
     الديمقراطية'), and a body it belongs to ('المكتب الإعلامي لحركة أحرار الشام')."""
+    if head.bare.startswith("ال") and j < len(tokens) and tokens[j].bare in _set("organizations"):
+        return j  # 'وتتهم المعارضة النظام …': a second body is the object
     if not head.bare.startswith("ال"):
         start = j
         while (
@@ -557,6 +559,9 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
                 break  # 'حركة حماس': the name is whole
             if j + 1 < len(tokens) and tokens[j].norm == "بلا":
                 j += 2  # 'أطباء بلا حدود', 'مراسلون بلا حدود'
+        if j == start:  # an unnamed body: 'منظمات إنسانية', 'جماعات مسلحة محلية'
+            while j < len(tokens) and j - start < 2 and _is_nisba_adjective(tokens[j]):
+                j += 1
     end = _definite_run(tokens, j)
     if end < len(tokens) and tokens[end].norm[:1] == "ل":
         owner = tokens[end]._replace(norm=tokens[end].norm[1:])

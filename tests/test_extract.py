@@ -392,6 +392,13 @@ def test_a_paper_relaying_officials_is_their_via():
             "عبد السلام نصية",
         ),
         ("وقالت حماس أمس إن الوفد غادر القاهرة.", Kind.organization, "حماس"),
+        (
+            "ووثق المرصد السوري لحقوق الإنسان مقتل 12 مدنياً.",
+            Kind.organization,
+            "المرصد السوري لحقوق الإنسان",
+        ),
+        ("وتتهم المعارضة النظام باستخدام الأسلحة الكيماوية.", Kind.organization, "المعارضة"),
+        ("وتشير تقديرات منظمات إنسانية إلى نزوح مئة ألف شخص.", Kind.organization, "منظمات إنسانية"),
     ],
 )
 def test_source_phrases_keep_their_whole_name(sentence, kind, source):
