@@ -1271,13 +1271,14 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     if before:
         subject = parser.parse(before, sentence)
         if subject and _compact_subject(subject, before, memory):
-            end = _span_end(tokens, i + 1)
             via = (
                 _via_in(tokens[i + 1 :], sentence, parser)
                 or _hearer_outlet(tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser)
                 or _carried_via(subject, memory)
             )
-            return Frame(subject, cue, via, _claim_start(tokens, end, sentence), 0.9)
+            # The words after the verb are the hearer, the setting or already the content.
+            claim_start = _claim_start(tokens, _past_setting(tokens, i + 1), sentence)
+            return Frame(subject, cue, via, claim_start, 0.9)
     # Subject after the verb: 'وقال المتحدث باسم الوزارة، اللواء …، إن …'.
     end = _span_end(tokens, i + 1)
     after = tokens[i + 1 : end]
@@ -1543,6 +1544,28 @@ def _reads_as_person(tokens: list[Token], parser: SourceParser) -> bool:
         for k, tok in enumerate(tokens)
         if tok.is_word
     )
+
+
+# 'في بيان لها، في 28 تموز،': how far a setting before the content may run to its comma.
+MAX_SETTING_WORDS = 6
+SETTING_PREPOSITIONS = frozenset({"في", "عبر", "خلال"})
+
+
+def _past_setting(tokens: list[Token], k: int) -> int:
+    """Index after the settings that open with a preposition and close with a comma."""
+    while k < len(tokens) and tokens[k].norm in SETTING_PREPOSITIONS:
+        comma = next(
+            (
+                c
+                for c in range(k + 1, min(len(tokens), k + MAX_SETTING_WORDS + 1))
+                if tokens[c].text in "،,"
+            ),
+            None,
+        )
+        if comma is None:
+            break
+        k = comma + 1
+    return k
 
 
 # How far past the source phrase the complementizer may stand, behind the hearer or the
