@@ -119,6 +119,12 @@ def _references() -> dict[str, str]:
 
 
 @cache
+def _outlet_spellings() -> dict[str, tuple[str, ...]]:
+    """A known outlet's canonical name -> all its spellings."""
+    return {spellings[0]: spellings for spellings in fields("outlets")}
+
+
+@cache
 def _outlets() -> dict[tuple[str, ...], str]:
     return {
         tuple(normalize(spelling).split()): spellings[0]
@@ -269,7 +275,10 @@ class Memory:
         """'الجزيرة' in an article of 'الجزيرة نت' is the article's own outlet."""
         if not self.outlet:
             return False
-        own, other = normalize_key(self.outlet).split(), normalize_key(name).split()
+        own, other = (
+            normalize_key(_outlets().get(tuple(normalize(n).split()), n)).split()
+            for n in (self.outlet, name)
+        )
         shorter = min(len(own), len(other))
         return shorter > 0 and own[:shorter] == other[:shorter]
 
@@ -841,7 +850,8 @@ class SourceParser:
         return Source(Kind.media, name)
 
     def _outlet_name(self, name: str) -> str:
-        return _outlets().get(tuple(normalize(name).split()), name)
+        canonical = _outlets().get(tuple(normalize(name).split()))
+        return self._fullest_outlet(canonical) if canonical else name
 
     def _bare_outlet(self, words: list[Token]) -> str | None:
         if len(words) > 1 and words[0].bare in _word_class("outlet_heads"):
@@ -849,12 +859,30 @@ class SourceParser:
         for length in (3, 2, 1):
             key = tuple(w.norm for w in words[:length])
             if len(key) == length and key in _outlets():
-                return _outlets()[key]
+                return self._fullest_outlet(_outlets()[key])
             if key and key[0][:1] in CONJUNCTIONS:
                 key = (key[0][1:], *key[1:])
                 if key in _outlets():
-                    return _outlets()[key]
+                    return self._fullest_outlet(_outlets()[key])
         return None
+
+    def _fullest_outlet(self, canonical: str) -> str:
+        """The fullest of a known outlet's spellings that the article uses: 'وكالة الأنباء
+        السورية (سانا)' names 'وكالة الأنباء السورية', a bare 'سانا' stays 'سانا'."""
+        if canonical not in self._fullest:
+            norms = [w.norm for w in self.article_words]
+            best = canonical
+            name_key = normalize(canonical).split()
+            for spelling in _outlet_spellings().get(canonical, ()):
+                key = normalize(spelling).split()
+                if key[1:] == name_key and key[0] in _word_class("outlet_heads"):
+                    continue  # 'وكالة سانا' is the kind and the name, not a fuller name
+                if len(key) > len(best.split()) and any(
+                    norms[k : k + len(key)] == key for k in range(len(norms) - len(key) + 1)
+                ):
+                    best = spelling
+            self._fullest[canonical] = best
+        return self._fullest[canonical]
 
     def _statement(self, tokens, i, sentence) -> Source | None:
         """'البيان' speaks for the body that issued it; 'التحقيقات التي أجرتها X' for X;

@@ -419,6 +419,12 @@ def test_a_group_named_in_quotation_marks_speaks_as_a_body():
     assert attribution('وقال "لن ننسحب من المدينة".')[0] is Kind.author
 
 
+def test_a_known_outlet_is_named_in_the_fullest_form_the_article_gives():
+    full = "ونقلت وكالة الأنباء السورية (سانا) عن مصدر عسكري أن الطريق فتح."
+    assert attribution(full)[3] == "وكالة الأنباء السورية"
+    assert attribution("ونقلت وكالة سانا عن مصدر عسكري أن الطريق فتح.")[3] == "سانا"
+
+
 def test_a_negated_report_is_the_outlets_own_narration():
     assert attribution("ولم تذكر الوكالة أي تفاصيل عن هوية القتلى.")[0] is Kind.author
 
