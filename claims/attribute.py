@@ -597,10 +597,22 @@ def _noun_phrase_end(tokens: list[Token], i: int) -> int:
             or _is_quoting_noun(tok)
             or (j > i and _glued_hearer(tok))
             or (j > i and _ends_construct(tokens[j - 1], tok))
+            or (j > i and tokens[j - 1].bare in _places())  # 'ناشطون في درعا' | 'الأفرع الأمنية'
         ):
             break
         j += 1
     return j
+
+
+@cache
+def _places() -> frozenset[str]:
+    """One-word place names of the gazetteer, in every spelling it gives."""
+    return frozenset(
+        normalize(spelling)
+        for entry in fields("gazetteer")
+        for spelling in entry
+        if not spelling.startswith(">") and " " not in spelling.strip()
+    )
 
 
 def _ends_construct(previous: Token, token: Token) -> bool:
@@ -683,6 +695,18 @@ class SourceParser:
             person = self.person(tokens, sentence)  # 'الناشط الإعلامي …، عامر هويدي'
             if person:
                 return person
+            earlier = self.memory.last_by_kind.get(Kind.named_person)
+            if (
+                earlier
+                and first.bare.startswith("ال")
+                and all(
+                    w.norm in _set("titles") or _is_nisba_adjective(w) or w.norm.startswith("ال")
+                    for w in words
+                )
+                and len(words) <= 2
+            ):
+                # 'وأردف الشيخ العشائري' after the sheikh was named: the same person.
+                return Source(Kind.named_person, earlier.source, is_reference=True)
             if not _starts_with(words, _phrases("organizations")):
                 # An unnamed official is an anonymous source: 'المتحدث باسم الجيش'.
                 return Source(
@@ -752,10 +776,19 @@ class SourceParser:
     def _anonymous(self, tokens: list[Token], i: int, sentence: str) -> Source:
         head = tokens[i]
         j = i + 1
+        if head.bare in _word_class("partitives") and j < len(tokens) and tokens[j].is_word:
+            j += 1  # 'أحد المهجرين', 'إحدى الناشطات': one of a group
         # 'مصادر "المدن"': the article's own sources, named before.
         quoted = _quoted_name(tokens, j, sentence)
         if quoted and self.memory.outlet and normalize(quoted[0]) == normalize(self.memory.outlet):
-            earlier = self.memory.last_by_kind.get(Kind.anonymous)
+            earlier = next(
+                (
+                    s
+                    for s in reversed(self.memory.speakers)
+                    if s.kind is Kind.anonymous and s.via is None  # spoke to the outlet itself
+                ),
+                None,
+            )
             if earlier:
                 return Source(Kind.anonymous, earlier.source, is_reference=True)
             return Source(Kind.anonymous, _clean_name(_text(tokens[i : quoted[1]], sentence)))
@@ -1214,8 +1247,11 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
             return inner
         return None
 
-    verb_frame = _verb_frame(sentence, tokens, parser, lead)
     according = _according_frame(sentence, tokens, parser)
+    opening = tokens.index(words[lead]) if lead < len(words) else 0
+    if according and _according_at(tokens, opening):
+        return according  # 'وبحسب عضو في اللجنة، تحدث إلى …': the opening phrase attributes
+    verb_frame = _verb_frame(sentence, tokens, parser, lead)
     if verb_frame and according and according.source.kind == Kind.media and verb_frame.via is None:
         verb_frame.via = according.source.name
         return verb_frame
@@ -1346,10 +1382,14 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         return None
     if source.kind is Kind.author:
         return Frame(source, None, None, 0, 0.8)
-    if source.kind is Kind.anonymous and after[0].norm in _set("titles"):
+    rest = _without_quoting_noun(tokens[end:complement])
+    if after[0].norm in _set("titles") and (source.kind is Kind.anonymous or source.is_reference):
         # 'قال القائد العام لـ"قسد"، مظلوم عبدي، إن …': the name comes after the body.
-        rest = _without_quoting_noun(tokens[end:complement])
         source = (parser.person(rest, sentence) if _words(rest) else None) or source
+    if source.kind is Kind.anonymous:
+        named = _named_as(tokens[i + 1 : complement], sentence, parser)
+        source = named or source  # 'أحد المشاركين، ويدعى خالد العمر، …'
+
     source, relayed_by = _relayed_source(tokens, i + 1, complement, source, sentence, parser)
     via = (
         via
@@ -1380,6 +1420,18 @@ def _unnamed_group(tokens: list[Token], sentence: str) -> Source | None:
 
 
 PLURAL_ENDINGS = ("ون", "ين")
+
+
+def _named_as(tokens: list[Token], sentence: str, parser: SourceParser) -> Source | None:
+    """A source named in passing: 'أحد المشاركين، ويدعى خالد العمر، …', 'واسمه …'."""
+    for k, tok in enumerate(tokens[:-1]):
+        # An aside of its own ('، ويدعى …', '، اسمه …'), not 'طلب عدم ذكر اسمه'.
+        opens_aside = tok.norm[:1] == "و" or (k > 0 and tokens[k - 1].text in "،,")
+        if tok.bare in _word_class("naming_words") and opens_aside:
+            name = _name_at(tokens, k + 1, sentence)
+            if name:
+                return Source(Kind.named_person, parser.memory.full_name(name))
+    return None
 
 
 def _relayed_source(
