@@ -1199,8 +1199,11 @@ def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | N
     for i, tok in enumerate(tokens):
         if tok.norm in _word_class("relaying_verbs"):
             end = _span_end(tokens, i + 1)
+            own_channel = any(
+                t.bare in _word_class("own_channel_words") for t in tokens[i + 1 : end]
+            )
             found = parser.parse(tokens[i + 1 : end], sentence)
-            if found and found.kind in (Kind.organization, Kind.media):
+            if found and found.kind in (Kind.organization, Kind.media) and not own_channel:
                 return found.name
     return None
 

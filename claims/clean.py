@@ -27,6 +27,10 @@ COPYRIGHT_OUTLET = re.compile(
 COPYRIGHT_SIGN_OUTLET = re.compile(
     r"©\s*(?:\d{4}\s*)?[\"«“]?([^\"»”\d©|،,.\n]{2,40}?)[\"»”]?\s*(?:\d{4})?\s*$", re.M
 )
+# "عنب بلدي - درعا": a byline naming the outlet before the place.
+BYLINE_OUTLET_FIRST = re.compile(
+    r"^\s*[\"«“]?([^\"»”\n\-–|]{2,30}?)[\"»”]?\s*(?:[-–]|\sـ\s)\s*[^\s\-–]{2,20}\s*$", re.M
+)
 # "© 2025 الراصد السوري - جميع الحقوق محفوظة": the words around the name.
 COPYRIGHT_WORDS = re.compile(
     r"\s*[-–|]?\s*(?:جميع الحقوق محفوظة|حقوق النشر محفوظة|كل الحقوق محفوظة)"
@@ -195,6 +199,10 @@ def find_outlet(text: str) -> str | None:
     for match in DATELINE_OUTLET.finditer(text[:DATELINE_SPAN]):
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))
+    for match in BYLINE_OUTLET_FIRST.finditer(text[:DATELINE_SPAN]):
+        if _names_an_outlet(match.group(1)):
+            return _outlet_name(match.group(1))  # 'عنب بلدي - درعا'
+
     counts: dict[str, int] = {}
     for match in [*SPOKEN_TO.finditer(text), *TALKED_TO.finditer(text)]:
         name = _outlet_name(match.group(1))
@@ -227,9 +235,9 @@ def junk_reason(text: str) -> str | None:
         label = normalize(rest).split(":", 1)[0].strip(" -|")
         if len(rest_words) <= 1 or (":" in rest and label in _furniture_keys()):
             return "date line"  # 'الأربعاء 2017/08/02', 'تاريخ النشر: …', '١٤ رمضان ١٤٤٦ هـ'
-    initials = re.findall(r"\w+", BRACKETED.sub(" ", stripped))
+    initials = re.findall(r"\w+", BRACKETED.sub(" ", stripped)) or re.findall(r"\w+", stripped)
     if len(initials) >= AGENCY_CODE_MIN_INITIALS and all(len(w) <= 2 for w in initials):
-        return "agency code"
+        return "agency code"  # '--(بترا) ع ع/ م ح/ س ص', '(ع.م/ح.د)'
     label = key.split(":", 1)[0].strip()
     if ":" in key and label in _furniture_keys():
         return "page furniture"  # 'الكلمات المفتاحية: سنجار، تركيا', 'شارك الخبر :'

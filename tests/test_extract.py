@@ -176,6 +176,7 @@ def test_labelled_furniture_and_linked_headlines_are_dropped():
         "١٤ رمضان ١٤٤٦ هـ - ١٤ مارس ٢٠٢٥ م",
         "تاريخ النشر: الجمعة 07 مارس 2025 - 06:12 م",
         "--(بترا) ع ع/ م ح/ س ص",
+        "(ع.م/ح.د)",
         "بغداد ـ «الأفق العربي» ـ علي حسين الجبوري",
         "كلمات دلالية : لبنان , رئاسة الجمهورية , مجلس النواب",
     ],
@@ -224,6 +225,7 @@ def test_outlet_is_the_one_sources_speak_to():
         ("قال ناشطون إن القصف استمر.\n© حقوق النشر محفوظة للعربي الجديد 2024", "العربي الجديد"),
         ("قال ناشطون إن القصف استمر.\nالمصدر: عنب بلدي", "عنب بلدي"),
         ("بيروت - الجزيرة نت\nقال ناشطون إن القصف استمر.", "الجزيرة نت"),
+        ("عنب بلدي - درعا\nقال ناشطون إن القصف استمر.", "عنب بلدي"),
         # A quoted name after li- that is no outlet is not the page's outlet.
         ('وقال عنصر في المجموعة التابعة لـ"داعش" إن الهجوم فشل.', None),
     ],
@@ -423,6 +425,11 @@ def test_a_known_outlet_is_named_in_the_fullest_form_the_article_gives():
     full = "ونقلت وكالة الأنباء السورية (سانا) عن مصدر عسكري أن الطريق فتح."
     assert attribution(full)[3] == "وكالة الأنباء السورية"
     assert attribution("ونقلت وكالة سانا عن مصدر عسكري أن الطريق فتح.")[3] == "سانا"
+
+
+def test_a_bodys_own_channel_relays_nothing():
+    text = "وأعلنت الفصائل في بيان نشره المركز الإعلامي التابع لها أنها صدت الهجوم."
+    assert attribution(text)[3] is None
 
 
 def test_a_negated_report_is_the_outlets_own_narration():
