@@ -1292,7 +1292,8 @@ def _verb_frame(
             continue
         if w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions):
             break
-        previous = tokens[i - 1] if i else None
+        # The last word of a lead-in is no subordinator: 'في حين تحدثت …' but 'حين قال …'.
+        previous = tokens[i - 1] if i and w_index != lead else None
         if previous is not None and (
             previous.norm in _particles("subordinate")
             or previous.norm in ("ان", "بان", "لان", "بعد", "قبل")

@@ -432,6 +432,12 @@ def test_a_bodys_own_channel_relays_nothing():
     assert attribution(text)[3] is None
 
 
+def test_a_lead_ending_in_a_subordinator_still_opens_a_frame():
+    text = "في حين تحدثت وسائل إعلام موالية عن تسليم الفصائل سلاحها."
+    assert attribution(text)[:2] == (Kind.media, "وسائل إعلام موالية")
+    assert attribution("وانسحبت القوات حين قال القائد إن المعركة انتهت.")[0] is Kind.author
+
+
 def test_a_negated_report_is_the_outlets_own_narration():
     assert attribution("ولم تذكر الوكالة أي تفاصيل عن هوية القتلى.")[0] is Kind.author
 
