@@ -708,6 +708,11 @@ class SourceParser:
                 # 'وأردف الشيخ العشائري' after the sheikh was named: the same person.
                 return Source(Kind.named_person, earlier.source, is_reference=True)
             if not _starts_with(words, _phrases("organizations")):
+                # 'وأضاف عضو اللجنة' after 'عضو في اللجنة المركزية …': the same unnamed member.
+                earlier = self.memory.named_with(first.bare)
+                said = {_stem(w.norm) for w in _words(_comma_chunks(tokens)[0])}
+                if earlier and said <= {_stem(w) for w in normalize(earlier.source).split()}:
+                    return Source(earlier.kind, earlier.source, is_reference=True)
                 # An unnamed official is an anonymous source: 'المتحدث باسم الجيش'.
                 return Source(
                     Kind.anonymous, _clean_name(_text(_comma_chunks(tokens)[0], sentence))

@@ -438,6 +438,11 @@ def test_a_lead_ending_in_a_subordinator_still_opens_a_frame():
     assert attribution("وانسحبت القوات حين قال القائد إن المعركة انتهت.")[0] is Kind.author
 
 
+def test_a_role_noun_with_its_body_refers_to_the_unnamed_member_before():
+    text = "وقال عضو في اللجنة المركزية للتفاوض إن الاجتماع تأجل.\nوأضاف عضو اللجنة أن الروس وعدوا بالإفراج."
+    assert attribution(text)[:2] == (Kind.anonymous, "عضو في اللجنة المركزية للتفاوض")
+
+
 def test_a_negated_report_is_the_outlets_own_narration():
     assert attribution("ولم تذكر الوكالة أي تفاصيل عن هوية القتلى.")[0] is Kind.author
 
