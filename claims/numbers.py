@@ -54,8 +54,9 @@ _MONTHS = frozenset(MONTHS) | {normalize("كانون"), normalize("تشرين")}
 
 
 def dates(words: list[str]) -> frozenset[str]:
-    """Day-and-month dates in a list of normalised words: ['17', 'تموز'] -> {'17/7'}."""
-    found = set()
+    """Day-and-month dates and years in a list of normalised words: ['17', 'تموز'] ->
+    {'17/7'}, ['عام', '2015'] -> {'2015'}."""
+    found = {w for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100}
     for i in range(len(words) - 1):
         if words[i].isdigit() and int(words[i]) <= 31:
             month = words[i + 1]
@@ -368,9 +369,10 @@ def _dual_norm(norm: str) -> tuple[str, str] | None:
         for suffix in ("ان", "ين"):
             if w.endswith(suffix) and len(w) > 4:
                 stem = w[: -len(suffix)]
+                # any singular form listed, not only the canonical one: 'طفلان' (طفل, civilians)
                 for cand in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
                     hit = counted.get((cand,)) if cand else None
-                    if hit and hit[0] == cand or (hit and normalize(hit[0]) == cand):
+                    if hit:
                         return hit
     return None
 

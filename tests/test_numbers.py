@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.numbers import quantities
+from claims.arabic import normalize
+from claims.numbers import dates, quantities
 
 
 def one(text: str):
@@ -77,6 +78,16 @@ def test_vague_plurals_are_ranges():
 def test_dual_noun_is_two():
     assert one("شنت الطائرات غارتين").low == 2
     assert one("سقط قتيلان").kind == "killed"
+
+
+def test_dual_of_any_singular_form_listed_is_two():
+    q = one("قتل طفلان في القصف")
+    assert (q.low, q.high, q.kind) == (2, 2, "civilians")
+
+
+def test_years_are_dates():
+    assert dates([normalize(w) for w in "في آب 2017".split()]) == {"2017"}
+    assert dates(["17", normalize("تموز"), "2016"]) == {"17/7", "2016"}
 
 
 def test_town_named_like_a_dual_is_not_a_figure():
