@@ -44,8 +44,6 @@ from claims.numbers import GENERIC, Quantity, dates, may_start_figure, quantitie
 RELATED = 0.42
 # A corroboration needs this much; a conflict (figures, negation, opposed verbs) needs RELATED.
 CORROBORATES = 0.5
-# ... and this much when their figures count different people (civilians / fighters).
-CORROBORATES_OTHER_COUNTS = 0.7
 # rapidfuzz ratio (0-100) of the content keys, i.e. the Dice coefficient of the content stems
 # in percent, below which a candidate pair is not kept.
 CUTOFF = 45
@@ -146,10 +144,18 @@ def _gazetteer() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def _name_openers() -> frozenset[str]:
+    """Words a place name of two words opens with (place_heads.txt, `word | opens`)."""
+    return frozenset(normalize(e[0]) for e in lexicon.fields("place_heads") if e[1:] == ("opens",))
+
+
+@cache
 def _place_heads() -> frozenset[str]:
     """Place words (lexicon place_heads.txt), bare or after و/ف/ب."""
     heads = set()
     for entry in lexicon.entries("place_heads"):
+        if "|" in entry:
+            continue
         word = normalize(entry)
         heads |= {word, f"و{word}", f"ف{word}", f"ب{word}", f"وب{word}"}
     return frozenset(heads)
@@ -162,7 +168,10 @@ def _other_named_places(a: Features, b: Features) -> bool:
         return False
     words_a = {_place_key(w) for w in a.norm.split()}
     words_b = {_place_key(w) for w in b.norm.split()}
-    return not (a.named & words_b or b.named & words_a)
+    return not (
+        any(set(n.split()) <= words_b for n in a.named)
+        or any(set(n.split()) <= words_a for n in b.named)
+    )
 
 
 @cache
@@ -291,6 +300,8 @@ class Features:
     blocking: tuple[str, ...] = field(default=())
     # stems that may carry a glued و ف ب ل, with the stem without it
     glued: tuple[tuple[str, str], ...] = field(default=())
+    # content stems of the place names (gazetteer places and names after a place word)
+    local: frozenset[str] = field(default=frozenset())
 
 
 @cache
@@ -426,9 +437,9 @@ def features(text: str) -> Features:
                 places.add(hit)
                 covered.update(range(i, i + n))
                 break
-    heads = _place_heads()
-    named = frozenset(
-        keys[i + 1]
+    heads, openers = _place_heads(), _name_openers()
+    named_at = [
+        i + 1
         for i, w in enumerate(words[:-1])
         if w in heads
         and i not in covered
@@ -436,6 +447,20 @@ def features(text: str) -> Features:
         and words[i + 1][:1] != "ل"  # 'مخيم للنازحين'
         and words[i + 1] not in heads  # '84 مدينة وبلدة'
         and _content_stem(words[i + 1])
+    ]
+    # 'معبر باب السلامة', 'بلدة تل ملح': a name that opens with باب، تل … takes the next word
+    named = frozenset(
+        " ".join(keys[i : i + 2])
+        if words[i] in openers and i + 1 < len(words) and i + 1 not in covered
+        else keys[i]
+        for i in named_at
+    )
+    local = frozenset(
+        s
+        for i in covered.union(named_at, (i + 1 for i in named_at if words[i] in openers))
+        if i < len(words)
+        for s in (_content_stem(words[i]),)
+        if s
     )
     days = dates(found_tokens) | frozenset(
         _WEEKDAYS[w] for w in _bare_all(set(words) & _WEEKDAY_FORMS) if w in _WEEKDAYS
@@ -464,6 +489,7 @@ def features(text: str) -> Features:
         named=named,
         blocking=blocking,
         glued=tuple((s, s[1:]) for s in sorted(stems_f) if s[:1] in _GLUED),
+        local=local,
     )
 
 
@@ -505,6 +531,61 @@ def _other_counts(a: Features, b: Features) -> str | None:
     return None
 
 
+# Events that are other facts: a claim about the dead (and not the wounded) and one about the
+# wounded (and not the dead) report different things ('قتل 20 مدنياً' / 'أصيب 20 مدنياً').
+# Canonical words of synonyms.txt.
+_EXCLUSIVE_EVENTS = (("قتل", "جرح"),)
+
+
+def _other_events(a: Features, b: Features) -> str | None:
+    """A reason when one claim reports one event of an exclusive pair and the other the other."""
+    for left, right in _EXCLUSIVE_EVENTS:
+        sa, sb = _content_stem(normalize(left)), _content_stem(normalize(right))
+        if not sa or not sb:
+            continue
+        one = {sa, sb} & a.stems
+        two = {sa, sb} & b.stems
+        if len(one) == 1 and len(two) == 1 and one != two:
+            return f"different events: {left} / {right}"
+    return None
+
+
+# Words that only say where: with the place names themselves, they are no shared content.
+_WHERE = (
+    "ريف بريف شمال شمالي الشمالي جنوب جنوبي الجنوبي شرق شرقي الشرقي غرب غربي الغربي "
+    "محيط بمحيط أطراف قرب بالقرب وسط مركز"
+)
+
+
+@cache
+def _where_stems() -> frozenset[str]:
+    words = [normalize(w) for w in _WHERE.split()]
+    words += [normalize(w) for w in lexicon.entries("place_heads") if "|" not in w]
+    return frozenset(s for s in map(_content_stem, words) if s)
+
+
+def _only_place_shared(a: Features, b: Features) -> str | None:
+    """A reason when two claims share nothing but where ('انفجار في مدينة أعزاز' /
+    'افتتاح مستشفى في مدينة أعزاز'): the same place, other events."""
+    where = _where_stems() | a.local | b.local
+    rest_a, rest_b = a.stems - where, b.stems - where
+    if not rest_a or not rest_b or rest_a & rest_b:
+        return None
+    # 'سيطرتها' / 'سيطر', 'الحوثيون' / 'الحوثي': a stem the light stemmer left longer
+    if any(_akin(x, y) for x in rest_a for y in rest_b):
+        return None
+    return "nothing in common but the place"
+
+
+def _akin(x: str, y: str) -> bool:
+    """Whether two stems are one word in other forms: one opens the other (3 letters at
+    least), or one of them carries a glued و ف ب ل."""
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 3 and long_.startswith(short):
+        return True
+    return any(w[:1] in _GLUED and w[1:] == v for w, v in ((x, y), (y, x)))
+
+
 def similarity(a: Features, b: Features) -> float:
     """Content similarity in [0, 1]: shared content stems and fuzzy agreement of the rest."""
     if not a.stems or not b.stems:
@@ -541,6 +622,16 @@ def _figures(a: Features, b: Features) -> tuple[list[str], list[str]]:
     return conflicts, agreements
 
 
+def _different_dates(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two claims give dates that cannot be the same: days of the month ('17/7'
+    against '3/8') or years ('2017' against '2015'), each compared with its own kind."""
+    for kind in (lambda d: "/" in d, lambda d: "/" not in d):
+        da, db = {d for d in a if kind(d)}, {d for d in b if kind(d)}
+        if da and db and not da & db:
+            return True
+    return False
+
+
 def compare_features(a: Features, b: Features) -> Comparison:
     """The relation of two statements from their features."""
     if not a.norm or not b.norm:
@@ -559,7 +650,7 @@ def compare_features(a: Features, b: Features) -> Comparison:
                 f"{'، '.join(sorted(a.places | a.named))} / {'، '.join(sorted(b.places | b.named))}"
             ],
         )
-    if a.days and b.days and not a.days & b.days:
+    if _different_dates(a.days, b.days):
         return Comparison(
             relation=Relation.unrelated,
             score=sim,
@@ -596,8 +687,14 @@ def compare_features(a: Features, b: Features) -> Comparison:
         return Comparison(relation=Relation.contradicts, score=sim, reasons=reasons + contra)
     if sim < CORROBORATES and not agreements:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
-    other = None if agreements else _other_counts(a, b)
-    if other and sim < CORROBORATES_OTHER_COUNTS:
+    # figures of different people ('12 مدنياً' / '12 عنصراً'), the dead against the wounded,
+    # or nothing in common but the place: other facts, however alike the wording
+    other = (
+        (None if agreements else _other_counts(a, b))
+        or _other_events(a, b)
+        or _only_place_shared(a, b)
+    )
+    if other:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=[*reasons, other])
     if sim < CORROBORATES and agreements and sim < RELATED + 0.04:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)

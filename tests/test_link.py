@@ -75,6 +75,54 @@ def test_heldout_pairs_precision_and_recall_per_relation(path):
         assert recall >= low_r, (rel, recall)
 
 
+HELDOUT3 = Path(__file__).parent / "data" / "heldout3_pairs.csv"
+# Written and scored once after the second round of changes: corroborates P/R 0.63/1.00,
+# contradicts 1.00/0.93, unrelated 0.93/0.50 (accuracy 0.80). Floors under what it does now.
+HELDOUT3_FLOOR = {"corroborates": (0.75, 0.95), "contradicts": (0.9, 0.9), "unrelated": (0.9, 0.7)}
+
+
+def test_heldout3_pairs_precision_and_recall_per_relation():
+    rows = list(csv.DictReader(HELDOUT3.open(encoding="utf-8")))
+    assert len(rows) >= 60
+    for rel, (precision, recall) in scores(rows).items():
+        low_p, low_r = HELDOUT3_FLOOR[rel]
+        assert precision >= low_p, (rel, precision)
+        assert recall >= low_r, (rel, recall)
+
+
+def test_same_figure_of_civilians_and_of_fighters_is_unrelated():
+    c = compare("قتل 12 مدنياً في قصف على مدينة دوما", "قتل 12 عنصراً من قوات النظام في قصف على دوما")
+    assert c.relation is Relation.unrelated
+    assert any("different people" in r for r in c.reasons)
+
+
+def test_the_dead_and_the_wounded_are_other_facts():
+    c = compare("قتل نحو 20 مدنياً في غارات على سرمين", "أصيب نحو 20 مدنياً في غارات على سرمين")
+    assert c.relation is Relation.unrelated
+    assert any("different events" in r for r in c.reasons)
+
+
+def test_nothing_shared_but_the_place_is_unrelated():
+    c = compare(
+        "انفجرت سيارة مفخخة في مدينة منبج بريف حلب الشرقي",
+        "افتتح مستشفى جديد في مدينة منبج بريف حلب الشرقي",
+    )
+    assert c.relation is Relation.unrelated
+    assert "nothing in common but the place" in c.reasons
+
+
+def test_other_years_are_other_events():
+    c = compare("سيطرت الفصائل على قرية عطشان عام 2015", "سيطرت الفصائل على قرية عطشان عام 2019")
+    assert c.relation is Relation.unrelated
+    assert "different dates" in c.reasons[0]
+
+
+def test_a_place_name_opening_with_tal_takes_the_next_word():
+    c = compare("قصفت الطائرات قرية تل خنزير", "قصفت الطائرات قرية تل الضمان")
+    assert c.relation is Relation.unrelated
+    assert "different places" in c.reasons[0]
+
+
 def test_akthar_min_400_agrees_with_hawali_400():
     c = compare(
         "قتل أكثر من 400 عنصر من داعش في دير الزور", "قتل حوالي 400 عنصر من داعش في دير الزور"
