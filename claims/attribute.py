@@ -512,9 +512,10 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
     j = i
     while j < len(tokens) and j - i < limit:
         norm = tokens[j].norm
-        if j > i and norm.startswith("وال"):
+        joined = j > i and norm.startswith("وال")
+        if joined:
             norm = norm[1:]  # 'جهاز الإسعاف والطوارئ': a genitive joined to the one before
-        if j > i and norm in _set("organizations"):
+        if j > i and norm in _set("organizations") and not joined:
             break  # 'اتهمت جماعة الحوثيين الحكومة': the object, another body
         if (
             norm[:1] in ("ل", "و")
@@ -812,7 +813,7 @@ class SourceParser:
                 or tok.norm == "من"
                 and (
                     tokens[j - 1].bare in _word_class("close_to")
-                    or tokens[j + 1].bare in _word_class("affiliation_nouns")
+                    or _without_article(tokens[j + 1].bare) in _word_class("affiliation_nouns")
                 )
             ):
                 # 'مصدر في التحالف الدولي', 'مصادر محلية في طفس', 'مصدر مقرب من عائلة القتيل',
@@ -1140,7 +1141,7 @@ def _span_end(tokens: list[Token], i: int) -> int:
             and not (
                 tok.norm == "من"
                 and j + 1 < len(tokens)
-                and tokens[j + 1].bare in _word_class("affiliation_nouns")
+                and _without_article(tokens[j + 1].bare) in _word_class("affiliation_nouns")
             )
         ):
             return j
@@ -1316,12 +1317,14 @@ def _verb_frame(
 def _explaining_bayyana(tokens: list[Token], i: int) -> str | None:
     """'وبيّن أنه …': the verb 'بيّن' is written like the preposition 'بين', so it is a cue
     only right before a complementizer."""
-    if (
-        _strip_conjunction(tokens[i].norm, BAYYANA)
-        and i + 1 < len(tokens)
-        and tokens[i + 1].norm in _particles("complement")
-    ):
-        return "بين"
+    if not _strip_conjunction(tokens[i].norm, BAYYANA):
+        return None
+    # 'وبيّن أنه …', 'وبيّن المصدر أن …': a complementizer within a short subject's reach.
+    for k in range(i + 1, min(len(tokens), i + 4)):
+        if tokens[k].norm in _particles("complement"):
+            return "بين"
+        if not tokens[k].is_word or tokens[k].norm[:1] == "و":
+            return None  # 'بين الجيش والفصائل': the preposition between two parties
     return None
 
 

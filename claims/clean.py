@@ -41,7 +41,7 @@ SOURCE_LINE_OUTLET = re.compile(
 )
 # A dateline naming the outlet: "القامشلي – نورث برس", "عدن - "اليوم الثامن"".
 DATELINE_OUTLET = re.compile(
-    r"^\s*[^\s\-–]{2,20}\s*(?:[-–]|\sـ\s)\s*[\"«“]?([^\"»”\n]{2,30}?)[\"»”]?\s*$", re.M
+    r"^\s*[^\n\-–|]{2,25}?\s*(?:[-–]|\sـ\s)\s*[\"«“]?([^\"»”\n]{2,30}?)[\"»”]?\s*$", re.M
 )
 # `قالت لـ"المدن"`, `لـ (جيرون)`: a quoted name after li-, counted when it is a known outlet
 # (`التابعة لـ"داعش"` is not one); `في حديث مع "العربي الجديد"`, `في تصريح خاص لـ«عنب بلدي»`.
@@ -224,6 +224,8 @@ def junk_reason(text: str) -> str | None:
         len(words) <= 4 and any(key.startswith(f) for f in _furniture_keys() if len(f) > 5)
     ):
         return "page furniture"
+    if any(key.startswith(f) for f in _furniture_keys() if f.count(" ") >= 2):
+        return "page furniture"  # 'تابعوا آخر الأخبار عبر تطبيق تلغرام …': a phrase of 3+ words
 
     if COPYRIGHT.search(stripped):
         return "copyright line"

@@ -32,7 +32,7 @@ DATE = re.compile(
     rf"(?:(?:{WEEKDAYS})\s*[،,]?\s*)?"
     rf"(?:{DIGIT}{{1,4}}[/.\-]{DIGIT}{{1,2}}[/.\-]{DIGIT}{{1,4}}"
     rf"|{DIGIT}{{1,2}}\s+(?:{MONTHS})\s*[/،,]?\s*{DIGIT}{{4}})"
-    rf"(?:\s*[-–|،,]?\s*{DIGIT}{{1,2}}:{DIGIT}{{2}}(?:\s*[صمAPap][Mm]?)?)?"
+    rf"(?:\s*[-–|،,]?\s*{DIGIT}{{1,2}}:{DIGIT}{{2}}(?::{DIGIT}{{2}})?(?:\s*[صمAPap][Mm]?)?)?"
 )
 
 
