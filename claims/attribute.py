@@ -853,7 +853,9 @@ class SourceParser:
 
     def _media(self, tokens, j, sentence, head: list[Token]) -> Source:
         quoted = _quoted_name(tokens, j, sentence)
-        head_norm = _strip_conjunction(head[0].norm, _set("media")) or head[0].norm
+        head_norm = _without_article(
+            _strip_conjunction(head[0].norm, _set("media")) or head[0].bare
+        )
         if quoted:
             name = self._outlet_name(quoted[0])
         else:
@@ -869,6 +871,8 @@ class SourceParser:
                     and not _is_function_word(tokens[end])
                 ):
                     end += 1
+                if end > j and end < len(tokens) and tokens[end].norm.startswith("لل"):
+                    end += 1  # 'وسائل إعلام موالية للنظام': whom the outlets side with
                 start = tokens.index(head[0])
                 if (
                     end == j
@@ -884,7 +888,10 @@ class SourceParser:
                 known = self._bare_outlet(_words(tokens[end:]))
                 name = known or _clean_name(_text(tokens[start:end], sentence))
                 name = _without_conjunction(name, head[0], _set("media"))
-        if head_norm in (normalize("مراسل"), normalize("موفد")) and self.memory.is_own_outlet(name):
+        bare_correspondent = normalize(name) in (normalize("المراسل"), normalize("الموفد"))
+        if head_norm in (normalize("مراسل"), normalize("موفد")) and (
+            self.memory.is_own_outlet(name) or bare_correspondent  # 'وأضاف المراسل'
+        ):
             return Source(Kind.author, "")  # the outlet's own correspondent
         return Source(Kind.media, name)
 
@@ -1608,6 +1615,10 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             and not _reads_as_person(tokens[j:end], parser)
         ):
             source = None  # 'وفق القانون', 'وفقاً للاتفاق الروسي التركي': not a source
+        if source and source.kind is Kind.anonymous and tokens[j].norm in _set("titles"):
+            # 'وبحسب المتحدث باسم المفوضية، فيليب ماير، فإن …': the name after the comma.
+            named = parser.person(tokens[end : _complement_at(tokens, end)], sentence)
+            source = named or source
         quoted = _quoted_name(tokens, j, sentence)
         if source is None and quoted and quoted[1] >= end:
             source = Source(Kind.media, quoted[0])  # 'وحسب "تجمع أحرار حوران"': a named outlet

@@ -51,7 +51,12 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in text[start:end]."""
     line = text[start:end]
     glued_date = DATE.match(line)
-    if glued_date and glued_date.end() < len(line) and line[glued_date.end()].isspace():
+    # '2017/08/02 أعلنت …', or with no space at all: '10:45:00أعلنت …'.
+    if (
+        glued_date
+        and glued_date.end() < len(line)
+        and (line[glued_date.end()].isspace() or line[glued_date.end()].isalpha())
+    ):
         yield start, start + glued_date.end()
         rest = len(line) - len(line[glued_date.end() :].lstrip())
         start, line = start + rest, line[rest:]
