@@ -113,6 +113,12 @@ def _furniture_keys() -> frozenset[str]:
 
 
 @cache
+def _long_furniture_keys() -> tuple[str, ...]:
+    """Furniture of three words or more, specific enough to drop any line it opens."""
+    return tuple(key for key in _furniture_keys() if key.count(" ") >= 2)
+
+
+@cache
 def _list_heads() -> frozenset[str]:
     """Furniture that introduces a list: links to other articles ('اقرأ أيضاً'), tags ('الوسوم')."""
     return frozenset(normalize(entry[0]) for entry in fields("furniture") if entry[1:] == ("list",))
@@ -224,7 +230,7 @@ def junk_reason(text: str) -> str | None:
         len(words) <= 4 and any(key.startswith(f) for f in _furniture_keys() if len(f) > 5)
     ):
         return "page furniture"
-    if any(key.startswith(f) for f in _furniture_keys() if f.count(" ") >= 2):
+    if key.startswith(_long_furniture_keys()):
         return "page furniture"  # 'تابعوا آخر الأخبار عبر تطبيق تلغرام …': a phrase of 3+ words
 
     if COPYRIGHT.search(stripped):
