@@ -355,6 +355,22 @@ def _unknown_given_name_before(tokens: list[Token], i: int) -> int:
     return i
 
 
+def _title_as_family_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
+    """'أحمد الشيخ لوكالة …', 'محمد القاضي إن …': a title word right after a lone given name,
+    closing the phrase, is the family name."""
+    if len(taken) != 1 or not _opens_with_given_name(taken, 0):
+        return False
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    return (
+        after is None
+        or not after.is_word
+        or bool(_cue_lemma(after))
+        or after.norm in _particles("complement")
+        or _glued_hearer(after)
+        or _is_function_word(after)
+    )
+
+
 def _opens_with_given_name(tokens: list[Token], i: int) -> bool:
     return _name_form(tokens[i].text) in _first_names()
 
@@ -371,7 +387,11 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
         if (
             not tok.is_word
             or _is_function_word(tok)
-            or (tok.norm in _set("titles") and not after_link)
+            or (
+                tok.norm in _set("titles")
+                and not after_link
+                and not _title_as_family_name(tokens, j, taken)
+            )
         ):
             break
         if _cue_lemma(tok) or tok.norm in _particles("complement"):
