@@ -214,6 +214,135 @@ def different_places(a: frozenset[str], b: frozenset[str]) -> bool:
     )
 
 
+@cache
+def _actor_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Actor names (lexicon actors.txt), keyed as places are (the article off), indexed by
+    their first word: (the other words, canonical actor), longest name first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for entry in lexicon.fields("actors"):
+        for name in entry:
+            if not name.startswith(">"):
+                keys = tuple(_place_key(w) for w in normalize(name).split())
+                index[keys[0]].append((keys[1:], entry[0]))
+    return {k: tuple(sorted(set(v), key=lambda e: -len(e[0]))) for k, v in index.items()}
+
+
+@cache
+def _actor_within() -> dict[str, frozenset[str]]:
+    """Canonical actor -> the wider actors it belongs to (`> actor` in actors.txt), all levels."""
+    parent = {}
+    for entry in lexicon.fields("actors"):
+        for name in entry[1:]:
+            if name.startswith(">"):
+                parent[entry[0]] = name[1:].strip()
+    out = {}
+    for actor in parent:
+        up: list[str] = []
+        at = parent.get(actor)
+        while at and at not in up and at != actor:
+            up.append(at)
+            at = parent.get(at)
+        out[actor] = frozenset(up)
+    return out
+
+
+@lru_cache(maxsize=262144)
+def _actor_firsts(word: str) -> tuple[str, ...]:
+    """The keys an actor's first word may have in `word`: as it is, and without a glued و/ف
+    then ب/ل/ك ('لقوات', 'وبالطيران', 'للحوثيين'), the article off; only those that open
+    an actor's name."""
+    forms = [word]
+    if word[:1] in ("و", "ف") and len(word) > 3:
+        forms.append(word[1:])
+    for w in list(forms):
+        if w.startswith("لل") and len(w) > 4:
+            forms.append("ال" + w[2:])
+        elif w[:1] in ("ب", "ل", "ك") and len(w) > 3:
+            forms.append(w[1:])
+    index = _actor_index()
+    return tuple(k for k in dict.fromkeys(map(_place_key, forms)) if k in index)
+
+
+def _actor_at(words: Sequence[str], keys: Sequence[str], i: int) -> tuple[str, int] | None:
+    """The actor whose longest name starts at word `i`, with the words it takes."""
+    if i >= len(words):
+        return None
+    index = _actor_index()
+    best: tuple[str, int] | None = None
+    for first in _actor_firsts(words[i]):
+        for rest, actor in index[first]:
+            n = len(rest) + 1
+            if (best is None or n > best[1]) and tuple(keys[i + 1 : i + n]) == rest:
+                best = (actor, n)
+                break
+    return best
+
+
+def _find_actors(words: list[str], keys: list[str]) -> frozenset[str]:
+    """The actors a statement names (canonical), the longest name at each word first."""
+    found = set()
+    i = 0
+    while i < len(words):
+        hit = _actor_at(words, keys, i)
+        if hit:
+            found.add(hit[0])
+            i += hit[1]
+        else:
+            i += 1
+    return frozenset(found)
+
+
+# Words between a counted noun and the actor it belongs to: '9 مقاتلين من الحوثيين',
+# '12 من عناصر داعش', '20 عنصراً من صفوف قوات النظام'.
+_OF = frozenset(map(normalize, ("من", "في", "عناصر", "مقاتلي", "صفوف", "جنود", "أفراد")))
+
+
+# Classes of counted things that belong to an actor: its fighters, dead, wounded, captured,
+# vehicles and aircraft ('3 دبابات لقوات النظام').
+_OWNED = frozenset({"fighters", "killed", "wounded", "prisoners", "vehicles", "aircraft"})
+
+
+def _counted_actors(text: str, found: Sequence[Quantity]) -> frozenset[str]:
+    """The actors whose members or arms a figure counts: '3 جنود أتراك', '9 مقاتلين من
+    الحوثيين', '25 عنصراً من قوات النظام', '3 دبابات لقوات النظام' (the actor named with the
+    counted noun or right after it)."""
+    out = set()
+    for q in found:
+        if q.kind not in _OWNED:
+            continue
+        noun = [t.norm for t in tokens(q.text) if t.number is None][-1:]
+        tail = [t.norm for t in tokens(text[q.end : q.end + 80]) if t.number is None][:6]
+        words = noun + tail
+        keys = [_place_key(w) for w in words]
+        i = 0
+        while i < len(words):
+            hit = _actor_at(words, keys, i)
+            if hit:
+                out.add(hit[0])
+                break
+            if i and words[i] not in _OF:
+                break
+            i += 1
+    return frozenset(out)
+
+
+def different_actors(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether each of two claims names an actor that is not, does not hold and does not belong
+    to any actor of the other: 'هيئة تحرير الشام' / 'أحرار الشام' differ (even with 'قوات
+    النظام' in both), 'هيئة تحرير الشام' / 'فصائل المعارضة' do not, nor a claim that only adds
+    an actor to the other's."""
+    if not a or not b or a == b:
+        return False
+    within = _actor_within()
+
+    def same(p: str, q: str) -> bool:
+        return p == q or p in within.get(q, ()) or q in within.get(p, ())
+
+    return any(not any(same(p, q) for q in b) for p in a) and any(
+        not any(same(p, q) for p in a) for q in b
+    )
+
+
 # Bump when stem(), the blocking keys or how they are written change: keys stored by an older
 # linker are then rebuilt (claims/store/linking.py).
 KEYS_FORMAT = 1
@@ -302,6 +431,10 @@ class Features:
     glued: tuple[tuple[str, str], ...] = field(default=())
     # content stems of the place names (gazetteer places and names after a place word)
     local: frozenset[str] = field(default=frozenset())
+    # armed actors named (lexicon actors.txt, canonical names)
+    actors: frozenset[str] = field(default=frozenset())
+    # actors whose members a figure counts ('9 جنود من الجيش اليمني')
+    counted: frozenset[str] = field(default=frozenset())
 
 
 @cache
@@ -490,6 +623,8 @@ def features(text: str) -> Features:
         blocking=blocking,
         glued=tuple((s, s[1:]) for s in sorted(stems_f) if s[:1] in _GLUED),
         local=local,
+        actors=_find_actors(words, keys),
+        counted=_counted_actors(text, found) if found else frozenset(),
     )
 
 
@@ -655,6 +790,25 @@ def compare_features(a: Features, b: Features) -> Comparison:
             relation=Relation.unrelated,
             score=sim,
             reasons=[f"different dates: {'، '.join(sorted(a.days))} / {'، '.join(sorted(b.days))}"],
+        )
+    # the same kind of event by or against other actors, or the dead or captured of other
+    # actors: not the same fact, and no conflict
+    if different_actors(a.actors, b.actors):
+        return Comparison(
+            relation=Relation.unrelated,
+            score=sim,
+            reasons=[
+                f"different actors: {'، '.join(sorted(a.actors))} / {'، '.join(sorted(b.actors))}"
+            ],
+        )
+    if different_actors(a.counted, b.counted):
+        return Comparison(
+            relation=Relation.unrelated,
+            score=sim,
+            reasons=[
+                "figures count different actors: "
+                f"{'، '.join(sorted(a.counted))} / {'، '.join(sorted(b.counted))}"
+            ],
         )
     if sim < RELATED:
         return Comparison(

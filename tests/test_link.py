@@ -78,7 +78,7 @@ def test_heldout_pairs_precision_and_recall_per_relation(path):
 HELDOUT3 = Path(__file__).parent / "data" / "heldout3_pairs.csv"
 # Written and scored once after the second round of changes: corroborates P/R 0.63/1.00,
 # contradicts 1.00/0.93, unrelated 0.93/0.50 (accuracy 0.80). Floors under what it does now.
-HELDOUT3_FLOOR = {"corroborates": (0.75, 0.95), "contradicts": (0.9, 0.9), "unrelated": (0.9, 0.7)}
+HELDOUT3_FLOOR = {"corroborates": (0.85, 0.95), "contradicts": (0.9, 0.9), "unrelated": (0.9, 0.85)}
 
 
 def test_heldout3_pairs_precision_and_recall_per_relation():
@@ -115,6 +115,72 @@ def test_other_years_are_other_events():
     c = compare("سيطرت الفصائل على قرية عطشان عام 2015", "سيطرت الفصائل على قرية عطشان عام 2019")
     assert c.relation is Relation.unrelated
     assert "different dates" in c.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            "هاجمت هيئة تحرير الشام مواقع النظام في ريف حلب",
+            "هاجمت حركة أحرار الشام مواقع النظام في ريف حلب",
+        ),
+        ("قتل 3 جنود أتراك في هجوم بريف حلب", "قتل 3 جنود روس في هجوم بريف حلب"),
+        (
+            "قصفت قوات النظام بلدة تفتناز بالمدفعية",
+            "قصفت قوات سوريا الديمقراطية بلدة تفتناز بالمدفعية",
+        ),
+    ],
+)
+def test_the_same_event_by_different_actors_is_unrelated_both_ways(one, other):
+    for a, b in ((one, other), (other, one)):
+        c = compare(a, b)
+        assert c.relation is Relation.unrelated
+        assert c.reasons[0].startswith("different actors: ")
+
+
+def test_actors_are_found_in_their_other_names_and_glued_forms():
+    assert features("قصفت الطائرات الروسية مواقع لقسد").actors == {
+        "القوات الروسية",
+        "قوات سوريا الديمقراطية",
+    }
+    assert features("قتل جنديان تركيان وأصيب آخرون").actors == {"القوات التركية"}
+    assert features("أسفرت غارات التحالف على مأرب عن مقتل ثلاثين حوثياً").actors == {"الحوثيون"}
+
+
+def test_figures_of_members_of_different_actors_are_unrelated():
+    one = "قتل 9 مقاتلين من الحوثيين في غارات على مأرب"
+    other = "قتل 9 جنود من الجيش اليمني في هجوم للحوثيين على مأرب"
+    for a, b in ((one, other), (other, one)):
+        c = compare(a, b)
+        assert c.relation is Relation.unrelated
+        assert "figures count different actors" in c.reasons[0]
+
+
+def test_the_same_actor_under_other_names_still_corroborates():
+    c = compare(
+        "قتل 5 عناصر من قوات النظام بقصف لقسد في ريف دير الزور",
+        "قتل 5 عناصر من الجيش السوري بقصف لقوات سوريا الديمقراطية في ريف دير الزور",
+    )
+    assert c.relation is Relation.corroborates
+    # a faction and the opposition it belongs to are not different actors
+    c = compare("سيطرت هيئة تحرير الشام على بلدة كفرزيتا", "سيطرت فصائل المعارضة على بلدة كفرزيتا")
+    assert c.relation is Relation.corroborates
+    # one statement naming one more actor than the other is no other actor
+    c = compare(
+        "قتل نحو 20 عنصراً من قوات النظام في معارك دير الزور",
+        "قتل نحو 20 عنصراً من قوات النظام في هجوم لتنظيم داعش في دير الزور",
+    )
+    assert c.relation is Relation.corroborates
+
+
+def test_the_same_actor_still_contradicts():
+    for a, b in [
+        ("سيطرت قوات النظام على بلدة حيش", "انسحبت قوات النظام من بلدة حيش"),
+        ("قتل 3 جنود أتراك في هجوم بريف حلب", "قتل 7 جنود أتراك في هجوم بريف حلب"),
+        ("نفى الجيش الإسرائيلي استهداف مستشفى الشفاء", "استهدف جيش الاحتلال مستشفى الشفاء"),
+    ]:
+        assert compare(a, b).relation is Relation.contradicts
+        assert compare(b, a).relation is Relation.contradicts
 
 
 def test_a_place_name_opening_with_tal_takes_the_next_word():
