@@ -362,12 +362,19 @@ def _title_as_family_name(tokens: list[Token], j: int, taken: list[Token]) -> bo
         return False
     after = tokens[j + 1] if j + 1 < len(tokens) else None
     return (
+        _closes_name(after)
+        or after is not None
+        and (_glued_hearer(after) or _is_function_word(after))
+    )
+
+
+def _closes_name(after: Token | None) -> bool:
+    """What may follow the last word of a name: the end, punctuation, a cue, a complementizer."""
+    return (
         after is None
         or not after.is_word
         or bool(_cue_lemma(after))
         or after.norm in _particles("complement")
-        or _glued_hearer(after)
-        or _is_function_word(after)
     )
 
 
@@ -428,13 +435,7 @@ def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
     word = tokens[j]
     if not _plain_word(word) or word.norm.startswith("ال") or _according_at(tokens, j):
         return False
-    after = tokens[j + 1] if j + 1 < len(tokens) else None
-    return (
-        after is None
-        or not after.is_word
-        or bool(_cue_lemma(after))
-        or after.norm in _particles("complement")
-    )
+    return _closes_name(tokens[j + 1] if j + 1 < len(tokens) else None)
 
 
 def _is_nisba(token: Token, taken: list[Token]) -> bool:
