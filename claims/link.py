@@ -175,27 +175,28 @@ def _other_named_places(a: Features, b: Features) -> bool:
 
 
 @cache
-def _within() -> dict[str, frozenset[str]]:
-    """Canonical place -> the places it lies within (`> place` in the gazetteer), all levels."""
+def _enclosing(lexicon_name: str) -> dict[str, frozenset[str]]:
+    """Canonical entry -> the entries it lies within or belongs to (`> entry` in the lexicon),
+    all levels: places in the gazetteer, actors in actors.txt."""
     parent = {}
-    for entry in lexicon.fields("gazetteer"):
+    for entry in lexicon.fields(lexicon_name):
         for name in entry[1:]:
             if name.startswith(">"):
                 parent[entry[0]] = name[1:].strip()
     out = {}
-    for place in parent:
+    for child in parent:
         up: list[str] = []
-        at = parent.get(place)
-        while at and at not in up and at != place:
+        at = parent.get(child)
+        while at and at not in up and at != child:
             up.append(at)
             at = parent.get(at)
-        out[place] = frozenset(up)
+        out[child] = frozenset(up)
     return out
 
 
 def _precise(places: frozenset[str]) -> frozenset[str]:
     """The places of a claim without those that only enclose another of them."""
-    within = _within()
+    within = _enclosing("gazetteer")
     enclosing = set().union(*(within.get(p, ()) for p in places))
     return places - enclosing
 
@@ -206,7 +207,7 @@ def different_places(a: frozenset[str], b: frozenset[str]) -> bool:
     'إدلب' do not."""
     if not a or not b:
         return False
-    within = _within()
+    within = _enclosing("gazetteer")
     return not any(
         p == q or p in within.get(q, ()) or q in within.get(p, ())
         for p in _precise(a)
@@ -225,25 +226,6 @@ def _actor_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
                 keys = tuple(_place_key(w) for w in normalize(name).split())
                 index[keys[0]].append((keys[1:], entry[0]))
     return {k: tuple(sorted(set(v), key=lambda e: -len(e[0]))) for k, v in index.items()}
-
-
-@cache
-def _actor_within() -> dict[str, frozenset[str]]:
-    """Canonical actor -> the wider actors it belongs to (`> actor` in actors.txt), all levels."""
-    parent = {}
-    for entry in lexicon.fields("actors"):
-        for name in entry[1:]:
-            if name.startswith(">"):
-                parent[entry[0]] = name[1:].strip()
-    out = {}
-    for actor in parent:
-        up: list[str] = []
-        at = parent.get(actor)
-        while at and at not in up and at != actor:
-            up.append(at)
-            at = parent.get(at)
-        out[actor] = frozenset(up)
-    return out
 
 
 @lru_cache(maxsize=262144)
@@ -333,7 +315,7 @@ def different_actors(a: frozenset[str], b: frozenset[str]) -> bool:
     an actor to the other's."""
     if not a or not b or a == b:
         return False
-    within = _actor_within()
+    within = _enclosing("actors")
 
     def same(p: str, q: str) -> bool:
         return p == q or p in within.get(q, ()) or q in within.get(p, ())
