@@ -125,6 +125,12 @@ def _outlet_spellings() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _outlet_first_words() -> frozenset[str]:
+    """The first word of every known outlet's spellings: 'للجزيرة نت' is li- + an outlet."""
+    return frozenset(key[0] for key in _outlets())
+
+
+@cache
 def _outlets() -> dict[tuple[str, ...], str]:
     return {
         tuple(normalize(spelling).split()): spellings[0]
@@ -509,8 +515,7 @@ def _glued_hearer(token: Token) -> bool:
     return (
         unglued in _set("media")
         or (_without_article(unglued),) in _outlets()
-        or (unglued,) in _outlets()
-        or any(key[0] == unglued for key in _outlets())
+        or unglued in _outlet_first_words()
     )
 
 
@@ -691,7 +696,8 @@ class SourceParser:
         self.passages = passages  # the article's sentences and tokens, for names' fullest forms
         # for the article's own spelling of lexicon names
         self.article_words = [w for _, tokens in passages for w in _words(tokens)]
-        self._fullest: dict[str, str] = {}
+        self._fullest_bodies: dict[str, str] = {}
+        self._fullest_outlets: dict[str, str] = {}
 
     def parse(self, tokens: list[Token], sentence: str) -> Source | None:
         tokens = [t for t in tokens if t.text not in "،,:؛"] if len(_words(tokens)) <= 1 else tokens
@@ -936,7 +942,7 @@ class SourceParser:
     def _fullest_outlet(self, canonical: str) -> str:
         """The fullest of a known outlet's spellings that the article uses: 'وكالة الأنباء
         السورية (سانا)' names 'وكالة الأنباء السورية', a bare 'سانا' stays 'سانا'."""
-        if canonical not in self._fullest:
+        if canonical not in self._fullest_outlets:
             norms = [w.norm for w in self.article_words]
             best = canonical
             name_key = normalize(canonical).split()
@@ -948,8 +954,8 @@ class SourceParser:
                     norms[k : k + len(key)] == key for k in range(len(norms) - len(key) + 1)
                 ):
                     best = spelling
-            self._fullest[canonical] = best
-        return self._fullest[canonical]
+            self._fullest_outlets[canonical] = best
+        return self._fullest_outlets[canonical]
 
     def _statement(self, tokens, i, sentence) -> Source | None:
         """'البيان' speaks for the body that issued it; 'التحقيقات التي أجرتها X' for X;
@@ -1016,7 +1022,7 @@ class SourceParser:
     def _fullest_body_name(self, name: str) -> str:
         """The fullest form of a body's name in the article: 'وزارة الخزانة' ->
         'وزارة الخزانة الأميركية' when the article says so somewhere."""
-        if name not in self._fullest:
+        if name not in self._fullest_bodies:
             key = normalize(name).split()
             best = name
             for text, tokens in self.passages:
@@ -1033,8 +1039,8 @@ class SourceParser:
                     found = _clean_name(_text(tokens[tokens.index(words[k]) : end], text))
                     if len(found.split()) > len(best.split()):
                         best = found
-            self._fullest[name] = best
-        return self._fullest[name]
+            self._fullest_bodies[name] = best
+        return self._fullest_bodies[name]
 
     def person(self, tokens: list[Token], sentence: str) -> Source | None:
         """A named person in the phrase: after a rank title, from a given name, or a comma
