@@ -1094,8 +1094,9 @@ def _plain_word(token: Token) -> bool:
         in_lexicon(token, _word_class("function_words"))
         or token.norm in _set("titles")
         or _glued_hearer(token)  # 'لوكالة', 'للجزيرة'
-        or (token.norm[:1] == "ل" and token.norm[1:] in _set("titles"))  # 'لقائد القوات'
-        or (token.norm.startswith("لل") and "ا" + token.norm[2:] in _set("titles"))
+        or (
+            token.norm[:1] == "ل" and _unglue_li(token).norm in _set("titles")
+        )  # 'لقائد', 'للمتحدث'
         or in_lexicon(token, _set("anonymous"))
         or in_lexicon(token, _set("organizations"))
         or in_lexicon(token, _set("media"))

@@ -469,6 +469,12 @@ def test_according_to_a_spokesman_named_after_the_comma():
     assert attribution(text)[:2] == (Kind.named_person, "فيليب ماير")
 
 
+def test_a_title_with_li_glued_never_opens_a_name():
+    from claims.attribute import _plain_word, tokenize
+
+    assert not any(_plain_word(tokenize(word)[0]) for word in ("لقائد", "للمتحدث", "للناطق"))
+
+
 def test_a_negated_report_is_the_outlets_own_narration():
     assert attribution("ولم تذكر الوكالة أي تفاصيل عن هوية القتلى.")[0] is Kind.author
 
