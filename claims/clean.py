@@ -171,11 +171,17 @@ def parse_date(text: str) -> str | None:
 
 def _known_outlet(name: str) -> str | None:
     """The canonical spelling of an outlet the lexicon knows, else None."""
-    key = normalize(name.strip())
+    return _outlet_spellings().get(normalize(name.strip()))
+
+
+@cache
+def _outlet_spellings() -> dict[str, str]:
+    """Each known outlet spelling, normalised -> the outlet's canonical name (first wins)."""
+    found: dict[str, str] = {}
     for spellings in fields("outlets"):
-        if key in (normalize(s) for s in spellings):
-            return spellings[0]
-    return None
+        for spelling in spellings:
+            found.setdefault(normalize(spelling), spellings[0])
+    return found
 
 
 def _outlet_name(name: str, after_li: bool = False) -> str:
