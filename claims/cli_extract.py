@@ -79,12 +79,13 @@ def eval_command(
         ..., exists=True, file_okay=False, help="Directory of the articles"
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON"),
+    docs: str = typer.Option("*", "--docs", help="Only the articles whose name matches this glob"),
 ) -> None:
     """Score the extractor against gold annotations.
 
-    Example: claims eval ../shared/gold/seeds.jsonl seeds/
+    Example: claims eval ../shared/realdev/gold.jsonl ../shared/realdev/text --docs 'd*'
     """
-    scores = evaluate(gold, articles)
+    scores = evaluate(gold, articles, docs)
     if as_json:
         sys.stdout.write(scores_json(scores) + "\n")
     else:
@@ -98,6 +99,7 @@ def print_scores(scores: Scores, console: Console) -> None:
     summary.add_row("junk-removal F1", f"{scores.junk.f1:.3f}")
     summary.add_row("attributed-vs-author F1", f"{scores.attributed.f1:.3f}")
     summary.add_row("kind accuracy", f"{scores.kind_accuracy:.3f}")
+    summary.add_row("kind macro-F1", f"{scores.kind_macro_f1:.3f}")
     summary.add_row(f"source match ({scores.source_support})", f"{scores.source_match:.3f}")
     summary.add_row(f"via match ({scores.via_support})", f"{scores.via_match:.3f}")
     console.print(summary)

@@ -12,6 +12,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
+from fnmatch import fnmatch
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -49,6 +50,9 @@ class Scores(BaseModel):
     junk: PRF
     attributed: PRF
     kind_accuracy: float
+    kind_macro_f1: (
+        float  # the mean of the per-kind F1: rare kinds (media) weigh as much as common ones
+    )
     per_kind: dict[str, PRF]
     confusion: dict[str, dict[str, int]]  # gold kind -> system kind -> count
     source_match: float
@@ -148,6 +152,7 @@ def score(pairs: Iterable[tuple[GoldSentence, Claim | None]]) -> Scores:
             attributed_counts[(True, False)],
         ),
         kind_accuracy=kind_right / kind_total if kind_total else 1.0,
+        kind_macro_f1=sum(f.f1 for f in per_kind.values()) / len(per_kind),
         per_kind=per_kind,
         confusion={k: dict(v) for k, v in confusion.items()},
         source_match=source_right / source_total if source_total else 1.0,
@@ -157,11 +162,14 @@ def score(pairs: Iterable[tuple[GoldSentence, Claim | None]]) -> Scores:
     )
 
 
-def evaluate(gold_path: Path, articles_dir: Path) -> Scores:
-    """Extract every article the gold file names and score the result."""
+def evaluate(gold_path: Path, articles_dir: Path, docs: str = "*") -> Scores:
+    """Extract every article the gold file names (those matching the glob `docs`) and score
+    the result."""
     gold = load_gold(gold_path)
     by_doc: dict[str, list[GoldSentence]] = {}
     for sentence in gold:
+        if not fnmatch(sentence.doc, docs):
+            continue
         by_doc.setdefault(sentence.doc, []).append(sentence)
     pairs: list[tuple[GoldSentence, Claim | None]] = []
     for doc, sentences in by_doc.items():
