@@ -1,0 +1,534 @@
+"""Reporting frames: a reporting verb with its source before or after it, "according to"
+phrases, relays (`نقلت X عن Y`), a headline's `X: …`; the hearer and the relaying outlet; and
+where the claim begins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claims.arabic import normalize, normalize_key, normalize_word
+from claims.attribute.lexicons import (
+    _first_names,
+    _hedge_words,
+    _lead_phrases,
+    _name_form,
+    _particles,
+    _phrases,
+    _set,
+    _strip_conjunction,
+    _word_class,
+)
+from claims.attribute.memory import Memory
+from claims.attribute.names import _name_at, _opens_with_given_name, _plain_word
+from claims.attribute.sources import (
+    Source,
+    SourceParser,
+    _opens_quotation,
+    _quoted_name,
+    _span_end,
+    _without_quoting_noun,
+)
+from claims.attribute.tokens import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    STRAIGHT_QUOTES,
+    Token,
+    _according_at,
+    _clean_name,
+    _cue_lemma,
+    _starts_with,
+    _text,
+    _unglue_li,
+    _without_article,
+    _words,
+    in_lexicon,
+)
+from claims.models import Kind
+
+# A main-clause reporting verb sits near the start of the sentence (after a short lead-in).
+MAX_CUE_POSITION = 14
+
+
+@dataclass
+class Frame:
+    source: Source
+    cue: str | None
+    via: str | None
+    claim_start: int  # offset in the repaired sentence where the asserted content begins
+    certainty: float
+
+
+def _lead_length(words: list[Token]) -> int:
+    """Words of a lead-in that do not change the frame ('وكان', 'وقد', 'في المقابل')."""
+    i = 0
+    while i < len(words):
+        n = _starts_with(words[i:], _lead_phrases())
+        if not n:
+            break
+        i += n
+    return i
+
+
+def _quote_depth_at(tokens: list[Token], index: int) -> int:
+    depth = 0
+    straight = 0
+    for tok in tokens[:index]:
+        if tok.text in OPEN_QUOTES:
+            depth += 1
+        elif tok.text in CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif tok.text == '"':
+            straight ^= 1
+    return depth + straight
+
+
+def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | None:
+    """A relaying body named in the frame: 'في تصريح صحافي نشرته وزارة الخارجية'."""
+    for i, tok in enumerate(tokens):
+        if tok.norm in _word_class("relaying_verbs"):
+            end = _span_end(tokens, i + 1)
+            own_channel = any(
+                t.bare in _word_class("own_channel_words") for t in tokens[i + 1 : end]
+            )
+            found = parser.parse(tokens[i + 1 : end], sentence)
+            if found and found.kind in (Kind.organization, Kind.media) and not own_channel:
+                return found.name
+    return None
+
+
+def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
+    """The reporting frame of the main clause, if the sentence has one."""
+    words = _words(tokens)
+    lead = _lead_length(words)
+    # 'يُذكر أن X أعلن …' is X's statement: read the frame after it.
+    if len(words) > lead + 1 and _strip_conjunction(words[lead].norm, _word_class("reminders")):
+        k = tokens.index(words[lead]) + 1
+        while k < len(tokens) and tokens[k].norm not in _particles("complement"):
+            k += 1
+        if k < len(tokens) and k - tokens.index(words[lead]) <= 3:
+            inner = find_frame(sentence, tokens[k + 1 :], parser)
+            return inner
+        return None
+
+    according = _according_frame(sentence, tokens, parser)
+    opening = tokens.index(words[lead]) if lead < len(words) else 0
+    if according and _according_at(tokens, opening):
+        return according  # 'وبحسب عضو في اللجنة، تحدث إلى …': the opening phrase attributes
+    verb_frame = _verb_frame(sentence, tokens, parser, lead)
+    if verb_frame and according and according.source.kind == Kind.media and verb_frame.via is None:
+        verb_frame.via = according.source.name
+        return verb_frame
+    return verb_frame or according or _headline_frame(tokens, sentence, parser)
+
+
+# 'مظلوم عبدي: لن ننسحب من منبج': a headline that gives the speaker, a colon, the words.
+MAX_HEADLINE_SPEAKER_WORDS = 4
+
+
+def _headline_frame(tokens: list[Token], sentence: str, parser: SourceParser) -> Frame | None:
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or not 1 <= len(_words(tokens[:colon])) <= MAX_HEADLINE_SPEAKER_WORDS:
+        return None
+    speaker = parser.parse(tokens[:colon], sentence)
+    # A person the article names in full, or a body of several words ('القوات المسلحة: …');
+    # 'دمشق: …' or 'عاجل: …' is a place or a label.
+    if speaker is None or not (
+        speaker.name in parser.memory.names
+        or speaker.kind is Kind.organization
+        and len(_words(tokens[:colon])) >= 2
+    ):
+        return None
+    return Frame(speaker, None, None, tokens[colon].end, 0.7)
+
+
+def _verb_frame(
+    sentence: str, tokens: list[Token], parser: SourceParser, lead: int
+) -> Frame | None:
+    word_positions = [i for i, t in enumerate(tokens) if t.is_word]
+    for w_index, i in enumerate(word_positions):
+        token = tokens[i]
+        lemma = _cue_lemma(token) or _explaining_bayyana(tokens, i)
+        if lemma is None:
+            continue
+        if w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions):
+            break
+        # The last word of a lead-in is no subordinator: 'في حين تحدثت …' but 'حين قال …'.
+        previous = tokens[i - 1] if i and w_index != lead else None
+        if previous is not None and (
+            previous.norm in _particles("subordinate")
+            or previous.norm in ("ان", "بان", "لان", "بعد", "قبل")
+            or _strip_conjunction(previous.norm, NEGATED_CUE_PARTICLES)
+        ):
+            continue
+        if _quote_depth_at(tokens, i):
+            continue
+        frame = _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead)
+        if frame:
+            return frame
+    return None
+
+
+def _explaining_bayyana(tokens: list[Token], i: int) -> str | None:
+    """'وبيّن أنه …': the verb 'بيّن' is written like the preposition 'بين', so it is a cue
+    only right before a complementizer."""
+    if not _strip_conjunction(tokens[i].norm, BAYYANA):
+        return None
+    # 'وبيّن أنه …', 'وبيّن المصدر أن …': a complementizer within a short subject's reach.
+    for k in range(i + 1, min(len(tokens), i + 4)):
+        if tokens[k].norm in _particles("complement"):
+            return "بين"
+        if not tokens[k].is_word or tokens[k].norm[:1] == "و":
+            return None  # 'بين الجيش والفصائل': the preposition between two parties
+    return None
+
+
+BAYYANA = frozenset({"بين"})
+
+
+# 'ولم تذكر الوكالة أي تفاصيل': a negated report asserts nothing for its subject.
+NEGATED_CUE_PARTICLES = frozenset({"لم", "لن", "لا"})
+
+
+def _statement_subject(tokens: list[Token], word_positions: list[int]) -> bool:
+    return bool(word_positions) and in_lexicon(tokens[word_positions[0]], _set("statements"))
+
+
+def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame | None:
+    cue = tokens[i].text
+    memory = parser.memory
+    before = _before_span(tokens, i, word_positions, lead)
+    # Subject before the verb: 'مصادر مطلعة، قالت …', 'القاسم أوضح …'.
+    if before:
+        subject = parser.parse(before, sentence)
+        if subject and _compact_subject(subject, before, memory):
+            via = (
+                _via_in(tokens[i + 1 :], sentence, parser)
+                or _hearer_outlet(tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser)
+                or _carried_via(subject, memory)
+            )
+            # The words after the verb are the hearer, the setting or already the content.
+            claim_start = _claim_start(tokens, _past_setting(tokens, i + 1), sentence)
+            return Frame(subject, cue, via, claim_start, 0.9)
+    # Subject after the verb: 'وقال المتحدث باسم الوزارة، اللواء …، إن …'.
+    end = _span_end(tokens, i + 1)
+    after = tokens[i + 1 : end]
+    via = None
+    if lemma == normalize("نقل"):
+        # 'نقلت شبكة X المقربة من Y، عن مصدر في Z، أن …': X relays the source after عن.
+        relay = next(
+            (k for k in range(i + 1, _complement_at(tokens, i + 1)) if tokens[k].norm == "عن"), None
+        )
+        if relay is not None:
+            relayed_by = parser.parse(tokens[i + 1 : relay], sentence)
+            via = relayed_by.name if relayed_by else None
+            end = _span_end(tokens, relay + 1)
+            after = tokens[relay + 1 : end]
+            if parser.parse(after, sentence) is None:
+                group = _unnamed_group(after, sentence)  # 'عن مهندسين في الحقل قولهم'
+                if group:
+                    certainty = 0.9 if end < len(tokens) else 0.75
+                    return Frame(group, cue, via, _claim_start(tokens, end, sentence), certainty)
+    if _words(after) and _words(after)[0].norm in OMITTED_SUBJECT_OPENERS and memory.last:
+        after = []  # 'وأضافت في بيان …', 'وأشار إلى أن …': the subject is the last speaker
+        end = _complement_at(tokens, i + 1)
+    if not _words(after):
+        # 'وأضاف أن …', 'وتابع: …': the statement goes on ('ويُرجَّح أن …' is impersonal).
+        if memory.last and not in_lexicon(tokens[i], _hedge_words()):
+            last = memory.last
+            source = Source(last.kind, last.source, is_reference=True)
+            return Frame(source, cue, last.via, _claim_start(tokens, end, sentence), 0.85)
+        return None
+    source = parser.parse(after, sentence)
+    complement = _complement_at(tokens, i + 1)
+    if source is None and complement > end:
+        # The phrase ran past a preposition of its own: 'أكبر مسؤول في الوزارة عن السياسة … مايكل راتني إن'.
+        source = parser.parse(tokens[i + 1 : complement], sentence)
+        end = complement
+    if source is None:
+        return None
+    if source.kind is Kind.author:
+        return Frame(source, None, None, 0, 0.8)
+    rest = _without_quoting_noun(tokens[end:complement])
+    if after[0].norm in _set("titles") and (source.kind is Kind.anonymous or source.is_reference):
+        # 'قال القائد العام لـ"قسد"، مظلوم عبدي، إن …': the name comes after the body.
+        source = (parser.person(rest, sentence) if _words(rest) else None) or source
+    if source.kind is Kind.anonymous:
+        named = _named_as(tokens[i + 1 : complement], sentence, parser)
+        source = named or source  # 'أحد المشاركين، ويدعى خالد العمر، …'
+
+    source, relayed_by = _relayed_source(tokens, i + 1, complement, source, sentence, parser)
+    via = (
+        via
+        or relayed_by
+        or _via_in(tokens[i + 1 :], sentence, parser)
+        or _hearer_outlet(tokens, end, complement, sentence, parser)
+        or _carried_via(source, memory)
+    )
+    certainty = 0.9 if end < len(tokens) else 0.75
+    return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
+
+
+# A preposition right after the verb: the subject is the pronoun in the verb.
+OMITTED_SUBJECT_OPENERS = frozenset(
+    normalize(w) for w in ("في", "الى", "إلى", "عبر", "خلال", "على", "ل", "لـ", "بالقول")
+)
+
+
+def _unnamed_group(tokens: list[Token], sentence: str) -> Source | None:
+    """People relayed without a lexicon head: 'عن مهندسين في الحقل', 'عن متعاملين في السوق'."""
+    tokens = _without_quoting_noun(tokens)
+    words = _words(tokens)
+    if not words or words[0].bare.startswith("ال") or not _plain_word(words[0]):
+        return None
+    if not words[0].norm.endswith(PLURAL_ENDINGS):
+        return None
+    return Source(Kind.anonymous, _clean_name(_text(tokens, sentence)))
+
+
+PLURAL_ENDINGS = ("ون", "ين")
+
+
+def _named_as(tokens: list[Token], sentence: str, parser: SourceParser) -> Source | None:
+    """A source named in passing: 'أحد المشاركين، ويدعى خالد العمر، …', 'واسمه …'."""
+    for k, tok in enumerate(tokens[:-1]):
+        # An aside of its own ('، ويدعى …', '، اسمه …'), not 'طلب عدم ذكر اسمه'.
+        opens_aside = tok.norm[:1] == "و" or (k > 0 and tokens[k - 1].text in "،,")
+        if tok.bare in _word_class("naming_words") and opens_aside:
+            name = _name_at(tokens, k + 1, sentence)
+            if name:
+                return Source(Kind.named_person, parser.memory.full_name(name))
+    return None
+
+
+def _relayed_source(
+    tokens, start, complement, source, sentence, parser
+) -> tuple[Source, str | None]:
+    """'كشفت صحيفة X، نقلاً عن مسؤولين، أن …': the paper relays the officials."""
+    for k in range(start, complement):
+        n = _according_at(tokens, k)
+        if n and normalize_key(_text(tokens[k : k + n], sentence)) == RELAY_KEY:
+            relayed = parser.parse(tokens[k + n : _span_end(tokens, k + n)], sentence)
+            if relayed and relayed.kind is not Kind.author:
+                return relayed, source.name
+    return source, None
+
+
+RELAY_KEY = normalize_key("نقلاً عن")
+
+
+def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
+    """Another outlet the source spoke to: 'قال مصدر لـ"سانا"', 'في مقابلة مع قناة "العربية"'.
+    The article's own outlet is no intermediary (the outlet asserts its own reporting)."""
+    for k in range(end, min(complement, len(tokens))):
+        tok = tokens[k]
+        if tok.norm in ("ل", "لـ", "مع"):
+            phrase = tokens[k + 1 : _span_end(tokens, k + 2)]
+        elif (
+            tok.norm[:1] == "ل"
+            and len(tok.norm) > 3
+            and tok.norm not in _word_class("function_words")
+        ):
+            quoted = _quoted_name(tokens, k + 1, sentence)  # 'لقناة «العربية»'
+            rest_end = quoted[1] if quoted else _span_end(tokens, k + 1)
+            phrase = [_unglue_li(tok), *tokens[k + 1 : rest_end]]
+        else:
+            continue
+        heard = parser.parse(phrase, sentence) if _words(phrase) else None
+        if (
+            heard
+            and heard.kind is Kind.media
+            and not _unnamed_media(heard.name)
+            and not parser.memory.is_own_outlet(heard.name)
+        ):
+            return heard.name
+    return None
+
+
+def _unnamed_media(name: str) -> bool:
+    return _without_article(normalize(name).split()[0]) in _word_class("unnamed_media_heads")
+
+
+def _carried_via(source: Source, memory: Memory) -> str | None:
+    """A via carries over to the continuations of the same speaker's statement."""
+    last = memory.last
+    if last and last.source == source.name and last.kind is source.kind:
+        return last.via
+    if source.is_reference:  # 'وأضاف المسؤول' back to an official quoted through a paper
+        for speaker in reversed(memory.speakers):
+            if speaker.source == source.name and speaker.kind is source.kind:
+                return speaker.via
+    return None
+
+
+def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bool:
+    """Whether the words before the verb are the subject itself, not a clause mentioning it.
+
+    'مصادر مطلعة، قالت' and 'وزير الخارجية الروسي، سيرغي لافروف، أعلن' are; 'الجيش السوري بدأ
+    معركة دير الزور و«داعش» يدعو' is not.
+    """
+    if subject.kind is Kind.author:
+        return False
+    n_before = len(_words(before))
+    if subject.kind is Kind.named_person and n_before == 1:
+        # A bare surname is a subject only when the article named the person in full.
+        return len(subject.name.split()) > 1 or subject.is_reference
+    first = _words(before)[0]
+    if in_lexicon(first, _set("statements")):
+        return True
+    titled = first.norm in _set("titles") and subject.kind is Kind.named_person
+    slack = 12 if titled else 2
+    return n_before <= len(subject.name.split()) + slack
+
+
+def _complement_at(tokens: list[Token], i: int) -> int:
+    """Index of the first complementizer, quotation or colon from i (or the end)."""
+    for j in range(i, len(tokens)):
+        if tokens[j].norm in _particles("complement") or tokens[j].text == ":":
+            return j
+        if _opens_quotation(tokens, j):
+            return j
+    return len(tokens)
+
+
+def _before_span(tokens, i, word_positions, lead) -> list[Token]:
+    """Tokens between the lead-in and the verb, less 'كان قد' and an intro clause that a comma
+    closes ('من جانب آخر، ذكرت …')."""
+    start = word_positions[lead] if lead < len(word_positions) else i
+    if start and tokens[start - 1].text in OPEN_QUOTES + STRAIGHT_QUOTES + "(":
+        start -= 1  # '«الدعم السريع» تعلن': the subject's quotation marks are its own
+    span = [t for t in tokens[start:i]]
+    while span and (span[-1].norm in _particles("lead") or span[-1].text in "،,"):
+        if span[-1].text in "،," and len(span) >= 2 and span[-2].norm in _particles("lead"):
+            span = span[:-1]
+            continue
+        if span[-1].text in "،,":
+            break
+        span = span[:-1]
+    if span and span[-1].text in "،,":
+        # 'مصادر مطلعة، قالت' keeps its subject; 'من جانب آخر، ذكرت' is an intro clause.
+        inner = span[:-1]
+        return inner if _subject_like(inner) else []
+    return span
+
+
+def _subject_like(span: list[Token]) -> bool:
+    words = _words(span)
+    if not words:
+        return False
+    first = words[0]
+    return bool(
+        _starts_with(words, _phrases("anonymous"))
+        or _starts_with(words, _phrases("organizations"))
+        or _starts_with(words, _phrases("media"))
+        or first.norm in _set("titles")
+        or _name_form(first.text) in _first_names()
+        or in_lexicon(first, _set("statements"))
+    )
+
+
+# 'وفقاً لوكالة سانا': phrases after which li- may be glued to the source's first word.
+LI_PHRASE_ENDS = frozenset({"وفقا", "طبقا"})
+
+
+def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
+    for i, _token in enumerate(tokens):
+        n = _according_at(tokens, i)
+        if not n or _quote_depth_at(tokens, i):
+            continue
+        j = i + n
+        if j < len(tokens) and tokens[j].norm in ("ل", "لـ"):
+            j += 1
+        elif tokens[j - 1].norm in LI_PHRASE_ENDS and j < len(tokens) and tokens[j].norm[:1] == "ل":
+            tokens = [*tokens[:j], _unglue_li(tokens[j]), *tokens[j + 1 :]]
+        end = j
+        while (
+            end < len(tokens)
+            and tokens[end].text not in "،,.:؛"
+            and tokens[end].norm not in _particles("complement")
+            and tokens[end].norm not in ("فان", "فقد")
+            and end - j < 12
+        ):
+            end += 1
+        source = parser.parse(tokens[j:end], sentence)
+        if (
+            source
+            and source.kind is Kind.named_person
+            and not _reads_as_person(tokens[j:end], parser)
+        ):
+            source = None  # 'وفق القانون', 'وفقاً للاتفاق الروسي التركي': not a source
+        if source and source.kind is Kind.anonymous and tokens[j].norm in _set("titles"):
+            # 'وبحسب المتحدث باسم المفوضية، فيليب ماير، فإن …': the name after the comma.
+            named = parser.person(tokens[end : _complement_at(tokens, end)], sentence)
+            source = named or source
+        quoted = _quoted_name(tokens, j, sentence)
+        if source is None and quoted and quoted[1] >= end:
+            source = Source(Kind.media, quoted[0])  # 'وحسب "تجمع أحرار حوران"': a named outlet
+        if source is None or source.kind is Kind.author:
+            continue
+        via = None
+        relay = next((k for k in range(j, end) if tokens[k].norm == "عن"), None)
+        if source.kind is Kind.media and relay is not None:
+            # 'بحسب ما نقلته وكالة الأناضول عن مصادر أمنية': the agency relays the sources.
+            relayed = parser.parse(tokens[relay + 1 : end], sentence) or _unnamed_group(
+                tokens[relay + 1 : end], sentence
+            )
+            if relayed and relayed.kind is not Kind.author:
+                source, via = relayed, source.name
+        cue = _text(tokens[i : i + n], sentence)
+        claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
+        return Frame(source, cue, via, claim_start, 0.85)
+    return None
+
+
+def _reads_as_person(tokens: list[Token], parser: SourceParser) -> bool:
+    """A phrase that names a person by a given name, a title or a name the article gave."""
+    known = {normalize_word(part) for name in parser.memory.names for part in name.split()}
+    return any(
+        _opens_with_given_name(tokens, k) or tok.norm in _set("titles") or tok.norm in known
+        for k, tok in enumerate(tokens)
+        if tok.is_word
+    )
+
+
+# 'في بيان لها، في 28 تموز،': how far a setting before the content may run to its comma.
+MAX_SETTING_WORDS = 6
+SETTING_PREPOSITIONS = frozenset({"في", "عبر", "خلال"})
+
+
+def _past_setting(tokens: list[Token], k: int) -> int:
+    """Index after the settings that open with a preposition and close with a comma."""
+    while k < len(tokens) and tokens[k].norm in SETTING_PREPOSITIONS:
+        comma = next(
+            (
+                c
+                for c in range(k + 1, min(len(tokens), k + MAX_SETTING_WORDS + 1))
+                if tokens[c].text in "،,"
+            ),
+            None,
+        )
+        if comma is None:
+            break
+        k = comma + 1
+    return k
+
+
+# How far past the source phrase the complementizer may stand, behind the hearer or the
+# setting of the statement: 'قالت لـ"المدن"، إن …', 'أوضح في بيان نشره على موقعه: …'.
+MAX_FRAME_TAIL = 8
+
+
+def _claim_start(tokens: list[Token], end: int, sentence: str) -> int:
+    """Offset where the asserted content begins: after the complementizer or the colon, or at
+    the opening quotation, past a hearer or setting between them and the source phrase."""
+    if end >= len(tokens):
+        return len(sentence)
+    k = _complement_at(tokens, end)
+    if (
+        k < len(tokens)
+        and k - end <= MAX_FRAME_TAIL
+        and not any(_cue_lemma(t) for t in tokens[end:k])
+        and (k == end or tokens[k - 1].norm not in _word_class("content_conjunctions"))
+    ):
+        tok = tokens[k]
+        return tok.start if tok.text in "«“" else tok.end
+    return tokens[end].start
