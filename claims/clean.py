@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 
 from claims.arabic import fold_digits, normalize
+from claims.furniture import learned_furniture
 from claims.lexicon import entries, fields
 from claims.models import Article, Sentence
 from claims.segment import DATE, DIGIT, MONTHS
@@ -101,6 +102,8 @@ HEADING_MAX_TOKENS = 5
 BODY_MIN_TOKENS = 12
 TITLE_MAX_TOKENS = 25
 DUP_MIN_TOKENS = 4
+# Above the body, a short line is taken for the headline unless the furniture model is this sure.
+SURE_FURNITURE = 0.9
 
 
 def tokens(text: str) -> list[str]:
@@ -260,8 +263,15 @@ def junk_reason(text: str) -> str | None:
     return None
 
 
+def rule_reasons(sentences: list[Sentence]) -> list[str | None]:
+    """Each sentence's furniture by the rules above, one sentence at a time."""
+    return [junk_reason(sentence.text) for sentence in sentences]
+
+
 def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Sentence]]:
     """Mark junk and repeats, and fill the article's title, byline, date and outlet."""
+    by_rule = rule_reasons(sentences)
+    learned = learned_furniture(sentences, by_rule)
     marked: list[Sentence] = []
     title: str | None = None
     byline: str | None = None
@@ -269,9 +279,9 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
     in_body = False
     in_list = False
     seen: dict[str, int] = {}
-    for sentence in sentences:
+    for sentence, rule, verdict in zip(sentences, by_rule, learned, strict=True):
         text = sentence.text
-        reason = junk_reason(text)
+        reason = rule
         n_words = len(tokens(text))
         if reason is None and in_list and not SENTENCE_END.search(text.strip()):
             reason = "listed under furniture"  # a headline under 'اقرأ أيضاً', a tag
@@ -285,6 +295,8 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
             elif title is None:
                 if n_words <= HEADING_MAX_TOKENS - 2 and not SENTENCE_END.search(text):
                     reason = "section label"  # a kicker above the headline
+                elif (verdict.probability or 0.0) >= SURE_FURNITURE:
+                    reason = verdict.reason  # a menu or a site's blurb above the headline
                 elif n_words <= TITLE_MAX_TOKENS:
                     title = text
             elif (
@@ -292,6 +304,7 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
             ) and not SENTENCE_END.search(text):
                 reason = "byline"
                 byline = byline or _byline_name(text)
+        reason = reason or verdict.reason
         dup_of = None
         if reason is None and n_words >= DUP_MIN_TOKENS:
             key = normalize(text)
