@@ -265,7 +265,10 @@ def junk_reason(text: str) -> str | None:
 
 def rule_reasons(sentences: list[Sentence]) -> list[str | None]:
     """Each sentence's furniture by the rules above, one sentence at a time."""
-    return [junk_reason(sentence.text) for sentence in sentences]
+    return [
+        "glued in front of a sentence" if sentence.glued_furniture else junk_reason(sentence.text)
+        for sentence in sentences
+    ]
 
 
 def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Sentence]]:

@@ -164,6 +164,12 @@ def features(
                 own[f"{side} latin"] = layouts[j]["latin"]
             else:
                 own[f"{side}: none"] = 1.0
+        # A line of its own between two body paragraphs: a subheading of the story ('شهادات
+        # ميدانية'), or a link box the page prints into the text again and again.
+        own["alone between body paragraphs"] = float(
+            own.get("previous body-like") == own.get("next body-like") == 1.0
+            and not own["shares its line"]
+        )
         found.append(own)
     return found
 
