@@ -73,14 +73,15 @@ def _bucket(value: float, bounds: Sequence[float]) -> int:
 
 def _ngrams(text: str) -> dict[str, float]:
     """Character n-grams of each word of the matching form, counts scaled to unit length."""
-    form = re.sub(r"\d", "0", fold_digits(normalize(text)).lower())
-    counts: Counter[str] = Counter()
-    for word in form.split():
-        padded = f" {word} "
-        for n in NGRAM_SIZES:
-            counts.update(padded[i : i + n] for i in range(len(padded) - n + 1))
+    form = DIGIT.sub("0", fold_digits(normalize(text)).lower())
+    counts = Counter(
+        padded[i : i + n]
+        for padded in (f" {word} " for word in form.split())
+        for n in NGRAM_SIZES
+        for i in range(len(padded) - n + 1)
+    )
     norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
-    return {f"g:{gram}": count / norm for gram, count in counts.items()}
+    return {"g:" + gram: count / norm for gram, count in counts.items()}
 
 
 def _layout(text: str) -> dict[str, float]:
@@ -177,12 +178,17 @@ def features(
 def furniture_probability(row: dict[str, float], model: FurnitureModel) -> tuple[float, list[str]]:
     """The model's probability that a sentence is furniture, and the layout features that
     pushed it most that way (n-grams are many and small: they are summed as 'its words')."""
+    weights = model.weights
+    words = 0.0
     contributions: dict[str, float] = {}
     for name, value in row.items():
-        weight = model.weights.get(name)
+        weight = weights.get(name)
         if weight:
-            key = "its words" if name.startswith("g:") else name
-            contributions[key] = contributions.get(key, 0.0) + weight * value
+            if name[:2] == "g:":
+                words += weight * value
+            else:
+                contributions[name] = weight * value
+    contributions["its words"] = words
     z = model.bias + sum(contributions.values())
     probability = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
     strongest = sorted(contributions.items(), key=lambda item: -item[1])[:2]

@@ -57,13 +57,14 @@ ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
 
 
 @cache
-def _furniture_labels() -> tuple[tuple[str, ...], ...]:
-    """Furniture entries of two words or more, as normalised word tuples."""
-    return tuple(
-        tuple(normalize(entry[0]).split())
-        for entry in fields("furniture")
-        if len(entry[0].split()) >= 2
-    )
+def _furniture_labels() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Furniture entries of two words or more, as normalised word tuples, by first word."""
+    labels: dict[str, list[tuple[str, ...]]] = {}
+    for entry in fields("furniture"):
+        words = tuple(normalize(entry[0]).split())
+        if len(words) >= 2:
+            labels.setdefault(words[0], []).append(words)
+    return {first: tuple(found) for first, found in labels.items()}
 
 
 @cache
@@ -101,24 +102,21 @@ def _headline_copies_end(words: list[tuple[int, int, str]]) -> int | None:
     """Offset past the last copy of a headline printed several times in a row of words."""
     forms = [form for _, _, form in words]
     n = HEADLINE_REPEAT_MIN_WORDS
-    for i in range(len(forms) - n + 1):
-        for j in range(i + n, len(forms) - n + 1):
-            if forms[i : i + n] != forms[j : j + n]:
-                continue
-            length = n
-            while (
-                j + length < len(forms)
-                and i + length < j
-                and forms[i + length] == forms[j + length]
-            ):
-                length += 1
-            if not _starts_at_a_boundary(forms, i, -1) or not _starts_at_a_boundary(
-                forms, j, i + length
-            ):
-                break
-            copy = forms[i : i + length]
-            last = max(k for k in range(len(forms) - length + 1) if forms[k : k + length] == copy)
-            return words[last + length - 1][1]
+    seen: dict[tuple[str, ...], int] = {}
+    for j in range(len(forms) - n + 1):
+        i = seen.setdefault(tuple(forms[j : j + n]), j)
+        if i == j:
+            continue
+        length = n
+        while j + length < len(forms) and i + length < j and forms[i + length] == forms[j + length]:
+            length += 1
+        if not _starts_at_a_boundary(forms, i, -1) or not _starts_at_a_boundary(
+            forms, j, i + length
+        ):
+            return None
+        copy = forms[i : i + length]
+        last = max(k for k in range(j, len(forms) - length + 1) if forms[k : k + length] == copy)
+        return words[last + length - 1][1]
     return None
 
 
@@ -129,8 +127,9 @@ def _glue_marks(line: str) -> list[int]:
         (m.start(), m.end(), normalize(m.group()).strip(":،,.")) for m in WORD_SPAN.finditer(line)
     ]
     forms = [form for _, _, form in words]
-    for i in range(len(words)):
-        for label in _furniture_labels():
+    labels = _furniture_labels()
+    for i, form in enumerate(forms):
+        for label in labels.get(form, ()):
             if tuple(forms[i : i + len(label)]) == label:
                 ends.append(words[i + len(label) - 1][1])
     headline_end = _headline_copies_end(words)

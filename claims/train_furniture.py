@@ -27,7 +27,9 @@ from claims.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-REGULARISATION = (3.0, 10.0, 30.0, 100.0)
+# Inverse regularisation strength. A search over 3-100 gave cross-validated F1 within 0.01 of
+# each other and flipped between runs of the data; 10 is fixed so the fit stays put.
+REGULARISATION = 10.0
 THRESHOLDS = tuple(t / 100 for t in range(20, 81, 2))
 FOLDS = 8
 # The threshold is the highest whose F1 stays this close to the best one.
@@ -173,17 +175,10 @@ def train(shared: Path, report=print) -> FurnitureModel:
     rules = _rule_says(realdev)
     report(f"{len(pages)} pages, {sum(len(p.labels) for p in pages)} sentences")
     report(f"rules alone on realdev: {_figures(_f1(labels, rules))}")
-    best = (-1.0, 0.0, 0.0)
-    for c in REGULARISATION:
-        out_of_fold = cross_validate(pages, c)
-        realdev_oof = out_of_fold[: len(labels)]  # realdev pages come first
-        for threshold in THRESHOLDS:
-            f1 = _f1(labels, _decide(realdev_oof, rules, threshold))[2]
-            if f1 > best[0]:
-                best = (f1, c, threshold)
-    f1, c, threshold = best
+    c = REGULARISATION
+    out_of_fold = cross_validate(pages, c)[: len(labels)]  # realdev pages come first
+    f1 = max(_f1(labels, _decide(out_of_fold, rules, t))[2] for t in THRESHOLDS)
     # Precision first: a claim dropped is lost to the desk, a menu line kept costs a key press.
-    out_of_fold = cross_validate(pages, c)[: len(labels)]
     threshold = max(
         t
         for t in THRESHOLDS
