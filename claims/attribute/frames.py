@@ -12,6 +12,7 @@ from claims.attribute.lexicons import (
     _hedge_words,
     _lead_phrases,
     _name_form,
+    _participles,
     _particles,
     _phrases,
     _set,
@@ -35,6 +36,7 @@ from claims.attribute.tokens import (
     Token,
     _according_at,
     _clean_name,
+    _comma_chunks,
     _cue_lemma,
     _starts_with,
     _text,
@@ -98,6 +100,8 @@ def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | N
 
 def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
     """The reporting frame of the main clause, if the sentence has one."""
+    if tokens and tokens[0].text in STRAIGHT_QUOTES and parser.memory.quote_open:
+        tokens = tokens[1:]  # '" بصمة إيرانية، قالت …': it closes the quotation left open
     words = _words(tokens)
     lead = _lead_length(words)
     # 'يُذكر أن X أعلن …' is X's statement: read the frame after it.
@@ -148,6 +152,13 @@ def _verb_frame(
     for w_index, i in enumerate(word_positions):
         token = tokens[i]
         lemma = _cue_lemma(token) or _explaining_bayyana(tokens, i)
+        if lemma is None and _participle_frame_at(tokens, i, opens_sentence=w_index == lead):
+            if w_index == lead:
+                lemma = token.norm  # 'مضيفاً أن …': the last speaker goes on
+            else:
+                frame = _participle_frame(sentence, tokens, i, parser)
+                if frame:
+                    return frame
         if lemma is None:
             continue
         if w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions):
@@ -183,6 +194,38 @@ def _explaining_bayyana(tokens: list[Token], i: int) -> str | None:
 
 
 BAYYANA = frozenset({"بين"})
+
+# 'مشيراً إلى أن', 'مؤكدةً على أن': how far the complementizer may stand behind a participle.
+MAX_PARTICIPLE_TAIL = 3
+
+
+def _participle_frame_at(tokens: list[Token], i: int, opens_sentence: bool) -> bool:
+    """A participle of saying that opens a clause with its complementizer right behind:
+    'مضيفاً أن …' at the head of a sentence, '…، مشيراً إلى أن …' after a comma. Without the
+    complementizer the forms are adjectives or nouns ('أنباء مؤكدة', 'لافتة')."""
+    if tokens[i].norm not in _participles():
+        return False
+    opens_clause = opens_sentence or (i > 0 and tokens[i - 1].text in "،,")
+    return opens_clause and _complement_at(tokens, i + 1) - i <= MAX_PARTICIPLE_TAIL
+
+
+def _participle_frame(
+    sentence: str, tokens: list[Token], i: int, parser: SourceParser
+) -> Frame | None:
+    """'وحذت روسيا حذو فرنسا، معلنةً أن …': the participle's speaker is the subject of the
+    main verb, read after the first word of the clause before the participle or of the
+    sentence's first clause."""
+    clauses = [c for c in _comma_chunks(tokens[:i]) if len(_words(c)) >= 2]
+    for clause in clauses[-1:] + clauses[:1] if len(clauses) > 1 else clauses:
+        words = _words(clause)
+        verb = clause.index(words[min(_lead_length(words), len(words) - 1)])
+        if _cue_lemma(clause[verb]):
+            continue  # a reporting verb whose frame did not read: no guess past it
+        subject = parser.parse(clause[verb + 1 : _span_end(clause, verb + 1)], sentence)
+        if subject and subject.kind is not Kind.author:
+            claim_start = _claim_start(tokens, i + 1, sentence)
+            return Frame(subject, tokens[i].text, None, claim_start, 0.8)
+    return None
 
 
 # 'ولم تذكر الوكالة أي تفاصيل': a negated report asserts nothing for its subject.
@@ -231,6 +274,12 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     if _words(after) and _words(after)[0].norm in OMITTED_SUBJECT_OPENERS and memory.last:
         after = []  # 'وأضافت في بيان …', 'وأشار إلى أن …': the subject is the last speaker
         end = _complement_at(tokens, i + 1)
+    elif _speech_follows(tokens, i + 1) and memory.last:
+        after, end = [], i + 1  # 'وأضاف "نحن …"', 'وتابعت تقول …': the last speaker goes on
+    else:
+        # 'وأردف الرئيس قائلاً: …': the subject ends where the participle takes up the saying.
+        said = next((k for k, t in enumerate(after) if t.norm in _participles()), len(after))
+        after = after[:said]
     if not _words(after):
         # 'وأضاف أن …', 'وتابع: …': the statement goes on ('ويُرجَّح أن …' is impersonal).
         if memory.last and not in_lexicon(tokens[i], _hedge_words()):
@@ -266,6 +315,21 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     )
     certainty = 0.9 if end < len(tokens) else 0.75
     return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
+
+
+def _says(token: Token) -> bool:
+    return token.norm in _participles() or _cue_lemma(token) is not None
+
+
+def _speech_follows(tokens: list[Token], k: int) -> bool:
+    """The verb is followed at once by the words said ('وأضاف " نحن لن نقبل …"', not a quoted
+    name: 'وقالت "هيئة تحرير الشام"') or by another verb of saying ('وأردف قائلاً',
+    'وتابعت تقول'): it has no subject of its own."""
+    if k >= len(tokens):
+        return False
+    if tokens[k].text in OPEN_QUOTES + STRAIGHT_QUOTES:
+        return _quoted_name(tokens, k, "") is None
+    return _says(tokens[k])
 
 
 # A preposition right after the verb: the subject is the pronoun in the verb.

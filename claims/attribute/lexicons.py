@@ -26,6 +26,12 @@ def _cue_forms() -> dict[str, str]:
 
 
 @cache
+def _participles() -> frozenset[str]:
+    """Every written form of a reporting verb's active participle ('مشيراً', 'مؤكدةً')."""
+    return frozenset(normalize(form) for verb in fields("participles") for form in verb)
+
+
+@cache
 def _set(name: str) -> frozenset[str]:
     return frozenset(normalize(entry) for entry in entries(name))
 

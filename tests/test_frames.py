@@ -1,0 +1,64 @@
+"""Reporting frames met on real news pages: participles, verbs of writing and concluding,
+second clauses, hearers, quotations that run on, statements as sources.
+
+The sentences are written for these tests, in the registers of Arabic news reporting.
+"""
+
+from __future__ import annotations
+
+from claims.models import Kind
+from claims.pipeline import extract_bytes
+
+
+def attributions(*paragraphs: str) -> list[tuple[Kind, str | None, str | None, str | None]]:
+    text = "\n\n".join(paragraphs)
+    return [(c.kind, c.source, c.cue, c.via) for c in extract_bytes(text.encode(), "t.txt").claims]
+
+
+INTRODUCED = "قال وزير الخارجية التركي مولود تشاووش أوغلو إن المحادثات مع موسكو مستمرة."
+
+
+def test_a_quotation_right_after_the_verb_is_the_last_speakers_words():
+    said = attributions(INTRODUCED, 'وأضاف " نحن لن نقبل بأي تقسيم للبلاد، والجيش مستعد ".')
+    assert said[-1] == (Kind.named_person, "مولود تشاووش أوغلو", "وأضاف", None)
+
+
+def test_a_verb_of_saying_right_after_the_verb_leaves_it_without_a_subject():
+    said = attributions(INTRODUCED, 'وتابع يقول " على الطرفين الالتزام بالاتفاق ".')
+    assert said[-1][:2] == (Kind.named_person, "مولود تشاووش أوغلو")
+
+
+def test_the_subject_ends_where_a_participle_takes_up_the_saying():
+    said = attributions(INTRODUCED, 'وأردف الوزير التركي قائلا: " الجيش مستعد لكل الاحتمالات ".')
+    assert said[-1][:2] == (Kind.named_person, "مولود تشاووش أوغلو")
+
+
+def test_a_quoted_name_after_the_verb_is_still_its_subject():
+    said = attributions('وقالت "هيئة تحرير الشام" إن مقاتليها صدوا الهجوم على التلة.')
+    assert said[-1][:2] == (Kind.organization, "هيئة تحرير الشام")
+
+
+def test_a_participle_opening_a_sentence_carries_on_the_last_speaker():
+    said = attributions(
+        "وقالت مصادر محلية إن الاتفاق يشمل ثلاث بلدات.",
+        "مضيفا، أنه تم الاتفاق أيضا على فتح الطريق الدولي.",
+    )
+    assert said[-1] == (Kind.anonymous, "مصادر محلية", "مضيفا", None)
+
+
+def test_participle_after_a_comma_takes_the_main_verbs_subject():
+    said = attributions("وحذت الحكومة الفرنسية حذو برلين، معلنة أنها ستعلق صادرات السلاح.")
+    assert said[-1] == (Kind.organization, "الحكومة الفرنسية", "معلنة", None)
+
+
+def test_participle_without_a_complementizer_is_an_adjective():
+    said = attributions("وصل الوزير إلى دمشق في زيارة غير معلنة، والتقى عددا من المسؤولين.")
+    assert said[-1][0] is Kind.author
+
+
+def test_a_quote_mark_opening_a_sentence_closes_the_quotation_left_open():
+    said = attributions(
+        'وقال زعيم الجماعة عبد الملك الحوثي: " صواريخنا تصل إلى العاصمة.',
+        '" وفي الأثناء، قالت مصادر محلية إن القصف استمر طوال الليل.',
+    )
+    assert said[-1][:2] == (Kind.anonymous, "مصادر محلية")
