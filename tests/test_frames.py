@@ -62,3 +62,27 @@ def test_a_quote_mark_opening_a_sentence_closes_the_quotation_left_open():
         '" وفي الأثناء، قالت مصادر محلية إن القصف استمر طوال الليل.',
     )
     assert said[-1][:2] == (Kind.anonymous, "مصادر محلية")
+
+
+def test_verbs_of_writing_and_concluding_report_when_content_follows():
+    said = attributions(
+        "أعلنت وزارة الدفاع الروسية انتهاء العملية في ريف حماة.",
+        "وختم البيان بالتأكيد على أن القوات ستبقى في مواقعها.",
+    )
+    assert said[-1] == (Kind.organization, "وزارة الدفاع الروسية", "وختم", None)
+    tweeted = attributions('وكتب المتحدث باسم الهلال الأحمر، محمد الحسن، على تويتر: "الطريق مغلق".')
+    assert tweeted[-1][:3] == (Kind.named_person, "محمد الحسن", "وكتب")
+
+
+def test_verbs_of_writing_and_concluding_without_content_are_acts():
+    said = attributions(
+        "قالت وزارة الخارجية إن الوزير سيزور موسكو.", "وختم الوزير زيارته بلقاء مع الجالية."
+    )
+    assert said[-1][0] is Kind.author
+
+
+def test_playing_down_is_reported_speech():
+    said = attributions(
+        "ويقلل الخبير العسكري أحمد الرحال من أهمية الهجوم، معتبرا أنه لن يغير موازين القوى."
+    )
+    assert said[-1][:3] == (Kind.named_person, "أحمد الرحال", "ويقلل")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from claims.arabic import normalize, normalize_key, normalize_word
 from claims.attribute.lexicons import (
+    _content_cues,
     _first_names,
     _hedge_words,
     _lead_phrases,
@@ -159,7 +160,11 @@ def _verb_frame(
                 frame = _participle_frame(sentence, tokens, i, parser)
                 if frame:
                     return frame
-        if lemma is None:
+        if (
+            lemma is None
+            or lemma in _content_cues()
+            and _complement_at(tokens, i + 1) == len(tokens)
+        ):
             continue
         if w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions):
             break

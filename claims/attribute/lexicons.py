@@ -22,7 +22,18 @@ def _strip_conjunction(form: str, known: frozenset[str] | dict) -> str | None:
 @cache
 def _cue_forms() -> dict[str, str]:
     """Normalised written form -> the verb's first form (its lemma)."""
-    return {normalize(form): verb[0] for verb in fields("cues") for form in verb}
+    return {
+        normalize(form): verb[0]
+        for lexicon in ("cues", "content_cues")
+        for verb in fields(lexicon)
+        for form in verb
+    }
+
+
+@cache
+def _content_cues() -> frozenset[str]:
+    """Lemmas of the verbs that report only with the content behind them ('وختم البيان بأن')."""
+    return frozenset(verb[0] for verb in fields("content_cues"))
 
 
 @cache
