@@ -86,3 +86,27 @@ def test_playing_down_is_reported_speech():
         "ويقلل الخبير العسكري أحمد الرحال من أهمية الهجوم، معتبرا أنه لن يغير موازين القوى."
     )
     assert said[-1][:3] == (Kind.named_person, "أحمد الرحال", "ويقلل")
+
+
+def test_a_second_clause_far_into_the_sentence_carries_the_attribution():
+    said = attributions(
+        "وشنت قوات النظام أمس هجوما واسعا على أحياء المدينة الشرقية بغطاء من الطائرات الحربية "
+        "الروسية، فيما ذكرت مصادر ميدانية أن التنظيم استغل العاصفة الرملية لشن هجمات معاكسة."
+    )
+    assert said[-1] == (Kind.anonymous, "مصادر ميدانية", "ذكرت", None)
+
+
+def test_as_x_said_closing_a_long_sentence_attributes_it():
+    said = attributions(
+        "وانطلق اليوم في جنيف المؤتمر السنوي للمعارضة بحضور وفود من عشرات الدول للمطالبة "
+        "بإطلاق سراح المعتقلين وعودة اللاجئين، كما قال الائتلاف الوطني السوري في بيان."
+    )
+    assert said[-1][:3] == (Kind.organization, "الائتلاف الوطني السوري", "قال")
+
+
+def test_a_far_clause_without_its_own_subject_or_content_stays_the_authors():
+    said = attributions(
+        "وأمر رئيس الوزراء الإسرائيلي وزراءه بعدم التعليق على بلاغ الرئيس الأميركي بشأن القدس "
+        "أمس الثلاثاء في الجلسة الأسبوعية للحكومة، نقل السفارة الأميركية إلى المدينة."
+    )
+    assert said[-1][0] is Kind.author

@@ -166,10 +166,15 @@ def _verb_frame(
             and _complement_at(tokens, i + 1) == len(tokens)
         ):
             continue
-        if w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions):
-            break
+        clause = _clause_opening(tokens, word_positions, w_index)
+        far_clause = w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions)
+        if far_clause and not (
+            clause is not None
+            and _states_with_own_subject(tokens, i, word_positions[clause:w_index])
+        ):
+            continue
         # The last word of a lead-in is no subordinator: 'في حين تحدثت …' but 'حين قال …'.
-        previous = tokens[i - 1] if i and w_index != lead else None
+        previous = tokens[i - 1] if i and w_index != lead and clause is None else None
         if previous is not None and (
             previous.norm in _particles("subordinate")
             or previous.norm in ("ان", "بان", "لان", "بعد", "قبل")
@@ -178,10 +183,53 @@ def _verb_frame(
             continue
         if _quote_depth_at(tokens, i):
             continue
-        frame = _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead)
+        opening = clause if far_clause and clause is not None else lead
+        frame = _frame_at(sentence, tokens, i, lemma, parser, word_positions, opening)
         if frame:
             return frame
     return None
+
+
+def _states_with_own_subject(tokens: list[Token], i: int, lead_in: list[int]) -> bool:
+    """A clause far into a sentence frames it only with a subject of its own ('…، أكد في
+    تصريح' goes on about someone the clause before named) and either the content behind
+    ('…، فيما ذكرت مصادر ميدانية أن …'; '…، نقل سفارة بلاده' is a noun), or standing as a
+    sentence of its own after a lead-in ('… إلى ذلك، أعلن الرئيس الروسي توقيع …'), or closing
+    the sentence as its source ('…، كما قال المجلس في بيان.')."""
+    subject = _words(tokens[i + 1 : _span_end(tokens, i + 1)])
+    if not subject or subject[0].norm in OMITTED_SUBJECT_OPENERS:
+        return False
+    if _complement_at(tokens, i + 1) < len(tokens):
+        return True
+    if not lead_in:
+        return _after_lead_in(tokens, i - 1)
+    as_said = [tokens[k].norm for k in lead_in] == [AS]
+    return as_said and len(_words(tokens[i + 1 :])) <= MAX_AS_SAID_WORDS
+
+
+# '…، كما قال المجلس الوطني للمقاومة في بيان.': 'as X said' closing a sentence.
+AS = normalize("كما")
+MAX_AS_SAID_WORDS = 8
+
+
+def _after_lead_in(tokens: list[Token], comma: int) -> bool:
+    """The comma at `comma` closes a lead-in ('إلى ذلك،', 'من جهته،'): a sentence opens there."""
+    words = _words(tokens[max(0, comma - 4) : comma])
+    return any(_lead_length(words[-n:]) == n for n in range(1, len(words) + 1))
+
+
+def _clause_opening(tokens: list[Token], word_positions: list[int], w_index: int) -> int | None:
+    """Word index where the clause of the verb at word `w_index` opens, when only a lead-in
+    ('فيما', 'كما', 'في حين', none at all) stands between a comma and the verb."""
+    i = word_positions[w_index]
+    k = i - 1
+    while k >= 0 and tokens[k].is_word:
+        k -= 1
+    if k < 0 or tokens[k].text not in "،,؛":
+        return None
+    opening = w_index - (i - 1 - k)
+    between = [tokens[p] for p in word_positions[opening:w_index]]
+    return opening if _lead_length(between) == len(between) else None
 
 
 def _explaining_bayyana(tokens: list[Token], i: int) -> str | None:
