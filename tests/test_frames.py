@@ -110,3 +110,12 @@ def test_a_far_clause_without_its_own_subject_or_content_stays_the_authors():
         "أمس الثلاثاء في الجلسة الأسبوعية للحكومة، نقل السفارة الأميركية إلى المدينة."
     )
     assert said[-1][0] is Kind.author
+
+
+def test_an_outlet_heard_after_an_omitted_subject_relays_the_statement_and_its_sequel():
+    said = attributions(
+        "وقال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن الطائرة أسقطت فوق الجولان.",
+        'وتابع في حديثه لـ"القناة العاشرة" الإسرائيلية، أن النظام السوري مسؤول عن الحادث.',
+        "وأضاف أن إسرائيل لن تسمح بتكرار ذلك.",
+    )
+    assert [s[3] for s in said] == [None, "القناة العاشرة", "القناة العاشرة"]

@@ -338,7 +338,12 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         if memory.last and not in_lexicon(tokens[i], _hedge_words()):
             last = memory.last
             source = Source(last.kind, last.source, is_reference=True)
-            return Frame(source, cue, last.via, _claim_start(tokens, end, sentence), 0.85)
+            # 'وتابع في حديثه لقناة "X"، أن …': the outlet it was said to relays the rest.
+            heard_by = _hearer_outlet(
+                tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser
+            )
+            via = heard_by or last.via
+            return Frame(source, cue, via, _claim_start(tokens, end, sentence), 0.85)
         return None
     source = parser.parse(after, sentence)
     complement = _complement_at(tokens, i + 1)
