@@ -119,3 +119,16 @@ def test_an_outlet_heard_after_an_omitted_subject_relays_the_statement_and_its_s
         "وأضاف أن إسرائيل لن تسمح بتكرار ذلك.",
     )
     assert [s[3] for s in said] == [None, "القناة العاشرة", "القناة العاشرة"]
+
+
+def test_what_came_in_a_statement_is_its_issuers():
+    said = attributions(
+        "أعلنت وزارة الخارجية التركية في بيان التوصل إلى اتفاق لوقف إطلاق النار.",
+        "وجاء في البيان أن ممثلين عن الطرفين سيجتمعون قريبا في أستانة.",
+    )
+    assert said[-1][:3] == (Kind.organization, "وزارة الخارجية التركية", "وجاء")
+
+
+def test_what_came_after_an_event_is_narrative():
+    said = attributions("وجاءت السيطرة على البلدة عقب هجوم واسع شنته القوات فجر اليوم.")
+    assert said[-1][0] is Kind.author

@@ -119,11 +119,40 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     opening = tokens.index(words[lead]) if lead < len(words) else 0
     if according and _according_at(tokens, opening):
         return according  # 'وبحسب عضو في اللجنة، تحدث إلى …': the opening phrase attributes
-    verb_frame = _verb_frame(sentence, tokens, parser, lead)
+    verb_frame = _verb_frame(sentence, tokens, parser, lead) or _came_in_frame(
+        sentence, tokens, parser, opening
+    )
     if verb_frame and according and according.source.kind == Kind.media and verb_frame.via is None:
         verb_frame.via = according.source.name
         return verb_frame
     return verb_frame or according or _headline_frame(tokens, sentence, parser)
+
+
+# 'وجاء في البيان أن …', 'وجاء في نص البيان: …', 'ورد في تقرير للمنظمة أن …'.
+CAME_IN_VERBS = frozenset(normalize(w) for w in ("جاء", "ورد"))
+CAME_IN_WORDS = frozenset(normalize(w) for w in ("في", "نص"))
+
+
+def _came_in_frame(
+    sentence: str, tokens: list[Token], parser: SourceParser, k: int
+) -> Frame | None:
+    """'وجاء في بيان للحوثيين أن …': the statement the content came in speaks for its issuer.
+    'وجاءت السيطرة عقب هجوم …' is narrative: the verb must be followed by 'في' and a statement."""
+    if k + 2 >= len(tokens) or not _strip_conjunction(tokens[k].norm, CAME_IN_VERBS):
+        return None
+    if tokens[k + 1].norm != normalize("في"):
+        return None
+    start = k + 2
+    while start < len(tokens) and tokens[start].norm in CAME_IN_WORDS:
+        start += 1  # 'وجاء في نص البيان'
+    if start >= len(tokens) or not in_lexicon(tokens[start], _set("statements")):
+        return None
+    complement = _complement_at(tokens, start)
+    source = parser.parse(tokens[start:complement], sentence)
+    if source is None or source.kind is Kind.author:
+        return None
+    via = _via_in(tokens[start:complement], sentence, parser) or _carried_via(source, parser.memory)
+    return Frame(source, tokens[k].text, via, _claim_start(tokens, complement, sentence), 0.85)
 
 
 # 'مظلوم عبدي: لن ننسحب من منبج': a headline that gives the speaker, a colon, the words.
