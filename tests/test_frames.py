@@ -132,3 +132,33 @@ def test_what_came_in_a_statement_is_its_issuers():
 def test_what_came_after_an_event_is_narrative():
     said = attributions("وجاءت السيطرة على البلدة عقب هجوم واسع شنته القوات فجر اليوم.")
     assert said[-1][0] is Kind.author
+
+
+def test_a_quotation_runs_on_over_paragraphs_when_its_closing_mark_comes_soon():
+    said = attributions(
+        'وقال الرئيس التركي رجب طيب أردوغان في مؤتمر صحفي " أقولها بكل وضوح، لن نتراجع.',
+        "لا يمكننا القبول بهذا الوضع على حدودنا.",
+        'إذا قبلنا بذلك سنخذل شعبنا " بحسب تعبيره.',
+        "وتستمر المعارك في ريف حلب الشمالي.",
+    )
+    assert [s[1] for s in said] == ["رجب طيب أردوغان"] * 3 + [None]
+
+
+def test_a_quotation_left_open_with_no_closing_mark_ahead_stops_at_the_paragraph():
+    said = attributions(
+        'وقال الرئيس التركي رجب طيب أردوغان " لن نتراجع عن موقفنا.',
+        "وتستمر المعارك في ريف حلب الشمالي.",
+        "وقصفت الطائرات قرى المنطقة.",
+        "ونزح مئات السكان.",
+        "ووصلت تعزيزات إلى الجبهة.",
+    )
+    assert [s[0] for s in said[1:]] == [Kind.author] * 4
+
+
+def test_a_lone_closing_mark_heading_a_sentence_ends_the_quotation():
+    said = attributions(
+        'وقال المعارض السوري جورج صبرا لوكالة رويترز " الحكومة لا يمكن أن تكون جزءا من الحل.',
+        "إن ما يتحدث عنه النظام لا علاقة له بالعملية السياسية.",
+        '" وتتفق القوى الكبرى على ضرورة إيجاد عملية انتقال سياسي.',
+    )
+    assert [s[0] for s in said] == [Kind.named_person, Kind.named_person, Kind.author]

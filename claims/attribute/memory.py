@@ -42,6 +42,7 @@ class Memory:
     last_paragraph_attributed: bool = False  # the sentence before, in this paragraph, had a source
     last_sentence_attributed: bool = False  # the sentence before, in any paragraph, had a source
     list_open: bool = False  # a statement ended with ':' and its points follow
+    quote_closes_ahead: bool = False  # a sentence close ahead closes a quotation
     paragraph: int = -1
 
     def remember(self, speaker: Speaker) -> None:
@@ -180,6 +181,13 @@ def _continues(tokens: list[Token]) -> bool:
         and words[0].norm in _word_class("continuation_leads")
         and words[1].norm != "ان"
     )
+
+
+def _ends_quotation(text: str) -> bool:
+    """The sentence closes a quotation opened before it: more closing marks than opening ones,
+    or an odd straight quote (inside a quotation, the closing one)."""
+    closers = sum(text.count(q) for q in CLOSE_QUOTES) - sum(text.count(q) for q in OPEN_QUOTES)
+    return closers > 0 or text.count('"') % 2 == 1
 
 
 def _closes_quote(text: str) -> bool:
