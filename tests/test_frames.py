@@ -162,3 +162,13 @@ def test_a_lone_closing_mark_heading_a_sentence_ends_the_quotation():
         '" وتتفق القوى الكبرى على ضرورة إيجاد عملية انتقال سياسي.',
     )
     assert [s[0] for s in said] == [Kind.named_person, Kind.named_person, Kind.author]
+
+
+def test_points_glued_after_a_statements_colon_open_its_list():
+    said = attributions(
+        "وأوضحت هيئة التفاوض السورية بنود الاتفاق وهي: 1 - وقف إطلاق النار في كل المناطق.",
+        "2 - إطلاق سراح المعتقلين خلال شهر.",
+        "3 - عودة المهجرين إلى بلداتهم.",
+        "وكانت المعارك قد توقفت في معظم الجبهات منذ أسبوعين بعد وساطة تركية روسية.",
+    )
+    assert [s[:2] for s in said[:3]] == [(Kind.organization, "هيئة التفاوض السورية")] * 3

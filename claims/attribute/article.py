@@ -6,6 +6,7 @@ from __future__ import annotations
 from claims.attribute.confidence import confidence, find_hedges
 from claims.attribute.frames import find_frame
 from claims.attribute.memory import (
+    FIRST_POINT_AFTER_COLON,
     LIST_ITEM,
     Memory,
     Speaker,
@@ -86,7 +87,9 @@ def attribute_sentence(
     memory.last_paragraph_attributed = attribution.kind is not Kind.author
     memory.last_sentence_attributed = memory.last_paragraph_attributed
     memory.list_open = memory.last_sentence_attributed and (
-        repaired.rstrip().endswith(":") or (memory.list_open and bool(LIST_ITEM.match(repaired)))
+        repaired.rstrip().endswith(":")
+        or bool(FIRST_POINT_AFTER_COLON.search(repaired))
+        or (memory.list_open and bool(LIST_ITEM.match(repaired)))
     )
     claim_text = claim_text.strip(" ،,:")
     speech = _speech(claim_text) if attribution.kind is not Kind.author else None

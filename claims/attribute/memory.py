@@ -159,6 +159,8 @@ def _opens_with_quotation(text: str) -> bool:
 
 # A point in a list: '- …', '• …', '1- …', '٢) …'.
 LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪]|[0-9\u0660-\u0669]{1,2}\s*[-.)])\s*\S")
+# 'يوضح نقاط الاتفاق الخمس وهي: 1 - التزام المعارضة …': the first point glued after the colon.
+FIRST_POINT_AFTER_COLON = re.compile(r":\s*[1\u0661]\s*[-.)]\s*\S")
 
 
 def _continued(attribution: Attribution, last: Speaker, certainty: float) -> Attribution:
