@@ -172,3 +172,11 @@ def test_points_glued_after_a_statements_colon_open_its_list():
         "وكانت المعارك قد توقفت في معظم الجبهات منذ أسبوعين بعد وساطة تركية روسية.",
     )
     assert [s[:2] for s in said[:3]] == [(Kind.organization, "هيئة التفاوض السورية")] * 3
+
+
+def test_a_sentence_glued_after_a_photo_credit_or_date_is_read_for_its_frame():
+    said = attributions(
+        "المدينة - الطائرات تقصف ريف إدلب الجنوبي 12/03/2018 صورة من مكان القصف في خان شيخون "
+        "(AFP) أعلنت وزارة الدفاع الروسية تدمير مستودع للأسلحة قرب البلدة."
+    )
+    assert said[0][:3] == (Kind.organization, "وزارة الدفاع الروسية", "أعلنت")

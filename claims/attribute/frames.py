@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claims.arabic import normalize, normalize_key, normalize_word
+from claims.arabic import is_arabic, normalize, normalize_key, normalize_word
 from claims.attribute.lexicons import (
     _content_cues,
     _first_names,
@@ -231,7 +231,7 @@ def _states_with_own_subject(tokens: list[Token], i: int, lead_in: list[int]) ->
     if _complement_at(tokens, i + 1) < len(tokens):
         return True
     if not lead_in:
-        return _after_lead_in(tokens, i - 1)
+        return _after_lead_in(tokens, i - 1) or _ends_furniture(tokens[i - 1])
     as_said = [tokens[k].norm for k in lead_in] == [AS]
     return as_said and len(_words(tokens[i + 1 :])) <= MAX_AS_SAID_WORDS
 
@@ -239,6 +239,12 @@ def _states_with_own_subject(tokens: list[Token], i: int, lead_in: list[int]) ->
 # '…، كما قال المجلس الوطني للمقاومة في بيان.': 'as X said' closing a sentence.
 AS = normalize("كما")
 MAX_AS_SAID_WORDS = 8
+
+
+def _ends_furniture(token: Token) -> bool:
+    """'… (Getty) أعلن الجيش …', '… 29 أغسطس 2014 أعلنت المفوضية …': a photo credit, a date or
+    a Latin word of the page glued before the first sentence, which opens after it (rule 13)."""
+    return token.text == ")" or token.is_word and not is_arabic(token.text)
 
 
 def _after_lead_in(tokens: list[Token], comma: int) -> bool:
@@ -251,6 +257,8 @@ def _clause_opening(tokens: list[Token], word_positions: list[int], w_index: int
     """Word index where the clause of the verb at word `w_index` opens, when only a lead-in
     ('فيما', 'كما', 'في حين', none at all) stands between a comma and the verb."""
     i = word_positions[w_index]
+    if i and _ends_furniture(tokens[i - 1]):
+        return w_index
     k = i - 1
     while k >= 0 and tokens[k].is_word:
         k -= 1
