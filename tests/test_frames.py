@@ -180,3 +180,18 @@ def test_a_sentence_glued_after_a_photo_credit_or_date_is_read_for_its_frame():
         "(AFP) أعلنت وزارة الدفاع الروسية تدمير مستودع للأسلحة قرب البلدة."
     )
     assert said[0][:3] == (Kind.organization, "وزارة الدفاع الروسية", "أعلنت")
+
+
+def test_a_title_glued_after_the_site_name_gives_its_speaker_before_the_colon():
+    said = attributions(
+        "شبكة الأخبار | ناشطون: قوات النظام تسيطر على ثلاث قرى في ريف حلب الشرقي",
+        "وقالت مصادر محلية إن المعارك مستمرة.",
+    )
+    assert said[0][:2] == (Kind.anonymous, "ناشطون")
+
+
+def test_a_reporter_named_in_a_dateline_before_a_colon_is_no_speaker():
+    said = attributions(
+        'الرباط - "الصحيفة" - سمير الحسني: نظم العشرات وقفة احتجاجية أمام مقر السفارة في العاصمة.'
+    )
+    assert said[0][0] is Kind.author

@@ -33,6 +33,7 @@ from claims.attribute.sources import (
 from claims.attribute.tokens import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
+    QUOTES,
     STRAIGHT_QUOTES,
     Token,
     _according_at,
@@ -160,19 +161,47 @@ MAX_HEADLINE_SPEAKER_WORDS = 4
 
 
 def _headline_frame(tokens: list[Token], sentence: str, parser: SourceParser) -> Frame | None:
-    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
-    if colon is None or not 1 <= len(_words(tokens[:colon])) <= MAX_HEADLINE_SPEAKER_WORDS:
-        return None
-    speaker = parser.parse(tokens[:colon], sentence)
-    # A person the article names in full, or a body of several words ('القوات المسلحة: …');
-    # 'دمشق: …' or 'عاجل: …' is a place or a label.
-    if speaker is None or not (
-        speaker.name in parser.memory.names
-        or speaker.kind is Kind.organization
-        and len(_words(tokens[:colon])) >= 2
-    ):
-        return None
-    return Frame(speaker, None, None, tokens[colon].end, 0.7)
+    """'مظلوم عبدي: لن ننسحب …', also a title glued after the page's furniture: 'الميادين |
+    الجيش السوري: الدفاعات الجوية تصدت …' (the speaker starts after the site name)."""
+    for colon, token in enumerate(tokens):
+        if token.text != ":" or len(_words(tokens[colon + 1 :])) < MIN_HEADLINE_WORDS:
+            continue
+        start = colon
+        while start and not _separates_title(tokens[start - 1]):
+            start -= 1
+        speaker_tokens = tokens[start:colon]
+        if not 1 <= len(_words(speaker_tokens)) <= MAX_HEADLINE_SPEAKER_WORDS or _byline_at(
+            tokens, start
+        ):
+            continue
+        speaker = parser.parse(speaker_tokens, sentence)
+        # A person the article names in full, a body of several words ('القوات المسلحة: …'), a
+        # group of people ('ناشطون: …') or an outlet; 'دمشق: …' or 'عاجل: …' is a place or a label.
+        if speaker is not None and (
+            speaker.name in parser.memory.names
+            or speaker.kind is Kind.organization
+            and len(_words(speaker_tokens)) >= 2
+            or speaker.kind in (Kind.anonymous, Kind.media)
+            and not speaker.is_reference
+        ):
+            return Frame(speaker, None, None, tokens[colon].end, 0.7)
+    return None
+
+
+# The words said after a headline's colon, at least: 'تاريخ النشر: 12/3' is a label.
+MIN_HEADLINE_WORDS = 3
+TITLE_SEPARATORS = frozenset("|-–—.؟!:)")
+
+
+def _byline_at(tokens: list[Token], start: int) -> bool:
+    """'الرباط - "رأي اليوم" - نبيل بكاني: …': the reporter named after the outlet's name in a
+    dateline, whose colon opens the report, not a quotation."""
+    return start >= 2 and tokens[start - 1].text in "-–" and tokens[start - 2].text in QUOTES
+
+
+def _separates_title(token: Token) -> bool:
+    """What stands between a page's furniture and a title: '|', '-', a date, a Latin word."""
+    return token.text in TITLE_SEPARATORS or token.is_word and not is_arabic(token.text)
 
 
 def _verb_frame(
