@@ -195,3 +195,12 @@ def test_a_reporter_named_in_a_dateline_before_a_colon_is_no_speaker():
         'الرباط - "الصحيفة" - سمير الحسني: نظم العشرات وقفة احتجاجية أمام مقر السفارة في العاصمة.'
     )
     assert said[0][0] is Kind.author
+
+
+def test_a_lead_in_with_the_subject_as_a_pronoun_keeps_the_frame():
+    said = attributions("وسبق أن أوضح المتحدث باسم الهيئة، يحيى العريضي، أن الوفد لن يحضر.")
+    assert said[-1][:3] == (Kind.named_person, "يحيى العريضي", "أوضح")
+    went_on = attributions(
+        "وقالت مصادر محلية إن القصف استهدف السوق.", "إلا أنها أكدت أن المعبر ما زال مفتوحا."
+    )
+    assert went_on[-1][:3] == (Kind.anonymous, "مصادر محلية", "أكدت")
