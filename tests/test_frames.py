@@ -204,3 +204,17 @@ def test_a_lead_in_with_the_subject_as_a_pronoun_keeps_the_frame():
         "وقالت مصادر محلية إن القصف استهدف السوق.", "إلا أنها أكدت أن المعبر ما زال مفتوحا."
     )
     assert went_on[-1][:3] == (Kind.anonymous, "مصادر محلية", "أكدت")
+
+
+def test_the_outlets_own_correspondent_passing_on_a_report_gives_its_frame():
+    page = (
+        "© جميع الحقوق محفوظة لقناة العربية\n\n"
+        'وأفاد مراسل "العربية" في أنقرة أن مصادر في المعارضة السورية أكدت التوقيع على الاتفاق.\n\n'
+        'وأفاد مراسل "العربية" في أنقرة بوصول وفد روسي إلى العاصمة التركية.'
+    )
+    claims = extract_bytes(page.encode(), "t.txt").claims
+    said = [(c.kind, c.source, c.cue) for c in claims if "مراسل" in c.text]
+    assert said == [
+        (Kind.anonymous, "مصادر في المعارضة السورية", "أكدت"),
+        (Kind.author, None, None),
+    ]

@@ -420,6 +420,12 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     if source is None:
         return None
     if source.kind is Kind.author:
+        # 'وأفاد مراسل "العربية" أن مصادر في المعارضة أكدت …': the outlet's own correspondent
+        # passes on what someone else said; that report is the frame.
+        if complement < len(tokens) and tokens[complement].norm in _particles("complement"):
+            passed_on = _verb_frame(sentence, tokens[complement + 1 :], parser, 0)
+            if passed_on and passed_on.source.kind is not Kind.author:
+                return passed_on
         return Frame(source, None, None, 0, 0.8)
     rest = _without_quoting_noun(tokens[end:complement])
     if after[0].norm in _set("titles") and (source.kind is Kind.anonymous or source.is_reference):
