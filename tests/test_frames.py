@@ -218,3 +218,15 @@ def test_the_outlets_own_correspondent_passing_on_a_report_gives_its_frame():
         (Kind.anonymous, "مصادر في المعارضة السورية", "أكدت"),
         (Kind.author, None, None),
     ]
+
+
+def test_a_subordinator_with_its_conjunction_still_subordinates():
+    said = attributions(
+        "لم يحصلوا على أي ضمانات، وعندما نقل الرئيس اليمني البنك المركزي إلى عدن تراجعت العملة."
+    )
+    assert said[-1][0] is Kind.author
+
+
+def test_here_is_no_congratulating():
+    said = attributions("وهنا يجب الالتفات إلى ما يلي: أي ضربة عسكرية ستشعل المنطقة بأكملها.")
+    assert said[-1][0] is Kind.author

@@ -234,7 +234,7 @@ def _verb_frame(
         # The last word of a lead-in is no subordinator: 'في حين تحدثت …' but 'حين قال …'.
         previous = tokens[i - 1] if i and w_index != lead and clause is None else None
         if previous is not None and (
-            previous.norm in _particles("subordinate")
+            _strip_conjunction(previous.norm, _particles("subordinate"))  # 'وعندما نقل'
             or previous.norm in ("ان", "بان", "لان", "بعد", "قبل")
             or _strip_conjunction(previous.norm, NEGATED_CUE_PARTICLES)
         ):
