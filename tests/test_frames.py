@@ -230,3 +230,22 @@ def test_a_subordinator_with_its_conjunction_still_subordinates():
 def test_here_is_no_congratulating():
     said = attributions("وهنا يجب الالتفات إلى ما يلي: أي ضربة عسكرية ستشعل المنطقة بأكملها.")
     assert said[-1][0] is Kind.author
+
+
+def test_the_rest_of_a_sentence_cut_at_a_decimal_point_keeps_its_labels():
+    said = attributions(
+        "وأعلنت المفوضية السامية للأمم المتحدة لشؤون اللاجئين أن عدد اللاجئين ارتفع إلى 2.",
+        "5 مليون لاجئ بعد ثلاثة أعوام على اندلاع الحرب.",
+        "وكانت الحرب قد اندلعت عام 2011.",
+        "12 منظمة أغاثية تعمل في المنطقة.",
+    )
+    assert [s[0] for s in said] == [Kind.organization, Kind.organization, Kind.author, Kind.author]
+
+
+def test_the_rest_of_a_sentence_cut_at_an_initial_keeps_its_labels():
+    said = attributions(
+        "وقال مصدر محلي لوكالة الأنباء الألمانية (د.",
+        "ب.",
+        'أ) إن "الهدنة لم تصمد سوى ساعات".',
+    )
+    assert {s[:2] for s in said} == {(Kind.anonymous, "مصدر محلي")}

@@ -13,6 +13,7 @@ from claims.attribute.memory import (
     _closes_quote,
     _continued,
     _continues,
+    _cut_before,
     _ends_quotation,
     _opens_quote,
     _opens_with_quotation,
@@ -54,6 +55,9 @@ def attribute_sentence(
         claim_text = repaired[frame.claim_start :].strip() or repaired
         memory.remember(Speaker(frame.source.kind, frame.source.name, frame.via))
         memory.quote_open = _opens_quote(repaired)
+    elif memory.previous and _cut_before(memory.previous_text, repaired):
+        # '5 مليون لاجئ …' after '… ارتفع العدد إلى 2.': the rest of the sentence a bad cut split.
+        attribution = _continued(attribution, memory.previous, 0.7)
     elif memory.list_open and memory.last and LIST_ITEM.match(repaired):
         # '- وقف استيراد السلع الكمالية.' after 'وشملت الإجراءات، بحسب بيان المجلس:'
         attribution = _continued(attribution, memory.last, 0.7)
@@ -85,6 +89,12 @@ def attribute_sentence(
     else:
         memory.quote_open = False
     memory.last_paragraph_attributed = attribution.kind is not Kind.author
+    memory.previous = (
+        Speaker(attribution.kind, attribution.source, attribution.via)
+        if attribution.kind is not Kind.author and attribution.source
+        else None
+    )
+    memory.previous_text = repaired
     memory.last_sentence_attributed = memory.last_paragraph_attributed
     memory.list_open = memory.last_sentence_attributed and (
         repaired.rstrip().endswith(":")

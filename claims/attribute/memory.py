@@ -43,6 +43,8 @@ class Memory:
     last_sentence_attributed: bool = False  # the sentence before, in any paragraph, had a source
     list_open: bool = False  # a statement ended with ':' and its points follow
     quote_closes_ahead: bool = False  # a sentence close ahead closes a quotation
+    previous: Speaker | None = None  # the sentence before, when it had a source
+    previous_text: str = ""  # the sentence before, as repaired
     paragraph: int = -1
 
     def remember(self, speaker: Speaker) -> None:
@@ -155,6 +157,20 @@ def _opens_with_quotation(text: str) -> bool:
         return False
     close = next((k for k, ch in enumerate(text[1:], 1) if ch in CLOSE_QUOTES + '"'), len(text))
     return len(text[1:close].split()) >= MIN_QUOTATION_WORDS
+
+
+# A sentence cut after a number's decimal point ('… نحو 2.' | '5 مليون …') or after an initial
+# ('… لوكالة الأنباء الألمانية (د.' | 'ب.' | 'أ) إن …'): the next one is its rest (rule 18).
+DECIMAL_CUT = re.compile(r"[0-9\u0660-\u0669]\.\s*$")
+DECIMAL_REST = re.compile(r"^\s*[0-9\u0660-\u0669]+\s+\w")
+INITIAL_CUT = re.compile(r"(?:^|[\s(])\w\.\s*$")
+
+
+def _cut_before(previous: str, text: str) -> bool:
+    """The sentence is the rest of the one before, split by a bad cut."""
+    return bool(
+        DECIMAL_CUT.search(previous) and DECIMAL_REST.match(text) or INITIAL_CUT.search(previous)
+    )
 
 
 # A point in a list: '- …', '• …', '1- …', '٢) …'.
