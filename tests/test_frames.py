@@ -72,6 +72,11 @@ def test_verbs_of_writing_and_concluding_report_when_content_follows():
     assert said[-1] == (Kind.organization, "وزارة الدفاع الروسية", "وختم", None)
     tweeted = attributions('وكتب المتحدث باسم الهلال الأحمر، محمد الحسن، على تويتر: "الطريق مغلق".')
     assert tweeted[-1][:3] == (Kind.named_person, "محمد الحسن", "وكتب")
+    quoted = attributions(
+        "أعلنت اللجنة الدولية للصليب الأحمر بدء عمليات الإجلاء من الغوطة الشرقية.",
+        'وكتبت اللجنة في تغريدة على حسابها " بدأت فرقنا الليلة إجلاء الحالات الحرجة ".',
+    )
+    assert quoted[-1][:3] == (Kind.organization, "اللجنة الدولية للصليب الأحمر", "وكتبت")
 
 
 def test_verbs_of_writing_and_concluding_without_content_are_acts():

@@ -218,11 +218,7 @@ def _verb_frame(
                 frame = _participle_frame(sentence, tokens, i, parser)
                 if frame:
                     return frame
-        if (
-            lemma is None
-            or lemma in _content_cues()
-            and _complement_at(tokens, i + 1) == len(tokens)
-        ):
+        if lemma is None or lemma in _content_cues() and not _content_follows(tokens, i + 1):
             continue
         clause = _clause_opening(tokens, word_positions, w_index)
         far_clause = w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions)
@@ -280,6 +276,15 @@ def _after_lead_in(tokens: list[Token], comma: int) -> bool:
     """The comma at `comma` closes a lead-in ('إلى ذلك،', 'من جهته،'): a sentence opens there."""
     words = _words(tokens[max(0, comma - 4) : comma])
     return any(_lead_length(words[-n:]) == n for n in range(1, len(words) + 1))
+
+
+def _content_follows(tokens: list[Token], k: int) -> bool:
+    """A complementizer, a colon or a quotation ('وكتبت اللجنة على تويتر " هذه الليلة …"') from
+    token k on: what a verb of writing or concluding reports."""
+    return _complement_at(tokens, k) < len(tokens) or any(
+        tokens[j].text in STRAIGHT_QUOTES and _quoted_name(tokens, j, "") is None
+        for j in range(k, len(tokens))
+    )
 
 
 def _clause_opening(tokens: list[Token], word_positions: list[int], w_index: int) -> int | None:
