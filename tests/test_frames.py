@@ -254,3 +254,8 @@ def test_the_rest_of_a_sentence_cut_at_an_initial_keeps_its_labels():
         'أ) إن "الهدنة لم تصمد سوى ساعات".',
     )
     assert {s[:2] for s in said} == {(Kind.anonymous, "مصدر محلي")}
+
+
+def test_an_outlet_speaking_in_its_own_words_is_not_its_own_intermediary():
+    said = attributions('وذكرت وكالة "سانا" أن القوات فكت الحصار عن المدينة، على حد قول الوكالة.')
+    assert said[-1] == (Kind.media, "سانا", "وذكرت", None)

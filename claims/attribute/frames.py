@@ -123,7 +123,13 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     verb_frame = _verb_frame(sentence, tokens, parser, lead) or _came_in_frame(
         sentence, tokens, parser, opening
     )
-    if verb_frame and according and according.source.kind == Kind.media and verb_frame.via is None:
+    if (
+        verb_frame
+        and according
+        and according.source.kind == Kind.media
+        and verb_frame.source.kind is not Kind.media  # 'وذكرت وكالة سانا … على حد قول الوكالة'
+        and verb_frame.via is None
+    ):
         verb_frame.via = according.source.name
         return verb_frame
     return verb_frame or according or _headline_frame(tokens, sentence, parser)
