@@ -259,3 +259,16 @@ def test_the_rest_of_a_sentence_cut_at_an_initial_keeps_its_labels():
 def test_an_outlet_speaking_in_its_own_words_is_not_its_own_intermediary():
     said = attributions('وذكرت وكالة "سانا" أن القوات فكت الحصار عن المدينة، على حد قول الوكالة.')
     assert said[-1] == (Kind.media, "سانا", "وذكرت", None)
+
+
+def test_an_outlet_reporting_that_someone_said_relays_that_speaker():
+    said = attributions(
+        'وذكرت وكالة "سبوتنيك" أن رئيس الأركان الروسي فاليري غيراسيموف قال إن العمليات انتهت.'
+    )
+    assert said[-1][0::3] == (Kind.named_person, "سبوتنيك")
+    assert said[-1][1] == "فاليري غيراسيموف"
+
+
+def test_an_outlet_describing_a_stance_speaks_for_itself():
+    said = attributions('وأشارت صحيفة "الشرق الأوسط" إلى أن روسيا ترى في المؤتمر فرصة للحل.')
+    assert said[-1][:2] == (Kind.media, "الشرق الأوسط")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from claims.arabic import is_arabic, normalize, normalize_key, normalize_word
 from claims.attribute.lexicons import (
     _content_cues,
+    _cue_forms,
     _first_names,
     _hedge_words,
     _lead_phrases,
@@ -46,6 +47,7 @@ from claims.attribute.tokens import (
     _without_article,
     _words,
     in_lexicon,
+    tokenize,
 )
 from claims.models import Kind
 
@@ -447,6 +449,10 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         source = named or source  # 'أحد المشاركين، ويدعى خالد العمر، …'
 
     source, relayed_by = _relayed_source(tokens, i + 1, complement, source, sentence, parser)
+    if source.kind is Kind.media and via is None and relayed_by is None:
+        reported = _reported_speaker(sentence, tokens, complement, source.name, parser)
+        if reported:
+            return reported
     via = (
         via
         or relayed_by
@@ -456,6 +462,45 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     )
     certainty = 0.9 if end < len(tokens) else 0.75
     return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
+
+
+# 'نقلت "إنترفاكس" أن بوتين أبلغ الأسد بأن …': how many words of the content may come before
+# the reported speaker's own frame is read (its subject, its verb, a hearer).
+MAX_REPORTED_FRAME_WORDS = 10
+
+
+def _reported_speaker(
+    sentence: str, tokens: list[Token], complement: int, outlet: str, parser: SourceParser
+) -> Frame | None:
+    """An outlet reporting that someone said something relays that speaker (rule 11):
+    'وذكرت الوكالة أن غيراسيموف قال …' is Gerasimov's, via the agency."""
+    if complement >= len(tokens) or tokens[complement].norm not in _particles("complement"):
+        return None
+    content = tokens[complement + 1 :]
+    inner = _verb_frame(sentence, content, parser, 0)
+    if (
+        inner is None
+        or inner.source.kind in (Kind.author, Kind.media)
+        or inner.source.is_reference
+        or _in_present_tense(inner.cue)  # 'أن روسيا ترى …': a stance described, not words said
+        or len(_words([t for t in content if t.end <= inner.claim_start]))
+        > MAX_REPORTED_FRAME_WORDS
+    ):
+        return None
+    inner.via = inner.via or outlet
+    return inner
+
+
+def _in_present_tense(cue: str | None) -> bool:
+    """'ترى', 'يؤكد': the form carries a present prefix its verb's past form lacks."""
+    if not cue:
+        return False
+    token = tokenize(cue)[0]
+    lemma = _cue_lemma(token)
+    if lemma is None:
+        return False
+    form = _strip_conjunction(token.norm, _cue_forms()) or token.norm
+    return form[:1] in "يت" and normalize(lemma)[:1] != form[:1]
 
 
 def _says(token: Token) -> bool:
