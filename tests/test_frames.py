@@ -272,3 +272,10 @@ def test_an_outlet_reporting_that_someone_said_relays_that_speaker():
 def test_an_outlet_describing_a_stance_speaks_for_itself():
     said = attributions('وأشارت صحيفة "الشرق الأوسط" إلى أن روسيا ترى في المؤتمر فرصة للحل.')
     assert said[-1][:2] == (Kind.media, "الشرق الأوسط")
+
+
+def test_what_an_outlet_publishes_is_its_report_and_what_others_publish_an_act():
+    aired = attributions("وبثت قناة الجزيرة صورا تظهر حجم الدمار في أحياء المدينة الشرقية.")
+    assert aired[-1][:3] == (Kind.media, "الجزيرة", "وبثت")
+    deployed = attributions("ونشر الجيش السوري تعزيزات عسكرية على أطراف المدينة الشرقية.")
+    assert deployed[-1][0] is Kind.author

@@ -13,6 +13,7 @@ from claims.attribute.lexicons import (
     _first_names,
     _hedge_words,
     _lead_phrases,
+    _media_cues,
     _name_form,
     _participles,
     _particles,
@@ -247,7 +248,7 @@ def _verb_frame(
             continue
         opening = clause if far_clause and clause is not None else lead
         frame = _frame_at(sentence, tokens, i, lemma, parser, word_positions, opening)
-        if frame:
+        if frame and (lemma not in _media_cues() or frame.source.kind is Kind.media):
             return frame
     return None
 

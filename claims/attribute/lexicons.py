@@ -24,10 +24,16 @@ def _cue_forms() -> dict[str, str]:
     """Normalised written form -> the verb's first form (its lemma)."""
     return {
         normalize(form): verb[0]
-        for lexicon in ("cues", "content_cues")
+        for lexicon in ("cues", "content_cues", "media_cues")
         for verb in fields(lexicon)
         for form in verb
     }
+
+
+@cache
+def _media_cues() -> frozenset[str]:
+    """Lemmas of the verbs that report only with an outlet as subject ('ونشرت وكالة سانا …')."""
+    return frozenset(verb[0] for verb in fields("media_cues"))
 
 
 @cache
