@@ -6,12 +6,15 @@ from __future__ import annotations
 from claims.attribute.confidence import confidence, find_hedges
 from claims.attribute.frames import find_frame
 from claims.attribute.memory import (
+    FIRST_POINT_AFTER_COLON,
     LIST_ITEM,
     Memory,
     Speaker,
     _closes_quote,
     _continued,
     _continues,
+    _cut_before,
+    _ends_quotation,
     _opens_quote,
     _opens_with_quotation,
     _starts_with_quote,
@@ -52,6 +55,9 @@ def attribute_sentence(
         claim_text = repaired[frame.claim_start :].strip() or repaired
         memory.remember(Speaker(frame.source.kind, frame.source.name, frame.via))
         memory.quote_open = _opens_quote(repaired)
+    elif memory.previous and _cut_before(memory.previous_text, repaired):
+        # '5 مليون لاجئ …' after '… ارتفع العدد إلى 2.': the rest of the sentence a bad cut split.
+        attribution = _continued(attribution, memory.previous, 0.7)
     elif memory.list_open and memory.last and LIST_ITEM.match(repaired):
         # '- وقف استيراد السلع الكمالية.' after 'وشملت الإجراءات، بحسب بيان المجلس:'
         attribution = _continued(attribution, memory.last, 0.7)
@@ -63,10 +69,10 @@ def attribute_sentence(
     ):
         # 'كما نفذ هجوماً …' in the paragraph of a statement goes on with that statement.
         attribution = _continued(attribution, memory.last, 0.6)
-    elif (
+    elif not _closes_at_once(repaired, memory) and (
         memory.quote_open
         and memory.last
-        and (not new_paragraph or _starts_with_quote(repaired))
+        and (not new_paragraph or _starts_with_quote(repaired) or memory.quote_closes_ahead)
         or memory.last_sentence_attributed
         and memory.last
         and _opens_with_quotation(repaired)
@@ -83,9 +89,17 @@ def attribute_sentence(
     else:
         memory.quote_open = False
     memory.last_paragraph_attributed = attribution.kind is not Kind.author
+    memory.previous = (
+        Speaker(attribution.kind, attribution.source, attribution.via)
+        if attribution.kind is not Kind.author and attribution.source
+        else None
+    )
+    memory.previous_text = repaired
     memory.last_sentence_attributed = memory.last_paragraph_attributed
     memory.list_open = memory.last_sentence_attributed and (
-        repaired.rstrip().endswith(":") or (memory.list_open and bool(LIST_ITEM.match(repaired)))
+        repaired.rstrip().endswith(":")
+        or bool(FIRST_POINT_AFTER_COLON.search(repaired))
+        or (memory.list_open and bool(LIST_ITEM.match(repaired)))
     )
     claim_text = claim_text.strip(" ،,:")
     speech = _speech(claim_text) if attribution.kind is not Kind.author else None
@@ -110,6 +124,16 @@ def attribute_sentence(
     )
 
 
+def _closes_at_once(text: str, memory: Memory) -> bool:
+    """'" وتتفق القوى الكبرى …': a straight quote opening a sentence while a quotation is open,
+    set apart and left without a partner, is its closing mark pushed to the head of the next
+    sentence; what follows is not the quote. ('"لدينا …"' opens a paragraph of the quote.)"""
+    text = text.lstrip()
+    return (
+        memory.quote_open and text[:1] == '"' and text[1:2].isspace() and text.count('"') % 2 == 1
+    )
+
+
 def _speech(claim: str) -> Speech:
     return Speech.direct if claim[:1] in QUOTES else Speech.reported
 
@@ -120,7 +144,14 @@ def attribute_article(article: Article, sentences: list[Sentence]) -> list[Claim
     passages = [(repaired, tokenize(repaired)) for repaired in (repair(s.text) for s in kept)]
     memory = Memory(outlet=article.outlet, names=collect_names(passages))
     parser = SourceParser(memory, passages)
-    return [
-        attribute_sentence(sentence, repaired, tokens, memory, parser, article.doc)
-        for sentence, (repaired, tokens) in zip(kept, passages, strict=True)
-    ]
+    ends_quotation = [_ends_quotation(repaired) for repaired, _tokens in passages]
+    claims = []
+    for n, (sentence, (repaired, tokens)) in enumerate(zip(kept, passages, strict=True)):
+        # A quotation left open runs on over paragraph breaks when its closing mark comes soon.
+        memory.quote_closes_ahead = any(ends_quotation[n : n + QUOTE_LOOKAHEAD])
+        claims.append(attribute_sentence(sentence, repaired, tokens, memory, parser, article.doc))
+    return claims
+
+
+# How many sentences ahead the closing mark of a quotation that crosses paragraphs may stand.
+QUOTE_LOOKAHEAD = 3

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claims.arabic import normalize, normalize_key, normalize_word
+from claims.arabic import is_arabic, normalize, normalize_key, normalize_word
 from claims.attribute.lexicons import (
+    _content_cues,
+    _cue_forms,
     _first_names,
     _hedge_words,
     _lead_phrases,
+    _media_cues,
     _name_form,
+    _participles,
     _particles,
     _phrases,
     _set,
@@ -31,10 +35,12 @@ from claims.attribute.sources import (
 from claims.attribute.tokens import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
+    QUOTES,
     STRAIGHT_QUOTES,
     Token,
     _according_at,
     _clean_name,
+    _comma_chunks,
     _cue_lemma,
     _starts_with,
     _text,
@@ -42,6 +48,7 @@ from claims.attribute.tokens import (
     _without_article,
     _words,
     in_lexicon,
+    tokenize,
 )
 from claims.models import Kind
 
@@ -98,6 +105,8 @@ def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | N
 
 def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
     """The reporting frame of the main clause, if the sentence has one."""
+    if tokens and tokens[0].text in STRAIGHT_QUOTES and parser.memory.quote_open:
+        tokens = tokens[1:]  # '" بصمة إيرانية، قالت …': it closes the quotation left open
     words = _words(tokens)
     lead = _lead_length(words)
     # 'يُذكر أن X أعلن …' is X's statement: read the frame after it.
@@ -114,11 +123,46 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     opening = tokens.index(words[lead]) if lead < len(words) else 0
     if according and _according_at(tokens, opening):
         return according  # 'وبحسب عضو في اللجنة، تحدث إلى …': the opening phrase attributes
-    verb_frame = _verb_frame(sentence, tokens, parser, lead)
-    if verb_frame and according and according.source.kind == Kind.media and verb_frame.via is None:
+    verb_frame = _verb_frame(sentence, tokens, parser, lead) or _came_in_frame(
+        sentence, tokens, parser, opening
+    )
+    if (
+        verb_frame
+        and according
+        and according.source.kind == Kind.media
+        and verb_frame.source.kind is not Kind.media  # 'وذكرت وكالة سانا … على حد قول الوكالة'
+        and verb_frame.via is None
+    ):
         verb_frame.via = according.source.name
         return verb_frame
     return verb_frame or according or _headline_frame(tokens, sentence, parser)
+
+
+# 'وجاء في البيان أن …', 'وجاء في نص البيان: …', 'ورد في تقرير للمنظمة أن …'.
+CAME_IN_VERBS = frozenset(normalize(w) for w in ("جاء", "ورد"))
+CAME_IN_WORDS = frozenset(normalize(w) for w in ("في", "نص"))
+
+
+def _came_in_frame(
+    sentence: str, tokens: list[Token], parser: SourceParser, k: int
+) -> Frame | None:
+    """'وجاء في بيان للحوثيين أن …': the statement the content came in speaks for its issuer.
+    'وجاءت السيطرة عقب هجوم …' is narrative: the verb must be followed by 'في' and a statement."""
+    if k + 2 >= len(tokens) or not _strip_conjunction(tokens[k].norm, CAME_IN_VERBS):
+        return None
+    if tokens[k + 1].norm != normalize("في"):
+        return None
+    start = k + 2
+    while start < len(tokens) and tokens[start].norm in CAME_IN_WORDS:
+        start += 1  # 'وجاء في نص البيان'
+    if start >= len(tokens) or not in_lexicon(tokens[start], _set("statements")):
+        return None
+    complement = _complement_at(tokens, start)
+    source = parser.parse(tokens[start:complement], sentence)
+    if source is None or source.kind is Kind.author:
+        return None
+    via = _via_in(tokens[start:complement], sentence, parser) or _carried_via(source, parser.memory)
+    return Frame(source, tokens[k].text, via, _claim_start(tokens, complement, sentence), 0.85)
 
 
 # 'مظلوم عبدي: لن ننسحب من منبج': a headline that gives the speaker, a colon, the words.
@@ -126,19 +170,47 @@ MAX_HEADLINE_SPEAKER_WORDS = 4
 
 
 def _headline_frame(tokens: list[Token], sentence: str, parser: SourceParser) -> Frame | None:
-    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
-    if colon is None or not 1 <= len(_words(tokens[:colon])) <= MAX_HEADLINE_SPEAKER_WORDS:
-        return None
-    speaker = parser.parse(tokens[:colon], sentence)
-    # A person the article names in full, or a body of several words ('القوات المسلحة: …');
-    # 'دمشق: …' or 'عاجل: …' is a place or a label.
-    if speaker is None or not (
-        speaker.name in parser.memory.names
-        or speaker.kind is Kind.organization
-        and len(_words(tokens[:colon])) >= 2
-    ):
-        return None
-    return Frame(speaker, None, None, tokens[colon].end, 0.7)
+    """'مظلوم عبدي: لن ننسحب …', also a title glued after the page's furniture: 'الميادين |
+    الجيش السوري: الدفاعات الجوية تصدت …' (the speaker starts after the site name)."""
+    for colon, token in enumerate(tokens):
+        if token.text != ":" or len(_words(tokens[colon + 1 :])) < MIN_HEADLINE_WORDS:
+            continue
+        start = colon
+        while start and not _separates_title(tokens[start - 1]):
+            start -= 1
+        speaker_tokens = tokens[start:colon]
+        if not 1 <= len(_words(speaker_tokens)) <= MAX_HEADLINE_SPEAKER_WORDS or _byline_at(
+            tokens, start
+        ):
+            continue
+        speaker = parser.parse(speaker_tokens, sentence)
+        # A person the article names in full, a body of several words ('القوات المسلحة: …'), a
+        # group of people ('ناشطون: …') or an outlet; 'دمشق: …' or 'عاجل: …' is a place or a label.
+        if speaker is not None and (
+            speaker.name in parser.memory.names
+            or speaker.kind is Kind.organization
+            and len(_words(speaker_tokens)) >= 2
+            or speaker.kind in (Kind.anonymous, Kind.media)
+            and not speaker.is_reference
+        ):
+            return Frame(speaker, None, None, tokens[colon].end, 0.7)
+    return None
+
+
+# The words said after a headline's colon, at least: 'تاريخ النشر: 12/3' is a label.
+MIN_HEADLINE_WORDS = 3
+TITLE_SEPARATORS = frozenset("|-–—.؟!:)")
+
+
+def _byline_at(tokens: list[Token], start: int) -> bool:
+    """'الرباط - "رأي اليوم" - نبيل بكاني: …': the reporter named after the outlet's name in a
+    dateline, whose colon opens the report, not a quotation."""
+    return start >= 2 and tokens[start - 1].text in "-–" and tokens[start - 2].text in QUOTES
+
+
+def _separates_title(token: Token) -> bool:
+    """What stands between a page's furniture and a title: '|', '-', a date, a Latin word."""
+    return token.text in TITLE_SEPARATORS or token.is_word and not is_arabic(token.text)
 
 
 def _verb_frame(
@@ -148,24 +220,96 @@ def _verb_frame(
     for w_index, i in enumerate(word_positions):
         token = tokens[i]
         lemma = _cue_lemma(token) or _explaining_bayyana(tokens, i)
-        if lemma is None:
+        if lemma is None and _participle_frame_at(tokens, i, opens_sentence=w_index == lead):
+            if w_index == lead:
+                lemma = token.norm  # 'مضيفاً أن …': the last speaker goes on
+            else:
+                frame = _participle_frame(sentence, tokens, i, parser)
+                if frame:
+                    return frame
+        if lemma is None or lemma in _content_cues() and not _content_follows(tokens, i + 1):
             continue
-        if w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions):
-            break
+        clause = _clause_opening(tokens, word_positions, w_index)
+        far_clause = w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions)
+        if far_clause and not (
+            clause is not None
+            and _states_with_own_subject(tokens, i, word_positions[clause:w_index])
+        ):
+            continue
         # The last word of a lead-in is no subordinator: 'في حين تحدثت …' but 'حين قال …'.
-        previous = tokens[i - 1] if i and w_index != lead else None
+        previous = tokens[i - 1] if i and w_index != lead and clause is None else None
         if previous is not None and (
-            previous.norm in _particles("subordinate")
+            _strip_conjunction(previous.norm, _particles("subordinate"))  # 'وعندما نقل'
             or previous.norm in ("ان", "بان", "لان", "بعد", "قبل")
             or _strip_conjunction(previous.norm, NEGATED_CUE_PARTICLES)
         ):
             continue
         if _quote_depth_at(tokens, i):
             continue
-        frame = _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead)
-        if frame:
+        opening = clause if far_clause and clause is not None else lead
+        frame = _frame_at(sentence, tokens, i, lemma, parser, word_positions, opening)
+        if frame and (lemma not in _media_cues() or frame.source.kind is Kind.media):
             return frame
     return None
+
+
+def _states_with_own_subject(tokens: list[Token], i: int, lead_in: list[int]) -> bool:
+    """A clause far into a sentence frames it only with a subject of its own ('…، أكد في
+    تصريح' goes on about someone the clause before named) and either the content behind
+    ('…، فيما ذكرت مصادر ميدانية أن …'; '…، نقل سفارة بلاده' is a noun), or standing as a
+    sentence of its own after a lead-in ('… إلى ذلك، أعلن الرئيس الروسي توقيع …'), or closing
+    the sentence as its source ('…، كما قال المجلس في بيان.')."""
+    subject = _words(tokens[i + 1 : _span_end(tokens, i + 1)])
+    if not subject or subject[0].norm in OMITTED_SUBJECT_OPENERS:
+        return False
+    if _complement_at(tokens, i + 1) < len(tokens):
+        return True
+    if not lead_in:
+        return _after_lead_in(tokens, i - 1) or _ends_furniture(tokens[i - 1])
+    as_said = [tokens[k].norm for k in lead_in] == [AS]
+    return as_said and len(_words(tokens[i + 1 :])) <= MAX_AS_SAID_WORDS
+
+
+# '…، كما قال المجلس الوطني للمقاومة في بيان.': 'as X said' closing a sentence.
+AS = normalize("كما")
+MAX_AS_SAID_WORDS = 8
+
+
+def _ends_furniture(token: Token) -> bool:
+    """'… (Getty) أعلن الجيش …', '… 29 أغسطس 2014 أعلنت المفوضية …': a photo credit, a date or
+    a Latin word of the page glued before the first sentence, which opens after it (rule 13)."""
+    return token.text == ")" or token.is_word and not is_arabic(token.text)
+
+
+def _after_lead_in(tokens: list[Token], comma: int) -> bool:
+    """The comma at `comma` closes a lead-in ('إلى ذلك،', 'من جهته،'): a sentence opens there."""
+    words = _words(tokens[max(0, comma - 4) : comma])
+    return any(_lead_length(words[-n:]) == n for n in range(1, len(words) + 1))
+
+
+def _content_follows(tokens: list[Token], k: int) -> bool:
+    """A complementizer, a colon or a quotation ('وكتبت اللجنة على تويتر " هذه الليلة …"') from
+    token k on: what a verb of writing or concluding reports."""
+    return _complement_at(tokens, k) < len(tokens) or any(
+        tokens[j].text in STRAIGHT_QUOTES and _quoted_name(tokens, j, "") is None
+        for j in range(k, len(tokens))
+    )
+
+
+def _clause_opening(tokens: list[Token], word_positions: list[int], w_index: int) -> int | None:
+    """Word index where the clause of the verb at word `w_index` opens, when only a lead-in
+    ('فيما', 'كما', 'في حين', none at all) stands between a comma and the verb."""
+    i = word_positions[w_index]
+    if i and _ends_furniture(tokens[i - 1]):
+        return w_index
+    k = i - 1
+    while k >= 0 and tokens[k].is_word:
+        k -= 1
+    if k < 0 or tokens[k].text not in "،,؛":
+        return None
+    opening = w_index - (i - 1 - k)
+    between = [tokens[p] for p in word_positions[opening:w_index]]
+    return opening if _lead_length(between) == len(between) else None
 
 
 def _explaining_bayyana(tokens: list[Token], i: int) -> str | None:
@@ -183,6 +327,38 @@ def _explaining_bayyana(tokens: list[Token], i: int) -> str | None:
 
 
 BAYYANA = frozenset({"بين"})
+
+# 'مشيراً إلى أن', 'مؤكدةً على أن': how far the complementizer may stand behind a participle.
+MAX_PARTICIPLE_TAIL = 3
+
+
+def _participle_frame_at(tokens: list[Token], i: int, opens_sentence: bool) -> bool:
+    """A participle of saying that opens a clause with its complementizer right behind:
+    'مضيفاً أن …' at the head of a sentence, '…، مشيراً إلى أن …' after a comma. Without the
+    complementizer the forms are adjectives or nouns ('أنباء مؤكدة', 'لافتة')."""
+    if tokens[i].norm not in _participles():
+        return False
+    opens_clause = opens_sentence or (i > 0 and tokens[i - 1].text in "،,")
+    return opens_clause and _complement_at(tokens, i + 1) - i <= MAX_PARTICIPLE_TAIL
+
+
+def _participle_frame(
+    sentence: str, tokens: list[Token], i: int, parser: SourceParser
+) -> Frame | None:
+    """'وحذت روسيا حذو فرنسا، معلنةً أن …': the participle's speaker is the subject of the
+    main verb, read after the first word of the clause before the participle or of the
+    sentence's first clause."""
+    clauses = [c for c in _comma_chunks(tokens[:i]) if len(_words(c)) >= 2]
+    for clause in clauses[-1:] + clauses[:1] if len(clauses) > 1 else clauses:
+        words = _words(clause)
+        verb = clause.index(words[min(_lead_length(words), len(words) - 1)])
+        if _cue_lemma(clause[verb]):
+            continue  # a reporting verb whose frame did not read: no guess past it
+        subject = parser.parse(clause[verb + 1 : _span_end(clause, verb + 1)], sentence)
+        if subject and subject.kind is not Kind.author:
+            claim_start = _claim_start(tokens, i + 1, sentence)
+            return Frame(subject, tokens[i].text, None, claim_start, 0.8)
+    return None
 
 
 # 'ولم تذكر الوكالة أي تفاصيل': a negated report asserts nothing for its subject.
@@ -231,12 +407,23 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     if _words(after) and _words(after)[0].norm in OMITTED_SUBJECT_OPENERS and memory.last:
         after = []  # 'وأضافت في بيان …', 'وأشار إلى أن …': the subject is the last speaker
         end = _complement_at(tokens, i + 1)
+    elif _speech_follows(tokens, i + 1) and memory.last:
+        after, end = [], i + 1  # 'وأضاف "نحن …"', 'وتابعت تقول …': the last speaker goes on
+    else:
+        # 'وأردف الرئيس قائلاً: …': the subject ends where the participle takes up the saying.
+        said = next((k for k, t in enumerate(after) if t.norm in _participles()), len(after))
+        after = after[:said]
     if not _words(after):
         # 'وأضاف أن …', 'وتابع: …': the statement goes on ('ويُرجَّح أن …' is impersonal).
         if memory.last and not in_lexicon(tokens[i], _hedge_words()):
             last = memory.last
             source = Source(last.kind, last.source, is_reference=True)
-            return Frame(source, cue, last.via, _claim_start(tokens, end, sentence), 0.85)
+            # 'وتابع في حديثه لقناة "X"، أن …': the outlet it was said to relays the rest.
+            heard_by = _hearer_outlet(
+                tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser
+            )
+            via = heard_by or last.via
+            return Frame(source, cue, via, _claim_start(tokens, end, sentence), 0.85)
         return None
     source = parser.parse(after, sentence)
     complement = _complement_at(tokens, i + 1)
@@ -247,6 +434,12 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     if source is None:
         return None
     if source.kind is Kind.author:
+        # 'وأفاد مراسل "العربية" أن مصادر في المعارضة أكدت …': the outlet's own correspondent
+        # passes on what someone else said; that report is the frame.
+        if complement < len(tokens) and tokens[complement].norm in _particles("complement"):
+            passed_on = _verb_frame(sentence, tokens[complement + 1 :], parser, 0)
+            if passed_on and passed_on.source.kind is not Kind.author:
+                return passed_on
         return Frame(source, None, None, 0, 0.8)
     rest = _without_quoting_noun(tokens[end:complement])
     if after[0].norm in _set("titles") and (source.kind is Kind.anonymous or source.is_reference):
@@ -257,6 +450,10 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         source = named or source  # 'أحد المشاركين، ويدعى خالد العمر، …'
 
     source, relayed_by = _relayed_source(tokens, i + 1, complement, source, sentence, parser)
+    if source.kind is Kind.media and via is None and relayed_by is None:
+        reported = _reported_speaker(sentence, tokens, complement, source.name, parser)
+        if reported:
+            return reported
     via = (
         via
         or relayed_by
@@ -266,6 +463,60 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     )
     certainty = 0.9 if end < len(tokens) else 0.75
     return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
+
+
+# 'نقلت "إنترفاكس" أن بوتين أبلغ الأسد بأن …': how many words of the content may come before
+# the reported speaker's own frame is read (its subject, its verb, a hearer).
+MAX_REPORTED_FRAME_WORDS = 10
+
+
+def _reported_speaker(
+    sentence: str, tokens: list[Token], complement: int, outlet: str, parser: SourceParser
+) -> Frame | None:
+    """An outlet reporting that someone said something relays that speaker (rule 11):
+    'وذكرت الوكالة أن غيراسيموف قال …' is Gerasimov's, via the agency."""
+    if complement >= len(tokens) or tokens[complement].norm not in _particles("complement"):
+        return None
+    content = tokens[complement + 1 :]
+    inner = _verb_frame(sentence, content, parser, 0)
+    if (
+        inner is None
+        or inner.source.kind in (Kind.author, Kind.media)
+        or inner.source.is_reference
+        or _in_present_tense(inner.cue)  # 'أن روسيا ترى …': a stance described, not words said
+        or len(_words([t for t in content if t.end <= inner.claim_start]))
+        > MAX_REPORTED_FRAME_WORDS
+    ):
+        return None
+    inner.via = inner.via or outlet
+    return inner
+
+
+def _in_present_tense(cue: str | None) -> bool:
+    """'ترى', 'يؤكد': the form carries a present prefix its verb's past form lacks."""
+    if not cue:
+        return False
+    token = tokenize(cue)[0]
+    lemma = _cue_lemma(token)
+    if lemma is None:
+        return False
+    form = _strip_conjunction(token.norm, _cue_forms()) or token.norm
+    return form[:1] in "يت" and normalize(lemma)[:1] != form[:1]
+
+
+def _says(token: Token) -> bool:
+    return token.norm in _participles() or _cue_lemma(token) is not None
+
+
+def _speech_follows(tokens: list[Token], k: int) -> bool:
+    """The verb is followed at once by the words said ('وأضاف " نحن لن نقبل …"', not a quoted
+    name: 'وقالت "هيئة تحرير الشام"') or by another verb of saying ('وأردف قائلاً',
+    'وتابعت تقول'): it has no subject of its own."""
+    if k >= len(tokens):
+        return False
+    if tokens[k].text in OPEN_QUOTES + STRAIGHT_QUOTES:
+        return _quoted_name(tokens, k, "") is None
+    return _says(tokens[k])
 
 
 # A preposition right after the verb: the subject is the pronoun in the verb.

@@ -22,7 +22,30 @@ def _strip_conjunction(form: str, known: frozenset[str] | dict) -> str | None:
 @cache
 def _cue_forms() -> dict[str, str]:
     """Normalised written form -> the verb's first form (its lemma)."""
-    return {normalize(form): verb[0] for verb in fields("cues") for form in verb}
+    return {
+        normalize(form): verb[0]
+        for lexicon in ("cues", "content_cues", "media_cues")
+        for verb in fields(lexicon)
+        for form in verb
+    }
+
+
+@cache
+def _media_cues() -> frozenset[str]:
+    """Lemmas of the verbs that report only with an outlet as subject ('ونشرت وكالة سانا …')."""
+    return frozenset(verb[0] for verb in fields("media_cues"))
+
+
+@cache
+def _content_cues() -> frozenset[str]:
+    """Lemmas of the verbs that report only with the content behind them ('وختم البيان بأن')."""
+    return frozenset(verb[0] for verb in fields("content_cues"))
+
+
+@cache
+def _participles() -> frozenset[str]:
+    """Every written form of a reporting verb's active participle ('مشيراً', 'مؤكدةً')."""
+    return frozenset(normalize(form) for verb in fields("participles") for form in verb)
 
 
 @cache

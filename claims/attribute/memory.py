@@ -42,6 +42,9 @@ class Memory:
     last_paragraph_attributed: bool = False  # the sentence before, in this paragraph, had a source
     last_sentence_attributed: bool = False  # the sentence before, in any paragraph, had a source
     list_open: bool = False  # a statement ended with ':' and its points follow
+    quote_closes_ahead: bool = False  # a sentence close ahead closes a quotation
+    previous: Speaker | None = None  # the sentence before, when it had a source
+    previous_text: str = ""  # the sentence before, as repaired
     paragraph: int = -1
 
     def remember(self, speaker: Speaker) -> None:
@@ -156,8 +159,24 @@ def _opens_with_quotation(text: str) -> bool:
     return len(text[1:close].split()) >= MIN_QUOTATION_WORDS
 
 
+# A sentence cut after a number's decimal point ('… نحو 2.' | '5 مليون …') or after an initial
+# ('… لوكالة الأنباء الألمانية (د.' | 'ب.' | 'أ) إن …'): the next one is its rest (rule 18).
+DECIMAL_CUT = re.compile(r"[0-9\u0660-\u0669]\.\s*$")
+DECIMAL_REST = re.compile(r"^\s*[0-9\u0660-\u0669]+\s+\w")
+INITIAL_CUT = re.compile(r"(?:^|[\s(])\w\.\s*$")
+
+
+def _cut_before(previous: str, text: str) -> bool:
+    """The sentence is the rest of the one before, split by a bad cut."""
+    return bool(
+        DECIMAL_CUT.search(previous) and DECIMAL_REST.match(text) or INITIAL_CUT.search(previous)
+    )
+
+
 # A point in a list: '- …', '• …', '1- …', '٢) …'.
 LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪]|[0-9\u0660-\u0669]{1,2}\s*[-.)])\s*\S")
+# 'يوضح نقاط الاتفاق الخمس وهي: 1 - التزام المعارضة …': the first point glued after the colon.
+FIRST_POINT_AFTER_COLON = re.compile(r":\s*[1\u0661]\s*[-.)]\s*\S")
 
 
 def _continued(attribution: Attribution, last: Speaker, certainty: float) -> Attribution:
@@ -180,6 +199,13 @@ def _continues(tokens: list[Token]) -> bool:
         and words[0].norm in _word_class("continuation_leads")
         and words[1].norm != "ان"
     )
+
+
+def _ends_quotation(text: str) -> bool:
+    """The sentence closes a quotation opened before it: more closing marks than opening ones,
+    or an odd straight quote (inside a quotation, the closing one)."""
+    closers = sum(text.count(q) for q in CLOSE_QUOTES) - sum(text.count(q) for q in OPEN_QUOTES)
+    return closers > 0 or text.count('"') % 2 == 1
 
 
 def _closes_quote(text: str) -> bool:
