@@ -58,6 +58,10 @@ BYLINE_DASH = re.compile(rf"^[^\s\-–]{{2,20}}\s*{DASH}\s*(.{{4,40}})$")
 DATELINE_CREDIT = re.compile(
     rf"^[^\s\-–]{{2,20}}\s*{DASH}\s*[^\n]{{2,40}}?\s*{DASH}\s*[^\n]{{2,40}}$"
 )
+# The site's name beside the headline on a page's first line: 'العنوان - الموقع', 'الموقع | العنوان'.
+SITE_TITLE_SEPARATOR = re.compile(r"\s[-–|]\s")
+SITE_TITLE_SPAN = 300
+MAX_OUTLET_WORDS = 4
 MENU_SEPARATORS = re.compile(r"\s[|»>/]\s|\s-\s.*\s-\s")
 NUMBERS_ONLY = re.compile(r"^[\d\s.,:%+\-/()\u0660-\u0669\u06f0-\u06f9]+$")
 SENTENCE_END = re.compile(r"[.؟?!…:]['\"»”]?$")
@@ -202,15 +206,39 @@ def _names_an_outlet(name: str) -> bool:
     return any(_known_outlet(" ".join(words[:n])) for n in range(len(words), 0, -1))
 
 
+def _site_in_title(text: str) -> str | None:
+    """A known outlet named beside the headline on the page's first line, as a page's title
+    names its site: 'إيران تنشئ قاعدة … - عنب بلدي', 'الميادين | الجيش السوري: …'. The first
+    piece must be the name alone (a headline may open with an outlet's name); a later one may
+    run on into the page's date or menu ('| الجزيرة مباشر Main navigation')."""
+    first_line = text.lstrip().split("\n", 1)[0][:SITE_TITLE_SPAN]
+    for k, piece in enumerate(SITE_TITLE_SEPARATOR.split(first_line)):
+        words = piece.strip(' "«»“”').split()
+        for n in range(min(len(words), MAX_OUTLET_WORDS), 0, -1):
+            if k == 0 and n < len(words):
+                break
+            name = _known_outlet(" ".join(words[:n]))
+            if name:  # 'الجزيرة نت' stays whole; 'عنب بلدي الأحد 21 …' loses the date
+                return _outlet_name(" ".join(words)) if len(words) <= MAX_OUTLET_WORDS else name
+    return None
+
+
 def find_outlet(text: str) -> str | None:
-    """The outlet that publishes the text: its copyright line, its source line ('المصدر: …'),
-    a dateline naming a known outlet, else the outlet its sources speak to (`قالت لـ"المدن"`),
-    the most frequent one winning."""
+    """The outlet that publishes the text: the site named beside the headline, its copyright
+    line, its source line ('المصدر: …'), a dateline naming a known outlet, else the outlet its
+    sources speak to (`قالت لـ"المدن"`), the most frequent one winning. A copyright holder
+    of many words that no lexicon knows is a company, not the outlet ('الشركة السعودية
+    البريطانية للأبحاث والتسويق')."""
+    site = _site_in_title(text)
+    if site:
+        return site
     for pattern in (COPYRIGHT_OUTLET, COPYRIGHT_SIGN_OUTLET, SOURCE_LINE_OUTLET):
         match = pattern.search(text)
         if match and COPYRIGHT_WORDS.sub("", match.group(1)).strip(" -–|"):
             lead = text[match.start() : match.start(1)].rstrip()
-            return _outlet_name(match.group(1), after_li=lead.endswith(("ل", "لـ")))
+            name = _outlet_name(match.group(1), after_li=lead.endswith(("ل", "لـ")))
+            if _known_outlet(name) or len(name.split()) <= MAX_OUTLET_WORDS:
+                return name
     for match in DATELINE_OUTLET.finditer(text[:DATELINE_SPAN]):
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))
