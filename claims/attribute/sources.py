@@ -530,11 +530,10 @@ def _span_end(tokens: list[Token], i: int) -> int:
             return j
         if tok.text in STRAIGHT_QUOTES + "(" + "«“":
             quoted = _quoted_name(tokens, j, "")
-            if quoted is None and j > i:
-                return j
-            if quoted is not None:
-                j = quoted[1]  # a quoted name inside the phrase: 'غرفة عمليات "دحر الغزاة"'
-                continue
+            if quoted is None:
+                return j  # words said: 'وأضاف " كان هناك …"' has no source phrase
+            j = quoted[1]  # a quoted name inside the phrase: 'غرفة عمليات "دحر الغزاة"'
+            continue
         if (
             _name_form(tok.text) in VERB_COMPLEMENT_PREPOSITIONS
             and j > i

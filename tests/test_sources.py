@@ -1,0 +1,18 @@
+"""Source phrases: where a name, a body, an outlet or an anonymous source starts and ends,
+and which kind it is. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from claims.models import Kind
+from claims.pipeline import extract_bytes
+
+
+def attribution(text: str, index: int = -1):
+    claims = extract_bytes(text.encode("utf-8"), "t.txt").claims
+    claim = claims[index]
+    return claim.kind, claim.source, claim.cue, claim.via
+
+
+def test_a_quotation_right_after_the_verb_is_words_said_not_the_source():
+    text = 'قال سامر الخطيب إن الهدنة صامدة. وأضاف " لم نسجل أي خرق منذ صباح اليوم في المدينة ".'
+    assert attribution(text)[:2] == (Kind.named_person, "سامر الخطيب")
