@@ -16,3 +16,8 @@ def attribution(text: str, index: int = -1):
 def test_a_quotation_right_after_the_verb_is_words_said_not_the_source():
     text = 'قال سامر الخطيب إن الهدنة صامدة. وأضاف " لم نسجل أي خرق منذ صباح اليوم في المدينة ".'
     assert attribution(text)[:2] == (Kind.named_person, "سامر الخطيب")
+
+
+def test_a_name_after_a_quoted_body_in_the_role_is_the_person():
+    text = 'وقال المتحدث باسم "تجمع أحرار حوران" عمر الحريري، في اتصال هاتفي، إن القصف مستمر.'
+    assert attribution(text)[:2] == (Kind.named_person, "عمر الحريري")

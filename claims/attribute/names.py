@@ -23,7 +23,12 @@ def _unknown_given_name_before(tokens: list[Token], i: int) -> int:
     """Where a name opened at token i really starts: 'حواء آدم' after a verb or a comma, whose
     given name the gazetteer lacks, starts a word earlier."""
     k = i - 1
-    if k < 0 or not _plain_word(tokens[k]) or tokens[k].bare.startswith("ال"):
+    if (
+        k < 0
+        or not tokens[k].is_word  # 'الناطق باسم "مركز حمص" محمد السباعي'
+        or not _plain_word(tokens[k])
+        or tokens[k].bare.startswith("ال")
+    ):
         return i
     if k == 0 or not tokens[k - 1].is_word or tokens[k - 1].norm in _set("titles"):
         return k
