@@ -21,3 +21,13 @@ def test_a_quotation_right_after_the_verb_is_words_said_not_the_source():
 def test_a_name_after_a_quoted_body_in_the_role_is_the_person():
     text = 'وقال المتحدث باسم "تجمع أحرار حوران" عمر الحريري، في اتصال هاتفي، إن القصف مستمر.'
     assert attribution(text)[:2] == (Kind.named_person, "عمر الحريري")
+
+
+def test_a_role_then_a_lone_family_name_names_the_person():
+    text = "وقال وزير الخارجية شويغو، في مؤتمر صحافي، إن المحادثات مستمرة."
+    assert attribution(text)[:2] == (Kind.named_person, "شويغو")
+
+
+def test_an_adverb_after_a_role_is_no_family_name():
+    kind, source, _, _ = attribution("وقال وزير الدفاع مجدداً إن المحادثات مستمرة.")
+    assert kind is not Kind.named_person

@@ -8,11 +8,13 @@ from claims.attribute.tokens import (
     Token,
     _according_at,
     _clean_name,
+    _comma_chunks,
     _cue_lemma,
     _glued_hearer,
     _is_function_word,
     _text,
     _unglue_li,
+    _words,
     in_lexicon,
 )
 
@@ -157,3 +159,18 @@ def _plain_word(token: Token) -> bool:
         or token.norm in _particles("subordinate")
         or token.norm[:1].isdigit()
     )
+
+
+def _family_name_after_role(tokens: list[Token], sentence: str) -> str | None:
+    """'وزير الخارجية لافروف': a role and its definite complement, then one indefinite plain
+    word closing the phrase. An indefinite word cannot qualify the definite words before it:
+    it is the person named by a family name alone."""
+    words = _words(_comma_chunks(tokens)[0]) if tokens else []
+    if len(words) < 3 or words[0].norm not in _set("titles"):
+        return None
+    *complement, name = words[1:]
+    if not all(w.bare.startswith("ال") or w.norm in _set("titles") for w in complement):
+        return None
+    if not _plain_word(name) or name.bare.startswith("ال"):  # 'مدير الوعظ والإرشاد'
+        return None
+    return _clean_name(_text([name], sentence))

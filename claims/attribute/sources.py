@@ -33,6 +33,7 @@ from claims.attribute.lexicons import (
 from claims.attribute.memory import Memory
 from claims.attribute.names import (
     _after_title,
+    _family_name_after_role,
     _name_at,
     _opens_with_given_name,
     _plain_word,
@@ -512,6 +513,9 @@ class SourceParser:
                 opens_as_name = not chunk_words[0].bare.startswith("ال")
                 if len(chunk_words) >= 2 and opens_as_name or self.memory.knows(name):
                     return Source(Kind.named_person, self.memory.full_name(name))
+        family_name = _family_name_after_role(tokens, sentence)
+        if family_name:
+            return Source(Kind.named_person, self.memory.full_name(family_name))
         return None
 
 
