@@ -31,3 +31,30 @@ def test_a_role_then_a_lone_family_name_names_the_person():
 def test_an_adverb_after_a_role_is_no_family_name():
     kind, source, _, _ = attribution("وقال وزير الدفاع مجدداً إن المحادثات مستمرة.")
     assert kind is not Kind.named_person
+
+
+def test_an_unnamed_source_keeps_the_adjectives_of_its_standing():
+    assert attribution("وأكد مصدر أمني مطلع أن القافلة عبرت.")[1] == "مصدر أمني مطلع"
+
+
+def test_an_unnamed_source_keeps_the_place_or_body_it_comes_from():
+    assert attribution("لكن مصادر ميدانية من درعا، نفت دخول التعزيزات.")[1] == (
+        "مصادر ميدانية من درعا"
+    )
+    assert attribution("وقال مصدر من المعارضة إن الوفد انسحب.")[1] == "مصدر من المعارضة"
+
+
+def test_the_verb_complement_after_an_unnamed_source_is_not_its_circle():
+    assert attribution("وحذر ناشطون من تفاقم الأزمة في المخيم.")[1] == "ناشطون"
+
+
+def test_an_unnamed_source_keeps_a_second_place_and_a_joined_genitive():
+    text = "وقال مسؤول في وزارة الصحة في دمشق إن المستشفيات ممتلئة."
+    assert attribution(text)[1] == "مسؤول في وزارة الصحة في دمشق"
+    text = "وأكد مصدر رسمي في وزارة الخارجية والمغتربين أن الوجود غير شرعي."
+    assert attribution(text)[1] == "مصدر رسمي في وزارة الخارجية والمغتربين"
+
+
+def test_a_sound_plural_source_takes_only_a_plural_adjective():
+    assert attribution("ويرى مراقبون إمكانية حصول اتفاق قريب.")[1] == "مراقبون"
+    assert attribution("ويرى مراقبون غربيون أن الاتفاق قريب.")[1] == "مراقبون غربيون"

@@ -124,6 +124,8 @@ def _ends_construct(previous: Token, token: Token) -> bool:
     if not previous.norm.startswith(("ال", "لل")):
         return False
     norm = token.norm
+    if norm.startswith("وال"):
+        return False  # 'وزارة الخارجية والمغتربين': a second genitive joined to the first
     return not (norm.startswith("لل") or norm.startswith("ال") and norm.endswith(("ي", "يه")))
 
 
@@ -268,6 +270,7 @@ class SourceParser:
             tok = tokens[j]
             if (
                 _looks_adjective(tok)
+                and _agrees_with_plural(head, tok)
                 or tok.bare in _word_class("close_to")
                 or tok.norm in _word_class("rank_adjectives")
             ):
@@ -275,12 +278,7 @@ class SourceParser:
             elif tok.norm[:1] == "و" and _strip_conjunction(tok.norm, _set("anonymous")):
                 j += 1  # 'ناشطون ومراقبون'
             elif j + 1 < len(tokens) and (
-                tok.norm == "في"
-                or tok.norm == "من"
-                and (
-                    tokens[j - 1].bare in _word_class("close_to")
-                    or _without_article(tokens[j + 1].bare) in _word_class("affiliation_nouns")
-                )
+                tok.norm == "في" or tok.norm == "من" and _names_a_circle(tokens, j)
             ):
                 # 'مصدر في التحالف الدولي', 'مصادر محلية في طفس', 'مصدر مقرب من عائلة القتيل',
                 # 'مصدر في الأخير' (the body named just before)
@@ -288,6 +286,12 @@ class SourceParser:
                 end = quoted[1] if quoted else _noun_phrase_end(tokens, j + 1)
                 if end == j + 1:
                     break
+                if (
+                    end + 1 < len(tokens)
+                    and tokens[end].norm == "في"
+                    and _is_place(tokens[end + 1])
+                ):
+                    end = _noun_phrase_end(tokens, end + 1)  # 'مسؤول في وزارة الصحة في صنعاء'
                 target = _clean_name(_text(tokens[j + 1 : end], sentence))
                 if normalize(target) in ("الاخير", "الاخيره"):
                     target = self._last_body(sentence, tokens[i].start) or target
@@ -541,11 +545,10 @@ def _span_end(tokens: list[Token], i: int) -> int:
         if (
             _name_form(tok.text) in VERB_COMPLEMENT_PREPOSITIONS
             and j > i
-            and tokens[j - 1].bare not in _word_class("close_to")  # 'مصدر مقرب من الحكومة'
             and not (
                 tok.norm == "من"
-                and j + 1 < len(tokens)
-                and _without_article(tokens[j + 1].bare) in _word_class("affiliation_nouns")
+                and _names_a_circle(tokens, j)
+                and _opens_unnamed_source(_words(tokens[i:j]))
             )
         ):
             return j
@@ -580,6 +583,37 @@ def _span_end(tokens: list[Token], i: int) -> int:
             return j
         j += 1
     return j
+
+
+def _names_a_circle(tokens: list[Token], j: int) -> bool:
+    """'من' at j says whom an unnamed source comes from: 'مصدر مقرب من الحكومة', 'ناشطون من
+    أبناء المنطقة', 'مصادر عسكرية من عفرين', 'مصدر من المعارضة'; not the verb's complement."""
+    if j + 1 >= len(tokens):
+        return False
+    after = tokens[j + 1]
+    return (
+        tokens[j - 1].bare in _word_class("close_to")
+        or _without_article(after.bare) in _word_class("affiliation_nouns")
+        or _is_place(after)
+        or in_lexicon(after, _set("organizations"))
+    )
+
+
+def _opens_unnamed_source(words: list[Token]) -> bool:
+    """'مصادر عسكرية …', not a person's title: 'الصحفي اليمني شاكر أحمد خالد من صنعاء'."""
+    return bool(_starts_with(words, _phrases("anonymous"))) and words[0].norm not in _set("titles")
+
+
+def _is_place(token: Token) -> bool:
+    return token.bare in _places()
+
+
+def _agrees_with_plural(head: Token, adjective: Token) -> bool:
+    """A sound masculine plural takes only a sound plural adjective: 'مراقبون غربيون', while in
+    'ويرى مراقبون إمكانية …' the noun after is the object."""
+    if not head.bare.endswith(("ون", "ين")):
+        return True
+    return adjective.norm.endswith(("ون", "ين"))
 
 
 # 'تقرير صادر عن المنظمة', 'بيان لـ"الهيئة"': the preposition before a document's issuer.
