@@ -58,3 +58,17 @@ def test_an_unnamed_source_keeps_a_second_place_and_a_joined_genitive():
 def test_a_sound_plural_source_takes_only_a_plural_adjective():
     assert attribution("ويرى مراقبون إمكانية حصول اتفاق قريب.")[1] == "مراقبون"
     assert attribution("ويرى مراقبون غربيون أن الاتفاق قريب.")[1] == "مراقبون غربيون"
+
+
+def test_an_adjective_of_side_or_owner_is_not_part_of_the_body_name():
+    assert attribution("وقال المرصد السوري المعارض إن الغارات قتلت عشرة.")[1] == "المرصد السوري"
+    text = "وقال برنامج الأغذية العالمي التابع للأمم المتحدة إن المخزون نفد."
+    assert attribution(text)[1] == "برنامج الأغذية العالمي"
+    # after an indefinite noun the same word is the genitive that names the body
+    assert attribution("وأعلنت فصائل المعارضة أنها توصلت إلى اتفاق.")[1] == "فصائل المعارضة"
+
+
+def test_the_observatory_is_named_as_fully_as_the_article_names_it():
+    assert attribution("وأفاد المرصد السوري بمقتل عشرة مدنيين.")[1] == "المرصد السوري"
+    text = "وأفاد المرصد السوري لحقوق الإنسان بمقتل عشرة. وقال المرصد إن القصف مستمر."
+    assert attribution(text)[1] == "المرصد السوري لحقوق الإنسان"

@@ -39,12 +39,29 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
             and (norm.startswith("ال") or norm.startswith("لل"))
             and norm not in _word_class("function_words")
         ):
-            if _cue_lemma(tokens[j]) or norm in _set("titles") or norm in _particles("subordinate"):
+            if (
+                _cue_lemma(tokens[j])
+                or norm in _set("titles")
+                or norm in _particles("subordinate")
+                or _describes(tokens, j, joined)
+            ):
                 break
             j += 1
         else:
             break
     return j
+
+
+def _describes(tokens: list[Token], j: int, joined: bool) -> bool:
+    """Token j is an adjective of side or owner ('المرصد السوري المعارض', 'البرنامج العالمي
+    التابع للأمم المتحدة'), not the name; after an indefinite noun the same word is a genitive
+    that is ('فصائل المعارضة')."""
+    return (
+        not joined
+        and j > 0
+        and tokens[j - 1].bare.startswith("ال")
+        and tokens[j].norm in _word_class("describing_adjectives")
+    )
 
 
 # 'منظمة هيومن رايتس ووتش': the proper noun after an indefinite head may run to three words.
