@@ -72,3 +72,26 @@ def test_the_observatory_is_named_as_fully_as_the_article_names_it():
     assert attribution("وأفاد المرصد السوري بمقتل عشرة مدنيين.")[1] == "المرصد السوري"
     text = "وأفاد المرصد السوري لحقوق الإنسان بمقتل عشرة. وقال المرصد إن القصف مستمر."
     assert attribution(text)[1] == "المرصد السوري لحقوق الإنسان"
+
+
+def test_a_prince_or_king_is_a_rank_before_any_given_name():
+    text = "قال الأمير فهد الدوسري، السفير السابق في لندن، إن القرار خاطئ."
+    assert attribution(text)[:2] == (Kind.named_person, "فهد الدوسري")
+
+
+def test_rukn_after_a_rank_is_part_of_the_rank_not_of_the_name():
+    text = (
+        "وقال المتحدث العميد ركن سامي الحسن إن الغارات استهدفت المنصات. وقال الحسن إن الهدوء عاد."
+    )
+    assert attribution(text, 0)[1] == "سامي الحسن"
+    assert attribution(text)[1] == "سامي الحسن"
+
+
+def test_a_foreign_given_name_opens_the_name():
+    text = "وقالت المتحدثة باسم الخارجية الأميركية هيذر جونز إن واشنطن تدعم المحادثات."
+    assert attribution(text)[:2] == (Kind.named_person, "هيذر جونز")
+
+
+def test_a_name_keeps_to_one_script():
+    text = "Sun, 02/12/2017 - 14:22 قالت مزن حسن Sun, 02/12/2017 إن الحكم مسيس."
+    assert attribution(text)[1] == "مزن حسن"

@@ -85,6 +85,8 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
             break
         if _cue_lemma(tok) or tok.norm in _particles("complement"):
             break
+        if taken and tok.text.isascii() != taken[0].text.isascii():
+            break  # 'مزن حسن Sun, 02/12/2017': a name keeps to one script
         taken.append(tok)
         j += 1
         if tok.norm in _word_class("name_links"):
