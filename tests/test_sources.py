@@ -95,3 +95,9 @@ def test_a_foreign_given_name_opens_the_name():
 def test_a_name_keeps_to_one_script():
     text = "Sun, 02/12/2017 - 14:22 قالت مزن حسن Sun, 02/12/2017 إن الحكم مسيس."
     assert attribution(text)[1] == "مزن حسن"
+
+
+def test_a_regional_outlet_is_known_by_its_bare_name_and_its_full_agency_name():
+    assert attribution("وذكرت نون بوست أن المعتقلين نقلوا.")[:2] == (Kind.media, "نون بوست")
+    text = "وقالت وكالة الأنباء الكويتية إن الأمير استقبل الوفد."
+    assert attribution(text)[:2] == (Kind.media, "وكالة الأنباء الكويتية")
