@@ -101,3 +101,24 @@ def test_a_regional_outlet_is_known_by_its_bare_name_and_its_full_agency_name():
     assert attribution("وذكرت نون بوست أن المعتقلين نقلوا.")[:2] == (Kind.media, "نون بوست")
     text = "وقالت وكالة الأنباء الكويتية إن الأمير استقبل الوفد."
     assert attribution(text)[:2] == (Kind.media, "وكالة الأنباء الكويتية")
+
+
+def test_an_outlet_is_its_quoted_name_after_words_that_qualify_its_kind():
+    text = 'وذكرت وكالة أنباء النظام "سانا" أن الجيش تقدم.'
+    assert attribution(text)[:2] == (Kind.media, "سانا")
+    text = 'ونقلت صحيفة " "كوميرسانت" الروسية أن موسكو لن تنسحب.'
+    assert attribution(text)[:2] == (Kind.media, "كوميرسانت")
+
+
+def test_words_said_in_quotation_marks_are_no_outlet_name():
+    text = 'وقالت وكالة الأنباء الرسمية "إن الجيش تقدم".'
+    assert attribution(text)[1] == "وكالة الأنباء الرسمية"
+
+
+def test_unnamed_media_keep_whom_they_belong_to():
+    text = "وأفادت وسائل إعلام تابعة لميليشيات كردية بوجود أربعة آلاف عسكري."
+    assert attribution(text)[:2] == (Kind.media, "وسائل إعلام تابعة لميليشيات كردية")
+
+
+def test_a_social_media_page_is_an_outlet():
+    assert attribution('وقالت صفحة "حمص الآن" إن الحافلات دخلت.')[:2] == (Kind.media, "حمص الآن")

@@ -76,10 +76,42 @@ def _quoted_name(tokens: list[Token], i: int, sentence: str) -> tuple[str, int] 
     for j in range(i + 1, min(len(tokens), i + 8)):
         if tokens[j].text in QUOTES + ")":
             inner = tokens[i + 1 : j]
+            if not inner and j == i + 1:
+                return _quoted_name(tokens, j, sentence)  # a stray mark: 'صحيفة " "X"'
             if inner and all(t.is_word for t in inner):
                 return _clean_name(_text(inner, sentence)), j + 1
             return None
     return None
+
+
+# 'صحيفة " "نيزافيسيمايا غازيتا"', 'وكالة أنباء النظام "سانا"': words before an outlet's
+# quoted name.
+MAX_WORDS_BEFORE_QUOTED_NAME = 3
+
+
+def _quoted_name_after(tokens: list[Token], i: int, sentence: str) -> tuple[str, int] | None:
+    """A quoted name at token i, or after a few words that qualify an outlet's kind."""
+    for k in range(i, min(len(tokens), i + MAX_WORDS_BEFORE_QUOTED_NAME + 1)):
+        quoted = _quoted_name(tokens, k, sentence)
+        if quoted:
+            said = any(_is_said(t) for t in tokens[k : quoted[1]])  # '"إن الجيش تقدم"'
+            return None if said else quoted
+        tok = tokens[k]
+        if not tok.is_word or _is_function_word(tok) or _is_said(tok):
+            return None
+    return None
+
+
+def _is_said(token: Token) -> bool:
+    """A reporting verb or a complementizer: words said, or their frame, not a name."""
+    return bool(_cue_lemma(token)) or token.norm in _particles("complement")
+
+
+def _is_li_genitive(token: Token) -> bool:
+    """'للنظام', 'لميليشيات': a noun glued to li-, which says whose."""
+    return token.norm.startswith("لل") or (
+        token.norm[:1] == "ل" and len(token.norm) > 3 and not _is_function_word(token)
+    )
 
 
 MAX_NOUN_PHRASE_WORDS = 5
@@ -322,7 +354,7 @@ class SourceParser:
         return None
 
     def _media(self, tokens, j, sentence, head: list[Token]) -> Source:
-        quoted = _quoted_name(tokens, j, sentence)
+        quoted = _quoted_name_after(tokens, j, sentence)
         head_norm = _without_article(
             _strip_conjunction(head[0].norm, _set("media")) or head[0].bare
         )
@@ -341,8 +373,10 @@ class SourceParser:
                     and not _is_function_word(tokens[end])
                 ):
                     end += 1
-                if end > j and end < len(tokens) and tokens[end].norm.startswith("لل"):
+                if end > j and end < len(tokens) and _is_li_genitive(tokens[end]):
                     end += 1  # 'وسائل إعلام موالية للنظام': whom the outlets side with
+                    if end < len(tokens) and _is_nisba_adjective(tokens[end]):
+                        end += 1  # 'تابعة لميليشيات كردية'
                 start = tokens.index(head[0])
                 if (
                     end == j
