@@ -122,3 +122,21 @@ def test_unnamed_media_keep_whom_they_belong_to():
 
 def test_a_social_media_page_is_an_outlet():
     assert attribution('وقالت صفحة "حمص الآن" إن الحافلات دخلت.')[:2] == (Kind.media, "حمص الآن")
+
+
+def test_a_role_resolves_to_the_person_the_article_names_with_it():
+    text = (
+        "وقال المتحدث باسم جيش الإسلام حمزة بيرقدار إن الهجوم صد. "
+        "واعتبر المتحدث باسم جيش الإسلام أن المعركة استباقية."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "حمزة بيرقدار")
+    text = (
+        "وكشف فيصل المقداد، وزير الخارجية السوري، عن زيارة قريبة. "
+        "وكان وزير الخارجية السوري، قد صرح أن دمشق ترحب بالوساطة."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "فيصل المقداد")
+
+
+def test_a_role_the_article_names_no_one_with_stays_anonymous():
+    text = "وقال المتحدث باسم الجيش إن القصف مستمر."
+    assert attribution(text)[:2] == (Kind.anonymous, "المتحدث باسم الجيش")

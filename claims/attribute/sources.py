@@ -32,6 +32,7 @@ from claims.attribute.lexicons import (
 )
 from claims.attribute.memory import Memory
 from claims.attribute.names import (
+    MAX_NAME_WORDS,
     _after_title,
     _family_name_after_role,
     _name_at,
@@ -214,6 +215,9 @@ class SourceParser:
                 said = {_stem(w.norm) for w in _words(_comma_chunks(tokens)[0])}
                 if earlier and said <= {_stem(w) for w in normalize(earlier.source).split()}:
                     return Source(earlier.kind, earlier.source, is_reference=True)
+                holder = self._role_holder(_words(_comma_chunks(tokens)[0]))
+                if holder:
+                    return Source(Kind.named_person, holder, is_reference=True)
                 # An unnamed official is an anonymous source: 'المتحدث باسم الجيش'.
                 return Source(
                     Kind.anonymous, _clean_name(_text(_comma_chunks(tokens)[0], sentence))
@@ -278,6 +282,25 @@ class SourceParser:
         if wanted in (Kind.organization, Kind.media) and not qualifiers <= name_words:
             return None
         return Source(speaker.kind, speaker.source, is_reference=True)
+
+    def _role_holder(self, role: list[Token]) -> str | None:
+        """The person the article names with this role anywhere: 'وزير الخارجية التركي' ->
+        'مولود تشاووش أوغلو' from 'وزير الخارجية التركي، مولود تشاووش أوغلو' or from
+        'مولود تشاووش أوغلو، وزير الخارجية التركي'. A role of one word names no one."""
+        if len(role) < MIN_ROLE_WORDS:
+            return None
+        key = [role[0].bare, *(w.norm for w in role[1:])]
+        for text, tokens in self.passages:
+            words = _words(tokens)
+            for k in range(len(words) - len(key) + 1):
+                if [words[k].bare, *(w.norm for w in words[k + 1 : k + len(key)])] != key:
+                    continue
+                named = _name_after_role(
+                    tokens, tokens.index(words[k + len(key) - 1]) + 1, text
+                ) or _name_before_role(tokens, tokens.index(words[k]), text)
+                if named:
+                    return self.memory.full_name(named)
+        return None
 
     def _anonymous(self, tokens: list[Token], i: int, sentence: str) -> Source:
         head = tokens[i]
@@ -555,6 +578,34 @@ class SourceParser:
         if family_name:
             return Source(Kind.named_person, self.memory.full_name(family_name))
         return None
+
+
+# 'وزير الخارجية', 'المتحدث باسم الجيش': a role that may name one person in an article.
+MIN_ROLE_WORDS = 2
+
+
+def _name_after_role(tokens: list[Token], i: int, sentence: str) -> str | None:
+    """The person named right after a role, past commas, quotation marks and ranks:
+    'وزير الخارجية التركي، مولود تشاووش أوغلو'."""
+    while i < len(tokens) and (
+        tokens[i].text in "،," + QUOTES or tokens[i].norm in _word_class("ranks")
+    ):
+        i += 1
+    if i < len(tokens) and (_opens_with_given_name(tokens, i) or _after_title(tokens, i)):
+        return _name_at(tokens, i, sentence)
+    return None
+
+
+def _name_before_role(tokens: list[Token], i: int, sentence: str) -> str | None:
+    """The person named right before a role in apposition: 'مولود تشاووش أوغلو، وزير الخارجية'."""
+    if i < 2 or tokens[i - 1].text not in "،,":
+        return None
+    for start in range(max(0, i - 1 - MAX_NAME_WORDS), i - 1):
+        if _opens_with_given_name(tokens, start):
+            name = _name_at(tokens, start, sentence)
+            if name and len(name.split()) == i - 1 - start:
+                return name
+    return None
 
 
 # Prepositions that open a reporting verb's complement ('أعلنت الوزارة عن', 'أشار إلى', 'حذر من'),
