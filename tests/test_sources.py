@@ -140,3 +140,19 @@ def test_a_role_resolves_to_the_person_the_article_names_with_it():
 def test_a_role_the_article_names_no_one_with_stays_anonymous():
     text = "وقال المتحدث باسم الجيش إن القصف مستمر."
     assert attribution(text)[:2] == (Kind.anonymous, "المتحدث باسم الجيش")
+
+
+def test_the_verbal_noun_of_the_speech_closes_the_source_phrase():
+    text = "ونقلت الوكالة عن مسؤول أوروبي رفيع ترجيحه أن تستأنف المحادثات."
+    assert attribution(text)[1] == "مسؤول أوروبي رفيع"
+
+
+def test_a_relative_pronoun_or_a_time_adverb_ends_a_name():
+    text = "وقال الأمير بندر الذي لا يشغل منصباً إن الرد كان غاضباً."
+    assert attribution(text)[1] == "بندر"
+    text = "وقال قائد القوات المشتركة كينيث ماكينزي حينها إن العدد سيعلن."
+    assert attribution(text)[1] == "كينيث ماكينزي"
+
+
+def test_the_newspaper_told_is_not_part_of_the_source():
+    assert attribution("وأضاف مسؤول أمريكي للصحيفة أن الغارة نجحت.")[1] == "مسؤول أمريكي"

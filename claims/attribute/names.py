@@ -83,7 +83,11 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
             )
         ):
             break
-        if _cue_lemma(tok) or tok.norm in _particles("complement"):
+        if (
+            _cue_lemma(tok)
+            or tok.norm in _particles("complement")
+            or tok.norm in _particles("subordinate")  # 'وقال الأمير تركي الذي …'
+        ):
             break
         if taken and tok.text.isascii() != taken[0].text.isascii():
             break  # 'مزن حسن Sun, 02/12/2017': a name keeps to one script
