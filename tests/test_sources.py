@@ -156,3 +156,13 @@ def test_a_relative_pronoun_or_a_time_adverb_ends_a_name():
 
 def test_the_newspaper_told_is_not_part_of_the_source():
     assert attribution("وأضاف مسؤول أمريكي للصحيفة أن الغارة نجحت.")[1] == "مسؤول أمريكي"
+
+
+def test_a_given_name_alone_after_a_rank_is_the_one_full_name_the_article_gives():
+    text = (
+        "قال الأمير خالد الفيصل، أمير منطقة مكة، إن الموسم ناجح. "
+        "وقال الأمير خالد إن الاستعدادات اكتملت."
+    )
+    assert attribution(text)[1] == "خالد الفيصل"
+    text = "قال الأمير خالد الفيصل إن الموسم ناجح. وقال الأمير خالد بن سلمان إن الاستعدادات اكتملت. وأكد الأمير خالد أن الحج آمن."
+    assert attribution(text)[1] == "خالد"

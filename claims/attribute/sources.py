@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from claims.arabic import normalize
+from claims.arabic import normalize, normalize_key
 from claims.attribute.bodies import (
     _alias,
     _body_name_end,
@@ -542,6 +542,19 @@ class SourceParser:
             self._fullest_bodies[name] = best
         return self._fullest_bodies[name]
 
+    def _full_name(self, name: str) -> str:
+        """The fullest form of a name; a given name alone after a rank ('الأمير تركي') is
+        the one name the article gives that opens with it ('تركي الفيصل')."""
+        full = self.memory.full_name(name)
+        if full != name or len(name.split()) != 1:
+            return full
+        longer = {
+            known
+            for known in self.memory.names
+            if len(known.split()) > 1 and normalize_key(known).split()[0] == normalize_key(name)
+        }
+        return longer.pop() if len(longer) == 1 else name
+
     def person(self, tokens: list[Token], sentence: str) -> Source | None:
         """A named person in the phrase: after a rank title, from a given name, or a comma
         chunk of plain words; titles and roles are left out."""
@@ -565,7 +578,7 @@ class SourceParser:
                         continue
                 i += 1
             if last:
-                return Source(Kind.named_person, self.memory.full_name(last))
+                return Source(Kind.named_person, self._full_name(last))
         for chunk in _comma_chunks(tokens):
             chunk_words = _words(chunk)
             if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):
