@@ -166,3 +166,16 @@ def test_a_given_name_alone_after_a_rank_is_the_one_full_name_the_article_gives(
     assert attribution(text)[1] == "خالد الفيصل"
     text = "قال الأمير خالد الفيصل إن الموسم ناجح. وقال الأمير خالد بن سلمان إن الاستعدادات اكتملت. وأكد الأمير خالد أن الحج آمن."
     assert attribution(text)[1] == "خالد"
+
+
+def test_the_object_after_a_body_name_is_not_part_of_it():
+    text = "وطالبت الحكومة الأردنية السلطات الإسرائيلية بفتح المعبر."
+    assert attribution(text)[1] == "الحكومة الأردنية"
+    assert attribution("وأعلنت قوات النظام السوري التزامها بالهدنة.")[1] == "قوات النظام السوري"
+
+
+def test_adjectives_that_agree_carry_the_body_name_on():
+    assert attribution("وقال الجيش السوري الحر إن الهجوم صد.")[1] == "الجيش السوري الحر"
+    assert attribution("وقالت الهيئة الإسلامية العليا إن المسجد مغلق.")[1] == (
+        "الهيئة الإسلامية العليا"
+    )

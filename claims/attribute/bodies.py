@@ -44,12 +44,31 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
                 or norm in _set("titles")
                 or norm in _particles("subordinate")
                 or _describes(tokens, j, joined)
+                or not joined
+                and _opens_another_phrase(tokens, j)
             ):
                 break
             j += 1
         else:
             break
     return j
+
+
+def _opens_another_phrase(tokens: list[Token], j: int) -> bool:
+    """Definite token j does not carry the name on: a verb or a noun with a pronoun ('قوات
+    النظام التقوا', 'أعلنت القوات التزامها'), or, after a relational adjective, a word that
+    cannot agree with it and so is the object ('الحكومة التونسية السلطات')."""
+    norm = tokens[j].norm
+    if norm.endswith(("ها", "هم", "هما", "وا")):
+        return True
+    previous = tokens[j - 1].norm if j > 0 else ""
+    if norm.startswith("لل") or not previous.startswith("ال"):
+        return False
+    if previous.endswith("يه"):  # 'التونسية': a feminine adjective
+        return norm.endswith("ات") or not norm.endswith(("ه", "ي", "ا"))
+    if previous.endswith("ي"):  # 'الإسرائيلي': a masculine adjective
+        return norm.endswith(("ات", "ه"))
+    return False
 
 
 def _describes(tokens: list[Token], j: int, joined: bool) -> bool:
