@@ -179,3 +179,16 @@ def test_adjectives_that_agree_carry_the_body_name_on():
     assert attribution("وقالت الهيئة الإسلامية العليا إن المسجد مغلق.")[1] == (
         "الهيئة الإسلامية العليا"
     )
+
+
+def test_a_capital_or_a_state_speaks_under_its_bare_name():
+    assert attribution("ونددت أنقرة بشدة بالضربات الجوية.")[:2] == (Kind.organization, "أنقرة")
+    assert attribution("ورحبت أميركا بالاتفاق، معتبرة أنه خطوة إيجابية.")[:2] == (
+        Kind.organization,
+        "أميركا",
+    )
+
+
+def test_a_state_adjective_stays_in_the_body_name():
+    text = "ورحبت وزارة الخارجية السعودية بالجهود المبذولة."
+    assert attribution(text)[1] == "وزارة الخارجية السعودية"

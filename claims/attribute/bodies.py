@@ -5,7 +5,7 @@ spells it."""
 from __future__ import annotations
 
 from claims.arabic import normalize
-from claims.attribute.lexicons import _aliases, _particles, _set, _word_class
+from claims.attribute.lexicons import _aliases, _particles, _places, _set, _word_class
 from claims.attribute.names import _plain_word
 from claims.attribute.tokens import Token, _cue_lemma, _is_function_word, in_lexicon
 
@@ -19,8 +19,10 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
         joined = j > i and norm.startswith("وال")
         if joined:
             norm = norm[1:]  # 'جهاز الإسعاف والطوارئ': a genitive joined to the one before
-        if j > i and norm in _set("organizations") and not joined:
-            break  # 'اتهمت جماعة الحوثيين الحكومة': the object, another body
+        if j > i and norm in _set("organizations") and not joined and not norm.endswith("يه"):
+            # 'اتهمت جماعة الحوثيين الحكومة': the object, another body; but 'السعودية' in
+            # 'وزارة الخارجية السعودية' is the adjective
+            break
         if (
             norm[:1] in ("ل", "و")
             and not norm.startswith("لل")
@@ -93,6 +95,8 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
     الديمقراطية'), and a body it belongs to ('المكتب الإعلامي لحركة أحرار الشام')."""
     if head.bare.startswith("ال") and j < len(tokens) and tokens[j].bare in _set("organizations"):
         return j  # 'وتتهم المعارضة النظام …': a second body is the object
+    if head.bare in _places():
+        return j  # 'ونددت أنقرة بشدة': a capital speaking for its government is named whole
     if not head.bare.startswith("ال"):
         start = j
         while (
@@ -103,6 +107,7 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
             and not _cue_lemma(tokens[j])
             and not _is_function_word(tokens[j])
             and not _is_nisba_adjective(tokens[j])
+            and not tokens[j].norm.startswith("بال")  # 'ورحبت أميركا بالاتفاق'
         ):
             j += 1
             if in_lexicon(tokens[j - 1], _set("organizations")):

@@ -5,7 +5,6 @@ phrase ends."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from claims.arabic import normalize, normalize_key
 from claims.attribute.bodies import (
@@ -25,6 +24,7 @@ from claims.attribute.lexicons import (
     _outlets,
     _particles,
     _phrases,
+    _places,
     _references,
     _set,
     _strip_conjunction,
@@ -59,7 +59,6 @@ from claims.attribute.tokens import (
     in_lexicon,
     tokenize,
 )
-from claims.lexicon import fields
 from claims.models import Kind
 
 
@@ -138,17 +137,6 @@ def _noun_phrase_end(tokens: list[Token], i: int) -> int:
             break
         j += 1
     return j
-
-
-@cache
-def _places() -> frozenset[str]:
-    """One-word place names of the gazetteer, in every spelling it gives."""
-    return frozenset(
-        normalize(spelling)
-        for entry in fields("gazetteer")
-        for spelling in entry
-        if not spelling.startswith(">") and " " not in spelling.strip()
-    )
 
 
 def _ends_construct(previous: Token, token: Token) -> bool:
