@@ -192,3 +192,13 @@ def test_a_capital_or_a_state_speaks_under_its_bare_name():
 def test_a_state_adjective_stays_in_the_body_name():
     text = "ورحبت وزارة الخارجية السعودية بالجهود المبذولة."
     assert attribution(text)[1] == "وزارة الخارجية السعودية"
+
+
+def test_a_family_name_alone_is_a_person_when_the_article_gives_it_a_title_and_a_verb():
+    text = "وقال الوزير الصفدي إن الحدود مغلقة. وشدد الصفدي على أن الأردن لن يقبل التهجير."
+    assert attribution(text)[:2] == (Kind.named_person, "الصفدي")
+    assert attribution(text, 0)[:2] == (Kind.named_person, "الصفدي")
+
+
+def test_a_role_adjective_is_no_family_name():
+    assert attribution("وقال الرئيس السابق إن الحل سياسي.")[0] is Kind.anonymous

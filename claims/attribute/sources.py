@@ -575,10 +575,29 @@ class SourceParser:
                 opens_as_name = not chunk_words[0].bare.startswith("ال")
                 if len(chunk_words) >= 2 and opens_as_name or self.memory.knows(name):
                     return Source(Kind.named_person, self.memory.full_name(name))
-        family_name = _family_name_after_role(tokens, sentence)
+        family_name = _family_name_after_role(tokens, sentence) or self._lone_family_name(
+            words, sentence
+        )
         if family_name:
             return Source(Kind.named_person, self.memory.full_name(family_name))
         return None
+
+    def _lone_family_name(self, words: list[Token], sentence: str) -> str | None:
+        """'قال الجبير', 'الوزير الجبير': a definite word alone, or after a title, is a family
+        name when the article puts it both after a title and right after a reporting verb; a
+        role's adjective ('الرئيس السابق') never stands alone after the verb."""
+        if not words or len(words) > 2 or len(words) == 2 and words[0].norm not in _set("titles"):
+            return None
+        name = words[-1]
+        if not name.norm.startswith("ال") or not _plain_word(name):
+            return None
+        after_title = after_verb = False
+        for _, tokens in self.passages:
+            for k in range(1, len(tokens)):
+                if tokens[k].norm == name.norm:
+                    after_title |= tokens[k - 1].norm in _set("titles")
+                    after_verb |= bool(_cue_lemma(tokens[k - 1]))
+        return _clean_name(_text([name], sentence)) if after_title and after_verb else None
 
 
 # 'وزير الخارجية', 'المتحدث باسم الجيش': a role that may name one person in an article.
