@@ -202,3 +202,13 @@ def test_a_family_name_alone_is_a_person_when_the_article_gives_it_a_title_and_a
 
 def test_a_role_adjective_is_no_family_name():
     assert attribution("وقال الرئيس السابق إن الحل سياسي.")[0] is Kind.anonymous
+
+
+def test_a_reference_described_by_a_relative_clause_or_participle_resolves():
+    text = (
+        "وكشف مصدر أمني مطلع أن الاتفاق تم. "
+        "وقال المصدر الذي رفض الكشف عن اسمه، إن الاتفاق يشمل ثلاثة أطراف. "
+        "وأشار المصدر مفضلاً عدم الكشف عن هويته، إلى أن التنفيذ قريب."
+    )
+    assert attribution(text, 1)[1] == "مصدر أمني مطلع"
+    assert attribution(text, 2)[1] == "مصدر أمني مطلع"

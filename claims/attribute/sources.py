@@ -171,7 +171,7 @@ class SourceParser:
         i0 = tokens.index(first)
 
         reference = _strip_conjunction(first.norm, _references())
-        if reference and len(words) <= 3:
+        if reference and len(_without_adjunct(words)) <= 3:
             resolved = self._resolve_reference(_references()[reference], tokens, i0, sentence)
             if resolved:
                 return resolved
@@ -598,6 +598,21 @@ class SourceParser:
                     after_title |= tokens[k - 1].norm in _set("titles")
                     after_verb |= bool(_cue_lemma(tokens[k - 1]))
         return _clean_name(_text([name], sentence)) if after_title and after_verb else None
+
+
+def _without_adjunct(words: list[Token]) -> list[Token]:
+    """The words before a relative clause or a circumstantial participle, which describe the
+    source without naming it: 'المصدر الذي رفض الكشف عن اسمه', 'المصدر مفضلاً عدم …'."""
+    for k, word in enumerate(words):
+        if k and (word.norm in _particles("subordinate") or _is_circumstantial(word)):
+            return words[:k]
+    return words
+
+
+def _is_circumstantial(word: Token) -> bool:
+    """'مفضلاً', 'قائلاً', 'مضيفاً': an indefinite participle in the accusative, its tanwin
+    written as a final alif."""
+    return word.norm.startswith("م") and word.norm.endswith("ا") and len(word.norm) > 4
 
 
 # 'وزير الخارجية', 'المتحدث باسم الجيش': a role that may name one person in an article.
