@@ -212,3 +212,7 @@ def test_a_reference_described_by_a_relative_clause_or_participle_resolves():
     )
     assert attribution(text, 1)[1] == "مصدر أمني مطلع"
     assert attribution(text, 2)[1] == "مصدر أمني مطلع"
+
+
+def test_an_unnamed_source_keeps_a_plural_of_nationality():
+    assert attribution("وقال دبلوماسيون أجانب إن الاجتماع تأجل.")[1] == "دبلوماسيون أجانب"

@@ -316,6 +316,7 @@ class SourceParser:
                 and _agrees_with_plural(head, tok)
                 or tok.bare in _word_class("close_to")
                 or tok.norm in _word_class("rank_adjectives")
+                or tok.norm in _word_class("plural_gentilics")
             ):
                 j += 1
             elif tok.norm[:1] == "و" and _strip_conjunction(tok.norm, _set("anonymous")):
