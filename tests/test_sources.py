@@ -216,3 +216,11 @@ def test_a_reference_described_by_a_relative_clause_or_participle_resolves():
 
 def test_an_unnamed_source_keeps_a_plural_of_nationality():
     assert attribution("وقال دبلوماسيون أجانب إن الاجتماع تأجل.")[1] == "دبلوماسيون أجانب"
+
+
+def test_a_definite_body_with_its_own_qualifiers_is_not_the_body_named_before():
+    text = (
+        "وقال إن دول مجلس التعاون الخليجي متضامنة. "
+        "وقال المجلس الوطني للمقاومة في بيان إن النقمة تزايدت."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "المجلس الوطني للمقاومة")

@@ -253,21 +253,24 @@ class SourceParser:
         }[kind_name]
         head = _without_article(_strip_conjunction(tokens[i0].norm, _references()) or "")
         speaker = self.memory.named_with(head) or self.memory.last_by_kind.get(wanted)
+        # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one.
+        qualifiers = {_without_article(w.norm) for w in _words(tokens[i0 + 1 :])}
         if speaker is None and wanted is Kind.organization:
             named = self._body_with_head(
                 head
             )  # 'بيان المجلس' in an article on 'مجلس القيادة الرئاسي'
-            return Source(Kind.organization, named, is_reference=True) if named else None
+            if named is None or not qualifiers <= _name_words(named):
+                return None  # 'المجلس الوطني للمقاومة' in an article on 'مجلس التعاون'
+            return Source(Kind.organization, named, is_reference=True)
         if speaker is None and wanted is Kind.media:
             # 'وبحسب الصحيفة' after 'كشفت صحيفة X، نقلاً عن مسؤولين': the paper that relayed.
             via = next((s.via for s in reversed(self.memory.speakers) if s.via), None)
             return Source(Kind.media, via, is_reference=True) if via else None
         if speaker is None:
             return None
-        # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one.
-        qualifiers = {_without_article(w.norm) for w in _words(tokens[i0 + 1 :])}
-        name_words = {_without_article(w) for w in normalize(speaker.source).split()}
-        if wanted in (Kind.organization, Kind.media) and not qualifiers <= name_words:
+        if wanted in (Kind.organization, Kind.media) and not qualifiers <= _name_words(
+            speaker.source
+        ):
             return None
         return Source(speaker.kind, speaker.source, is_reference=True)
 
@@ -599,6 +602,10 @@ class SourceParser:
                     after_title |= tokens[k - 1].norm in _set("titles")
                     after_verb |= bool(_cue_lemma(tokens[k - 1]))
         return _clean_name(_text([name], sentence)) if after_title and after_verb else None
+
+
+def _name_words(name: str) -> set[str]:
+    return {_without_article(w) for w in normalize(name).split()}
 
 
 def _without_adjunct(words: list[Token]) -> list[Token]:
