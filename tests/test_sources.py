@@ -224,3 +224,20 @@ def test_a_definite_body_with_its_own_qualifiers_is_not_the_body_named_before():
         "وقال المجلس الوطني للمقاومة في بيان إن النقمة تزايدت."
     )
     assert attribution(text)[:2] == (Kind.organization, "المجلس الوطني للمقاومة")
+
+
+def test_a_role_named_before_takes_its_holder_over_the_last_person():
+    text = (
+        "قال الرئيس اللبناني جوزيف عون إن الحوار قائم. "
+        "وقال نبيه بري إن المجلس سينعقد. "
+        "وقال الرئيس اللبناني لوكالة الأنباء إن الجيش سينتشر."
+    )
+    assert attribution(text)[1] == "جوزيف عون"
+
+
+def test_a_role_past_its_adjectives_resolves_to_the_one_holder():
+    text = (
+        "وأكد وزير الخارجية الكويتي الشيخ سالم الصباح أن الوساطة مستمرة. "
+        "وأضاف وزير الخارجية أن الحوار هو الحل."
+    )
+    assert attribution(text)[1] == "سالم الصباح"

@@ -170,6 +170,11 @@ class SourceParser:
         first = words[0]
         i0 = tokens.index(first)
 
+        if first.norm in _set("titles") and not self.person(tokens, sentence):
+            # 'وقال الرئيس السوري' in an article that says 'الرئيس السوري بشار الأسد'
+            holder = self._role_holder(_words(_comma_chunks(tokens)[0]))
+            if holder:
+                return Source(Kind.named_person, holder, is_reference=True)
         reference = _strip_conjunction(first.norm, _references())
         if reference and len(_without_adjunct(words)) <= 3:
             resolved = self._resolve_reference(_references()[reference], tokens, i0, sentence)
@@ -203,9 +208,6 @@ class SourceParser:
                 said = {_stem(w.norm) for w in _words(_comma_chunks(tokens)[0])}
                 if earlier and said <= {_stem(w) for w in normalize(earlier.source).split()}:
                     return Source(earlier.kind, earlier.source, is_reference=True)
-                holder = self._role_holder(_words(_comma_chunks(tokens)[0]))
-                if holder:
-                    return Source(Kind.named_person, holder, is_reference=True)
                 # An unnamed official is an anonymous source: 'المتحدث باسم الجيش'.
                 return Source(
                     Kind.anonymous, _clean_name(_text(_comma_chunks(tokens)[0], sentence))
@@ -281,6 +283,7 @@ class SourceParser:
         if len(role) < MIN_ROLE_WORDS:
             return None
         key = [role[0].bare, *(w.norm for w in role[1:])]
+        holders = set()
         for text, tokens in self.passages:
             words = _words(tokens)
             for k in range(len(words) - len(key) + 1):
@@ -290,8 +293,9 @@ class SourceParser:
                     tokens, tokens.index(words[k + len(key) - 1]) + 1, text
                 ) or _name_before_role(tokens, tokens.index(words[k]), text)
                 if named:
-                    return self.memory.full_name(named)
-        return None
+                    holders.add(self.memory.full_name(named))
+        # 'وزير الخارجية' in an article on two foreign ministers names neither
+        return holders.pop() if len(holders) == 1 else None
 
     def _anonymous(self, tokens: list[Token], i: int, sentence: str) -> Source:
         head = tokens[i]
@@ -628,12 +632,15 @@ MIN_ROLE_WORDS = 2
 
 
 def _name_after_role(tokens: list[Token], i: int, sentence: str) -> str | None:
-    """The person named right after a role, past commas, quotation marks and ranks:
-    'وزير الخارجية التركي، مولود تشاووش أوغلو'."""
+    """The person named right after a role, past commas, quotation marks, ranks and the
+    role's relational adjectives: 'وزير الخارجية التركي، مولود تشاووش أوغلو'."""
     while i < len(tokens) and (
-        tokens[i].text in "،," + QUOTES or tokens[i].norm in _word_class("ranks")
+        tokens[i].text in "،," + QUOTES
+        or tokens[i].norm in _word_class("ranks")
+        or tokens[i].norm.startswith("ال")
+        and tokens[i].norm.endswith(("ي", "يه"))
     ):
-        i += 1
+        i += 1  # 'وزير الخارجية الكويتي الشيخ صباح الخالد'
     if i < len(tokens) and (_opens_with_given_name(tokens, i) or _after_title(tokens, i)):
         return _name_at(tokens, i, sentence)
     return None
