@@ -241,3 +241,12 @@ def test_a_role_past_its_adjectives_resolves_to_the_one_holder():
         "وأضاف وزير الخارجية أن الحوار هو الحل."
     )
     assert attribution(text)[1] == "سالم الصباح"
+
+
+def test_a_time_word_after_a_rank_before_a_plain_word_is_the_given_name():
+    assert attribution("وأعرب الشيخ صباح الخالد عن تقدير الكويت.")[1] == "صباح الخالد"
+
+
+def test_quotation_marks_around_a_body_hold_its_whole_name():
+    text = 'وأعلنت "فرقة السلطان سليمان شاه" أن قيادياً فر من صفوفها.'
+    assert attribution(text)[:2] == (Kind.organization, "فرقة السلطان سليمان شاه")

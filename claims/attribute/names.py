@@ -76,6 +76,7 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
         if (
             not tok.is_word
             or _is_function_word(tok)
+            and not _given_name_after_rank(tokens, j, taken)
             or (
                 tok.norm in _set("titles")
                 and not after_link
@@ -112,6 +113,19 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
     if not taken or taken[-1].norm in _word_class("name_links"):
         return None
     return _clean_name(_text(taken, sentence))
+
+
+def _given_name_after_rank(tokens: list[Token], j: int, taken: list[Token]) -> bool:
+    """'الشيخ صباح الخالد': a time word right after a rank, before a plain word, is the given
+    name; in 'اللواء صباح اليوم' the time follows."""
+    return (
+        not taken
+        and j > 0
+        and tokens[j - 1].norm in _word_class("ranks")
+        and j + 1 < len(tokens)
+        and _plain_word(tokens[j + 1])
+        and not _is_function_word(tokens[j + 1])
+    )
 
 
 def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:

@@ -489,7 +489,10 @@ class SourceParser:
     def _organization(self, tokens, j, sentence, head: list[Token]) -> Source:
         start = tokens.index(head[0])
         quoted = _quoted_name(tokens, j, sentence)
-        if quoted:
+        whole = _quoted_name(tokens, start - 1, sentence) if start else None
+        if whole:
+            end = whole[1] - 1  # '"فرقة السلطان مراد"': the marks hold the whole name
+        elif quoted:
             if normalize(quoted[0]) in _aliases():
                 return Source(Kind.organization, self._org_name(_alias(quoted[0])))
             end = quoted[1]
