@@ -250,3 +250,9 @@ def test_a_time_word_after_a_rank_before_a_plain_word_is_the_given_name():
 def test_quotation_marks_around_a_body_hold_its_whole_name():
     text = 'وأعلنت "فرقة السلطان سليمان شاه" أن قيادياً فر من صفوفها.'
     assert attribution(text)[:2] == (Kind.organization, "فرقة السلطان سليمان شاه")
+
+
+def test_a_relational_adjective_after_an_indefinite_role_is_no_name():
+    text = "وقال متحدث إعلامي باسم الأجهزة الأمنية إن العمليات شهدت مواجهات."
+    assert attribution(text)[0] is Kind.anonymous
+    assert attribution("وقال الناشط علي الأحمد إن القصف عنيف.")[1] == "علي الأحمد"

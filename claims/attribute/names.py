@@ -159,7 +159,18 @@ def _after_title(tokens: list[Token], i: int) -> bool:
     if tokens[i - 1].norm in _word_class("ranks"):
         return True
     word = tokens[i]
-    return _plain_word(word) and not word.norm.startswith("ال") and not _is_function_word(word)
+    return (
+        _plain_word(word)
+        and not word.norm.startswith("ال")
+        and not _is_function_word(word)
+        and not _agrees_with_role(word)
+    )
+
+
+def _agrees_with_role(word: Token) -> bool:
+    """'متحدث إعلامي', 'مسؤول عسكري': a relational adjective after an indefinite role, not a
+    name; a given name like 'علي' or 'سامي' is one."""
+    return word.norm.endswith(("ي", "يه", "يون", "يين")) and not _opens_with_given_name([word], 0)
 
 
 def _plain_word(token: Token) -> bool:
