@@ -256,3 +256,24 @@ def test_a_relational_adjective_after_an_indefinite_role_is_no_name():
     text = "وقال متحدث إعلامي باسم الأجهزة الأمنية إن العمليات شهدت مواجهات."
     assert attribution(text)[0] is Kind.anonymous
     assert attribution("وقال الناشط علي الأحمد إن القصف عنيف.")[1] == "علي الأحمد"
+
+
+def test_a_bare_family_name_given_after_a_role_and_after_a_verb_is_the_person():
+    text = "قال وزير الخارجية شويغو، إن الحل سياسي. ودعا شويغو إلى عدم التصعيد."
+    assert attribution(text)[:2] == (Kind.named_person, "شويغو")
+    assert attribution("ودعا رجل إلى التظاهر أمام البرلمان.")[0] is not Kind.named_person
+
+
+def test_a_given_name_alone_is_the_one_full_name_the_article_gives():
+    text = (
+        "وقال الصحفي شاكر أحمد خالد إن القصف استهدف المعسكر. "
+        "واستهدف القصف - حسب شاكر - معسكر القوات الخاصة."
+    )
+    assert attribution(text)[1] == "شاكر أحمد خالد"
+
+
+def test_an_unnamed_role_leaves_out_its_relative_clause_not_a_foreign_name():
+    text = "وأكد المتحدث باسم عملية درع الجزيرة التي بدأت منذ يومين أن الغارات مستمرة."
+    assert attribution(text)[1] == "المتحدث باسم عملية درع الجزيرة"
+    text = 'وقالت متحدثة باسم دي ميستورا في بيان " إن التطورات مشجعة ".'
+    assert attribution(text)[1] == "متحدثة باسم دي ميستورا"

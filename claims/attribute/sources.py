@@ -209,8 +209,11 @@ class SourceParser:
                 if earlier and said <= {_stem(w) for w in normalize(earlier.source).split()}:
                     return Source(earlier.kind, earlier.source, is_reference=True)
                 # An unnamed official is an anonymous source: 'المتحدث باسم الجيش'.
+                role = _comma_chunks(tokens)[0]
+                described = _without_adjunct(_words(role))  # '… التي تجري منذ يومين'
                 return Source(
-                    Kind.anonymous, _clean_name(_text(_comma_chunks(tokens)[0], sentence))
+                    Kind.anonymous,
+                    _clean_name(_text(role[: role.index(described[-1]) + 1], sentence)),
                 )
         if _starts_with(words, _phrases("anonymous")):
             return self._anonymous(tokens, i0, sentence)
@@ -561,8 +564,8 @@ class SourceParser:
         for n in (2, 1):  # a surname named before: 'وقال راتني لجماعات المعارضة …'
             if len(words) >= n and all(_plain_word(w) for w in words[:n]):
                 name = _clean_name(_text(words[:n], sentence))
-                if self.memory.knows(name):
-                    return Source(Kind.named_person, self.memory.full_name(name))
+                if self._full_name(name) != name:  # 'حسب شاكر' after 'شاكر أحمد خالد'
+                    return Source(Kind.named_person, self._full_name(name))
         # A given name first ('وزيرة خارجية ألمانيا أنالينا بيربوك'), then the word after a
         # title ('العميد X').
         # Of several, the last: 'مدير مستشفى كمال عدوان، الطبيب عبد الرؤوف أبو شمالة'.
@@ -594,19 +597,24 @@ class SourceParser:
         return None
 
     def _lone_family_name(self, words: list[Token], sentence: str) -> str | None:
-        """'قال الجبير', 'الوزير الجبير': a definite word alone, or after a title, is a family
-        name when the article puts it both after a title and right after a reporting verb; a
-        role's adjective ('الرئيس السابق') never stands alone after the verb."""
+        """'قال الجبير', 'الوزير الجبير', 'ودعا لافروف': a word alone, or after a title, is a
+        family name when the article puts it both after a role ('الوزير الجبير', 'وزير
+        الخارجية لافروف') and right after a reporting verb; a role's adjective ('الرئيس
+        السابق') never stands alone after the verb."""
         if not words or len(words) > 2 or len(words) == 2 and words[0].norm not in _set("titles"):
             return None
         name = words[-1]
-        if not name.norm.startswith("ال") or not _plain_word(name):
+        if not _plain_word(name) or _is_function_word(name):
             return None
         after_title = after_verb = False
         for _, tokens in self.passages:
             for k in range(1, len(tokens)):
                 if tokens[k].norm == name.norm:
-                    after_title |= tokens[k - 1].norm in _set("titles")
+                    after_title |= tokens[k - 1].norm in _set("titles") or (
+                        k > 1
+                        and tokens[k - 1].norm.startswith("ال")
+                        and tokens[k - 2].norm in _set("titles")
+                    )
                     after_verb |= bool(_cue_lemma(tokens[k - 1]))
         return _clean_name(_text([name], sentence)) if after_title and after_verb else None
 
@@ -625,9 +633,10 @@ def _without_adjunct(words: list[Token]) -> list[Token]:
 
 
 def _is_circumstantial(word: Token) -> bool:
-    """'مفضلاً', 'قائلاً', 'مضيفاً': an indefinite participle in the accusative, its tanwin
-    written as a final alif."""
-    return word.norm.startswith("م") and word.norm.endswith("ا") and len(word.norm) > 4
+    """'مفضلاً', 'مضيفاً', 'موضحاً': an indefinite participle in the accusative, its tanwin
+    written as a final alif ('ميستورا' is a name: a participle has no long i after its mu-)."""
+    norm = word.norm
+    return norm.startswith("م") and norm[1:2] != "ي" and norm.endswith("ا") and len(norm) > 4
 
 
 # 'وزير الخارجية', 'المتحدث باسم الجيش': a role that may name one person in an article.
