@@ -277,3 +277,10 @@ def test_an_unnamed_role_leaves_out_its_relative_clause_not_a_foreign_name():
     assert attribution(text)[1] == "المتحدث باسم عملية درع الجزيرة"
     text = 'وقالت متحدثة باسم دي ميستورا في بيان " إن التطورات مشجعة ".'
     assert attribution(text)[1] == "متحدثة باسم دي ميستورا"
+
+
+def test_an_unnamed_source_keeps_whom_it_is_loyal_to_and_a_place_opened_by_a_place_word():
+    text = "ونقلت الوكالة عن مصدر عسكري موال للنظام في دير الزور قوله إن التعزيزات وصلت."
+    assert attribution(text)[1] == "مصدر عسكري موال للنظام في دير الزور"
+    text = "وقال مصدر مقرب من الفصائل في محافظة درعا إن الهدنة صامدة."
+    assert attribution(text)[1] == "مصدر مقرب من الفصائل في محافظة درعا"

@@ -135,3 +135,9 @@ def _places() -> frozenset[str]:
         for spelling in entry
         if not spelling.startswith(">") and " " not in spelling.strip()
     )
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """Words that open a place's name ('محافظة', 'دير'): the place_heads lexicon."""
+    return frozenset(normalize(entry[0]) for entry in fields("place_heads"))

@@ -24,6 +24,7 @@ from claims.attribute.lexicons import (
     _outlets,
     _particles,
     _phrases,
+    _place_words,
     _places,
     _references,
     _set,
@@ -325,6 +326,8 @@ class SourceParser:
                 _looks_adjective(tok)
                 and _agrees_with_plural(head, tok)
                 or tok.bare in _word_class("close_to")
+                or _is_li_genitive(tok)
+                and tokens[j - 1].bare in _word_class("close_to")
                 or tok.norm in _word_class("rank_adjectives")
                 or tok.norm in _word_class("plural_gentilics")
             ):
@@ -752,7 +755,8 @@ def _opens_unnamed_source(words: list[Token]) -> bool:
 
 
 def _is_place(token: Token) -> bool:
-    return token.bare in _places()
+    """A place named by one word ('درعا') or opened by a place word ('محافظة درعا')."""
+    return token.bare in _places() or token.bare in _place_words()
 
 
 def _agrees_with_plural(head: Token, adjective: Token) -> bool:
