@@ -284,3 +284,10 @@ def test_an_unnamed_source_keeps_whom_it_is_loyal_to_and_a_place_opened_by_a_pla
     assert attribution(text)[1] == "مصدر عسكري موال للنظام في دير الزور"
     text = "وقال مصدر مقرب من الفصائل في محافظة درعا إن الهدنة صامدة."
     assert attribution(text)[1] == "مصدر مقرب من الفصائل في محافظة درعا"
+
+
+def test_plain_words_with_a_definite_word_inside_or_a_pronoun_are_no_name():
+    text = "قال هادي البحرة إن الوفد جاهز. خروج الميليشيات الإيرانية وأكد البحرة أن الشرط قائم."
+    assert attribution(text)[1] == "هادي البحرة"
+    text = "وقال المستشار الإعلامي للقائد، عز الدين الصافي، إن القوات دخلت المدينة."
+    assert attribution(text)[1] == "عز الدين الصافي"

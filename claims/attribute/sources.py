@@ -588,9 +588,7 @@ class SourceParser:
             chunk_words = _words(chunk)
             if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):
                 name = _clean_name(_text(chunk, sentence))
-                # 'المنسقة الأممية' is a role: a given name is never definite.
-                opens_as_name = not chunk_words[0].bare.startswith("ال")
-                if len(chunk_words) >= 2 and opens_as_name or self.memory.knows(name):
+                if len(chunk_words) >= 2 and _reads_as_name(chunk_words) or self.memory.knows(name):
                     return Source(Kind.named_person, self.memory.full_name(name))
         family_name = _family_name_after_role(tokens, sentence) or self._lone_family_name(
             words, sentence
@@ -620,6 +618,17 @@ class SourceParser:
                     )
                     after_verb |= bool(_cue_lemma(tokens[k - 1]))
         return _clean_name(_text([name], sentence)) if after_title and after_verb else None
+
+
+def _reads_as_name(words: list[Token]) -> bool:
+    """Plain words that may be an unknown person's name: only the last definite ('المنسقة
+    الأممية' is a role, 'خروج الميليشيات الإيرانية' a phrase), none with a pronoun ('لكنها
+    محتلة', 'فيها البعض')."""
+    inner_definite = any(
+        w.bare.startswith("ال") and w.norm not in _word_class("name_complements")  # 'عز الدين'
+        for w in words[:-1]
+    )
+    return not inner_definite and not any(w.norm.endswith(("ها", "هم")) for w in words)
 
 
 def _name_words(name: str) -> set[str]:
