@@ -291,3 +291,8 @@ def test_plain_words_with_a_definite_word_inside_or_a_pronoun_are_no_name():
     assert attribution(text)[1] == "هادي البحرة"
     text = "وقال المستشار الإعلامي للقائد، عز الدين الصافي، إن القوات دخلت المدينة."
     assert attribution(text)[1] == "عز الدين الصافي"
+
+
+def test_an_outlet_takes_its_longest_spelling_the_article_uses():
+    text = 'ونشرت هيئة الإذاعة البريطانية صوراً للموقع. وبحسب "BBC"، فإن المباني حديثة.'
+    assert attribution(text)[:2] == (Kind.media, "هيئة الإذاعة البريطانية")

@@ -452,7 +452,7 @@ class SourceParser:
                 key = normalize(spelling).split()
                 if key[1:] == name_key and key[0] in _word_class("outlet_heads"):
                     continue  # 'وكالة سانا' is the kind and the name, not a fuller name
-                if len(key) > len(best.split()) and any(
+                if len(spelling) > len(best) and any(
                     norms[k : k + len(key)] == key for k in range(len(norms) - len(key) + 1)
                 ):
                     best = spelling
