@@ -296,3 +296,11 @@ def test_plain_words_with_a_definite_word_inside_or_a_pronoun_are_no_name():
 def test_an_outlet_takes_its_longest_spelling_the_article_uses():
     text = 'ونشرت هيئة الإذاعة البريطانية صوراً للموقع. وبحسب "BBC"، فإن المباني حديثة.'
     assert attribution(text)[:2] == (Kind.media, "هيئة الإذاعة البريطانية")
+
+
+def test_a_circumstantial_participle_ends_the_source_phrase():
+    text = (
+        "قال الرئيس الفرنسي إيمانويل ماكرون إن الحل سياسي. "
+        'وأردف الرئيس الفرنسي قائلاً: " لن نترك الشعب وحده ".'
+    )
+    assert attribution(text)[1] == "إيمانويل ماكرون"

@@ -164,7 +164,7 @@ class SourceParser:
 
     def parse(self, tokens: list[Token], sentence: str) -> Source | None:
         tokens = [t for t in tokens if t.text not in "،,:؛"] if len(_words(tokens)) <= 1 else tokens
-        tokens = _without_quoting_noun(tokens)
+        tokens = _before_circumstantial(_without_quoting_noun(tokens))
         words = _words(tokens)
         if not words:
             return None
@@ -177,7 +177,7 @@ class SourceParser:
             if holder:
                 return Source(Kind.named_person, holder, is_reference=True)
         reference = _strip_conjunction(first.norm, _references())
-        if reference and len(_without_adjunct(words)) <= 3:
+        if reference and len(_before_relative_clause(words)) <= 3:
             resolved = self._resolve_reference(_references()[reference], tokens, i0, sentence)
             if resolved:
                 return resolved
@@ -211,7 +211,7 @@ class SourceParser:
                     return Source(earlier.kind, earlier.source, is_reference=True)
                 # An unnamed official is an anonymous source: 'المتحدث باسم الجيش'.
                 role = _comma_chunks(tokens)[0]
-                described = _without_adjunct(_words(role))  # '… التي تجري منذ يومين'
+                described = _before_relative_clause(_words(role))  # '… التي تجري منذ يومين'
                 return Source(
                     Kind.anonymous,
                     _clean_name(_text(role[: role.index(described[-1]) + 1], sentence)),
@@ -635,20 +635,33 @@ def _name_words(name: str) -> set[str]:
     return {_without_article(w) for w in normalize(name).split()}
 
 
-def _without_adjunct(words: list[Token]) -> list[Token]:
-    """The words before a relative clause or a circumstantial participle, which describe the
-    source without naming it: 'المصدر الذي رفض الكشف عن اسمه', 'المصدر مفضلاً عدم …'."""
+def _before_relative_clause(words: list[Token]) -> list[Token]:
+    """The words before a relative clause, which describes the source without naming it:
+    'المصدر الذي رفض الكشف عن اسمه'."""
     for k, word in enumerate(words):
-        if k and (word.norm in _particles("subordinate") or _is_circumstantial(word)):
+        if k and word.norm in _particles("subordinate"):
             return words[:k]
     return words
 
 
 def _is_circumstantial(word: Token) -> bool:
-    """'مفضلاً', 'مضيفاً', 'موضحاً': an indefinite participle in the accusative, its tanwin
+    """'مفضلاً', 'مضيفاً', 'قائلاً': an indefinite participle in the accusative, its tanwin
     written as a final alif ('ميستورا' is a name: a participle has no long i after its mu-)."""
     norm = word.norm
-    return norm.startswith("م") and norm[1:2] != "ي" and norm.endswith("ا") and len(norm) > 4
+    if not norm.endswith("ا"):
+        return False
+    derived = norm.startswith("م") and norm[1:2] != "ي" and len(norm) > 4  # مُفعِلاً
+    simple = len(norm) == 5 and norm[1] == "ا"  # فاعلاً
+    return derived or simple
+
+
+def _before_circumstantial(tokens: list[Token]) -> list[Token]:
+    """'وأردف الرئيس التركي قائلاً', 'وأشار المصدر مفضلاً عدم …': the source phrase ends
+    before the participle, which describes how it spoke."""
+    for k, tok in enumerate(tokens):
+        if k and tok.is_word and _is_circumstantial(tok):
+            return tokens[:k]
+    return tokens
 
 
 # 'وزير الخارجية', 'المتحدث باسم الجيش': a role that may name one person in an article.
