@@ -301,6 +301,7 @@ def test_an_outlet_takes_its_longest_spelling_the_article_uses():
 def test_a_circumstantial_participle_ends_the_source_phrase():
     text = (
         "قال الرئيس الفرنسي إيمانويل ماكرون إن الحل سياسي. "
-        'وأردف الرئيس الفرنسي قائلاً: " لن نترك الشعب وحده ".'
+        "وقال أولاف شولتس إن برلين توافق. "
+        'وأردف الرئيس الفرنسي قائلا: " لن نترك الشعب وحده ".'
     )
     assert attribution(text)[1] == "إيمانويل ماكرون"
