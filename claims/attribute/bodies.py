@@ -5,7 +5,7 @@ spells it."""
 from __future__ import annotations
 
 from claims.arabic import normalize
-from claims.attribute.lexicons import _aliases, _particles, _set, _word_class
+from claims.attribute.lexicons import _aliases, _particles, _places, _set, _word_class
 from claims.attribute.names import _plain_word
 from claims.attribute.tokens import Token, _cue_lemma, _is_function_word, in_lexicon
 
@@ -19,8 +19,10 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
         joined = j > i and norm.startswith("وال")
         if joined:
             norm = norm[1:]  # 'جهاز الإسعاف والطوارئ': a genitive joined to the one before
-        if j > i and norm in _set("organizations") and not joined:
-            break  # 'اتهمت جماعة الحوثيين الحكومة': the object, another body
+        if j > i and norm in _set("organizations") and not joined and not norm.endswith("يه"):
+            # 'اتهمت جماعة الحوثيين الحكومة': the object, another body; but 'السعودية' in
+            # 'وزارة الخارجية السعودية' is the adjective
+            break
         if (
             norm[:1] in ("ل", "و")
             and not norm.startswith("لل")
@@ -39,12 +41,48 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
             and (norm.startswith("ال") or norm.startswith("لل"))
             and norm not in _word_class("function_words")
         ):
-            if _cue_lemma(tokens[j]) or norm in _set("titles") or norm in _particles("subordinate"):
+            if (
+                _cue_lemma(tokens[j])
+                or norm in _set("titles")
+                or norm in _particles("subordinate")
+                or _describes(tokens, j, joined)
+                or not joined
+                and _opens_another_phrase(tokens, j)
+            ):
                 break
             j += 1
         else:
             break
     return j
+
+
+def _opens_another_phrase(tokens: list[Token], j: int) -> bool:
+    """Definite token j does not carry the name on: a verb or a noun with a pronoun ('قوات
+    النظام التقوا', 'أعلنت القوات التزامها'), or, after a relational adjective, a word that
+    cannot agree with it and so is the object ('الحكومة التونسية السلطات')."""
+    norm = tokens[j].norm
+    if norm.endswith(("ها", "هم", "هما", "وا")):
+        return True
+    previous = tokens[j - 1].norm if j > 0 else ""
+    if norm.startswith("لل") or not previous.startswith("ال"):
+        return False
+    if previous.endswith("يه"):  # 'التونسية': a feminine adjective
+        return norm.endswith("ات") or not norm.endswith(("ه", "ي", "ا"))
+    if previous.endswith("ي"):  # 'الإسرائيلي': a masculine adjective
+        return norm.endswith(("ات", "ه"))
+    return False
+
+
+def _describes(tokens: list[Token], j: int, joined: bool) -> bool:
+    """Token j is an adjective of side or owner ('المرصد السوري المعارض', 'البرنامج العالمي
+    التابع للأمم المتحدة'), not the name; after an indefinite noun the same word is a genitive
+    that is ('فصائل المعارضة')."""
+    return (
+        not joined
+        and j > 0
+        and tokens[j - 1].bare.startswith("ال")
+        and tokens[j].norm in _word_class("describing_adjectives")
+    )
 
 
 # 'منظمة هيومن رايتس ووتش': the proper noun after an indefinite head may run to three words.
@@ -57,6 +95,8 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
     الديمقراطية'), and a body it belongs to ('المكتب الإعلامي لحركة أحرار الشام')."""
     if head.bare.startswith("ال") and j < len(tokens) and tokens[j].bare in _set("organizations"):
         return j  # 'وتتهم المعارضة النظام …': a second body is the object
+    if head.bare in _places():
+        return j  # 'ونددت أنقرة بشدة': a capital speaking for its government is named whole
     if not head.bare.startswith("ال"):
         start = j
         while (
@@ -67,6 +107,7 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
             and not _cue_lemma(tokens[j])
             and not _is_function_word(tokens[j])
             and not _is_nisba_adjective(tokens[j])
+            and not tokens[j].norm.startswith("بال")  # 'ورحبت أميركا بالاتفاق'
         ):
             j += 1
             if in_lexicon(tokens[j - 1], _set("organizations")):

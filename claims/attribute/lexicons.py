@@ -147,3 +147,20 @@ def _name_form(word: str) -> str:
 @cache
 def _first_names() -> frozenset[str]:
     return frozenset(_name_form(name) for line in fields("first_names") for name in line)
+
+
+@cache
+def _places() -> frozenset[str]:
+    """One-word place names of the gazetteer, in every spelling it gives."""
+    return frozenset(
+        normalize(spelling)
+        for entry in fields("gazetteer")
+        for spelling in entry
+        if not spelling.startswith(">") and " " not in spelling.strip()
+    )
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """Words that open a place's name ('محافظة', 'دير'): the place_heads lexicon."""
+    return frozenset(normalize(entry[0]) for entry in fields("place_heads"))

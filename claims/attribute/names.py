@@ -8,11 +8,13 @@ from claims.attribute.tokens import (
     Token,
     _according_at,
     _clean_name,
+    _comma_chunks,
     _cue_lemma,
     _glued_hearer,
     _is_function_word,
     _text,
     _unglue_li,
+    _words,
     in_lexicon,
 )
 
@@ -23,7 +25,12 @@ def _unknown_given_name_before(tokens: list[Token], i: int) -> int:
     """Where a name opened at token i really starts: 'حواء آدم' after a verb or a comma, whose
     given name the gazetteer lacks, starts a word earlier."""
     k = i - 1
-    if k < 0 or not _plain_word(tokens[k]) or tokens[k].bare.startswith("ال"):
+    if (
+        k < 0
+        or not tokens[k].is_word  # 'الناطق باسم "مركز حمص" محمد السباعي'
+        or not _plain_word(tokens[k])
+        or tokens[k].bare.startswith("ال")
+    ):
         return i
     if k == 0 or not tokens[k - 1].is_word or tokens[k - 1].norm in _set("titles"):
         return k
@@ -69,6 +76,7 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
         if (
             not tok.is_word
             or _is_function_word(tok)
+            and not _given_name_after_rank(tokens, j, taken)
             or (
                 tok.norm in _set("titles")
                 and not after_link
@@ -76,8 +84,14 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
             )
         ):
             break
-        if _cue_lemma(tok) or tok.norm in _particles("complement"):
+        if (
+            _cue_lemma(tok)
+            or tok.norm in _particles("complement")
+            or tok.norm in _particles("subordinate")  # 'وقال الأمير تركي الذي …'
+        ):
             break
+        if taken and tok.text.isascii() != taken[0].text.isascii():
+            break  # 'مزن حسن Sun, 02/12/2017': a name keeps to one script
         taken.append(tok)
         j += 1
         if tok.norm in _word_class("name_links"):
@@ -99,6 +113,19 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
     if not taken or taken[-1].norm in _word_class("name_links"):
         return None
     return _clean_name(_text(taken, sentence))
+
+
+def _given_name_after_rank(tokens: list[Token], j: int, taken: list[Token]) -> bool:
+    """'الشيخ صباح الخالد': a time word right after a rank, before a plain word, is the given
+    name; in 'اللواء صباح اليوم' the time follows."""
+    return (
+        not taken
+        and j > 0
+        and tokens[j - 1].norm in _word_class("ranks")
+        and j + 1 < len(tokens)
+        and _plain_word(tokens[j + 1])
+        and not _is_function_word(tokens[j + 1])
+    )
 
 
 def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
@@ -132,7 +159,18 @@ def _after_title(tokens: list[Token], i: int) -> bool:
     if tokens[i - 1].norm in _word_class("ranks"):
         return True
     word = tokens[i]
-    return _plain_word(word) and not word.norm.startswith("ال") and not _is_function_word(word)
+    return (
+        _plain_word(word)
+        and not word.norm.startswith("ال")
+        and not _is_function_word(word)
+        and not _agrees_with_role(word)
+    )
+
+
+def _agrees_with_role(word: Token) -> bool:
+    """'متحدث إعلامي', 'مسؤول عسكري': a relational adjective after an indefinite role, not a
+    name; a given name like 'علي' or 'سامي' is one."""
+    return word.norm.endswith(("ي", "يه", "يون", "يين")) and not _opens_with_given_name([word], 0)
 
 
 def _plain_word(token: Token) -> bool:
@@ -152,3 +190,18 @@ def _plain_word(token: Token) -> bool:
         or token.norm in _particles("subordinate")
         or token.norm[:1].isdigit()
     )
+
+
+def _family_name_after_role(tokens: list[Token], sentence: str) -> str | None:
+    """'وزير الخارجية لافروف': a role and its definite complement, then one indefinite plain
+    word closing the phrase. An indefinite word cannot qualify the definite words before it:
+    it is the person named by a family name alone."""
+    words = _words(_comma_chunks(tokens)[0]) if tokens else []
+    if len(words) < 3 or words[0].norm not in _set("titles"):
+        return None
+    *complement, name = words[1:]
+    if not all(w.bare.startswith("ال") or w.norm in _set("titles") for w in complement):
+        return None
+    if not _plain_word(name) or name.bare.startswith("ال"):  # 'مدير الوعظ والإرشاد'
+        return None
+    return _clean_name(_text([name], sentence))

@@ -5,9 +5,8 @@ phrase ends."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from claims.arabic import normalize
+from claims.arabic import normalize, normalize_key
 from claims.attribute.bodies import (
     _alias,
     _body_name_end,
@@ -25,6 +24,8 @@ from claims.attribute.lexicons import (
     _outlets,
     _particles,
     _phrases,
+    _place_words,
+    _places,
     _references,
     _set,
     _strip_conjunction,
@@ -32,7 +33,9 @@ from claims.attribute.lexicons import (
 )
 from claims.attribute.memory import Memory
 from claims.attribute.names import (
+    MAX_NAME_WORDS,
     _after_title,
+    _family_name_after_role,
     _name_at,
     _opens_with_given_name,
     _plain_word,
@@ -57,7 +60,6 @@ from claims.attribute.tokens import (
     in_lexicon,
     tokenize,
 )
-from claims.lexicon import fields
 from claims.models import Kind
 
 
@@ -75,10 +77,42 @@ def _quoted_name(tokens: list[Token], i: int, sentence: str) -> tuple[str, int] 
     for j in range(i + 1, min(len(tokens), i + 8)):
         if tokens[j].text in QUOTES + ")":
             inner = tokens[i + 1 : j]
+            if not inner and j == i + 1:
+                return _quoted_name(tokens, j, sentence)  # a stray mark: 'صحيفة " "X"'
             if inner and all(t.is_word for t in inner):
                 return _clean_name(_text(inner, sentence)), j + 1
             return None
     return None
+
+
+# 'صحيفة " "نيزافيسيمايا غازيتا"', 'وكالة أنباء النظام "سانا"': words before an outlet's
+# quoted name.
+MAX_WORDS_BEFORE_QUOTED_NAME = 3
+
+
+def _quoted_name_after(tokens: list[Token], i: int, sentence: str) -> tuple[str, int] | None:
+    """A quoted name at token i, or after a few words that qualify an outlet's kind."""
+    for k in range(i, min(len(tokens), i + MAX_WORDS_BEFORE_QUOTED_NAME + 1)):
+        quoted = _quoted_name(tokens, k, sentence)
+        if quoted:
+            said = any(_is_said(t) for t in tokens[k : quoted[1]])  # '"إن الجيش تقدم"'
+            return None if said else quoted
+        tok = tokens[k]
+        if not tok.is_word or _is_function_word(tok) or _is_said(tok):
+            return None
+    return None
+
+
+def _is_said(token: Token) -> bool:
+    """A reporting verb or a complementizer: words said, or their frame, not a name."""
+    return bool(_cue_lemma(token)) or token.norm in _particles("complement")
+
+
+def _is_li_genitive(token: Token) -> bool:
+    """'للنظام', 'لميليشيات': a noun glued to li-, which says whose."""
+    return token.norm.startswith("لل") or (
+        token.norm[:1] == "ل" and len(token.norm) > 3 and not _is_function_word(token)
+    )
 
 
 MAX_NOUN_PHRASE_WORDS = 5
@@ -106,23 +140,14 @@ def _noun_phrase_end(tokens: list[Token], i: int) -> int:
     return j
 
 
-@cache
-def _places() -> frozenset[str]:
-    """One-word place names of the gazetteer, in every spelling it gives."""
-    return frozenset(
-        normalize(spelling)
-        for entry in fields("gazetteer")
-        for spelling in entry
-        if not spelling.startswith(">") and " " not in spelling.strip()
-    )
-
-
 def _ends_construct(previous: Token, token: Token) -> bool:
     """A definite noun closes a chain of nouns; only its adjectives and a genitive with li-
     follow: 'أبناء المنطقة' | 'الأجهزة الأمنية', but 'القيادة العامة للقوات المسلحة'."""
     if not previous.norm.startswith(("ال", "لل")):
         return False
     norm = token.norm
+    if norm.startswith("وال"):
+        return False  # 'وزارة الخارجية والمغتربين': a second genitive joined to the first
     return not (norm.startswith("لل") or norm.startswith("ال") and norm.endswith(("ي", "يه")))
 
 
@@ -139,15 +164,20 @@ class SourceParser:
 
     def parse(self, tokens: list[Token], sentence: str) -> Source | None:
         tokens = [t for t in tokens if t.text not in "،,:؛"] if len(_words(tokens)) <= 1 else tokens
-        tokens = _without_quoting_noun(tokens)
+        tokens = _before_circumstantial(_without_quoting_noun(tokens))
         words = _words(tokens)
         if not words:
             return None
         first = words[0]
         i0 = tokens.index(first)
 
+        if first.norm in _set("titles") and not self.person(tokens, sentence):
+            # 'وقال الرئيس السوري' in an article that says 'الرئيس السوري بشار الأسد'
+            holder = self._role_holder(_words(_comma_chunks(tokens)[0]))
+            if holder:
+                return Source(Kind.named_person, holder, is_reference=True)
         reference = _strip_conjunction(first.norm, _references())
-        if reference and len(words) <= 3:
+        if reference and len(_before_relative_clause(words)) <= 3:
             resolved = self._resolve_reference(_references()[reference], tokens, i0, sentence)
             if resolved:
                 return resolved
@@ -180,8 +210,11 @@ class SourceParser:
                 if earlier and said <= {_stem(w) for w in normalize(earlier.source).split()}:
                     return Source(earlier.kind, earlier.source, is_reference=True)
                 # An unnamed official is an anonymous source: 'المتحدث باسم الجيش'.
+                role = _comma_chunks(tokens)[0]
+                described = _before_relative_clause(_words(role))  # '… التي تجري منذ يومين'
                 return Source(
-                    Kind.anonymous, _clean_name(_text(_comma_chunks(tokens)[0], sentence))
+                    Kind.anonymous,
+                    _clean_name(_text(role[: role.index(described[-1]) + 1], sentence)),
                 )
         if _starts_with(words, _phrases("anonymous")):
             return self._anonymous(tokens, i0, sentence)
@@ -226,23 +259,47 @@ class SourceParser:
         }[kind_name]
         head = _without_article(_strip_conjunction(tokens[i0].norm, _references()) or "")
         speaker = self.memory.named_with(head) or self.memory.last_by_kind.get(wanted)
+        # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one.
+        qualifiers = {_without_article(w.norm) for w in _words(tokens[i0 + 1 :])}
         if speaker is None and wanted is Kind.organization:
             named = self._body_with_head(
                 head
             )  # 'بيان المجلس' in an article on 'مجلس القيادة الرئاسي'
-            return Source(Kind.organization, named, is_reference=True) if named else None
+            if named is None or not qualifiers <= _name_words(named):
+                return None  # 'المجلس الوطني للمقاومة' in an article on 'مجلس التعاون'
+            return Source(Kind.organization, named, is_reference=True)
         if speaker is None and wanted is Kind.media:
             # 'وبحسب الصحيفة' after 'كشفت صحيفة X، نقلاً عن مسؤولين': the paper that relayed.
             via = next((s.via for s in reversed(self.memory.speakers) if s.via), None)
             return Source(Kind.media, via, is_reference=True) if via else None
         if speaker is None:
             return None
-        # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one.
-        qualifiers = {_without_article(w.norm) for w in _words(tokens[i0 + 1 :])}
-        name_words = {_without_article(w) for w in normalize(speaker.source).split()}
-        if wanted in (Kind.organization, Kind.media) and not qualifiers <= name_words:
+        if wanted in (Kind.organization, Kind.media) and not qualifiers <= _name_words(
+            speaker.source
+        ):
             return None
         return Source(speaker.kind, speaker.source, is_reference=True)
+
+    def _role_holder(self, role: list[Token]) -> str | None:
+        """The person the article names with this role anywhere: 'وزير الخارجية التركي' ->
+        'مولود تشاووش أوغلو' from 'وزير الخارجية التركي، مولود تشاووش أوغلو' or from
+        'مولود تشاووش أوغلو، وزير الخارجية التركي'. A role of one word names no one."""
+        if len(role) < MIN_ROLE_WORDS:
+            return None
+        key = [role[0].bare, *(w.norm for w in role[1:])]
+        holders = set()
+        for text, tokens in self.passages:
+            words = _words(tokens)
+            for k in range(len(words) - len(key) + 1):
+                if [words[k].bare, *(w.norm for w in words[k + 1 : k + len(key)])] != key:
+                    continue
+                named = _name_after_role(
+                    tokens, tokens.index(words[k + len(key) - 1]) + 1, text
+                ) or _name_before_role(tokens, tokens.index(words[k]), text)
+                if named:
+                    holders.add(self.memory.full_name(named))
+        # 'وزير الخارجية' in an article on two foreign ministers names neither
+        return holders.pop() if len(holders) == 1 else None
 
     def _anonymous(self, tokens: list[Token], i: int, sentence: str) -> Source:
         head = tokens[i]
@@ -267,19 +324,18 @@ class SourceParser:
             tok = tokens[j]
             if (
                 _looks_adjective(tok)
+                and _agrees_with_plural(head, tok)
                 or tok.bare in _word_class("close_to")
+                or _is_li_genitive(tok)
+                and tokens[j - 1].bare in _word_class("close_to")
                 or tok.norm in _word_class("rank_adjectives")
+                or tok.norm in _word_class("plural_gentilics")
             ):
                 j += 1
             elif tok.norm[:1] == "و" and _strip_conjunction(tok.norm, _set("anonymous")):
                 j += 1  # 'ناشطون ومراقبون'
             elif j + 1 < len(tokens) and (
-                tok.norm == "في"
-                or tok.norm == "من"
-                and (
-                    tokens[j - 1].bare in _word_class("close_to")
-                    or _without_article(tokens[j + 1].bare) in _word_class("affiliation_nouns")
-                )
+                tok.norm == "في" or tok.norm == "من" and _names_a_circle(tokens, j)
             ):
                 # 'مصدر في التحالف الدولي', 'مصادر محلية في طفس', 'مصدر مقرب من عائلة القتيل',
                 # 'مصدر في الأخير' (the body named just before)
@@ -287,6 +343,12 @@ class SourceParser:
                 end = quoted[1] if quoted else _noun_phrase_end(tokens, j + 1)
                 if end == j + 1:
                     break
+                if (
+                    end + 1 < len(tokens)
+                    and tokens[end].norm == "في"
+                    and _is_place(tokens[end + 1])
+                ):
+                    end = _noun_phrase_end(tokens, end + 1)  # 'مسؤول في وزارة الصحة في صنعاء'
                 target = _clean_name(_text(tokens[j + 1 : end], sentence))
                 if normalize(target) in ("الاخير", "الاخيره"):
                     target = self._last_body(sentence, tokens[i].start) or target
@@ -317,7 +379,7 @@ class SourceParser:
         return None
 
     def _media(self, tokens, j, sentence, head: list[Token]) -> Source:
-        quoted = _quoted_name(tokens, j, sentence)
+        quoted = _quoted_name_after(tokens, j, sentence)
         head_norm = _without_article(
             _strip_conjunction(head[0].norm, _set("media")) or head[0].bare
         )
@@ -336,8 +398,10 @@ class SourceParser:
                     and not _is_function_word(tokens[end])
                 ):
                     end += 1
-                if end > j and end < len(tokens) and tokens[end].norm.startswith("لل"):
+                if end > j and end < len(tokens) and _is_li_genitive(tokens[end]):
                     end += 1  # 'وسائل إعلام موالية للنظام': whom the outlets side with
+                    if end < len(tokens) and _is_nisba_adjective(tokens[end]):
+                        end += 1  # 'تابعة لميليشيات كردية'
                 start = tokens.index(head[0])
                 if (
                     end == j
@@ -388,7 +452,7 @@ class SourceParser:
                 key = normalize(spelling).split()
                 if key[1:] == name_key and key[0] in _word_class("outlet_heads"):
                     continue  # 'وكالة سانا' is the kind and the name, not a fuller name
-                if len(key) > len(best.split()) and any(
+                if len(spelling) > len(best) and any(
                     norms[k : k + len(key)] == key for k in range(len(norms) - len(key) + 1)
                 ):
                     best = spelling
@@ -431,7 +495,10 @@ class SourceParser:
     def _organization(self, tokens, j, sentence, head: list[Token]) -> Source:
         start = tokens.index(head[0])
         quoted = _quoted_name(tokens, j, sentence)
-        if quoted:
+        whole = _quoted_name(tokens, start - 1, sentence) if start else None
+        if whole:
+            end = whole[1] - 1  # '"فرقة السلطان مراد"': the marks hold the whole name
+        elif quoted:
             if normalize(quoted[0]) in _aliases():
                 return Source(Kind.organization, self._org_name(_alias(quoted[0])))
             end = quoted[1]
@@ -480,6 +547,19 @@ class SourceParser:
             self._fullest_bodies[name] = best
         return self._fullest_bodies[name]
 
+    def _full_name(self, name: str) -> str:
+        """The fullest form of a name; a given name alone after a rank ('الأمير تركي') is
+        the one name the article gives that opens with it ('تركي الفيصل')."""
+        full = self.memory.full_name(name)
+        if full != name or len(name.split()) != 1:
+            return full
+        longer = {
+            known
+            for known in self.memory.names
+            if len(known.split()) > 1 and normalize_key(known).split()[0] == normalize_key(name)
+        }
+        return longer.pop() if len(longer) == 1 else name
+
     def person(self, tokens: list[Token], sentence: str) -> Source | None:
         """A named person in the phrase: after a rank title, from a given name, or a comma
         chunk of plain words; titles and roles are left out."""
@@ -487,8 +567,8 @@ class SourceParser:
         for n in (2, 1):  # a surname named before: 'وقال راتني لجماعات المعارضة …'
             if len(words) >= n and all(_plain_word(w) for w in words[:n]):
                 name = _clean_name(_text(words[:n], sentence))
-                if self.memory.knows(name):
-                    return Source(Kind.named_person, self.memory.full_name(name))
+                if self._full_name(name) != name:  # 'حسب شاكر' after 'شاكر أحمد خالد'
+                    return Source(Kind.named_person, self._full_name(name))
         # A given name first ('وزيرة خارجية ألمانيا أنالينا بيربوك'), then the word after a
         # title ('العميد X').
         # Of several, the last: 'مدير مستشفى كمال عدوان، الطبيب عبد الرؤوف أبو شمالة'.
@@ -503,16 +583,116 @@ class SourceParser:
                         continue
                 i += 1
             if last:
-                return Source(Kind.named_person, self.memory.full_name(last))
+                return Source(Kind.named_person, self._full_name(last))
         for chunk in _comma_chunks(tokens):
             chunk_words = _words(chunk)
             if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):
                 name = _clean_name(_text(chunk, sentence))
-                # 'المنسقة الأممية' is a role: a given name is never definite.
-                opens_as_name = not chunk_words[0].bare.startswith("ال")
-                if len(chunk_words) >= 2 and opens_as_name or self.memory.knows(name):
+                if len(chunk_words) >= 2 and _reads_as_name(chunk_words) or self.memory.knows(name):
                     return Source(Kind.named_person, self.memory.full_name(name))
+        family_name = _family_name_after_role(tokens, sentence) or self._lone_family_name(
+            words, sentence
+        )
+        if family_name:
+            return Source(Kind.named_person, self.memory.full_name(family_name))
         return None
+
+    def _lone_family_name(self, words: list[Token], sentence: str) -> str | None:
+        """'قال الجبير', 'الوزير الجبير', 'ودعا لافروف': a word alone, or after a title, is a
+        family name when the article puts it both after a role ('الوزير الجبير', 'وزير
+        الخارجية لافروف') and right after a reporting verb; a role's adjective ('الرئيس
+        السابق') never stands alone after the verb."""
+        if not words or len(words) > 2 or len(words) == 2 and words[0].norm not in _set("titles"):
+            return None
+        name = words[-1]
+        if not _plain_word(name) or _is_function_word(name):
+            return None
+        after_title = after_verb = False
+        for _, tokens in self.passages:
+            for k in range(1, len(tokens)):
+                if tokens[k].norm == name.norm:
+                    after_title |= tokens[k - 1].norm in _set("titles") or (
+                        k > 1
+                        and tokens[k - 1].norm.startswith("ال")
+                        and tokens[k - 2].norm in _set("titles")
+                    )
+                    after_verb |= bool(_cue_lemma(tokens[k - 1]))
+        return _clean_name(_text([name], sentence)) if after_title and after_verb else None
+
+
+def _reads_as_name(words: list[Token]) -> bool:
+    """Plain words that may be an unknown person's name: only the last definite ('المنسقة
+    الأممية' is a role, 'خروج الميليشيات الإيرانية' a phrase), none with a pronoun ('لكنها
+    محتلة', 'فيها البعض')."""
+    inner_definite = any(
+        w.bare.startswith("ال") and w.norm not in _word_class("name_complements")  # 'عز الدين'
+        for w in words[:-1]
+    )
+    return not inner_definite and not any(w.norm.endswith(("ها", "هم")) for w in words)
+
+
+def _name_words(name: str) -> set[str]:
+    return {_without_article(w) for w in normalize(name).split()}
+
+
+def _before_relative_clause(words: list[Token]) -> list[Token]:
+    """The words before a relative clause, which describes the source without naming it:
+    'المصدر الذي رفض الكشف عن اسمه'."""
+    for k, word in enumerate(words):
+        if k and word.norm in _particles("subordinate"):
+            return words[:k]
+    return words
+
+
+def _is_circumstantial(word: Token) -> bool:
+    """'مفضلاً', 'مضيفاً', 'قائلاً': an indefinite participle in the accusative, its tanwin
+    written as a final alif ('ميستورا' is a name: a participle has no long i after its mu-)."""
+    norm = word.norm
+    if not norm.endswith("ا"):
+        return False
+    derived = norm.startswith("م") and norm[1:2] != "ي" and len(norm) > 4  # مُفعِلاً
+    simple = len(norm) == 5 and norm[1] == "ا"  # فاعلاً
+    return derived or simple
+
+
+def _before_circumstantial(tokens: list[Token]) -> list[Token]:
+    """'وأردف الرئيس التركي قائلاً', 'وأشار المصدر مفضلاً عدم …': the source phrase ends
+    before the participle, which describes how it spoke."""
+    for k, tok in enumerate(tokens):
+        if k and tok.is_word and _is_circumstantial(tok):
+            return tokens[:k]
+    return tokens
+
+
+# 'وزير الخارجية', 'المتحدث باسم الجيش': a role that may name one person in an article.
+MIN_ROLE_WORDS = 2
+
+
+def _name_after_role(tokens: list[Token], i: int, sentence: str) -> str | None:
+    """The person named right after a role, past commas, quotation marks, ranks and the
+    role's relational adjectives: 'وزير الخارجية التركي، مولود تشاووش أوغلو'."""
+    while i < len(tokens) and (
+        tokens[i].text in "،," + QUOTES
+        or tokens[i].norm in _word_class("ranks")
+        or tokens[i].norm.startswith("ال")
+        and tokens[i].norm.endswith(("ي", "يه"))
+    ):
+        i += 1  # 'وزير الخارجية الكويتي الشيخ صباح الخالد'
+    if i < len(tokens) and (_opens_with_given_name(tokens, i) or _after_title(tokens, i)):
+        return _name_at(tokens, i, sentence)
+    return None
+
+
+def _name_before_role(tokens: list[Token], i: int, sentence: str) -> str | None:
+    """The person named right before a role in apposition: 'مولود تشاووش أوغلو، وزير الخارجية'."""
+    if i < 2 or tokens[i - 1].text not in "،,":
+        return None
+    for start in range(max(0, i - 1 - MAX_NAME_WORDS), i - 1):
+        if _opens_with_given_name(tokens, start):
+            name = _name_at(tokens, start, sentence)
+            if name and len(name.split()) == i - 1 - start:
+                return name
+    return None
 
 
 # Prepositions that open a reporting verb's complement ('أعلنت الوزارة عن', 'أشار إلى', 'حذر من'),
@@ -530,19 +710,17 @@ def _span_end(tokens: list[Token], i: int) -> int:
             return j
         if tok.text in STRAIGHT_QUOTES + "(" + "«“":
             quoted = _quoted_name(tokens, j, "")
-            if quoted is None and j > i:
-                return j
-            if quoted is not None:
-                j = quoted[1]  # a quoted name inside the phrase: 'غرفة عمليات "دحر الغزاة"'
-                continue
+            if quoted is None:
+                return j  # words said: 'وأضاف " كان هناك …"' has no source phrase
+            j = quoted[1]  # a quoted name inside the phrase: 'غرفة عمليات "دحر الغزاة"'
+            continue
         if (
             _name_form(tok.text) in VERB_COMPLEMENT_PREPOSITIONS
             and j > i
-            and tokens[j - 1].bare not in _word_class("close_to")  # 'مصدر مقرب من الحكومة'
             and not (
                 tok.norm == "من"
-                and j + 1 < len(tokens)
-                and _without_article(tokens[j + 1].bare) in _word_class("affiliation_nouns")
+                and _names_a_circle(tokens, j)
+                and _opens_unnamed_source(_words(tokens[i:j]))
             )
         ):
             return j
@@ -577,6 +755,38 @@ def _span_end(tokens: list[Token], i: int) -> int:
             return j
         j += 1
     return j
+
+
+def _names_a_circle(tokens: list[Token], j: int) -> bool:
+    """'من' at j says whom an unnamed source comes from: 'مصدر مقرب من الحكومة', 'ناشطون من
+    أبناء المنطقة', 'مصادر عسكرية من عفرين', 'مصدر من المعارضة'; not the verb's complement."""
+    if j + 1 >= len(tokens):
+        return False
+    after = tokens[j + 1]
+    return (
+        tokens[j - 1].bare in _word_class("close_to")
+        or _without_article(after.bare) in _word_class("affiliation_nouns")
+        or _is_place(after)
+        or in_lexicon(after, _set("organizations"))
+    )
+
+
+def _opens_unnamed_source(words: list[Token]) -> bool:
+    """'مصادر عسكرية …', not a person's title: 'الصحفي اليمني شاكر أحمد خالد من صنعاء'."""
+    return bool(_starts_with(words, _phrases("anonymous"))) and words[0].norm not in _set("titles")
+
+
+def _is_place(token: Token) -> bool:
+    """A place named by one word ('درعا') or opened by a place word ('محافظة درعا')."""
+    return token.bare in _places() or token.bare in _place_words()
+
+
+def _agrees_with_plural(head: Token, adjective: Token) -> bool:
+    """A sound masculine plural takes only a sound plural adjective: 'مراقبون غربيون', while in
+    'ويرى مراقبون إمكانية …' the noun after is the object."""
+    if not head.bare.endswith(("ون", "ين")):
+        return True
+    return adjective.norm.endswith(("ون", "ين"))
 
 
 # 'تقرير صادر عن المنظمة', 'بيان لـ"الهيئة"': the preposition before a document's issuer.

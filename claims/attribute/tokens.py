@@ -146,7 +146,7 @@ def _glued_hearer(token: Token) -> bool:
         return False
     unglued = _unglue_li(token).norm
     return (
-        unglued in _set("media")
+        _without_article(unglued) in _set("media")  # 'لقناة', 'للصحيفة'
         or (_without_article(unglued),) in _outlets()
         or unglued in _outlet_first_words()
     )
