@@ -9,6 +9,7 @@ copy of one sentence for the attribution rules to read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from functools import cache
 
@@ -48,7 +49,7 @@ DATELINE_OUTLET = re.compile(
 # (`التابعة لـ"داعش"` is not one); `في حديث مع "العربي الجديد"`, `في تصريح خاص لـ«عنب بلدي»`.
 SPOKEN_TO = re.compile(r"(?:\bلـ\s*|\bل\s*-\s*)[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]")
 TALKED_TO = re.compile(
-    r"(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:\s+\w+)?\s+(?:مع|ل|لـ)\s*"
+    r"(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:ه|ها|هم|ات)?(?:\s+\w+)?\s+(?:مع|ل|لـ)\s*"
     r"[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]"
 )
 # A dash between a place and a name: '-', '–', '|', or a spaced tatweel 'ـ'.
@@ -246,12 +247,21 @@ def find_outlet(text: str) -> str | None:
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))  # 'عنب بلدي - درعا'
 
-    counts: dict[str, int] = {}
-    for match in [*SPOKEN_TO.finditer(text), *TALKED_TO.finditer(text)]:
+    # A source speaking straight to an outlet ('قالت مصادر لـ"المدن"') speaks to the page's
+    # own; an interview ('في حديثه لـ"القناة العاشرة"') may be another outlet's, and names the
+    # page's own only when it comes back.
+    interviews = [match.span() for match in TALKED_TO.finditer(text)]
+    direct: Counter[str] = Counter()
+    in_interviews: Counter[str] = Counter()
+    for match in SPOKEN_TO.finditer(text):
         name = _outlet_name(match.group(1))
-        if match.re is TALKED_TO or _known_outlet(name):
-            counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=lambda n: counts[n]) if counts else None
+        if _known_outlet(name) and not any(a <= match.start() < b for a, b in interviews):
+            direct[name] += 1
+    for match in TALKED_TO.finditer(text):
+        in_interviews[_outlet_name(match.group(1))] += 1
+    counts = direct + in_interviews
+    candidates = [n for n in counts if direct[n] or in_interviews[n] >= 2]
+    return max(candidates, key=lambda n: counts[n]) if candidates else None
 
 
 def junk_reason(text: str) -> str | None:

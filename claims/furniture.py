@@ -39,6 +39,8 @@ BODY_MIN_WORDS = 12
 # Bounds of the word-count buckets: a lone word, a label, a headline, a sentence, a paragraph.
 LENGTH_BUCKETS = (1, 2, 4, 7, 12, 20, 40)
 POSITION_BUCKETS = 10
+# Fewer sentences than this are a snippet, not a page (the shortest annotated page has 5).
+MIN_PAGE_SENTENCES = 6
 
 
 class FurnitureModel(BaseModel):
@@ -206,11 +208,11 @@ class Verdict(BaseModel):
 def learned_furniture(
     sentences: Sequence[Sentence], rule_reasons: Sequence[str | None]
 ) -> list[Verdict]:
-    """The model's verdict on each sentence of one article. A text without one paragraph of
-    body (a headline alone, a quotation pasted in) is no page: its layout says nothing, and
-    the model is not applied."""
+    """The model's verdict on each sentence of one article. A text of a few sentences or
+    without one paragraph of body (a headline alone, a statement pasted in) is no page: where
+    its lines stand says nothing, and the model is not applied."""
     rows = features(sentences, rule_reasons)
-    if not any(row["body-like"] for row in rows):
+    if len(rows) < MIN_PAGE_SENTENCES or not any(row["body-like"] for row in rows):
         return [Verdict(probability=None, reason=None) for _ in rows]
     model = load_model()
     verdicts = []

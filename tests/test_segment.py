@@ -81,3 +81,13 @@ def test_a_company_holding_the_copyright_is_not_the_outlet():
         "جميع الحقوق محفوظة للشركة العربية المتحدة للنشر والتوزيع والإعلان"
     )
     assert extract_bytes(page.encode(), "p.txt").article.outlet is None
+
+
+def test_an_interview_given_once_to_a_channel_does_not_make_it_the_page_s_outlet():
+    page = (
+        "وقال وزير الدفاع أفيغدور ليبرمان إن الطائرة أسقطت فوق الجولان صباح اليوم.\n"
+        'وتابع في حديثه لـ"القناة العاشرة" الإسرائيلية، أن النظام السوري مسؤول عن الحادث.'
+    )
+    assert extract_bytes(page.encode(), "p.txt").article.outlet is None
+    straight = 'وأكدت مصادر محلية لـ"المدن" أن الطريق الدولي مغلق منذ يومين.'
+    assert extract_bytes(straight.encode(), "p.txt").article.outlet == "المدن"
