@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -28,6 +30,7 @@ from claims.lexicon import fields
 from claims.models import Sentence
 
 WEIGHTS_FILE = "furniture_weights.json"
+MODEL_VARIABLE = "CLAIMS_FURNITURE_MODEL"
 NGRAM_SIZES = (2, 3, 4)
 LATIN = re.compile(r"[A-Za-z]")
 LETTER = re.compile(r"[^\W\d_]")
@@ -56,7 +59,16 @@ class FurnitureModel(BaseModel):
 
 @cache
 def load_model() -> FurnitureModel:
-    text = files("claims").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    """The shipped weights, or those of a model a desk fitted on its own pages
+    (`python -m claims.train_furniture --out my.json`, then CLAIMS_FURNITURE_MODEL=my.json)."""
+    own = os.environ.get(MODEL_VARIABLE)
+    if own:
+        try:
+            text = Path(own).read_text(encoding="utf-8")
+        except OSError as err:
+            raise ValueError(f"{MODEL_VARIABLE}={own}: cannot be read ({err.strerror})") from err
+    else:
+        text = files("claims").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
     return FurnitureModel.model_validate_json(text)
 
 
