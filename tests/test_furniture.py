@@ -7,7 +7,7 @@ import pytest
 
 from claims.clean import rule_reasons
 from claims.evaluate import evaluate
-from claims.furniture import learned_furniture, load_model
+from claims.furniture import MODEL_VARIABLE, dump_model, learned_furniture, load_model
 from claims.pipeline import extract_bytes
 from claims.segment import segment
 
@@ -61,3 +61,21 @@ def test_real_pages_junk_floor():
     scores = evaluate(REALDEV / "gold.jsonl", REALDEV / "text")
     assert scores.junk.f1 >= 0.95
     assert scores.junk.precision >= 0.95
+
+
+def test_a_desks_own_model_is_read_from_claims_furniture_model(tmp_path, monkeypatch):
+    own = load_model().model_copy(update={"threshold": 1.1})  # never reached: nothing learned
+    path = tmp_path / "desk.json"
+    path.write_text(dump_model(own), encoding="utf-8")
+    monkeypatch.setenv(MODEL_VARIABLE, str(path))
+    load_model.cache_clear()
+    try:
+        junk = {s.text for s in extract_bytes(PAGE.encode(), "page.txt").junk}
+        assert "انهيار الليرة السورية أمام الدولار في أسواق دمشق" not in junk
+        monkeypatch.setenv(MODEL_VARIABLE, str(tmp_path / "missing.json"))
+        load_model.cache_clear()
+        with pytest.raises(ValueError, match="CLAIMS_FURNITURE_MODEL=.*missing.json"):
+            load_model()
+    finally:
+        monkeypatch.delenv(MODEL_VARIABLE)
+        load_model.cache_clear()
