@@ -279,3 +279,16 @@ def test_what_an_outlet_publishes_is_its_report_and_what_others_publish_an_act()
     assert aired[-1][:3] == (Kind.media, "الجزيرة", "وبثت")
     deployed = attributions("ونشر الجيش السوري تعزيزات عسكرية على أطراف المدينة الشرقية.")
     assert deployed[-1][0] is Kind.author
+
+
+def test_a_verb_split_where_the_scraper_dropped_its_shadda_is_read_whole():
+    said = attributions("ورج حت مصادر محلية أن يكون القصف قد استهدف مستودعا للذخيرة.")
+    assert said[-1][:2] == (Kind.anonymous, "مصادر محلية")
+
+
+def test_two_words_that_each_stand_alone_are_not_joined():
+    from claims.clean import repair
+
+    assert repair("وقال أن ها مشير ا إلى الحادث في جيب المعارضة.") == (
+        "وقال أنها مشيرا إلى الحادث في جيب المعارضة."
+    )
