@@ -724,7 +724,10 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
                 tokens[relay + 1 : end], sentence
             )
             if relayed and relayed.kind is not Kind.author:
-                source, via = relayed, source.name
+                # Read alone, 'ما نقلت الصحيفة' names back the paper the article named.
+                outlet = parser.parse(tokens[j:relay], sentence)
+                relaying = outlet if outlet and outlet.kind is Kind.media else source
+                source, via = relayed, relaying.name
         cue = _text(tokens[i : i + n], sentence)
         claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
         return Frame(source, cue, via, claim_start, 0.85)
