@@ -24,6 +24,11 @@ COPYRIGHT = re.compile(r"©|\(c\)|جميع الحقوق محفوظة|حقوق ا
 COPYRIGHT_OUTLET = re.compile(
     r"محفوظة\s+(?:ل|لـ)\s*(?:موقع|صحيفة|جريدة|قناة|شبكة|وكالة|مجلة)?\s*[\"«“(]?([^\"»”)\d©|،,.\n]+)"
 )
+# "جميع الحقوق محفوظة 2018 شبكة الجزيرة الاعلامية": the holder after the year, an outlet when
+# a known one opens it ('… محفوظة 2018 مواضيع قد تهمك' is the page's menu run on).
+COPYRIGHT_YEAR_OUTLET = re.compile(
+    r"محفوظة\s+\d{4}\s+(?:موقع|صحيفة|جريدة|قناة|شبكة|وكالة|مجلة)?\s*([^\"»”)\d©|،,.\n]{2,40})"
+)
 # "© نورث برس 2024", "جميع الحقوق محفوظة © اليوم الثامن 2024": the name after the sign.
 COPYRIGHT_SIGN_OUTLET = re.compile(
     r"©\s*(?:\d{4}\s*)?[\"«“]?([^\"»”\d©|،,.\n]{2,40}?)[\"»”]?\s*(?:\d{4})?\s*$", re.M
@@ -250,8 +255,16 @@ def _outlet_name(name: str, after_li: bool = False) -> str:
 
 def _names_an_outlet(name: str) -> bool:
     """A dateline's second half is an outlet, not a reporter: 'الجزيرة نت', 'نورث برس'."""
+    return _opening_outlet(name) is not None
+
+
+def _opening_outlet(name: str) -> str | None:
+    """The known outlet that the longest run of the name's first words spells."""
     words = name.split()
-    return any(_known_outlet(" ".join(words[:n])) for n in range(len(words), 0, -1))
+    return next(
+        (found for n in range(len(words), 0, -1) if (found := _known_outlet(" ".join(words[:n])))),
+        None,
+    )
 
 
 def _site_in_title(text: str) -> str | None:
@@ -287,6 +300,9 @@ def find_outlet(text: str) -> str | None:
             name = _outlet_name(match.group(1), after_li=lead.endswith(("ل", "لـ")))
             if _known_outlet(name) or len(name.split()) <= MAX_OUTLET_WORDS:
                 return name
+    year_holder = COPYRIGHT_YEAR_OUTLET.search(text)
+    if year_holder and _opening_outlet(year_holder.group(1)):
+        return _opening_outlet(year_holder.group(1))
     for match in DATELINE_OUTLET.finditer(text[:DATELINE_SPAN]):
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))

@@ -292,3 +292,19 @@ def test_two_words_that_each_stand_alone_are_not_joined():
     assert repair("وقال أن ها مشير ا إلى الحادث في جيب المعارضة.") == (
         "وقال أنها مشيرا إلى الحادث في جيب المعارضة."
     )
+
+
+def test_an_agency_named_back_in_an_according_relay_is_the_agency_named_before():
+    said = attributions(
+        "ومن جهتها ذكرت وكالة الأناضول أن الغارات استهدفت معسكرات تدريب في صنعاء.",
+        "وفي مأرب قصفت الطائرات معسكرا للحوثيين، حسب ما نقلت الوكالة عن مصادر قبلية.",
+    )
+    assert said[-1] == (Kind.anonymous, "مصادر قبلية", "حسب ما نقلت", "الأناضول")
+
+
+def test_the_outlet_holding_the_copyright_after_the_year_is_no_intermediary_of_its_sources():
+    said = attributions(
+        "وقالت مصادر للجزيرة إن الحوثيين انسحبوا من بعض مواقعهم في صعدة.",
+        "جميع الحقوق محفوظة 2018 شبكة الجزيرة الاعلامية",
+    )
+    assert said[0] == (Kind.anonymous, "مصادر", "وقالت", None)
