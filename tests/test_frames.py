@@ -308,3 +308,16 @@ def test_the_outlet_holding_the_copyright_after_the_year_is_no_intermediary_of_i
         "جميع الحقوق محفوظة 2018 شبكة الجزيرة الاعلامية",
     )
     assert said[0] == (Kind.anonymous, "مصادر", "وقالت", None)
+
+
+def test_outlets_that_carried_a_statement_relay_it_whatever_the_verbs_gender():
+    said = attributions(
+        "وأوضحت وزارة الدفاع الروسية، في بيان تداولته وكالات إعلام روسية، أن الغارة نفذت ليلا.",
+        "وقال الرئيس السوري بشار الأسد في مقابلة أجرتها معه وكالة نوفوستي إن الحكومة ستتشكل قريبا.",
+    )
+    assert [s[3] for s in said] == ["وكالات إعلام روسية", "وكالة نوفوستي"]
+
+
+def test_what_outlets_carried_is_the_matter_of_a_denial_not_its_channel():
+    said = attributions("ونفى مصدر في الفصيل ما تداولته وسائل إعلام روسية عن انسحاب مقاتليه.")
+    assert said[-1] == (Kind.anonymous, "مصدر في الفصيل", "ونفى", None)

@@ -89,15 +89,21 @@ def _quote_depth_at(tokens: list[Token], index: int) -> int:
     return depth + straight
 
 
+# 'معه', 'معها', 'معهم': the speaker an interview was held with, between its verb and its outlet.
+WITH_THE_SPEAKER = frozenset(normalize(w) for w in ("معه", "معها", "معهم", "معهما"))
+
+
 def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | None:
     """A relaying body named in the frame: 'في تصريح صحافي نشرته وزارة الخارجية'."""
     for i, tok in enumerate(tokens):
-        if tok.norm in _word_class("relaying_verbs"):
-            end = _span_end(tokens, i + 1)
-            own_channel = any(
-                t.bare in _word_class("own_channel_words") for t in tokens[i + 1 : end]
-            )
-            found = parser.parse(tokens[i + 1 : end], sentence)
+        # 'نفى ما تداولته وسائل إعلام': what the outlets carried is the matter, not the channel.
+        if tok.norm in _word_class("relaying_verbs") and not (i and tokens[i - 1].norm == "ما"):
+            start = i + 1
+            if start < len(tokens) and tokens[start].norm in WITH_THE_SPEAKER:
+                start += 1  # 'في مقابلة أجرتها معه وكالة نوفوستي'
+            end = _span_end(tokens, start)
+            own_channel = any(t.bare in _word_class("own_channel_words") for t in tokens[start:end])
+            found = parser.parse(tokens[start:end], sentence)
             if found and found.kind in (Kind.organization, Kind.media) and not own_channel:
                 return found.name
     return None
