@@ -321,3 +321,21 @@ def test_outlets_that_carried_a_statement_relay_it_whatever_the_verbs_gender():
 def test_what_outlets_carried_is_the_matter_of_a_denial_not_its_channel():
     said = attributions("ونفى مصدر في الفصيل ما تداولته وسائل إعلام روسية عن انسحاب مقاتليه.")
     assert said[-1] == (Kind.anonymous, "مصدر في الفصيل", "ونفى", None)
+
+
+REPORT_OPENS = 'كشف موقع "ميدل إيست آي" البريطاني أن مفاوضات سرية جرت في مسقط.'
+QUOTED_AFTER = "وقال مسؤولون عمانيون إن اللقاءات ستستمر حتى نهاية العام."
+
+
+def test_the_relaying_outlet_named_back_ends_before_the_report_it_gave():
+    said = attributions(
+        REPORT_OPENS, "ونقل الموقع، في تقرير له اليوم، عن مسؤولين عمانيين أن اللقاءات ستستمر."
+    )
+    assert said[-1] == (Kind.anonymous, "مسؤولين عمانيين", "ونقل", "ميدل إيست آي")
+
+
+def test_an_outlet_relaying_someone_it_does_not_name_speaks_for_its_report():
+    said = attributions(
+        REPORT_OPENS, "ونقل الموقع، في تقرير له اليوم، المعلومات عن ثلاثة من كبار الدبلوماسيين."
+    )
+    assert said[-1] == (Kind.media, "ميدل إيست آي", "ونقل", None)

@@ -401,15 +401,23 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             (k for k in range(i + 1, _complement_at(tokens, i + 1)) if tokens[k].norm == "عن"), None
         )
         if relay is not None:
-            relayed_by = parser.parse(tokens[i + 1 : relay], sentence)
+            # 'ونقل الموقع، في تقرير له، عن …': the outlet's phrase ends before its setting.
+            relayed_by = parser.parse(
+                tokens[i + 1 : min(relay, _span_end(tokens, i + 1))], sentence
+            )
             via = relayed_by.name if relayed_by else None
             end = _span_end(tokens, relay + 1)
             after = tokens[relay + 1 : end]
             if parser.parse(after, sentence) is None:
-                group = _unnamed_group(after, sentence)  # 'عن مهندسين في الحقل قولهم'
+                # 'عن مهندسين في الحقل قولهم'; else whom it relays is unread and the outlet's
+                # report stands in its own voice.
+                group = _unnamed_group(after, sentence)
+                certainty = 0.9 if end < len(tokens) else 0.75
+                claim_start = _claim_start(tokens, end, sentence)
                 if group:
-                    certainty = 0.9 if end < len(tokens) else 0.75
-                    return Frame(group, cue, via, _claim_start(tokens, end, sentence), certainty)
+                    return Frame(group, cue, via, claim_start, certainty)
+                if relayed_by and relayed_by.kind is Kind.media:
+                    return Frame(relayed_by, cue, None, claim_start, certainty)
     if _words(after) and _words(after)[0].norm in OMITTED_SUBJECT_OPENERS and memory.last:
         after = []  # 'وأضافت في بيان …', 'وأشار إلى أن …': the subject is the last speaker
         end = _complement_at(tokens, i + 1)
