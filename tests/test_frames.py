@@ -339,3 +339,16 @@ def test_an_outlet_relaying_someone_it_does_not_name_speaks_for_its_report():
         REPORT_OPENS, "ونقل الموقع، في تقرير له اليوم، المعلومات عن ثلاثة من كبار الدبلوماسيين."
     )
     assert said[-1] == (Kind.media, "ميدل إيست آي", "ونقل", None)
+
+
+def test_those_quoted_in_a_relayed_report_speak_through_its_outlet():
+    said = attributions(
+        REPORT_OPENS, "وقال التقرير إن الوفدين التقيا ثلاث مرات خلال الشهر الماضي.", QUOTED_AFTER
+    )
+    assert said[1] == (Kind.media, "ميدل إيست آي", "وقال", None)
+    assert said[2] == (Kind.anonymous, "مسؤولون عمانيون", "وقال", "ميدل إيست آي")
+
+
+def test_an_outlet_cited_once_does_not_relay_the_speakers_after_it():
+    said = attributions(REPORT_OPENS, QUOTED_AFTER)
+    assert said[-1] == (Kind.anonymous, "مسؤولون عمانيون", "وقال", None)

@@ -4,7 +4,8 @@ order with its memory threaded through them."""
 from __future__ import annotations
 
 from claims.attribute.confidence import confidence, find_hedges
-from claims.attribute.frames import find_frame
+from claims.attribute.frames import Frame, find_frame
+from claims.attribute.lexicons import _set
 from claims.attribute.memory import (
     FIRST_POINT_AFTER_COLON,
     LIST_ITEM,
@@ -21,7 +22,7 @@ from claims.attribute.memory import (
     collect_names,
 )
 from claims.attribute.sources import SourceParser
-from claims.attribute.tokens import QUOTES, Token, tokenize
+from claims.attribute.tokens import QUOTES, Token, _words, in_lexicon, tokenize
 from claims.clean import repair
 from claims.models import Article, Attribution, Claim, Kind, Sentence, Speech
 
@@ -42,6 +43,10 @@ def attribute_sentence(
     attribution = Attribution(hedges=find_hedges(repaired))
     claim_text = repaired
     if frame and frame.source.kind is not Kind.author:
+        if _reports_on(frame, tokens):
+            memory.relayed_report = frame.source.name
+        elif frame.via is None and frame.source.kind is not Kind.media:
+            frame.via = memory.relayed_report  # someone quoted inside the relayed report
         attribution = attribution.model_copy(
             update={
                 "kind": frame.source.kind,
@@ -121,6 +126,19 @@ def attribute_sentence(
         speech=speech,
         reasons=reasons,
         paragraph=sentence.paragraph,
+    )
+
+
+def _reports_on(frame: Frame, tokens: list[Token]) -> bool:
+    """'وقال التقرير إن …', 'كما لفت تقرير الصحيفة إلى …' with the report an outlet's: the
+    article relays that outlet's report, and those quoted from here on speak through it."""
+    words = _words(tokens)
+    cue = next((k for k, word in enumerate(words) if word.text == frame.cue), None)
+    return (
+        frame.source.kind is Kind.media
+        and cue is not None
+        and cue + 1 < len(words)
+        and in_lexicon(words[cue + 1], _set("statements"))
     )
 
 

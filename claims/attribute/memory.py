@@ -45,6 +45,7 @@ class Memory:
     quote_closes_ahead: bool = False  # a sentence close ahead closes a quotation
     previous: Speaker | None = None  # the sentence before, when it had a source
     previous_text: str = ""  # the sentence before, as repaired
+    relayed_report: str | None = None  # the outlet whose report the article relays (rule 16)
     paragraph: int = -1
 
     def remember(self, speaker: Speaker) -> None:
