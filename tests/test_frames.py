@@ -352,3 +352,13 @@ def test_those_quoted_in_a_relayed_report_speak_through_its_outlet():
 def test_an_outlet_cited_once_does_not_relay_the_speakers_after_it():
     said = attributions(REPORT_OPENS, QUOTED_AFTER)
     assert said[-1] == (Kind.anonymous, "مسؤولون عمانيون", "وقال", None)
+
+
+def test_a_continuation_goes_on_with_the_last_speaker_its_verb_agrees_with_in_number():
+    said = attributions(
+        INTRODUCED,
+        "ويقول مسؤولون فلسطينيون إن الرياض كانت تعمل منذ أسابيع على اتفاق جديد.",
+        'وأضاف " لا أعتقد أن أي اتفاق سيصمد دون ضمانات ".',
+        "وأضافوا أن الوفد التركي سيصل إلى موسكو غدا.",
+    )
+    assert [s[1] for s in said[2:]] == ["مولود تشاووش أوغلو", "مسؤولون فلسطينيون"]

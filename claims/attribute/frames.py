@@ -22,7 +22,7 @@ from claims.attribute.lexicons import (
     _strip_conjunction,
     _word_class,
 )
-from claims.attribute.memory import Memory
+from claims.attribute.memory import Memory, _sound_plural
 from claims.attribute.names import _name_at, _opens_with_given_name, _plain_word
 from claims.attribute.sources import (
     Source,
@@ -429,8 +429,8 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         after = after[:said]
     if not _words(after):
         # 'وأضاف أن …', 'وتابع: …': the statement goes on ('ويُرجَّح أن …' is impersonal).
-        if memory.last and not in_lexicon(tokens[i], _hedge_words()):
-            last = memory.last
+        last = memory.last_agreeing(plural=_in_plural(tokens[i]))
+        if last and not in_lexicon(tokens[i], _hedge_words()):
             source = Source(last.kind, last.source, is_reference=True)
             # 'وتابع في حديثه لقناة "X"، أن …': the outlet it was said to relays the rest.
             heard_by = _hearer_outlet(
@@ -516,6 +516,11 @@ def _in_present_tense(cue: str | None) -> bool:
         return False
     form = _strip_conjunction(token.norm, _cue_forms()) or token.norm
     return form[:1] in "يت" and normalize(lemma)[:1] != form[:1]
+
+
+def _in_plural(cue: Token) -> bool:
+    """'وأضافوا', 'يقولون', 'مضيفين': the verb or participle of several speakers."""
+    return cue.bare.endswith("وا") or _sound_plural(cue.bare)
 
 
 def _says(token: Token) -> bool:
