@@ -362,3 +362,16 @@ def test_a_continuation_goes_on_with_the_last_speaker_its_verb_agrees_with_in_nu
         "وأضافوا أن الوفد التركي سيصل إلى موسكو غدا.",
     )
     assert [s[1] for s in said[2:]] == ["مولود تشاووش أوغلو", "مسؤولون فلسطينيون"]
+
+
+def test_after_a_concession_the_main_clause_gives_the_frame():
+    said = attributions(
+        "وفي حين أعلن الجيش تطويق البلدة بالكامل وبدء اقتحامها، قال مدير المرصد السوري رامي "
+        "عبد الرحمن إن المعارك لا تزال على أطرافها."
+    )
+    assert said[-1] == (Kind.named_person, "رامي عبد الرحمن", "قال", None)
+
+
+def test_a_concession_with_no_main_clause_of_saying_keeps_its_own_frame():
+    said = attributions("فيما قال ناشطون إن الطريق مقطوع منذ الصباح، ما أدى إلى نقص في الوقود.")
+    assert said[-1] == (Kind.anonymous, "ناشطون", "قال", None)

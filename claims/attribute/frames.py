@@ -132,6 +132,8 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     verb_frame = _verb_frame(sentence, tokens, parser, lead) or _came_in_frame(
         sentence, tokens, parser, opening
     )
+    if verb_frame and _opens_concessive(words, lead):
+        verb_frame = _main_clause_frame(sentence, tokens, verb_frame, parser) or verb_frame
     if (
         verb_frame
         and according
@@ -142,6 +144,37 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         verb_frame.via = according.source.name
         return verb_frame
     return verb_frame or according or _headline_frame(tokens, sentence, parser)
+
+
+# 'وفي حين أعلن النظام …، قال المرصد …': leads that make their clause the concession and the
+# clause after the comma the main one.
+CONCESSIVE_LEADS = frozenset(normalize(w) for w in ("في حين", "ففي حين", "فيما", "بينما"))
+
+
+def _opens_concessive(words: list[Token], lead: int) -> bool:
+    opening = " ".join(w.norm for w in words[:lead])
+    return opening in CONCESSIVE_LEADS or (opening[:1] == "و" and opening[1:] in CONCESSIVE_LEADS)
+
+
+def _main_clause_frame(
+    sentence: str, tokens: list[Token], conceded: Frame, parser: SourceParser
+) -> Frame | None:
+    """The frame of the main clause after a concession ('وفي حين أعلن النظام تطويق البلدة،
+    قال مدير المرصد إن …', rule 15): a clause opening with a reporting verb and a subject of
+    its own after a comma past the conceded statement's content."""
+    for k, token in enumerate(tokens):
+        if token.text not in "،," or token.start < conceded.claim_start:
+            continue
+        clause = tokens[k + 1 :]
+        frame = _verb_frame(sentence, clause, parser, 0) if clause else None
+        if (
+            frame
+            and frame.cue == clause[0].text
+            and frame.source.kind is not Kind.author
+            and not frame.source.is_reference
+        ):
+            return frame
+    return None
 
 
 # 'وجاء في البيان أن …', 'وجاء في نص البيان: …', 'ورد في تقرير للمنظمة أن …'.
