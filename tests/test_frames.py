@@ -375,3 +375,8 @@ def test_after_a_concession_the_main_clause_gives_the_frame():
 def test_a_concession_with_no_main_clause_of_saying_keeps_its_own_frame():
     said = attributions("فيما قال ناشطون إن الطريق مقطوع منذ الصباح، ما أدى إلى نقص في الوقود.")
     assert said[-1] == (Kind.anonymous, "ناشطون", "قال", None)
+
+
+def test_an_outlet_named_before_its_verb_of_relaying_passes_on_whom_it_names():
+    said = attributions("وكانت وكالة سانا قد نقلت عن مصدر عسكري قوله إن الطريق الدولي فتح.")
+    assert said[-1] == (Kind.anonymous, "مصدر عسكري", "نقلت", "سانا")

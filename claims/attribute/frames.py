@@ -416,6 +416,10 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     if before:
         subject = parser.parse(before, sentence)
         if subject and _compact_subject(subject, before, memory):
+            if lemma == normalize("نقل"):
+                relayed = _relayed_by_subject(sentence, tokens, i, subject, parser)
+                if relayed:
+                    return relayed
             via = (
                 _via_in(tokens[i + 1 :], sentence, parser)
                 or _hearer_outlet(tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser)
@@ -617,6 +621,22 @@ def _relayed_source(
 
 
 RELAY_KEY = normalize_key("نقلاً عن")
+
+
+def _relayed_by_subject(
+    sentence: str, tokens: list[Token], i: int, outlet: Source, parser: SourceParser
+) -> Frame | None:
+    """'وكانت وكالة سانا قد نقلت عن مصدر عسكري قوله …': an outlet named before its verb of
+    relaying passes on whom it names after 'عن'."""
+    if outlet.kind is not Kind.media or i + 1 >= len(tokens) or tokens[i + 1].norm != "عن":
+        return None
+    end = _span_end(tokens, i + 2)
+    relayed = parser.parse(tokens[i + 2 : end], sentence) or _unnamed_group(
+        tokens[i + 2 : end], sentence
+    )
+    if relayed is None or relayed.kind is Kind.author:
+        return None
+    return Frame(relayed, tokens[i].text, outlet.name, _claim_start(tokens, end, sentence), 0.9)
 
 
 def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
