@@ -380,3 +380,14 @@ def test_a_concession_with_no_main_clause_of_saying_keeps_its_own_frame():
 def test_an_outlet_named_before_its_verb_of_relaying_passes_on_whom_it_names():
     said = attributions("وكانت وكالة سانا قد نقلت عن مصدر عسكري قوله إن الطريق الدولي فتح.")
     assert said[-1] == (Kind.anonymous, "مصدر عسكري", "نقلت", "سانا")
+
+
+def test_refusing_and_renewing_a_position_are_speech_acts():
+    said = attributions(
+        "ورفض مسؤولون أميركيون نفي أو تأكيد الإعلان الروسي عن مقتل زعيم التنظيم.",
+        "وجدد الرئيس التركي رجب طيب أردوغان في خطاب التأكيد على موقفه من الحل في سوريا.",
+    )
+    assert [s[:3] for s in said] == [
+        (Kind.anonymous, "مسؤولون أميركيون", "ورفض"),
+        (Kind.named_person, "رجب طيب أردوغان", "وجدد"),
+    ]
