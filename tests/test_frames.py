@@ -391,3 +391,12 @@ def test_refusing_and_renewing_a_position_are_speech_acts():
         (Kind.anonymous, "مسؤولون أميركيون", "ورفض"),
         (Kind.named_person, "رجب طيب أردوغان", "وجدد"),
     ]
+
+
+def test_an_according_phrase_reaches_its_source_past_the_verb_and_its_pronouns():
+    said = attributions(
+        "وقتل خمسة مدنيين في القصف على البلدة، بحسب ما أوردته وكالة سانا.",
+        "وأعلن الرئيس الروسي فلاديمير بوتين توقيع الاتفاق، بحسب ما نقلت عنه وكالات روسية.",
+    )
+    assert said[0][:2] == (Kind.media, "سانا")
+    assert said[1][3] == "وكالات روسية"

@@ -758,7 +758,7 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
         n = _according_at(tokens, i)
         if not n or _quote_depth_at(tokens, i):
             continue
-        j = i + n
+        j = _past_reporting_verb(tokens, i + n)
         if j < len(tokens) and tokens[j].norm in ("ل", "لـ"):
             j += 1
         elif tokens[j - 1].norm in LI_PHRASE_ENDS and j < len(tokens) and tokens[j].norm[:1] == "ل":
@@ -804,6 +804,31 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
         claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
         return Frame(source, cue, via, claim_start, 0.85)
     return None
+
+
+# 'بحسب ما نقلت عنه وكالات روسية': the speaker the outlet relays, named back after the verb.
+ABOUT_THE_SPEAKER = frozenset(normalize(w) for w in ("عنه", "عنها", "عنهم", "به", "بها"))
+
+
+def _past_reporting_verb(tokens: list[Token], j: int) -> int:
+    """Past what stands between 'بحسب ما', 'وفقاً لما', 'حسبما' and the source when the
+    lexicon's phrase stops short of it: after 'ما' the verb of reporting with its object
+    pronoun ('بحسب ما أوردته وكالة سانا', 'بحسب ما أعلنه التلفزيون'); 'عنه' after the verb."""
+    if tokens[j - 1].norm.endswith("ما") and j < len(tokens) and _reports_with_object(tokens[j]):
+        j += 1
+    if j < len(tokens) and tokens[j].norm in ABOUT_THE_SPEAKER:
+        j += 1
+    return j
+
+
+def _reports_with_object(token: Token) -> bool:
+    """'أوردته', 'أعلنه', 'نقلتها': a reporting verb carrying its object pronoun."""
+    if token.norm in _word_class("relaying_verbs"):
+        return True
+    for suffix in ("ه", "ها"):
+        if token.norm.endswith(suffix) and token.norm[: -len(suffix)] in _cue_forms():
+            return True
+    return False
 
 
 def _reads_as_person(tokens: list[Token], parser: SourceParser) -> bool:
