@@ -400,3 +400,14 @@ def test_an_according_phrase_reaches_its_source_past_the_verb_and_its_pronouns()
     )
     assert said[0][:2] == (Kind.media, "سانا")
     assert said[1][3] == "وكالات روسية"
+
+
+def test_the_body_that_issued_a_statement_speaks_in_it():
+    said = attributions(
+        'وأصدرت غرفة عمليات "الفتح المبين" بيانا، أوضحت فيه أسباب انسحاب المقاتلين من التلة.',
+        "وأوضح البيان أن المقاتلين أعادوا التموضع في خطوط خلفية.",
+        "وأصدرت المحكمة حكما بسجن المتهمين خمس سنوات.",
+    )
+    assert said[0] == (Kind.organization, "غرفة عمليات الفتح المبين", "أوضحت", None)
+    assert said[1][:2] == (Kind.organization, "غرفة عمليات الفتح المبين")
+    assert said[2][0] is Kind.author

@@ -129,8 +129,10 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     opening = tokens.index(words[lead]) if lead < len(words) else 0
     if according and _according_at(tokens, opening):
         return according  # 'وبحسب عضو في اللجنة، تحدث إلى …': the opening phrase attributes
-    verb_frame = _verb_frame(sentence, tokens, parser, lead) or _came_in_frame(
-        sentence, tokens, parser, opening
+    verb_frame = (
+        _issued_frame(sentence, tokens, parser, opening)
+        or _verb_frame(sentence, tokens, parser, lead)
+        or _came_in_frame(sentence, tokens, parser, opening)
     )
     if verb_frame and _opens_concessive(words, lead):
         verb_frame = _main_clause_frame(sentence, tokens, verb_frame, parser) or verb_frame
@@ -202,6 +204,56 @@ def _came_in_frame(
         return None
     via = _via_in(tokens[start:complement], sentence, parser) or _carried_via(source, parser.memory)
     return Frame(source, tokens[k].text, via, _claim_start(tokens, complement, sentence), 0.85)
+
+
+# 'وأصدرت غرفة العمليات بياناً، أوضحت فيه …': the body that issued a statement speaks in it.
+ISSUE_VERBS = frozenset(normalize(w) for w in ("أصدر", "أصدرت", "أصدروا"))
+# How far into the sentence the statement may stand after the verb ('أصدر المكتب الإعلامي
+# لفيلق الرحمن اليوم الإثنين، بياناً').
+MAX_ISSUER_WORDS = 10
+IN_IT = frozenset(normalize(w) for w in ("فيه", "فيها"))
+
+
+def _issued_frame(sentence: str, tokens: list[Token], parser: SourceParser, k: int) -> Frame | None:
+    """'وأصدرت غرفة العمليات بياناً، أوضحت فيه سبب …', 'أصدر المجلس بياناً دعا فيه …': the
+    issuer of the statement is the source, its verb of saying inside the statement the cue."""
+    if k >= len(tokens) or not _strip_conjunction(tokens[k].norm, ISSUE_VERBS):
+        return None
+    statement = next(
+        (
+            j
+            for j in range(k + 2, min(len(tokens), k + 2 + MAX_ISSUER_WORDS))
+            if _names_a_statement(tokens[j])
+        ),
+        None,
+    )
+    if statement is None:
+        return None
+    issuer = [t for t in tokens[k + 1 : statement] if t.text not in "،,"]
+    source = parser.parse(issuer[: _span_end(issuer, 0)], sentence)
+    if source is None or source.kind not in (Kind.organization, Kind.named_person, Kind.media):
+        return None
+    # 'بياناً، أوضحت فيه …': the verb of saying right after the statement, inside it.
+    said = statement + 1
+    if said < len(tokens) and tokens[said].text in "،,":
+        said += 1
+    inside = (
+        said + 1 < len(tokens)
+        and tokens[said + 1].norm in IN_IT
+        and _cue_lemma(tokens[said]) is not None
+    )
+    cue = tokens[said] if inside else tokens[k]
+    claim_start = (
+        tokens[said + 2].start if inside and said + 2 < len(tokens) else tokens[statement].end
+    )
+    return Frame(source, cue.text, None, claim_start, 0.8)
+
+
+def _names_a_statement(token: Token) -> bool:
+    """'بيان', 'بياناً': a statement noun, also in the accusative."""
+    return in_lexicon(token, _set("statements")) or (
+        token.norm.endswith("ا") and token.norm[:-1] in _set("statements")
+    )
 
 
 # 'مظلوم عبدي: لن ننسحب من منبج': a headline that gives the speaker, a colon, the words.
