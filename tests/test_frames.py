@@ -411,3 +411,13 @@ def test_the_body_that_issued_a_statement_speaks_in_it():
     assert said[0] == (Kind.organization, "غرفة عمليات الفتح المبين", "أوضحت", None)
     assert said[1][:2] == (Kind.organization, "غرفة عمليات الفتح المبين")
     assert said[2][0] is Kind.author
+
+
+def test_the_report_named_back_in_a_relaying_article_is_the_outlets_after_others_spoke():
+    said = attributions(
+        REPORT_OPENS,
+        "وقال التقرير إن الوفدين التقيا ثلاث مرات خلال الشهر الماضي.",
+        "وأكدت وزارة الخارجية العمانية أن الوساطة مستمرة.",
+        "وقال التقرير إن الجولة المقبلة ستعقد في الدوحة.",
+    )
+    assert said[-1] == (Kind.media, "ميدل إيست آي", "وقال", None)
