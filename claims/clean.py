@@ -13,9 +13,9 @@ from collections import Counter
 from datetime import date
 from functools import cache
 
-from claims.arabic import fold_digits, normalize
+from claims.arabic import fold_digits, normalize, normalize_word
 from claims.furniture import learned_furniture
-from claims.lexicon import entries, fields
+from claims.lexicon import all_words, entries, fields
 from claims.models import Article, Sentence
 from claims.segment import DATE, DIGIT, MONTHS
 
@@ -24,6 +24,11 @@ COPYRIGHT = re.compile(r"©|\(c\)|جميع الحقوق محفوظة|حقوق ا
 # "©جميع الحقوق محفوظة لموقع المدن 2024", "جميع الحقوق محفوظة لقناة الميادين".
 COPYRIGHT_OUTLET = re.compile(
     r"محفوظة\s+(?:ل|لـ)\s*(?:موقع|صحيفة|جريدة|قناة|شبكة|وكالة|مجلة)?\s*[\"«“(]?([^\"»”)\d©|،,.\n]+)"
+)
+# "جميع الحقوق محفوظة 2018 شبكة الجزيرة الاعلامية": the holder after the year, an outlet when
+# a known one opens it ('… محفوظة 2018 مواضيع قد تهمك' is the page's menu run on).
+COPYRIGHT_YEAR_OUTLET = re.compile(
+    r"محفوظة\s+\d{4}\s+(?:موقع|صحيفة|جريدة|قناة|شبكة|وكالة|مجلة)?\s*([^\"»”)\d©|،,.\n]{2,40})"
 )
 # "© نورث برس 2024", "جميع الحقوق محفوظة © اليوم الثامن 2024": the name after the sign.
 COPYRIGHT_SIGN_OUTLET = re.compile(
@@ -153,7 +158,55 @@ def repair(text: str) -> str:
         text = re.sub(r'"\s*([^"]*?)\s*"', r'"\1"', text)
     text = re.sub(r"([«“])\s+", r"\1", text)
     text = re.sub(r"\s+([»”])", r"\1", text)
-    return re.sub(r"\s{2,}", " ", text).strip()
+    return _rejoin_split_words(re.sub(r"\s{2,}", " ", text).strip())
+
+
+# Letters only: a tatweel ('بغداد ـ') or a digit is no piece of a split word.
+ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
+# A word of this many letters stands on its own; one of two only when a lexicon knows it ('في'),
+# a single letter never (the conjunction و is written glued).
+WORD_ALONE_LETTERS = 3
+
+
+def _rejoin_split_words(text: str) -> str:
+    """Words the scraper split with a space where it dropped a mark (a shadda, a tanwin, a
+    damma): 'وأك دت' -> 'وأكدت', 'ورج حت' -> 'ورجحت', 'مشير ا' -> 'مشيرا', 'أن ها' -> 'أنها'.
+    Two pieces are one word when joined they make a word the lexicons know and they are not
+    both words on their own ('في جيب' stays)."""
+    words = list(ARABIC_WORD.finditer(text))
+    spaces: list[int] = []
+    for first, second in zip(words, words[1:], strict=False):
+        if (
+            text[first.end() : second.start()] == " "
+            and (not spaces or spaces[-1] != first.start() - 1)  # one join to a word
+            and _is_split_word(first.group(), second.group())
+        ):
+            spaces.append(first.end())
+    for space in reversed(spaces):
+        text = text[:space] + text[space + 1 :]
+    return text
+
+
+def _is_split_word(first: str, second: str) -> bool:
+    joined = normalize_word(first + second)
+    known = _joinable_words()
+    return (joined in known or joined[:1] in "وف" and joined[1:] in known) and not (
+        _stands_alone(first) and _stands_alone(second)
+    )
+
+
+def _stands_alone(piece: str) -> bool:
+    word = normalize_word(piece)
+    return len(word) >= WORD_ALONE_LETTERS or len(word) == 2 and word in _joinable_words()
+
+
+@cache
+def _joinable_words() -> frozenset[str]:
+    """The lexicons' words in their matching form: the reporting verbs in all their written
+    forms, the function words, titles, names."""
+    return frozenset(
+        normalize_word(word) for word in all_words() if ARABIC_WORD.fullmatch(normalize_word(word))
+    )
 
 
 def parse_date(text: str) -> str | None:
@@ -203,8 +256,16 @@ def _outlet_name(name: str, after_li: bool = False) -> str:
 
 def _names_an_outlet(name: str) -> bool:
     """A dateline's second half is an outlet, not a reporter: 'الجزيرة نت', 'نورث برس'."""
+    return _opening_outlet(name) is not None
+
+
+def _opening_outlet(name: str) -> str | None:
+    """The known outlet that the longest run of the name's first words spells."""
     words = name.split()
-    return any(_known_outlet(" ".join(words[:n])) for n in range(len(words), 0, -1))
+    return next(
+        (found for n in range(len(words), 0, -1) if (found := _known_outlet(" ".join(words[:n])))),
+        None,
+    )
 
 
 def _site_in_title(text: str) -> str | None:
@@ -240,6 +301,9 @@ def find_outlet(text: str) -> str | None:
             name = _outlet_name(match.group(1), after_li=lead.endswith(("ل", "لـ")))
             if _known_outlet(name) or len(name.split()) <= MAX_OUTLET_WORDS:
                 return name
+    year_holder = COPYRIGHT_YEAR_OUTLET.search(text)
+    if year_holder and _opening_outlet(year_holder.group(1)):
+        return _opening_outlet(year_holder.group(1))
     for match in DATELINE_OUTLET.finditer(text[:DATELINE_SPAN]):
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))

@@ -283,3 +283,145 @@ def test_what_an_outlet_publishes_is_its_report_and_what_others_publish_an_act()
     assert aired[-1][:3] == (Kind.media, "الجزيرة", "وبثت")
     deployed = attributions("ونشر الجيش السوري تعزيزات عسكرية على أطراف المدينة الشرقية.")
     assert deployed[-1][0] is Kind.author
+
+
+def test_a_verb_split_where_the_scraper_dropped_its_shadda_is_read_whole():
+    said = attributions("ورج حت مصادر محلية أن يكون القصف قد استهدف مستودعا للذخيرة.")
+    assert said[-1][:2] == (Kind.anonymous, "مصادر محلية")
+
+
+def test_two_words_that_each_stand_alone_are_not_joined():
+    from claims.clean import repair
+
+    assert repair("وقال أن ها مشير ا إلى الحادث في جيب المعارضة.") == (
+        "وقال أنها مشيرا إلى الحادث في جيب المعارضة."
+    )
+
+
+def test_an_agency_named_back_in_an_according_relay_is_the_agency_named_before():
+    said = attributions(
+        "ومن جهتها ذكرت وكالة الأناضول أن الغارات استهدفت معسكرات تدريب في صنعاء.",
+        "وفي مأرب قصفت الطائرات معسكرا للحوثيين، حسب ما نقلت الوكالة عن مصادر قبلية.",
+    )
+    assert said[-1] == (Kind.anonymous, "مصادر قبلية", "حسب ما نقلت", "الأناضول")
+
+
+def test_the_outlet_holding_the_copyright_after_the_year_is_no_intermediary_of_its_sources():
+    said = attributions(
+        "وقالت مصادر للجزيرة إن الحوثيين انسحبوا من بعض مواقعهم في صعدة.",
+        "جميع الحقوق محفوظة 2018 شبكة الجزيرة الاعلامية",
+    )
+    assert said[0] == (Kind.anonymous, "مصادر", "وقالت", None)
+
+
+def test_outlets_that_carried_a_statement_relay_it_whatever_the_verbs_gender():
+    said = attributions(
+        "وأوضحت وزارة الدفاع الروسية، في بيان تداولته وكالات إعلام روسية، أن الغارة نفذت ليلا.",
+        "وقال الرئيس السوري بشار الأسد في مقابلة أجرتها معه وكالة نوفوستي إن الحكومة ستتشكل قريبا.",
+    )
+    assert [s[3] for s in said] == ["وكالات إعلام روسية", "وكالة نوفوستي"]
+
+
+def test_what_outlets_carried_is_the_matter_of_a_denial_not_its_channel():
+    said = attributions("ونفى مصدر في الفصيل ما تداولته وسائل إعلام روسية عن انسحاب مقاتليه.")
+    assert said[-1] == (Kind.anonymous, "مصدر في الفصيل", "ونفى", None)
+
+
+REPORT_OPENS = 'كشف موقع "ميدل إيست آي" البريطاني أن مفاوضات سرية جرت في مسقط.'
+QUOTED_AFTER = "وقال مسؤولون عمانيون إن اللقاءات ستستمر حتى نهاية العام."
+
+
+def test_the_relaying_outlet_named_back_ends_before_the_report_it_gave():
+    said = attributions(
+        REPORT_OPENS, "ونقل الموقع، في تقرير له اليوم، عن مسؤولين عمانيين أن اللقاءات ستستمر."
+    )
+    assert said[-1] == (Kind.anonymous, "مسؤولين عمانيين", "ونقل", "ميدل إيست آي")
+
+
+def test_an_outlet_relaying_someone_it_does_not_name_speaks_for_its_report():
+    said = attributions(
+        REPORT_OPENS, "ونقل الموقع، في تقرير له اليوم، المعلومات عن ثلاثة من كبار الدبلوماسيين."
+    )
+    assert said[-1] == (Kind.media, "ميدل إيست آي", "ونقل", None)
+
+
+def test_those_quoted_in_a_relayed_report_speak_through_its_outlet():
+    said = attributions(
+        REPORT_OPENS, "وقال التقرير إن الوفدين التقيا ثلاث مرات خلال الشهر الماضي.", QUOTED_AFTER
+    )
+    assert said[1] == (Kind.media, "ميدل إيست آي", "وقال", None)
+    assert said[2] == (Kind.anonymous, "مسؤولون عمانيون", "وقال", "ميدل إيست آي")
+
+
+def test_an_outlet_cited_once_does_not_relay_the_speakers_after_it():
+    said = attributions(REPORT_OPENS, QUOTED_AFTER)
+    assert said[-1] == (Kind.anonymous, "مسؤولون عمانيون", "وقال", None)
+
+
+def test_a_continuation_goes_on_with_the_last_speaker_its_verb_agrees_with_in_number():
+    said = attributions(
+        INTRODUCED,
+        "ويقول مسؤولون فلسطينيون إن الرياض كانت تعمل منذ أسابيع على اتفاق جديد.",
+        'وأضاف " لا أعتقد أن أي اتفاق سيصمد دون ضمانات ".',
+        "وأضافوا أن الوفد التركي سيصل إلى موسكو غدا.",
+    )
+    assert [s[1] for s in said[2:]] == ["مولود تشاووش أوغلو", "مسؤولون فلسطينيون"]
+
+
+def test_after_a_concession_the_main_clause_gives_the_frame():
+    said = attributions(
+        "وفي حين أعلن الجيش تطويق البلدة بالكامل وبدء اقتحامها، قال مدير المرصد السوري رامي "
+        "عبد الرحمن إن المعارك لا تزال على أطرافها."
+    )
+    assert said[-1] == (Kind.named_person, "رامي عبد الرحمن", "قال", None)
+
+
+def test_a_concession_with_no_main_clause_of_saying_keeps_its_own_frame():
+    said = attributions("فيما قال ناشطون إن الطريق مقطوع منذ الصباح، ما أدى إلى نقص في الوقود.")
+    assert said[-1] == (Kind.anonymous, "ناشطون", "قال", None)
+
+
+def test_an_outlet_named_before_its_verb_of_relaying_passes_on_whom_it_names():
+    said = attributions("وكانت وكالة سانا قد نقلت عن مصدر عسكري قوله إن الطريق الدولي فتح.")
+    assert said[-1] == (Kind.anonymous, "مصدر عسكري", "نقلت", "سانا")
+
+
+def test_refusing_and_renewing_a_position_are_speech_acts():
+    said = attributions(
+        "ورفض مسؤولون أميركيون نفي أو تأكيد الإعلان الروسي عن مقتل زعيم التنظيم.",
+        "وجدد الرئيس التركي رجب طيب أردوغان في خطاب التأكيد على موقفه من الحل في سوريا.",
+    )
+    assert [s[:3] for s in said] == [
+        (Kind.anonymous, "مسؤولون أميركيون", "ورفض"),
+        (Kind.named_person, "رجب طيب أردوغان", "وجدد"),
+    ]
+
+
+def test_an_according_phrase_reaches_its_source_past_the_verb_and_its_pronouns():
+    said = attributions(
+        "وقتل خمسة مدنيين في القصف على البلدة، بحسب ما أوردته وكالة سانا.",
+        "وأعلن الرئيس الروسي فلاديمير بوتين توقيع الاتفاق، بحسب ما نقلت عنه وكالات روسية.",
+    )
+    assert said[0][:2] == (Kind.media, "سانا")
+    assert said[1][3] == "وكالات روسية"
+
+
+def test_the_body_that_issued_a_statement_speaks_in_it():
+    said = attributions(
+        'وأصدرت غرفة عمليات "الفتح المبين" بيانا، أوضحت فيه أسباب انسحاب المقاتلين من التلة.',
+        "وأوضح البيان أن المقاتلين أعادوا التموضع في خطوط خلفية.",
+        "وأصدرت المحكمة حكما بسجن المتهمين خمس سنوات.",
+    )
+    assert said[0] == (Kind.organization, "غرفة عمليات الفتح المبين", "أوضحت", None)
+    assert said[1][:2] == (Kind.organization, "غرفة عمليات الفتح المبين")
+    assert said[2][0] is Kind.author
+
+
+def test_the_report_named_back_in_a_relaying_article_is_the_outlets_after_others_spoke():
+    said = attributions(
+        REPORT_OPENS,
+        "وقال التقرير إن الوفدين التقيا ثلاث مرات خلال الشهر الماضي.",
+        "وأكدت وزارة الخارجية العمانية أن الوساطة مستمرة.",
+        "وقال التقرير إن الجولة المقبلة ستعقد في الدوحة.",
+    )
+    assert said[-1] == (Kind.media, "ميدل إيست آي", "وقال", None)

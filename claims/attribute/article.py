@@ -4,7 +4,8 @@ order with its memory threaded through them."""
 from __future__ import annotations
 
 from claims.attribute.confidence import confidence, find_hedges
-from claims.attribute.frames import find_frame
+from claims.attribute.frames import Frame, find_frame
+from claims.attribute.lexicons import _set
 from claims.attribute.memory import (
     FIRST_POINT_AFTER_COLON,
     LIST_ITEM,
@@ -20,8 +21,8 @@ from claims.attribute.memory import (
     _starts_with_quote,
     collect_names,
 )
-from claims.attribute.sources import SourceParser
-from claims.attribute.tokens import QUOTES, Token, tokenize
+from claims.attribute.sources import Source, SourceParser
+from claims.attribute.tokens import QUOTES, Token, _words, in_lexicon, tokenize
 from claims.clean import repair
 from claims.models import Article, Attribution, Claim, Kind, Sentence, Speech
 
@@ -42,6 +43,15 @@ def attribute_sentence(
     attribution = Attribution(hedges=find_hedges(repaired))
     claim_text = repaired
     if frame and frame.source.kind is not Kind.author:
+        if _report_speaks(frame, tokens):
+            if frame.source.kind is Kind.media:
+                memory.relayed_report = frame.source.name
+            elif memory.relayed_report:
+                # 'وقال التقرير' in an article relaying an outlet's report: that report.
+                frame.source = Source(Kind.media, memory.relayed_report, is_reference=True)
+                frame.via = None
+        elif frame.via is None and frame.source.kind is not Kind.media:
+            frame.via = memory.relayed_report  # someone quoted inside the relayed report
         attribution = attribution.model_copy(
             update={
                 "kind": frame.source.kind,
@@ -121,6 +131,17 @@ def attribute_sentence(
         speech=speech,
         reasons=reasons,
         paragraph=sentence.paragraph,
+    )
+
+
+def _report_speaks(frame: Frame, tokens: list[Token]) -> bool:
+    """'وقال التقرير إن …', 'كما لفت تقرير الصحيفة إلى …': a report is the subject. An
+    outlet's report makes the article a relay of it, and those quoted from there on speak
+    through that outlet (rule 16)."""
+    words = _words(tokens)
+    cue = next((k for k, word in enumerate(words) if word.text == frame.cue), None)
+    return (
+        cue is not None and cue + 1 < len(words) and in_lexicon(words[cue + 1], _set("statements"))
     )
 
 

@@ -22,7 +22,7 @@ from claims.attribute.lexicons import (
     _strip_conjunction,
     _word_class,
 )
-from claims.attribute.memory import Memory
+from claims.attribute.memory import Memory, _sound_plural
 from claims.attribute.names import _name_at, _opens_with_given_name, _plain_word
 from claims.attribute.sources import (
     Source,
@@ -89,15 +89,21 @@ def _quote_depth_at(tokens: list[Token], index: int) -> int:
     return depth + straight
 
 
+# 'معه', 'معها', 'معهم': the speaker an interview was held with, between its verb and its outlet.
+WITH_THE_SPEAKER = frozenset(normalize(w) for w in ("معه", "معها", "معهم", "معهما"))
+
+
 def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | None:
     """A relaying body named in the frame: 'في تصريح صحافي نشرته وزارة الخارجية'."""
     for i, tok in enumerate(tokens):
-        if tok.norm in _word_class("relaying_verbs"):
-            end = _span_end(tokens, i + 1)
-            own_channel = any(
-                t.bare in _word_class("own_channel_words") for t in tokens[i + 1 : end]
-            )
-            found = parser.parse(tokens[i + 1 : end], sentence)
+        # 'نفى ما تداولته وسائل إعلام': what the outlets carried is the matter, not the channel.
+        if tok.norm in _word_class("relaying_verbs") and not (i and tokens[i - 1].norm == "ما"):
+            start = i + 1
+            if start < len(tokens) and tokens[start].norm in WITH_THE_SPEAKER:
+                start += 1  # 'في مقابلة أجرتها معه وكالة نوفوستي'
+            end = _span_end(tokens, start)
+            own_channel = any(t.bare in _word_class("own_channel_words") for t in tokens[start:end])
+            found = parser.parse(tokens[start:end], sentence)
             if found and found.kind in (Kind.organization, Kind.media) and not own_channel:
                 return found.name
     return None
@@ -123,9 +129,13 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     opening = tokens.index(words[lead]) if lead < len(words) else 0
     if according and _according_at(tokens, opening):
         return according  # 'وبحسب عضو في اللجنة، تحدث إلى …': the opening phrase attributes
-    verb_frame = _verb_frame(sentence, tokens, parser, lead) or _came_in_frame(
-        sentence, tokens, parser, opening
+    verb_frame = (
+        _issued_frame(sentence, tokens, parser, opening)
+        or _verb_frame(sentence, tokens, parser, lead)
+        or _came_in_frame(sentence, tokens, parser, opening)
     )
+    if verb_frame and _opens_concessive(words, lead):
+        verb_frame = _main_clause_frame(sentence, tokens, verb_frame, parser) or verb_frame
     if (
         verb_frame
         and according
@@ -136,6 +146,37 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         verb_frame.via = according.source.name
         return verb_frame
     return verb_frame or according or _headline_frame(tokens, sentence, parser)
+
+
+# 'وفي حين أعلن النظام …، قال المرصد …': leads that make their clause the concession and the
+# clause after the comma the main one.
+CONCESSIVE_LEADS = frozenset(normalize(w) for w in ("في حين", "ففي حين", "فيما", "بينما"))
+
+
+def _opens_concessive(words: list[Token], lead: int) -> bool:
+    opening = " ".join(w.norm for w in words[:lead])
+    return opening in CONCESSIVE_LEADS or (opening[:1] == "و" and opening[1:] in CONCESSIVE_LEADS)
+
+
+def _main_clause_frame(
+    sentence: str, tokens: list[Token], conceded: Frame, parser: SourceParser
+) -> Frame | None:
+    """The frame of the main clause after a concession ('وفي حين أعلن النظام تطويق البلدة،
+    قال مدير المرصد إن …', rule 15): a clause opening with a reporting verb and a subject of
+    its own after a comma past the conceded statement's content."""
+    for k, token in enumerate(tokens):
+        if token.text not in "،," or token.start < conceded.claim_start:
+            continue
+        clause = tokens[k + 1 :]
+        frame = _verb_frame(sentence, clause, parser, 0) if clause else None
+        if (
+            frame
+            and frame.cue == clause[0].text
+            and frame.source.kind is not Kind.author
+            and not frame.source.is_reference
+        ):
+            return frame
+    return None
 
 
 # 'وجاء في البيان أن …', 'وجاء في نص البيان: …', 'ورد في تقرير للمنظمة أن …'.
@@ -163,6 +204,56 @@ def _came_in_frame(
         return None
     via = _via_in(tokens[start:complement], sentence, parser) or _carried_via(source, parser.memory)
     return Frame(source, tokens[k].text, via, _claim_start(tokens, complement, sentence), 0.85)
+
+
+# 'وأصدرت غرفة العمليات بياناً، أوضحت فيه …': the body that issued a statement speaks in it.
+ISSUE_VERBS = frozenset(normalize(w) for w in ("أصدر", "أصدرت", "أصدروا"))
+# How far into the sentence the statement may stand after the verb ('أصدر المكتب الإعلامي
+# لفيلق الرحمن اليوم الإثنين، بياناً').
+MAX_ISSUER_WORDS = 10
+IN_IT = frozenset(normalize(w) for w in ("فيه", "فيها"))
+
+
+def _issued_frame(sentence: str, tokens: list[Token], parser: SourceParser, k: int) -> Frame | None:
+    """'وأصدرت غرفة العمليات بياناً، أوضحت فيه سبب …', 'أصدر المجلس بياناً دعا فيه …': the
+    issuer of the statement is the source, its verb of saying inside the statement the cue."""
+    if k >= len(tokens) or not _strip_conjunction(tokens[k].norm, ISSUE_VERBS):
+        return None
+    statement = next(
+        (
+            j
+            for j in range(k + 2, min(len(tokens), k + 2 + MAX_ISSUER_WORDS))
+            if _names_a_statement(tokens[j])
+        ),
+        None,
+    )
+    if statement is None:
+        return None
+    issuer = [t for t in tokens[k + 1 : statement] if t.text not in "،,"]
+    source = parser.parse(issuer[: _span_end(issuer, 0)], sentence)
+    if source is None or source.kind not in (Kind.organization, Kind.named_person, Kind.media):
+        return None
+    # 'بياناً، أوضحت فيه …': the verb of saying right after the statement, inside it.
+    said = statement + 1
+    if said < len(tokens) and tokens[said].text in "،,":
+        said += 1
+    inside = (
+        said + 1 < len(tokens)
+        and tokens[said + 1].norm in IN_IT
+        and _cue_lemma(tokens[said]) is not None
+    )
+    cue = tokens[said] if inside else tokens[k]
+    claim_start = (
+        tokens[said + 2].start if inside and said + 2 < len(tokens) else tokens[statement].end
+    )
+    return Frame(source, cue.text, None, claim_start, 0.8)
+
+
+def _names_a_statement(token: Token) -> bool:
+    """'بيان', 'بياناً': a statement noun, also in the accusative."""
+    return in_lexicon(token, _set("statements")) or (
+        token.norm.endswith("ا") and token.norm[:-1] in _set("statements")
+    )
 
 
 # 'مظلوم عبدي: لن ننسحب من منبج': a headline that gives the speaker, a colon, the words.
@@ -377,6 +468,10 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     if before:
         subject = parser.parse(before, sentence)
         if subject and _compact_subject(subject, before, memory):
+            if lemma == normalize("نقل"):
+                relayed = _relayed_by_subject(sentence, tokens, i, subject, parser)
+                if relayed:
+                    return relayed
             via = (
                 _via_in(tokens[i + 1 :], sentence, parser)
                 or _hearer_outlet(tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser)
@@ -395,15 +490,23 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             (k for k in range(i + 1, _complement_at(tokens, i + 1)) if tokens[k].norm == "عن"), None
         )
         if relay is not None:
-            relayed_by = parser.parse(tokens[i + 1 : relay], sentence)
+            # 'ونقل الموقع، في تقرير له، عن …': the outlet's phrase ends before its setting.
+            relayed_by = parser.parse(
+                tokens[i + 1 : min(relay, _span_end(tokens, i + 1))], sentence
+            )
             via = relayed_by.name if relayed_by else None
             end = _span_end(tokens, relay + 1)
             after = tokens[relay + 1 : end]
             if parser.parse(after, sentence) is None:
-                group = _unnamed_group(after, sentence)  # 'عن مهندسين في الحقل قولهم'
+                # 'عن مهندسين في الحقل قولهم'; else whom it relays is unread and the outlet's
+                # report stands in its own voice.
+                group = _unnamed_group(after, sentence)
+                certainty = 0.9 if end < len(tokens) else 0.75
+                claim_start = _claim_start(tokens, end, sentence)
                 if group:
-                    certainty = 0.9 if end < len(tokens) else 0.75
-                    return Frame(group, cue, via, _claim_start(tokens, end, sentence), certainty)
+                    return Frame(group, cue, via, claim_start, certainty)
+                if relayed_by and relayed_by.kind is Kind.media:
+                    return Frame(relayed_by, cue, None, claim_start, certainty)
     if _words(after) and _words(after)[0].norm in OMITTED_SUBJECT_OPENERS and memory.last:
         after = []  # 'وأضافت في بيان …', 'وأشار إلى أن …': the subject is the last speaker
         end = _complement_at(tokens, i + 1)
@@ -415,8 +518,8 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         after = after[:said]
     if not _words(after):
         # 'وأضاف أن …', 'وتابع: …': the statement goes on ('ويُرجَّح أن …' is impersonal).
-        if memory.last and not in_lexicon(tokens[i], _hedge_words()):
-            last = memory.last
+        last = memory.last_agreeing(plural=_in_plural(tokens[i]))
+        if last and not in_lexicon(tokens[i], _hedge_words()):
             source = Source(last.kind, last.source, is_reference=True)
             # 'وتابع في حديثه لقناة "X"، أن …': the outlet it was said to relays the rest.
             heard_by = _hearer_outlet(
@@ -504,6 +607,11 @@ def _in_present_tense(cue: str | None) -> bool:
     return form[:1] in "يت" and normalize(lemma)[:1] != form[:1]
 
 
+def _in_plural(cue: Token) -> bool:
+    """'وأضافوا', 'يقولون', 'مضيفين': the verb or participle of several speakers."""
+    return cue.bare.endswith("وا") or _sound_plural(cue.bare)
+
+
 def _says(token: Token) -> bool:
     return token.norm in _participles() or _cue_lemma(token) is not None
 
@@ -565,6 +673,22 @@ def _relayed_source(
 
 
 RELAY_KEY = normalize_key("نقلاً عن")
+
+
+def _relayed_by_subject(
+    sentence: str, tokens: list[Token], i: int, outlet: Source, parser: SourceParser
+) -> Frame | None:
+    """'وكانت وكالة سانا قد نقلت عن مصدر عسكري قوله …': an outlet named before its verb of
+    relaying passes on whom it names after 'عن'."""
+    if outlet.kind is not Kind.media or i + 1 >= len(tokens) or tokens[i + 1].norm != "عن":
+        return None
+    end = _span_end(tokens, i + 2)
+    relayed = parser.parse(tokens[i + 2 : end], sentence) or _unnamed_group(
+        tokens[i + 2 : end], sentence
+    )
+    if relayed is None or relayed.kind is Kind.author:
+        return None
+    return Frame(relayed, tokens[i].text, outlet.name, _claim_start(tokens, end, sentence), 0.9)
 
 
 def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
@@ -686,7 +810,7 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
         n = _according_at(tokens, i)
         if not n or _quote_depth_at(tokens, i):
             continue
-        j = i + n
+        j = _past_reporting_verb(tokens, i + n)
         if j < len(tokens) and tokens[j].norm in ("ل", "لـ"):
             j += 1
         elif tokens[j - 1].norm in LI_PHRASE_ENDS and j < len(tokens) and tokens[j].norm[:1] == "ل":
@@ -724,11 +848,39 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
                 tokens[relay + 1 : end], sentence
             )
             if relayed and relayed.kind is not Kind.author:
-                source, via = relayed, source.name
+                # Read alone, 'ما نقلت الصحيفة' names back the paper the article named.
+                outlet = parser.parse(tokens[j:relay], sentence)
+                relaying = outlet if outlet and outlet.kind is Kind.media else source
+                source, via = relayed, relaying.name
         cue = _text(tokens[i : i + n], sentence)
         claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
         return Frame(source, cue, via, claim_start, 0.85)
     return None
+
+
+# 'بحسب ما نقلت عنه وكالات روسية': the speaker the outlet relays, named back after the verb.
+ABOUT_THE_SPEAKER = frozenset(normalize(w) for w in ("عنه", "عنها", "عنهم", "به", "بها"))
+
+
+def _past_reporting_verb(tokens: list[Token], j: int) -> int:
+    """Past what stands between 'بحسب ما', 'وفقاً لما', 'حسبما' and the source when the
+    lexicon's phrase stops short of it: after 'ما' the verb of reporting with its object
+    pronoun ('بحسب ما أوردته وكالة سانا', 'بحسب ما أعلنه التلفزيون'); 'عنه' after the verb."""
+    if tokens[j - 1].norm.endswith("ما") and j < len(tokens) and _reports_with_object(tokens[j]):
+        j += 1
+    if j < len(tokens) and tokens[j].norm in ABOUT_THE_SPEAKER:
+        j += 1
+    return j
+
+
+def _reports_with_object(token: Token) -> bool:
+    """'أوردته', 'أعلنه', 'نقلتها': a reporting verb carrying its object pronoun."""
+    if token.norm in _word_class("relaying_verbs"):
+        return True
+    for suffix in ("ه", "ها"):
+        if token.norm.endswith(suffix) and token.norm[: -len(suffix)] in _cue_forms():
+            return True
+    return False
 
 
 def _reads_as_person(tokens: list[Token], parser: SourceParser) -> bool:

@@ -45,6 +45,7 @@ class Memory:
     quote_closes_ahead: bool = False  # a sentence close ahead closes a quotation
     previous: Speaker | None = None  # the sentence before, when it had a source
     previous_text: str = ""  # the sentence before, as repaired
+    relayed_report: str | None = None  # the outlet whose report the article relays (rule 16)
     paragraph: int = -1
 
     def remember(self, speaker: Speaker) -> None:
@@ -58,6 +59,12 @@ class Memory:
             and speaker.source not in self.names
         ):
             self.names.append(speaker.source)
+
+    def last_agreeing(self, plural: bool) -> Speaker | None:
+        """The latest speaker a continuation's verb agrees with in number ('وأضافوا' goes on
+        with 'ناشطون', 'وأضاف' with the official before them), else the last one."""
+        agreeing = (s for s in reversed(self.speakers) if _speak_as_many(s) == plural)
+        return next(agreeing, self.last)
 
     def is_own_outlet(self, name: str) -> bool:
         """'الجزيرة' in an article of 'الجزيرة نت' is the article's own outlet."""
@@ -93,6 +100,19 @@ class Memory:
 
     def knows(self, name: str) -> bool:
         return self.full_name(name) != name
+
+
+def _speak_as_many(speaker: Speaker) -> bool:
+    """Speakers named by a sound plural ('ناشطون', 'مسؤولين أمريكيين', 'الحوثيون') take a
+    plural verb; a person's name ending alike ('حسين') does not count."""
+    if speaker.kind is Kind.named_person:
+        return False
+    first = normalize(speaker.source).split()[0] if speaker.source.strip() else ""
+    return _sound_plural(first)
+
+
+def _sound_plural(word: str) -> bool:
+    return word.endswith(("ون", "ين")) and len(_stem(word)) < len(word.removeprefix("ال"))
 
 
 def collect_names(passages: Iterable[tuple[str, list[Token]]]) -> list[str]:

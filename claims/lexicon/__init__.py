@@ -26,3 +26,16 @@ def entries(name: str) -> tuple[str, ...]:
 def fields(name: str) -> tuple[tuple[str, ...], ...]:
     """Entries of lexicon `name` split into their ` | `-separated fields."""
     return tuple(tuple(part.strip() for part in entry.split("|")) for entry in entries(name))
+
+
+@cache
+def all_words() -> frozenset[str]:
+    """Every word of every lexicon's entries, as written (examples and comments left out)."""
+    return frozenset(
+        word
+        for path in files(__package__).iterdir()
+        if path.name.endswith(".txt")
+        for entry in fields(path.name.removesuffix(".txt"))
+        for field in entry
+        for word in field.split()
+    )
