@@ -443,20 +443,19 @@ class SourceParser:
 
     def _fullest_outlet(self, canonical: str) -> str:
         """The fullest of a known outlet's spellings that the article uses: 'وكالة الأنباء
-        السورية (سانا)' names 'وكالة الأنباء السورية', a bare 'سانا' stays 'سانا'."""
+        السورية (سانا)' names 'وكالة الأنباء السورية', a bare 'سانا' stays 'سانا', and a page
+        that writes 'انترسبت' keeps its spelling. The canonical name when the article uses none."""
         if canonical not in self._fullest_outlets:
             norms = [w.norm for w in self.article_words]
-            best = canonical
+            used = []
             name_key = normalize(canonical).split()
-            for spelling in _outlet_spellings().get(canonical, ()):
+            for spelling in (canonical, *_outlet_spellings().get(canonical, ())):
                 key = normalize(spelling).split()
                 if key[1:] == name_key and key[0] in _word_class("outlet_heads"):
                     continue  # 'وكالة سانا' is the kind and the name, not a fuller name
-                if len(spelling) > len(best) and any(
-                    norms[k : k + len(key)] == key for k in range(len(norms) - len(key) + 1)
-                ):
-                    best = spelling
-            self._fullest_outlets[canonical] = best
+                if any(norms[k : k + len(key)] == key for k in range(len(norms) - len(key) + 1)):
+                    used.append(spelling)
+            self._fullest_outlets[canonical] = max(used, key=len, default=canonical)
         return self._fullest_outlets[canonical]
 
     def _statement(self, tokens, i, sentence) -> Source | None:
