@@ -1,12 +1,15 @@
 """Boilerplate learned from the corpus: a passage on several pages of one outlet is furniture,
-in `claims extract` and `claims eval` over the articles given."""
+in `claims extract` and `claims eval` over the articles given and in the store over every
+article it holds, whatever order they came in."""
 
 from __future__ import annotations
 
 import json
+from itertools import permutations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from claims.boilerplate import (
@@ -20,6 +23,19 @@ from claims.cli import app
 from claims.evaluate import evaluate
 from claims.models import ExtractedArticle
 from claims.pipeline import extract_bytes, extract_path
+from claims.store import (
+    ClaimFilter,
+    Store,
+    count_claims,
+    export_rows,
+    get_claim,
+    ingest,
+    query_claims,
+    related,
+    stats,
+)
+from claims.store.linking import link_store
+from claims.store.tables import ARTICLE, CLAIM, LINK, PASSAGE
 
 DATA = Path(__file__).parent / "data" / "boilerplate"
 PAGES = ("almodon_1.txt", "almodon_2.txt", "almodon_3.txt", "enab_1.txt")
@@ -142,3 +158,119 @@ def test_on_real_pages_furniture_is_learned_and_no_reporting_lost():
     caught = [g for g in gold if (g["doc"], passage_key(g["text"])) in dropped]
     assert [g["text"] for g in caught if not g["junk"]] == []
     assert len(caught) >= 9  # measured 2026-12: 9 furniture sentences (see README)
+
+
+# --- in the store ------------------------------------------------------------------------------
+
+
+def furniture(store: Store) -> set[tuple[str, str]]:
+    """(file, sentence) of every claim set aside as furniture."""
+    with store.session() as session:
+        rows = session.execute(
+            select(ARTICLE.c.doc, CLAIM.c.sentence)
+            .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
+            .where(CLAIM.c.furniture.is_(True), CLAIM.c.current.is_(True))
+        )
+        return set(map(tuple, rows))
+
+
+def listed(store: Store) -> set[tuple[str, str]]:
+    return {(v.doc, v.sentence) for v in query_claims(store, limit=1000)}
+
+
+def state(store: Store) -> tuple[set, set, set]:
+    """What the store holds, without ids and times: listed claims, furniture, passages."""
+    with store.session() as session:
+        passages = set(
+            map(
+                tuple,
+                session.execute(
+                    select(ARTICLE.c.doc, PASSAGE.c.sentence_index, PASSAGE.c.digest).join(
+                        ARTICLE, ARTICLE.c.id == PASSAGE.c.article_id
+                    )
+                ),
+            )
+        )
+    return listed(store), furniture(store), passages
+
+
+def test_ingest_sets_aside_a_passage_once_it_recurs_with_the_claims_stored_before(store):
+    one, two = pages(*PAGES[:2])
+    ingest(store, one)
+    assert (PAGES[0], SLOGAN) in listed(store) and furniture(store) == set()
+    ingest(store, two)
+    assert furniture(store) == {(doc, text) for doc in PAGES[:2] for text in (SLOGAN, HEADLINE)}
+    assert not {text for _doc, text in listed(store)} & {SLOGAN, HEADLINE}
+    assert {(PAGES[0], BACKGROUND), (PAGES[1], BACKGROUND)} <= listed(store)
+    claims = len(one.claims) + len(two.claims) - 4
+    assert count_claims(store) == stats(store).claims == claims
+    assert len(list(export_rows(store))) == claims
+    assert count_claims(store, ClaimFilter(article=PAGES[0], search="منبر الخبر")) == 0
+
+
+@pytest.mark.parametrize("order", list(permutations(range(3))))
+def test_the_store_learns_the_same_whatever_order_the_articles_came_in(store, order):
+    articles = [*pages(*PAGES[:2]), fourth()]
+    for n in order:
+        ingest(store, articles[n])
+    together = learned(articles)
+    assert listed(store) == {(p.article.doc, c.text) for p in together for c in p.claims}
+    assert furniture(store) == {(p.article.doc, text) for p in together for text in set_aside(p)}
+    assert (PAGES[0], BACKGROUND) in furniture(store)  # on three pages
+
+
+def test_ingesting_the_same_files_again_changes_nothing(store):
+    for page in pages(*PAGES):
+        ingest(store, page)
+    before = state(store)
+    assert [ingest(store, page).outcome for page in pages(*PAGES)] == ["unchanged"] * 4
+    assert state(store) == before
+
+
+def test_an_edit_that_drops_the_passage_gives_the_other_page_its_claim_back(store):
+    one, two = pages(*PAGES[:2])
+    ingest(store, one)
+    ingest(store, two)
+    edited = two.article.text.replace(SLOGAN + "\n", "").replace(HEADLINE + "\n", "")
+    ingest(store, extract_bytes(edited.encode(), PAGES[1]))
+    assert furniture(store) == set()
+    assert {(PAGES[0], SLOGAN), (PAGES[0], HEADLINE)} <= listed(store)
+
+
+def test_a_recurring_passage_is_never_linked(store):
+    for page in pages(*PAGES):
+        ingest(store, page)
+    link_store(store)
+    # the background, a claim on two pages of المدن, corroborates what عنب بلدي's sources say
+    background = {v.id for v in query_claims(store, limit=1000) if v.sentence == BACKGROUND}
+    [told] = query_claims(store, ClaimFilter(article=PAGES[3], search="خان شيخون"))
+    assert {r.claim.id for r in related(store, told.id)} == background
+    [extracted] = [c for c in pages(PAGES[3])[0].claims if c.text == told.sentence]
+    assert told.confidence > extracted.confidence
+
+    ingest(store, fourth())  # the background's third page: it is furniture now
+    assert background <= _furniture_ids(store)
+    assert _linked_ids(store) & _furniture_ids(store) == set()
+    assert related(store, told.id) == []
+    alone = get_claim(store, told.id)
+    assert alone.confidence == extracted.confidence
+    assert not any("corroborated" in r.label for r in alone.reasons)
+
+    link_store(store)
+    assert _linked_ids(store) & _furniture_ids(store) == set()
+    # what it was linked to is linked again, its figure and reasons as a full relink gives them
+    linked = {v.id: (v.confidence, v.reasons) for v in query_claims(store, limit=1000)}
+    assert linked[told.id][1][-1].label == "linked: no related claims"
+    link_store(store, all=True)
+    assert {v.id: (v.confidence, v.reasons) for v in query_claims(store, limit=1000)} == linked
+
+
+def _furniture_ids(store: Store) -> set[int]:
+    with store.session() as session:
+        return set(session.execute(select(CLAIM.c.id).where(CLAIM.c.furniture)).scalars())
+
+
+def _linked_ids(store: Store) -> set[int]:
+    with store.session() as session:
+        rows = session.execute(select(LINK.c.claim_id, LINK.c.other_id)).all()
+    return {end for row in rows for end in row}
