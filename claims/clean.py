@@ -9,10 +9,12 @@ copy of one sentence for the attribution rules to read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from functools import cache
 
 from claims.arabic import fold_digits, normalize
+from claims.furniture import learned_furniture
 from claims.lexicon import entries, fields
 from claims.models import Article, Sentence
 from claims.segment import DATE, DIGIT, MONTHS
@@ -47,7 +49,7 @@ DATELINE_OUTLET = re.compile(
 # (`التابعة لـ"داعش"` is not one); `في حديث مع "العربي الجديد"`, `في تصريح خاص لـ«عنب بلدي»`.
 SPOKEN_TO = re.compile(r"(?:\bلـ\s*|\bل\s*-\s*)[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]")
 TALKED_TO = re.compile(
-    r"(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:\s+\w+)?\s+(?:مع|ل|لـ)\s*"
+    r"(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:ه|ها|هم|ات)?(?:\s+\w+)?\s+(?:مع|ل|لـ)\s*"
     r"[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]"
 )
 # A dash between a place and a name: '-', '–', '|', or a spaced tatweel 'ـ'.
@@ -57,6 +59,10 @@ BYLINE_DASH = re.compile(rf"^[^\s\-–]{{2,20}}\s*{DASH}\s*(.{{4,40}})$")
 DATELINE_CREDIT = re.compile(
     rf"^[^\s\-–]{{2,20}}\s*{DASH}\s*[^\n]{{2,40}}?\s*{DASH}\s*[^\n]{{2,40}}$"
 )
+# The site's name beside the headline on a page's first line: 'العنوان - الموقع', 'الموقع | العنوان'.
+SITE_TITLE_SEPARATOR = re.compile(r"\s[-–|]\s")
+SITE_TITLE_SPAN = 300
+MAX_OUTLET_WORDS = 4
 MENU_SEPARATORS = re.compile(r"\s[|»>/]\s|\s-\s.*\s-\s")
 NUMBERS_ONLY = re.compile(r"^[\d\s.,:%+\-/()\u0660-\u0669\u06f0-\u06f9]+$")
 SENTENCE_END = re.compile(r"[.؟?!…:]['\"»”]?$")
@@ -101,6 +107,8 @@ HEADING_MAX_TOKENS = 5
 BODY_MIN_TOKENS = 12
 TITLE_MAX_TOKENS = 25
 DUP_MIN_TOKENS = 4
+# Above the body, a short line is taken for the headline unless the furniture model is this sure.
+SURE_FURNITURE = 0.9
 
 
 def tokens(text: str) -> list[str]:
@@ -199,15 +207,39 @@ def _names_an_outlet(name: str) -> bool:
     return any(_known_outlet(" ".join(words[:n])) for n in range(len(words), 0, -1))
 
 
+def _site_in_title(text: str) -> str | None:
+    """A known outlet named beside the headline on the page's first line, as a page's title
+    names its site: 'إيران تنشئ قاعدة … - عنب بلدي', 'الميادين | الجيش السوري: …'. The first
+    piece must be the name alone (a headline may open with an outlet's name); a later one may
+    run on into the page's date or menu ('| الجزيرة مباشر Main navigation')."""
+    first_line = text.lstrip().split("\n", 1)[0][:SITE_TITLE_SPAN]
+    for k, piece in enumerate(SITE_TITLE_SEPARATOR.split(first_line)):
+        words = piece.strip(' "«»“”').split()
+        for n in range(min(len(words), MAX_OUTLET_WORDS), 0, -1):
+            if k == 0 and n < len(words):
+                break
+            name = _known_outlet(" ".join(words[:n]))
+            if name:  # 'الجزيرة نت' stays whole; 'عنب بلدي الأحد 21 …' loses the date
+                return _outlet_name(" ".join(words)) if len(words) <= MAX_OUTLET_WORDS else name
+    return None
+
+
 def find_outlet(text: str) -> str | None:
-    """The outlet that publishes the text: its copyright line, its source line ('المصدر: …'),
-    a dateline naming a known outlet, else the outlet its sources speak to (`قالت لـ"المدن"`),
-    the most frequent one winning."""
+    """The outlet that publishes the text: the site named beside the headline, its copyright
+    line, its source line ('المصدر: …'), a dateline naming a known outlet, else the outlet its
+    sources speak to (`قالت لـ"المدن"`), the most frequent one winning. A copyright holder
+    of many words that no lexicon knows is a company, not the outlet ('الشركة السعودية
+    البريطانية للأبحاث والتسويق')."""
+    site = _site_in_title(text)
+    if site:
+        return site
     for pattern in (COPYRIGHT_OUTLET, COPYRIGHT_SIGN_OUTLET, SOURCE_LINE_OUTLET):
         match = pattern.search(text)
         if match and COPYRIGHT_WORDS.sub("", match.group(1)).strip(" -–|"):
             lead = text[match.start() : match.start(1)].rstrip()
-            return _outlet_name(match.group(1), after_li=lead.endswith(("ل", "لـ")))
+            name = _outlet_name(match.group(1), after_li=lead.endswith(("ل", "لـ")))
+            if _known_outlet(name) or len(name.split()) <= MAX_OUTLET_WORDS:
+                return name
     for match in DATELINE_OUTLET.finditer(text[:DATELINE_SPAN]):
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))
@@ -215,12 +247,21 @@ def find_outlet(text: str) -> str | None:
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))  # 'عنب بلدي - درعا'
 
-    counts: dict[str, int] = {}
-    for match in [*SPOKEN_TO.finditer(text), *TALKED_TO.finditer(text)]:
+    # A source speaking straight to an outlet ('قالت مصادر لـ"المدن"') speaks to the page's
+    # own; an interview ('في حديثه لـ"القناة العاشرة"') may be another outlet's, and names the
+    # page's own only when it comes back.
+    interviews = [match.span() for match in TALKED_TO.finditer(text)]
+    direct: Counter[str] = Counter()
+    in_interviews: Counter[str] = Counter()
+    for match in SPOKEN_TO.finditer(text):
         name = _outlet_name(match.group(1))
-        if match.re is TALKED_TO or _known_outlet(name):
-            counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=lambda n: counts[n]) if counts else None
+        if _known_outlet(name) and not any(a <= match.start() < b for a, b in interviews):
+            direct[name] += 1
+    for match in TALKED_TO.finditer(text):
+        in_interviews[_outlet_name(match.group(1))] += 1
+    counts = direct + in_interviews
+    candidates = [n for n in counts if direct[n] or in_interviews[n] >= 2]
+    return max(candidates, key=lambda n: counts[n]) if candidates else None
 
 
 def junk_reason(text: str) -> str | None:
@@ -260,8 +301,18 @@ def junk_reason(text: str) -> str | None:
     return None
 
 
+def rule_reasons(sentences: list[Sentence]) -> list[str | None]:
+    """Each sentence's furniture by the rules above, one sentence at a time."""
+    return [
+        "glued in front of a sentence" if sentence.glued_furniture else junk_reason(sentence.text)
+        for sentence in sentences
+    ]
+
+
 def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Sentence]]:
     """Mark junk and repeats, and fill the article's title, byline, date and outlet."""
+    by_rule = rule_reasons(sentences)
+    learned = learned_furniture(sentences, by_rule)
     marked: list[Sentence] = []
     title: str | None = None
     byline: str | None = None
@@ -269,9 +320,9 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
     in_body = False
     in_list = False
     seen: dict[str, int] = {}
-    for sentence in sentences:
+    for sentence, rule, verdict in zip(sentences, by_rule, learned, strict=True):
         text = sentence.text
-        reason = junk_reason(text)
+        reason = rule
         n_words = len(tokens(text))
         if reason is None and in_list and not SENTENCE_END.search(text.strip()):
             reason = "listed under furniture"  # a headline under 'اقرأ أيضاً', a tag
@@ -285,6 +336,8 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
             elif title is None:
                 if n_words <= HEADING_MAX_TOKENS - 2 and not SENTENCE_END.search(text):
                     reason = "section label"  # a kicker above the headline
+                elif (verdict.probability or 0.0) >= SURE_FURNITURE:
+                    reason = verdict.reason  # a menu or a site's blurb above the headline
                 elif n_words <= TITLE_MAX_TOKENS:
                     title = text
             elif (
@@ -292,6 +345,7 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
             ) and not SENTENCE_END.search(text):
                 reason = "byline"
                 byline = byline or _byline_name(text)
+        reason = reason or verdict.reason
         dup_of = None
         if reason is None and n_words >= DUP_MIN_TOKENS:
             key = normalize(text)

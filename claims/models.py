@@ -74,6 +74,9 @@ class Sentence(BaseModel):
     end: int = Field(description="Offset just past the last character in Article.text")
     text: str
     paragraph: int = Field(default=0, description="Paragraph number in the article, from 0")
+    glued_furniture: bool = Field(
+        default=False, description="Cut off in front of the sentence that follows on its line"
+    )
     junk: bool = Field(default=False, description="Page furniture rather than reporting")
     junk_reason: str | None = None
     dup_of: int | None = Field(default=None, description="Index of an earlier identical sentence")

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from claims.arabic import normalize
+from claims.lexicon import fields
 from claims.models import Sentence
 
 CLOSING_QUOTES = "\"'»”’)]"
 # End punctuation, then any closing quotes, then the whitespace that separates sentences.
 BOUNDARY = re.compile(rf"([.؟?!…]+)([{re.escape(CLOSING_QUOTES)}]*)(?=\s)")
+SENTENCE_CLOSE = re.compile(rf"[.؟?!…][{re.escape(CLOSING_QUOTES)}]*$")
 ONE_LETTER_ABBREVIATION = re.compile(r"(?:^|\s)[\u0621-\u064a]$")
 
 MONTHS = (
@@ -36,6 +40,132 @@ DATE = re.compile(
 )
 
 
+# What a scraper glues in front of a page's first sentence ends at one of these: a date or a
+# time, a bar between site parts, a photo credit in brackets, a furniture label of two words
+# or more ('حجم الخط', 'تاريخ النشر'), or the headline printed again.
+GLUE_MARK = re.compile(
+    rf"{DATE.pattern}|\|"
+    rf"|{DIGIT}{{1,2}}\s*:\s*{DIGIT}{{2}}(?:\s*(?:صباحا|مساء|ص|م)(?!\w))?(?:\s*\([^)]{{2,20}}\))?"
+    r"|\([^()]{0,40}[A-Za-z][^()]{0,40}\)|\((?:الصورة|صورة|وكالة)[^()]{0,60}\)"
+)
+# The sentence left after the cut must read as one: this many words at least, not opening
+# with a word that continues a clause ('في', 'التي', 'أن').
+GLUED_SENTENCE_MIN_WORDS = 6
+HEADLINE_REPEAT_MIN_WORDS = 4
+WORD_SPAN = re.compile(r"\S+")
+ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
+
+
+@cache
+def _furniture_labels() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Furniture entries of two words or more, as normalised word tuples, by first word."""
+    labels: dict[str, list[tuple[str, ...]]] = {}
+    for entry in fields("furniture"):
+        words = tuple(normalize(entry[0]).split())
+        if len(words) >= 2:
+            labels.setdefault(words[0], []).append(words)
+    return {first: tuple(found) for first, found in labels.items()}
+
+
+@cache
+def _word_class(name: str) -> frozenset[str]:
+    return frozenset(
+        normalize(word) for word, word_class in fields("word_classes") if word_class == name
+    )
+
+
+def _opens_a_sentence(word: str) -> bool:
+    """A sentence of its own does not open with a preposition, a particle or a word that
+    carries a clause on ('حيث', 'التي'), nor with a digit."""
+    form = normalize(word)
+    return (
+        word[0].isalpha()
+        and form not in _word_class("function_words")
+        and form not in _word_class("clause_continuers")
+    )
+
+
+def _inside_a_clause(last_word: str, after: str) -> bool:
+    """A mark that ends on a particle ('… أن') or is followed by a comma is inside a sentence."""
+    return after.lstrip().startswith(("،", ",")) or normalize(last_word) in _word_class(
+        "function_words"
+    )
+
+
+def _starts_at_a_boundary(words: list[str], i: int, previous_copy_end: int) -> bool:
+    """A headline printed again stands at the start of the line, after a mark (a dash, a bar,
+    a Latin or digit token) or right after its previous copy."""
+    return i == 0 or i == previous_copy_end or not ARABIC_LETTERS.search(words[i - 1])
+
+
+def _headline_copies_end(words: list[tuple[int, int, str]]) -> int | None:
+    """Offset past the last copy of a headline printed several times in a row of words."""
+    forms = [form for _, _, form in words]
+    n = HEADLINE_REPEAT_MIN_WORDS
+    seen: dict[tuple[str, ...], int] = {}
+    for j in range(len(forms) - n + 1):
+        i = seen.setdefault(tuple(forms[j : j + n]), j)
+        if i == j:
+            continue
+        length = n
+        while j + length < len(forms) and i + length < j and forms[i + length] == forms[j + length]:
+            length += 1
+        if not _starts_at_a_boundary(forms, i, -1) or not _starts_at_a_boundary(
+            forms, j, i + length
+        ):
+            return None
+        copy = forms[i : i + length]
+        last = max(k for k in range(j, len(forms) - length + 1) if forms[k : k + length] == copy)
+        return words[last + length - 1][1]
+    return None
+
+
+def _glue_marks(line: str) -> list[int]:
+    """Offsets in `line` just past each mark that can end glued furniture."""
+    ends = [match.end() for match in GLUE_MARK.finditer(line)]
+    words = [
+        (m.start(), m.end(), normalize(m.group()).strip(":،,.")) for m in WORD_SPAN.finditer(line)
+    ]
+    forms = [form for _, _, form in words]
+    labels = _furniture_labels()
+    for i, form in enumerate(forms):
+        for label in labels.get(form, ()):
+            if tuple(forms[i : i + len(label)]) == label:
+                ends.append(words[i + len(label) - 1][1])
+    headline_end = _headline_copies_end(words)
+    if headline_end is not None:
+        ends.append(headline_end)
+    return sorted(set(ends))
+
+
+def glued_furniture_end(line: str) -> int:
+    """Where the furniture glued in front of a sentence ends (0 when there is none): the last
+    mark after which a sentence of its own follows. 'المدن - … 11/11/2017 … (Getty) أعلن الجيش
+    الإسرائيلي إسقاط طائرة …' -> the offset of 'أعلن'. A mark followed by a comma, or whose
+    last word is a particle, is inside a sentence."""
+    for end in reversed(_glue_marks(line)):
+        before = line[:end].split()
+        if (
+            line[end:].lstrip().startswith(("،", ","))
+            or not before
+            or not _opens_a_sentence(before[-1])
+            and ARABIC_LETTERS.search(before[-1])
+        ):
+            continue
+        rest = line[end:].lstrip(" -–:|،,")
+        while rest[:1].isalpha() and rest[1:2] == " ":
+            rest = rest[2:]  # 'ع ع ع': share icons; 'م', 'ه': the era after a date
+        words = rest.split()
+        if (
+            len(words) < GLUED_SENTENCE_MIN_WORDS
+            or not SENTENCE_CLOSE.search(rest)
+            or not _opens_a_sentence(words[0])
+        ):
+            continue
+        return len(line) - len(rest)
+    return 0
+
+
 def split_lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every non-blank line, whitespace trimmed."""
     pos = 0
@@ -47,8 +177,15 @@ def split_lines(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line) + 1
 
 
-def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence in text[start:end]."""
+def _first_sentence(line: str) -> str:
+    """The line up to its first sentence end (furniture is glued in front of that one)."""
+    match = BOUNDARY.search(line)
+    return line[: match.end()] if match else line
+
+
+def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, glued) of each sentence in text[start:end]; glued: furniture cut off in
+    front of the sentence that follows it."""
     line = text[start:end]
     glued_date = DATE.match(line)
     # '2017/08/02 أعلنت …', or with no space at all: '10:45:00أعلنت …'.
@@ -57,29 +194,32 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         and glued_date.end() < len(line)
         and (line[glued_date.end()].isspace() or line[glued_date.end()].isalpha())
     ):
-        yield start, start + glued_date.end()
+        yield start, start + glued_date.end(), False
         rest = len(line) - len(line[glued_date.end() :].lstrip())
         start, line = start + rest, line[rest:]
-    begin = 0
+    begin = glued_furniture_end(_first_sentence(line))
+    furniture = line[:begin].rstrip(" -–:|،,")
+    if furniture:
+        yield start, start + len(furniture), True
     for match in BOUNDARY.finditer(line):
         marks = match.group(1)
         if set(marks) == {"."} and len(marks) > 1:
             continue  # ".." joins the two halves of a headline
         if marks == "." and ONE_LETTER_ABBREVIATION.search(line[begin : match.start()]):
             continue
-        yield start + begin, start + match.end()
+        yield start + begin, start + match.end(), False
         begin = match.end()
         while begin < len(line) and line[begin].isspace():
             begin += 1
     if begin < len(line):
-        yield start + begin, start + len(line)
+        yield start + begin, start + len(line), False
 
 
 def segment(text: str) -> list[Sentence]:
     """Every sentence of `text`, numbered from 0, with its paragraph (line) number."""
     sentences: list[Sentence] = []
     for paragraph, (line_start, line_end) in enumerate(split_lines(text)):
-        for start, end in _split_line(text, line_start, line_end):
+        for start, end, glued in _split_line(text, line_start, line_end):
             sentences.append(
                 Sentence(
                     index=len(sentences),
@@ -87,6 +227,7 @@ def segment(text: str) -> list[Sentence]:
                     end=end,
                     text=text[start:end],
                     paragraph=paragraph,
+                    glued_furniture=glued,
                 )
             )
     return sentences

@@ -1,0 +1,157 @@
+"""Sentences and articles: one sentence's attribution, and an article's sentences in reading
+order with its memory threaded through them."""
+
+from __future__ import annotations
+
+from claims.attribute.confidence import confidence, find_hedges
+from claims.attribute.frames import find_frame
+from claims.attribute.memory import (
+    FIRST_POINT_AFTER_COLON,
+    LIST_ITEM,
+    Memory,
+    Speaker,
+    _closes_quote,
+    _continued,
+    _continues,
+    _cut_before,
+    _ends_quotation,
+    _opens_quote,
+    _opens_with_quotation,
+    _starts_with_quote,
+    collect_names,
+)
+from claims.attribute.sources import SourceParser
+from claims.attribute.tokens import QUOTES, Token, tokenize
+from claims.clean import repair
+from claims.models import Article, Attribution, Claim, Kind, Sentence, Speech
+
+
+def attribute_sentence(
+    sentence: Sentence,
+    repaired: str,
+    tokens: list[Token],
+    memory: Memory,
+    parser: SourceParser,
+    doc: str = "",
+) -> Claim:
+    """Attribute one kept sentence (its repaired text and that text's tokens), reading and
+    updating the article's memory."""
+    new_paragraph = sentence.paragraph != memory.paragraph
+    memory.paragraph = sentence.paragraph
+    frame = find_frame(repaired, tokens, parser)
+    attribution = Attribution(hedges=find_hedges(repaired))
+    claim_text = repaired
+    if frame and frame.source.kind is not Kind.author:
+        attribution = attribution.model_copy(
+            update={
+                "kind": frame.source.kind,
+                "source": frame.source.name,
+                "cue": frame.cue,
+                "via": frame.via,
+                "continuation": frame.source.is_reference,
+                "certainty": frame.certainty,
+            }
+        )
+        claim_text = repaired[frame.claim_start :].strip() or repaired
+        memory.remember(Speaker(frame.source.kind, frame.source.name, frame.via))
+        memory.quote_open = _opens_quote(repaired)
+    elif memory.previous and _cut_before(memory.previous_text, repaired):
+        # '5 مليون لاجئ …' after '… ارتفع العدد إلى 2.': the rest of the sentence a bad cut split.
+        attribution = _continued(attribution, memory.previous, 0.7)
+    elif memory.list_open and memory.last and LIST_ITEM.match(repaired):
+        # '- وقف استيراد السلع الكمالية.' after 'وشملت الإجراءات، بحسب بيان المجلس:'
+        attribution = _continued(attribution, memory.last, 0.7)
+    elif (
+        memory.last
+        and not new_paragraph
+        and memory.last_paragraph_attributed
+        and _continues(tokens)
+    ):
+        # 'كما نفذ هجوماً …' in the paragraph of a statement goes on with that statement.
+        attribution = _continued(attribution, memory.last, 0.6)
+    elif not _closes_at_once(repaired, memory) and (
+        memory.quote_open
+        and memory.last
+        and (not new_paragraph or _starts_with_quote(repaired) or memory.quote_closes_ahead)
+        or memory.last_sentence_attributed
+        and memory.last
+        and _opens_with_quotation(repaired)
+    ):
+        # The rest of a quotation that runs over several sentences or paragraphs, or a quotation
+        # standing alone right after a statement: its speaker goes on.
+        attribution = _continued(attribution, memory.last, 0.8)
+        memory.quote_open = (
+            not _opens_quote(repaired)
+            if _starts_with_quote(repaired) is False
+            else _opens_quote(repaired)
+        )
+        memory.quote_open = memory.quote_open if not _closes_quote(repaired) else False
+    else:
+        memory.quote_open = False
+    memory.last_paragraph_attributed = attribution.kind is not Kind.author
+    memory.previous = (
+        Speaker(attribution.kind, attribution.source, attribution.via)
+        if attribution.kind is not Kind.author and attribution.source
+        else None
+    )
+    memory.previous_text = repaired
+    memory.last_sentence_attributed = memory.last_paragraph_attributed
+    memory.list_open = memory.last_sentence_attributed and (
+        repaired.rstrip().endswith(":")
+        or bool(FIRST_POINT_AFTER_COLON.search(repaired))
+        or (memory.list_open and bool(LIST_ITEM.match(repaired)))
+    )
+    claim_text = claim_text.strip(" ،,:")
+    speech = _speech(claim_text) if attribution.kind is not Kind.author else None
+    attribution = attribution.model_copy(update={"speech": speech})
+    value, reasons = confidence(attribution)
+    return Claim(
+        doc=doc,
+        index=sentence.index,
+        text=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        kind=attribution.kind,
+        source=attribution.source,
+        cue=attribution.cue,
+        via=attribution.via,
+        claim=claim_text,
+        confidence=value,
+        dup_of=sentence.dup_of,
+        speech=speech,
+        reasons=reasons,
+        paragraph=sentence.paragraph,
+    )
+
+
+def _closes_at_once(text: str, memory: Memory) -> bool:
+    """'" وتتفق القوى الكبرى …': a straight quote opening a sentence while a quotation is open,
+    set apart and left without a partner, is its closing mark pushed to the head of the next
+    sentence; what follows is not the quote. ('"لدينا …"' opens a paragraph of the quote.)"""
+    text = text.lstrip()
+    return (
+        memory.quote_open and text[:1] == '"' and text[1:2].isspace() and text.count('"') % 2 == 1
+    )
+
+
+def _speech(claim: str) -> Speech:
+    return Speech.direct if claim[:1] in QUOTES else Speech.reported
+
+
+def attribute_article(article: Article, sentences: list[Sentence]) -> list[Claim]:
+    """Attribute every kept sentence of an article, in reading order."""
+    kept = [s for s in sentences if not s.junk]
+    passages = [(repaired, tokenize(repaired)) for repaired in (repair(s.text) for s in kept)]
+    memory = Memory(outlet=article.outlet, names=collect_names(passages))
+    parser = SourceParser(memory, passages)
+    ends_quotation = [_ends_quotation(repaired) for repaired, _tokens in passages]
+    claims = []
+    for n, (sentence, (repaired, tokens)) in enumerate(zip(kept, passages, strict=True)):
+        # A quotation left open runs on over paragraph breaks when its closing mark comes soon.
+        memory.quote_closes_ahead = any(ends_quotation[n : n + QUOTE_LOOKAHEAD])
+        claims.append(attribute_sentence(sentence, repaired, tokens, memory, parser, article.doc))
+    return claims
+
+
+# How many sentences ahead the closing mark of a quotation that crosses paragraphs may stand.
+QUOTE_LOOKAHEAD = 3

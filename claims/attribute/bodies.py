@@ -1,0 +1,162 @@
+"""A body's name in a source phrase: after its head noun, the proper noun it governs, its
+definite adjectives and genitives, the body it belongs to; and a lexicon name as the article
+spells it."""
+
+from __future__ import annotations
+
+from claims.arabic import normalize
+from claims.attribute.lexicons import _aliases, _particles, _places, _set, _word_class
+from claims.attribute.names import _plain_word
+from claims.attribute.tokens import Token, _cue_lemma, _is_function_word, in_lexicon
+
+
+def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
+    """Index after the definite adjectives and genitives that follow a head
+    ('الدفاع الروسية', 'السوري لحقوق الإنسان')."""
+    j = i
+    while j < len(tokens) and j - i < limit:
+        norm = tokens[j].norm
+        joined = j > i and norm.startswith("وال")
+        if joined:
+            norm = norm[1:]  # 'جهاز الإسعاف والطوارئ': a genitive joined to the one before
+        if j > i and norm in _set("organizations") and not joined and not norm.endswith("يه"):
+            # 'اتهمت جماعة الحوثيين الحكومة': the object, another body; but 'السعودية' in
+            # 'وزارة الخارجية السعودية' is the adjective
+            break
+        if (
+            norm[:1] in ("ل", "و")
+            and not norm.startswith("لل")
+            and len(norm) > 3
+            and j + 1 < len(tokens)
+            and tokens[j + 1].norm.startswith("ال")
+            and norm not in _word_class("function_words")
+            and (norm[:1] == "ل" or j > i)
+        ):
+            # 'لشؤون اللاجئين', 'لتنسيق الشؤون الإنسانية': a genitive after li-;
+            # 'وزارة الخارجية وشؤون المغتربين': a second genitive joined by و.
+            j += 1
+            continue
+        if (
+            tokens[j].is_word
+            and (norm.startswith("ال") or norm.startswith("لل"))
+            and norm not in _word_class("function_words")
+        ):
+            if (
+                _cue_lemma(tokens[j])
+                or norm in _set("titles")
+                or norm in _particles("subordinate")
+                or _describes(tokens, j, joined)
+                or not joined
+                and _opens_another_phrase(tokens, j)
+            ):
+                break
+            j += 1
+        else:
+            break
+    return j
+
+
+def _opens_another_phrase(tokens: list[Token], j: int) -> bool:
+    """Definite token j does not carry the name on: a verb or a noun with a pronoun ('قوات
+    النظام التقوا', 'أعلنت القوات التزامها'), or, after a relational adjective, a word that
+    cannot agree with it and so is the object ('الحكومة التونسية السلطات')."""
+    norm = tokens[j].norm
+    if norm.endswith(("ها", "هم", "هما", "وا")):
+        return True
+    previous = tokens[j - 1].norm if j > 0 else ""
+    if norm.startswith("لل") or not previous.startswith("ال"):
+        return False
+    if previous.endswith("يه"):  # 'التونسية': a feminine adjective
+        return norm.endswith("ات") or not norm.endswith(("ه", "ي", "ا"))
+    if previous.endswith("ي"):  # 'الإسرائيلي': a masculine adjective
+        return norm.endswith(("ات", "ه"))
+    return False
+
+
+def _describes(tokens: list[Token], j: int, joined: bool) -> bool:
+    """Token j is an adjective of side or owner ('المرصد السوري المعارض', 'البرنامج العالمي
+    التابع للأمم المتحدة'), not the name; after an indefinite noun the same word is a genitive
+    that is ('فصائل المعارضة')."""
+    return (
+        not joined
+        and j > 0
+        and tokens[j - 1].bare.startswith("ال")
+        and tokens[j].norm in _word_class("describing_adjectives")
+    )
+
+
+# 'منظمة هيومن رايتس ووتش': the proper noun after an indefinite head may run to three words.
+MAX_BODY_PROPER_WORDS = 3
+
+
+def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
+    """Index after the name of a body whose head ends at token j: its definite adjectives, and
+    after an indefinite head the proper noun it governs ('حركة أحرار الشام', 'قوات سوريا
+    الديمقراطية'), and a body it belongs to ('المكتب الإعلامي لحركة أحرار الشام')."""
+    if head.bare.startswith("ال") and j < len(tokens) and tokens[j].bare in _set("organizations"):
+        return j  # 'وتتهم المعارضة النظام …': a second body is the object
+    if head.bare in _places():
+        return j  # 'ونددت أنقرة بشدة': a capital speaking for its government is named whole
+    if not head.bare.startswith("ال"):
+        start = j
+        while (
+            j < len(tokens)
+            and j - start < MAX_BODY_PROPER_WORDS
+            and not tokens[j].norm.startswith("ال")
+            and (_plain_word(tokens[j]) or in_lexicon(tokens[j], _set("organizations")))
+            and not _cue_lemma(tokens[j])
+            and not _is_function_word(tokens[j])
+            and not _is_nisba_adjective(tokens[j])
+            and not tokens[j].norm.startswith("بال")  # 'ورحبت أميركا بالاتفاق'
+        ):
+            j += 1
+            if in_lexicon(tokens[j - 1], _set("organizations")):
+                break  # 'حركة حماس': the name is whole
+            if j + 1 < len(tokens) and tokens[j].norm == "بلا":
+                j += 2  # 'أطباء بلا حدود', 'مراسلون بلا حدود'
+        if j == start:  # an unnamed body: 'منظمات إنسانية', 'جماعات مسلحة محلية'
+            while j < len(tokens) and j - start < 2 and _is_nisba_adjective(tokens[j]):
+                j += 1
+    end = _definite_run(tokens, j)
+    if end < len(tokens) and tokens[end].norm[:1] == "ل":
+        owner = tokens[end]._replace(norm=tokens[end].norm[1:])
+        if owner.norm in _set("organizations") and not owner.norm.startswith("ال"):
+            return _body_name_end(tokens, end + 1, owner)
+    return end
+
+
+def _is_nisba_adjective(token: Token) -> bool:
+    """'دولية', 'محلي', 'سوريون': a relational adjective, where 'محافظة' is a noun."""
+    return _looks_adjective(token) and token.norm.endswith(("يه", "ي", "يون", "يين"))
+
+
+def _looks_adjective(token: Token) -> bool:
+    """Indefinite adjectives after an unnamed source: 'مطلعة', 'خاصة', 'سوريون', 'عسكري'."""
+    norm = token.norm
+    return (
+        token.is_word
+        and not norm.startswith("ال")
+        and norm not in _word_class("function_words")
+        and norm.endswith(("ه", "يه", "ي", "ون", "ين", "يون", "يين", "ان"))
+        and _cue_lemma(token) is None
+        and norm not in _particles("complement")
+    )
+
+
+def _alias(name: str) -> str:
+    return _aliases().get(normalize(name), name)
+
+
+def _prefer_article_spelling(name: str, article_words: list[Token]) -> str:
+    """The article's own spelling of a lexicon name ('سورية' over 'سوريا') when it has one."""
+    key = normalize(name).split()
+    variants = {
+        tuple(w.replace("سوريا", "سوريه") for w in key),
+        tuple(w.replace("سوريه", "سوريا") for w in key),
+    }
+    n = len(key)
+    firsts = {variant[0] for variant in variants if variant}
+    for k, word in enumerate(article_words):
+        if word.norm in firsts and tuple(w.norm for w in article_words[k : k + n]) in variants:
+            return " ".join(w.text for w in article_words[k : k + n])
+    return name

@@ -1,0 +1,785 @@
+"""Reporting frames: a reporting verb with its source before or after it, "according to"
+phrases, relays (`نقلت X عن Y`), a headline's `X: …`; the hearer and the relaying outlet; and
+where the claim begins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claims.arabic import is_arabic, normalize, normalize_key, normalize_word
+from claims.attribute.lexicons import (
+    _content_cues,
+    _cue_forms,
+    _first_names,
+    _hedge_words,
+    _lead_phrases,
+    _media_cues,
+    _name_form,
+    _participles,
+    _particles,
+    _phrases,
+    _set,
+    _strip_conjunction,
+    _word_class,
+)
+from claims.attribute.memory import Memory
+from claims.attribute.names import _name_at, _opens_with_given_name, _plain_word
+from claims.attribute.sources import (
+    Source,
+    SourceParser,
+    _opens_quotation,
+    _quoted_name,
+    _span_end,
+    _without_quoting_noun,
+)
+from claims.attribute.tokens import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    QUOTES,
+    STRAIGHT_QUOTES,
+    Token,
+    _according_at,
+    _clean_name,
+    _comma_chunks,
+    _cue_lemma,
+    _starts_with,
+    _text,
+    _unglue_li,
+    _without_article,
+    _words,
+    in_lexicon,
+    tokenize,
+)
+from claims.models import Kind
+
+# A main-clause reporting verb sits near the start of the sentence (after a short lead-in).
+MAX_CUE_POSITION = 14
+
+
+@dataclass
+class Frame:
+    source: Source
+    cue: str | None
+    via: str | None
+    claim_start: int  # offset in the repaired sentence where the asserted content begins
+    certainty: float
+
+
+def _lead_length(words: list[Token]) -> int:
+    """Words of a lead-in that do not change the frame ('وكان', 'وقد', 'في المقابل')."""
+    i = 0
+    while i < len(words):
+        n = _starts_with(words[i:], _lead_phrases())
+        if not n:
+            break
+        i += n
+    return i
+
+
+def _quote_depth_at(tokens: list[Token], index: int) -> int:
+    depth = 0
+    straight = 0
+    for tok in tokens[:index]:
+        if tok.text in OPEN_QUOTES:
+            depth += 1
+        elif tok.text in CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif tok.text == '"':
+            straight ^= 1
+    return depth + straight
+
+
+def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | None:
+    """A relaying body named in the frame: 'في تصريح صحافي نشرته وزارة الخارجية'."""
+    for i, tok in enumerate(tokens):
+        if tok.norm in _word_class("relaying_verbs"):
+            end = _span_end(tokens, i + 1)
+            own_channel = any(
+                t.bare in _word_class("own_channel_words") for t in tokens[i + 1 : end]
+            )
+            found = parser.parse(tokens[i + 1 : end], sentence)
+            if found and found.kind in (Kind.organization, Kind.media) and not own_channel:
+                return found.name
+    return None
+
+
+def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
+    """The reporting frame of the main clause, if the sentence has one."""
+    if tokens and tokens[0].text in STRAIGHT_QUOTES and parser.memory.quote_open:
+        tokens = tokens[1:]  # '" بصمة إيرانية، قالت …': it closes the quotation left open
+    words = _words(tokens)
+    lead = _lead_length(words)
+    # 'يُذكر أن X أعلن …' is X's statement: read the frame after it.
+    if len(words) > lead + 1 and _strip_conjunction(words[lead].norm, _word_class("reminders")):
+        k = tokens.index(words[lead]) + 1
+        while k < len(tokens) and tokens[k].norm not in _particles("complement"):
+            k += 1
+        if k < len(tokens) and k - tokens.index(words[lead]) <= 3:
+            inner = find_frame(sentence, tokens[k + 1 :], parser)
+            return inner
+        return None
+
+    according = _according_frame(sentence, tokens, parser)
+    opening = tokens.index(words[lead]) if lead < len(words) else 0
+    if according and _according_at(tokens, opening):
+        return according  # 'وبحسب عضو في اللجنة، تحدث إلى …': the opening phrase attributes
+    verb_frame = _verb_frame(sentence, tokens, parser, lead) or _came_in_frame(
+        sentence, tokens, parser, opening
+    )
+    if (
+        verb_frame
+        and according
+        and according.source.kind == Kind.media
+        and verb_frame.source.kind is not Kind.media  # 'وذكرت وكالة سانا … على حد قول الوكالة'
+        and verb_frame.via is None
+    ):
+        verb_frame.via = according.source.name
+        return verb_frame
+    return verb_frame or according or _headline_frame(tokens, sentence, parser)
+
+
+# 'وجاء في البيان أن …', 'وجاء في نص البيان: …', 'ورد في تقرير للمنظمة أن …'.
+CAME_IN_VERBS = frozenset(normalize(w) for w in ("جاء", "ورد"))
+CAME_IN_WORDS = frozenset(normalize(w) for w in ("في", "نص"))
+
+
+def _came_in_frame(
+    sentence: str, tokens: list[Token], parser: SourceParser, k: int
+) -> Frame | None:
+    """'وجاء في بيان للحوثيين أن …': the statement the content came in speaks for its issuer.
+    'وجاءت السيطرة عقب هجوم …' is narrative: the verb must be followed by 'في' and a statement."""
+    if k + 2 >= len(tokens) or not _strip_conjunction(tokens[k].norm, CAME_IN_VERBS):
+        return None
+    if tokens[k + 1].norm != normalize("في"):
+        return None
+    start = k + 2
+    while start < len(tokens) and tokens[start].norm in CAME_IN_WORDS:
+        start += 1  # 'وجاء في نص البيان'
+    if start >= len(tokens) or not in_lexicon(tokens[start], _set("statements")):
+        return None
+    complement = _complement_at(tokens, start)
+    source = parser.parse(tokens[start:complement], sentence)
+    if source is None or source.kind is Kind.author:
+        return None
+    via = _via_in(tokens[start:complement], sentence, parser) or _carried_via(source, parser.memory)
+    return Frame(source, tokens[k].text, via, _claim_start(tokens, complement, sentence), 0.85)
+
+
+# 'مظلوم عبدي: لن ننسحب من منبج': a headline that gives the speaker, a colon, the words.
+MAX_HEADLINE_SPEAKER_WORDS = 4
+
+
+def _headline_frame(tokens: list[Token], sentence: str, parser: SourceParser) -> Frame | None:
+    """'مظلوم عبدي: لن ننسحب …', also a title glued after the page's furniture: 'الميادين |
+    الجيش السوري: الدفاعات الجوية تصدت …' (the speaker starts after the site name)."""
+    for colon, token in enumerate(tokens):
+        if token.text != ":" or len(_words(tokens[colon + 1 :])) < MIN_HEADLINE_WORDS:
+            continue
+        start = colon
+        while start and not _separates_title(tokens[start - 1]):
+            start -= 1
+        speaker_tokens = tokens[start:colon]
+        if not 1 <= len(_words(speaker_tokens)) <= MAX_HEADLINE_SPEAKER_WORDS or _byline_at(
+            tokens, start
+        ):
+            continue
+        speaker = parser.parse(speaker_tokens, sentence)
+        # A person the article names in full, a body of several words ('القوات المسلحة: …'), a
+        # group of people ('ناشطون: …') or an outlet; 'دمشق: …' or 'عاجل: …' is a place or a label.
+        if speaker is not None and (
+            speaker.name in parser.memory.names
+            or speaker.kind is Kind.organization
+            and len(_words(speaker_tokens)) >= 2
+            or speaker.kind in (Kind.anonymous, Kind.media)
+            and not speaker.is_reference
+        ):
+            return Frame(speaker, None, None, tokens[colon].end, 0.7)
+    return None
+
+
+# The words said after a headline's colon, at least: 'تاريخ النشر: 12/3' is a label.
+MIN_HEADLINE_WORDS = 3
+TITLE_SEPARATORS = frozenset("|-–—.؟!:)")
+
+
+def _byline_at(tokens: list[Token], start: int) -> bool:
+    """'الرباط - "رأي اليوم" - نبيل بكاني: …': the reporter named after the outlet's name in a
+    dateline, whose colon opens the report, not a quotation."""
+    return start >= 2 and tokens[start - 1].text in "-–" and tokens[start - 2].text in QUOTES
+
+
+def _separates_title(token: Token) -> bool:
+    """What stands between a page's furniture and a title: '|', '-', a date, a Latin word."""
+    return token.text in TITLE_SEPARATORS or token.is_word and not is_arabic(token.text)
+
+
+def _verb_frame(
+    sentence: str, tokens: list[Token], parser: SourceParser, lead: int
+) -> Frame | None:
+    word_positions = [i for i, t in enumerate(tokens) if t.is_word]
+    for w_index, i in enumerate(word_positions):
+        token = tokens[i]
+        lemma = _cue_lemma(token) or _explaining_bayyana(tokens, i)
+        if lemma is None and _participle_frame_at(tokens, i, opens_sentence=w_index == lead):
+            if w_index == lead:
+                lemma = token.norm  # 'مضيفاً أن …': the last speaker goes on
+            else:
+                frame = _participle_frame(sentence, tokens, i, parser)
+                if frame:
+                    return frame
+        if lemma is None or lemma in _content_cues() and not _content_follows(tokens, i + 1):
+            continue
+        clause = _clause_opening(tokens, word_positions, w_index)
+        far_clause = w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions)
+        if far_clause and not (
+            clause is not None
+            and _states_with_own_subject(tokens, i, word_positions[clause:w_index])
+        ):
+            continue
+        # The last word of a lead-in is no subordinator: 'في حين تحدثت …' but 'حين قال …'.
+        previous = tokens[i - 1] if i and w_index != lead and clause is None else None
+        if previous is not None and (
+            _strip_conjunction(previous.norm, _particles("subordinate"))  # 'وعندما نقل'
+            or previous.norm in ("ان", "بان", "لان", "بعد", "قبل")
+            or _strip_conjunction(previous.norm, NEGATED_CUE_PARTICLES)
+        ):
+            continue
+        if _quote_depth_at(tokens, i):
+            continue
+        opening = clause if far_clause and clause is not None else lead
+        frame = _frame_at(sentence, tokens, i, lemma, parser, word_positions, opening)
+        if frame and (lemma not in _media_cues() or frame.source.kind is Kind.media):
+            return frame
+    return None
+
+
+def _states_with_own_subject(tokens: list[Token], i: int, lead_in: list[int]) -> bool:
+    """A clause far into a sentence frames it only with a subject of its own ('…، أكد في
+    تصريح' goes on about someone the clause before named) and either the content behind
+    ('…، فيما ذكرت مصادر ميدانية أن …'; '…، نقل سفارة بلاده' is a noun), or standing as a
+    sentence of its own after a lead-in ('… إلى ذلك، أعلن الرئيس الروسي توقيع …'), or closing
+    the sentence as its source ('…، كما قال المجلس في بيان.')."""
+    subject = _words(tokens[i + 1 : _span_end(tokens, i + 1)])
+    if not subject or subject[0].norm in OMITTED_SUBJECT_OPENERS:
+        return False
+    if _complement_at(tokens, i + 1) < len(tokens):
+        return True
+    if not lead_in:
+        return _after_lead_in(tokens, i - 1) or _ends_furniture(tokens[i - 1])
+    as_said = [tokens[k].norm for k in lead_in] == [AS]
+    return as_said and len(_words(tokens[i + 1 :])) <= MAX_AS_SAID_WORDS
+
+
+# '…، كما قال المجلس الوطني للمقاومة في بيان.': 'as X said' closing a sentence.
+AS = normalize("كما")
+MAX_AS_SAID_WORDS = 8
+
+
+def _ends_furniture(token: Token) -> bool:
+    """'… (Getty) أعلن الجيش …', '… 29 أغسطس 2014 أعلنت المفوضية …': a photo credit, a date or
+    a Latin word of the page glued before the first sentence, which opens after it (rule 13)."""
+    return token.text == ")" or token.is_word and not is_arabic(token.text)
+
+
+def _after_lead_in(tokens: list[Token], comma: int) -> bool:
+    """The comma at `comma` closes a lead-in ('إلى ذلك،', 'من جهته،'): a sentence opens there."""
+    words = _words(tokens[max(0, comma - 4) : comma])
+    return any(_lead_length(words[-n:]) == n for n in range(1, len(words) + 1))
+
+
+def _content_follows(tokens: list[Token], k: int) -> bool:
+    """A complementizer, a colon or a quotation ('وكتبت اللجنة على تويتر " هذه الليلة …"') from
+    token k on: what a verb of writing or concluding reports."""
+    return _complement_at(tokens, k) < len(tokens) or any(
+        tokens[j].text in STRAIGHT_QUOTES and _quoted_name(tokens, j, "") is None
+        for j in range(k, len(tokens))
+    )
+
+
+def _clause_opening(tokens: list[Token], word_positions: list[int], w_index: int) -> int | None:
+    """Word index where the clause of the verb at word `w_index` opens, when only a lead-in
+    ('فيما', 'كما', 'في حين', none at all) stands between a comma and the verb."""
+    i = word_positions[w_index]
+    if i and _ends_furniture(tokens[i - 1]):
+        return w_index
+    k = i - 1
+    while k >= 0 and tokens[k].is_word:
+        k -= 1
+    if k < 0 or tokens[k].text not in "،,؛":
+        return None
+    opening = w_index - (i - 1 - k)
+    between = [tokens[p] for p in word_positions[opening:w_index]]
+    return opening if _lead_length(between) == len(between) else None
+
+
+def _explaining_bayyana(tokens: list[Token], i: int) -> str | None:
+    """'وبيّن أنه …': the verb 'بيّن' is written like the preposition 'بين', so it is a cue
+    only right before a complementizer."""
+    if not _strip_conjunction(tokens[i].norm, BAYYANA):
+        return None
+    # 'وبيّن أنه …', 'وبيّن المصدر أن …': a complementizer within a short subject's reach.
+    for k in range(i + 1, min(len(tokens), i + 4)):
+        if tokens[k].norm in _particles("complement"):
+            return "بين"
+        if not tokens[k].is_word or tokens[k].norm[:1] == "و":
+            return None  # 'بين الجيش والفصائل': the preposition between two parties
+    return None
+
+
+BAYYANA = frozenset({"بين"})
+
+# 'مشيراً إلى أن', 'مؤكدةً على أن': how far the complementizer may stand behind a participle.
+MAX_PARTICIPLE_TAIL = 3
+
+
+def _participle_frame_at(tokens: list[Token], i: int, opens_sentence: bool) -> bool:
+    """A participle of saying that opens a clause with its complementizer right behind:
+    'مضيفاً أن …' at the head of a sentence, '…، مشيراً إلى أن …' after a comma. Without the
+    complementizer the forms are adjectives or nouns ('أنباء مؤكدة', 'لافتة')."""
+    if tokens[i].norm not in _participles():
+        return False
+    opens_clause = opens_sentence or (i > 0 and tokens[i - 1].text in "،,")
+    return opens_clause and _complement_at(tokens, i + 1) - i <= MAX_PARTICIPLE_TAIL
+
+
+def _participle_frame(
+    sentence: str, tokens: list[Token], i: int, parser: SourceParser
+) -> Frame | None:
+    """'وحذت روسيا حذو فرنسا، معلنةً أن …': the participle's speaker is the subject of the
+    main verb, read after the first word of the clause before the participle or of the
+    sentence's first clause."""
+    clauses = [c for c in _comma_chunks(tokens[:i]) if len(_words(c)) >= 2]
+    for clause in clauses[-1:] + clauses[:1] if len(clauses) > 1 else clauses:
+        words = _words(clause)
+        verb = clause.index(words[min(_lead_length(words), len(words) - 1)])
+        if _cue_lemma(clause[verb]):
+            continue  # a reporting verb whose frame did not read: no guess past it
+        subject = parser.parse(clause[verb + 1 : _span_end(clause, verb + 1)], sentence)
+        if subject and subject.kind is not Kind.author:
+            claim_start = _claim_start(tokens, i + 1, sentence)
+            return Frame(subject, tokens[i].text, None, claim_start, 0.8)
+    return None
+
+
+# 'ولم تذكر الوكالة أي تفاصيل': a negated report asserts nothing for its subject.
+NEGATED_CUE_PARTICLES = frozenset({"لم", "لن", "لا"})
+
+
+def _statement_subject(tokens: list[Token], word_positions: list[int]) -> bool:
+    return bool(word_positions) and in_lexicon(tokens[word_positions[0]], _set("statements"))
+
+
+def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame | None:
+    cue = tokens[i].text
+    memory = parser.memory
+    before = _before_span(tokens, i, word_positions, lead)
+    # Subject before the verb: 'مصادر مطلعة، قالت …', 'القاسم أوضح …'.
+    if before:
+        subject = parser.parse(before, sentence)
+        if subject and _compact_subject(subject, before, memory):
+            via = (
+                _via_in(tokens[i + 1 :], sentence, parser)
+                or _hearer_outlet(tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser)
+                or _carried_via(subject, memory)
+            )
+            # The words after the verb are the hearer, the setting or already the content.
+            claim_start = _claim_start(tokens, _past_setting(tokens, i + 1), sentence)
+            return Frame(subject, cue, via, claim_start, 0.9)
+    # Subject after the verb: 'وقال المتحدث باسم الوزارة، اللواء …، إن …'.
+    end = _span_end(tokens, i + 1)
+    after = tokens[i + 1 : end]
+    via = None
+    if lemma == normalize("نقل"):
+        # 'نقلت شبكة X المقربة من Y، عن مصدر في Z، أن …': X relays the source after عن.
+        relay = next(
+            (k for k in range(i + 1, _complement_at(tokens, i + 1)) if tokens[k].norm == "عن"), None
+        )
+        if relay is not None:
+            relayed_by = parser.parse(tokens[i + 1 : relay], sentence)
+            via = relayed_by.name if relayed_by else None
+            end = _span_end(tokens, relay + 1)
+            after = tokens[relay + 1 : end]
+            if parser.parse(after, sentence) is None:
+                group = _unnamed_group(after, sentence)  # 'عن مهندسين في الحقل قولهم'
+                if group:
+                    certainty = 0.9 if end < len(tokens) else 0.75
+                    return Frame(group, cue, via, _claim_start(tokens, end, sentence), certainty)
+    if _words(after) and _words(after)[0].norm in OMITTED_SUBJECT_OPENERS and memory.last:
+        after = []  # 'وأضافت في بيان …', 'وأشار إلى أن …': the subject is the last speaker
+        end = _complement_at(tokens, i + 1)
+    elif _speech_follows(tokens, i + 1) and memory.last:
+        after, end = [], i + 1  # 'وأضاف "نحن …"', 'وتابعت تقول …': the last speaker goes on
+    else:
+        # 'وأردف الرئيس قائلاً: …': the subject ends where the participle takes up the saying.
+        said = next((k for k, t in enumerate(after) if t.norm in _participles()), len(after))
+        after = after[:said]
+    if not _words(after):
+        # 'وأضاف أن …', 'وتابع: …': the statement goes on ('ويُرجَّح أن …' is impersonal).
+        if memory.last and not in_lexicon(tokens[i], _hedge_words()):
+            last = memory.last
+            source = Source(last.kind, last.source, is_reference=True)
+            # 'وتابع في حديثه لقناة "X"، أن …': the outlet it was said to relays the rest.
+            heard_by = _hearer_outlet(
+                tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser
+            )
+            via = heard_by or last.via
+            return Frame(source, cue, via, _claim_start(tokens, end, sentence), 0.85)
+        return None
+    source = parser.parse(after, sentence)
+    complement = _complement_at(tokens, i + 1)
+    if source is None and complement > end:
+        # The phrase ran past a preposition of its own: 'أكبر مسؤول في الوزارة عن السياسة … مايكل راتني إن'.
+        source = parser.parse(tokens[i + 1 : complement], sentence)
+        end = complement
+    if source is None:
+        return None
+    if source.kind is Kind.author:
+        # 'وأفاد مراسل "العربية" أن مصادر في المعارضة أكدت …': the outlet's own correspondent
+        # passes on what someone else said; that report is the frame.
+        if complement < len(tokens) and tokens[complement].norm in _particles("complement"):
+            passed_on = _verb_frame(sentence, tokens[complement + 1 :], parser, 0)
+            if passed_on and passed_on.source.kind is not Kind.author:
+                return passed_on
+        return Frame(source, None, None, 0, 0.8)
+    rest = _without_quoting_noun(tokens[end:complement])
+    if after[0].norm in _set("titles") and (source.kind is Kind.anonymous or source.is_reference):
+        # 'قال القائد العام لـ"قسد"، مظلوم عبدي، إن …': the name comes after the body.
+        source = (parser.person(rest, sentence) if _words(rest) else None) or source
+    if source.kind is Kind.anonymous:
+        named = _named_as(tokens[i + 1 : complement], sentence, parser)
+        source = named or source  # 'أحد المشاركين، ويدعى خالد العمر، …'
+
+    source, relayed_by = _relayed_source(tokens, i + 1, complement, source, sentence, parser)
+    if source.kind is Kind.media and via is None and relayed_by is None:
+        reported = _reported_speaker(sentence, tokens, complement, source.name, parser)
+        if reported:
+            return reported
+    via = (
+        via
+        or relayed_by
+        or _via_in(tokens[i + 1 :], sentence, parser)
+        or _hearer_outlet(tokens, end, complement, sentence, parser)
+        or _carried_via(source, memory)
+    )
+    certainty = 0.9 if end < len(tokens) else 0.75
+    return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
+
+
+# 'نقلت "إنترفاكس" أن بوتين أبلغ الأسد بأن …': how many words of the content may come before
+# the reported speaker's own frame is read (its subject, its verb, a hearer).
+MAX_REPORTED_FRAME_WORDS = 10
+
+
+def _reported_speaker(
+    sentence: str, tokens: list[Token], complement: int, outlet: str, parser: SourceParser
+) -> Frame | None:
+    """An outlet reporting that someone said something relays that speaker (rule 11):
+    'وذكرت الوكالة أن غيراسيموف قال …' is Gerasimov's, via the agency."""
+    if complement >= len(tokens) or tokens[complement].norm not in _particles("complement"):
+        return None
+    content = tokens[complement + 1 :]
+    inner = _verb_frame(sentence, content, parser, 0)
+    if (
+        inner is None
+        or inner.source.kind in (Kind.author, Kind.media)
+        or inner.source.is_reference
+        or _in_present_tense(inner.cue)  # 'أن روسيا ترى …': a stance described, not words said
+        or len(_words([t for t in content if t.end <= inner.claim_start]))
+        > MAX_REPORTED_FRAME_WORDS
+    ):
+        return None
+    inner.via = inner.via or outlet
+    return inner
+
+
+def _in_present_tense(cue: str | None) -> bool:
+    """'ترى', 'يؤكد': the form carries a present prefix its verb's past form lacks."""
+    if not cue:
+        return False
+    token = tokenize(cue)[0]
+    lemma = _cue_lemma(token)
+    if lemma is None:
+        return False
+    form = _strip_conjunction(token.norm, _cue_forms()) or token.norm
+    return form[:1] in "يت" and normalize(lemma)[:1] != form[:1]
+
+
+def _says(token: Token) -> bool:
+    return token.norm in _participles() or _cue_lemma(token) is not None
+
+
+def _speech_follows(tokens: list[Token], k: int) -> bool:
+    """The verb is followed at once by the words said ('وأضاف " نحن لن نقبل …"', not a quoted
+    name: 'وقالت "هيئة تحرير الشام"') or by another verb of saying ('وأردف قائلاً',
+    'وتابعت تقول'): it has no subject of its own."""
+    if k >= len(tokens):
+        return False
+    if tokens[k].text in OPEN_QUOTES + STRAIGHT_QUOTES:
+        return _quoted_name(tokens, k, "") is None
+    return _says(tokens[k])
+
+
+# A preposition right after the verb: the subject is the pronoun in the verb.
+OMITTED_SUBJECT_OPENERS = frozenset(
+    normalize(w) for w in ("في", "الى", "إلى", "عبر", "خلال", "على", "ل", "لـ", "بالقول")
+)
+
+
+def _unnamed_group(tokens: list[Token], sentence: str) -> Source | None:
+    """People relayed without a lexicon head: 'عن مهندسين في الحقل', 'عن متعاملين في السوق'."""
+    tokens = _without_quoting_noun(tokens)
+    words = _words(tokens)
+    if not words or words[0].bare.startswith("ال") or not _plain_word(words[0]):
+        return None
+    if not words[0].norm.endswith(PLURAL_ENDINGS):
+        return None
+    return Source(Kind.anonymous, _clean_name(_text(tokens, sentence)))
+
+
+PLURAL_ENDINGS = ("ون", "ين")
+
+
+def _named_as(tokens: list[Token], sentence: str, parser: SourceParser) -> Source | None:
+    """A source named in passing: 'أحد المشاركين، ويدعى خالد العمر، …', 'واسمه …'."""
+    for k, tok in enumerate(tokens[:-1]):
+        # An aside of its own ('، ويدعى …', '، اسمه …'), not 'طلب عدم ذكر اسمه'.
+        opens_aside = tok.norm[:1] == "و" or (k > 0 and tokens[k - 1].text in "،,")
+        if tok.bare in _word_class("naming_words") and opens_aside:
+            name = _name_at(tokens, k + 1, sentence)
+            if name:
+                return Source(Kind.named_person, parser.memory.full_name(name))
+    return None
+
+
+def _relayed_source(
+    tokens, start, complement, source, sentence, parser
+) -> tuple[Source, str | None]:
+    """'كشفت صحيفة X، نقلاً عن مسؤولين، أن …': the paper relays the officials."""
+    for k in range(start, complement):
+        n = _according_at(tokens, k)
+        if n and normalize_key(_text(tokens[k : k + n], sentence)) == RELAY_KEY:
+            relayed = parser.parse(tokens[k + n : _span_end(tokens, k + n)], sentence)
+            if relayed and relayed.kind is not Kind.author:
+                return relayed, source.name
+    return source, None
+
+
+RELAY_KEY = normalize_key("نقلاً عن")
+
+
+def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
+    """Another outlet the source spoke to: 'قال مصدر لـ"سانا"', 'في مقابلة مع قناة "العربية"'.
+    The article's own outlet is no intermediary (the outlet asserts its own reporting)."""
+    for k in range(end, min(complement, len(tokens))):
+        tok = tokens[k]
+        if tok.norm in ("ل", "لـ", "مع"):
+            phrase = tokens[k + 1 : _span_end(tokens, k + 2)]
+        elif (
+            tok.norm[:1] == "ل"
+            and len(tok.norm) > 3
+            and tok.norm not in _word_class("function_words")
+        ):
+            quoted = _quoted_name(tokens, k + 1, sentence)  # 'لقناة «العربية»'
+            rest_end = quoted[1] if quoted else _span_end(tokens, k + 1)
+            phrase = [_unglue_li(tok), *tokens[k + 1 : rest_end]]
+        else:
+            continue
+        heard = parser.parse(phrase, sentence) if _words(phrase) else None
+        if (
+            heard
+            and heard.kind is Kind.media
+            and not _unnamed_media(heard.name)
+            and not parser.memory.is_own_outlet(heard.name)
+        ):
+            return heard.name
+    return None
+
+
+def _unnamed_media(name: str) -> bool:
+    return _without_article(normalize(name).split()[0]) in _word_class("unnamed_media_heads")
+
+
+def _carried_via(source: Source, memory: Memory) -> str | None:
+    """A via carries over to the continuations of the same speaker's statement."""
+    last = memory.last
+    if last and last.source == source.name and last.kind is source.kind:
+        return last.via
+    if source.is_reference:  # 'وأضاف المسؤول' back to an official quoted through a paper
+        for speaker in reversed(memory.speakers):
+            if speaker.source == source.name and speaker.kind is source.kind:
+                return speaker.via
+    return None
+
+
+def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bool:
+    """Whether the words before the verb are the subject itself, not a clause mentioning it.
+
+    'مصادر مطلعة، قالت' and 'وزير الخارجية الروسي، سيرغي لافروف، أعلن' are; 'الجيش السوري بدأ
+    معركة دير الزور و«داعش» يدعو' is not.
+    """
+    if subject.kind is Kind.author:
+        return False
+    n_before = len(_words(before))
+    if subject.kind is Kind.named_person and n_before == 1:
+        # A bare surname is a subject only when the article named the person in full.
+        return len(subject.name.split()) > 1 or subject.is_reference
+    first = _words(before)[0]
+    if in_lexicon(first, _set("statements")):
+        return True
+    titled = first.norm in _set("titles") and subject.kind is Kind.named_person
+    slack = 12 if titled else 2
+    return n_before <= len(subject.name.split()) + slack
+
+
+def _complement_at(tokens: list[Token], i: int) -> int:
+    """Index of the first complementizer, quotation or colon from i (or the end)."""
+    for j in range(i, len(tokens)):
+        if tokens[j].norm in _particles("complement") or tokens[j].text == ":":
+            return j
+        if _opens_quotation(tokens, j):
+            return j
+    return len(tokens)
+
+
+def _before_span(tokens, i, word_positions, lead) -> list[Token]:
+    """Tokens between the lead-in and the verb, less 'كان قد' and an intro clause that a comma
+    closes ('من جانب آخر، ذكرت …')."""
+    start = word_positions[lead] if lead < len(word_positions) else i
+    if start and tokens[start - 1].text in OPEN_QUOTES + STRAIGHT_QUOTES + "(":
+        start -= 1  # '«الدعم السريع» تعلن': the subject's quotation marks are its own
+    span = [t for t in tokens[start:i]]
+    while span and (span[-1].norm in _particles("lead") or span[-1].text in "،,"):
+        if span[-1].text in "،," and len(span) >= 2 and span[-2].norm in _particles("lead"):
+            span = span[:-1]
+            continue
+        if span[-1].text in "،,":
+            break
+        span = span[:-1]
+    if span and span[-1].text in "،,":
+        # 'مصادر مطلعة، قالت' keeps its subject; 'من جانب آخر، ذكرت' is an intro clause.
+        inner = span[:-1]
+        return inner if _subject_like(inner) else []
+    return span
+
+
+def _subject_like(span: list[Token]) -> bool:
+    words = _words(span)
+    if not words:
+        return False
+    first = words[0]
+    return bool(
+        _starts_with(words, _phrases("anonymous"))
+        or _starts_with(words, _phrases("organizations"))
+        or _starts_with(words, _phrases("media"))
+        or first.norm in _set("titles")
+        or _name_form(first.text) in _first_names()
+        or in_lexicon(first, _set("statements"))
+    )
+
+
+# 'وفقاً لوكالة سانا': phrases after which li- may be glued to the source's first word.
+LI_PHRASE_ENDS = frozenset({"وفقا", "طبقا"})
+
+
+def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
+    for i, _token in enumerate(tokens):
+        n = _according_at(tokens, i)
+        if not n or _quote_depth_at(tokens, i):
+            continue
+        j = i + n
+        if j < len(tokens) and tokens[j].norm in ("ل", "لـ"):
+            j += 1
+        elif tokens[j - 1].norm in LI_PHRASE_ENDS and j < len(tokens) and tokens[j].norm[:1] == "ل":
+            tokens = [*tokens[:j], _unglue_li(tokens[j]), *tokens[j + 1 :]]
+        end = j
+        while (
+            end < len(tokens)
+            and tokens[end].text not in "،,.:؛"
+            and tokens[end].norm not in _particles("complement")
+            and tokens[end].norm not in ("فان", "فقد")
+            and end - j < 12
+        ):
+            end += 1
+        source = parser.parse(tokens[j:end], sentence)
+        if (
+            source
+            and source.kind is Kind.named_person
+            and not _reads_as_person(tokens[j:end], parser)
+        ):
+            source = None  # 'وفق القانون', 'وفقاً للاتفاق الروسي التركي': not a source
+        if source and source.kind is Kind.anonymous and tokens[j].norm in _set("titles"):
+            # 'وبحسب المتحدث باسم المفوضية، فيليب ماير، فإن …': the name after the comma.
+            named = parser.person(tokens[end : _complement_at(tokens, end)], sentence)
+            source = named or source
+        quoted = _quoted_name(tokens, j, sentence)
+        if source is None and quoted and quoted[1] >= end:
+            source = Source(Kind.media, quoted[0])  # 'وحسب "تجمع أحرار حوران"': a named outlet
+        if source is None or source.kind is Kind.author:
+            continue
+        via = None
+        relay = next((k for k in range(j, end) if tokens[k].norm == "عن"), None)
+        if source.kind is Kind.media and relay is not None:
+            # 'بحسب ما نقلته وكالة الأناضول عن مصادر أمنية': the agency relays the sources.
+            relayed = parser.parse(tokens[relay + 1 : end], sentence) or _unnamed_group(
+                tokens[relay + 1 : end], sentence
+            )
+            if relayed and relayed.kind is not Kind.author:
+                source, via = relayed, source.name
+        cue = _text(tokens[i : i + n], sentence)
+        claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
+        return Frame(source, cue, via, claim_start, 0.85)
+    return None
+
+
+def _reads_as_person(tokens: list[Token], parser: SourceParser) -> bool:
+    """A phrase that names a person by a given name, a title or a name the article gave."""
+    known = {normalize_word(part) for name in parser.memory.names for part in name.split()}
+    return any(
+        _opens_with_given_name(tokens, k) or tok.norm in _set("titles") or tok.norm in known
+        for k, tok in enumerate(tokens)
+        if tok.is_word
+    )
+
+
+# 'في بيان لها، في 28 تموز،': how far a setting before the content may run to its comma.
+MAX_SETTING_WORDS = 6
+SETTING_PREPOSITIONS = frozenset({"في", "عبر", "خلال"})
+
+
+def _past_setting(tokens: list[Token], k: int) -> int:
+    """Index after the settings that open with a preposition and close with a comma."""
+    while k < len(tokens) and tokens[k].norm in SETTING_PREPOSITIONS:
+        comma = next(
+            (
+                c
+                for c in range(k + 1, min(len(tokens), k + MAX_SETTING_WORDS + 1))
+                if tokens[c].text in "،,"
+            ),
+            None,
+        )
+        if comma is None:
+            break
+        k = comma + 1
+    return k
+
+
+# How far past the source phrase the complementizer may stand, behind the hearer or the
+# setting of the statement: 'قالت لـ"المدن"، إن …', 'أوضح في بيان نشره على موقعه: …'.
+MAX_FRAME_TAIL = 8
+
+
+def _claim_start(tokens: list[Token], end: int, sentence: str) -> int:
+    """Offset where the asserted content begins: after the complementizer or the colon, or at
+    the opening quotation, past a hearer or setting between them and the source phrase."""
+    if end >= len(tokens):
+        return len(sentence)
+    k = _complement_at(tokens, end)
+    if (
+        k < len(tokens)
+        and k - end <= MAX_FRAME_TAIL
+        and not any(_cue_lemma(t) for t in tokens[end:k])
+        and (k == end or tokens[k - 1].norm not in _word_class("content_conjunctions"))
+    ):
+        tok = tokens[k]
+        return tok.start if tok.text in "«“" else tok.end
+    return tokens[end].start

@@ -1,0 +1,212 @@
+"""The article memory: who has been named, who spoke last; the names the article gives; and
+what carries a statement on past its sentence (a quotation left open, a list of points, a
+continuation lead)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from claims.arabic import normalize, normalize_key
+from claims.attribute.lexicons import _first_names, _name_form, _outlets, _set, _word_class
+from claims.attribute.names import _after_title, _name_at, _plain_word
+from claims.attribute.tokens import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    Token,
+    _clean_name,
+    _comma_chunks,
+    _stem,
+    _text,
+    _words,
+)
+from claims.models import Attribution, Kind
+
+
+@dataclass
+class Speaker:
+    kind: Kind
+    source: str
+    via: str | None = None
+
+
+@dataclass
+class Memory:
+    outlet: str | None = None
+    names: list[str] = field(default_factory=list)  # full person names seen in the article
+    last: Speaker | None = None
+    last_by_kind: dict[Kind, Speaker] = field(default_factory=dict)
+    speakers: list[Speaker] = field(default_factory=list)  # every source so far, latest last
+    quote_open: bool = False  # the last attributed sentence left a quotation open
+    last_paragraph_attributed: bool = False  # the sentence before, in this paragraph, had a source
+    last_sentence_attributed: bool = False  # the sentence before, in any paragraph, had a source
+    list_open: bool = False  # a statement ended with ':' and its points follow
+    quote_closes_ahead: bool = False  # a sentence close ahead closes a quotation
+    previous: Speaker | None = None  # the sentence before, when it had a source
+    previous_text: str = ""  # the sentence before, as repaired
+    paragraph: int = -1
+
+    def remember(self, speaker: Speaker) -> None:
+        self.last = speaker
+        self.last_by_kind[speaker.kind] = speaker
+        self.speakers.append(speaker)
+        # A person introduced in full is known by the surname alone from here on.
+        if (
+            speaker.kind is Kind.named_person
+            and len(speaker.source.split()) >= 2
+            and speaker.source not in self.names
+        ):
+            self.names.append(speaker.source)
+
+    def is_own_outlet(self, name: str) -> bool:
+        """'الجزيرة' in an article of 'الجزيرة نت' is the article's own outlet."""
+        if not self.outlet:
+            return False
+        own, other = (
+            normalize_key(_outlets().get(tuple(normalize(n).split()), n)).split()
+            for n in (self.outlet, name)
+        )
+        shorter = min(len(own), len(other))
+        return shorter > 0 and own[:shorter] == other[:shorter]
+
+    def named_with(self, head: str) -> Speaker | None:
+        """The latest source whose name holds this noun: 'المسؤول' -> 'مسؤول أمني إسرائيلي',
+        'المنظمة' -> 'منظمة أطباء بلا حدود'."""
+        for speaker in reversed(self.speakers):
+            if _stem(head) in (_stem(w) for w in normalize(speaker.source).split()):
+                return speaker
+        return None
+
+    def full_name(self, name: str) -> str:
+        """The fullest form of a person's name in the article: 'الهويدي' -> 'عامر هويدي'."""
+        key = normalize_key(name).split()
+        best = name
+        for known in self.names:
+            known_key = normalize_key(known).split()
+            if len(known_key) > len(key) and known_key[-len(key) :] == key:
+                if len(known.split()) > len(best.split()):
+                    best = known
+            elif known_key[: len(key)] == key and len(known_key) > len(key) and len(key) >= 2:
+                best = known if len(known.split()) > len(best.split()) else best
+        return best
+
+    def knows(self, name: str) -> bool:
+        return self.full_name(name) != name
+
+
+def collect_names(passages: Iterable[tuple[str, list[Token]]]) -> list[str]:
+    """Person names anywhere in the article's (text, tokens) passages, opened by a given name
+    or a rank title."""
+    names: list[str] = []
+    for text, tokens in passages:
+        for i, token in enumerate(tokens):
+            opens_name = _name_form(token.text) in _first_names() and (
+                token.norm not in _word_class("name_links")
+            )
+            if opens_name or _after_title(tokens, i):
+                # 'أبو محمد الجولاني': a kunya opens the name before the given name.
+                start = i - 1 if i and tokens[i - 1].norm in _word_class("name_links") else i
+                name = _name_at(tokens, start, text)
+                if name and len(name.split()) >= 2 and name not in names:
+                    names.append(name)
+        for name in _appositive_names(text, tokens):
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def _appositive_names(text: str, tokens: list[Token]) -> list[str]:
+    """Names set off by commas after a title phrase: 'وزير الدفاع التركي، يشار غولر، …'."""
+    found = []
+    chunks = _comma_chunks(tokens)
+    for before, chunk in zip(chunks, chunks[1:], strict=False):
+        words = _words(chunk)
+        if (
+            2 <= len(words) <= 3
+            and any(w.norm in _set("titles") for w in _words(before))
+            and not words[0].bare.startswith("ال")
+            and all(_plain_word(w) for w in words)
+        ):
+            found.append(_clean_name(_text(chunk, text)))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Statements that run on into the next sentences
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether the sentence leaves a quotation open at its end."""
+    opened = sum(text.count(q) for q in OPEN_QUOTES) - sum(text.count(q) for q in CLOSE_QUOTES)
+    return opened > 0 or text.count('"') % 2 == 1
+
+
+def _starts_with_quote(text: str) -> bool:
+    return text.lstrip()[:1] in OPEN_QUOTES + '"'
+
+
+# A quotation is longer than a quoted name: '"شهداء القريتين" فضّل …' opens with a name.
+MIN_QUOTATION_WORDS = 4
+
+
+def _opens_with_quotation(text: str) -> bool:
+    """The sentence opens with a quotation, not with a quoted name."""
+    text = text.lstrip()
+    if not _starts_with_quote(text):
+        return False
+    close = next((k for k, ch in enumerate(text[1:], 1) if ch in CLOSE_QUOTES + '"'), len(text))
+    return len(text[1:close].split()) >= MIN_QUOTATION_WORDS
+
+
+# A sentence cut after a number's decimal point ('… نحو 2.' | '5 مليون …') or after an initial
+# ('… لوكالة الأنباء الألمانية (د.' | 'ب.' | 'أ) إن …'): the next one is its rest (rule 18).
+DECIMAL_CUT = re.compile(r"[0-9\u0660-\u0669]\.\s*$")
+DECIMAL_REST = re.compile(r"^\s*[0-9\u0660-\u0669]+\s+\w")
+INITIAL_CUT = re.compile(r"(?:^|[\s(])\w\.\s*$")
+
+
+def _cut_before(previous: str, text: str) -> bool:
+    """The sentence is the rest of the one before, split by a bad cut."""
+    return bool(
+        DECIMAL_CUT.search(previous) and DECIMAL_REST.match(text) or INITIAL_CUT.search(previous)
+    )
+
+
+# A point in a list: '- …', '• …', '1- …', '٢) …'.
+LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪]|[0-9\u0660-\u0669]{1,2}\s*[-.)])\s*\S")
+# 'يوضح نقاط الاتفاق الخمس وهي: 1 - التزام المعارضة …': the first point glued after the colon.
+FIRST_POINT_AFTER_COLON = re.compile(r":\s*[1\u0661]\s*[-.)]\s*\S")
+
+
+def _continued(attribution: Attribution, last: Speaker, certainty: float) -> Attribution:
+    """The attribution of a sentence that carries on the last speaker's statement."""
+    return attribution.model_copy(
+        update={
+            "kind": last.kind,
+            "source": last.source,
+            "via": last.via,
+            "continuation": True,
+            "certainty": certainty,
+        }
+    )
+
+
+def _continues(tokens: list[Token]) -> bool:
+    words = _words(tokens)
+    return (
+        len(words) > 1
+        and words[0].norm in _word_class("continuation_leads")
+        and words[1].norm != "ان"
+    )
+
+
+def _ends_quotation(text: str) -> bool:
+    """The sentence closes a quotation opened before it: more closing marks than opening ones,
+    or an odd straight quote (inside a quotation, the closing one)."""
+    closers = sum(text.count(q) for q in CLOSE_QUOTES) - sum(text.count(q) for q in OPEN_QUOTES)
+    return closers > 0 or text.count('"') % 2 == 1
+
+
+def _closes_quote(text: str) -> bool:
+    return any(q in text for q in CLOSE_QUOTES) and not _opens_quote(text)

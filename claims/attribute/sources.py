@@ -1,0 +1,824 @@
+"""The source phrase: a named person, a body, an outlet, an anonymous source, a document and
+its issuer, or a reference back to a source named before (`SourceParser`); and where the
+phrase ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claims.arabic import normalize, normalize_key
+from claims.attribute.bodies import (
+    _alias,
+    _body_name_end,
+    _definite_run,
+    _is_nisba_adjective,
+    _looks_adjective,
+    _prefer_article_spelling,
+)
+from claims.attribute.lexicons import (
+    CONJUNCTIONS,
+    _aliases,
+    _first_names,
+    _name_form,
+    _outlet_spellings,
+    _outlets,
+    _particles,
+    _phrases,
+    _place_words,
+    _places,
+    _references,
+    _set,
+    _strip_conjunction,
+    _word_class,
+)
+from claims.attribute.memory import Memory
+from claims.attribute.names import (
+    MAX_NAME_WORDS,
+    _after_title,
+    _family_name_after_role,
+    _name_at,
+    _opens_with_given_name,
+    _plain_word,
+    _unknown_given_name_before,
+)
+from claims.attribute.tokens import (
+    QUOTES,
+    STRAIGHT_QUOTES,
+    Token,
+    _clean_name,
+    _comma_chunks,
+    _cue_lemma,
+    _glued_hearer,
+    _is_function_word,
+    _starts_with,
+    _stem,
+    _text,
+    _unglue_li,
+    _without_article,
+    _without_conjunction,
+    _words,
+    in_lexicon,
+    tokenize,
+)
+from claims.models import Kind
+
+
+@dataclass
+class Source:
+    kind: Kind
+    name: str
+    is_reference: bool = False  # resolved to a source named earlier
+
+
+def _quoted_name(tokens: list[Token], i: int, sentence: str) -> tuple[str, int] | None:
+    """A name in quotes or brackets starting at token i: ('فرات بوست', index after it)."""
+    if i >= len(tokens) or tokens[i].text not in QUOTES + "(":
+        return None
+    for j in range(i + 1, min(len(tokens), i + 8)):
+        if tokens[j].text in QUOTES + ")":
+            inner = tokens[i + 1 : j]
+            if not inner and j == i + 1:
+                return _quoted_name(tokens, j, sentence)  # a stray mark: 'صحيفة " "X"'
+            if inner and all(t.is_word for t in inner):
+                return _clean_name(_text(inner, sentence)), j + 1
+            return None
+    return None
+
+
+# 'صحيفة " "نيزافيسيمايا غازيتا"', 'وكالة أنباء النظام "سانا"': words before an outlet's
+# quoted name.
+MAX_WORDS_BEFORE_QUOTED_NAME = 3
+
+
+def _quoted_name_after(tokens: list[Token], i: int, sentence: str) -> tuple[str, int] | None:
+    """A quoted name at token i, or after a few words that qualify an outlet's kind."""
+    for k in range(i, min(len(tokens), i + MAX_WORDS_BEFORE_QUOTED_NAME + 1)):
+        quoted = _quoted_name(tokens, k, sentence)
+        if quoted:
+            said = any(_is_said(t) for t in tokens[k : quoted[1]])  # '"إن الجيش تقدم"'
+            return None if said else quoted
+        tok = tokens[k]
+        if not tok.is_word or _is_function_word(tok) or _is_said(tok):
+            return None
+    return None
+
+
+def _is_said(token: Token) -> bool:
+    """A reporting verb or a complementizer: words said, or their frame, not a name."""
+    return bool(_cue_lemma(token)) or token.norm in _particles("complement")
+
+
+def _is_li_genitive(token: Token) -> bool:
+    """'للنظام', 'لميليشيات': a noun glued to li-, which says whose."""
+    return token.norm.startswith("لل") or (
+        token.norm[:1] == "ل" and len(token.norm) > 3 and not _is_function_word(token)
+    )
+
+
+MAX_NOUN_PHRASE_WORDS = 5
+
+
+def _noun_phrase_end(tokens: list[Token], i: int) -> int:
+    """Index after a place or body named by a chain of nouns: 'حكومة ولاية شمال دارفور',
+    'قيادة عمليات نينوى', 'إدارة المطار'; it stops at punctuation, verbs and particles."""
+    j = i
+    while j < len(tokens) and j - i < MAX_NOUN_PHRASE_WORDS:
+        tok = tokens[j]
+        if (
+            not tok.is_word
+            or _is_function_word(tok)
+            or _cue_lemma(tok)
+            or tok.norm in _particles("complement")
+            or tok.norm in _particles("subordinate")
+            or _is_quoting_noun(tok)
+            or (j > i and _glued_hearer(tok))
+            or (j > i and _ends_construct(tokens[j - 1], tok))
+            or (j > i and tokens[j - 1].bare in _places())  # 'ناشطون في درعا' | 'الأفرع الأمنية'
+        ):
+            break
+        j += 1
+    return j
+
+
+def _ends_construct(previous: Token, token: Token) -> bool:
+    """A definite noun closes a chain of nouns; only its adjectives and a genitive with li-
+    follow: 'أبناء المنطقة' | 'الأجهزة الأمنية', but 'القيادة العامة للقوات المسلحة'."""
+    if not previous.norm.startswith(("ال", "لل")):
+        return False
+    norm = token.norm
+    if norm.startswith("وال"):
+        return False  # 'وزارة الخارجية والمغتربين': a second genitive joined to the first
+    return not (norm.startswith("لل") or norm.startswith("ال") and norm.endswith(("ي", "يه")))
+
+
+class SourceParser:
+    """Classifies a source phrase against the lexicons and the article's memory."""
+
+    def __init__(self, memory: Memory, passages: list[tuple[str, list[Token]]]) -> None:
+        self.memory = memory
+        self.passages = passages  # the article's sentences and tokens, for names' fullest forms
+        # for the article's own spelling of lexicon names
+        self.article_words = [w for _, tokens in passages for w in _words(tokens)]
+        self._fullest_bodies: dict[str, str] = {}
+        self._fullest_outlets: dict[str, str] = {}
+
+    def parse(self, tokens: list[Token], sentence: str) -> Source | None:
+        tokens = [t for t in tokens if t.text not in "،,:؛"] if len(_words(tokens)) <= 1 else tokens
+        tokens = _before_circumstantial(_without_quoting_noun(tokens))
+        words = _words(tokens)
+        if not words:
+            return None
+        first = words[0]
+        i0 = tokens.index(first)
+
+        if first.norm in _set("titles") and not self.person(tokens, sentence):
+            # 'وقال الرئيس السوري' in an article that says 'الرئيس السوري بشار الأسد'
+            holder = self._role_holder(_words(_comma_chunks(tokens)[0]))
+            if holder:
+                return Source(Kind.named_person, holder, is_reference=True)
+        reference = _strip_conjunction(first.norm, _references())
+        if reference and len(_before_relative_clause(words)) <= 3:
+            resolved = self._resolve_reference(_references()[reference], tokens, i0, sentence)
+            if resolved:
+                return resolved
+        if len(words) == 1 and first.bare.startswith("ال"):
+            # 'وأضاف المهندسون' after 'عن مهندسين في الحقل': a definite noun naming back.
+            earlier = self.memory.named_with(_stem(first.bare))
+            if earlier:
+                return Source(earlier.kind, earlier.source, is_reference=True)
+
+        if first.norm in _set("titles") and first.norm not in _set("anonymous"):
+            person = self.person(tokens, sentence)  # 'الناشط الإعلامي …، عامر هويدي'
+            if person:
+                return person
+            earlier = self.memory.last_by_kind.get(Kind.named_person)
+            if (
+                earlier
+                and first.bare.startswith("ال")
+                and all(
+                    w.norm in _set("titles") or _is_nisba_adjective(w) or w.norm.startswith("ال")
+                    for w in words
+                )
+                and len(words) <= 2
+            ):
+                # 'وأردف الشيخ العشائري' after the sheikh was named: the same person.
+                return Source(Kind.named_person, earlier.source, is_reference=True)
+            if not _starts_with(words, _phrases("organizations")):
+                # 'وأضاف عضو اللجنة' after 'عضو في اللجنة المركزية …': the same unnamed member.
+                earlier = self.memory.named_with(first.bare)
+                said = {_stem(w.norm) for w in _words(_comma_chunks(tokens)[0])}
+                if earlier and said <= {_stem(w) for w in normalize(earlier.source).split()}:
+                    return Source(earlier.kind, earlier.source, is_reference=True)
+                # An unnamed official is an anonymous source: 'المتحدث باسم الجيش'.
+                role = _comma_chunks(tokens)[0]
+                described = _before_relative_clause(_words(role))  # '… التي تجري منذ يومين'
+                return Source(
+                    Kind.anonymous,
+                    _clean_name(_text(role[: role.index(described[-1]) + 1], sentence)),
+                )
+        if _starts_with(words, _phrases("anonymous")):
+            return self._anonymous(tokens, i0, sentence)
+        outlet = self._bare_outlet(words)
+        if outlet:
+            return Source(Kind.media, outlet)
+        n = _starts_with(words, _phrases("media"))
+        if n and n >= _starts_with(words, _phrases("organizations")):
+            return self._media(tokens, tokens.index(words[n - 1]) + 1, sentence, words[:n])
+        if in_lexicon(first, _set("statements")):
+            return self._statement(tokens, i0, sentence)
+        alias = _strip_conjunction(first.norm, _aliases())
+        if alias:
+            return Source(Kind.organization, self._org_name(_aliases()[alias]))
+        if first.norm in _set("titles") or _name_form(first.text) in _first_names():
+            person = self.person(tokens, sentence)
+            if person:
+                return person
+        n = _starts_with(words, _phrases("organizations"))
+        if n:
+            return self._organization(tokens, tokens.index(words[n - 1]) + 1, sentence, words[:n])
+        person = self.person(tokens, sentence)
+        quoted = _quoted_name(tokens, 0, sentence)
+        if (
+            person is None
+            and quoted
+            and quoted[1] == len(tokens)
+            and all(_plain_word(w) for w in words)  # a name, not words said: '"لن ننسحب"'
+        ):
+            # '«الدعم السريع» تعلن …': a group named in quotation marks speaks as a body.
+            return Source(Kind.organization, self._org_name(_alias(quoted[0])))
+        return person
+
+    # -- each kind of phrase
+
+    def _resolve_reference(self, kind_name: str, tokens, i0, sentence) -> Source | None:
+        wanted = {
+            "person": Kind.named_person,
+            "anonymous": Kind.anonymous,
+            "organization": Kind.organization,
+            "media": Kind.media,
+        }[kind_name]
+        head = _without_article(_strip_conjunction(tokens[i0].norm, _references()) or "")
+        speaker = self.memory.named_with(head) or self.memory.last_by_kind.get(wanted)
+        # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one.
+        qualifiers = {_without_article(w.norm) for w in _words(tokens[i0 + 1 :])}
+        if speaker is None and wanted is Kind.organization:
+            named = self._body_with_head(
+                head
+            )  # 'بيان المجلس' in an article on 'مجلس القيادة الرئاسي'
+            if named is None or not qualifiers <= _name_words(named):
+                return None  # 'المجلس الوطني للمقاومة' in an article on 'مجلس التعاون'
+            return Source(Kind.organization, named, is_reference=True)
+        if speaker is None and wanted is Kind.media:
+            # 'وبحسب الصحيفة' after 'كشفت صحيفة X، نقلاً عن مسؤولين': the paper that relayed.
+            via = next((s.via for s in reversed(self.memory.speakers) if s.via), None)
+            return Source(Kind.media, via, is_reference=True) if via else None
+        if speaker is None:
+            return None
+        if wanted in (Kind.organization, Kind.media) and not qualifiers <= _name_words(
+            speaker.source
+        ):
+            return None
+        return Source(speaker.kind, speaker.source, is_reference=True)
+
+    def _role_holder(self, role: list[Token]) -> str | None:
+        """The person the article names with this role anywhere: 'وزير الخارجية التركي' ->
+        'مولود تشاووش أوغلو' from 'وزير الخارجية التركي، مولود تشاووش أوغلو' or from
+        'مولود تشاووش أوغلو، وزير الخارجية التركي'. A role of one word names no one."""
+        if len(role) < MIN_ROLE_WORDS:
+            return None
+        key = [role[0].bare, *(w.norm for w in role[1:])]
+        holders = set()
+        for text, tokens in self.passages:
+            words = _words(tokens)
+            for k in range(len(words) - len(key) + 1):
+                if [words[k].bare, *(w.norm for w in words[k + 1 : k + len(key)])] != key:
+                    continue
+                named = _name_after_role(
+                    tokens, tokens.index(words[k + len(key) - 1]) + 1, text
+                ) or _name_before_role(tokens, tokens.index(words[k]), text)
+                if named:
+                    holders.add(self.memory.full_name(named))
+        # 'وزير الخارجية' in an article on two foreign ministers names neither
+        return holders.pop() if len(holders) == 1 else None
+
+    def _anonymous(self, tokens: list[Token], i: int, sentence: str) -> Source:
+        head = tokens[i]
+        j = i + 1
+        if head.bare in _word_class("partitives") and j < len(tokens) and tokens[j].is_word:
+            j += 1  # 'أحد المهجرين', 'إحدى الناشطات': one of a group
+        # 'مصادر "المدن"': the article's own sources, named before.
+        quoted = _quoted_name(tokens, j, sentence)
+        if quoted and self.memory.outlet and normalize(quoted[0]) == normalize(self.memory.outlet):
+            earlier = next(
+                (
+                    s
+                    for s in reversed(self.memory.speakers)
+                    if s.kind is Kind.anonymous and s.via is None  # spoke to the outlet itself
+                ),
+                None,
+            )
+            if earlier:
+                return Source(Kind.anonymous, earlier.source, is_reference=True)
+            return Source(Kind.anonymous, _clean_name(_text(tokens[i : quoted[1]], sentence)))
+        while j < len(tokens) and j - i <= 4:
+            tok = tokens[j]
+            if (
+                _looks_adjective(tok)
+                and _agrees_with_plural(head, tok)
+                or tok.bare in _word_class("close_to")
+                or _is_li_genitive(tok)
+                and tokens[j - 1].bare in _word_class("close_to")
+                or tok.norm in _word_class("rank_adjectives")
+                or tok.norm in _word_class("plural_gentilics")
+            ):
+                j += 1
+            elif tok.norm[:1] == "و" and _strip_conjunction(tok.norm, _set("anonymous")):
+                j += 1  # 'ناشطون ومراقبون'
+            elif j + 1 < len(tokens) and (
+                tok.norm == "في" or tok.norm == "من" and _names_a_circle(tokens, j)
+            ):
+                # 'مصدر في التحالف الدولي', 'مصادر محلية في طفس', 'مصدر مقرب من عائلة القتيل',
+                # 'مصدر في الأخير' (the body named just before)
+                quoted = _quoted_name(tokens, j + 1, sentence)
+                end = quoted[1] if quoted else _noun_phrase_end(tokens, j + 1)
+                if end == j + 1:
+                    break
+                if (
+                    end + 1 < len(tokens)
+                    and tokens[end].norm == "في"
+                    and _is_place(tokens[end + 1])
+                ):
+                    end = _noun_phrase_end(tokens, end + 1)  # 'مسؤول في وزارة الصحة في صنعاء'
+                target = _clean_name(_text(tokens[j + 1 : end], sentence))
+                if normalize(target) in ("الاخير", "الاخيره"):
+                    target = self._last_body(sentence, tokens[i].start) or target
+                name = _without_conjunction(
+                    _clean_name(_text(tokens[i:j], sentence)), head, _set("anonymous")
+                )
+                return Source(Kind.anonymous, f"{name} {tok.text} {target}")
+            else:
+                break
+        return Source(
+            Kind.anonymous,
+            _without_conjunction(
+                _clean_name(_text(tokens[i:j], sentence)), head, _set("anonymous")
+            ),
+        )
+
+    def _last_body(self, sentence: str, before: int) -> str | None:
+        """The organization named last before offset `before` ('عن مصدر في الأخير')."""
+        tokens = tokenize(sentence[:before])
+        words = _words(tokens)
+        for k in range(len(words) - 1, -1, -1):
+            n = _starts_with(words[k:], _phrases("organizations"))
+            if n:
+                idx = tokens.index(words[k + n - 1]) + 1
+                return _clean_name(
+                    _text(tokens[tokens.index(words[k]) : _definite_run(tokens, idx)], sentence)
+                )
+        return None
+
+    def _media(self, tokens, j, sentence, head: list[Token]) -> Source:
+        quoted = _quoted_name_after(tokens, j, sentence)
+        head_norm = _without_article(
+            _strip_conjunction(head[0].norm, _set("media")) or head[0].bare
+        )
+        if quoted:
+            name = self._outlet_name(quoted[0])
+        else:
+            outlet = self._bare_outlet(_words(tokens[j:]))
+            if outlet:
+                name = outlet
+            else:
+                end = j
+                while (
+                    end < len(tokens)
+                    and end - j < 2
+                    and (_looks_adjective(tokens[end]) or tokens[end].norm.startswith("ال"))
+                    and not _is_function_word(tokens[end])
+                ):
+                    end += 1
+                if end > j and end < len(tokens) and _is_li_genitive(tokens[end]):
+                    end += 1  # 'وسائل إعلام موالية للنظام': whom the outlets side with
+                    if end < len(tokens) and _is_nisba_adjective(tokens[end]):
+                        end += 1  # 'تابعة لميليشيات كردية'
+                start = tokens.index(head[0])
+                if (
+                    end == j
+                    and end < len(tokens)
+                    and tokens[end].is_word
+                    and not _is_function_word(tokens[end])
+                    and not _cue_lemma(tokens[end])
+                ):
+                    end += 1
+                    if head[-1].bare in _word_class("outlet_heads") and _plain_word(tokens[j]):
+                        start = j  # 'وكالة بلومبرغ': the outlet's own name, without its kind
+                # 'وكالة الأنباء اليمنية سبأ': the generic phrase, then the outlet's own name.
+                known = self._bare_outlet(_words(tokens[end:]))
+                name = known or _clean_name(_text(tokens[start:end], sentence))
+                name = _without_conjunction(name, head[0], _set("media"))
+        bare_correspondent = normalize(name) in (normalize("المراسل"), normalize("الموفد"))
+        if head_norm in (normalize("مراسل"), normalize("موفد")) and (
+            self.memory.is_own_outlet(name) or bare_correspondent  # 'وأضاف المراسل'
+        ):
+            return Source(Kind.author, "")  # the outlet's own correspondent
+        return Source(Kind.media, name)
+
+    def _outlet_name(self, name: str) -> str:
+        canonical = _outlets().get(tuple(normalize(name).split()))
+        return self._fullest_outlet(canonical) if canonical else name
+
+    def _bare_outlet(self, words: list[Token]) -> str | None:
+        if len(words) > 1 and words[0].bare in _word_class("outlet_heads"):
+            words = words[1:]  # 'مراسل قناة الجزيرة': the outlet is the channel's name
+        for length in (3, 2, 1):
+            key = tuple(w.norm for w in words[:length])
+            if len(key) == length and key in _outlets():
+                return self._fullest_outlet(_outlets()[key])
+            if key and key[0][:1] in CONJUNCTIONS:
+                key = (key[0][1:], *key[1:])
+                if key in _outlets():
+                    return self._fullest_outlet(_outlets()[key])
+        return None
+
+    def _fullest_outlet(self, canonical: str) -> str:
+        """The fullest of a known outlet's spellings that the article uses: 'وكالة الأنباء
+        السورية (سانا)' names 'وكالة الأنباء السورية', a bare 'سانا' stays 'سانا'."""
+        if canonical not in self._fullest_outlets:
+            norms = [w.norm for w in self.article_words]
+            best = canonical
+            name_key = normalize(canonical).split()
+            for spelling in _outlet_spellings().get(canonical, ()):
+                key = normalize(spelling).split()
+                if key[1:] == name_key and key[0] in _word_class("outlet_heads"):
+                    continue  # 'وكالة سانا' is the kind and the name, not a fuller name
+                if len(spelling) > len(best) and any(
+                    norms[k : k + len(key)] == key for k in range(len(norms) - len(key) + 1)
+                ):
+                    best = spelling
+            self._fullest_outlets[canonical] = best
+        return self._fullest_outlets[canonical]
+
+    def _statement(self, tokens, i, sentence) -> Source | None:
+        """'البيان' speaks for the body that issued it; 'التحقيقات التي أجرتها X' for X;
+        'تقرير صادر عن X', 'بيان للوزارة' for X."""
+        issuer = self.parse(tokens[i + 1 : _span_end(tokens, i + 1)], sentence)
+        if issuer and issuer.kind in (Kind.organization, Kind.media):
+            return issuer  # 'إحصاءات وزارة الصحة', 'تقديرات الأمم المتحدة'
+        for j in range(i + 1, min(len(tokens), i + 6)):
+            tok = tokens[j]
+            if tok.norm in _particles("subordinate") and j + 2 < len(tokens):
+                agent_tokens = tokens[j + 2 :]
+            elif tok.norm in ISSUER_PREPOSITIONS or tok.norm in _word_class("relaying_verbs"):
+                agent_tokens = tokens[j + 1 :]
+            elif (
+                tok.norm[:1] == "ل"
+                and tok.norm not in _word_class("function_words")
+                and len(tok.norm) > 3
+            ):
+                agent_tokens = [_unglue_li(tok), *tokens[j + 1 :]]
+            else:
+                continue
+            agent = self.parse(agent_tokens, sentence)
+            if agent and agent.kind in (Kind.organization, Kind.media):
+                return agent
+        last = self.memory.last
+        earlier = (
+            last
+            if last and last.kind in (Kind.organization, Kind.media)
+            else self.memory.last_by_kind.get(Kind.organization)
+        )
+        if earlier:
+            return Source(earlier.kind, earlier.source, is_reference=True)
+        return None
+
+    def _organization(self, tokens, j, sentence, head: list[Token]) -> Source:
+        start = tokens.index(head[0])
+        quoted = _quoted_name(tokens, j, sentence)
+        whole = _quoted_name(tokens, start - 1, sentence) if start else None
+        if whole:
+            end = whole[1] - 1  # '"فرقة السلطان مراد"': the marks hold the whole name
+        elif quoted:
+            if normalize(quoted[0]) in _aliases():
+                return Source(Kind.organization, self._org_name(_alias(quoted[0])))
+            end = quoted[1]
+            if _strip_conjunction(head[0].norm, _word_class("pejorative_heads")):
+                return Source(Kind.organization, self._org_name(quoted[0]))
+        else:
+            end = _body_name_end(tokens, j, head[-1])
+        name = _clean_name(_text(tokens[start:end], sentence))
+        name = _without_conjunction(name, head[0], _set("organizations"))
+        return Source(Kind.organization, self._org_name(name))
+
+    def _org_name(self, name: str) -> str:
+        return self._fullest_body_name(_prefer_article_spelling(name, self.article_words))
+
+    def _body_with_head(self, head: str) -> str | None:
+        """The first body in the article named with this head noun: 'مجلس' -> 'مجلس القيادة
+        الرئاسي'."""
+        for text, tokens in self.passages:
+            for k, tok in enumerate(tokens):
+                if tok.is_word and tok.bare == head and k + 1 < len(tokens):
+                    end = _body_name_end(tokens, k + 1, tok)
+                    if end > k + 1:
+                        return _clean_name(_text(tokens[k:end], text))
+        return None
+
+    def _fullest_body_name(self, name: str) -> str:
+        """The fullest form of a body's name in the article: 'وزارة الخزانة' ->
+        'وزارة الخزانة الأميركية' when the article says so somewhere."""
+        if name not in self._fullest_bodies:
+            key = normalize(name).split()
+            best = name
+            for text, tokens in self.passages:
+                words = _words(tokens)
+                for k in range(len(words) - len(key) + 1):
+                    if words[k].norm != key[0] or [w.norm for w in words[k : k + len(key)]] != key:
+                        continue
+                    if k and in_lexicon(words[k - 1], _set("organizations")):
+                        continue  # 'الأمم المتحدة' inside 'مكتب الأمم المتحدة …'
+                    last = tokens.index(words[k + len(key) - 1])
+                    if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
+                        continue  # 'جماعة الحوثيين الحكومة': the object, another body
+                    end = _definite_run(tokens, last + 1)
+                    found = _clean_name(_text(tokens[tokens.index(words[k]) : end], text))
+                    if len(found.split()) > len(best.split()):
+                        best = found
+            self._fullest_bodies[name] = best
+        return self._fullest_bodies[name]
+
+    def _full_name(self, name: str) -> str:
+        """The fullest form of a name; a given name alone after a rank ('الأمير تركي') is
+        the one name the article gives that opens with it ('تركي الفيصل')."""
+        full = self.memory.full_name(name)
+        if full != name or len(name.split()) != 1:
+            return full
+        longer = {
+            known
+            for known in self.memory.names
+            if len(known.split()) > 1 and normalize_key(known).split()[0] == normalize_key(name)
+        }
+        return longer.pop() if len(longer) == 1 else name
+
+    def person(self, tokens: list[Token], sentence: str) -> Source | None:
+        """A named person in the phrase: after a rank title, from a given name, or a comma
+        chunk of plain words; titles and roles are left out."""
+        words = _words(tokens)
+        for n in (2, 1):  # a surname named before: 'وقال راتني لجماعات المعارضة …'
+            if len(words) >= n and all(_plain_word(w) for w in words[:n]):
+                name = _clean_name(_text(words[:n], sentence))
+                if self._full_name(name) != name:  # 'حسب شاكر' after 'شاكر أحمد خالد'
+                    return Source(Kind.named_person, self._full_name(name))
+        # A given name first ('وزيرة خارجية ألمانيا أنالينا بيربوك'), then the word after a
+        # title ('العميد X').
+        # Of several, the last: 'مدير مستشفى كمال عدوان، الطبيب عبد الرؤوف أبو شمالة'.
+        for opens_name in (_opens_with_given_name, _after_title):
+            last, i = None, 0
+            while i < len(tokens):
+                if tokens[i].is_word and opens_name(tokens, i):
+                    opened = _name_at(tokens, _unknown_given_name_before(tokens, i), sentence)
+                    if opened:
+                        last = opened
+                        i += len(opened.split())
+                        continue
+                i += 1
+            if last:
+                return Source(Kind.named_person, self._full_name(last))
+        for chunk in _comma_chunks(tokens):
+            chunk_words = _words(chunk)
+            if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):
+                name = _clean_name(_text(chunk, sentence))
+                if len(chunk_words) >= 2 and _reads_as_name(chunk_words) or self.memory.knows(name):
+                    return Source(Kind.named_person, self.memory.full_name(name))
+        family_name = _family_name_after_role(tokens, sentence) or self._lone_family_name(
+            words, sentence
+        )
+        if family_name:
+            return Source(Kind.named_person, self.memory.full_name(family_name))
+        return None
+
+    def _lone_family_name(self, words: list[Token], sentence: str) -> str | None:
+        """'قال الجبير', 'الوزير الجبير', 'ودعا لافروف': a word alone, or after a title, is a
+        family name when the article puts it both after a role ('الوزير الجبير', 'وزير
+        الخارجية لافروف') and right after a reporting verb; a role's adjective ('الرئيس
+        السابق') never stands alone after the verb."""
+        if not words or len(words) > 2 or len(words) == 2 and words[0].norm not in _set("titles"):
+            return None
+        name = words[-1]
+        if not _plain_word(name) or _is_function_word(name):
+            return None
+        after_title = after_verb = False
+        for _, tokens in self.passages:
+            for k in range(1, len(tokens)):
+                if tokens[k].norm == name.norm:
+                    after_title |= tokens[k - 1].norm in _set("titles") or (
+                        k > 1
+                        and tokens[k - 1].norm.startswith("ال")
+                        and tokens[k - 2].norm in _set("titles")
+                    )
+                    after_verb |= bool(_cue_lemma(tokens[k - 1]))
+        return _clean_name(_text([name], sentence)) if after_title and after_verb else None
+
+
+def _reads_as_name(words: list[Token]) -> bool:
+    """Plain words that may be an unknown person's name: only the last definite ('المنسقة
+    الأممية' is a role, 'خروج الميليشيات الإيرانية' a phrase), none with a pronoun ('لكنها
+    محتلة', 'فيها البعض')."""
+    inner_definite = any(
+        w.bare.startswith("ال") and w.norm not in _word_class("name_complements")  # 'عز الدين'
+        for w in words[:-1]
+    )
+    return not inner_definite and not any(w.norm.endswith(("ها", "هم")) for w in words)
+
+
+def _name_words(name: str) -> set[str]:
+    return {_without_article(w) for w in normalize(name).split()}
+
+
+def _before_relative_clause(words: list[Token]) -> list[Token]:
+    """The words before a relative clause, which describes the source without naming it:
+    'المصدر الذي رفض الكشف عن اسمه'."""
+    for k, word in enumerate(words):
+        if k and word.norm in _particles("subordinate"):
+            return words[:k]
+    return words
+
+
+def _is_circumstantial(word: Token) -> bool:
+    """'مفضلاً', 'مضيفاً', 'قائلاً': an indefinite participle in the accusative, its tanwin
+    written as a final alif ('ميستورا' is a name: a participle has no long i after its mu-)."""
+    norm = word.norm
+    if not norm.endswith("ا"):
+        return False
+    derived = norm.startswith("م") and norm[1:2] != "ي" and len(norm) > 4  # مُفعِلاً
+    simple = len(norm) == 5 and norm[1] == "ا"  # فاعلاً
+    return derived or simple
+
+
+def _before_circumstantial(tokens: list[Token]) -> list[Token]:
+    """'وأردف الرئيس التركي قائلاً', 'وأشار المصدر مفضلاً عدم …': the source phrase ends
+    before the participle, which describes how it spoke."""
+    for k, tok in enumerate(tokens):
+        if k and tok.is_word and _is_circumstantial(tok):
+            return tokens[:k]
+    return tokens
+
+
+# 'وزير الخارجية', 'المتحدث باسم الجيش': a role that may name one person in an article.
+MIN_ROLE_WORDS = 2
+
+
+def _name_after_role(tokens: list[Token], i: int, sentence: str) -> str | None:
+    """The person named right after a role, past commas, quotation marks, ranks and the
+    role's relational adjectives: 'وزير الخارجية التركي، مولود تشاووش أوغلو'."""
+    while i < len(tokens) and (
+        tokens[i].text in "،," + QUOTES
+        or tokens[i].norm in _word_class("ranks")
+        or tokens[i].norm.startswith("ال")
+        and tokens[i].norm.endswith(("ي", "يه"))
+    ):
+        i += 1  # 'وزير الخارجية الكويتي الشيخ صباح الخالد'
+    if i < len(tokens) and (_opens_with_given_name(tokens, i) or _after_title(tokens, i)):
+        return _name_at(tokens, i, sentence)
+    return None
+
+
+def _name_before_role(tokens: list[Token], i: int, sentence: str) -> str | None:
+    """The person named right before a role in apposition: 'مولود تشاووش أوغلو، وزير الخارجية'."""
+    if i < 2 or tokens[i - 1].text not in "،,":
+        return None
+    for start in range(max(0, i - 1 - MAX_NAME_WORDS), i - 1):
+        if _opens_with_given_name(tokens, start):
+            name = _name_at(tokens, start, sentence)
+            if name and len(name.split()) == i - 1 - start:
+                return name
+    return None
+
+
+# Prepositions that open a reporting verb's complement ('أعلنت الوزارة عن', 'أشار إلى', 'حذر من'),
+# compared as written so that the name 'علي' is not 'على'.
+VERB_COMPLEMENT_PREPOSITIONS = frozenset({"عن", "إلى", "الى", "من", "على"})
+
+
+def _span_end(tokens: list[Token], i: int) -> int:
+    """Index of the token that closes a source phrase starting at i: a complementizer,
+    a quotation, a colon, or a preposition that opens the verb's complement."""
+    j = i
+    while j < len(tokens):
+        tok = tokens[j]
+        if tok.norm in _particles("complement") or tok.text == ":" or _opens_quotation(tokens, j):
+            return j
+        if tok.text in STRAIGHT_QUOTES + "(" + "«“":
+            quoted = _quoted_name(tokens, j, "")
+            if quoted is None:
+                return j  # words said: 'وأضاف " كان هناك …"' has no source phrase
+            j = quoted[1]  # a quoted name inside the phrase: 'غرفة عمليات "دحر الغزاة"'
+            continue
+        if (
+            _name_form(tok.text) in VERB_COMPLEMENT_PREPOSITIONS
+            and j > i
+            and not (
+                tok.norm == "من"
+                and _names_a_circle(tokens, j)
+                and _opens_unnamed_source(_words(tokens[i:j]))
+            )
+        ):
+            return j
+        if (
+            tok.norm in ("في", "عبر", "خلال")
+            and j > i
+            and j + 1 < len(tokens)
+            and _is_utterance_noun(tokens[j + 1])
+        ):
+            return j
+        if tok.norm in ("ل", "لـ") and j > i:
+            return j
+        if j > i and _glued_hearer(tok):
+            return j  # 'وقال تيننتي للجزيرة نت إن …'
+        if tok.norm in ("خلال", "اثناء") and j > i:
+            return j  # 'وقال الدبيبة خلال اجتماع …'
+        if (
+            j > i
+            and tok.text in "،,"
+            and j + 1 < len(tokens)
+            and tokens[j + 1].norm in (_particles("subordinate"))
+        ):
+            return j  # 'وأضاف المصدر، الذي طلب عدم الكشف عن اسمه، أن …'
+
+        if (
+            tok.norm.startswith("ب")
+            and j > i
+            and _cue_lemma(tokens[j - 1]) is None
+            and tok.norm[1:3] == "ال"
+            and j - i >= 2
+        ):
+            return j
+        j += 1
+    return j
+
+
+def _names_a_circle(tokens: list[Token], j: int) -> bool:
+    """'من' at j says whom an unnamed source comes from: 'مصدر مقرب من الحكومة', 'ناشطون من
+    أبناء المنطقة', 'مصادر عسكرية من عفرين', 'مصدر من المعارضة'; not the verb's complement."""
+    if j + 1 >= len(tokens):
+        return False
+    after = tokens[j + 1]
+    return (
+        tokens[j - 1].bare in _word_class("close_to")
+        or _without_article(after.bare) in _word_class("affiliation_nouns")
+        or _is_place(after)
+        or in_lexicon(after, _set("organizations"))
+    )
+
+
+def _opens_unnamed_source(words: list[Token]) -> bool:
+    """'مصادر عسكرية …', not a person's title: 'الصحفي اليمني شاكر أحمد خالد من صنعاء'."""
+    return bool(_starts_with(words, _phrases("anonymous"))) and words[0].norm not in _set("titles")
+
+
+def _is_place(token: Token) -> bool:
+    """A place named by one word ('درعا') or opened by a place word ('محافظة درعا')."""
+    return token.bare in _places() or token.bare in _place_words()
+
+
+def _agrees_with_plural(head: Token, adjective: Token) -> bool:
+    """A sound masculine plural takes only a sound plural adjective: 'مراقبون غربيون', while in
+    'ويرى مراقبون إمكانية …' the noun after is the object."""
+    if not head.bare.endswith(("ون", "ين")):
+        return True
+    return adjective.norm.endswith(("ون", "ين"))
+
+
+# 'تقرير صادر عن المنظمة', 'بيان لـ"الهيئة"': the preposition before a document's issuer.
+ISSUER_PREPOSITIONS = frozenset({"عن", "ل", "لـ"})
+
+
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+def _is_quoting_noun(token: Token) -> bool:
+    return any(
+        token.norm.endswith(suffix) and token.norm[: -len(suffix)] in _word_class("quoting_nouns")
+        for suffix in PRONOUN_SUFFIXES
+    )
+
+
+def _without_quoting_noun(tokens: list[Token]) -> list[Token]:
+    for k, tok in enumerate(tokens):
+        if k and _is_quoting_noun(tok):
+            return tokens[:k]
+    return tokens
+
+
+def _is_utterance_noun(token: Token) -> bool:
+    return token.norm in _word_class("utterance_nouns")
+
+
+def _opens_quotation(tokens: list[Token], j: int) -> bool:
+    """«…» and “…” open a quotation, except a name after the body it names: 'قناة «السومرية»'."""
+    if tokens[j].text not in "«“":
+        return False
+    names_body = j > 0 and (
+        in_lexicon(tokens[j - 1], _set("media")) or in_lexicon(tokens[j - 1], _set("organizations"))
+    )
+    return not (names_body and _quoted_name(tokens, j, "") is not None)

@@ -1,0 +1,32 @@
+"""The page's own metadata: the outlet that publishes it."""
+
+from claims.pipeline import extract_bytes
+
+
+def test_the_site_named_beside_the_headline_is_the_outlet():
+    def outlet(first_line: str) -> str | None:
+        page = first_line + "\nوقال مصدر محلي إن الاشتباكات تجددت في المدينة مساء أمس بعد هدوء حذر."
+        return extract_bytes(page.encode(), "p.txt").article.outlet
+
+    assert outlet("القوات تتقدم في ريف حلب - عنب بلدي الأحد 21 كانون الثاني 2018") == "عنب بلدي"
+    assert outlet("الميادين | الجيش يتقدم في ريف حلب") == "الميادين"
+    # a headline that opens with an outlet's name is no site label
+    assert outlet("الجزيرة تبث صورا جديدة من المدينة") is None
+
+
+def test_a_company_holding_the_copyright_is_not_the_outlet():
+    page = (
+        "وقال مصدر محلي إن الاشتباكات تجددت في المدينة مساء أمس بعد هدوء حذر.\n"
+        "جميع الحقوق محفوظة للشركة العربية المتحدة للنشر والتوزيع والإعلان"
+    )
+    assert extract_bytes(page.encode(), "p.txt").article.outlet is None
+
+
+def test_an_interview_given_once_to_a_channel_does_not_make_it_the_page_s_outlet():
+    page = (
+        "وقال وزير الدفاع أفيغدور ليبرمان إن الطائرة أسقطت فوق الجولان صباح اليوم.\n"
+        'وتابع في حديثه لـ"القناة العاشرة" الإسرائيلية، أن النظام السوري مسؤول عن الحادث.'
+    )
+    assert extract_bytes(page.encode(), "p.txt").article.outlet is None
+    straight = 'وأكدت مصادر محلية لـ"المدن" أن الطريق الدولي مغلق منذ يومين.'
+    assert extract_bytes(straight.encode(), "p.txt").article.outlet == "المدن"

@@ -1,0 +1,285 @@
+"""Reporting frames met on real news pages: participles, verbs of writing and concluding,
+second clauses, hearers, quotations that run on, statements as sources.
+
+The sentences are written for these tests, in the registers of Arabic news reporting.
+"""
+
+from __future__ import annotations
+
+from claims.models import Kind
+from claims.pipeline import extract_bytes
+
+
+def attributions(*paragraphs: str) -> list[tuple[Kind, str | None, str | None, str | None]]:
+    text = "\n\n".join(paragraphs)
+    return [(c.kind, c.source, c.cue, c.via) for c in extract_bytes(text.encode(), "t.txt").claims]
+
+
+INTRODUCED = "قال وزير الخارجية التركي مولود تشاووش أوغلو إن المحادثات مع موسكو مستمرة."
+
+
+def test_a_quotation_right_after_the_verb_is_the_last_speakers_words():
+    said = attributions(INTRODUCED, 'وأضاف " نحن لن نقبل بأي تقسيم للبلاد، والجيش مستعد ".')
+    assert said[-1] == (Kind.named_person, "مولود تشاووش أوغلو", "وأضاف", None)
+
+
+def test_a_verb_of_saying_right_after_the_verb_leaves_it_without_a_subject():
+    said = attributions(INTRODUCED, 'وتابع يقول " على الطرفين الالتزام بالاتفاق ".')
+    assert said[-1][:2] == (Kind.named_person, "مولود تشاووش أوغلو")
+
+
+def test_the_subject_ends_where_a_participle_takes_up_the_saying():
+    said = attributions(INTRODUCED, 'وأردف الوزير التركي قائلا: " الجيش مستعد لكل الاحتمالات ".')
+    assert said[-1][:2] == (Kind.named_person, "مولود تشاووش أوغلو")
+
+
+def test_a_quoted_name_after_the_verb_is_still_its_subject():
+    said = attributions('وقالت "هيئة تحرير الشام" إن مقاتليها صدوا الهجوم على التلة.')
+    assert said[-1][:2] == (Kind.organization, "هيئة تحرير الشام")
+
+
+def test_a_participle_opening_a_sentence_carries_on_the_last_speaker():
+    said = attributions(
+        "وقالت مصادر محلية إن الاتفاق يشمل ثلاث بلدات.",
+        "مضيفا، أنه تم الاتفاق أيضا على فتح الطريق الدولي.",
+    )
+    assert said[-1] == (Kind.anonymous, "مصادر محلية", "مضيفا", None)
+
+
+def test_participle_after_a_comma_takes_the_main_verbs_subject():
+    said = attributions("وحذت الحكومة الفرنسية حذو برلين، معلنة أنها ستعلق صادرات السلاح.")
+    assert said[-1] == (Kind.organization, "الحكومة الفرنسية", "معلنة", None)
+
+
+def test_participle_without_a_complementizer_is_an_adjective():
+    said = attributions("وصل الوزير إلى دمشق في زيارة غير معلنة، والتقى عددا من المسؤولين.")
+    assert said[-1][0] is Kind.author
+
+
+def test_a_quote_mark_opening_a_sentence_closes_the_quotation_left_open():
+    said = attributions(
+        'وقال زعيم الجماعة عبد الملك الحوثي: " صواريخنا تصل إلى العاصمة.',
+        '" وفي الأثناء، قالت مصادر محلية إن القصف استمر طوال الليل.',
+    )
+    assert said[-1][:2] == (Kind.anonymous, "مصادر محلية")
+
+
+def test_verbs_of_writing_and_concluding_report_when_content_follows():
+    said = attributions(
+        "أعلنت وزارة الدفاع الروسية انتهاء العملية في ريف حماة.",
+        "وختم البيان بالتأكيد على أن القوات ستبقى في مواقعها.",
+    )
+    assert said[-1] == (Kind.organization, "وزارة الدفاع الروسية", "وختم", None)
+    tweeted = attributions('وكتب المتحدث باسم الهلال الأحمر، محمد الحسن، على تويتر: "الطريق مغلق".')
+    assert tweeted[-1][:3] == (Kind.named_person, "محمد الحسن", "وكتب")
+    quoted = attributions(
+        "أعلنت اللجنة الدولية للصليب الأحمر بدء عمليات الإجلاء من الغوطة الشرقية.",
+        'وكتبت اللجنة في تغريدة على حسابها " بدأت فرقنا الليلة إجلاء الحالات الحرجة ".',
+    )
+    assert quoted[-1][:3] == (Kind.organization, "اللجنة الدولية للصليب الأحمر", "وكتبت")
+
+
+def test_verbs_of_writing_and_concluding_without_content_are_acts():
+    said = attributions(
+        "قالت وزارة الخارجية إن الوزير سيزور موسكو.", "وختم الوزير زيارته بلقاء مع الجالية."
+    )
+    assert said[-1][0] is Kind.author
+
+
+def test_playing_down_is_reported_speech():
+    said = attributions(
+        "ويقلل الخبير العسكري أحمد الرحال من أهمية الهجوم، معتبرا أنه لن يغير موازين القوى."
+    )
+    assert said[-1][:3] == (Kind.named_person, "أحمد الرحال", "ويقلل")
+
+
+def test_a_second_clause_far_into_the_sentence_carries_the_attribution():
+    said = attributions(
+        "وشنت قوات النظام أمس هجوما واسعا على أحياء المدينة الشرقية بغطاء من الطائرات الحربية "
+        "الروسية، فيما ذكرت مصادر ميدانية أن التنظيم استغل العاصفة الرملية لشن هجمات معاكسة."
+    )
+    assert said[-1] == (Kind.anonymous, "مصادر ميدانية", "ذكرت", None)
+
+
+def test_as_x_said_closing_a_long_sentence_attributes_it():
+    said = attributions(
+        "وانطلق اليوم في جنيف المؤتمر السنوي للمعارضة بحضور وفود من عشرات الدول للمطالبة "
+        "بإطلاق سراح المعتقلين وعودة اللاجئين، كما قال الائتلاف الوطني السوري في بيان."
+    )
+    assert said[-1][:3] == (Kind.organization, "الائتلاف الوطني السوري", "قال")
+
+
+def test_a_far_clause_without_its_own_subject_or_content_stays_the_authors():
+    said = attributions(
+        "وأمر رئيس الوزراء الإسرائيلي وزراءه بعدم التعليق على بلاغ الرئيس الأميركي بشأن القدس "
+        "أمس الثلاثاء في الجلسة الأسبوعية للحكومة، نقل السفارة الأميركية إلى المدينة."
+    )
+    assert said[-1][0] is Kind.author
+
+
+def test_an_outlet_heard_after_an_omitted_subject_relays_the_statement_and_its_sequel():
+    said = attributions(
+        "وقال وزير الدفاع الإسرائيلي أفيغدور ليبرمان إن الطائرة أسقطت فوق الجولان.",
+        'وتابع في حديثه لـ"القناة العاشرة" الإسرائيلية، أن النظام السوري مسؤول عن الحادث.',
+        "وأضاف أن إسرائيل لن تسمح بتكرار ذلك.",
+    )
+    assert [s[3] for s in said] == [
+        None,
+        "القناة العاشرة الإسرائيلية",
+        "القناة العاشرة الإسرائيلية",
+    ]
+
+
+def test_what_came_in_a_statement_is_its_issuers():
+    said = attributions(
+        "أعلنت وزارة الخارجية التركية في بيان التوصل إلى اتفاق لوقف إطلاق النار.",
+        "وجاء في البيان أن ممثلين عن الطرفين سيجتمعون قريبا في أستانة.",
+    )
+    assert said[-1][:3] == (Kind.organization, "وزارة الخارجية التركية", "وجاء")
+
+
+def test_what_came_after_an_event_is_narrative():
+    said = attributions("وجاءت السيطرة على البلدة عقب هجوم واسع شنته القوات فجر اليوم.")
+    assert said[-1][0] is Kind.author
+
+
+def test_a_quotation_runs_on_over_paragraphs_when_its_closing_mark_comes_soon():
+    said = attributions(
+        'وقال الرئيس التركي رجب طيب أردوغان في مؤتمر صحفي " أقولها بكل وضوح، لن نتراجع.',
+        "لا يمكننا القبول بهذا الوضع على حدودنا.",
+        'إذا قبلنا بذلك سنخذل شعبنا " بحسب تعبيره.',
+        "وتستمر المعارك في ريف حلب الشمالي.",
+    )
+    assert [s[1] for s in said] == ["رجب طيب أردوغان"] * 3 + [None]
+
+
+def test_a_quotation_left_open_with_no_closing_mark_ahead_stops_at_the_paragraph():
+    said = attributions(
+        'وقال الرئيس التركي رجب طيب أردوغان " لن نتراجع عن موقفنا.',
+        "وتستمر المعارك في ريف حلب الشمالي.",
+        "وقصفت الطائرات قرى المنطقة.",
+        "ونزح مئات السكان.",
+        "ووصلت تعزيزات إلى الجبهة.",
+    )
+    assert [s[0] for s in said[1:]] == [Kind.author] * 4
+
+
+def test_a_lone_closing_mark_heading_a_sentence_ends_the_quotation():
+    said = attributions(
+        'وقال المعارض السوري جورج صبرا لوكالة رويترز " الحكومة لا يمكن أن تكون جزءا من الحل.',
+        "إن ما يتحدث عنه النظام لا علاقة له بالعملية السياسية.",
+        '" وتتفق القوى الكبرى على ضرورة إيجاد عملية انتقال سياسي.',
+    )
+    assert [s[0] for s in said] == [Kind.named_person, Kind.named_person, Kind.author]
+
+
+def test_points_glued_after_a_statements_colon_open_its_list():
+    said = attributions(
+        "وأوضحت هيئة التفاوض السورية بنود الاتفاق وهي: 1 - وقف إطلاق النار في كل المناطق.",
+        "2 - إطلاق سراح المعتقلين خلال شهر.",
+        "3 - عودة المهجرين إلى بلداتهم.",
+        "وكانت المعارك قد توقفت في معظم الجبهات منذ أسبوعين بعد وساطة تركية روسية.",
+    )
+    assert [s[:2] for s in said[:3]] == [(Kind.organization, "هيئة التفاوض السورية")] * 3
+
+
+def test_a_sentence_glued_after_a_photo_credit_or_date_is_read_for_its_frame():
+    said = attributions(
+        "المدينة - الطائرات تقصف ريف إدلب الجنوبي 12/03/2018 صورة من مكان القصف في خان شيخون "
+        "(AFP) أعلنت وزارة الدفاع الروسية تدمير مستودع للأسلحة قرب البلدة."
+    )
+    assert said[0][:3] == (Kind.organization, "وزارة الدفاع الروسية", "أعلنت")
+
+
+def test_a_title_glued_after_the_site_name_gives_its_speaker_before_the_colon():
+    said = attributions(
+        "شبكة الأخبار | ناشطون: قوات النظام تسيطر على ثلاث قرى في ريف حلب الشرقي",
+        "وقالت مصادر محلية إن المعارك مستمرة.",
+    )
+    assert said[0][:2] == (Kind.anonymous, "ناشطون")
+
+
+def test_a_reporter_named_in_a_dateline_before_a_colon_is_no_speaker():
+    said = attributions(
+        'الرباط - "الصحيفة" - سمير الحسني: نظم العشرات وقفة احتجاجية أمام مقر السفارة في العاصمة.'
+    )
+    assert said[0][0] is Kind.author
+
+
+def test_a_lead_in_with_the_subject_as_a_pronoun_keeps_the_frame():
+    said = attributions("وسبق أن أوضح المتحدث باسم الهيئة، يحيى العريضي، أن الوفد لن يحضر.")
+    assert said[-1][:3] == (Kind.named_person, "يحيى العريضي", "أوضح")
+    went_on = attributions(
+        "وقالت مصادر محلية إن القصف استهدف السوق.", "إلا أنها أكدت أن المعبر ما زال مفتوحا."
+    )
+    assert went_on[-1][:3] == (Kind.anonymous, "مصادر محلية", "أكدت")
+
+
+def test_the_outlets_own_correspondent_passing_on_a_report_gives_its_frame():
+    page = (
+        "© جميع الحقوق محفوظة لقناة العربية\n\n"
+        'وأفاد مراسل "العربية" في أنقرة أن مصادر في المعارضة السورية أكدت التوقيع على الاتفاق.\n\n'
+        'وأفاد مراسل "العربية" في أنقرة بوصول وفد روسي إلى العاصمة التركية.'
+    )
+    claims = extract_bytes(page.encode(), "t.txt").claims
+    said = [(c.kind, c.source, c.cue) for c in claims if "مراسل" in c.text]
+    assert said == [
+        (Kind.anonymous, "مصادر في المعارضة السورية", "أكدت"),
+        (Kind.author, None, None),
+    ]
+
+
+def test_a_subordinator_with_its_conjunction_still_subordinates():
+    said = attributions(
+        "لم يحصلوا على أي ضمانات، وعندما نقل الرئيس اليمني البنك المركزي إلى عدن تراجعت العملة."
+    )
+    assert said[-1][0] is Kind.author
+
+
+def test_here_is_no_congratulating():
+    said = attributions("وهنا يجب الالتفات إلى ما يلي: أي ضربة عسكرية ستشعل المنطقة بأكملها.")
+    assert said[-1][0] is Kind.author
+
+
+def test_the_rest_of_a_sentence_cut_at_a_decimal_point_keeps_its_labels():
+    said = attributions(
+        "وأعلنت المفوضية السامية للأمم المتحدة لشؤون اللاجئين أن عدد اللاجئين ارتفع إلى 2.",
+        "5 مليون لاجئ بعد ثلاثة أعوام على اندلاع الحرب.",
+        "وكانت الحرب قد اندلعت عام 2011.",
+        "12 منظمة أغاثية تعمل في المنطقة.",
+    )
+    assert [s[0] for s in said] == [Kind.organization, Kind.organization, Kind.author, Kind.author]
+
+
+def test_the_rest_of_a_sentence_cut_at_an_initial_keeps_its_labels():
+    said = attributions(
+        "وقال مصدر محلي لوكالة الأنباء الألمانية (د.",
+        "ب.",
+        'أ) إن "الهدنة لم تصمد سوى ساعات".',
+    )
+    assert {s[:2] for s in said} == {(Kind.anonymous, "مصدر محلي")}
+
+
+def test_an_outlet_speaking_in_its_own_words_is_not_its_own_intermediary():
+    said = attributions('وذكرت وكالة "سانا" أن القوات فكت الحصار عن المدينة، على حد قول الوكالة.')
+    assert said[-1] == (Kind.media, "سانا", "وذكرت", None)
+
+
+def test_an_outlet_reporting_that_someone_said_relays_that_speaker():
+    said = attributions(
+        'وذكرت وكالة "سبوتنيك" أن رئيس الأركان الروسي فاليري غيراسيموف قال إن العمليات انتهت.'
+    )
+    assert said[-1][0::3] == (Kind.named_person, "سبوتنيك")
+    assert said[-1][1] == "فاليري غيراسيموف"
+
+
+def test_an_outlet_describing_a_stance_speaks_for_itself():
+    said = attributions('وأشارت صحيفة "الشرق الأوسط" إلى أن روسيا ترى في المؤتمر فرصة للحل.')
+    assert said[-1][:2] == (Kind.media, "الشرق الأوسط")
+
+
+def test_what_an_outlet_publishes_is_its_report_and_what_others_publish_an_act():
+    aired = attributions("وبثت قناة الجزيرة صورا تظهر حجم الدمار في أحياء المدينة الشرقية.")
+    assert aired[-1][:3] == (Kind.media, "الجزيرة", "وبثت")
+    deployed = attributions("ونشر الجيش السوري تعزيزات عسكرية على أطراف المدينة الشرقية.")
+    assert deployed[-1][0] is Kind.author

@@ -1,0 +1,81 @@
+"""The learned furniture model (claims/furniture.py) on pages of our own writing, and its
+floor on the real pages of ../shared/realdev (skipped when absent)."""
+
+from pathlib import Path
+
+import pytest
+
+from claims.clean import rule_reasons
+from claims.evaluate import evaluate
+from claims.furniture import MODEL_VARIABLE, dump_model, learned_furniture, load_model
+from claims.pipeline import extract_bytes
+from claims.segment import segment
+
+REALDEV = Path(__file__).resolve().parent.parent.parent / "shared" / "realdev"
+
+PAGE = """قوات النظام تسيطر على بلدة جديدة في ريف حماة
+سيطرت قوات النظام السوري، صباح اليوم الاثنين، على بلدة كفرنبودة في ريف حماة الشمالي بعد معارك عنيفة مع فصائل المعارضة.
+وقال قائد ميداني في الفصائل إن المعارك ما زالت مستمرة على أطراف البلدة.
+سجل الدخول اسم المستخدم كلمة المرور نسيت كلمة المرور؟ تسجيل جديد
+الأكثر قراءة
+مقتل قيادي في هجوم على حاجز عسكري بدرعا
+انهيار الليرة السورية أمام الدولار في أسواق دمشق
+Your browser does not support the video tag.
+اشترك في نشرتنا البريدية ليصلك كل جديد
+"""
+
+
+def test_login_form_related_headlines_and_player_message_are_furniture():
+    extracted = extract_bytes(PAGE.encode(), "page.txt")
+    junk = {s.text for s in extracted.junk}
+    assert "تسجيل جديد" in junk
+    assert "مقتل قيادي في هجوم على حاجز عسكري بدرعا" in junk  # a headline under 'most read'
+    assert "انهيار الليرة السورية أمام الدولار في أسواق دمشق" in junk
+    assert "Your browser does not support the video tag." in junk
+    assert "اشترك في نشرتنا البريدية ليصلك كل جديد" in junk
+
+
+def test_the_reporting_on_the_same_page_is_kept():
+    kept = [c.text for c in extract_bytes(PAGE.encode(), "page.txt").claims]
+    assert kept[0] == "قوات النظام تسيطر على بلدة جديدة في ريف حماة"  # the headline
+    assert any(text.startswith("سيطرت قوات النظام") for text in kept)
+    assert any(text.startswith("وقال قائد ميداني") for text in kept)
+
+
+def test_a_learned_verdict_says_what_weighed():
+    sentences = segment(PAGE)
+    verdicts = learned_furniture(sentences, rule_reasons(sentences))
+    video = next(
+        v for s, v in zip(sentences, verdicts, strict=True) if s.text.startswith("Your browser")
+    )
+    assert video.reason and video.reason.startswith("looks like page furniture (")
+    assert video.probability >= load_model().threshold
+    body = next(v for s, v in zip(sentences, verdicts, strict=True) if s.text.startswith("سيطرت"))
+    assert body.reason is None and body.probability < load_model().threshold
+
+
+@pytest.mark.skipif(not REALDEV.exists(), reason="../shared/realdev not beside the checkout")
+def test_real_pages_junk_floor():
+    # The model was fitted on these pages: the floor guards against regressions; what to
+    # expect on unseen outlets is the cross-validated figure in the README.
+    scores = evaluate(REALDEV / "gold.jsonl", REALDEV / "text")
+    assert scores.junk.f1 >= 0.95
+    assert scores.junk.precision >= 0.95
+
+
+def test_a_desks_own_model_is_read_from_claims_furniture_model(tmp_path, monkeypatch):
+    own = load_model().model_copy(update={"threshold": 1.1})  # never reached: nothing learned
+    path = tmp_path / "desk.json"
+    path.write_text(dump_model(own), encoding="utf-8")
+    monkeypatch.setenv(MODEL_VARIABLE, str(path))
+    load_model.cache_clear()
+    try:
+        junk = {s.text for s in extract_bytes(PAGE.encode(), "page.txt").junk}
+        assert "انهيار الليرة السورية أمام الدولار في أسواق دمشق" not in junk
+        monkeypatch.setenv(MODEL_VARIABLE, str(tmp_path / "missing.json"))
+        load_model.cache_clear()
+        with pytest.raises(ValueError, match="CLAIMS_FURNITURE_MODEL=.*missing.json"):
+            load_model()
+    finally:
+        monkeypatch.delenv(MODEL_VARIABLE)
+        load_model.cache_clear()

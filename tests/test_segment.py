@@ -1,0 +1,64 @@
+"""Sentence boundaries, and furniture glued in front of a page's first sentence."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.pipeline import extract_bytes
+from claims.segment import segment
+
+GLUED = (
+    "موقع الخبر - القوات تسيطر على البلدة 2024/03/05 حجم الخط "
+    "أعلنت وزارة الدفاع أن قواتها سيطرت على البلدة بالكامل صباح اليوم."
+)
+
+
+def test_furniture_glued_before_the_first_sentence_is_cut_off():
+    texts = [s.text for s in segment(GLUED)]
+    assert texts == [
+        "موقع الخبر - القوات تسيطر على البلدة 2024/03/05 حجم الخط",
+        "أعلنت وزارة الدفاع أن قواتها سيطرت على البلدة بالكامل صباح اليوم.",
+    ]
+
+
+def test_the_sentence_cut_free_is_attributed_and_the_furniture_dropped():
+    page = GLUED + "\nوقال المتحدث باسم الوزارة إن العملية انتهت بعد ثلاثة أيام من المعارك العنيفة."
+    claims = extract_bytes(page.encode(), "page.txt").claims
+    assert claims[0].text.startswith("أعلنت وزارة الدفاع")
+    assert (claims[0].kind.value, claims[0].source) == ("organization", "وزارة الدفاع")
+
+
+def test_a_headline_printed_twice_is_cut_after_its_last_copy():
+    line = (
+        "الجيش يتقدم في ريف حلب الشمالي الجيش يتقدم في ريف حلب الشمالي "
+        "تقدمت قوات الجيش اليوم في ريف حلب الشمالي وسيطرت على ثلاث قرى."
+    )
+    assert [s.text for s in segment(line)][-1].startswith("تقدمت قوات الجيش")
+
+
+def test_a_date_inside_a_sentence_is_no_cut():
+    line = "سيطرت القوات على البلدة يوم 23 آب 2016، حيث بدأ الأهالي بالنزوح نحو الشمال."
+    assert [s.text for s in segment(line)] == [line]
+    line = "ولد الرئيس في 14 يونيو 1946 وهو الابن الرابع لعائلة مكونة من خمسة أطفال."
+    assert [s.text for s in segment(line)] == [line]
+
+
+PIECES = st.sampled_from(
+    [
+        "قال", "الوزير", "إن", "القوات", "سيطرت", "على", "البلدة", "2024/03/05", "10:15",
+        "|", "-", "حجم الخط", "(Getty)", "Reuters", "ع", ".", "؟", "،", '"', "\n", "  ",
+        "الأكثر قراءة", "١٥ فبراير ٢٠١٨", "(الصورة: أرشيف)",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60))
+def test_every_sentence_is_the_text_at_its_offsets(pieces):
+    text = " ".join(pieces)
+    sentences = segment(text)
+    previous_end = 0
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip() and sentence.text
+        assert sentence.start >= previous_end
+        previous_end = sentence.end

@@ -1,0 +1,307 @@
+"""Source phrases: where a name, a body, an outlet or an anonymous source starts and ends,
+and which kind it is. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from claims.models import Kind
+from claims.pipeline import extract_bytes
+
+
+def attribution(text: str, index: int = -1):
+    claims = extract_bytes(text.encode("utf-8"), "t.txt").claims
+    claim = claims[index]
+    return claim.kind, claim.source, claim.cue, claim.via
+
+
+def test_a_quotation_right_after_the_verb_is_words_said_not_the_source():
+    text = 'قال سامر الخطيب إن الهدنة صامدة. وأضاف " لم نسجل أي خرق منذ صباح اليوم في المدينة ".'
+    assert attribution(text)[:2] == (Kind.named_person, "سامر الخطيب")
+
+
+def test_a_name_after_a_quoted_body_in_the_role_is_the_person():
+    text = 'وقال المتحدث باسم "تجمع أحرار حوران" عمر الحريري، في اتصال هاتفي، إن القصف مستمر.'
+    assert attribution(text)[:2] == (Kind.named_person, "عمر الحريري")
+
+
+def test_a_role_then_a_lone_family_name_names_the_person():
+    text = "وقال وزير الخارجية شويغو، في مؤتمر صحافي، إن المحادثات مستمرة."
+    assert attribution(text)[:2] == (Kind.named_person, "شويغو")
+
+
+def test_an_adverb_after_a_role_is_no_family_name():
+    kind, source, _, _ = attribution("وقال وزير الدفاع مجدداً إن المحادثات مستمرة.")
+    assert kind is not Kind.named_person
+
+
+def test_an_unnamed_source_keeps_the_adjectives_of_its_standing():
+    assert attribution("وأكد مصدر أمني مطلع أن القافلة عبرت.")[1] == "مصدر أمني مطلع"
+
+
+def test_an_unnamed_source_keeps_the_place_or_body_it_comes_from():
+    assert attribution("لكن مصادر ميدانية من درعا، نفت دخول التعزيزات.")[1] == (
+        "مصادر ميدانية من درعا"
+    )
+    assert attribution("وقال مصدر من المعارضة إن الوفد انسحب.")[1] == "مصدر من المعارضة"
+
+
+def test_the_verb_complement_after_an_unnamed_source_is_not_its_circle():
+    assert attribution("وحذر ناشطون من تفاقم الأزمة في المخيم.")[1] == "ناشطون"
+
+
+def test_an_unnamed_source_keeps_a_second_place_and_a_joined_genitive():
+    text = "وقال مسؤول في وزارة الصحة في دمشق إن المستشفيات ممتلئة."
+    assert attribution(text)[1] == "مسؤول في وزارة الصحة في دمشق"
+    text = "وأكد مصدر رسمي في وزارة الخارجية والمغتربين أن الوجود غير شرعي."
+    assert attribution(text)[1] == "مصدر رسمي في وزارة الخارجية والمغتربين"
+
+
+def test_a_sound_plural_source_takes_only_a_plural_adjective():
+    assert attribution("ويرى مراقبون إمكانية حصول اتفاق قريب.")[1] == "مراقبون"
+    assert attribution("ويرى مراقبون غربيون أن الاتفاق قريب.")[1] == "مراقبون غربيون"
+
+
+def test_an_adjective_of_side_or_owner_is_not_part_of_the_body_name():
+    assert attribution("وقال المرصد السوري المعارض إن الغارات قتلت عشرة.")[1] == "المرصد السوري"
+    text = "وقال برنامج الأغذية العالمي التابع للأمم المتحدة إن المخزون نفد."
+    assert attribution(text)[1] == "برنامج الأغذية العالمي"
+    # after an indefinite noun the same word is the genitive that names the body
+    assert attribution("وأعلنت فصائل المعارضة أنها توصلت إلى اتفاق.")[1] == "فصائل المعارضة"
+
+
+def test_the_observatory_is_named_as_fully_as_the_article_names_it():
+    assert attribution("وأفاد المرصد السوري بمقتل عشرة مدنيين.")[1] == "المرصد السوري"
+    text = "وأفاد المرصد السوري لحقوق الإنسان بمقتل عشرة. وقال المرصد إن القصف مستمر."
+    assert attribution(text)[1] == "المرصد السوري لحقوق الإنسان"
+
+
+def test_a_prince_or_king_is_a_rank_before_any_given_name():
+    text = "قال الأمير فهد الدوسري، السفير السابق في لندن، إن القرار خاطئ."
+    assert attribution(text)[:2] == (Kind.named_person, "فهد الدوسري")
+
+
+def test_rukn_after_a_rank_is_part_of_the_rank_not_of_the_name():
+    text = (
+        "وقال المتحدث العميد ركن سامي الحسن إن الغارات استهدفت المنصات. وقال الحسن إن الهدوء عاد."
+    )
+    assert attribution(text, 0)[1] == "سامي الحسن"
+    assert attribution(text)[1] == "سامي الحسن"
+
+
+def test_a_foreign_given_name_opens_the_name():
+    text = "وقالت المتحدثة باسم الخارجية الأميركية هيذر جونز إن واشنطن تدعم المحادثات."
+    assert attribution(text)[:2] == (Kind.named_person, "هيذر جونز")
+
+
+def test_a_name_keeps_to_one_script():
+    text = "Sun, 02/12/2017 - 14:22 قالت مزن حسن Sun, 02/12/2017 إن الحكم مسيس."
+    assert attribution(text)[1] == "مزن حسن"
+
+
+def test_a_regional_outlet_is_known_by_its_bare_name_and_its_full_agency_name():
+    assert attribution("وذكرت نون بوست أن المعتقلين نقلوا.")[:2] == (Kind.media, "نون بوست")
+    text = "وقالت وكالة الأنباء الكويتية إن الأمير استقبل الوفد."
+    assert attribution(text)[:2] == (Kind.media, "وكالة الأنباء الكويتية")
+
+
+def test_an_outlet_is_its_quoted_name_after_words_that_qualify_its_kind():
+    text = 'وذكرت وكالة أنباء النظام "سانا" أن الجيش تقدم.'
+    assert attribution(text)[:2] == (Kind.media, "سانا")
+    text = 'ونقلت صحيفة " "كوميرسانت" الروسية أن موسكو لن تنسحب.'
+    assert attribution(text)[:2] == (Kind.media, "كوميرسانت")
+
+
+def test_words_said_in_quotation_marks_are_no_outlet_name():
+    text = 'وقالت وكالة الأنباء الرسمية "إن الجيش تقدم".'
+    assert attribution(text)[1] == "وكالة الأنباء الرسمية"
+
+
+def test_unnamed_media_keep_whom_they_belong_to():
+    text = "وأفادت وسائل إعلام تابعة لميليشيات كردية بوجود أربعة آلاف عسكري."
+    assert attribution(text)[:2] == (Kind.media, "وسائل إعلام تابعة لميليشيات كردية")
+
+
+def test_a_social_media_page_is_an_outlet():
+    assert attribution('وقالت صفحة "حمص الآن" إن الحافلات دخلت.')[:2] == (Kind.media, "حمص الآن")
+
+
+def test_a_role_resolves_to_the_person_the_article_names_with_it():
+    text = (
+        "وقال المتحدث باسم جيش الإسلام حمزة بيرقدار إن الهجوم صد. "
+        "واعتبر المتحدث باسم جيش الإسلام أن المعركة استباقية."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "حمزة بيرقدار")
+    text = (
+        "وكشف فيصل المقداد، وزير الخارجية السوري، عن زيارة قريبة. "
+        "وكان وزير الخارجية السوري، قد صرح أن دمشق ترحب بالوساطة."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "فيصل المقداد")
+
+
+def test_a_role_the_article_names_no_one_with_stays_anonymous():
+    text = "وقال المتحدث باسم الجيش إن القصف مستمر."
+    assert attribution(text)[:2] == (Kind.anonymous, "المتحدث باسم الجيش")
+
+
+def test_the_verbal_noun_of_the_speech_closes_the_source_phrase():
+    text = "ونقلت الوكالة عن مسؤول أوروبي رفيع ترجيحه أن تستأنف المحادثات."
+    assert attribution(text)[1] == "مسؤول أوروبي رفيع"
+
+
+def test_a_relative_pronoun_or_a_time_adverb_ends_a_name():
+    text = "وقال الأمير بندر الذي لا يشغل منصباً إن الرد كان غاضباً."
+    assert attribution(text)[1] == "بندر"
+    text = "وقال قائد القوات المشتركة كينيث ماكينزي حينها إن العدد سيعلن."
+    assert attribution(text)[1] == "كينيث ماكينزي"
+
+
+def test_the_newspaper_told_is_not_part_of_the_source():
+    assert attribution("وأضاف مسؤول أمريكي للصحيفة أن الغارة نجحت.")[1] == "مسؤول أمريكي"
+
+
+def test_a_given_name_alone_after_a_rank_is_the_one_full_name_the_article_gives():
+    text = (
+        "قال الأمير خالد الفيصل، أمير منطقة مكة، إن الموسم ناجح. "
+        "وقال الأمير خالد إن الاستعدادات اكتملت."
+    )
+    assert attribution(text)[1] == "خالد الفيصل"
+    text = "قال الأمير خالد الفيصل إن الموسم ناجح. وقال الأمير خالد بن سلمان إن الاستعدادات اكتملت. وأكد الأمير خالد أن الحج آمن."
+    assert attribution(text)[1] == "خالد"
+
+
+def test_the_object_after_a_body_name_is_not_part_of_it():
+    text = "وطالبت الحكومة الأردنية السلطات الإسرائيلية بفتح المعبر."
+    assert attribution(text)[1] == "الحكومة الأردنية"
+    assert attribution("وأعلنت قوات النظام السوري التزامها بالهدنة.")[1] == "قوات النظام السوري"
+
+
+def test_adjectives_that_agree_carry_the_body_name_on():
+    assert attribution("وقال الجيش السوري الحر إن الهجوم صد.")[1] == "الجيش السوري الحر"
+    assert attribution("وقالت الهيئة الإسلامية العليا إن المسجد مغلق.")[1] == (
+        "الهيئة الإسلامية العليا"
+    )
+
+
+def test_a_capital_or_a_state_speaks_under_its_bare_name():
+    assert attribution("ونددت أنقرة بشدة بالضربات الجوية.")[:2] == (Kind.organization, "أنقرة")
+    assert attribution("ورحبت أميركا بالاتفاق، معتبرة أنه خطوة إيجابية.")[:2] == (
+        Kind.organization,
+        "أميركا",
+    )
+
+
+def test_a_state_adjective_stays_in_the_body_name():
+    text = "ورحبت وزارة الخارجية السعودية بالجهود المبذولة."
+    assert attribution(text)[1] == "وزارة الخارجية السعودية"
+
+
+def test_a_family_name_alone_is_a_person_when_the_article_gives_it_a_title_and_a_verb():
+    text = "وقال الوزير الصفدي إن الحدود مغلقة. وشدد الصفدي على أن الأردن لن يقبل التهجير."
+    assert attribution(text)[:2] == (Kind.named_person, "الصفدي")
+    assert attribution(text, 0)[:2] == (Kind.named_person, "الصفدي")
+
+
+def test_a_role_adjective_is_no_family_name():
+    assert attribution("وقال الرئيس السابق إن الحل سياسي.")[0] is Kind.anonymous
+
+
+def test_a_reference_described_by_a_relative_clause_or_participle_resolves():
+    text = (
+        "وكشف مصدر أمني مطلع أن الاتفاق تم. "
+        "وقال المصدر الذي رفض الكشف عن اسمه، إن الاتفاق يشمل ثلاثة أطراف. "
+        "وأشار المصدر مفضلاً عدم الكشف عن هويته، إلى أن التنفيذ قريب."
+    )
+    assert attribution(text, 1)[1] == "مصدر أمني مطلع"
+    assert attribution(text, 2)[1] == "مصدر أمني مطلع"
+
+
+def test_an_unnamed_source_keeps_a_plural_of_nationality():
+    assert attribution("وقال دبلوماسيون أجانب إن الاجتماع تأجل.")[1] == "دبلوماسيون أجانب"
+
+
+def test_a_definite_body_with_its_own_qualifiers_is_not_the_body_named_before():
+    text = (
+        "وقال إن دول مجلس التعاون الخليجي متضامنة. "
+        "وقال المجلس الوطني للمقاومة في بيان إن النقمة تزايدت."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "المجلس الوطني للمقاومة")
+
+
+def test_a_role_named_before_takes_its_holder_over_the_last_person():
+    text = (
+        "قال الرئيس اللبناني جوزيف عون إن الحوار قائم. "
+        "وقال نبيه بري إن المجلس سينعقد. "
+        "وقال الرئيس اللبناني لوكالة الأنباء إن الجيش سينتشر."
+    )
+    assert attribution(text)[1] == "جوزيف عون"
+
+
+def test_a_role_past_its_adjectives_resolves_to_the_one_holder():
+    text = (
+        "وأكد وزير الخارجية الكويتي الشيخ سالم الصباح أن الوساطة مستمرة. "
+        "وأضاف وزير الخارجية أن الحوار هو الحل."
+    )
+    assert attribution(text)[1] == "سالم الصباح"
+
+
+def test_a_time_word_after_a_rank_before_a_plain_word_is_the_given_name():
+    assert attribution("وأعرب الشيخ صباح الخالد عن تقدير الكويت.")[1] == "صباح الخالد"
+
+
+def test_quotation_marks_around_a_body_hold_its_whole_name():
+    text = 'وأعلنت "فرقة السلطان سليمان شاه" أن قيادياً فر من صفوفها.'
+    assert attribution(text)[:2] == (Kind.organization, "فرقة السلطان سليمان شاه")
+
+
+def test_a_relational_adjective_after_an_indefinite_role_is_no_name():
+    text = "وقال متحدث إعلامي باسم الأجهزة الأمنية إن العمليات شهدت مواجهات."
+    assert attribution(text)[0] is Kind.anonymous
+    assert attribution("وقال الناشط علي الأحمد إن القصف عنيف.")[1] == "علي الأحمد"
+
+
+def test_a_bare_family_name_given_after_a_role_and_after_a_verb_is_the_person():
+    text = "قال وزير الخارجية شويغو، إن الحل سياسي. ودعا شويغو إلى عدم التصعيد."
+    assert attribution(text)[:2] == (Kind.named_person, "شويغو")
+    assert attribution("ودعا رجل إلى التظاهر أمام البرلمان.")[0] is not Kind.named_person
+
+
+def test_a_given_name_alone_is_the_one_full_name_the_article_gives():
+    text = (
+        "وقال الصحفي شاكر أحمد خالد إن القصف استهدف المعسكر. "
+        "واستهدف القصف - حسب شاكر - معسكر القوات الخاصة."
+    )
+    assert attribution(text)[1] == "شاكر أحمد خالد"
+
+
+def test_an_unnamed_role_leaves_out_its_relative_clause_not_a_foreign_name():
+    text = "وأكد المتحدث باسم عملية درع الجزيرة التي بدأت منذ يومين أن الغارات مستمرة."
+    assert attribution(text)[1] == "المتحدث باسم عملية درع الجزيرة"
+    text = 'وقالت متحدثة باسم دي ميستورا في بيان " إن التطورات مشجعة ".'
+    assert attribution(text)[1] == "متحدثة باسم دي ميستورا"
+
+
+def test_an_unnamed_source_keeps_whom_it_is_loyal_to_and_a_place_opened_by_a_place_word():
+    text = "ونقلت الوكالة عن مصدر عسكري موال للنظام في دير الزور قوله إن التعزيزات وصلت."
+    assert attribution(text)[1] == "مصدر عسكري موال للنظام في دير الزور"
+    text = "وقال مصدر مقرب من الفصائل في محافظة درعا إن الهدنة صامدة."
+    assert attribution(text)[1] == "مصدر مقرب من الفصائل في محافظة درعا"
+
+
+def test_plain_words_with_a_definite_word_inside_or_a_pronoun_are_no_name():
+    text = "قال هادي البحرة إن الوفد جاهز. خروج الميليشيات الإيرانية وأكد البحرة أن الشرط قائم."
+    assert attribution(text)[1] == "هادي البحرة"
+    text = "وقال المستشار الإعلامي للقائد، عز الدين الصافي، إن القوات دخلت المدينة."
+    assert attribution(text)[1] == "عز الدين الصافي"
+
+
+def test_an_outlet_takes_its_longest_spelling_the_article_uses():
+    text = 'ونشرت هيئة الإذاعة البريطانية صوراً للموقع. وبحسب "BBC"، فإن المباني حديثة.'
+    assert attribution(text)[:2] == (Kind.media, "هيئة الإذاعة البريطانية")
+
+
+def test_a_circumstantial_participle_ends_the_source_phrase():
+    text = (
+        "قال الرئيس الفرنسي إيمانويل ماكرون إن الحل سياسي. "
+        "وقال أولاف شولتس إن برلين توافق. "
+        'وأردف الرئيس الفرنسي قائلا: " لن نترك الشعب وحده ".'
+    )
+    assert attribution(text)[1] == "إيمانويل ماكرون"
