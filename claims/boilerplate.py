@@ -24,7 +24,8 @@ RECURRING = "recurring on this outlet's pages"
 # Shorter passages are too common to be an outlet's own: 'وأضاف:', 'د.', a bare figure.
 MIN_WORDS = 3
 # Furniture is printed on every page, so two pages of an outlet that share a headline, a menu
-# or a prompt already show it (measured on realdev with 2 and 3 pages: README, "clean").
+# or a prompt already show it (2 and 3 measured on realdev: README, "Page furniture learned
+# from the corpus").
 FURNITURE_ARTICLES = 2
 # Outlets also repeat their own background between stories of one series ('وكانت قوات النظام
 # قد سيطرت على …'), word for word; such a sentence is a claim. A passage that reads as

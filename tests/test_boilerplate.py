@@ -16,6 +16,7 @@ from claims.boilerplate import (
     RECURRING,
     articles_needed,
     mark_recurring,
+    outlet_key,
     passage_key,
     recurring_passages,
 )
@@ -50,8 +51,8 @@ BACKGROUND = (  # المدن 1 and 2: reporting the outlet repeats, a claim
 FOURTH = f"""سياسة
 قصف مدفعي على أطراف معرة النعمان
 استهدفت قوات النظام بالمدفعية أطراف مدينة معرة النعمان مساء الإثنين دون أن تسجل إصابات.
-{BACKGROUND}
 {SLOGAN}
+{BACKGROUND}
 جميع الحقوق محفوظة لموقع المدن 2024
 """
 
@@ -98,13 +99,13 @@ def test_reporting_must_recur_on_more_pages_than_furniture():
 
 def test_a_passage_on_two_pages_of_an_outlet_is_furniture_and_its_background_a_claim():
     one, two, three, enab = learned(pages(*PAGES))
-    assert set_aside(one) == [HEADLINE, SLOGAN] and set_aside(two) == [HEADLINE, SLOGAN]
+    assert set_aside(one) == [SLOGAN, HEADLINE] and set_aside(two) == [SLOGAN, HEADLINE]
     assert set_aside(three) == [SLOGAN]
     assert BACKGROUND in kept(one) and BACKGROUND in kept(two)
     # one page of its outlet: the headline the other outlet's pages print is still its own
     assert set_aside(enab) == [] and HEADLINE in kept(enab)
     [junk] = [s for s in one.junk if s.text == SLOGAN]
-    assert (junk.index, one.article.text[junk.start : junk.end]) == (6, SLOGAN)
+    assert (junk.index, one.article.text[junk.start : junk.end]) == (3, SLOGAN)
 
 
 def test_background_on_a_third_page_of_the_outlet_is_furniture_too():
@@ -151,13 +152,18 @@ def test_eval_extracts_the_gold_articles_together(tmp_path):
 
 
 @pytest.mark.skipif(not REALDEV.is_dir(), reason="../shared/realdev is not on this machine")
-def test_on_real_pages_furniture_is_learned_and_no_reporting_lost():
+def test_on_real_pages_the_passages_learned_are_furniture_and_never_reporting():
     gold = [json.loads(line) for line in (REALDEV / "gold.jsonl").open(encoding="utf-8")]
-    marked = learned([extract_path(path) for path in sorted((REALDEV / "text").glob("*.txt"))])
-    dropped = {(page.article.doc, passage_key(text)) for page in marked for text in set_aside(page)}
-    caught = [g for g in gold if (g["doc"], passage_key(g["text"])) in dropped]
-    assert [g["text"] for g in caught if not g["junk"]] == []
-    assert len(caught) >= 9  # measured 2026-12: 9 furniture sentences (see README)
+    pages = {path.name: extract_path(path) for path in sorted((REALDEV / "text").glob("*.txt"))}
+    recurring = recurring_passages(pages.values())
+    learned_gold = [
+        g
+        for g in gold
+        if (outlet := outlet_key(pages[g["doc"]])) is not None
+        and passage_key(g["text"]) in recurring.get(outlet, ())
+    ]
+    assert [g["text"] for g in learned_gold if not g["junk"]] == []
+    assert len(learned_gold) >= 8  # measured 2026-12-04 (README)
 
 
 # --- in the store ------------------------------------------------------------------------------
