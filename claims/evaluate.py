@@ -19,7 +19,8 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from claims.arabic import normalize
-from claims.models import Claim, Kind
+from claims.boilerplate import mark_recurring, recurring_passages
+from claims.models import Claim, ExtractedArticle, Kind
 from claims.pipeline import extract_path
 
 SOURCE_MATCH_THRESHOLD = 85.0
@@ -163,8 +164,8 @@ def score(pairs: Iterable[tuple[GoldSentence, Claim | None]]) -> Scores:
 
 
 def evaluate(gold_path: Path, articles_dir: Path, docs: str = "*") -> Scores:
-    """Extract every article the gold file names (those matching the glob `docs`) and score
-    the result."""
+    """Extract every article the gold file names (those matching the glob `docs`), together,
+    and score the result."""
     gold = load_gold(gold_path)
     by_doc: dict[str, list[GoldSentence]] = {}
     for sentence in gold:
@@ -172,15 +173,20 @@ def evaluate(gold_path: Path, articles_dir: Path, docs: str = "*") -> Scores:
             continue
         by_doc.setdefault(sentence.doc, []).append(sentence)
     pairs: list[tuple[GoldSentence, Claim | None]] = []
+    found: dict[str, ExtractedArticle] = {}
     for doc, sentences in by_doc.items():
         sentences.sort(key=lambda s: s.i)
         matches = list(articles_dir.rglob(doc))
-        if not matches:
+        if matches:
+            found[doc] = extract_path(matches[0])
+        else:
             pairs.extend((s, None) for s in sentences)
-            continue
-        extracted = extract_path(matches[0])
-        aligned = align(sentences, extracted.article.text, extracted.claims)
-        pairs.extend(zip(sentences, aligned, strict=True))
+    # the articles together, as `claims extract` reads a directory: their outlets' recurring
+    # passages are furniture
+    marked = mark_recurring(list(found.values()), recurring_passages(found.values()))
+    for doc, extracted in zip(found, marked, strict=True):
+        aligned = align(by_doc[doc], extracted.article.text, extracted.claims)
+        pairs.extend(zip(by_doc[doc], aligned, strict=True))
     return score(pairs)
 
 

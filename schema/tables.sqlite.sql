@@ -44,6 +44,7 @@ CREATE TABLE claim (
 	id INTEGER NOT NULL,
 	article_id INTEGER NOT NULL,
 	current BOOLEAN DEFAULT 1 NOT NULL,
+	furniture BOOLEAN DEFAULT 0 NOT NULL,
 	sentence_index INTEGER NOT NULL,
 	char_start INTEGER NOT NULL,
 	char_end INTEGER NOT NULL,
@@ -82,6 +83,18 @@ CREATE INDEX ix_claim_kind ON claim (kind);
 CREATE INDEX ix_claim_source_id ON claim (source_id);
 
 CREATE INDEX ix_claim_status ON claim (status);
+
+CREATE TABLE passage (
+	article_id INTEGER NOT NULL,
+	sentence_index INTEGER NOT NULL,
+	outlet_key VARCHAR NOT NULL,
+	digest VARCHAR NOT NULL,
+	content_hash VARCHAR NOT NULL,
+	PRIMARY KEY (article_id, sentence_index),
+	FOREIGN KEY(article_id) REFERENCES article (id)
+);
+
+CREATE INDEX ix_passage_outlet_digest ON passage (outlet_key, digest, content_hash);
 
 CREATE TABLE link (
 	id INTEGER NOT NULL,

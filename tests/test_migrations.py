@@ -27,6 +27,7 @@ from claims.store import (
     get_claim,
     history,
     ingest,
+    query_claims,
     related,
     set_status,
     stats,
@@ -34,7 +35,7 @@ from claims.store import (
 )
 from claims.store.engine import LEFTOVER, alembic_config, head_revision, make_engine
 from claims.store.queries import search_form
-from claims.store.tables import metadata
+from claims.store.tables import CLAIM, PASSAGE, metadata
 from tests.store_helpers import migrate_to, sample
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -134,6 +135,13 @@ LINK = sa.table(
     sa.column("score", sa.Float),
     sa.column("reasons", sa.JSON),
 )
+LINK_INDEX = sa.table(
+    "link_index",
+    sa.column("claim_id", sa.Integer),
+    sa.column("blocking", sa.Text),
+    sa.column("best", sa.Text),
+    sa.column("version", sa.String),
+)
 
 
 def _claim_table(revision: str) -> sa.TableClause:
@@ -159,6 +167,8 @@ A3 = "سيطرت فصائل المعارضة على منطقة محروثة في
 OLD = "قال المتحدث إن القوات تقدمت."
 B1 = "وأكّدت وزارة الدفاع الروسية أن الطائرات قصفت 30 موقعاً للمعارضة."
 B2 = "وأضاف كوناشينكوف أن القوات تقدمت نحو تدمر."
+# On both articles of المدن: its furniture, which 0006 sets aside.
+SLOGAN = "اشترك في النشرة البريدية لموقع المدن"
 
 
 def _fill(url: str, revision: str) -> dict:
@@ -218,8 +228,8 @@ def _fill(url: str, revision: str) -> dict:
                 )
 
             a_old = article("a.txt", 1, False, OLD, 1)
-            a_new = article("a.txt", 2, True, "\n".join((A1, A2, A3)), 3)
-            b = article("b.txt", 1, True, "\n".join((B1, B2)), 2)
+            a_new = article("a.txt", 2, True, "\n".join((A1, A2, A3, SLOGAN)), 4)
+            b = article("b.txt", 1, True, "\n".join((B1, B2, SLOGAN)), 3)
 
             def claim(article_id, index, sentence, kind, source, source_id, confidence, **more):
                 values = dict(
@@ -274,6 +284,8 @@ def _fill(url: str, revision: str) -> dict:
             ids["a3"] = claim(a_new, 2, A3, "author", None, None, 0.6)
             ids["b1"] = claim(b, 0, B1, "organization", "وزارة الدفاع الروسية", ministry, 0.8)
             ids["b2"] = claim(b, 1, B2, "named_person", "كوناشينكوف", person, 0.7, dup_of=0)
+            ids["slogan_a"] = claim(a_new, 3, SLOGAN, "author", None, None, 0.5)
+            ids["slogan_b"] = claim(b, 2, SLOGAN, "author", None, None, 0.5)
 
             def review(claim_id, action, old, new, version, reviewer, at, **more):
                 return _insert(
@@ -339,6 +351,24 @@ def _fill(url: str, revision: str) -> dict:
                         reasons=["سيطر / انسحب"],
                     ),
                 )
+                _insert(
+                    conn,
+                    LINK,
+                    dict(
+                        claim_id=ids["a3"],
+                        other_id=ids["slogan_b"],
+                        kind="corroborates",
+                        score=0.5,
+                        reasons=["نفس المضمون"],
+                    ),
+                )
+            if revision >= "0005":
+                for linked in ("a1", "a3", "slogan_b"):
+                    conn.execute(
+                        LINK_INDEX.insert().values(
+                            claim_id=ids[linked], blocking="قوات", best="82", version="1"
+                        )
+                    )
         ids.update(person=person, ministry=ministry, anonymous=anonymous, outlet=outlet)
         ids.update(a_old=a_old, a_new=a_new, b=b)
         return ids
@@ -442,8 +472,23 @@ def test_upgrade_keeps_every_value_of_a_store_with_data(old_store):
         undo = history(store, ids["a2"])[-1]
         assert (undo.action, undo.undoes, undo.new_status) == ("undo", ids["r3"], Status.unreviewed)
 
-        # the superseded version's claim is no longer current (0003 copied the flag)
+        # the superseded version's claim is no longer current (0003 copied the flag); the
+        # slogan on both articles of المدن is furniture (0006 learned it), readable by id only
         assert count_claims(store) == 5
+        assert get_claim(store, ids["slogan_a"]).sentence == SLOGAN
+        assert not [v for v in query_claims(store, limit=100) if v.sentence == SLOGAN]
+        with store.session() as session:
+            assert set(
+                session.execute(sa.select(CLAIM.c.id).where(CLAIM.c.furniture)).scalars()
+            ) == {
+                ids["slogan_a"],
+                ids["slogan_b"],
+            }
+            # a passage for every claim of the current articles, the old version's left out
+            assert session.execute(sa.select(sa.func.count()).select_from(PASSAGE)).scalar() == 7
+            # the furniture and what it was linked to are linked again by the next link run
+            indexed = set(session.execute(sa.select(LINK_INDEX.c.claim_id)).scalars())
+            assert indexed == ({ids["a1"]} if revision >= "0005" else set())
         assert count_claims(store, ClaimFilter(include_superseded=True)) == 6
         assert count_claims(store, ClaimFilter(article=ids["a_old"])) == 1
         assert count_claims(store, ClaimFilter(search="مصادر مطلعه")) == 1
@@ -554,7 +599,7 @@ def test_upgrade_clears_the_copy_an_earlier_failed_upgrade_left(tmp_path):
     assert upgrade(url) == ("0002", head_revision())
     after = _everything(url)
     assert "_alembic_tmp_claim" not in after
-    assert len(after["claim"][1]) == len(left["claim"][1]) == 6
+    assert len(after["claim"][1]) == len(left["claim"][1]) == 8
     with Store.open(url) as store:
         assert get_claim(store, ids["a1"]).note == "تحقّقت من البيان الرسمي"
         assert len(history(store, ids["a2"])) == 2

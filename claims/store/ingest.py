@@ -10,6 +10,9 @@
   failing an exact match, a close rapidfuzz match with the same number of words (or, for
   people, the one known person with that surname); anonymous
   sources are scoped to their article and never merged with another article's.
+- In the same transaction the store learns the outlet's page furniture from the article
+  (`claims.store.passages`): claims that are a passage recurring on the outlet's pages are
+  set aside, the article's own and those stored before alike.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from claims.arabic import normalize_key
 from claims.models import Claim, ExtractedArticle, Kind, Status
 from claims.store.engine import Store
+from claims.store.passages import record as record_passages
 from claims.store.queries import (
     ARTICLE,
     CLAIM,
@@ -229,6 +233,7 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
 
         entities = _Entities(store, conn, article.doc, first_version=previous is None)
         outlet_id = entities.resolve(Kind.media, article.outlet)
+        outlet_key = normalize_key(article.outlet) if article.outlet else None
         article_id = conn.execute(
             _INSERT_ARTICLE,
             {
@@ -241,7 +246,7 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
                 "byline": article.byline,
                 "published": article.published,
                 "outlet": article.outlet,
-                "outlet_key": normalize_key(article.outlet) if article.outlet else None,
+                "outlet_key": outlet_key,
                 "outlet_id": outlet_id,
                 "text": article.text,
                 "n_claims": len(extracted.claims),
@@ -282,6 +287,9 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
             # A carried claim keeps its links and its verdict: its figure is theirs again.
             for move in moves:
                 recompute_confidence(conn, move["_id"])
+        record_passages(
+            conn, article_id, outlet_key, extracted, previous.id if previous is not None else None
+        )
     entities.commit()
     return IngestResult(
         doc=article.doc,

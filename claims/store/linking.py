@@ -132,7 +132,7 @@ def link_store(
             select(C.id, K.blocking, K.best, K.version)
             .select_from(CLAIM)
             .outerjoin(LINK_INDEX, K.claim_id == C.id)
-            .where(C.current.is_(True))
+            .where(C.current.is_(True), C.furniture.is_(False))  # furniture is never linked
             .order_by(C.id)
         ).all()
         total = len(index)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, Select, func, or_, select, tuple_, union, update
+from sqlalchemy import Connection, Select, and_, func, or_, select, tuple_, union, update
 from sqlalchemy.orm import Session
 
 from claims.arabic import normalize_key, normalize_word
@@ -103,7 +103,7 @@ def _has_link(kind: LinkKind):
 
 
 def _where(flt: ClaimFilter) -> list:
-    clauses: list = []
+    clauses: list = [C.furniture.is_(False)]  # a recurring passage is never a claim
     article_id: int | None = None
     if flt.article is not None:
         if isinstance(flt.article, int) or str(flt.article).isdigit():
@@ -623,7 +623,7 @@ def stats(store: Store) -> StoreStats:
                 stmt = stmt.where(*where)
             return {str(key): n for key, n in session.execute(stmt)}
 
-        current = C.current.is_(True)
+        current = and_(C.current.is_(True), C.furniture.is_(False))
         return StoreStats(
             articles=session.execute(
                 select(func.count()).select_from(ARTICLE).where(A.current.is_(True))

@@ -7,6 +7,8 @@ claim     one row per kept sentence, with its attribution and its review state
 review    append-only history of what reviewers did to claims
 link      relations between claims, filled by the linker (claims/store/linking.py)
 link_index  the blocking keys of each linked claim, for incremental linking
+passage   the sentences of each current article whose outlet is known, by passage: what the
+          store learns each outlet's page furniture from (claims.boilerplate)
 
 The Alembic revisions in `migrations/versions/` must create exactly these tables;
 `tests/test_schema.py` fails when they drift apart.
@@ -16,7 +18,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, Index, Table, Text, UniqueConstraint, true
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+    true,
+)
 from sqlmodel import Field, SQLModel
 
 # Scope of an entity shared across articles (named people, organizations, outlets).
@@ -75,6 +88,11 @@ class ClaimRow(SQLModel, table=True):
         default=True,
         sa_column=Column(Boolean, nullable=False, server_default=true()),
         description="Belongs to the current version of its article (copied from article)",
+    )
+    furniture: bool = Field(
+        default=False,
+        sa_column=Column(Boolean, nullable=False, server_default=false()),
+        description="A passage recurring on its outlet's pages: page furniture, not a claim",
     )
     sentence_index: int = Field(description="Sentence number in the article, from 0")
     char_start: int = Field(description="Offset of the sentence in the article text")
@@ -163,6 +181,24 @@ class LinkIndexRow(SQLModel, table=True):
     version: str = Field(description="claims.link.keys_version() the keys were made with")
 
 
+class PassageRow(SQLModel, table=True):
+    """A sentence of a current article of a known outlet, as a passage of that outlet's pages
+    (`claims.boilerplate.passage_key`, hashed). A passage found on enough of the outlet's
+    distinct article texts is furniture: the claims that are that passage are set aside
+    (`ClaimRow.furniture`). Written and counted by `claims.store.passages`."""
+
+    __tablename__ = "passage"
+    __table_args__ = (Index("ix_passage_outlet_digest", "outlet_key", "digest", "content_hash"),)
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True)
+    sentence_index: int = Field(primary_key=True, description="The sentence's number")
+    outlet_key: str = Field(description="The article's outlet_key")
+    digest: str = Field(description="SHA-256 of the passage key, hex (long passages fit an index)")
+    content_hash: str = Field(
+        description="The article's content_hash: a text stored under two names counts once"
+    )
+
+
 def _table(model: type[SQLModel]) -> Table:
     return model.__table__  # type: ignore[attr-defined]
 
@@ -173,5 +209,6 @@ CLAIM = _table(ClaimRow)
 REVIEW = _table(ReviewRow)
 LINK = _table(LinkRow)
 LINK_INDEX = _table(LinkIndexRow)
-TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK, LINK_INDEX]
+PASSAGE = _table(PassageRow)
+TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK, LINK_INDEX, PASSAGE]
 metadata = SQLModel.metadata

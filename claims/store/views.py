@@ -17,7 +17,8 @@ class ClaimFilter(BaseModel):
 
     `search` matches the Arabic-normalised sentence, claim and source as a substring:
     'اكدت' finds 'أكّدت'. `article` is a file name or an article id (as int or digits);
-    an article id reaches superseded versions too.
+    an article id reaches superseded versions too. Claims set aside as page furniture
+    (`claims.store.passages`) pass no filter.
     """
 
     status: Status | list[Status] | None = None
