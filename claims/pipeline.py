@@ -75,7 +75,7 @@ def extract_files(
                 outcome = exc
             yield path, outcome
         return
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)))
     pending: deque[tuple[Path, Future[ExtractedArticle]]] = deque()
     try:
         for path in paths:
