@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
+from claims.cli_extract import JobsOption
 from claims.models import Kind, Status
 from claims.store import (
     ClaimFilter,
@@ -90,13 +91,15 @@ def _filter(
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Article files or folders of them"),
     db: str | None = DbOption,
+    jobs: int | None = JobsOption,
 ) -> None:
     """Extract articles and store their claims, one transaction per article.
 
     The same file again changes nothing; an edited file becomes a new version of its article
-    and keeps the review state of unchanged sentences. Example: claims ingest seeds/
+    and keeps the review state of unchanged sentences. Files are extracted in worker processes
+    (--jobs) and stored here one after another, in order. Example: claims ingest seeds/
     """
-    from claims.pipeline import extract_path, iter_inputs
+    from claims.pipeline import extract_files, iter_inputs
     from claims.read import UnreadableFile
     from claims.store import ingest as store_ingest
 
@@ -108,13 +111,12 @@ def ingest(
     with _opened(db) as store, _progress() as progress:
         files = list(iter_inputs(paths))
         task = progress.add_task("ingest", total=len(files), sentences=0, rate="")
-        for path in files:
-            try:
-                extracted = extract_path(path)
-            except UnreadableFile as exc:
-                refused.append((str(path), exc.reason))
-            except Exception as exc:  # an extractor failure on one file must not stop the run
-                refused.append((str(path), f"could not be processed ({type(exc).__name__}: {exc})"))
+        for path, extracted in extract_files(files, jobs):
+            if isinstance(extracted, UnreadableFile):
+                refused.append((str(path), extracted.reason))
+            elif isinstance(extracted, Exception):  # an extractor failure must not stop the run
+                name = type(extracted).__name__
+                refused.append((str(path), f"could not be processed ({name}: {extracted})"))
             else:
                 try:
                     result = store_ingest(store, extracted)

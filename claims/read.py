@@ -25,6 +25,11 @@ class UnreadableFile(Exception):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        # Rebuilt from both fields: pickling (to come back from a worker process) keeps only
+        # `args`, the joined message, by default.
+        return type(self), (self.path, self.reason)
+
 
 # Runs of letters of each script; counting by runs is several times faster than by letter.
 ARABIC_LETTERS = re.compile(f"{ARABIC_LETTER.pattern}+")

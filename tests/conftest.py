@@ -15,24 +15,40 @@ BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
 
 
 @pytest.fixture(params=BACKENDS)
-def db_url(request, tmp_path):
-    """A URL of an empty database on each backend under test."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'claims.db'}"
-        return
-    schema = f"test_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(POSTGRES_URL)
-    try:
-        with admin.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        try:
+def empty_databases(request, tmp_path):
+    """Makes URLs of empty databases on each backend under test, as many as a test asks for:
+    SQLite files, or PostgreSQL schemas dropped after the test."""
+    made: list[str] = []
+    admin = create_engine(POSTGRES_URL) if request.param == "postgresql" else None
+
+    def make() -> str:
+        name = f"test_{uuid.uuid4().hex[:16]}"
+        if admin is None:
+            url = f"sqlite:///{tmp_path / name}.db"
+        else:
             with admin.begin() as conn:
-                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        finally:
-            admin.dispose()
+                conn.execute(text(f'CREATE SCHEMA "{name}"'))
+            in_schema = {"options": f"-csearch_path={name}"}
+            url = make_url(POSTGRES_URL).update_query_dict(in_schema).render_as_string(False)
+        made.append(name)
+        return url
+
+    try:
+        yield make
+    finally:
+        if admin is not None:
+            try:
+                with admin.begin() as conn:
+                    for schema in made:
+                        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            finally:
+                admin.dispose()
+
+
+@pytest.fixture
+def db_url(empty_databases):
+    """A URL of an empty database on each backend under test."""
+    return empty_databases()
 
 
 @pytest.fixture

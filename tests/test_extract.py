@@ -603,3 +603,16 @@ def test_extract_cli_reports_a_bad_file_and_goes_on(tmp_path):
     assert result.exit_code == 1
     assert "bad.txt" in result.stderr and "binary" in result.stderr
     assert '"doc":"good.txt"' in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "table"])
+def test_extract_in_two_jobs_prints_what_one_job_prints(tmp_path, fmt):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    runs = [
+        CliRunner().invoke(app, ["extract", str(SEEDS), str(bad), "--format", fmt, "--jobs", jobs])
+        for jobs in ("1", "2")
+    ]
+    assert runs[0].exit_code == runs[1].exit_code == 1
+    assert runs[0].stdout == runs[1].stdout and "004_f4303bb32ac63e1e" in runs[0].stdout
+    assert runs[0].stderr == runs[1].stderr and "bad.txt" in runs[0].stderr

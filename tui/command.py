@@ -35,7 +35,7 @@ def ingest_paths(paths: list[Path], db: str | None) -> None:
     from claims.cli_store import ingest as claims_ingest
 
     try:
-        claims_ingest(paths=paths, db=db)
+        claims_ingest(paths=paths, db=db, jobs=None)  # None: all cores
     except typer.Exit as done:
         if done.exit_code not in (0, 1):  # 1: some files refused, already reported
             raise
