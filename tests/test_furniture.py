@@ -1,17 +1,12 @@
-"""The learned furniture model (claims/furniture.py) on pages of our own writing, and its
-floor on the real pages of ../shared/realdev (skipped when absent)."""
-
-from pathlib import Path
+"""The learned furniture model (claims/furniture.py) on pages of our own writing; its floor on
+the real pages is in test_extract.test_real_pages_stay_above_their_floor."""
 
 import pytest
 
 from claims.clean import rule_reasons
-from claims.evaluate import evaluate
 from claims.furniture import MODEL_VARIABLE, dump_model, learned_furniture, load_model
 from claims.pipeline import extract_bytes
 from claims.segment import segment
-
-REALDEV = Path(__file__).resolve().parent.parent.parent / "shared" / "realdev"
 
 PAGE = """قوات النظام تسيطر على بلدة جديدة في ريف حماة
 سيطرت قوات النظام السوري، صباح اليوم الاثنين، على بلدة كفرنبودة في ريف حماة الشمالي بعد معارك عنيفة مع فصائل المعارضة.
@@ -52,15 +47,6 @@ def test_a_learned_verdict_says_what_weighed():
     assert video.probability >= load_model().threshold
     body = next(v for s, v in zip(sentences, verdicts, strict=True) if s.text.startswith("سيطرت"))
     assert body.reason is None and body.probability < load_model().threshold
-
-
-@pytest.mark.skipif(not REALDEV.exists(), reason="../shared/realdev not beside the checkout")
-def test_real_pages_junk_floor():
-    # The model was fitted on these pages: the floor guards against regressions; what to
-    # expect on unseen outlets is the cross-validated figure in the README.
-    scores = evaluate(REALDEV / "gold.jsonl", REALDEV / "text")
-    assert scores.junk.f1 >= 0.95
-    assert scores.junk.precision >= 0.95
 
 
 def test_a_desks_own_model_is_read_from_claims_furniture_model(tmp_path, monkeypatch):
