@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from claims.arabic import fold_digits, normalize
+from claims.arabic import normalize
 from claims.lexicon import fields
 from claims.models import Sentence
 
@@ -127,7 +127,7 @@ def _layout(text: str, form: str) -> dict[str, float]:
         "no function word": float(len(words) >= 4 and not function_words),
         f"words:{_bucket(len(words), LENGTH_BUCKETS)}": 1.0,
         "latin": len(LATIN.findall(stripped)) / (len(letters) or 1),
-        "digits": len(DIGIT.findall(fold_digits(stripped))) / visible,
+        "digits": len(DIGIT.findall(stripped)) / visible,  # `\d` takes Arabic-Indic digits too
         "sentence end": float(ends),
         "question": float(stripped.endswith(("؟", "?"))),
         "opens with wa": float(bool(words) and words[0].startswith("و") and len(words[0]) > 2),
