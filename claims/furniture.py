@@ -62,7 +62,7 @@ class FurnitureModel(BaseModel):
     def gram_weights(self) -> dict[str, float]:
         """The n-gram weights keyed by the bare gram: scoring looks each gram of a sentence
         up as it is counted, without building the `g:` names the fitted model knows them by."""
-        return {name[2:]: w for name, w in self.weights.items() if name.startswith(GRAM)}
+        return {name[len(GRAM) :]: w for name, w in self.weights.items() if name.startswith(GRAM)}
 
 
 @cache
@@ -102,7 +102,8 @@ def _word_grams(word: str) -> tuple[str, ...]:
 
 def _gram_counts(form: str) -> tuple[Counter[str], float]:
     """Character n-grams of each word of a sentence's matching form (`normalize`), in the
-    order they first occur, and the length that scales their counts to unit length."""
+    order they first occur, and the length that scales their counts to unit length (the
+    matching form has its digits folded and its Latin lowercased already; every digit is 0)."""
     counts = Counter(itertools.chain.from_iterable(map(_word_grams, DIGIT.sub("0", form).split())))
     return counts, math.sqrt(sum(c * c for c in counts.values())) or 1.0
 
