@@ -142,23 +142,43 @@ def _credit_heads() -> tuple[str, ...]:
     return tuple(normalize(entry) for entry in entries("credits"))
 
 
+# What `repair` undoes, in its order.
+LI_DASH = re.compile(r"\bل\s*-\s*(?=[\"«“(])")
+LATIN_COMMA = re.compile(r"(?<=[\u0600-\u06ff])\s*,\s*")
+LATIN_SEMICOLON = re.compile(r"(?<=[\u0600-\u06ff])\s*;\s*")
+LATIN_QUESTION = re.compile(r"(?<=[\u0600-\u06ff])\s*\?")
+SPACE_BEFORE_MARK = re.compile(r"\s+([.،؛:؟!])")
+QUOTATION = re.compile(r'"\s*([^"]*?)\s*"')
+SPACE_AFTER_OPENING = re.compile(r"([«“])\s+")
+SPACE_BEFORE_CLOSING = re.compile(r"\s+([»”])")
+SPACES = re.compile(r"\s{2,}")
+
+
 def repair(text: str) -> str:
     """A copy of a sentence with scraper damage undone, for the rules to read.
 
     `قال : " … " .` -> `قال: "…".`, Latin `,` `;` `?` -> `،` `؛` `؟` between Arabic words,
     `ل - " X "` -> `لـ"X"`.
     """
-    text = re.sub(r"\bل\s*-\s*(?=[\"«“(])", "لـ", text)
-    text = re.sub(r"(?<=[\u0600-\u06ff])\s*,\s*", "، ", text)
-    text = re.sub(r"(?<=[\u0600-\u06ff])\s*;\s*", "؛ ", text)
-    text = re.sub(r"(?<=[\u0600-\u06ff])\s*\?", "؟", text)
-    text = re.sub(r"\s+([.،؛:؟!])", r"\1", text)
+    # Each repair runs only when the character it works on is in the sentence: most are not.
+    if "-" in text:
+        text = LI_DASH.sub("لـ", text)
+    if "," in text:
+        text = LATIN_COMMA.sub("، ", text)
+    if ";" in text:
+        text = LATIN_SEMICOLON.sub("؛ ", text)
+    if "?" in text:
+        text = LATIN_QUESTION.sub("؟", text)
+    text = SPACE_BEFORE_MARK.sub(r"\1", text)
     # Inner spaces of a quotation: `" نص "` -> `"نص"`; an even count pairs them in order.
-    if text.count('"') % 2 == 0:
-        text = re.sub(r'"\s*([^"]*?)\s*"', r'"\1"', text)
-    text = re.sub(r"([«“])\s+", r"\1", text)
-    text = re.sub(r"\s+([»”])", r"\1", text)
-    return _rejoin_split_words(re.sub(r"\s{2,}", " ", text).strip())
+    quotes = text.count('"')
+    if quotes and quotes % 2 == 0:
+        text = QUOTATION.sub(r'"\1"', text)
+    if "«" in text or "“" in text:
+        text = SPACE_AFTER_OPENING.sub(r"\1", text)
+    if "»" in text or "”" in text:
+        text = SPACE_BEFORE_CLOSING.sub(r"\1", text)
+    return _rejoin_split_words(SPACES.sub(" ", text).strip())
 
 
 # Letters only: a tatweel ('بغداد ـ') or a digit is no piece of a split word.

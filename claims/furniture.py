@@ -13,25 +13,27 @@ of the weights of its features, and the features that weighed most are its expla
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from claims.arabic import fold_digits, normalize
+from claims.arabic import normalize
 from claims.lexicon import fields
 from claims.models import Sentence
 
 WEIGHTS_FILE = "furniture_weights.json"
 MODEL_VARIABLE = "CLAIMS_FURNITURE_MODEL"
 NGRAM_SIZES = (2, 3, 4)
+GRAM = "g:"  # the prefix of n-gram features among the model's weights
 LATIN = re.compile(r"[A-Za-z]")
 LETTER = re.compile(r"[^\W\d_]")
 DIGIT = re.compile(r"\d")
@@ -55,6 +57,12 @@ class FurnitureModel(BaseModel):
     )
     weights: dict[str, float]
     trained_on: str  # what the model was fitted on, for `claims` users who ask
+
+    @cached_property
+    def gram_weights(self) -> dict[str, float]:
+        """The n-gram weights keyed by the bare gram: scoring looks each gram of a sentence
+        up as it is counted, without building the `g:` names the fitted model knows them by."""
+        return {name[len(GRAM) :]: w for name, w in self.weights.items() if name.startswith(GRAM)}
 
 
 @cache
@@ -85,36 +93,42 @@ def _bucket(value: float, bounds: Sequence[float]) -> int:
     return next((i for i, bound in enumerate(bounds) if value <= bound), len(bounds))
 
 
-def _ngrams(text: str) -> dict[str, float]:
-    """Character n-grams of each word of the matching form, counts scaled to unit length."""
-    form = DIGIT.sub("0", fold_digits(normalize(text)).lower())
-    counts = Counter(
-        padded[i : i + n]
-        for padded in (f" {word} " for word in form.split())
-        for n in NGRAM_SIZES
-        for i in range(len(padded) - n + 1)
-    )
-    norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
-    return {"g:" + gram: count / norm for gram, count in counts.items()}
+@lru_cache(maxsize=1 << 16)
+def _word_grams(word: str) -> tuple[str, ...]:
+    """The n-grams of one padded word, remembered: the words of news text repeat."""
+    padded = f" {word} "
+    return tuple(padded[i : i + n] for n in NGRAM_SIZES for i in range(len(padded) - n + 1))
 
 
-def _layout(text: str) -> dict[str, float]:
+def _gram_counts(form: str) -> tuple[Counter[str], float]:
+    """Character n-grams of each word of a sentence's matching form (`normalize`), in the
+    order they first occur, and the length that scales their counts to unit length (the
+    matching form has its digits folded and its Latin lowercased already; every digit is 0)."""
+    counts = Counter(itertools.chain.from_iterable(map(_word_grams, DIGIT.sub("0", form).split())))
+    return counts, math.sqrt(sum(c * c for c in counts.values())) or 1.0
+
+
+def _ngrams(form: str) -> dict[str, float]:
+    """The n-gram features of a sentence's matching form, counts scaled to unit length."""
+    counts, norm = _gram_counts(form)
+    return {GRAM + gram: count / norm for gram, count in counts.items()}
+
+
+def _layout(text: str, form: str) -> dict[str, float]:
+    """How one sentence looks; `form` is its matching form (`normalize`)."""
     stripped = text.strip()
     words = stripped.split()
     letters = LETTER.findall(stripped)
     visible = len(stripped.replace(" ", "")) or 1
     ends = bool(SENTENCE_END.search(stripped))
-    function_words = sum(
-        1
-        for w in normalize(stripped).split()
-        if w in _function_words() or w[1:] in _function_words()
-    )
+    known = _function_words()
+    function_words = sum(1 for w in form.split() if w in known or w[1:] in known)
     return {
         "function words": function_words / (len(words) or 1),
         "no function word": float(len(words) >= 4 and not function_words),
         f"words:{_bucket(len(words), LENGTH_BUCKETS)}": 1.0,
         "latin": len(LATIN.findall(stripped)) / (len(letters) or 1),
-        "digits": len(DIGIT.findall(fold_digits(stripped))) / visible,
+        "digits": len(DIGIT.findall(stripped)) / visible,  # `\d` takes Arabic-Indic digits too
         "sentence end": float(ends),
         "question": float(stripped.endswith(("؟", "?"))),
         "opens with wa": float(bool(words) and words[0].startswith("و") and len(words[0]) > 2),
@@ -149,17 +163,29 @@ def _line_layouts(
 def features(
     sentences: Sequence[Sentence], rule_reasons: Sequence[str | None]
 ) -> list[dict[str, float]]:
-    """The features of each sentence of one article, given the furniture rules' verdicts."""
-    layouts = [_layout(s.text) for s in sentences]
+    """The features of each sentence of one article, given the furniture rules' verdicts:
+    its n-grams, then the features of `_page_features`."""
+    forms = [normalize(s.text) for s in sentences]
+    return [
+        {**_ngrams(form), **row}
+        for form, row in zip(forms, _page_features(sentences, forms, rule_reasons), strict=True)
+    ]
+
+
+def _page_features(
+    sentences: Sequence[Sentence], forms: Sequence[str], rule_reasons: Sequence[str | None]
+) -> list[dict[str, float]]:
+    """The features of each sentence but its n-grams: its layout, its line's, its place on
+    the page and its neighbours'; `forms` are the sentences' matching forms."""
+    layouts = [_layout(s.text, form) for s, form in zip(sentences, forms, strict=True)]
     body = [i for i, layout in enumerate(layouts) if layout["body-like"]]
     first_body, last_body = (body[0], body[-1]) if body else (len(sentences), -1)
-    keys = [normalize(s.text) for s in sentences]
-    repeats = Counter(keys)
+    repeats = Counter(forms)
     per_paragraph = Counter(s.paragraph for s in sentences)
     lines = _line_layouts(sentences, layouts)
     found = []
     for i, sentence in enumerate(sentences):
-        own = {**_ngrams(sentence.text), **layouts[i]}
+        own = dict(layouts[i])
         own[f"rule:{rule_reasons[i] or 'none'}"] = 1.0
         own[
             f"position:{_bucket(i / len(sentences), [k / POSITION_BUCKETS for k in range(1, POSITION_BUCKETS)])}"
@@ -167,8 +193,8 @@ def features(
         own["before body"] = float(i < first_body)
         own["after body"] = float(i > last_body)
         # A headline in a related-stories box comes back at every box; a title twice at most.
-        own["printed twice"] = float(repeats[keys[i]] == 2)
-        own["printed three times or more"] = float(repeats[keys[i]] >= 3)
+        own["printed twice"] = float(repeats[forms[i]] == 2)
+        own["printed three times or more"] = float(repeats[forms[i]] >= 3)
         own["shares its line"] = float(per_paragraph[sentence.paragraph] > 1)
         own.update(lines[sentence.paragraph])
         for side, j in (("previous", i - 1), ("next", i + 1)):
@@ -189,19 +215,25 @@ def features(
     return found
 
 
-def furniture_probability(row: dict[str, float], model: FurnitureModel) -> tuple[float, list[str]]:
-    """The model's probability that a sentence is furniture, and the layout features that
-    pushed it most that way (n-grams are many and small: they are summed as 'its words')."""
-    weights = model.weights
+def furniture_probability(
+    form: str, row: dict[str, float], model: FurnitureModel
+) -> tuple[float, list[str]]:
+    """The model's probability that a sentence is furniture, from its matching form (for its
+    n-grams) and its other features (`_page_features`), and the features that pushed it most
+    that way (n-grams are many and small: they are summed as 'its words')."""
+    counts, norm = _gram_counts(form)
+    gram_weights = model.gram_weights
     words = 0.0
+    for gram, count in counts.items():
+        weight = gram_weights.get(gram)
+        if weight:
+            words += weight * (count / norm)
+    weights = model.weights
     contributions: dict[str, float] = {}
     for name, value in row.items():
         weight = weights.get(name)
         if weight:
-            if name[:2] == "g:":
-                words += weight * value
-            else:
-                contributions[name] = weight * value
+            contributions[name] = weight * value
     contributions["its words"] = words
     z = model.bias + sum(contributions.values())
     probability = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
@@ -223,13 +255,14 @@ def learned_furniture(
     """The model's verdict on each sentence of one article. A text of a few sentences or
     without one paragraph of body (a headline alone, a statement pasted in) is no page: where
     its lines stand says nothing, and the model is not applied."""
-    rows = features(sentences, rule_reasons)
+    forms = [normalize(s.text) for s in sentences]
+    rows = _page_features(sentences, forms, rule_reasons)
     if len(rows) < MIN_PAGE_SENTENCES or not any(row["body-like"] for row in rows):
         return [Verdict(probability=None, reason=None) for _ in rows]
     model = load_model()
     verdicts = []
-    for row in rows:
-        probability, why = furniture_probability(row, model)
+    for form, row in zip(forms, rows, strict=True):
+        probability, why = furniture_probability(form, row, model)
         reason = (
             f"looks like page furniture ({probability:.2f}: {', '.join(why)})"
             if probability >= model.threshold

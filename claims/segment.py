@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from claims.arabic import normalize
+from claims.arabic import normalize, normalize_word
 from claims.lexicon import fields
 from claims.models import Sentence
 
@@ -77,7 +77,7 @@ def _word_class(name: str) -> frozenset[str]:
 def _opens_a_sentence(word: str) -> bool:
     """A sentence of its own does not open with a preposition, a particle or a word that
     carries a clause on ('حيث', 'التي'), nor with a digit."""
-    form = normalize(word)
+    form = normalize_word(word)
     return (
         word[0].isalpha()
         and form not in _word_class("function_words")
@@ -124,7 +124,8 @@ def _glue_marks(line: str) -> list[int]:
     """Offsets in `line` just past each mark that can end glued furniture."""
     ends = [match.end() for match in GLUE_MARK.finditer(line)]
     words = [
-        (m.start(), m.end(), normalize(m.group()).strip(":،,.")) for m in WORD_SPAN.finditer(line)
+        (m.start(), m.end(), normalize_word(m.group()).strip(":،,."))
+        for m in WORD_SPAN.finditer(line)
     ]
     forms = [form for _, _, form in words]
     labels = _furniture_labels()
