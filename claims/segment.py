@@ -85,13 +85,6 @@ def _opens_a_sentence(word: str) -> bool:
     )
 
 
-def _inside_a_clause(last_word: str, after: str) -> bool:
-    """A mark that ends on a particle ('… أن') or is followed by a comma is inside a sentence."""
-    return after.lstrip().startswith(("،", ",")) or normalize(last_word) in _word_class(
-        "function_words"
-    )
-
-
 def _starts_at_a_boundary(words: list[str], i: int, previous_copy_end: int) -> bool:
     """A headline printed again stands at the start of the line, after a mark (a dash, a bar,
     a Latin or digit token) or right after its previous copy."""
@@ -146,12 +139,11 @@ def glued_furniture_end(line: str) -> int:
     last word is a particle, is inside a sentence."""
     for end in reversed(_glue_marks(line)):
         before = line[:end].split()
-        if (
-            line[end:].lstrip().startswith(("،", ","))
-            or not before
-            or not _opens_a_sentence(before[-1])
-            and ARABIC_LETTERS.search(before[-1])
-        ):
+        inside_a_clause = bool(before) and (
+            line[end:].lstrip().startswith(("،", ","))  # 'يوم 23 آب 2016، حيث …'
+            or (not _opens_a_sentence(before[-1]) and ARABIC_LETTERS.search(before[-1]))  # '… أن'
+        )
+        if not before or inside_a_clause:
             continue
         rest = line[end:].lstrip(" -–:|،,")
         while rest[:1].isalpha() and rest[1:2] == " ":
