@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
-from claims.cli_extract import JobsOption
+from claims.cli_extract import JobsOption, MaxSizeOption
 from claims.models import Kind, Status
 from claims.store import (
     ClaimFilter,
@@ -92,6 +92,7 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="Article files or folders of them"),
     db: str | None = DbOption,
     jobs: int | None = JobsOption,
+    max_size: int = MaxSizeOption,
 ) -> None:
     """Extract articles and store their claims, one transaction per article.
 
@@ -111,13 +112,15 @@ def ingest(
     with _opened(db) as store, _progress() as progress:
         files = list(iter_inputs(paths))
         task = progress.add_task("ingest", total=len(files), sentences=0, rate="")
-        for path, extracted in extract_files(files, jobs):
+        for path, extracted in extract_files(files, jobs, max_size * 1_000_000):
             if isinstance(extracted, UnreadableFile):
                 refused.append((str(path), extracted.reason))
             elif isinstance(extracted, Exception):  # an extractor failure must not stop the run
                 name = type(extracted).__name__
                 refused.append((str(path), f"could not be processed ({name}: {extracted})"))
             else:
+                for warning in extracted.article.warnings:
+                    err.print(Text(f"warning: {warning}", style="yellow"), soft_wrap=True)
                 try:
                     result = store_ingest(store, extracted)
                 except SQLAlchemyError as exc:
