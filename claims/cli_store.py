@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
 
 from claims.cli_extract import JobsOption, MaxSizeOption
 from claims.models import Kind, Status
@@ -124,13 +124,18 @@ def ingest(
                 try:
                     result = store_ingest(store, extracted)
                 except SQLAlchemyError as exc:
-                    err.print(Text(f"error: the store failed on {path}: {exc}", style="red"))
-                    raise typer.Exit(2) from exc
-                outcomes[result.outcome] += 1
-                twins += result.same_as is not None
-                if result.outcome != "unchanged":
-                    kinds.update(result.kinds)
-                    sentences += result.claims
+                    reason = _refused_for_its_values(exc)
+                    if reason is None:
+                        err.print(Text(f"error: the store failed on {path}: {exc}", style="red"))
+                        raise typer.Exit(2) from exc
+                    # The article's transaction was rolled back: the store is as it was.
+                    refused.append((str(path), reason))
+                else:
+                    outcomes[result.outcome] += 1
+                    twins += result.same_as is not None
+                    if result.outcome != "unchanged":
+                        kinds.update(result.kinds)
+                        sentences += result.claims
             done = sum(outcomes.values()) + len(refused)
             rate = done / max(time.perf_counter() - started, 1e-9)
             progress.update(task, advance=1, sentences=sentences, rate=f"{rate:.1f} files/s")
@@ -145,6 +150,22 @@ def ingest(
         out.print(f"{twins} of the stored files have the same text as a file stored before.")
     if refused:
         raise typer.Exit(1)
+
+
+# PostgreSQL error classes caused by the values of one article (a text too long for an index,
+# a value out of range), not by the store: that article is refused and the batch goes on.
+DATA_SQLSTATE_CLASSES = ("22", "23", "54")
+
+
+def _refused_for_its_values(exc: SQLAlchemyError) -> str | None:
+    """Why the store refused one article for its values, or None when the store itself failed."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    if isinstance(exc, (DataError, IntegrityError)) or sqlstate.startswith(DATA_SQLSTATE_CLASSES):
+        first_line = str(exc.orig).splitlines()[0]  # PostgreSQL adds DETAIL lines
+        return f"could not be stored ({first_line})"
+    return None
 
 
 class _Quiet:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import DataError
 from typer.testing import CliRunner
 
 from claims.cli import app
@@ -268,3 +269,25 @@ def test_utf8_file_with_a_bad_byte_is_stored_as_utf8_with_a_warning(db_url, tmp_
         store.close()
     assert encoding == "utf-8"
     assert stored.replace("\ufffd", "") == SEED_FILES[0].read_text().replace("\r\n", "\n")
+
+
+def test_an_article_the_store_refuses_for_its_data_is_named_and_the_batch_goes_on(
+    db_url, tmp_path, monkeypatch
+):
+    from claims import store as store_module
+
+    real = store_module.ingest
+
+    def too_long_for_an_index(store, extracted):
+        if extracted.article.doc == SEED_FILES[0].name:
+            orig = Exception("index row requires 295480 bytes, maximum size is 8191")
+            raise DataError("INSERT INTO entity ...", {}, orig)
+        return real(store, extracted)
+
+    monkeypatch.setattr(store_module, "ingest", too_long_for_an_index)
+    result = claims("ingest", SEED_FILES[0], SEED_FILES[1], "--db", db_url)
+    assert result.exit_code == 1, result.output
+    assert "1 articles stored (1 new, 0 updated), 0 unchanged, 1 refused" in result.output
+    output = " ".join(result.output.split())
+    assert f"{SEED_FILES[0].name}: could not be stored (index row requires 295480" in output
+    assert _current_docs(db_url) == [SEED_FILES[1].name]
