@@ -66,7 +66,7 @@ class Article(BaseModel):
     # checked again when the article joins its claims in an `ExtractedArticle`.
     model_config = ConfigDict(revalidate_instances="always")
 
-    doc: str = Field(description="File name of the article")
+    doc: str = Field(description="The file: its path inside the folder read, or its file name")
     text: str = Field(description="Decoded text, BOM removed, line endings normalised to \\n")
     content_hash: str = Field(description="SHA-256 of the decoded text")
     encoding: str = Field(description="Encoding the file was decoded with")
@@ -115,7 +115,7 @@ class ExtractRecord(BaseModel):
 
     model_config = ConfigDict(title="ExtractRecord")
 
-    doc: str = Field(description="File name of the article")
+    doc: str = Field(description="The file: its path inside the folder read, or its file name")
     index: int = Field(description="Sentence number in the article, from 0")
     text: str = Field(description="The sentence as it stands in the file")
     start: int = Field(description="Character offset into the decoded text")
