@@ -15,7 +15,7 @@ from claims.boilerplate import mark_recurring, recurring_passages
 from claims.evaluate import Scores, evaluate, scores_json
 from claims.models import ExtractedArticle
 from claims.pipeline import extract_files, iter_inputs
-from claims.read import UnreadableFile
+from claims.read import DEFAULT_MAX_SIZE, UnreadableFile
 from claims.terminal import safe
 
 JobsOption = typer.Option(
@@ -24,6 +24,13 @@ JobsOption = typer.Option(
     "-j",
     min=1,
     help="Worker processes extracting the files (default: all cores); 1 extracts in this process",
+)
+
+MaxSizeOption = typer.Option(
+    DEFAULT_MAX_SIZE // 1_000_000,
+    "--max-size",
+    min=1,
+    help="Largest file read as an article, in MB; larger files are refused",
 )
 
 
@@ -38,6 +45,7 @@ def extract(
     ),
     fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl or table"),
     jobs: int | None = JobsOption,
+    max_size: int = MaxSizeOption,
 ) -> None:
     """Print who asserts every sentence of the articles, in the order of the files.
 
@@ -48,13 +56,15 @@ def extract(
     errors = Console(stderr=True)
     failed = 0
     articles: list[ExtractedArticle] = []
-    for _path, extracted in extract_files(list(iter_inputs(paths)), jobs):
+    for _path, extracted in extract_files(list(iter_inputs(paths)), jobs, max_size * 1_000_000):
         if isinstance(extracted, UnreadableFile):
             errors.print(Text(f"skipped {extracted.path}: {extracted.reason}", style="red"))
             failed += 1
             continue
         if isinstance(extracted, Exception):
             raise extracted
+        for warning in extracted.article.warnings:
+            errors.print(Text(f"warning: {warning}", style="yellow"))
         articles.append(extracted)
     for extracted in mark_recurring(articles, recurring_passages(articles)):
         if fmt is ExtractFormat.jsonl:

@@ -19,9 +19,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
 
-from claims.cli_extract import JobsOption
+from claims.cli_extract import JobsOption, MaxSizeOption
 from claims.models import Kind, Status
 from claims.store import (
     ClaimFilter,
@@ -92,6 +92,7 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="Article files or folders of them"),
     db: str | None = DbOption,
     jobs: int | None = JobsOption,
+    max_size: int = MaxSizeOption,
 ) -> None:
     """Extract articles and store their claims, one transaction per article.
 
@@ -111,23 +112,30 @@ def ingest(
     with _opened(db) as store, _progress() as progress:
         files = list(iter_inputs(paths))
         task = progress.add_task("ingest", total=len(files), sentences=0, rate="")
-        for path, extracted in extract_files(files, jobs):
+        for path, extracted in extract_files(files, jobs, max_size * 1_000_000):
             if isinstance(extracted, UnreadableFile):
                 refused.append((str(path), extracted.reason))
             elif isinstance(extracted, Exception):  # an extractor failure must not stop the run
                 name = type(extracted).__name__
                 refused.append((str(path), f"could not be processed ({name}: {extracted})"))
             else:
+                for warning in extracted.article.warnings:
+                    err.print(Text(f"warning: {warning}", style="yellow"), soft_wrap=True)
                 try:
                     result = store_ingest(store, extracted)
                 except SQLAlchemyError as exc:
-                    err.print(Text(f"error: the store failed on {path}: {exc}", style="red"))
-                    raise typer.Exit(2) from exc
-                outcomes[result.outcome] += 1
-                twins += result.same_as is not None
-                if result.outcome != "unchanged":
-                    kinds.update(result.kinds)
-                    sentences += result.claims
+                    reason = _refused_for_its_values(exc)
+                    if reason is None:
+                        err.print(Text(f"error: the store failed on {path}: {exc}", style="red"))
+                        raise typer.Exit(2) from exc
+                    # The article's transaction was rolled back: the store is as it was.
+                    refused.append((str(path), reason))
+                else:
+                    outcomes[result.outcome] += 1
+                    twins += result.same_as is not None
+                    if result.outcome != "unchanged":
+                        kinds.update(result.kinds)
+                        sentences += result.claims
             done = sum(outcomes.values()) + len(refused)
             rate = done / max(time.perf_counter() - started, 1e-9)
             progress.update(task, advance=1, sentences=sentences, rate=f"{rate:.1f} files/s")
@@ -142,6 +150,22 @@ def ingest(
         out.print(f"{twins} of the stored files have the same text as a file stored before.")
     if refused:
         raise typer.Exit(1)
+
+
+# PostgreSQL error classes caused by the values of one article (a text too long for an index,
+# a value out of range), not by the store: that article is refused and the batch goes on.
+DATA_SQLSTATE_CLASSES = ("22", "23", "54")
+
+
+def _refused_for_its_values(exc: SQLAlchemyError) -> str | None:
+    """Why the store refused one article for its values, or None when the store itself failed."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    if isinstance(exc, (DataError, IntegrityError)) or sqlstate.startswith(DATA_SQLSTATE_CLASSES):
+        first_line = str(exc.orig).splitlines()[0]  # PostgreSQL adds DETAIL lines
+        return f"could not be stored ({first_line})"
+    return None
 
 
 class _Quiet:

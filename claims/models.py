@@ -53,17 +53,32 @@ class Reason(BaseModel):
     delta: float = Field(description="Signed change it made to the confidence")
 
 
+# The longest name, title and byline a real article carries, with room to spare: a longer one
+# is a line the cleaning stage mistook for it, and would not fit a database index.
+MAX_NAME = 200
+MAX_TITLE = 1000
+
+
 class Article(BaseModel):
     """A decoded, cleaned article and what the page says about itself."""
 
-    doc: str = Field(description="File name of the article")
+    # Stages fill in the metadata with `model_copy`, which does not validate: the bounds are
+    # checked again when the article joins its claims in an `ExtractedArticle`.
+    model_config = ConfigDict(revalidate_instances="always")
+
+    doc: str = Field(description="The file: its path inside the folder read, or its file name")
     text: str = Field(description="Decoded text, BOM removed, line endings normalised to \\n")
     content_hash: str = Field(description="SHA-256 of the decoded text")
     encoding: str = Field(description="Encoding the file was decoded with")
-    title: str | None = None
-    byline: str | None = None
+    title: str | None = Field(default=None, max_length=MAX_TITLE)
+    byline: str | None = Field(default=None, max_length=MAX_TITLE)
     published: str | None = Field(default=None, description="Publication date, ISO 8601")
-    outlet: str | None = Field(default=None, description="The outlet that publishes the article")
+    outlet: str | None = Field(
+        default=None, max_length=MAX_NAME, description="The outlet that publishes the article"
+    )
+    warnings: list[str] = Field(
+        default_factory=list, description="What had to be repaired to read the file, in words"
+    )
 
 
 class Sentence(BaseModel):
@@ -100,15 +115,15 @@ class ExtractRecord(BaseModel):
 
     model_config = ConfigDict(title="ExtractRecord")
 
-    doc: str = Field(description="File name of the article")
+    doc: str = Field(description="The file: its path inside the folder read, or its file name")
     index: int = Field(description="Sentence number in the article, from 0")
     text: str = Field(description="The sentence as it stands in the file")
     start: int = Field(description="Character offset into the decoded text")
     end: int = Field(description="Character offset just past the sentence")
     kind: Kind
-    source: str | None
+    source: str | None = Field(max_length=MAX_NAME)
     cue: str | None
-    via: str | None
+    via: str | None = Field(max_length=MAX_NAME)
     claim: str = Field(description="The asserted content")
     confidence: float = Field(ge=0.0, le=1.0)
     dup_of: int | None

@@ -9,10 +9,19 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from claims.attribute import attribute_article
 from claims.clean import clean
 from claims.models import Article, ExtractedArticle
-from claims.read import iter_inputs, read_bytes, read_path
+from claims.read import (
+    DEFAULT_MAX_SIZE,
+    InputFile,
+    UnreadableFile,
+    iter_inputs,
+    read_bytes,
+    read_path,
+)
 from claims.segment import segment
 
 __all__ = [
@@ -31,22 +40,47 @@ AHEAD_PER_JOB = 4
 
 
 def extract_article(article: Article) -> ExtractedArticle:
-    """Claims of a decoded article; page furniture set aside."""
-    article, sentences = clean(article, segment(article.text))
-    return ExtractedArticle(
-        article=article,
-        claims=attribute_article(article, sentences),
-        junk=[s for s in sentences if s.junk],
-    )
+    """Claims of a decoded article; page furniture set aside.
+
+    Raises `UnreadableFile` when a name, title or byline found is longer than any real one.
+    """
+    try:
+        article, sentences = clean(article, segment(article.text))
+        return ExtractedArticle(
+            article=article,
+            claims=attribute_article(article, sentences),
+            junk=[s for s in sentences if s.junk],
+        )
+    except ValidationError as err:
+        raise UnreadableFile(article.doc, _too_long(err)) from None
+
+
+def _too_long(err: ValidationError) -> str:
+    """The fields that broke their bounds, in words."""
+    problems = []
+    for error in err.errors(include_url=False):
+        field = str(error["loc"][-1])
+        if error["type"] == "string_too_long":
+            length = len(error["input"])
+            limit = error["ctx"]["max_length"]
+            problems.append(
+                f"has a line taken for its {field} that is {length:,} characters long"
+                f" (at most {limit:,}): the file is not laid out like an article"
+            )
+        else:
+            problems.append(f"has a {field} that cannot be stored ({error['msg']})")
+    return "; ".join(problems)
 
 
 def extract_bytes(raw: bytes, doc: str) -> ExtractedArticle:
     return extract_article(read_bytes(raw, doc))
 
 
-def extract_path(path: Path) -> ExtractedArticle:
+def extract_path(
+    path: Path, doc: str | None = None, max_size: int = DEFAULT_MAX_SIZE
+) -> ExtractedArticle:
     """Read and extract one file; raises `claims.read.UnreadableFile` with the reason."""
-    return extract_article(read_path(path))
+    return extract_article(read_path(path, doc, max_size))
 
 
 def available_cores() -> int:
@@ -58,28 +92,29 @@ def available_cores() -> int:
 
 
 def extract_files(
-    paths: Sequence[Path], jobs: int | None = None
+    inputs: Sequence[InputFile], jobs: int | None = None, max_size: int = DEFAULT_MAX_SIZE
 ) -> Iterator[tuple[Path, ExtractedArticle | Exception]]:
-    """Each file's extraction, or the exception that stopped it, in the order of `paths`.
+    """Each file's extraction, or the exception that stopped it, in the order of `inputs`;
+    an input with a problem (`iter_inputs`) comes back as an `UnreadableFile` saying so.
 
     With more than one job and more than one file the files are extracted in `jobs` worker
     processes (default: every available core); the results are the same as in this process.
     Standard input (`-`) among the paths keeps everything in this process: workers have none.
     """
     jobs = jobs or available_cores()
-    if jobs == 1 or len(paths) < 2 or any(str(path) == "-" for path in paths):
-        for path in paths:
+    if jobs == 1 or len(inputs) < 2 or any(str(item.path) == "-" for item in inputs):
+        for item in inputs:
             try:
-                outcome: ExtractedArticle | Exception = extract_path(path)
+                outcome: ExtractedArticle | Exception = _extract_input(item, max_size)
             except Exception as exc:  # the caller reports it against this file and goes on
                 outcome = exc
-            yield path, outcome
+            yield item.path, outcome
         return
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)))
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(inputs)))
     pending: deque[tuple[Path, Future[ExtractedArticle]]] = deque()
     try:
-        for path in paths:
-            pending.append((path, pool.submit(extract_path, path)))
+        for item in inputs:
+            pending.append((item.path, pool.submit(_extract_input, item, max_size)))
             if len(pending) > jobs * AHEAD_PER_JOB:
                 yield _outcome(*pending.popleft())
         while pending:
@@ -87,6 +122,12 @@ def extract_files(
     finally:
         # A caller that stops early (a store error) leaves nothing queued behind it.
         pool.shutdown(cancel_futures=True)
+
+
+def _extract_input(item: InputFile, max_size: int) -> ExtractedArticle:
+    if item.problem is not None:
+        raise UnreadableFile(str(item.path), item.problem)
+    return extract_path(item.path, item.doc, max_size)
 
 
 def _outcome(

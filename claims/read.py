@@ -8,10 +8,14 @@ Every offset later in the flow indexes into that text.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
+import math
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from claims.arabic import ARABIC_LETTER
 from claims.models import Article
@@ -33,35 +37,40 @@ class UnreadableFile(Exception):
 
 # Runs of letters of each script; counting by runs is several times faster than by letter.
 ARABIC_LETTERS = re.compile(f"{ARABIC_LETTER.pattern}+")
-LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 ANY_LETTERS = re.compile(r"[^\W\d_]+")
 # C0 controls other than tab, newline, carriage return and form feed are signs of a binary file.
 BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-# Letters of scripts an Arabic news article may carry besides Arabic and Latin are tolerated,
-# but most letters must be Arabic or Latin for the file to count as an article.
-MIN_SCRIPT_SHARE = 0.6
-# Windows-1256 decodes almost any byte, so it is accepted only when most letters come out Arabic.
-MIN_ARABIC_SHARE_CP1256 = 0.5
+# Most letters of an Arabic news article are Arabic; names, agencies and links add Latin ones.
+# The same bar keeps Windows-1256, which decodes almost any byte, to files that read as Arabic.
+MIN_ARABIC_SHARE = 0.5
+# Larger files are refused unless the limit is raised (`--max-size`): a news article is rarely
+# over 200 KB, and extraction time grows faster than the size of the file.
+DEFAULT_MAX_SIZE = 5_000_000
+UTF8_REPLACEMENT = "\ufffd".encode()
 
 
-def _letters(text: str) -> tuple[int, int, int]:
-    """Counts of (Arabic letters, Latin letters, all letters) in `text`."""
-    arabic, latin, total = (
-        sum(map(len, letters.findall(text)))
-        for letters in (ARABIC_LETTERS, LATIN_LETTERS, ANY_LETTERS)
+def _letters(text: str) -> tuple[int, int]:
+    """Counts of (Arabic letters, all letters) in `text`."""
+    arabic, total = (
+        sum(map(len, letters.findall(text))) for letters in (ARABIC_LETTERS, ANY_LETTERS)
     )
-    return arabic, latin, total
+    return arabic, total
 
 
-def decode(raw: bytes, name: str = "<input>") -> tuple[str, str]:
-    """Decode `raw` to text and name the encoding used.
+def decode(raw: bytes, name: str = "<input>") -> tuple[str, str, list[str]]:
+    """Decode `raw` to text; name the encoding used and what had to be repaired.
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised by their marks;
-    Windows-1256 is tried only when UTF-8 fails, and kept only if the result reads as Arabic.
-    Raises `UnreadableFile` for binary data or text in another script.
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised by their marks. A UTF-8
+    file with a few invalid bytes is read as UTF-8 with each such byte replaced by U+FFFD and a
+    warning giving its offset; Windows-1256 is chosen only when the file does not read as UTF-8
+    at all and reads as Arabic in Windows-1256.
+    Raises `UnreadableFile` for empty, binary or non-Arabic files.
     """
+    warnings: list[str] = []
     if raw.startswith(codecs.BOM_UTF8):
-        text, encoding = raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+        text, encoding = _utf8(raw[len(codecs.BOM_UTF8) :], name, warnings), "utf-8-sig"
+        if text is None:
+            raise UnreadableFile(name, "has a UTF-8 mark but is not UTF-8")
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text, encoding = raw.decode("utf-16"), "utf-16"
@@ -73,25 +82,58 @@ def decode(raw: bytes, name: str = "<input>") -> tuple[str, str]:
     else:
         if b"\x00" in raw:
             raise UnreadableFile(name, "is a binary file (it contains NUL bytes), not text")
-        try:
-            text, encoding = raw.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, encoding = raw.decode("cp1256", errors="replace"), "windows-1256"
-            arabic, _latin, total = _letters(text)
-            if total == 0 or arabic / total < MIN_ARABIC_SHARE_CP1256 or "\ufffd" in text:
-                raise UnreadableFile(
-                    name, "is neither UTF-8, UTF-16 nor Windows-1256 Arabic text"
-                ) from None
+        text, encoding = _utf8(raw, name, warnings), "utf-8"
+        if text is None:
+            text, encoding = _cp1256_arabic(raw, name), "windows-1256"
     _check_text(text, name)
-    return normalise_newlines(text), encoding
+    return normalise_newlines(text), encoding, warnings
+
+
+def _utf8(raw: bytes, name: str, warnings: list[str]) -> str | None:
+    """`raw` as UTF-8, invalid bytes replaced by U+FFFD and named in `warnings` (with the offset
+    of the first); None when it is not UTF-8 at all. Windows-1256 Arabic is almost never valid
+    UTF-8 beyond a stray pair of bytes: a file is damaged UTF-8, not another code page, while
+    its valid non-ASCII characters outnumber its invalid sequences."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        first = err.start
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - raw.count(UTF8_REPLACEMENT)
+    if sum(1 for char in text if "\x7f" < char != "\ufffd") <= bad:
+        return None
+    more = f" and {bad - 1} more" if bad > 1 else ""
+    warnings.append(
+        f"{name}: the byte at offset {first}{more} is not valid UTF-8 and was replaced by \ufffd"
+    )
+    return text
+
+
+def _cp1256_arabic(raw: bytes, name: str) -> str:
+    """Windows-1256 decodes almost any byte: kept only when the text reads as Arabic."""
+    text = raw.decode("cp1256", errors="replace")
+    arabic, total = _letters(text)
+    if total == 0 or arabic / total < MIN_ARABIC_SHARE or "\ufffd" in text:
+        raise UnreadableFile(name, "is neither UTF-8, UTF-16 nor Windows-1256 Arabic text")
+    return text
 
 
 def _check_text(text: str, name: str) -> None:
+    if not text:
+        raise UnreadableFile(name, "is empty")
+    if not text.strip():
+        raise UnreadableFile(name, "is blank (it holds only spaces and line breaks)")
     if BINARY_CONTROL.search(text):
         raise UnreadableFile(name, "is a binary file (it contains control bytes), not text")
-    arabic, latin, total = _letters(text)
-    if total and (arabic + latin) / total < MIN_SCRIPT_SHARE:
-        raise UnreadableFile(name, "is not Arabic or Latin text")
+    arabic, total = _letters(text)
+    if total == 0:
+        raise UnreadableFile(name, "has no words, only figures and signs")
+    if arabic < total * MIN_ARABIC_SHARE:
+        raise UnreadableFile(
+            name,
+            f"is not Arabic text ({arabic:,} of its {total:,} letters are Arabic);"
+            " claims reads Arabic articles only",
+        )
 
 
 def normalise_newlines(text: str) -> str:
@@ -100,32 +142,105 @@ def normalise_newlines(text: str) -> str:
 
 def read_bytes(raw: bytes, doc: str) -> Article:
     """An `Article` from the bytes of file `doc`; metadata is filled in by the cleaning stage."""
-    text, encoding = decode(raw, doc)
+    text, encoding, warnings = decode(raw, doc)
     return Article(
         doc=doc,
         text=text,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         encoding=encoding,
+        warnings=warnings,
     )
 
 
-def read_path(path: Path) -> Article:
-    """Read one article file; `-` reads standard input."""
+def read_path(path: Path, doc: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Article:
+    """Read one article file, stored as `doc` (default: its file name); `-` reads standard
+    input. Files over `max_size` bytes are refused before they are read."""
     if str(path) == "-":
         import sys
 
-        return read_bytes(sys.stdin.buffer.read(), "<stdin>")
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise UnreadableFile(str(path), f"cannot be opened ({err.strerror or err})") from err
-    return read_bytes(raw, path.name)
+        raw = sys.stdin.buffer.read(max_size + 1)
+        doc = doc or "<stdin>"
+        size = len(raw)
+    else:
+        doc = doc or path.name
+        try:
+            size = path.stat().st_size
+            raw = path.read_bytes() if size <= max_size else b""
+        except OSError as err:
+            raise UnreadableFile(str(path), f"cannot be opened ({err.strerror or err})") from err
+    if size > max_size:
+        raise UnreadableFile(
+            doc,
+            f"is larger than the limit of {max_size / 1e6:g} MB for one article;"
+            f" give --max-size {math.ceil(size / 1e6)} to read it",
+        )
+    return read_bytes(raw, doc)
 
 
-def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named on the command line, directories searched recursively for `*.txt`."""
+class InputFile(NamedTuple):
+    """A file to read, the name it is stored under, or why it cannot be read."""
+
+    path: Path
+    doc: str
+    problem: str | None = None
+
+
+def iter_inputs(paths: Iterable[Path]) -> Iterator[InputFile]:
+    """Files named on the command line, directories searched recursively for `*.txt`.
+
+    A file found in a folder is stored under its path relative to that folder
+    (`a/article.txt`), so that files of one name in two sub-folders stay two articles and a
+    folder moved as a whole keeps its articles' names; a file named on its own is stored under
+    its file name. Two files that would be stored under one name in the same run, unreadable
+    folders, symbolic-link loops and dangling links come back with the `problem` in words.
+    """
+    seen: dict[str, Path] = {}
     for path in paths:
         if str(path) != "-" and path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+            found: Iterator[InputFile] = _search(path, path, frozenset({path.resolve()}))
         else:
-            yield path
+            found = iter([InputFile(path, "<stdin>" if str(path) == "-" else path.name)])
+        for item in found:
+            first = seen.setdefault(item.doc, item.path)
+            if item.problem is None and first != item.path:
+                item = item._replace(
+                    problem=f"has the same name as {first} given before; ingest their common"
+                    " folder so that each keeps an article of its own"
+                )
+            yield item
+
+
+def _search(folder: Path, root: Path, ancestors: frozenset[Path]) -> Iterator[InputFile]:
+    """The `*.txt` files under `folder`, in name order, following links to folders."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as err:
+        unreadable = f"is a folder that cannot be read ({err.strerror or err})"
+        yield InputFile(folder, folder.relative_to(root).as_posix(), unreadable)
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        doc = path.relative_to(root).as_posix()
+        if entry.is_symlink() and (reason := _broken_link(path)):
+            yield InputFile(path, doc, reason)
+        elif entry.is_dir():
+            real = path.resolve()
+            if real in ancestors:
+                yield InputFile(path, doc, "is a link back to a folder it is in (a loop)")
+            else:
+                yield from _search(path, root, ancestors | {real})
+        elif entry.name.endswith(".txt") and entry.is_file():
+            yield InputFile(path, doc)
+
+
+def _broken_link(path: Path) -> str | None:
+    """Why the symbolic link `path` leads nowhere, or None when it leads to a file or folder."""
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "is a symbolic link that leads back to itself (a loop)"
+        if err.errno == errno.ENOENT:
+            return "is a symbolic link to something that no longer exists"
+        return f"is a symbolic link that cannot be followed ({err.strerror or err})"
+    return None

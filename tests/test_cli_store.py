@@ -5,13 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import DataError
 from typer.testing import CliRunner
 
 from claims.cli import app
 from claims.store import Store, count_claims
+from claims.store.queries import A
 from tests.store_helpers import migrate_to
 from tests.test_ingest import _snapshot
 
@@ -141,3 +145,149 @@ def test_list_keeps_ids_kinds_and_status_readable_in_80_columns(tmp_path):
         assert cells[0] == str(view.id) and cells[2] == str(view.index)
         assert cells[3] == "anonymous" and cells[6] == "unreviewed"
         assert cells[7] and view.claim.startswith(cells[7].rstrip("…"))
+
+
+# --- what a folder of real-world files holds (issue 14, items 1 to 5)
+
+SEED_FILES = sorted(SEEDS.iterdir())
+BODY = "وقال الوزير إن المحادثات ستستأنف يوم الاثنين."
+
+
+def _current_docs(db_url: str) -> list[str]:
+    store = Store.open(db_url)
+    try:
+        with store.session() as session:
+            return sorted(session.scalars(select(A.doc).where(A.current.is_(True))))
+    finally:
+        store.close()
+
+
+def test_same_file_name_in_two_folders_is_two_articles_and_survives_moving_the_folder(
+    db_url, tmp_path
+):
+    for folder, seed in (("a", SEED_FILES[0]), ("b", SEED_FILES[1])):
+        (tmp_path / "t" / folder).mkdir(parents=True)
+        (tmp_path / "t" / folder / "article.txt").write_bytes(seed.read_bytes())
+    first = claims("ingest", tmp_path / "t", "--db", db_url)
+    assert first.exit_code == 0, first.output
+    assert "2 articles stored (2 new" in first.output
+    assert _current_docs(db_url) == ["a/article.txt", "b/article.txt"]
+    moved = (tmp_path / "t").rename(tmp_path / "moved")
+    again = claims("ingest", moved, "--db", db_url)
+    assert again.exit_code == 0 and "2 unchanged" in again.output
+
+
+def test_same_file_name_given_twice_in_one_run_is_refused_not_a_new_version(db_url, tmp_path):
+    for folder, seed in (("a", SEED_FILES[0]), ("b", SEED_FILES[1])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "article.txt").write_bytes(seed.read_bytes())
+    result = claims("ingest", tmp_path / "a", tmp_path / "b", "--db", db_url)
+    assert result.exit_code == 1
+    assert "1 articles stored (1 new, 0 updated)" in result.output
+    assert f"refused {tmp_path / 'b' / 'article.txt'}: has the same name as" in result.output
+
+
+def test_empty_blank_and_non_arabic_files_are_refused_by_name_and_the_batch_goes_on(
+    db_url, tmp_path
+):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("  \n\n\t \n")
+    (tmp_path / "english.txt").write_text("The minister said the talks would resume on Monday.\n")
+    (tmp_path / "seed.txt").write_bytes(SEED_FILES[0].read_bytes())
+    result = claims("ingest", tmp_path, "--db", db_url)
+    assert result.exit_code == 1
+    assert "1 articles stored (1 new, 0 updated), 0 unchanged, 3 refused" in result.output
+    output = " ".join(result.output.split())
+    assert f"refused {tmp_path / 'blank.txt'}: is blank" in output
+    assert f"refused {tmp_path / 'empty.txt'}: is empty" in output
+    assert f"refused {tmp_path / 'english.txt'}: is not Arabic text" in output
+    assert _current_docs(db_url) == ["seed.txt"]
+
+
+def test_loops_dangling_links_and_unreadable_folders_are_named_and_the_batch_goes_on(
+    tmp_path, monkeypatch
+):
+    root = tmp_path / "in"
+    (root / "locked").mkdir(parents=True)
+    (root / "seed.txt").write_bytes(SEED_FILES[0].read_bytes())
+    (root / "self.txt").symlink_to(root / "self.txt")
+    (root / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (root / "back").symlink_to(root, target_is_directory=True)
+    scandir = os.scandir
+
+    def unreadable_locked(path):  # the tests run as root, whom no permission stops
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", unreadable_locked)
+    result = claims("ingest", root, "--db", tmp_path / "c.db")
+    assert result.exit_code == 1
+    assert "1 articles stored (1 new, 0 updated), 0 unchanged, 4 refused" in result.output
+    output = " ".join(result.output.split())
+    assert f"refused {root / 'back'}: is a link back to a folder it is in (a loop)" in output
+    assert f"refused {root / 'gone.txt'}: is a symbolic link to something that no longer" in output
+    assert f"refused {root / 'locked'}: is a folder that cannot be read (Permission" in output
+    assert f"refused {root / 'self.txt'}: is a symbolic link that leads back to itself" in output
+
+
+def test_file_over_the_size_limit_is_refused_with_the_option_that_reads_it(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text((BODY + "\n") * 20_000)  # 1.6 MB
+    result = claims("ingest", big, SEED_FILES[0], "--db", tmp_path / "c.db", "--max-size", 1)
+    assert result.exit_code == 1
+    assert "1 articles stored" in result.output
+    output = " ".join(result.output.split())
+    assert "refused" in output and "big.txt: is larger than the limit of 1 MB" in output
+    assert "give --max-size 2 to read it" in output
+
+
+def test_a_huge_outlet_line_refuses_its_file_and_the_batch_goes_on(db_url, tmp_path):
+    (tmp_path / "a.txt").write_text(BODY + "\nجميع الحقوق محفوظة ل" + "ب" * 300_000 + "\n")
+    (tmp_path / "b.txt").write_bytes(SEED_FILES[0].read_bytes())
+    result = claims("ingest", tmp_path, "--db", db_url)
+    assert result.exit_code == 1, result.output
+    assert "1 articles stored (1 new, 0 updated), 0 unchanged, 1 refused" in result.output
+    output = " ".join(result.output.split())
+    assert "a.txt: has a line taken for its outlet that is 300,000 characters" in output
+    assert _current_docs(db_url) == ["b.txt"]
+
+
+def test_utf8_file_with_a_bad_byte_is_stored_as_utf8_with_a_warning(db_url, tmp_path):
+    raw = SEED_FILES[0].read_bytes()
+    offset = raw.index(b" ", 200)  # between two Arabic words
+    (tmp_path / "damaged.txt").write_bytes(raw[:offset] + b"\xff" + raw[offset:])
+    result = claims("ingest", tmp_path, "--db", db_url)
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert f"warning: damaged.txt: the byte at offset {offset} is not valid UTF-8" in output
+    store = Store.open(db_url)
+    try:
+        with store.session() as session:
+            encoding, stored = session.execute(select(A.encoding, A.text)).one()
+    finally:
+        store.close()
+    assert encoding == "utf-8"
+    assert stored.replace("\ufffd", "") == SEED_FILES[0].read_text().replace("\r\n", "\n")
+
+
+def test_an_article_the_store_refuses_for_its_data_is_named_and_the_batch_goes_on(
+    db_url, tmp_path, monkeypatch
+):
+    from claims import store as store_module
+
+    real = store_module.ingest
+
+    def too_long_for_an_index(store, extracted):
+        if extracted.article.doc == SEED_FILES[0].name:
+            orig = Exception("index row requires 295480 bytes, maximum size is 8191")
+            raise DataError("INSERT INTO entity ...", {}, orig)
+        return real(store, extracted)
+
+    monkeypatch.setattr(store_module, "ingest", too_long_for_an_index)
+    result = claims("ingest", SEED_FILES[0], SEED_FILES[1], "--db", db_url)
+    assert result.exit_code == 1, result.output
+    assert "1 articles stored (1 new, 0 updated), 0 unchanged, 1 refused" in result.output
+    output = " ".join(result.output.split())
+    assert f"{SEED_FILES[0].name}: could not be stored (index row requires 295480" in output
+    assert _current_docs(db_url) == [SEED_FILES[1].name]

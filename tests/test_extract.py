@@ -51,8 +51,7 @@ ARABIC = "قال المتحدث إن القصف استهدف السوق."
     ],
 )
 def test_decoding_detects_the_encoding(raw, encoding):
-    text, found = decode(raw, "a.txt")
-    assert (text, found) == (ARABIC, encoding)
+    assert decode(raw, "a.txt") == (ARABIC, encoding, [])
 
 
 def test_line_endings_are_normalised_and_offsets_index_the_decoded_text():
@@ -67,8 +66,14 @@ def test_line_endings_are_normalised_and_offsets_index_the_decoded_text():
     ("raw", "reason"),
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("这是一个中文新闻句子，不是阿拉伯语。".encode(), "not Arabic or Latin"),
+        (
+            "这是一个中文新闻句子，不是阿拉伯语。".encode(),
+            "is not Arabic text (0 of its 16 letters",
+        ),
         (b"\x80\x82\x84\x85\x86\x89\x8b\x91\x92\x93\x94\x95\x96\x97" * 9, "neither UTF-8"),
+        (b"", "is empty"),
+        (b" \r\n\t\n  \n", "is blank"),
+        (b"The minister said the talks would resume on Monday.", "is not Arabic text"),
     ],
 )
 def test_unreadable_files_are_refused_with_the_file_and_reason(raw, reason):
@@ -129,10 +134,6 @@ def test_nothing_crashes_on_arbitrary_unicode(text):
         return
     for claim in extracted.claims:
         assert 0.0 <= claim.confidence <= 1.0
-
-
-def test_empty_input_has_no_claims():
-    assert extract_bytes(b"", "empty.txt").claims == []
 
 
 # --- cleaning
@@ -632,3 +633,14 @@ def test_extract_in_two_jobs_prints_what_one_job_prints(tmp_path, fmt):
     assert runs[0].exit_code == runs[1].exit_code == 1
     assert runs[0].stdout == runs[1].stdout and "004_f4303bb32ac63e1e" in runs[0].stdout
     assert runs[0].stderr == runs[1].stderr and "bad.txt" in runs[0].stderr
+
+
+def test_utf8_with_a_bad_byte_is_read_as_utf8_never_as_windows_1256():
+    cut = ARABIC.index(" ")
+    raw = ARABIC[:cut].encode() + b"\xff" + ARABIC[cut:].encode()
+    text, encoding, warnings = decode(raw, "damaged.txt")
+    assert (text, encoding) == (ARABIC[:cut] + "\ufffd" + ARABIC[cut:], "utf-8")
+    assert warnings == [
+        f"damaged.txt: the byte at offset {len(ARABIC[:cut].encode())} is not valid UTF-8"
+        " and was replaced by \ufffd"
+    ]

@@ -32,10 +32,12 @@ def ingest_paths(paths: list[Path], db: str | None) -> None:
 
     Files that cannot be read are reported and skipped; the app opens on what was stored.
     """
+    from claims.cli_extract import MaxSizeOption
     from claims.cli_store import ingest as claims_ingest
 
     try:
-        claims_ingest(paths=paths, db=db, jobs=None)  # None: all cores
+        # None: all cores; the size limit of `claims ingest`
+        claims_ingest(paths=paths, db=db, jobs=None, max_size=MaxSizeOption.default)
     except typer.Exit as done:
         if done.exit_code not in (0, 1):  # 1: some files refused, already reported
             raise

@@ -2,7 +2,7 @@
 
 article   one row per version of an ingested file; `current` marks the latest version
 entity    a source: named people, organizations and outlets are shared across articles;
-          anonymous sources are scoped to one article (`scope` = its file name)
+          anonymous sources are scoped to one article (`scope` = its `doc`)
 claim     one row per kept sentence, with its attribution and its review state
 review    append-only history of what reviewers did to claims
 link      relations between claims, filled by the linker (claims/store/linking.py)
@@ -43,7 +43,10 @@ class ArticleRow(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("doc", "version", name="uq_article_doc_version"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    doc: str = Field(index=True, description="File name of the article")
+    doc: str = Field(
+        index=True,
+        description="The file: its path inside the folder ingested, or its file name",
+    )
     version: int = Field(default=1, description="1 for the first ingest, +1 for each edit")
     current: bool = Field(default=True, description="The latest version of its file")
     content_hash: str = Field(index=True, description="SHA-256 of the decoded text")
@@ -70,7 +73,7 @@ class EntityRow(SQLModel, table=True):
     kind: str = Field(description="A Kind value")
     name: str = Field(description="The name as first seen")
     key: str = Field(index=True, description="normalize_key(name)")
-    scope: str = Field(default=SHARED, description="'' if shared, else the article's file name")
+    scope: str = Field(default=SHARED, description="'' if shared, else the article's doc")
 
 
 class ClaimRow(SQLModel, table=True):
