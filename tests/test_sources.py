@@ -200,6 +200,12 @@ def test_a_family_name_alone_is_a_person_when_the_article_gives_it_a_title_and_a
     assert attribution(text, 0)[:2] == (Kind.named_person, "الصفدي")
 
 
+def test_a_family_name_alone_is_the_subject_before_the_object_of_its_verb():
+    text = "وقال الوزير الصفدي إن الحدود مغلقة. كما دان الصفدي الهجمات المتكررة على القرى الحدودية."
+    assert attribution(text)[:3] == (Kind.named_person, "الصفدي", "دان")
+    assert attribution("ودان الهجوم الأخير على القرى الحدودية.")[0] is Kind.author
+
+
 def test_a_role_adjective_is_no_family_name():
     assert attribution("وقال الرئيس السابق إن الحل سياسي.")[0] is Kind.anonymous
 

@@ -597,13 +597,14 @@ class SourceParser:
         return None
 
     def _lone_family_name(self, words: list[Token], sentence: str) -> str | None:
-        """'قال الجبير', 'الوزير الجبير', 'ودعا لافروف': a word alone, or after a title, is a
+        """'قال الجبير', 'الوزير الجبير', 'ودعا لافروف': a word first, or after a title, is a
         family name when the article puts it both after a role ('الوزير الجبير', 'وزير
         الخارجية لافروف') and right after a reporting verb; a role's adjective ('الرئيس
-        السابق') never stands alone after the verb."""
-        if not words or len(words) > 2 or len(words) == 2 and words[0].norm not in _set("titles"):
+        السابق') never stands alone after the verb. What follows it is the object of a verb
+        that takes one: 'دان الجبير سياسة القمع'."""
+        if not words:
             return None
-        name = words[-1]
+        name = words[1] if words[0].norm in _set("titles") and len(words) > 1 else words[0]
         if not _plain_word(name) or _is_function_word(name):
             return None
         after_title = after_verb = False
