@@ -311,3 +311,14 @@ def test_a_circumstantial_participle_ends_the_source_phrase():
         'وأردف الرئيس الفرنسي قائلا: " لن نترك الشعب وحده ".'
     )
     assert attribution(text)[1] == "إيمانويل ماكرون"
+
+
+def test_a_state_speaking_as_a_body_is_named_without_the_object_of_its_verb():
+    said = attribution("ورفضت روسيا مشروع القرار الذي قدمته بريطانيا.")
+    assert said[:2] == (Kind.organization, "روسيا")
+    assert attribution("وقالت حركة أحرار الشام إن الهجوم فشل.")[1] == "حركة أحرار الشام"
+
+
+def test_a_states_name_is_whole_where_the_article_says_more_of_it():
+    text = "وتحدث الوفد عن روسيا الاتحادية الجديدة. وأكدت روسيا أنها لن تسمح بالهجوم."
+    assert attribution(text)[:2] == (Kind.organization, "روسيا")

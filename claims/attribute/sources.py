@@ -525,9 +525,12 @@ class SourceParser:
 
     def _fullest_body_name(self, name: str) -> str:
         """The fullest form of a body's name in the article: 'وزارة الخزانة' ->
-        'وزارة الخزانة الأميركية' when the article says so somewhere."""
+        'وزارة الخزانة الأميركية' when the article says so somewhere. A state's own name is
+        whole: 'روسيا الاتحادية' elsewhere in the text is what is said of it."""
+        key = normalize(name).split()
+        if len(key) == 1 and key[0] in _word_class("proper_bodies"):
+            return name
         if name not in self._fullest_bodies:
-            key = normalize(name).split()
             best = name
             for text, tokens in self.passages:
                 words = _words(tokens)
