@@ -428,3 +428,14 @@ def test_the_report_named_back_in_a_relaying_article_is_the_outlets_after_others
         "وقال التقرير إن الجولة المقبلة ستعقد في الدوحة.",
     )
     assert said[-1] == (Kind.media, "ميدل إيست آي", "وقال", None)
+
+
+def test_an_according_phrase_takes_any_reporting_verb_after_ma_and_a_leading_wa():
+    said = attributions(
+        "وسقطت قذائف على الحي الشرقي، حسب ما ذكر ناشطون.",
+        "وبحسب ما نشرت صحيفة الغارديان، فقد غادر المقاتلون المدينة.",
+        "ووفقاً لمصادر محلية، فإن الطريق أغلق مساء أمس.",
+    )
+    assert said[0] == (Kind.anonymous, "ناشطون", "حسب ما ذكر", None)
+    assert said[1][:3] == (Kind.media, "الغارديان", "وبحسب ما نشرت")
+    assert said[2][:2] == (Kind.anonymous, "مصادر محلية")

@@ -810,10 +810,15 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
         n = _according_at(tokens, i)
         if not n or _quote_depth_at(tokens, i):
             continue
-        j = _past_reporting_verb(tokens, i + n)
+        said = _past_reporting_verb(tokens, i + n)  # the cue runs to the verb
+        j = said + 1 if said < len(tokens) and tokens[said].norm in ABOUT_THE_SPEAKER else said
         if j < len(tokens) and tokens[j].norm in ("ل", "لـ"):
             j += 1
-        elif tokens[j - 1].norm in LI_PHRASE_ENDS and j < len(tokens) and tokens[j].norm[:1] == "ل":
+        elif (
+            _strip_conjunction(tokens[j - 1].norm, LI_PHRASE_ENDS)  # 'ووفقاً لمصادر محلية'
+            and j < len(tokens)
+            and tokens[j].norm[:1] == "ل"
+        ):
             tokens = [*tokens[:j], _unglue_li(tokens[j]), *tokens[j + 1 :]]
         end = j
         while (
@@ -852,7 +857,7 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
                 outlet = parser.parse(tokens[j:relay], sentence)
                 relaying = outlet if outlet and outlet.kind is Kind.media else source
                 source, via = relayed, relaying.name
-        cue = _text(tokens[i : i + n], sentence)
+        cue = _text(tokens[i:said], sentence)
         claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
         return Frame(source, cue, via, claim_start, 0.85)
     return None
@@ -863,19 +868,18 @@ ABOUT_THE_SPEAKER = frozenset(normalize(w) for w in ("عنه", "عنها", "عن
 
 
 def _past_reporting_verb(tokens: list[Token], j: int) -> int:
-    """Past what stands between 'بحسب ما', 'وفقاً لما', 'حسبما' and the source when the
-    lexicon's phrase stops short of it: after 'ما' the verb of reporting with its object
-    pronoun ('بحسب ما أوردته وكالة سانا', 'بحسب ما أعلنه التلفزيون'); 'عنه' after the verb."""
-    if tokens[j - 1].norm.endswith("ما") and j < len(tokens) and _reports_with_object(tokens[j]):
-        j += 1
-    if j < len(tokens) and tokens[j].norm in ABOUT_THE_SPEAKER:
+    """Past the verb of reporting, bare or with its object pronoun, that stands between
+    'بحسب ما', 'وفقاً لما', 'حسبما' and its subject: 'حسب ما ذكر ناشطون', 'بحسب ما أوردته
+    وكالة سانا'."""
+    if tokens[j - 1].norm.endswith("ما") and j < len(tokens) and _reporting_verb(tokens[j]):
         j += 1
     return j
 
 
-def _reports_with_object(token: Token) -> bool:
-    """'أوردته', 'أعلنه', 'نقلتها': a reporting verb carrying its object pronoun."""
-    if token.norm in _word_class("relaying_verbs"):
+def _reporting_verb(token: Token) -> bool:
+    """'ذكر', 'أوردته', 'أعلنه', 'نقلتها': a reporting verb, bare or carrying its object
+    pronoun."""
+    if token.norm in _cue_forms() or token.norm in _word_class("relaying_verbs"):
         return True
     for suffix in ("ه", "ها"):
         if token.norm.endswith(suffix) and token.norm[: -len(suffix)] in _cue_forms():
