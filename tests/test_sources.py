@@ -322,3 +322,13 @@ def test_a_state_speaking_as_a_body_is_named_without_the_object_of_its_verb():
 def test_a_states_name_is_whole_where_the_article_says_more_of_it():
     text = "وتحدث الوفد عن روسيا الاتحادية الجديدة. وأكدت روسيا أنها لن تسمح بالهجوم."
     assert attribution(text)[:2] == (Kind.organization, "روسيا")
+
+
+def test_unnamed_sources_counted_by_a_number_are_anonymous_with_their_count():
+    said = attribution("وقال ثلاثة مسؤولين أمنيين إن الهجوم فشل.")
+    assert said[:2] == (Kind.anonymous, "ثلاثة مسؤولين أمنيين")
+    assert attribution("وقال 4 شهود عيان إن الانفجار هز الحي.")[:2] == (
+        Kind.anonymous,
+        "4 شهود عيان",
+    )
+    assert attribution("وأصيب ثلاثة مقاتلين في القصف.")[0] is Kind.author

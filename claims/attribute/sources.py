@@ -20,6 +20,7 @@ from claims.attribute.lexicons import (
     _aliases,
     _first_names,
     _name_form,
+    _number_words,
     _outlet_spellings,
     _outlets,
     _particles,
@@ -218,6 +219,12 @@ class SourceParser:
                 )
         if _starts_with(words, _phrases("anonymous")):
             return self._anonymous(tokens, i0, sentence)
+        if (first.norm.isdigit() or first.norm in _number_words()) and _starts_with(
+            words[1:], _phrases("anonymous")
+        ):
+            # 'وقال أربعة مسؤولين فلسطينيين': unnamed sources, counted
+            counted = self._anonymous(tokens, tokens.index(words[1]), sentence)
+            return Source(Kind.anonymous, f"{first.text} {counted.name}")
         outlet = self._bare_outlet(words)
         if outlet:
             return Source(Kind.media, outlet)
