@@ -332,3 +332,12 @@ def test_unnamed_sources_counted_by_a_number_are_anonymous_with_their_count():
         "4 شهود عيان",
     )
     assert attribution("وأصيب ثلاثة مقاتلين في القصف.")[0] is Kind.author
+
+
+def test_a_quoted_name_followed_by_its_role_is_the_person():
+    text = (
+        'وقال "عكيد الحسكاوي" القائد الميداني في "لواء الحمزة" إن المعركة بدأت. '
+        "وأضاف عكيد أن الهجوم يستهدف ثلاث قرى."
+    )
+    assert attribution(text, 0)[:2] == (Kind.named_person, "عكيد الحسكاوي")
+    assert attribution(text)[:2] == (Kind.named_person, "عكيد الحسكاوي")

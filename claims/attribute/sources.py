@@ -593,6 +593,12 @@ class SourceParser:
                 i += 1
             if last:
                 return Source(Kind.named_person, self._full_name(last))
+        quoted = _quoted_name(tokens, 0, sentence)
+        if quoted and quoted[1] < len(tokens) and tokens[quoted[1]].norm in _set("titles"):
+            # 'قال "مورو كفر ناصح" القائد العسكري في …': the marks hold a name, a role follows
+            inner = _words(tokens[1 : quoted[1] - 1])
+            if len(inner) <= MAX_NAME_WORDS and all(_plain_word(w) for w in inner):
+                return Source(Kind.named_person, self._full_name(quoted[0]))
         for chunk in _comma_chunks(tokens):
             chunk_words = _words(chunk)
             if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):
