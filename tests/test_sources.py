@@ -341,3 +341,10 @@ def test_a_quoted_name_followed_by_its_role_is_the_person():
     )
     assert attribution(text, 0)[:2] == (Kind.named_person, "عكيد الحسكاوي")
     assert attribution(text)[:2] == (Kind.named_person, "عكيد الحسكاوي")
+
+
+def test_an_officials_role_then_a_name_after_the_comma_is_the_person():
+    text = "مسؤول العلاقات العامة في لواء الحمزة، سعد الخلف، قال إن العملية وشيكة."
+    assert attribution(text)[:2] == (Kind.named_person, "سعد الخلف")
+    unnamed = "ونقلت الوكالة عن مسؤول عسكري أمريكي، طلب عدم الكشف عن اسمه، أن القوات باقية."
+    assert attribution(unnamed)[:2] == (Kind.anonymous, "مسؤول عسكري أمريكي")
