@@ -348,3 +348,8 @@ def test_an_officials_role_then_a_name_after_the_comma_is_the_person():
     assert attribution(text)[:2] == (Kind.named_person, "سعد الخلف")
     unnamed = "ونقلت الوكالة عن مسؤول عسكري أمريكي، طلب عدم الكشف عن اسمه، أن القوات باقية."
     assert attribution(unnamed)[:2] == (Kind.anonymous, "مسؤول عسكري أمريكي")
+
+
+def test_the_verbal_noun_of_saying_after_a_relayed_name_is_no_part_of_it():
+    text = "ونقلت وكالة رويترز عن سامر الخطيب قوله إن القرار غير حكيم."
+    assert attribution(text) == (Kind.named_person, "سامر الخطيب", "ونقلت", "رويترز")

@@ -189,6 +189,18 @@ def _plain_word(token: Token) -> bool:
         or token.norm in _particles("complement")
         or token.norm in _particles("subordinate")
         or token.norm[:1].isdigit()
+        or _is_quoting_noun(token)  # 'عن محمد باقري قوله إن …'
+    )
+
+
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+def _is_quoting_noun(token: Token) -> bool:
+    """'قوله', 'تأكيدها': the verbal noun of saying with the speaker's pronoun."""
+    return any(
+        token.norm.endswith(suffix) and token.norm[: -len(suffix)] in _word_class("quoting_nouns")
+        for suffix in PRONOUN_SUFFIXES
     )
 
 

@@ -37,6 +37,7 @@ from claims.attribute.names import (
     MAX_NAME_WORDS,
     _after_title,
     _family_name_after_role,
+    _is_quoting_noun,
     _name_at,
     _opens_with_given_name,
     _plain_word,
@@ -814,16 +815,6 @@ def _agrees_with_plural(head: Token, adjective: Token) -> bool:
 
 # 'تقرير صادر عن المنظمة', 'بيان لـ"الهيئة"': the preposition before a document's issuer.
 ISSUER_PREPOSITIONS = frozenset({"عن", "ل", "لـ"})
-
-
-PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
-
-
-def _is_quoting_noun(token: Token) -> bool:
-    return any(
-        token.norm.endswith(suffix) and token.norm[: -len(suffix)] in _word_class("quoting_nouns")
-        for suffix in PRONOUN_SUFFIXES
-    )
 
 
 def _without_quoting_noun(tokens: list[Token]) -> list[Token]:
