@@ -353,3 +353,13 @@ def test_an_officials_role_then_a_name_after_the_comma_is_the_person():
 def test_the_verbal_noun_of_saying_after_a_relayed_name_is_no_part_of_it():
     text = "ونقلت وكالة رويترز عن سامر الخطيب قوله إن القرار غير حكيم."
     assert attribution(text) == (Kind.named_person, "سامر الخطيب", "ونقلت", "رويترز")
+
+
+def test_a_family_name_in_al_after_a_title_ends_before_the_definite_object():
+    text = (
+        "وقال الأمير سلطان الفيصل إن الخطة سيئة. "
+        "وخاطب الأمير الفيصل الآلاف من المشاركين بالقول إن مسعاكم مشروع."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "سلطان الفيصل")
+    titled = "وقال العميد الطاهر عبد المنعم إن القوات تسيطر على المقر."
+    assert attribution(titled)[1] == "الطاهر عبد المنعم"
