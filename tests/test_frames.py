@@ -439,3 +439,14 @@ def test_an_according_phrase_takes_any_reporting_verb_after_ma_and_a_leading_wa(
     assert said[0] == (Kind.anonymous, "ناشطون", "حسب ما ذكر", None)
     assert said[1][:3] == (Kind.media, "الغارديان", "وبحسب ما نشرت")
     assert said[2][:2] == (Kind.anonymous, "مصادر محلية")
+
+
+def test_a_negated_denial_still_takes_a_position_where_a_negated_report_says_nothing():
+    said = attributions(
+        "ولم ينف وزير الداخلية سامر الخطيب وجود اتصالات مع الجانب التركي.",
+        "ولا يستبعد مراقبون أن تنهار الهدنة قريباً.",
+        "ولم تذكر الوزارة عدد الموقوفين.",
+    )
+    assert said[0][:3] == (Kind.named_person, "سامر الخطيب", "ينف")
+    assert said[1][:2] == (Kind.anonymous, "مراقبون")
+    assert said[2][0] is Kind.author

@@ -69,11 +69,19 @@ def _lead_length(words: list[Token]) -> int:
     """Words of a lead-in that do not change the frame ('وكان', 'وقد', 'في المقابل')."""
     i = 0
     while i < len(words):
-        n = _starts_with(words[i:], _lead_phrases())
+        n = _starts_with(words[i:], _lead_phrases()) or _negates_a_stance(words, i)
         if not n:
             break
         i += n
     return i
+
+
+def _negates_a_stance(words: list[Token], i: int) -> int:
+    """'ولم ينف', 'لا يستبعد': a negation before a verb of denying or ruling out leaves the
+    frame standing (the speaker still takes a position)."""
+    negation = _strip_conjunction(words[i].norm, _particles("negation"))
+    lemma = _cue_lemma(words[i + 1]) if negation and i + 1 < len(words) else None
+    return 1 if lemma and normalize(lemma) in _word_class("negated_stances") else 0
 
 
 def _quote_depth_at(tokens: list[Token], index: int) -> int:
