@@ -450,3 +450,12 @@ def test_a_negated_denial_still_takes_a_position_where_a_negated_report_says_not
     assert said[0][:3] == (Kind.named_person, "سامر الخطيب", "ينف")
     assert said[1][:2] == (Kind.anonymous, "مراقبون")
     assert said[2][0] is Kind.author
+
+
+def test_a_person_described_before_the_name_that_precedes_the_verb_is_the_subject():
+    said = attributions(
+        "وذكر التلفزيون الرسمي أن رجل الدين البارز أحمد خاتمي قال للمصلين إن على الجميع التحرك.",
+        "وأحرق المتظاهرون صورا للرئيس سامر الخطيب وأخذوا يهتفون ضد الحكومة.",
+    )
+    assert said[0] == (Kind.named_person, "أحمد خاتمي", "قال", "التلفزيون الرسمي")
+    assert said[1][0] is Kind.author

@@ -758,8 +758,13 @@ def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bo
     first = _words(before)[0]
     if in_lexicon(first, _set("statements")):
         return True
-    titled = first.norm in _set("titles") and subject.kind is Kind.named_person
-    slack = 12 if titled else 2
+    # 'الوزير …' or 'رجل الدين البارز أحمد خاتمي قال': a person's role or description before
+    # the name that closes the subject
+    described = subject.kind is Kind.named_person and (
+        first.norm in _set("titles")
+        or normalize(_words(before)[-1].text) == normalize(subject.name.split()[-1])
+    )
+    slack = 12 if described else 2
     return n_before <= len(subject.name.split()) + slack
 
 

@@ -155,6 +155,8 @@ def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
     word = tokens[j]
     if not _plain_word(word) or word.norm.startswith("ال") or _according_at(tokens, j):
         return False
+    if word.norm.endswith("وا"):
+        return False  # 'بنيامين نتنياهو وأخذوا يهتفون': the alif after a plural's waw ends a verb
     return _closes_name(tokens[j + 1] if j + 1 < len(tokens) else None)
 
 
