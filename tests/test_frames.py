@@ -459,3 +459,17 @@ def test_a_person_described_before_the_name_that_precedes_the_verb_is_the_subjec
     )
     assert said[0] == (Kind.named_person, "أحمد خاتمي", "قال", "التلفزيون الرسمي")
     assert said[1][0] is Kind.author
+
+
+def test_congratulating_praising_objecting_and_defending_are_speech_acts():
+    said = attributions(
+        "وهنأت وزارة الخارجية القطرية الحكومة العراقية بتحرير المدينة.",
+        "وثمنت الأمم المتحدة جهود الوسطاء في التوصل إلى الهدنة.",
+        "ودافع وزير الداخلية سامر الخطيب عن قرار إغلاق المعبر.",
+    )
+    assert said[0][:3] == (Kind.organization, "وزارة الخارجية القطرية", "وهنأت")
+    assert said[1][:2] == (Kind.organization, "الأمم المتحدة")
+    assert said[2][:3] == (Kind.named_person, "سامر الخطيب", "ودافع")
+    objected = attributions("واعترض السفير الأميركي على تسليم الشحنة.")
+    assert objected[0][:3] == (Kind.anonymous, "السفير الأميركي", "واعترض")
+    assert attributions("وهنا يجب الالتفات إلى حجم الخسائر.")[0][0] is Kind.author
