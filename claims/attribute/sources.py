@@ -223,9 +223,9 @@ class SourceParser:
             if first.norm in _set("titles") and len(chunks) > 1:
                 # 'مسؤول العلاقات في الجبهة الشامية، سعد طيبة، قال': the role's holder is named
                 # after the comma, by a given name ('مسؤول أميركي، طلب عدم الكشف عن اسمه' is not)
-                holder = self.person(chunks[1], sentence)
-                if holder and _opens_with_given_name(chunks[1], 0):
-                    return holder
+                named = self.person(chunks[1], sentence)
+                if named and _opens_with_given_name(chunks[1], 0):
+                    return named
             return self._anonymous(tokens, i0, sentence)
         if (first.norm.isdigit() or first.norm in _number_words()) and _starts_with(
             words[1:], _phrases("anonymous")
