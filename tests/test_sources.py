@@ -363,3 +363,9 @@ def test_a_family_name_in_al_after_a_title_ends_before_the_definite_object():
     assert attribution(text)[:2] == (Kind.named_person, "سلطان الفيصل")
     titled = "وقال العميد الطاهر عبد المنعم إن القوات تسيطر على المقر."
     assert attribution(titled)[1] == "الطاهر عبد المنعم"
+
+
+def test_the_un_agencies_are_bodies_in_the_spellings_arabic_pages_give_them():
+    said = attribution("وذكرت اليونيسيف أن ثلث المدارس خرجت من الخدمة.")
+    assert said[:2] == (Kind.organization, "منظمة الأمم المتحدة للطفولة")
+    assert attribution("ودعت اليونسكو إلى حماية المواقع الأثرية.")[0] is Kind.organization
