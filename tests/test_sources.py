@@ -369,3 +369,8 @@ def test_the_un_agencies_are_bodies_in_the_spellings_arabic_pages_give_them():
     said = attribution("وذكرت اليونيسيف أن ثلث المدارس خرجت من الخدمة.")
     assert said[:2] == (Kind.organization, "منظمة الأمم المتحدة للطفولة")
     assert attribution("ودعت اليونسكو إلى حماية المواقع الأثرية.")[0] is Kind.organization
+
+
+def test_an_outlet_spelled_in_full_after_a_glued_preposition_keeps_that_spelling():
+    said = attribution("وصرح سامر الخطيب لوكالة الصحافة الفرنسية بأن المئات فروا.")
+    assert said == (Kind.named_person, "سامر الخطيب", "وصرح", "وكالة الصحافة الفرنسية")

@@ -468,7 +468,11 @@ class SourceParser:
                 key = normalize(spelling).split()
                 if key[1:] == name_key and key[0] in _word_class("outlet_heads"):
                     continue  # 'وكالة سانا' is the kind and the name, not a fuller name
-                if any(norms[k : k + len(key)] == key for k in range(len(norms) - len(key) + 1)):
+                if any(
+                    norms[k + 1 : k + len(key)] == key[1:]
+                    and norms[k] in (key[0], *(glued + key[0] for glued in "لبو"))
+                    for k in range(len(norms) - len(key) + 1)
+                ):  # 'لوكالة الصحافة الفرنسية': a preposition or و glued to its first word
                     used.append(spelling)
             self._fullest_outlets[canonical] = max(used, key=len, default=canonical)
         return self._fullest_outlets[canonical]
