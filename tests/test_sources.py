@@ -374,3 +374,8 @@ def test_the_un_agencies_are_bodies_in_the_spellings_arabic_pages_give_them():
 def test_an_outlet_spelled_in_full_after_a_glued_preposition_keeps_that_spelling():
     said = attribution("وصرح سامر الخطيب لوكالة الصحافة الفرنسية بأن المئات فروا.")
     assert said == (Kind.named_person, "سامر الخطيب", "وصرح", "وكالة الصحافة الفرنسية")
+
+
+def test_a_faction_speaking_is_a_body_not_a_name():
+    said = attribution("وصرح فصيل آخر للمعارضة لرويترز بأنه يتوقع غارة وشيكة.")
+    assert said[:2] == (Kind.organization, "فصيل آخر للمعارضة")
