@@ -473,3 +473,13 @@ def test_congratulating_praising_objecting_and_defending_are_speech_acts():
     objected = attributions("واعترض السفير الأميركي على تسليم الشحنة.")
     assert objected[0][:3] == (Kind.anonymous, "السفير الأميركي", "واعترض")
     assert attributions("وهنا يجب الالتفات إلى حجم الخسائر.")[0][0] is Kind.author
+
+
+def test_a_verb_followed_by_its_preposition_goes_on_with_the_last_speaker():
+    said = attributions(
+        "وقال وزير الخارجية سامر الخطيب إن الحوار هو الحل.",
+        "وأعرب عن تطلعه إلى توافق قريب بين الأطراف.",
+        "وحذر من عواقب التصعيد على المدنيين.",
+    )
+    assert said[1][:3] == (Kind.named_person, "سامر الخطيب", "وأعرب")
+    assert said[2][:3] == (Kind.named_person, "سامر الخطيب", "وحذر")
