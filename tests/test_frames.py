@@ -428,3 +428,58 @@ def test_the_report_named_back_in_a_relaying_article_is_the_outlets_after_others
         "وقال التقرير إن الجولة المقبلة ستعقد في الدوحة.",
     )
     assert said[-1] == (Kind.media, "ميدل إيست آي", "وقال", None)
+
+
+def test_an_according_phrase_takes_any_reporting_verb_after_ma_and_a_leading_wa():
+    said = attributions(
+        "وسقطت قذائف على الحي الشرقي، حسب ما ذكر ناشطون.",
+        "وبحسب ما نشرت صحيفة الغارديان، فقد غادر المقاتلون المدينة.",
+        "ووفقاً لمصادر محلية، فإن الطريق أغلق مساء أمس.",
+    )
+    assert said[0] == (Kind.anonymous, "ناشطون", "حسب ما ذكر", None)
+    assert said[1][:3] == (Kind.media, "الغارديان", "وبحسب ما نشرت")
+    assert said[2][:2] == (Kind.anonymous, "مصادر محلية")
+
+
+def test_a_negated_denial_still_takes_a_position_where_a_negated_report_says_nothing():
+    said = attributions(
+        "ولم ينف وزير الداخلية سامر الخطيب وجود اتصالات مع الجانب التركي.",
+        "ولا يستبعد مراقبون أن تنهار الهدنة قريباً.",
+        "ولم تذكر الوزارة عدد الموقوفين.",
+    )
+    assert said[0][:3] == (Kind.named_person, "سامر الخطيب", "ينف")
+    assert said[1][:2] == (Kind.anonymous, "مراقبون")
+    assert said[2][0] is Kind.author
+
+
+def test_a_person_described_before_the_name_that_precedes_the_verb_is_the_subject():
+    said = attributions(
+        "وذكر التلفزيون الرسمي أن رجل الدين البارز أحمد خاتمي قال للمصلين إن على الجميع التحرك.",
+        "وأحرق المتظاهرون صورا للرئيس سامر الخطيب وأخذوا يهتفون ضد الحكومة.",
+    )
+    assert said[0] == (Kind.named_person, "أحمد خاتمي", "قال", "التلفزيون الرسمي")
+    assert said[1][0] is Kind.author
+
+
+def test_congratulating_praising_objecting_and_defending_are_speech_acts():
+    said = attributions(
+        "وهنأت وزارة الخارجية القطرية الحكومة العراقية بتحرير المدينة.",
+        "وثمنت الأمم المتحدة جهود الوسطاء في التوصل إلى الهدنة.",
+        "ودافع وزير الداخلية سامر الخطيب عن قرار إغلاق المعبر.",
+    )
+    assert said[0][:3] == (Kind.organization, "وزارة الخارجية القطرية", "وهنأت")
+    assert said[1][:2] == (Kind.organization, "الأمم المتحدة")
+    assert said[2][:3] == (Kind.named_person, "سامر الخطيب", "ودافع")
+    objected = attributions("واعترض السفير الأميركي على تسليم الشحنة.")
+    assert objected[0][:3] == (Kind.anonymous, "السفير الأميركي", "واعترض")
+    assert attributions("وهنا يجب الالتفات إلى حجم الخسائر.")[0][0] is Kind.author
+
+
+def test_a_verb_followed_by_its_preposition_goes_on_with_the_last_speaker():
+    said = attributions(
+        "وقال وزير الخارجية سامر الخطيب إن الحوار هو الحل.",
+        "وأعرب عن تطلعه إلى توافق قريب بين الأطراف.",
+        "وحذر من عواقب التصعيد على المدنيين.",
+    )
+    assert said[1][:3] == (Kind.named_person, "سامر الخطيب", "وأعرب")
+    assert said[2][:3] == (Kind.named_person, "سامر الخطيب", "وحذر")

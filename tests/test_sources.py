@@ -200,6 +200,12 @@ def test_a_family_name_alone_is_a_person_when_the_article_gives_it_a_title_and_a
     assert attribution(text, 0)[:2] == (Kind.named_person, "الصفدي")
 
 
+def test_a_family_name_alone_is_the_subject_before_the_object_of_its_verb():
+    text = "وقال الوزير الصفدي إن الحدود مغلقة. كما دان الصفدي الهجمات المتكررة على القرى الحدودية."
+    assert attribution(text)[:3] == (Kind.named_person, "الصفدي", "دان")
+    assert attribution("ودان الهجوم الأخير على القرى الحدودية.")[0] is Kind.author
+
+
 def test_a_role_adjective_is_no_family_name():
     assert attribution("وقال الرئيس السابق إن الحل سياسي.")[0] is Kind.anonymous
 
@@ -305,3 +311,71 @@ def test_a_circumstantial_participle_ends_the_source_phrase():
         'وأردف الرئيس الفرنسي قائلا: " لن نترك الشعب وحده ".'
     )
     assert attribution(text)[1] == "إيمانويل ماكرون"
+
+
+def test_a_state_speaking_as_a_body_is_named_without_the_object_of_its_verb():
+    said = attribution("ورفضت روسيا مشروع القرار الذي قدمته بريطانيا.")
+    assert said[:2] == (Kind.organization, "روسيا")
+    assert attribution("وقالت حركة أحرار الشام إن الهجوم فشل.")[1] == "حركة أحرار الشام"
+
+
+def test_a_states_name_is_whole_where_the_article_says_more_of_it():
+    text = "وتحدث الوفد عن روسيا الاتحادية الجديدة. وأكدت روسيا أنها لن تسمح بالهجوم."
+    assert attribution(text)[:2] == (Kind.organization, "روسيا")
+
+
+def test_unnamed_sources_counted_by_a_number_are_anonymous_with_their_count():
+    said = attribution("وقال ثلاثة مسؤولين أمنيين إن الهجوم فشل.")
+    assert said[:2] == (Kind.anonymous, "ثلاثة مسؤولين أمنيين")
+    assert attribution("وقال 4 شهود عيان إن الانفجار هز الحي.")[:2] == (
+        Kind.anonymous,
+        "4 شهود عيان",
+    )
+    assert attribution("وأصيب ثلاثة مقاتلين في القصف.")[0] is Kind.author
+
+
+def test_a_quoted_name_followed_by_its_role_is_the_person():
+    text = (
+        'وقال "عكيد الحسكاوي" القائد الميداني في "لواء الحمزة" إن المعركة بدأت. '
+        "وأضاف عكيد أن الهجوم يستهدف ثلاث قرى."
+    )
+    assert attribution(text, 0)[:2] == (Kind.named_person, "عكيد الحسكاوي")
+    assert attribution(text)[:2] == (Kind.named_person, "عكيد الحسكاوي")
+
+
+def test_an_officials_role_then_a_name_after_the_comma_is_the_person():
+    text = "مسؤول العلاقات العامة في لواء الحمزة، سعد الخلف، قال إن العملية وشيكة."
+    assert attribution(text)[:2] == (Kind.named_person, "سعد الخلف")
+    unnamed = "ونقلت الوكالة عن مسؤول عسكري أمريكي، طلب عدم الكشف عن اسمه، أن القوات باقية."
+    assert attribution(unnamed)[:2] == (Kind.anonymous, "مسؤول عسكري أمريكي")
+
+
+def test_the_verbal_noun_of_saying_after_a_relayed_name_is_no_part_of_it():
+    text = "ونقلت وكالة رويترز عن سامر الخطيب قوله إن القرار غير حكيم."
+    assert attribution(text) == (Kind.named_person, "سامر الخطيب", "ونقلت", "رويترز")
+
+
+def test_a_family_name_in_al_after_a_title_ends_before_the_definite_object():
+    text = (
+        "وقال الأمير سلطان الفيصل إن الخطة سيئة. "
+        "وخاطب الأمير الفيصل الآلاف من المشاركين بالقول إن مسعاكم مشروع."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "سلطان الفيصل")
+    titled = "وقال العميد الطاهر عبد المنعم إن القوات تسيطر على المقر."
+    assert attribution(titled)[1] == "الطاهر عبد المنعم"
+
+
+def test_the_un_agencies_are_bodies_in_the_spellings_arabic_pages_give_them():
+    said = attribution("وذكرت اليونيسيف أن ثلث المدارس خرجت من الخدمة.")
+    assert said[:2] == (Kind.organization, "منظمة الأمم المتحدة للطفولة")
+    assert attribution("ودعت اليونسكو إلى حماية المواقع الأثرية.")[0] is Kind.organization
+
+
+def test_an_outlet_spelled_in_full_after_a_glued_preposition_keeps_that_spelling():
+    said = attribution("وصرح سامر الخطيب لوكالة الصحافة الفرنسية بأن المئات فروا.")
+    assert said == (Kind.named_person, "سامر الخطيب", "وصرح", "وكالة الصحافة الفرنسية")
+
+
+def test_a_faction_speaking_is_a_body_not_a_name():
+    said = attribution("وصرح فصيل آخر للمعارضة لرويترز بأنه يتوقع غارة وشيكة.")
+    assert said[:2] == (Kind.organization, "فصيل آخر للمعارضة")

@@ -95,8 +95,10 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
     الديمقراطية'), and a body it belongs to ('المكتب الإعلامي لحركة أحرار الشام')."""
     if head.bare.startswith("ال") and j < len(tokens) and tokens[j].bare in _set("organizations"):
         return j  # 'وتتهم المعارضة النظام …': a second body is the object
-    if head.bare in _places():
-        return j  # 'ونددت أنقرة بشدة': a capital speaking for its government is named whole
+    if head.bare in _places() or head.bare in _word_class("proper_bodies"):
+        # 'ونددت أنقرة بشدة', 'ورفضت روسيا مشروع القرار': a capital or a state speaking for
+        # its government is named whole; the nouns after it are the verb's object
+        return j
     if not head.bare.startswith("ال"):
         start = j
         while (

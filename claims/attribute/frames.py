@@ -69,11 +69,19 @@ def _lead_length(words: list[Token]) -> int:
     """Words of a lead-in that do not change the frame ('وكان', 'وقد', 'في المقابل')."""
     i = 0
     while i < len(words):
-        n = _starts_with(words[i:], _lead_phrases())
+        n = _starts_with(words[i:], _lead_phrases()) or _negates_a_stance(words, i)
         if not n:
             break
         i += n
     return i
+
+
+def _negates_a_stance(words: list[Token], i: int) -> int:
+    """'ولم ينف', 'لا يستبعد': a negation before a verb of denying or ruling out leaves the
+    frame standing (the speaker still takes a position)."""
+    negation = _strip_conjunction(words[i].norm, _particles("negation"))
+    lemma = _cue_lemma(words[i + 1]) if negation and i + 1 < len(words) else None
+    return 1 if lemma and normalize(lemma) in _word_class("negated_stances") else 0
 
 
 def _quote_depth_at(tokens: list[Token], index: int) -> int:
@@ -627,9 +635,11 @@ def _speech_follows(tokens: list[Token], k: int) -> bool:
     return _says(tokens[k])
 
 
-# A preposition right after the verb: the subject is the pronoun in the verb.
+# A preposition right after the verb: the subject is the pronoun in the verb ('وأعرب عن …',
+# 'وحذر من …').
 OMITTED_SUBJECT_OPENERS = frozenset(
-    normalize(w) for w in ("في", "الى", "إلى", "عبر", "خلال", "على", "ل", "لـ", "بالقول")
+    normalize(w)
+    for w in ("في", "الى", "إلى", "عبر", "خلال", "على", "عن", "من", "ل", "لـ", "بالقول")
 )
 
 
@@ -750,8 +760,13 @@ def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bo
     first = _words(before)[0]
     if in_lexicon(first, _set("statements")):
         return True
-    titled = first.norm in _set("titles") and subject.kind is Kind.named_person
-    slack = 12 if titled else 2
+    # 'الوزير …' or 'رجل الدين البارز أحمد خاتمي قال': a person's role or description before
+    # the name that closes the subject
+    described = subject.kind is Kind.named_person and (
+        first.norm in _set("titles")
+        or normalize(_words(before)[-1].text) == normalize(subject.name.split()[-1])
+    )
+    slack = 12 if described else 2
     return n_before <= len(subject.name.split()) + slack
 
 
@@ -810,10 +825,15 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
         n = _according_at(tokens, i)
         if not n or _quote_depth_at(tokens, i):
             continue
-        j = _past_reporting_verb(tokens, i + n)
+        said = _past_reporting_verb(tokens, i + n)  # the cue runs to the verb
+        j = said + 1 if said < len(tokens) and tokens[said].norm in ABOUT_THE_SPEAKER else said
         if j < len(tokens) and tokens[j].norm in ("ل", "لـ"):
             j += 1
-        elif tokens[j - 1].norm in LI_PHRASE_ENDS and j < len(tokens) and tokens[j].norm[:1] == "ل":
+        elif (
+            _strip_conjunction(tokens[j - 1].norm, LI_PHRASE_ENDS)  # 'ووفقاً لمصادر محلية'
+            and j < len(tokens)
+            and tokens[j].norm[:1] == "ل"
+        ):
             tokens = [*tokens[:j], _unglue_li(tokens[j]), *tokens[j + 1 :]]
         end = j
         while (
@@ -852,7 +872,7 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
                 outlet = parser.parse(tokens[j:relay], sentence)
                 relaying = outlet if outlet and outlet.kind is Kind.media else source
                 source, via = relayed, relaying.name
-        cue = _text(tokens[i : i + n], sentence)
+        cue = _text(tokens[i:said], sentence)
         claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
         return Frame(source, cue, via, claim_start, 0.85)
     return None
@@ -863,19 +883,18 @@ ABOUT_THE_SPEAKER = frozenset(normalize(w) for w in ("عنه", "عنها", "عن
 
 
 def _past_reporting_verb(tokens: list[Token], j: int) -> int:
-    """Past what stands between 'بحسب ما', 'وفقاً لما', 'حسبما' and the source when the
-    lexicon's phrase stops short of it: after 'ما' the verb of reporting with its object
-    pronoun ('بحسب ما أوردته وكالة سانا', 'بحسب ما أعلنه التلفزيون'); 'عنه' after the verb."""
-    if tokens[j - 1].norm.endswith("ما") and j < len(tokens) and _reports_with_object(tokens[j]):
-        j += 1
-    if j < len(tokens) and tokens[j].norm in ABOUT_THE_SPEAKER:
+    """Past the verb of reporting, bare or with its object pronoun, that stands between
+    'بحسب ما', 'وفقاً لما', 'حسبما' and its subject: 'حسب ما ذكر ناشطون', 'بحسب ما أوردته
+    وكالة سانا'."""
+    if tokens[j - 1].norm.endswith("ما") and j < len(tokens) and _reporting_verb(tokens[j]):
         j += 1
     return j
 
 
-def _reports_with_object(token: Token) -> bool:
-    """'أوردته', 'أعلنه', 'نقلتها': a reporting verb carrying its object pronoun."""
-    if token.norm in _word_class("relaying_verbs"):
+def _reporting_verb(token: Token) -> bool:
+    """'ذكر', 'أوردته', 'أعلنه', 'نقلتها': a reporting verb, bare or carrying its object
+    pronoun."""
+    if token.norm in _cue_forms() or token.norm in _word_class("relaying_verbs"):
         return True
     for suffix in ("ه", "ها"):
         if token.norm.endswith(suffix) and token.norm[: -len(suffix)] in _cue_forms():

@@ -164,3 +164,9 @@ def _places() -> frozenset[str]:
 def _place_words() -> frozenset[str]:
     """Words that open a place's name ('محافظة', 'دير'): the place_heads lexicon."""
     return frozenset(normalize(entry[0]) for entry in fields("place_heads"))
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """'أربعة', 'عشرات': the number words, which count an unnamed source ('أربعة مسؤولين')."""
+    return frozenset(normalize(entry[0]) for entry in fields("number_words"))

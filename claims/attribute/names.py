@@ -92,6 +92,12 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
             break
         if taken and tok.text.isascii() != taken[0].text.isascii():
             break  # 'مزن حسن Sun, 02/12/2017': a name keeps to one script
+        if (
+            taken == [tokens[i]]
+            and tok.text.startswith("ال")
+            and _family_name_after_title(tokens, i)
+        ):
+            break  # 'وخاطب الأمير الفيصل الآلاف': the object follows the family name
         taken.append(tok)
         j += 1
         if tok.norm in _word_class("name_links"):
@@ -113,6 +119,18 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
     if not taken or taken[-1].norm in _word_class("name_links"):
         return None
     return _clean_name(_text(taken, sentence))
+
+
+def _family_name_after_title(tokens: list[Token], i: int) -> bool:
+    """'الأمير الفيصل', 'الوزير الجبير': a word in al- right after a title is a family name
+    standing alone when another word in al- follows it; a given name may carry the article too
+    ('العميد الطاهر عبد المنعم')."""
+    return (
+        i > 0
+        and tokens[i - 1].norm in _set("titles")
+        and tokens[i].text.startswith("ال")
+        and not _opens_with_given_name(tokens, i)
+    )
 
 
 def _given_name_after_rank(tokens: list[Token], j: int, taken: list[Token]) -> bool:
@@ -137,6 +155,8 @@ def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
     word = tokens[j]
     if not _plain_word(word) or word.norm.startswith("ال") or _according_at(tokens, j):
         return False
+    if word.norm.endswith("وا"):
+        return False  # 'بنيامين نتنياهو وأخذوا يهتفون': the alif after a plural's waw ends a verb
     return _closes_name(tokens[j + 1] if j + 1 < len(tokens) else None)
 
 
@@ -189,6 +209,18 @@ def _plain_word(token: Token) -> bool:
         or token.norm in _particles("complement")
         or token.norm in _particles("subordinate")
         or token.norm[:1].isdigit()
+        or _is_quoting_noun(token)  # 'عن محمد باقري قوله إن …'
+    )
+
+
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+def _is_quoting_noun(token: Token) -> bool:
+    """'قوله', 'تأكيدها': the verbal noun of saying with the speaker's pronoun."""
+    return any(
+        token.norm.endswith(suffix) and token.norm[: -len(suffix)] in _word_class("quoting_nouns")
+        for suffix in PRONOUN_SUFFIXES
     )
 
 

@@ -20,6 +20,7 @@ from claims.attribute.lexicons import (
     _aliases,
     _first_names,
     _name_form,
+    _number_words,
     _outlet_spellings,
     _outlets,
     _particles,
@@ -36,6 +37,7 @@ from claims.attribute.names import (
     MAX_NAME_WORDS,
     _after_title,
     _family_name_after_role,
+    _is_quoting_noun,
     _name_at,
     _opens_with_given_name,
     _plain_word,
@@ -217,7 +219,20 @@ class SourceParser:
                     _clean_name(_text(role[: role.index(described[-1]) + 1], sentence)),
                 )
         if _starts_with(words, _phrases("anonymous")):
+            chunks = _comma_chunks(tokens)
+            if first.norm in _set("titles") and len(chunks) > 1:
+                # 'مسؤول العلاقات في الجبهة الشامية، سعد طيبة، قال': the role's holder is named
+                # after the comma, by a given name ('مسؤول أميركي، طلب عدم الكشف عن اسمه' is not)
+                named = self.person(chunks[1], sentence)
+                if named and _opens_with_given_name(chunks[1], 0):
+                    return named
             return self._anonymous(tokens, i0, sentence)
+        if (first.norm.isdigit() or first.norm in _number_words()) and _starts_with(
+            words[1:], _phrases("anonymous")
+        ):
+            # 'وقال أربعة مسؤولين فلسطينيين': unnamed sources, counted
+            counted = self._anonymous(tokens, tokens.index(words[1]), sentence)
+            return Source(Kind.anonymous, f"{first.text} {counted.name}")
         outlet = self._bare_outlet(words)
         if outlet:
             return Source(Kind.media, outlet)
@@ -453,7 +468,11 @@ class SourceParser:
                 key = normalize(spelling).split()
                 if key[1:] == name_key and key[0] in _word_class("outlet_heads"):
                     continue  # 'وكالة سانا' is the kind and the name, not a fuller name
-                if any(norms[k : k + len(key)] == key for k in range(len(norms) - len(key) + 1)):
+                if any(
+                    norms[k + 1 : k + len(key)] == key[1:]
+                    and norms[k] in (key[0], *(glued + key[0] for glued in "لبو"))
+                    for k in range(len(norms) - len(key) + 1)
+                ):  # 'لوكالة الصحافة الفرنسية': a preposition or و glued to its first word
                     used.append(spelling)
             self._fullest_outlets[canonical] = max(used, key=len, default=canonical)
         return self._fullest_outlets[canonical]
@@ -525,9 +544,12 @@ class SourceParser:
 
     def _fullest_body_name(self, name: str) -> str:
         """The fullest form of a body's name in the article: 'وزارة الخزانة' ->
-        'وزارة الخزانة الأميركية' when the article says so somewhere."""
+        'وزارة الخزانة الأميركية' when the article says so somewhere. A state's own name is
+        whole: 'روسيا الاتحادية' elsewhere in the text is what is said of it."""
+        key = normalize(name).split()
+        if len(key) == 1 and key[0] in _word_class("proper_bodies"):
+            return name
         if name not in self._fullest_bodies:
-            key = normalize(name).split()
             best = name
             for text, tokens in self.passages:
                 words = _words(tokens)
@@ -583,6 +605,12 @@ class SourceParser:
                 i += 1
             if last:
                 return Source(Kind.named_person, self._full_name(last))
+        quoted = _quoted_name(tokens, 0, sentence)
+        if quoted and quoted[1] < len(tokens) and tokens[quoted[1]].norm in _set("titles"):
+            # 'قال "مورو كفر ناصح" القائد العسكري في …': the marks hold a name, a role follows
+            inner = _words(tokens[1 : quoted[1] - 1])
+            if len(inner) <= MAX_NAME_WORDS and all(_plain_word(w) for w in inner):
+                return Source(Kind.named_person, self._full_name(quoted[0]))
         for chunk in _comma_chunks(tokens):
             chunk_words = _words(chunk)
             if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):
@@ -597,13 +625,14 @@ class SourceParser:
         return None
 
     def _lone_family_name(self, words: list[Token], sentence: str) -> str | None:
-        """'قال الجبير', 'الوزير الجبير', 'ودعا لافروف': a word alone, or after a title, is a
+        """'قال الجبير', 'الوزير الجبير', 'ودعا لافروف': a word first, or after a title, is a
         family name when the article puts it both after a role ('الوزير الجبير', 'وزير
         الخارجية لافروف') and right after a reporting verb; a role's adjective ('الرئيس
-        السابق') never stands alone after the verb."""
-        if not words or len(words) > 2 or len(words) == 2 and words[0].norm not in _set("titles"):
+        السابق') never stands alone after the verb. What follows it is the object of a verb
+        that takes one: 'دان الجبير سياسة القمع'."""
+        if not words:
             return None
-        name = words[-1]
+        name = words[1] if words[0].norm in _set("titles") and len(words) > 1 else words[0]
         if not _plain_word(name) or _is_function_word(name):
             return None
         after_title = after_verb = False
@@ -790,16 +819,6 @@ def _agrees_with_plural(head: Token, adjective: Token) -> bool:
 
 # 'تقرير صادر عن المنظمة', 'بيان لـ"الهيئة"': the preposition before a document's issuer.
 ISSUER_PREPOSITIONS = frozenset({"عن", "ل", "لـ"})
-
-
-PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
-
-
-def _is_quoting_noun(token: Token) -> bool:
-    return any(
-        token.norm.endswith(suffix) and token.norm[: -len(suffix)] in _word_class("quoting_nouns")
-        for suffix in PRONOUN_SUFFIXES
-    )
 
 
 def _without_quoting_noun(tokens: list[Token]) -> list[Token]:
