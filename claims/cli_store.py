@@ -1,4 +1,4 @@
-"""The store's commands: `claims ingest`, `export`, `list`, `show`, `stats` and `claims db upgrade`.
+"""The store's commands: `claims ingest`, `export`, `list`, `show`, `stats`, `doctor` and `db upgrade`.
 
 Thin: each command opens the store, calls claims.store, and prints with Rich.
 """
@@ -430,6 +430,34 @@ def db_upgrade(db: str | None = DbOption) -> None:
         out.print(f"Upgraded the store from revision {before or '(empty)'} to {after}.")
 
 
+# --- doctor --------------------------------------------------------------------------------------
+
+
+def doctor(db: str | None = DbOption) -> None:
+    """Check the store and say how to repair what is wrong; changes nothing.
+
+    Integrity (SQLite's PRAGMA integrity_check), rows pointing at missing rows, claims not
+    linked yet, and the schema revision. Exit status 1 when something is wrong.
+    Example: claims doctor --db claims.db
+    """
+    from claims.store.doctor import examine
+
+    where, findings = examine(db)
+    table = Table("check", "", "found", "repair", title=Text(safe(f"Store {where}")))
+    for finding in findings:
+        table.add_row(
+            finding.check,
+            Text("ok", style="green") if finding.ok else Text("PROBLEM", style="red"),
+            Text(safe(finding.found)),
+            Text(safe(finding.repair)),
+        )
+    out.print(table)
+    problems = sum(not finding.ok for finding in findings)
+    out.print(f"{problems} problems found." if problems else "No problems found.")
+    if problems:
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     """Add the store's commands to the `claims` app."""
     app.command("ingest")(ingest)
@@ -437,4 +465,5 @@ def register(app: typer.Typer) -> None:
     app.command("list")(list_claims)
     app.command("show")(show)
     app.command("stats")(show_stats)
+    app.command("doctor")(doctor)
     app.add_typer(db_app, name="db")
