@@ -79,18 +79,18 @@ def compare(
             raise typer.Exit(2)
         result = judge(a, b)
         typer.echo(f"{result.relation.value}\t{result.score:.3f}")
-        for reason in result.reasons:
-            typer.echo(f"  - {reason}")
+        for reason in result.reasons:  # they quote the statements' words and figures
+            typer.echo(f"  - {safe(reason)}")
         return
     try:
         handle = csv_in.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
-        typer.echo(f"claims compare: cannot read {csv_in}: {exc.strerror}", err=True)
+        typer.echo(f"claims compare: cannot read {safe(csv_in)}: {exc.strerror}", err=True)
         raise typer.Exit(2) from exc
     with handle:
         reader = csv.DictReader(handle)
         if not reader.fieldnames or not {"s1", "s2"} <= set(reader.fieldnames):
-            typer.echo(f"claims compare: {csv_in} needs the columns s1 and s2", err=True)
+            typer.echo(f"claims compare: {safe(csv_in)} needs the columns s1 and s2", err=True)
             raise typer.Exit(2)
         sink = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
         try:

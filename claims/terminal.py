@@ -19,6 +19,6 @@ def _visible(match: re.Match[str]) -> str:
 
 def safe(text: object) -> str:
     """The text with control characters shown as visible escapes (ESC as `\\x1b`) and bidi
-    controls removed. Rich markup is not parsed when the result is wrapped in
-    `rich.text.Text`, which every caller does."""
+    controls removed. Callers print it as `rich.text.Text` or with `typer.echo`, so that
+    Rich markup in it is never parsed either."""
     return CONTROL.sub(_visible, BIDI_CONTROL.sub("", str(text)))

@@ -222,3 +222,14 @@ def test_a_full_disk_while_linking_is_a_clear_error_and_stores_no_half_links(tmp
     monkeypatch.setattr(linking, "_refresh", real_refresh)
     assert claims("link", "--db", db).exit_code == 0
     assert _link_rows(db)[0] > 0
+
+
+def test_compare_names_a_hostile_csv_path_without_control_codes(tmp_path):
+    missing = claims("compare", "--csv", tmp_path / f"pairs{HOSTILE}.csv")
+    no_columns = tmp_path / f"other{HOSTILE}.csv"
+    no_columns.write_text("a,b\n", encoding="utf-8")
+    wrong = claims("compare", "--csv", no_columns)
+    for result in (missing, wrong):
+        assert result.exit_code == 2, result.output
+        assert "\\x1b[2J" in result.output
+        _output_is_clean(result.output)
