@@ -442,7 +442,10 @@ def doctor(db: str | None = DbOption) -> None:
     """
     from claims.store.doctor import examine
 
-    where, findings = examine(db)
+    try:
+        where, findings = examine(db)
+    except StoreError as exc:
+        fail(str(exc))
     table = Table("check", "", "found", "repair", title=Text(safe(f"Store {where}")))
     for finding in findings:
         table.add_row(

@@ -54,12 +54,28 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+@contextmanager
+def _usable_url() -> Iterator[None]:
+    """Turns SQLAlchemy's refusal of a store URL into a StoreError that says how to write one
+    (its words never include the password)."""
+    try:
+        yield
+    except (ArgumentError, ValueError) as exc:
+        raise StoreError(
+            f"The store URL given with --db or CLAIMS_DB cannot be used ({exc}). "
+            "Write it as postgresql://USER:PASSWORD@HOST:PORT/DBNAME, or give a file path."
+        ) from exc
+
+
 def make_engine(url: str) -> Engine:
-    if make_url(url).get_backend_name() == "sqlite":
+    """The engine of a store URL; StoreError when the URL cannot be read or names no database
+    claims knows."""
+    with _usable_url():
+        if make_url(url).get_backend_name() != "sqlite":
+            return create_engine(url, pool_pre_ping=True)
         engine = create_engine(url, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
 
 
 def alembic_config(url: str) -> Config:
@@ -79,7 +95,7 @@ def display_url(url: str) -> str:
     """The store's URL as every message shows it: the password, if any, as ***."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:  # not a URL SQLAlchemy can parse: show no part of what might be one
+    except (ArgumentError, ValueError):  # unparsable: show no part of what may hold a password
         return "(a store URL that cannot be read)"
 
 
@@ -174,9 +190,10 @@ def _schema_engine(url: str) -> Engine:
     """An engine whose transactions hold schema changes too (DDL), so that a failed change
     leaves the store exactly as it was. PostgreSQL does this by itself; SQLite needs the
     sqlite3 module's own transaction handling turned off and an explicit BEGIN."""
-    if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, poolclass=NullPool)
-    engine = create_engine(url, connect_args={"timeout": 30}, poolclass=NullPool)
+    with _usable_url():
+        if make_url(url).get_backend_name() != "sqlite":
+            return create_engine(url, poolclass=NullPool)
+        engine = create_engine(url, connect_args={"timeout": 30}, poolclass=NullPool)
     event.listen(engine, "connect", _sqlite_for_migrations)
     event.listen(engine, "begin", _begin_immediate)
     return engine
@@ -295,10 +312,7 @@ class Store:
         `claims db upgrade`, StoreError when it is not a claim store or is unreachable.
         """
         resolved = resolve_url(url)
-        try:
-            engine = make_engine(resolved)
-        except ArgumentError as exc:  # SQLAlchemy's words, the password hidden
-            raise StoreError(str(exc)) from exc
+        engine = make_engine(resolved)
         try:
             check_revision(engine, resolved)
         except StoreError:
