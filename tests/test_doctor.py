@@ -3,6 +3,7 @@ fails the exit status, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
@@ -81,3 +82,22 @@ def test_a_damaged_sqlite_file_fails_the_integrity_check(tmp_path):
     integrity = next(finding for finding in findings if finding.check == "integrity")
     assert not integrity.ok and "found damage" in integrity.found
     assert "backup" in integrity.repair
+
+
+def test_an_invalid_postgresql_index_is_named_with_the_reindex(db_url):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite has integrity_check; this is PostgreSQL's failed index build")
+    _linked_store(db_url)
+    # what a CREATE INDEX CONCURRENTLY that failed leaves behind
+    _run(
+        db_url,
+        "UPDATE pg_index SET indisvalid = false WHERE indexrelid = "
+        "(SELECT oid FROM pg_class WHERE relname = 'ix_claim_article_id' "
+        "AND relnamespace = current_schema()::regnamespace)",
+    )
+    result = doctor(db_url)
+    assert result.exit_code == 1
+    _, findings = examine(db_url)
+    integrity = next(finding for finding in findings if finding.check == "integrity")
+    assert not integrity.ok and "ix_claim_article_id" in integrity.found
+    assert "REINDEX" in integrity.repair

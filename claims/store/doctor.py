@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from claims.store.engine import (
@@ -80,14 +80,8 @@ def _revision(conn: Connection) -> Finding:
 
 
 def _integrity(conn: Connection) -> Finding:
-    if conn.dialect.name != "sqlite":
-        # PostgreSQL checks pages as it reads them and keeps its own write-ahead log; page
-        # checks of the files need the server's tools, outside this connection's reach.
-        return Finding(
-            "integrity",
-            "checked by the PostgreSQL server (for a page check run `pg_amcheck` on the server)",
-            True,
-        )
+    if conn.dialect.name == "postgresql":
+        return _postgres_indexes(conn)
     problems = [
         row[0] for row in conn.exec_driver_sql(f"PRAGMA integrity_check({INTEGRITY_LINES})")
     ]
@@ -99,6 +93,31 @@ def _integrity(conn: Connection) -> Finding:
         False,
         "Stop using this file and restore the store from a backup; `sqlite3 FILE .recover` "
         "may save what is left.",
+    )
+
+
+def _postgres_indexes(conn: Connection) -> Finding:
+    """PostgreSQL checks pages as it reads them; what a store can lose there is an index left
+    invalid by a build that failed, which queries then silently skip."""
+    invalid = conn.scalars(
+        text(
+            "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND NOT (i.indisvalid AND i.indisready) "
+            "ORDER BY c.relname"
+        )
+    ).all()
+    if not invalid:
+        return Finding(
+            "integrity",
+            "PostgreSQL: every index valid (to check the server's files, `pg_amcheck`)",
+            True,
+        )
+    return Finding(
+        "integrity",
+        f"PostgreSQL: invalid indexes {', '.join(invalid)}",
+        False,
+        f"Ask the database administrator to run REINDEX INDEX on {', '.join(invalid)}.",
     )
 
 
