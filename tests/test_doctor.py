@@ -101,3 +101,10 @@ def test_an_invalid_postgresql_index_is_named_with_the_reindex(db_url):
     integrity = next(finding for finding in findings if finding.check == "integrity")
     assert not integrity.ok and "ix_claim_article_id" in integrity.found
     assert "REINDEX" in integrity.repair
+
+
+def test_a_path_with_no_store_is_a_problem_and_creates_no_file(tmp_path):
+    result = doctor(tmp_path / "typo.db")
+    assert result.exit_code == 1
+    assert "no store file" in result.output
+    assert not (tmp_path / "typo.db").exists()

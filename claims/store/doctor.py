@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, func, select, text
@@ -41,6 +42,17 @@ def examine(url: str | os.PathLike[str] | None = None) -> tuple[str, list[Findin
     """The store's URL as shown (no password) and the findings of every check."""
     resolved = resolve_url(url)
     engine = make_engine(resolved)
+    file = engine.url.database if engine.dialect.name == "sqlite" else None
+    if file not in (None, "", ":memory:") and not Path(file or "").is_file():
+        engine.dispose()  # connecting would create an empty file: the doctor changes nothing
+        return display_url(resolved), [
+            Finding(
+                "store",
+                "no store file at this path",
+                False,
+                "Check the path given with --db or CLAIMS_DB.",
+            )
+        ]
     findings: list[Finding] = []
     try:
         with engine.connect() as conn:
