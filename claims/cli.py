@@ -17,7 +17,7 @@ from claims import cli_extract, cli_store  # noqa: E402
 
 cli_extract.register(app)  # extract, eval
 
-cli_store.register(app)  # ingest, export, list, show, stats, db upgrade
+cli_store.register(app)  # ingest, export, list, show, stats, doctor, db upgrade
 
 from claims import cli_link  # noqa: E402
 

@@ -58,7 +58,7 @@ def extract(
     articles: list[ExtractedArticle] = []
     for _path, extracted in extract_files(list(iter_inputs(paths)), jobs, max_size * 1_000_000):
         if isinstance(extracted, UnreadableFile):
-            errors.print(Text(f"skipped {extracted.path}: {extracted.reason}", style="red"))
+            errors.print(Text(safe(f"skipped {extracted.path}: {extracted.reason}"), style="red"))
             failed += 1
             continue
         if isinstance(extracted, Exception):

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import typer
 
+from claims.terminal import safe
+
 DB_HELP = "Claim store: a file path or SQLAlchemy URL (default: $CLAIMS_DB, else ./claims.db)"
 
 
@@ -22,15 +24,24 @@ def link(
     rarer content words, places or figures (the store keeps each linked claim's keys);
     confidence and its reasons move with the links. Example: claims link --db claims.db
     """
-    from claims.store import Store, StoreError
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from claims.store import Store, StoreError, failure_message
 
     started = time.perf_counter()
     try:
-        with Store.open(db) as store:
-            result = run(store, all=all_)
+        store = Store.open(db)
     except StoreError as exc:
-        typer.echo(f"claims link: {exc}", err=True)
+        typer.echo(f"claims link: {safe(exc)}", err=True)
         raise typer.Exit(2) from exc
+    try:
+        # one transaction: a failure (a full disk) leaves the links as they were before
+        result = run(store, all=all_)
+    except (SQLAlchemyError, OSError) as exc:
+        typer.echo(f"claims link: {safe(failure_message(store.url, exc))}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
     found = ", ".join(f"{n} {kind}" for kind, n in sorted(result.links.items())) or "no links"
     against = ""
     if result.new and result.new < result.claims:
@@ -68,18 +79,18 @@ def compare(
             raise typer.Exit(2)
         result = judge(a, b)
         typer.echo(f"{result.relation.value}\t{result.score:.3f}")
-        for reason in result.reasons:
-            typer.echo(f"  - {reason}")
+        for reason in result.reasons:  # they quote the statements' words and figures
+            typer.echo(f"  - {safe(reason)}")
         return
     try:
         handle = csv_in.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
-        typer.echo(f"claims compare: cannot read {csv_in}: {exc.strerror}", err=True)
+        typer.echo(f"claims compare: cannot read {safe(csv_in)}: {exc.strerror}", err=True)
         raise typer.Exit(2) from exc
     with handle:
         reader = csv.DictReader(handle)
         if not reader.fieldnames or not {"s1", "s2"} <= set(reader.fieldnames):
-            typer.echo(f"claims compare: {csv_in} needs the columns s1 and s2", err=True)
+            typer.echo(f"claims compare: {safe(csv_in)} needs the columns s1 and s2", err=True)
             raise typer.Exit(2)
         sink = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
         try:

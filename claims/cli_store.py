@@ -1,4 +1,4 @@
-"""The store's commands: `claims ingest`, `export`, `list`, `show`, `stats` and `claims db upgrade`.
+"""The store's commands: `claims ingest`, `export`, `list`, `show`, `stats`, `doctor` and `db upgrade`.
 
 Thin: each command opens the store, calls claims.store, and prints with Rich.
 """
@@ -12,11 +12,10 @@ from collections import Counter
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
@@ -29,12 +28,15 @@ from claims.store import (
     Store,
     StoreError,
     count_claims,
+    display_url,
+    failure_message,
     get_claim,
     history,
     query_claims,
     related,
     stats,
 )
+from claims.terminal import safe
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -42,6 +44,9 @@ if TYPE_CHECKING:
 
 DB_HELP = "Store: a file path or SQLAlchemy URL (postgresql+psycopg://…); default $CLAIMS_DB or ./claims.db"
 DbOption = typer.Option(None, "--db", envvar="CLAIMS_DB", help=DB_HELP, show_envvar=True)
+
+# The largest integer either database stores (64 bits): a larger id or limit is a usage error.
+LARGEST_ID = 2**63 - 1
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -59,15 +64,24 @@ class OrderOption(str, Enum):
     confidence = "confidence"
 
 
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One line on standard error, control characters shown, and the exit status."""
+    err.print(Text(f"error: {safe(message)}", style="red"), soft_wrap=True)
+    raise typer.Exit(code)
+
+
 @contextmanager
 def _opened(db: str | None) -> Iterator[Store]:
+    """The store, and one line saying what to do when it fails in use (a damaged file, a full
+    disk), instead of a traceback."""
     try:
         store = Store.open(db)
     except StoreError as exc:
-        err.print(Text(f"error: {exc}", style="red"))
-        raise typer.Exit(2) from exc
+        fail(str(exc))
     try:
         yield store
+    except (SQLAlchemyError, OSError) as exc:
+        fail(failure_message(store.url, exc))
     finally:
         store.close()
 
@@ -123,11 +137,12 @@ def ingest(
                     err.print(Text(f"warning: {warning}", style="yellow"), soft_wrap=True)
                 try:
                     result = store_ingest(store, extracted)
-                except SQLAlchemyError as exc:
-                    reason = _refused_for_its_values(exc)
+                except (SQLAlchemyError, OSError) as exc:
+                    reason = (
+                        _refused_for_its_values(exc) if isinstance(exc, SQLAlchemyError) else None
+                    )
                     if reason is None:
-                        err.print(Text(f"error: the store failed on {path}: {exc}", style="red"))
-                        raise typer.Exit(2) from exc
+                        fail(f"while storing {path}: {failure_message(store.url, exc)}")
                     # The article's transaction was rolled back: the store is as it was.
                     refused.append((str(path), reason))
                 else:
@@ -222,7 +237,7 @@ def _summary(
             table.add_row(kind.value, str(kinds.get(kind.value, 0)))
         out.print(table)
     for path, reason in refused:
-        err.print(Text(f"refused {path}: {reason}", style="red"), soft_wrap=True)
+        err.print(Text(safe(f"refused {path}: {reason}"), style="red"), soft_wrap=True)
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -246,7 +261,7 @@ def export(
 
     Example: claims export --status disputed --out disputed.csv
     """
-    from claims.export import write
+    from claims.export import ExportError, write, write_file
     from claims.store import export_rows
 
     flt = _filter(status, kind, source, article, outlet)
@@ -255,10 +270,12 @@ def export(
         if out_path == "-":
             count = _write_stdout(lambda stream: write(rows, stream, fmt.value, bom=bom))
         else:
-            with open(out_path, "w", encoding="utf-8", newline="") as stream:
-                count = write(rows, stream, fmt.value, bom=bom)
+            try:
+                count = write_file(rows, Path(out_path), fmt.value, bom=bom)
+            except ExportError as exc:
+                fail(str(exc))
     where = "standard output" if out_path == "-" else out_path
-    err.print(Text(f"{count} claims exported to {where}"))
+    err.print(Text(safe(f"{count} claims exported to {where}")))
 
 
 def _write_stdout(writer: Callable[[IO[str]], int]) -> int:
@@ -286,7 +303,7 @@ def _claims_table(views: list) -> Table:
     and the claim are cut with an ellipsis to fit the terminal (the claim takes what is left)."""
 
     def cut(text: str | None, style: str = "") -> Text:
-        return Text(text or "", style=style, no_wrap=True, overflow="ellipsis")
+        return Text(safe(text or ""), style=style, no_wrap=True, overflow="ellipsis")
 
     digits = max((len(str(view.id)) for view in views), default=2)
     table = Table()
@@ -320,8 +337,8 @@ def list_claims(
     outlet: str | None = typer.Option(None),
     search: str | None = typer.Option(None, help="Text to find; hamza and diacritics ignored"),
     order: OrderOption = typer.Option(OrderOption.position),
-    limit: int = typer.Option(50, help="How many claims to show"),
-    offset: int = typer.Option(0, help="How many to skip"),
+    limit: int = typer.Option(50, min=0, max=LARGEST_ID, help="How many claims to show"),
+    offset: int = typer.Option(0, min=0, max=LARGEST_ID, help="How many to skip"),
     db: str | None = DbOption,
 ) -> None:
     """List claims as a table. Example: claims list --kind anonymous --search "مصادر" """
@@ -334,7 +351,9 @@ def list_claims(
 
 
 def show(
-    claim_id: int = typer.Argument(..., help="Claim id, as `claims list` shows it"),
+    claim_id: int = typer.Argument(
+        ..., min=1, max=LARGEST_ID, help="Claim id, as `claims list` shows it"
+    ),
     db: str | None = DbOption,
 ) -> None:
     """Show one claim: sentence, attribution, confidence reasons, review history, links."""
@@ -342,8 +361,7 @@ def show(
         try:
             view = get_claim(store, claim_id)
         except NotFound as exc:
-            err.print(Text(f"error: {exc}", style="red"))
-            raise typer.Exit(1) from exc
+            fail(str(exc), 1)
         entries = history(store, claim_id)
         links = related(store, claim_id)
     table = Table(show_header=False, title=f"Claim {view.id}")
@@ -368,22 +386,22 @@ def show(
         ),
         ("note", view.note),
     ):
-        table.add_row(label, Text(value or "—"))
+        table.add_row(label, Text(safe(value or "—")))
     out.print(table)
     if view.reasons:
         reasons = Table("reason", "change", title="Confidence")
         for reason in view.reasons:
-            reasons.add_row(Text(reason.label), f"{reason.delta:+.2f}")
+            reasons.add_row(Text(safe(reason.label)), f"{reason.delta:+.2f}")
         out.print(reasons)
     if entries:
         log = Table("when", "who", "action", "status", "note", title="History")
         for entry in entries:
             log.add_row(
                 entry.at.isoformat(timespec="seconds"),
-                Text(entry.reviewer),
+                Text(safe(entry.reviewer)),
                 entry.action,
                 f"{entry.old_status.value} → {entry.new_status.value}",
-                Text(entry.note or ""),
+                Text(safe(entry.note or "")),
             )
         out.print(log)
     if links:
@@ -393,9 +411,9 @@ def show(
                 str(link.claim.id),
                 link.kind.value,
                 f"{link.score:.2f}",
-                Text(link.claim.doc),
-                Text(link.claim.claim),
-                Text("; ".join(link.reasons)),
+                Text(safe(link.claim.doc)),
+                Text(safe(link.claim.claim)),
+                Text(safe("; ".join(link.reasons))),
             )
         out.print(linked)
 
@@ -404,7 +422,7 @@ def show_stats(db: str | None = DbOption) -> None:
     """Counts of articles, claims by kind and status, sources, links and reviews."""
     with _opened(db) as store:
         figures = stats(store)
-    table = Table("", "count", title=f"Store {escape(str(db or 'default'))}")
+    table = Table("", "count", title=Text(safe(f"Store {display_url(store.url)}")))
     table.add_row("articles (current)", str(figures.articles))
     table.add_row("article versions", str(figures.versions))
     table.add_row("claims", str(figures.claims))
@@ -431,12 +449,42 @@ def db_upgrade(db: str | None = DbOption) -> None:
     try:
         before, after = upgrade(db)
     except StoreError as exc:
-        err.print(Text(f"error: {exc}", style="red"))
-        raise typer.Exit(2) from exc
+        fail(str(exc))
     if before == after:
         out.print(f"The store is already at revision {after}.")
     else:
         out.print(f"Upgraded the store from revision {before or '(empty)'} to {after}.")
+
+
+# --- doctor --------------------------------------------------------------------------------------
+
+
+def doctor(db: str | None = DbOption) -> None:
+    """Check the store and say how to repair what is wrong; changes nothing.
+
+    Integrity (SQLite's PRAGMA integrity_check), rows pointing at missing rows, claims not
+    linked yet, and the schema revision. Exit status 1 when something is wrong.
+    Example: claims doctor --db claims.db
+    """
+    from claims.store.doctor import examine
+
+    try:
+        where, findings = examine(db)
+    except StoreError as exc:
+        fail(str(exc))
+    table = Table("check", "", "found", "repair", title=Text(safe(f"Store {where}")))
+    for finding in findings:
+        table.add_row(
+            finding.check,
+            Text("ok", style="green") if finding.ok else Text("PROBLEM", style="red"),
+            Text(safe(finding.found)),
+            Text(safe(finding.repair)),
+        )
+    out.print(table)
+    problems = sum(not finding.ok for finding in findings)
+    out.print(f"{problems} problems found." if problems else "No problems found.")
+    if problems:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
@@ -446,4 +494,5 @@ def register(app: typer.Typer) -> None:
     app.command("list")(list_claims)
     app.command("show")(show)
     app.command("stats")(show_stats)
+    app.command("doctor")(doctor)
     app.add_typer(db_app, name="db")

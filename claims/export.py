@@ -8,8 +8,12 @@ carriage return) is prefixed with an apostrophe so it stays text.
 from __future__ import annotations
 
 import csv
+import errno
 import json
+import os
+import tempfile
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO, Literal
 
 from claims.models import ExportRow
@@ -67,3 +71,45 @@ def write(rows: Iterable[ExportRow], out: IO[str], fmt: Format = "csv", *, bom: 
     if fmt == "jsonl":
         return write_jsonl(rows, out)
     raise ValueError(f"unknown export format {fmt!r}: use csv or jsonl")
+
+
+class ExportError(Exception):
+    """The export file could not be written; the message says why, and that any earlier file of
+    that name is untouched."""
+
+
+def write_file(
+    rows: Iterable[ExportRow], path: Path, fmt: Format = "csv", *, bom: bool = True
+) -> int:
+    """Write the records to `path` all or nothing: into a temporary file beside it, renamed over
+    it only once complete, so that a failure (a full disk, a store error while reading rows)
+    leaves an earlier export of that name as it was."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
+    temporary: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=folder, prefix=f".{path.name}.", delete=False
+        ) as handle:
+            temporary = Path(handle.name)
+            count = write(rows, handle, fmt, bom=bom)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {_reason(exc)}; {_untouched(path)}") from exc
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)  # gone already once renamed
+    return count
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    return exc.strerror or str(exc)
+
+
+def _untouched(path: Path) -> str:
+    return "the file that was there is unchanged" if path.exists() else "nothing was written"

@@ -1,14 +1,24 @@
-"""Untrusted text on a terminal: article text never carries control codes to the screen."""
+"""Untrusted text on a terminal: article text and file names never carry control codes to the
+screen. The one sanitiser of the command line (the review app has its own layout-aware one)."""
 
 from __future__ import annotations
 
 import re
 
-# C0/C1 controls (ESC starts terminal sequences) except tab and newline.
+# C0/C1 controls (ESC and U+009B CSI, U+009D OSC start terminal sequences) and DEL, except tab
+# and newline, which a table cell lays out itself.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidi embeddings, overrides and isolates (and the marks that pair with them): one in an article
+# or a file name would reorder the rest of the line, and every cell after it, on a bidi terminal.
+BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def safe(text: str) -> str:
-    """The text with control characters shown as U+FFFD; Rich markup is not parsed when the
-    result is wrapped in `rich.text.Text`, which every caller does."""
-    return CONTROL.sub("\ufffd", text)
+def _visible(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
+
+
+def safe(text: object) -> str:
+    """The text with control characters shown as visible escapes (ESC as `\\x1b`) and bidi
+    controls removed. Callers print it as `rich.text.Text` or with `typer.echo`, so that
+    Rich markup in it is never parsed either."""
+    return CONTROL.sub(_visible, BIDI_CONTROL.sub("", str(text)))

@@ -5,7 +5,15 @@ store = Store.open("claims.db")          # or a SQLAlchemy URL, or None for $CLA
 page = query_claims(store, ClaimFilter(status=Status.unreviewed), order="confidence")
 """
 
-from claims.store.engine import Store, StoreError, StoreOutdated, resolve_url, upgrade
+from claims.store.engine import (
+    Store,
+    StoreError,
+    StoreOutdated,
+    display_url,
+    failure_message,
+    resolve_url,
+    upgrade,
+)
 from claims.store.ingest import ingest
 from claims.store.queries import (
     add_note,
@@ -47,6 +55,8 @@ __all__ = [
     "StoreOutdated",
     "StoreStats",
     "add_note",
+    "display_url",
+    "failure_message",
     "count_claims",
     "export_rows",
     "get_claim",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, NullPool, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlmodel import Session
 
 from claims.store.tables import TABLES, metadata
@@ -52,12 +54,28 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+@contextmanager
+def _usable_url() -> Iterator[None]:
+    """Turns SQLAlchemy's refusal of a store URL into a StoreError that says how to write one
+    (its words never include the password)."""
+    try:
+        yield
+    except (ArgumentError, ValueError) as exc:
+        raise StoreError(
+            f"The store URL given with --db or CLAIMS_DB cannot be used ({exc}). "
+            "Write it as postgresql://USER:PASSWORD@HOST:PORT/DBNAME, or give a file path."
+        ) from exc
+
+
 def make_engine(url: str) -> Engine:
-    if make_url(url).get_backend_name() == "sqlite":
+    """The engine of a store URL; StoreError when the URL cannot be read or names no database
+    claims knows."""
+    with _usable_url():
+        if make_url(url).get_backend_name() != "sqlite":
+            return create_engine(url, pool_pre_ping=True)
         engine = create_engine(url, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
 
 
 def alembic_config(url: str) -> Config:
@@ -73,8 +91,43 @@ def head_revision() -> str:
     return head
 
 
-def _display(url: str) -> str:
-    return make_url(url).render_as_string(hide_password=True)
+def display_url(url: str) -> str:
+    """The store's URL as every message shows it: the password, if any, as ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):  # unparsable: show no part of what may hold a password
+        return "(a store URL that cannot be read)"
+
+
+def failure_message(url: str, exc: BaseException, doing: str = "use") -> str:
+    """One line on a store that failed while in use, in words that say what to do: a damaged
+    file, a full disk, a lost server. The driver's own words, never the statement or its
+    parameters (article text)."""
+    cause = getattr(exc, "orig", None) or exc
+    reason = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+    where = display_url(url)
+    if _is_disk_full(cause):
+        return (
+            f"The disk holding the store {where} is full: nothing of this step was stored. "
+            "Free some space and run the command again."
+        )
+    if any(word in reason.lower() for word in DAMAGE):
+        return (
+            f"The store {where} is damaged ({reason}). Check it with `claims doctor` "
+            "(SQLite's PRAGMA integrity_check) and restore it from a backup."
+        )
+    return f"Cannot {doing} the store {where}: {reason}"
+
+
+# What SQLite says of a file with bad pages or that is not a database at all.
+DAMAGE = ("malformed", "not a database", "corrupt")
+
+
+def _is_disk_full(cause: BaseException) -> bool:
+    """An ENOSPC from a write, or SQLite's and PostgreSQL's words for it."""
+    if isinstance(cause, OSError) and cause.errno == errno.ENOSPC:
+        return True
+    return any(words in str(cause).lower() for words in ("disk is full", "no space left"))
 
 
 def _revision(conn: Connection, script: ScriptDirectory, url: str) -> str | None:
@@ -85,13 +138,13 @@ def _revision(conn: Connection, script: ScriptDirectory, url: str) -> str | None
         found = {table.name for table in TABLES} & set(inspect(conn).get_table_names())
         if found:
             raise StoreError(
-                f"The database {_display(url)} has tables named like a claim store "
+                f"The database {display_url(url)} has tables named like a claim store "
                 f"({', '.join(sorted(found))}) but no schema revision; it was not made by "
                 "`claims`. Use another database."
             )
     elif current not in {rev.revision for rev in script.walk_revisions()}:
         raise StoreError(
-            f"The store {_display(url)} was made by a newer version of claims "
+            f"The store {display_url(url)} was made by a newer version of claims "
             f"(schema revision {current}, unknown here). Upgrade the claims program."
         )
     return current
@@ -109,9 +162,9 @@ def check_revision(engine: Engine, url: str) -> None:
         _create(url, script, engine)
         return
     raise StoreOutdated(
-        f"The store {_display(url)} was made by an older version of claims "
+        f"The store {display_url(url)} was made by an older version of claims "
         f"(schema revision {current}; this version needs {head}). "
-        f"Run `claims db upgrade --db {_display(url)}` to bring it up to date; "
+        f"Run `claims db upgrade --db {display_url(url)}` to bring it up to date; "
         "nothing has been changed."
     )
 
@@ -137,9 +190,10 @@ def _schema_engine(url: str) -> Engine:
     """An engine whose transactions hold schema changes too (DDL), so that a failed change
     leaves the store exactly as it was. PostgreSQL does this by itself; SQLite needs the
     sqlite3 module's own transaction handling turned off and an explicit BEGIN."""
-    if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, poolclass=NullPool)
-    engine = create_engine(url, connect_args={"timeout": 30}, poolclass=NullPool)
+    with _usable_url():
+        if make_url(url).get_backend_name() != "sqlite":
+            return create_engine(url, poolclass=NullPool)
+        engine = create_engine(url, connect_args={"timeout": 30}, poolclass=NullPool)
     event.listen(engine, "connect", _sqlite_for_migrations)
     event.listen(engine, "begin", _begin_immediate)
     return engine
@@ -175,7 +229,7 @@ def _leftovers(conn: Connection, url: str) -> list[str]:
         table = name.removeprefix(LEFTOVER)
         if table not in names:
             raise StoreError(
-                f"The store {_display(url)} is damaged: table {table} is missing and its rows "
+                f"The store {display_url(url)} is damaged: table {table} is missing and its rows "
                 f"may be in {name}, left by an upgrade that failed. Nothing has been changed; "
                 "restore the store from a backup or ask for help."
             )
@@ -221,7 +275,7 @@ def upgrade(url: str | os.PathLike[str] | None = None) -> tuple[str | None, str]
             if sqlite and (new := _foreign_key_problems(conn) - broken):
                 shown = ", ".join(f"{table} row {rowid}" for table, rowid, _ in sorted(new)[:5])
                 raise StoreError(
-                    f"Upgrading the store {_display(resolved)} would leave rows pointing at "
+                    f"Upgrading the store {display_url(resolved)} would leave rows pointing at "
                     f"nothing ({shown}); nothing has been changed."
                 )
         return before, head
@@ -229,9 +283,9 @@ def upgrade(url: str | os.PathLike[str] | None = None) -> tuple[str | None, str]
         raise
     except Exception as exc:
         if not started:
-            raise StoreError(f"Cannot open the store {_display(resolved)}: {exc}") from exc
+            raise StoreError(f"Cannot open the store {display_url(resolved)}: {exc}") from exc
         raise StoreError(
-            f"Could not upgrade the store {_display(resolved)} from revision "
+            f"Could not upgrade the store {display_url(resolved)} from revision "
             f"{before or '(empty)'} to {head}: {type(exc).__name__}: {exc}\n"
             f"Nothing has been changed: the store is still at revision {before or '(empty)'}, "
             "with all its data, and the version of claims that made it can still use it."
@@ -266,7 +320,7 @@ class Store:
             raise
         except Exception as exc:  # driver errors: unreachable server, unreadable file
             engine.dispose()
-            raise StoreError(f"Cannot open the store {_display(resolved)}: {exc}") from exc
+            raise StoreError(failure_message(resolved, exc, "open")) from exc
         return cls(engine, resolved)
 
     @property
@@ -289,4 +343,4 @@ class Store:
         self.close()
 
     def __repr__(self) -> str:
-        return f"Store({_display(self.url)!r})"
+        return f"Store({display_url(self.url)!r})"
