@@ -154,11 +154,13 @@ def ingest(
             done = sum(outcomes.values()) + len(refused)
             rate = done / max(time.perf_counter() - started, 1e-9)
             progress.update(task, advance=1, sentences=sentences, rate=f"{rate:.1f} files/s")
-        if outcomes["new"] or outcomes["updated"]:
-            from claims.cli_link import run as link_new
+        from claims.cli_link import run as link
 
-            linked = link_new(store)  # the new claims against the store (issue 4)
-            err.print(f"linked {linked.new} new claims: {linked.links or 'no links'}")
+        # the new claims against the store (issue 4), and those a killed run left unlinked
+        # even when no file is new (issue 14)
+        linked = link(store)
+        if linked.new:
+            err.print(f"linked {linked.new} claims not linked before: {linked.links or 'no links'}")
     elapsed = time.perf_counter() - started
     _summary(outcomes, kinds, refused, elapsed)
     if twins:

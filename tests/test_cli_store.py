@@ -14,11 +14,14 @@ from sqlalchemy.exc import DataError
 from typer.testing import CliRunner
 
 from claims.cli import app
-from claims.store import Store, count_claims
-from claims.store.queries import A
+from claims.store import Store, count_claims, linking
+from claims.store.doctor import examine
+from claims.store.queries import A, C
+from claims.store.tables import LINK, LINK_INDEX
 from tests.store_helpers import migrate_to
 from tests.test_ingest import _snapshot
 
+L, K = LINK.c, LINK_INDEX.c
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 runner = CliRunner()
 
@@ -291,3 +294,57 @@ def test_an_article_the_store_refuses_for_its_data_is_named_and_the_batch_goes_o
     output = " ".join(result.output.split())
     assert f"{SEED_FILES[0].name}: could not be stored (index row requires 295480" in output
     assert _current_docs(db_url) == [SEED_FILES[1].name]
+
+
+# --- a kill while linking (issue 14, item 6)
+
+
+class Killed(Exception):
+    """Stands in for a kill -9 or a full disk in the middle of linking."""
+
+
+def _linked_state(db_url: str) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Each claim's figure and reasons, the links (without their ids: a sequence on PostgreSQL
+    moves on past a rolled-back insert) and the linking record of each claim."""
+    store = Store.open(db_url)
+    try:
+        with store.session() as session:
+            figures = session.execute(select(C.id, C.confidence, C.reasons).order_by(C.id)).all()
+            links = session.execute(
+                select(L.claim_id, L.other_id, L.kind, L.score, L.reasons).order_by(
+                    L.claim_id, L.other_id, L.kind
+                )
+            ).all()
+            index = session.execute(select(LINK_INDEX).order_by(K.claim_id)).all()
+    finally:
+        store.close()
+    return [tuple(r) for r in figures], [tuple(r) for r in links], [tuple(r) for r in index]
+
+
+def test_a_kill_while_linking_is_finished_by_the_next_ingest_as_a_clean_run(
+    empty_databases, monkeypatch
+):
+    clean = empty_databases()
+    assert claims("ingest", SEEDS, "--db", clean).exit_code == 0
+    expected = _linked_state(clean)
+    assert expected[1], "the seeds should give links"
+
+    def killed_before_the_confidences(session, rows):
+        raise Killed  # part-way: the links and the keys are written, not yet committed
+
+    killed = empty_databases()
+    with monkeypatch.context() as patched:
+        patched.setattr(linking, "_refresh", killed_before_the_confidences)
+        with pytest.raises(Killed):
+            claims("ingest", SEEDS, "--db", killed)
+    _, links, index = _linked_state(killed)
+    assert links == [] and index == []
+    unlinked = next(f for f in examine(killed)[1] if f.check == "linking")
+    assert not unlinked.ok and unlinked.found.startswith(f"{len(expected[2])} claims not linked")
+
+    again = claims("ingest", SEEDS, "--db", killed)
+    assert again.exit_code == 0, again.output
+    assert "5 unchanged" in again.output
+    assert f"linked {len(expected[2])} claims not linked before" in again.output
+    assert _linked_state(killed) == expected
+    assert all(finding.ok for finding in examine(killed)[1])

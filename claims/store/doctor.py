@@ -22,7 +22,8 @@ from claims.store.engine import (
     make_engine,
     resolve_url,
 )
-from claims.store.tables import CLAIM, LINK_INDEX, TABLES
+from claims.store.linking import UNLINKED
+from claims.store.tables import TABLES
 
 # integrity_check lists at most this many problems: enough to say the file is damaged.
 INTEGRITY_LINES = 20
@@ -159,17 +160,12 @@ def _orphans(conn: Connection) -> Finding:
 
 
 def _linking(conn: Connection) -> Finding:
-    unlinked = conn.scalar(
-        select(func.count())
-        .select_from(CLAIM.outerjoin(LINK_INDEX, LINK_INDEX.c.claim_id == CLAIM.c.id))
-        .where(CLAIM.c.current.is_(True), CLAIM.c.furniture.is_(False))
-        .where(LINK_INDEX.c.claim_id.is_(None))
-    )
+    unlinked = conn.scalar(select(func.count()).select_from(UNLINKED.subquery()))
     if not unlinked:
         return Finding("linking", "every current claim is linked", True)
     return Finding(
         "linking",
         f"{unlinked} claims not linked yet (an ingest or link that did not finish)",
         False,
-        "Run `claims link` to link them.",
+        "Run `claims link` (or the next `claims ingest`) to link them.",
     )
