@@ -9,6 +9,7 @@ from claims.store import (
     ClaimFilter,
     ConflictError,
     NotFound,
+    UndoRefused,
     add_note,
     count_claims,
     get_claim,
@@ -100,14 +101,33 @@ def test_status_note_and_undo_are_history(store):
     assert all(entry.at.tzinfo is not None for entry in history(store, claim.id))
 
 
-def test_undo_after_someone_else_changed_is_a_conflict(store):
+def test_undo_after_someone_else_changed_is_refused(store):
     ingest(store, sample())
     claim = query_claims(store, limit=1)[0]
     mine = set_status(store, claim.id, Status.verified, reviewer="amina", expected_version=1)
     set_status(store, claim.id, Status.disputed, reviewer="omar", expected_version=mine.version)
-    with pytest.raises(ConflictError):
+    with pytest.raises(UndoRefused, match="omar's verdict came after yours"):
         undo_last(store, reviewer="amina")
     assert get_claim(store, claim.id).status == Status.disputed
+
+
+def test_undo_never_walks_back_into_another_reviewers_verdict(store):
+    """Issue 14 item 8: alice's second undo reached past bob's verdict and dropped it."""
+    ingest(store, sample())
+    claim = query_claims(store, limit=1)[0]
+    first = set_status(store, claim.id, Status.verified, reviewer="alice", expected_version=1)
+    bobs = set_status(
+        store, claim.id, Status.disputed, reviewer="bob", expected_version=first.version
+    )
+    set_status(store, claim.id, Status.verified, reviewer="alice", expected_version=bobs.version)
+    back = undo_last(store, reviewer="alice")
+    assert back is not None and (back.status, back.reviewer) == (Status.disputed, "bob")
+    entries = len(history(store, claim.id))
+    with pytest.raises(UndoRefused, match="bob's verdict came after yours; nothing undone"):
+        undo_last(store, reviewer="alice")
+    after = get_claim(store, claim.id)
+    assert (after.status, after.reviewer, after.version) == (Status.disputed, "bob", back.version)
+    assert len(history(store, claim.id)) == entries
 
 
 def test_unknown_claim_is_not_found(store):

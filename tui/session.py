@@ -162,7 +162,8 @@ class Session:
         return self._after_write(updated)
 
     def undo(self) -> ClaimView | None:
-        """Undo this reviewer's last action; the claim it touched, or None if nothing to undo."""
+        """Undo this reviewer's last action; the claim it touched, or None if nothing to undo.
+        Raises UndoRefused when someone acted on that claim after it."""
         updated = st.undo_last(self.store, reviewer=self.reviewer)
         return None if updated is None else self._after_write(updated)
 

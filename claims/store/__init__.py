@@ -39,6 +39,7 @@ from claims.store.views import (
     RelatedClaim,
     ReviewEntry,
     StoreStats,
+    UndoRefused,
 )
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "StoreError",
     "StoreOutdated",
     "StoreStats",
+    "UndoRefused",
     "add_note",
     "display_url",
     "failure_message",

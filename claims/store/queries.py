@@ -25,6 +25,7 @@ from claims.store.views import (
     RelatedClaim,
     ReviewEntry,
     StoreStats,
+    UndoRefused,
 )
 
 C = CLAIM.c
@@ -441,42 +442,45 @@ def add_note(
 def undo_last(store: Store, *, reviewer: str) -> ClaimView | None:
     """Revert this reviewer's last action not yet undone; None when there is nothing to undo.
 
-    The undo is itself a history row, and the confidence follows the status back. Raises
-    ConflictError if someone changed the claim since.
+    Only while that action is still the claim's newest standing one (not undone): raises
+    UndoRefused, writing nothing, when anyone acted on the claim after it, so an undo never
+    reaches past another reviewer's verdict or note. The undo is itself a history row, and
+    the confidence follows the status back. Raises ConflictError if someone writes meanwhile.
     """
     with store.session() as session:
         undone = select(R.undoes).where(R.undoes.is_not(None)).scalar_subquery()
+        standing = (R.action != "undo", R.id.not_in(undone))
         last = session.execute(
-            select(REVIEW)
-            .where(R.reviewer == reviewer, R.action != "undo", R.id.not_in(undone))
-            .order_by(R.id.desc())
-            .limit(1)
+            select(REVIEW).where(R.reviewer == reviewer, *standing).order_by(R.id.desc()).limit(1)
         ).one_or_none()
         if last is None:
             return None
-        # The claim's newest history row must be this reviewer's (their action or an undo):
-        # if anyone else changed the claim since, undoing would silently drop their change.
+        # Read before the check below: the write is guarded by this version, so an action that
+        # lands after the check makes it a conflict instead of being silently reverted.
+        version = session.execute(select(C.version).where(C.id == last.claim_id)).scalar_one()
         newest = session.execute(
-            select(R.reviewer, R.version)
-            .where(R.claim_id == last.claim_id)
+            select(R.id, R.reviewer, R.action)
+            .where(R.claim_id == last.claim_id, *standing)
             .order_by(R.id.desc())
             .limit(1)
         ).one()
-        if newest.reviewer != reviewer:
-            raise _conflict(session, last.claim_id, last.version)
+        if newest.id != last.id:
+            raise UndoRefused(
+                last.claim_id, _get(session, last.claim_id), newest.reviewer, newest.action
+            )
         result = session.execute(
             update(CLAIM)
-            .where(C.id == last.claim_id, C.version == newest.version)
+            .where(C.id == last.claim_id, C.version == version)
             .values(
                 status=last.old_status,
                 note=last.old_note,
                 reviewer=last.prev_reviewer,
                 reviewed_at=last.prev_reviewed_at,
-                version=C.version + 1,
+                version=version + 1,
             )
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
-            raise _conflict(session, last.claim_id, last.version)
+            raise _conflict(session, last.claim_id, version)
         if last.old_status != last.new_status:
             recompute_confidence(session, last.claim_id)
         session.execute(
@@ -491,7 +495,7 @@ def undo_last(store: Store, *, reviewer: str) -> ClaimView | None:
                 prev_reviewed_at=None,
                 reviewer=reviewer,
                 at=utcnow(),
-                version=newest.version + 1,
+                version=version + 1,
                 undoes=last.id,
             )
         )

@@ -156,3 +156,16 @@ class ConflictError(Exception):
             f"Claim {claim_id} was changed by {who}{when} (now version {current.version}, "
             f"status {current.status.value}); your change was not saved. Reload and try again."
         )
+
+
+class UndoRefused(Exception):
+    """The reviewer's last action is no longer the claim's newest: nothing was undone."""
+
+    def __init__(self, claim_id: int, current: ClaimView, later_by: str, later_action: str):
+        self.claim_id = claim_id
+        self.current = current
+        self.later_by = later_by
+        what = "note" if later_action == "note" else "verdict"
+        super().__init__(
+            f"{later_by}'s {what} came after yours; nothing undone (claim {claim_id})."
+        )

@@ -112,6 +112,24 @@ async def test_z_with_nothing_to_undo_changes_nothing(db_path, store):
     assert st.count_claims(store, ClaimFilter(status=Status.unreviewed)) == 6
 
 
+async def test_z_after_someone_elses_verdict_says_so_and_keeps_it(db_path, store):
+    async with running(db_path) as (app, pilot):
+        claim_id = shown(app).id
+        await pilot.press("v")
+        await pilot.pause()
+        st.set_status(
+            store, claim_id, Status.disputed, reviewer="rival", expected_version=shown(app).version
+        )
+        await pilot.press("z")
+        await pilot.pause()
+        [refusal] = [n for n in app._notifications if n.title == "Cannot undo"]
+        assert "rival's verdict came after yours; nothing undone" in refusal.message
+        assert shown(app).status is Status.disputed  # the screen now shows their verdict
+    after = st.get_claim(store, claim_id)
+    assert (after.status, after.reviewer) == (Status.disputed, "rival")
+    assert [e.action for e in st.history(store, claim_id)] == ["status", "status"]
+
+
 async def test_actions_follow_the_cursor(db_path, store):
     async with running(db_path) as (app, pilot):
         await pilot.press("down", "down", "v")

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from claims.models import Kind, Status
-from claims.store import ClaimFilter, ClaimView, ConflictError
+from claims.store import ClaimFilter, ClaimView, ConflictError, UndoRefused
 from tui.bidi import Display, clean
 from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen, key_rows
@@ -229,7 +229,7 @@ class MainScreen(Screen):
     def action_undo(self) -> None:
         try:
             claim = self.session.undo()
-        except ConflictError as err:
+        except (ConflictError, UndoRefused) as err:
             self.say(str(err), title="Cannot undo", severity="error")
             self.reload(err.current)
             return
