@@ -27,7 +27,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from claims.arabic import normalize
-from claims.lexicon import fields
+from claims.lexicon import word_class
 from claims.models import Sentence
 
 WEIGHTS_FILE = "furniture_weights.json"
@@ -80,15 +80,6 @@ def load_model() -> FurnitureModel:
     return FurnitureModel.model_validate_json(text)
 
 
-@cache
-def _function_words() -> frozenset[str]:
-    """Prepositions and particles (lexicon `word_classes`): prose has them, menus and tag
-    lists do not ('الرئيسية أخبار سياسة اقتصاد رياضة')."""
-    return frozenset(
-        normalize(w) for w, word_class in fields("word_classes") if word_class == "function_words"
-    )
-
-
 def _bucket(value: float, bounds: Sequence[float]) -> int:
     return next((i for i, bound in enumerate(bounds) if value <= bound), len(bounds))
 
@@ -121,7 +112,7 @@ def _layout(text: str, form: str) -> dict[str, float]:
     letters = LETTER.findall(stripped)
     visible = len(stripped.replace(" ", "")) or 1
     ends = bool(SENTENCE_END.search(stripped))
-    known = _function_words()
+    known = word_class("function_words")  # prose has them; menus and tag lists do not
     function_words = sum(1 for w in form.split() if w in known or w[1:] in known)
     return {
         "function words": function_words / (len(words) or 1),

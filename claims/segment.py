@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from claims.arabic import normalize, normalize_word
-from claims.lexicon import fields
+from claims.lexicon import fields, word_class
 from claims.models import Sentence
 
 CLOSING_QUOTES = "\"'»”’)]"
@@ -67,21 +67,14 @@ def _furniture_labels() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(found) for first, found in labels.items()}
 
 
-@cache
-def _word_class(name: str) -> frozenset[str]:
-    return frozenset(
-        normalize(word) for word, word_class in fields("word_classes") if word_class == name
-    )
-
-
 def _opens_a_sentence(word: str) -> bool:
     """A sentence of its own does not open with a preposition, a particle or a word that
     carries a clause on ('حيث', 'التي'), nor with a digit."""
     form = normalize_word(word)
     return (
         word[0].isalpha()
-        and form not in _word_class("function_words")
-        and form not in _word_class("clause_continuers")
+        and form not in word_class("function_words")
+        and form not in word_class("clause_continuers")
     )
 
 

@@ -5,9 +5,10 @@ spells it."""
 from __future__ import annotations
 
 from claims.arabic import normalize
-from claims.attribute.lexicons import _aliases, _particles, _places, _set, _word_class
+from claims.attribute.lexicons import _aliases, _particles, _places, _set
 from claims.attribute.names import _plain_word
 from claims.attribute.tokens import Token, _cue_lemma, _is_function_word, in_lexicon
+from claims.lexicon import word_class
 
 
 def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
@@ -29,7 +30,7 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
             and len(norm) > 3
             and j + 1 < len(tokens)
             and tokens[j + 1].norm.startswith("ال")
-            and norm not in _word_class("function_words")
+            and norm not in word_class("function_words")
             and (norm[:1] == "ل" or j > i)
         ):
             # 'لشؤون اللاجئين', 'لتنسيق الشؤون الإنسانية': a genitive after li-;
@@ -39,7 +40,7 @@ def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
         if (
             tokens[j].is_word
             and (norm.startswith("ال") or norm.startswith("لل"))
-            and norm not in _word_class("function_words")
+            and norm not in word_class("function_words")
         ):
             if (
                 _cue_lemma(tokens[j])
@@ -81,7 +82,7 @@ def _describes(tokens: list[Token], j: int, joined: bool) -> bool:
         not joined
         and j > 0
         and tokens[j - 1].bare.startswith("ال")
-        and tokens[j].norm in _word_class("describing_adjectives")
+        and tokens[j].norm in word_class("describing_adjectives")
     )
 
 
@@ -95,7 +96,7 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
     الديمقراطية'), and a body it belongs to ('المكتب الإعلامي لحركة أحرار الشام')."""
     if head.bare.startswith("ال") and j < len(tokens) and tokens[j].bare in _set("organizations"):
         return j  # 'وتتهم المعارضة النظام …': a second body is the object
-    if head.bare in _places() or head.bare in _word_class("proper_bodies"):
+    if head.bare in _places() or head.bare in word_class("proper_bodies"):
         # 'ونددت أنقرة بشدة', 'ورفضت روسيا مشروع القرار': a capital or a state speaking for
         # its government is named whole; the nouns after it are the verb's object
         return j
@@ -138,7 +139,7 @@ def _looks_adjective(token: Token) -> bool:
     return (
         token.is_word
         and not norm.startswith("ال")
-        and norm not in _word_class("function_words")
+        and norm not in word_class("function_words")
         and norm.endswith(("ه", "يه", "ي", "ون", "ين", "يون", "يين", "ان"))
         and _cue_lemma(token) is None
         and norm not in _particles("complement")

@@ -20,7 +20,6 @@ from claims.attribute.lexicons import (
     _phrases,
     _set,
     _strip_conjunction,
-    _word_class,
 )
 from claims.attribute.memory import Memory, _sound_plural
 from claims.attribute.names import _name_at, _opens_with_given_name, _plain_word
@@ -50,6 +49,7 @@ from claims.attribute.tokens import (
     in_lexicon,
     tokenize,
 )
+from claims.lexicon import word_class
 from claims.models import Kind
 
 # A main-clause reporting verb sits near the start of the sentence (after a short lead-in).
@@ -81,7 +81,7 @@ def _negates_a_stance(words: list[Token], i: int) -> int:
     frame standing (the speaker still takes a position)."""
     negation = _strip_conjunction(words[i].norm, _particles("negation"))
     lemma = _cue_lemma(words[i + 1]) if negation and i + 1 < len(words) else None
-    return 1 if lemma and normalize(lemma) in _word_class("negated_stances") else 0
+    return 1 if lemma and normalize(lemma) in word_class("negated_stances") else 0
 
 
 def _quote_depth_at(tokens: list[Token], index: int) -> int:
@@ -105,12 +105,12 @@ def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | N
     """A relaying body named in the frame: 'في تصريح صحافي نشرته وزارة الخارجية'."""
     for i, tok in enumerate(tokens):
         # 'نفى ما تداولته وسائل إعلام': what the outlets carried is the matter, not the channel.
-        if tok.norm in _word_class("relaying_verbs") and not (i and tokens[i - 1].norm == "ما"):
+        if tok.norm in word_class("relaying_verbs") and not (i and tokens[i - 1].norm == "ما"):
             start = i + 1
             if start < len(tokens) and tokens[start].norm in WITH_THE_SPEAKER:
                 start += 1  # 'في مقابلة أجرتها معه وكالة نوفوستي'
             end = _span_end(tokens, start)
-            own_channel = any(t.bare in _word_class("own_channel_words") for t in tokens[start:end])
+            own_channel = any(t.bare in word_class("own_channel_words") for t in tokens[start:end])
             found = parser.parse(tokens[start:end], sentence)
             if found and found.kind in (Kind.organization, Kind.media) and not own_channel:
                 return found.name
@@ -124,7 +124,7 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     words = _words(tokens)
     lead = _lead_length(words)
     # 'يُذكر أن X أعلن …' is X's statement: read the frame after it.
-    if len(words) > lead + 1 and _strip_conjunction(words[lead].norm, _word_class("reminders")):
+    if len(words) > lead + 1 and _strip_conjunction(words[lead].norm, word_class("reminders")):
         k = tokens.index(words[lead]) + 1
         while k < len(tokens) and tokens[k].norm not in _particles("complement"):
             k += 1
@@ -662,7 +662,7 @@ def _named_as(tokens: list[Token], sentence: str, parser: SourceParser) -> Sourc
     for k, tok in enumerate(tokens[:-1]):
         # An aside of its own ('، ويدعى …', '، اسمه …'), not 'طلب عدم ذكر اسمه'.
         opens_aside = tok.norm[:1] == "و" or (k > 0 and tokens[k - 1].text in "،,")
-        if tok.bare in _word_class("naming_words") and opens_aside:
+        if tok.bare in word_class("naming_words") and opens_aside:
             name = _name_at(tokens, k + 1, sentence)
             if name:
                 return Source(Kind.named_person, parser.memory.full_name(name))
@@ -711,7 +711,7 @@ def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
         elif (
             tok.norm[:1] == "ل"
             and len(tok.norm) > 3
-            and tok.norm not in _word_class("function_words")
+            and tok.norm not in word_class("function_words")
         ):
             quoted = _quoted_name(tokens, k + 1, sentence)  # 'لقناة «العربية»'
             rest_end = quoted[1] if quoted else _span_end(tokens, k + 1)
@@ -730,7 +730,7 @@ def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
 
 
 def _unnamed_media(name: str) -> bool:
-    return _without_article(normalize(name).split()[0]) in _word_class("unnamed_media_heads")
+    return _without_article(normalize(name).split()[0]) in word_class("unnamed_media_heads")
 
 
 def _carried_via(source: Source, memory: Memory) -> str | None:
@@ -894,7 +894,7 @@ def _past_reporting_verb(tokens: list[Token], j: int) -> int:
 def _reporting_verb(token: Token) -> bool:
     """'ذكر', 'أوردته', 'أعلنه', 'نقلتها': a reporting verb, bare or carrying its object
     pronoun."""
-    if token.norm in _cue_forms() or token.norm in _word_class("relaying_verbs"):
+    if token.norm in _cue_forms() or token.norm in word_class("relaying_verbs"):
         return True
     for suffix in ("ه", "ها"):
         if token.norm.endswith(suffix) and token.norm[: -len(suffix)] in _cue_forms():
@@ -949,7 +949,7 @@ def _claim_start(tokens: list[Token], end: int, sentence: str) -> int:
         k < len(tokens)
         and k - end <= MAX_FRAME_TAIL
         and not any(_cue_lemma(t) for t in tokens[end:k])
-        and (k == end or tokens[k - 1].norm not in _word_class("content_conjunctions"))
+        and (k == end or tokens[k - 1].norm not in word_class("content_conjunctions"))
     ):
         tok = tokens[k]
         return tok.start if tok.text in "«“" else tok.end

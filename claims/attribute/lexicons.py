@@ -53,20 +53,6 @@ def _set(name: str) -> frozenset[str]:
     return frozenset(normalize(entry) for entry in entries(name))
 
 
-def _word_class_as_written(name: str) -> tuple[str, ...]:
-    """The words of class `name` in lexicon `word_classes`, spelled as the file spells them."""
-    words = tuple(word for word, word_class in fields("word_classes") if word_class == name)
-    if not words:
-        raise ValueError(f"claims/lexicon/word_classes.txt has no word of class {name!r}")
-    return words
-
-
-@cache
-def _word_class(name: str) -> frozenset[str]:
-    """The words of class `name` in lexicon `word_classes`, normalised: `_word_class("ranks")`."""
-    return frozenset(normalize(word) for word in _word_class_as_written(name))
-
-
 # Lexicon phrases as normalised word tuples, filed under their first word, longest first.
 PhraseIndex = dict[str, tuple[tuple[str, ...], ...]]
 

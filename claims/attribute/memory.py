@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from claims.arabic import normalize, normalize_key
-from claims.attribute.lexicons import _first_names, _name_form, _outlets, _set, _word_class
+from claims.attribute.lexicons import _first_names, _name_form, _outlets, _set
 from claims.attribute.names import _after_title, _name_at, _plain_word
 from claims.attribute.tokens import (
     CLOSE_QUOTES,
@@ -21,6 +21,7 @@ from claims.attribute.tokens import (
     _text,
     _words,
 )
+from claims.lexicon import word_class
 from claims.models import Attribution, Kind
 
 
@@ -122,11 +123,11 @@ def collect_names(passages: Iterable[tuple[str, list[Token]]]) -> list[str]:
     for text, tokens in passages:
         for i, token in enumerate(tokens):
             opens_name = _name_form(token.text) in _first_names() and (
-                token.norm not in _word_class("name_links")
+                token.norm not in word_class("name_links")
             )
             if opens_name or _after_title(tokens, i):
                 # 'أبو محمد الجولاني': a kunya opens the name before the given name.
-                start = i - 1 if i and tokens[i - 1].norm in _word_class("name_links") else i
+                start = i - 1 if i and tokens[i - 1].norm in word_class("name_links") else i
                 name = _name_at(tokens, start, text)
                 if name and len(name.split()) >= 2 and name not in names:
                     names.append(name)
@@ -216,7 +217,7 @@ def _continues(tokens: list[Token]) -> bool:
     words = _words(tokens)
     return (
         len(words) > 1
-        and words[0].norm in _word_class("continuation_leads")
+        and words[0].norm in word_class("continuation_leads")
         and words[1].norm != "ان"
     )
 

@@ -3,7 +3,7 @@ takes (name links, complements, one family name, a nisba) and what closes it."""
 
 from __future__ import annotations
 
-from claims.attribute.lexicons import _first_names, _name_form, _particles, _set, _word_class
+from claims.attribute.lexicons import _first_names, _name_form, _particles, _set
 from claims.attribute.tokens import (
     Token,
     _according_at,
@@ -17,6 +17,7 @@ from claims.attribute.tokens import (
     _words,
     in_lexicon,
 )
+from claims.lexicon import word_class
 
 MAX_NAME_WORDS = 4
 
@@ -72,7 +73,7 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
     while j < len(tokens) and len(taken) < MAX_NAME_WORDS:
         tok = tokens[j]
         # 'عبد الملك', 'أبو الأمير'
-        after_link = bool(taken) and taken[-1].norm in _word_class("name_links")
+        after_link = bool(taken) and taken[-1].norm in word_class("name_links")
         if (
             not tok.is_word
             or _is_function_word(tok)
@@ -100,9 +101,9 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
             break  # 'وخاطب الأمير الفيصل الآلاف': the object follows the family name
         taken.append(tok)
         j += 1
-        if tok.norm in _word_class("name_links"):
+        if tok.norm in word_class("name_links"):
             continue  # a link always takes the next word
-        if j < len(tokens) and tokens[j].norm in _word_class("name_complements") and not after_link:
+        if j < len(tokens) and tokens[j].norm in word_class("name_complements") and not after_link:
             taken.append(tokens[j])  # 'فضل الله', 'سيف الدين': one name with its complement
             j += 1
             if len(taken) == 2:
@@ -112,11 +113,11 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
             and (
                 _is_nisba(tokens[j], taken)
                 or _bounded_last_name(tokens, j, taken)
-                or (tokens[j].norm in _word_class("name_links") and len(taken) < MAX_NAME_WORDS - 1)
+                or (tokens[j].norm in word_class("name_links") and len(taken) < MAX_NAME_WORDS - 1)
             )
         ):
             break
-    if not taken or taken[-1].norm in _word_class("name_links"):
+    if not taken or taken[-1].norm in word_class("name_links"):
         return None
     return _clean_name(_text(taken, sentence))
 
@@ -139,7 +140,7 @@ def _given_name_after_rank(tokens: list[Token], j: int, taken: list[Token]) -> b
     return (
         not taken
         and j > 0
-        and tokens[j - 1].norm in _word_class("ranks")
+        and tokens[j - 1].norm in word_class("ranks")
         and j + 1 < len(tokens)
         and _plain_word(tokens[j + 1])
         and not _is_function_word(tokens[j + 1])
@@ -149,7 +150,7 @@ def _given_name_after_rank(tokens: list[Token], j: int, taken: list[Token]) -> b
 def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
     """A third plain word closed by a verb, a complementizer or punctuation: 'رجب طيب أردوغان قال',
     or the family name after a compound given name: 'عبد السلام نصية إن'."""
-    links = [t.norm in _word_class("name_links") for t in taken]
+    links = [t.norm in word_class("name_links") for t in taken]
     if len(taken) != 2 or links not in ([False, False], [True, False]) or not tokens[j].is_word:
         return False
     word = tokens[j]
@@ -166,7 +167,7 @@ def _is_nisba(token: Token, taken: list[Token]) -> bool:
         token.is_word
         and token.norm.startswith("ال")
         and len(taken) >= 2
-        and taken[-2].norm in _word_class("name_links")
+        and taken[-2].norm in word_class("name_links")
         and token.norm not in _set("titles")
     )
 
@@ -176,7 +177,7 @@ def _after_title(tokens: list[Token], i: int) -> bool:
     After a rank any word does; after a role, a plain word without the article."""
     if i == 0 or not tokens[i].is_word or tokens[i - 1].norm not in _set("titles"):
         return False
-    if tokens[i - 1].norm in _word_class("ranks"):
+    if tokens[i - 1].norm in word_class("ranks"):
         return True
     word = tokens[i]
     return (
@@ -196,7 +197,7 @@ def _agrees_with_role(word: Token) -> bool:
 def _plain_word(token: Token) -> bool:
     """A word that can be part of a name: no lexicon head, title, cue or function word."""
     return not (
-        in_lexicon(token, _word_class("function_words"))
+        in_lexicon(token, word_class("function_words"))
         or token.norm in _set("titles")
         or _glued_hearer(token)  # 'لوكالة', 'للجزيرة'
         or (
@@ -219,7 +220,7 @@ PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
 def _is_quoting_noun(token: Token) -> bool:
     """'قوله', 'تأكيدها': the verbal noun of saying with the speaker's pronoun."""
     return any(
-        token.norm.endswith(suffix) and token.norm[: -len(suffix)] in _word_class("quoting_nouns")
+        token.norm.endswith(suffix) and token.norm[: -len(suffix)] in word_class("quoting_nouns")
         for suffix in PRONOUN_SUFFIXES
     )
 

@@ -30,7 +30,6 @@ from claims.attribute.lexicons import (
     _references,
     _set,
     _strip_conjunction,
-    _word_class,
 )
 from claims.attribute.memory import Memory
 from claims.attribute.names import (
@@ -62,6 +61,7 @@ from claims.attribute.tokens import (
     in_lexicon,
     tokenize,
 )
+from claims.lexicon import word_class
 from claims.models import Kind
 
 
@@ -319,7 +319,7 @@ class SourceParser:
     def _anonymous(self, tokens: list[Token], i: int, sentence: str) -> Source:
         head = tokens[i]
         j = i + 1
-        if head.bare in _word_class("partitives") and j < len(tokens) and tokens[j].is_word:
+        if head.bare in word_class("partitives") and j < len(tokens) and tokens[j].is_word:
             j += 1  # 'أحد المهجرين', 'إحدى الناشطات': one of a group
         # 'مصادر "المدن"': the article's own sources, named before.
         quoted = _quoted_name(tokens, j, sentence)
@@ -340,11 +340,11 @@ class SourceParser:
             if (
                 _looks_adjective(tok)
                 and _agrees_with_plural(head, tok)
-                or tok.bare in _word_class("close_to")
+                or tok.bare in word_class("close_to")
                 or _is_li_genitive(tok)
-                and tokens[j - 1].bare in _word_class("close_to")
-                or tok.norm in _word_class("rank_adjectives")
-                or tok.norm in _word_class("plural_gentilics")
+                and tokens[j - 1].bare in word_class("close_to")
+                or tok.norm in word_class("rank_adjectives")
+                or tok.norm in word_class("plural_gentilics")
             ):
                 j += 1
             elif tok.norm[:1] == "و" and _strip_conjunction(tok.norm, _set("anonymous")):
@@ -426,7 +426,7 @@ class SourceParser:
                     and not _cue_lemma(tokens[end])
                 ):
                     end += 1
-                    if head[-1].bare in _word_class("outlet_heads") and _plain_word(tokens[j]):
+                    if head[-1].bare in word_class("outlet_heads") and _plain_word(tokens[j]):
                         start = j  # 'وكالة بلومبرغ': the outlet's own name, without its kind
                 # 'وكالة الأنباء اليمنية سبأ': the generic phrase, then the outlet's own name.
                 known = self._bare_outlet(_words(tokens[end:]))
@@ -444,7 +444,7 @@ class SourceParser:
         return self._fullest_outlet(canonical) if canonical else name
 
     def _bare_outlet(self, words: list[Token]) -> str | None:
-        if len(words) > 1 and words[0].bare in _word_class("outlet_heads"):
+        if len(words) > 1 and words[0].bare in word_class("outlet_heads"):
             words = words[1:]  # 'مراسل قناة الجزيرة': the outlet is the channel's name
         for length in (3, 2, 1):
             key = tuple(w.norm for w in words[:length])
@@ -466,7 +466,7 @@ class SourceParser:
             name_key = normalize(canonical).split()
             for spelling in (canonical, *_outlet_spellings().get(canonical, ())):
                 key = normalize(spelling).split()
-                if key[1:] == name_key and key[0] in _word_class("outlet_heads"):
+                if key[1:] == name_key and key[0] in word_class("outlet_heads"):
                     continue  # 'وكالة سانا' is the kind and the name, not a fuller name
                 if any(
                     norms[k + 1 : k + len(key)] == key[1:]
@@ -487,11 +487,11 @@ class SourceParser:
             tok = tokens[j]
             if tok.norm in _particles("subordinate") and j + 2 < len(tokens):
                 agent_tokens = tokens[j + 2 :]
-            elif tok.norm in ISSUER_PREPOSITIONS or tok.norm in _word_class("relaying_verbs"):
+            elif tok.norm in ISSUER_PREPOSITIONS or tok.norm in word_class("relaying_verbs"):
                 agent_tokens = tokens[j + 1 :]
             elif (
                 tok.norm[:1] == "ل"
-                and tok.norm not in _word_class("function_words")
+                and tok.norm not in word_class("function_words")
                 and len(tok.norm) > 3
             ):
                 agent_tokens = [_unglue_li(tok), *tokens[j + 1 :]]
@@ -520,7 +520,7 @@ class SourceParser:
             if normalize(quoted[0]) in _aliases():
                 return Source(Kind.organization, self._org_name(_alias(quoted[0])))
             end = quoted[1]
-            if _strip_conjunction(head[0].norm, _word_class("pejorative_heads")):
+            if _strip_conjunction(head[0].norm, word_class("pejorative_heads")):
                 return Source(Kind.organization, self._org_name(quoted[0]))
         else:
             end = _body_name_end(tokens, j, head[-1])
@@ -547,7 +547,7 @@ class SourceParser:
         'وزارة الخزانة الأميركية' when the article says so somewhere. A state's own name is
         whole: 'روسيا الاتحادية' elsewhere in the text is what is said of it."""
         key = normalize(name).split()
-        if len(key) == 1 and key[0] in _word_class("proper_bodies"):
+        if len(key) == 1 and key[0] in word_class("proper_bodies"):
             return name
         if name not in self._fullest_bodies:
             best = name
@@ -653,7 +653,7 @@ def _reads_as_name(words: list[Token]) -> bool:
     الأممية' is a role, 'خروج الميليشيات الإيرانية' a phrase), none with a pronoun ('لكنها
     محتلة', 'فيها البعض')."""
     inner_definite = any(
-        w.bare.startswith("ال") and w.norm not in _word_class("name_complements")  # 'عز الدين'
+        w.bare.startswith("ال") and w.norm not in word_class("name_complements")  # 'عز الدين'
         for w in words[:-1]
     )
     return not inner_definite and not any(w.norm.endswith(("ها", "هم")) for w in words)
@@ -701,7 +701,7 @@ def _name_after_role(tokens: list[Token], i: int, sentence: str) -> str | None:
     role's relational adjectives: 'وزير الخارجية التركي، مولود تشاووش أوغلو'."""
     while i < len(tokens) and (
         tokens[i].text in "،," + QUOTES
-        or tokens[i].norm in _word_class("ranks")
+        or tokens[i].norm in word_class("ranks")
         or tokens[i].norm.startswith("ال")
         and tokens[i].norm.endswith(("ي", "يه"))
     ):
@@ -792,8 +792,8 @@ def _names_a_circle(tokens: list[Token], j: int) -> bool:
         return False
     after = tokens[j + 1]
     return (
-        tokens[j - 1].bare in _word_class("close_to")
-        or _without_article(after.bare) in _word_class("affiliation_nouns")
+        tokens[j - 1].bare in word_class("close_to")
+        or _without_article(after.bare) in word_class("affiliation_nouns")
         or _is_place(after)
         or in_lexicon(after, _set("organizations"))
     )
@@ -829,7 +829,7 @@ def _without_quoting_noun(tokens: list[Token]) -> list[Token]:
 
 
 def _is_utterance_noun(token: Token) -> bool:
-    return token.norm in _word_class("utterance_nouns")
+    return token.norm in word_class("utterance_nouns")
 
 
 def _opens_quotation(tokens: list[Token], j: int) -> bool:

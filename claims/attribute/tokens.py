@@ -19,9 +19,8 @@ from claims.attribute.lexicons import (
     _phrases,
     _set,
     _strip_conjunction,
-    _word_class,
-    _word_class_as_written,
 )
+from claims.lexicon import word_class, word_class_as_written
 
 WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+|[^\w\s]", re.UNICODE)
 OPEN_QUOTES = "«“"
@@ -106,7 +105,7 @@ def _is_function_word(token: Token) -> bool:
 
 @cache
 def _function_word_forms() -> frozenset[str]:
-    return frozenset(_name_form(w) for w in _word_class_as_written("function_words"))
+    return frozenset(_name_form(w) for w in word_class_as_written("function_words"))
 
 
 def _cue_lemma(token: Token) -> str | None:
@@ -142,7 +141,7 @@ def _starts_with(words: list[Token], phrases: PhraseIndex) -> int:
 
 def _glued_hearer(token: Token) -> bool:
     """'للجزيرة', 'لوكالة', 'لقناة': li- written onto an outlet or a media noun."""
-    if token.norm[:1] != "ل" or len(token.norm) < 4 or token.norm in _word_class("function_words"):
+    if token.norm[:1] != "ل" or len(token.norm) < 4 or token.norm in word_class("function_words"):
         return False
     unglued = _unglue_li(token).norm
     return (

@@ -10,6 +10,8 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from claims.arabic import normalize
+
 
 @cache
 def entries(name: str) -> tuple[str, ...]:
@@ -39,3 +41,17 @@ def all_words() -> frozenset[str]:
         for field in entry
         for word in field.split()
     )
+
+
+def word_class_as_written(name: str) -> tuple[str, ...]:
+    """The words of class `name` in lexicon `word_classes`, spelled as the file spells them."""
+    words = tuple(word for word, its_class in fields("word_classes") if its_class == name)
+    if not words:
+        raise ValueError(f"claims/lexicon/word_classes.txt has no word of class {name!r}")
+    return words
+
+
+@cache
+def word_class(name: str) -> frozenset[str]:
+    """The words of class `name` in lexicon `word_classes`, normalised: `word_class("ranks")`."""
+    return frozenset(normalize(word) for word in word_class_as_written(name))
