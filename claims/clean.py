@@ -296,12 +296,12 @@ def _site_in_title(text: str) -> str | None:
     first_line = text.lstrip().split("\n", 1)[0][:SITE_TITLE_SPAN]
     for k, piece in enumerate(SITE_TITLE_SEPARATOR.split(first_line)):
         words = piece.strip(' "«»“”').split()
-        for n in range(min(len(words), MAX_OUTLET_WORDS), 0, -1):
-            if k == 0 and n < len(words):
-                break
-            name = _known_outlet(" ".join(words[:n]))
-            if name:  # 'الجزيرة نت' stays whole; 'عنب بلدي الأحد 21 …' loses the date
-                return _outlet_name(" ".join(words)) if len(words) <= MAX_OUTLET_WORDS else name
+        if k == 0:
+            name = _known_outlet(" ".join(words)) if len(words) <= MAX_OUTLET_WORDS else None
+        else:
+            name = _opening_outlet(" ".join(words[:MAX_OUTLET_WORDS]))
+        if name:  # 'الجزيرة نت' stays whole; 'عنب بلدي الأحد 21 …' loses the date
+            return _outlet_name(" ".join(words)) if len(words) <= MAX_OUTLET_WORDS else name
     return None
 
 
@@ -322,8 +322,8 @@ def find_outlet(text: str) -> str | None:
             if _known_outlet(name) or len(name.split()) <= MAX_OUTLET_WORDS:
                 return name
     year_holder = COPYRIGHT_YEAR_OUTLET.search(text)
-    if year_holder and _opening_outlet(year_holder.group(1)):
-        return _opening_outlet(year_holder.group(1))
+    if year_holder and (holder := _opening_outlet(year_holder.group(1))):
+        return holder
     for match in DATELINE_OUTLET.finditer(text[:DATELINE_SPAN]):
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))
@@ -334,15 +334,15 @@ def find_outlet(text: str) -> str | None:
     # A source speaking straight to an outlet ('قالت مصادر لـ"المدن"') speaks to the page's
     # own; an interview ('في حديثه لـ"القناة العاشرة"') may be another outlet's, and names the
     # page's own only when it comes back.
-    interviews = [match.span() for match in TALKED_TO.finditer(text)]
+    interviews = list(TALKED_TO.finditer(text))
+    in_interviews = Counter(_outlet_name(match.group(1)) for match in interviews)
     direct: Counter[str] = Counter()
-    in_interviews: Counter[str] = Counter()
     for match in SPOKEN_TO.finditer(text):
         name = _outlet_name(match.group(1))
-        if _known_outlet(name) and not any(a <= match.start() < b for a, b in interviews):
+        if _known_outlet(name) and not any(
+            i.start() <= match.start() < i.end() for i in interviews
+        ):
             direct[name] += 1
-    for match in TALKED_TO.finditer(text):
-        in_interviews[_outlet_name(match.group(1))] += 1
     counts = direct + in_interviews
     candidates = [n for n in counts if direct[n] or in_interviews[n] >= 2]
     return max(candidates, key=lambda n: counts[n]) if candidates else None
