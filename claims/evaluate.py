@@ -51,9 +51,8 @@ class Scores(BaseModel):
     junk: PRF
     attributed: PRF
     kind_accuracy: float
-    kind_macro_f1: (
-        float  # the mean of the per-kind F1: rare kinds (media) weigh as much as common ones
-    )
+    # The mean of the per-kind F1: rare kinds (media) weigh as much as common ones.
+    kind_macro_f1: float
     per_kind: dict[str, PRF]
     confusion: dict[str, dict[str, int]]  # gold kind -> system kind -> count
     source_match: float

@@ -43,7 +43,8 @@ SENTENCE_END = re.compile(r"[.؟?!…]['\"»”)]*$")
 BODY_MIN_WORDS = 12
 # Bounds of the word-count buckets: a lone word, a label, a headline, a sentence, a paragraph.
 LENGTH_BUCKETS = (1, 2, 4, 7, 12, 20, 40)
-POSITION_BUCKETS = 10
+# Bounds of the position buckets: each tenth of the page.
+POSITION_BUCKETS = tuple(k / 10 for k in range(1, 10))
 # Fewer sentences than this are a snippet, not a page (the shortest annotated page has 5).
 MIN_PAGE_SENTENCES = 6
 
@@ -52,9 +53,8 @@ class FurnitureModel(BaseModel):
     """Weights of the fitted model, as `claims.train_furniture` writes them."""
 
     bias: float
-    threshold: (
-        float  # the probability from which a sentence is furniture, tuned on held-out outlets
-    )
+    # The probability from which a sentence is furniture, tuned on held-out outlets.
+    threshold: float
     weights: dict[str, float]
     trained_on: str  # what the model was fitted on, for `claims` users who ask
 
@@ -178,9 +178,7 @@ def _page_features(
     for i, sentence in enumerate(sentences):
         own = dict(layouts[i])
         own[f"rule:{rule_reasons[i] or 'none'}"] = 1.0
-        own[
-            f"position:{_bucket(i / len(sentences), [k / POSITION_BUCKETS for k in range(1, POSITION_BUCKETS)])}"
-        ] = 1.0
+        own[f"position:{_bucket(i / len(sentences), POSITION_BUCKETS)}"] = 1.0
         own["before body"] = float(i < first_body)
         own["after body"] = float(i > last_body)
         # A headline in a related-stories box comes back at every box; a title twice at most.
