@@ -19,12 +19,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
 from claims.clean import rule_reasons
-from claims.evaluate import GoldSentence, load_gold, locate
+from claims.evaluate import GoldSentence, load_gold, locate, prf
 from claims.furniture import WEIGHTS_FILE, FurnitureModel, dump_model, features
 from claims.read import read_path
 from claims.segment import segment
@@ -139,12 +140,9 @@ def _probabilities(fitted, pages: list[Page]) -> list[float]:
 
 
 def _f1(labels: list[int], predicted: list[bool]) -> tuple[float, float, float]:
-    tp = sum(1 for y, p in zip(labels, predicted, strict=True) if y and p)
-    fp = sum(1 for y, p in zip(labels, predicted, strict=True) if not y and p)
-    fn = sum(1 for y, p in zip(labels, predicted, strict=True) if y and not p)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    return precision, recall, 2 * precision * recall / (precision + recall or 1)
+    pairs = Counter(zip(map(bool, labels), predicted, strict=True))
+    scores = prf(pairs[(True, True)], pairs[(False, True)], pairs[(True, False)])
+    return scores.precision, scores.recall, scores.f1
 
 
 def _figures(scores: tuple[float, float, float]) -> str:
@@ -182,13 +180,10 @@ def train(shared: Path, report=print, without: str | None = None) -> FurnitureMo
     report(f"rules alone on realdev: {_figures(_f1(labels, rules))}")
     c = REGULARISATION
     out_of_fold = cross_validate(pages, c)[: len(labels)]  # realdev pages come first
-    f1 = max(_f1(labels, _decide(out_of_fold, rules, t))[2] for t in THRESHOLDS)
+    f1_at = {t: _f1(labels, _decide(out_of_fold, rules, t))[2] for t in THRESHOLDS}
     # Precision first: a claim dropped is lost to the desk, a menu line kept costs a key press.
-    threshold = max(
-        t
-        for t in THRESHOLDS
-        if _f1(labels, _decide(out_of_fold, rules, t))[2] >= f1 - PRECISION_FIRST_MARGIN
-    )
+    best = max(f1_at.values())
+    threshold = max(t for t, f1 in f1_at.items() if f1 >= best - PRECISION_FIRST_MARGIN)
     held_out = _f1(labels, _decide(out_of_fold, rules, threshold))
     report(f"held-out outlets (cross-validation): {_figures(held_out)} at C={c}, t={threshold}")
     first = [p for p in pages if p.part != "realdev-d"]
