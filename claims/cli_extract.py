@@ -64,7 +64,7 @@ def extract(
         if isinstance(extracted, Exception):
             raise extracted
         for warning in extracted.article.warnings:
-            errors.print(Text(f"warning: {warning}", style="yellow"))
+            errors.print(Text(safe(f"warning: {warning}"), style="yellow"))
         articles.append(extracted)
     for extracted in mark_recurring(articles, recurring_passages(articles)):
         if fmt is ExtractFormat.jsonl:

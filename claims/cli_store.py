@@ -134,7 +134,7 @@ def ingest(
                 refused.append((str(path), f"could not be processed ({name}: {extracted})"))
             else:
                 for warning in extracted.article.warnings:
-                    err.print(Text(f"warning: {warning}", style="yellow"), soft_wrap=True)
+                    err.print(Text(safe(f"warning: {warning}"), style="yellow"), soft_wrap=True)
                 try:
                     result = store_ingest(store, extracted)
                 except (SQLAlchemyError, OSError) as exc:

@@ -122,13 +122,16 @@ def test_ingest_and_extract_messages_never_send_control_codes_from_file_names(tm
     shutil.copy(SEEDS / "000_f3f47a71a113346b.txt", named)
     refused = tmp_path / f"bad{HOSTILE}.txt"
     refused.write_bytes(b"\x00\x01 binary")
+    damaged = tmp_path / f"damaged{HOSTILE}.txt"  # read with a warning that names the file
+    damaged.write_bytes((SEEDS / "000_f3f47a71a113346b.txt").read_bytes() + b"\xff")
     for args in (
         ("ingest", tmp_path, "--db", tmp_path / "c.db"),
-        ("extract", named, refused, "--format", "table"),
+        ("extract", named, refused, damaged, "--format", "table"),
     ):
         result = claims(*args)
         assert result.exit_code == 1, result.output
         assert "bad\\x1b[2J" in result.output
+        assert "damaged\\x1b[2J" in result.output and "not valid UTF-8" in result.output
         _output_is_clean(result.output)
 
 
