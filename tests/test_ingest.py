@@ -134,6 +134,22 @@ def test_fuzzy_merge_of_one_person_spelled_two_ways(store):
         fresh.close()
 
 
+def test_a_person_is_named_by_the_fullest_name_whichever_mention_came_first(store):
+    surname_first = [("قال لافروف كذا.", Kind.named_person, "لافروف")]
+    ingest(store, make_article("a.txt", surname_first))
+    full_name = [("قال وزير الخارجية سيرغي لافروف كذا.", Kind.named_person, "سيرغي لافروف")]
+    ingest(store, make_article("b.txt", full_name))
+    ingest(store, make_article("c.txt", surname_first))
+    assert _entities(store, Kind.named_person) == [("سيرغي لافروف", "")]
+    assert len({view.source_id for view in query_claims(store, ClaimFilter())}) == 1
+    fresh = Store.open(store.url)  # a fresh process finds the person under either name
+    try:
+        ingest(fresh, make_article("d.txt", surname_first))
+        assert _entities(fresh, Kind.named_person) == [("سيرغي لافروف", "")]
+    finally:
+        fresh.close()
+
+
 KILLED_WRITER = textwrap.dedent(
     """
     import sys

@@ -189,3 +189,22 @@ def test_keys_made_with_other_lexicons_are_made_again_without_relinking(store, m
     with store.session() as s:
         assert {r.version for r in s.execute(select(LinkIndexRow)).scalars()} == {"edited-lexicon"}
     assert snapshot(store) == before
+
+
+def test_a_link_between_two_chunks_of_claims_counts_once(store, monkeypatch):
+    # Claims are read in chunks of ids; a link whose ends fall in two chunks is read twice.
+    from claims.store import linking
+
+    for n, rows in enumerate(STORY):
+        ingest(store, article(f"{n}.txt", rows))
+    link_store(store)
+    expected = snapshot(store)
+    monkeypatch.setattr(linking, "CHUNK", 1)
+    link_store(store, all=True)
+    assert snapshot(store) == expected
+    with store.session() as s:
+        for claim in s.execute(select(ClaimRow)).scalars():
+            steps = [
+                r["label"] for r in claim.reasons if r["label"].startswith(("contra", "corro"))
+            ]
+            assert len(steps) == len(set(steps)), claim.reasons

@@ -68,6 +68,11 @@ _INSERT_ENTITY = insert(ENTITY)
 _FIND_ENTITY = select(E.id).where(
     E.kind == bindparam("kind"), E.key == bindparam("key"), E.scope == bindparam("scope")
 )
+_RENAME_ENTITY = (
+    update(ENTITY)
+    .where(E.id == bindparam("_id"))
+    .values(key=bindparam("key"), name=bindparam("name"))
+)
 _SHARED_ENTITIES = (
     select(E.key, E.id).where(E.kind == bindparam("kind"), E.scope == SHARED).order_by(E.id)
 )
@@ -94,20 +99,21 @@ def _fuzzy(key: str, candidates: dict[str, int]) -> int | None:
     return None
 
 
-def _same_surname(key: str, candidates: dict[str, int]) -> int | None:
+def _same_surname(key: str, candidates: dict[str, int]) -> tuple[int, str] | None:
     """A person named by surname alone and by full name is one person, when only one known
-    person has that surname: 'كوناشينكوف' and 'إيغور كوناشينكوف'."""
+    person has that surname: 'كوناشينكوف' and 'إيغور كوناشينكوف'. The person's id and the
+    key it was found under."""
     surname = key.rsplit(" ", 1)[-1]
     if len(surname) < FUZZY_MIN_LENGTH:
         return None
     found = {
-        entity_id
+        entity_id: other
         for other, entity_id in candidates.items()
         if other != key
         and (other.count(" ") == 0 or key.count(" ") == 0)
         and fuzz.ratio(other.rsplit(" ", 1)[-1], surname) >= FUZZY_CUTOFF
     }
-    return found.pop() if len(found) == 1 else None
+    return found.popitem() if len(found) == 1 else None
 
 
 class _Entities:
@@ -140,6 +146,11 @@ class _Entities:
         result = self.conn.execute(_INSERT_ENTITY, {**values, "name": name})
         return result.inserted_primary_key[0]  # type: ignore[index]
 
+    def _unused(self, kind: str, key: str) -> bool:
+        """No shared entity has this key (another ingester may have added one since)."""
+        values = {"kind": kind, "key": key, "scope": SHARED}
+        return self.conn.execute(_FIND_ENTITY, values).scalar() is None
+
     def resolve(self, kind: Kind, name: str | None) -> int | None:
         if not name or kind not in SHARED_KINDS | {Kind.anonymous}:
             return None
@@ -156,7 +167,12 @@ class _Entities:
             return hit
         entity_id = _fuzzy(key, cache) or _fuzzy(key, new)
         if entity_id is None and kind == Kind.named_person:
-            entity_id = _same_surname(key, cache) or _same_surname(key, new)
+            person = _same_surname(key, cache) or _same_surname(key, new)
+            if person is not None:
+                entity_id, known_as = person
+                if key.count(" ") > known_as.count(" ") and self._unused(kind.value, key):
+                    # named by the full name from now on, whichever mention came first
+                    self.conn.execute(_RENAME_ENTITY, {"_id": entity_id, "key": key, "name": name})
         if entity_id is None:
             entity_id = self._find_or_add(kind.value, name, key, SHARED)
         new[key] = entity_id

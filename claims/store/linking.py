@@ -339,15 +339,20 @@ def _write_best(session, best: dict[int, str]) -> None:
 def _refresh(session, rows) -> int:
     """Recompute confidence and reasons of `rows` (claim rows) from all their links."""
     ids = [r.id for r in rows]
-    by_claim: dict[int, list[tuple[str, float, int]]] = defaultdict(list)
-    for chunk in _chunks(ids):
+    # a link between two chunks is read once from each: keyed by its id, it counts once
+    found_links = {
+        x.id: x
+        for chunk in _chunks(ids)
         for x in session.execute(
-            select(L.claim_id, L.other_id, L.kind, L.score).where(
+            select(L.id, L.claim_id, L.other_id, L.kind, L.score).where(
                 or_(L.claim_id.in_(chunk), L.other_id.in_(chunk))
             )
-        ):
-            by_claim[x.claim_id].append((x.kind, x.score, x.other_id))
-            by_claim[x.other_id].append((x.kind, x.score, x.claim_id))
+        )
+    }
+    by_claim: dict[int, list[tuple[str, float, int]]] = defaultdict(list)
+    for x in found_links.values():
+        by_claim[x.claim_id].append((x.kind, x.score, x.other_id))
+        by_claim[x.other_id].append((x.kind, x.score, x.claim_id))
     params = []
     for r in rows:
         found = by_claim.get(r.id, [])

@@ -176,9 +176,10 @@ def _refresh(
 
 
 def _unlink(conn: Connection, ids: list[int]) -> None:
-    """Drop the links of claims that became furniture. The claims they were linked to get
-    their confidence back without them, and lose their keys so that the next `claims link`
-    links them again (their summary and best candidates included)."""
+    """Drop the links of claims that became furniture, and their link steps and summary, as if
+    never linked. The claims they were linked to get their confidence back without them, and
+    lose their keys so that the next `claims link` links them again (their summary and best
+    candidates included)."""
     if not ids:
         return
     linked = conn.execute(_LINKED, {"ids": ids}).all()
@@ -186,5 +187,7 @@ def _unlink(conn: Connection, ids: list[int]) -> None:
     if linked:
         conn.execute(_UNLINK, {"ids": ids})
     conn.execute(_UNINDEX, {"ids": [*ids, *partners]})
+    for claim_id in ids:
+        recompute_confidence(conn, claim_id, linked=False)
     for partner in sorted(partners):
         recompute_confidence(conn, partner)

@@ -316,11 +316,14 @@ def _conflict(session: Session, claim_id: int, expected_version: int) -> Conflic
     return ConflictError(claim_id, expected_version, current, by, at)
 
 
-def recompute_confidence(session: Session | Connection, claim_id: int) -> None:
+def recompute_confidence(
+    session: Session | Connection, claim_id: int, *, linked: bool = True
+) -> None:
     """Recompute a claim's confidence and its reasons from its links and its review status,
     in the caller's transaction, by the linker's rule: a verdict (verified / disputed)
     overrides the figure, and going back to unreviewed gives the figure of the links back.
-    The `linked:` summary step (delta 0) is kept as it was."""
+    The `linked:` summary step (delta 0) is kept as it was, or dropped when the claim is no
+    longer `linked` (it became furniture)."""
     # The linker's modules load numpy and the linking rules: only when a verdict needs them.
     from claims.link import update_confidence
     from claims.store.linking import LINKED
@@ -336,12 +339,13 @@ def recompute_confidence(session: Session | Connection, claim_id: int) -> None:
     ]
     raw = row.reasons or []
     marks = [r for r in raw if str(r.get("label", "")).startswith(LINKED)]
+    kept_marks = marks if linked else []
     steps = [Reason.model_validate(r) for r in raw if r not in marks]
     value, reasons = update_confidence(row.confidence, steps, links, row.status)
     session.execute(
         update(CLAIM)
         .where(C.id == claim_id)
-        .values(confidence=value, reasons=[r.model_dump() for r in reasons] + marks)
+        .values(confidence=value, reasons=[r.model_dump() for r in reasons] + kept_marks)
     )
 
 

@@ -71,7 +71,7 @@ class EntityRow(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(description="A Kind value")
-    name: str = Field(description="The name as first seen")
+    name: str = Field(description="The name as first seen (a person: the fullest name seen)")
     key: str = Field(index=True, description="normalize_key(name)")
     scope: str = Field(default=SHARED, description="'' if shared, else the article's doc")
 
