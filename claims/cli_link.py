@@ -34,9 +34,13 @@ def link(
     except StoreError as exc:
         typer.echo(f"claims link: {safe(exc)}", err=True)
         raise typer.Exit(2) from exc
+    store.on_wait = lambda message: typer.echo(safe(message), err=True)
     try:
         # one transaction: a failure (a full disk) leaves the links as they were before
         result = run(store, all=all_)
+    except StoreError as exc:  # gave up waiting for other writers
+        typer.echo(f"claims link: {safe(exc)}", err=True)
+        raise typer.Exit(2) from exc
     except (SQLAlchemyError, OSError) as exc:
         typer.echo(f"claims link: {safe(failure_message(store.url, exc))}", err=True)
         raise typer.Exit(2) from exc

@@ -70,6 +70,10 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _say_waiting(message: str) -> None:
+    err.print(Text(safe(message), style="yellow"), soft_wrap=True)
+
+
 @contextmanager
 def _opened(db: str | None) -> Iterator[Store]:
     """The store, and one line saying what to do when it fails in use (a damaged file, a full
@@ -78,8 +82,11 @@ def _opened(db: str | None) -> Iterator[Store]:
         store = Store.open(db)
     except StoreError as exc:
         fail(str(exc))
+    store.on_wait = _say_waiting
     try:
         yield store
+    except StoreError as exc:  # gave up waiting for other writers
+        fail(str(exc))
     except (SQLAlchemyError, OSError) as exc:
         fail(failure_message(store.url, exc))
     finally:

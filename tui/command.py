@@ -14,6 +14,8 @@ from pathlib import Path
 import typer
 
 ENV_REVIEWER = "CLAIMS_REVIEWER"
+# How long a reviewer's verdict waits for another writer of the store (an ingest), seconds.
+REVIEW_LOCK_WAIT = 30.0
 
 
 def reviewer_name(option: str | None) -> str:
@@ -89,6 +91,7 @@ def review(
         typer.echo(f"claims review: {err}", err=True)
         raise typer.Exit(2) from None
 
+    store.lock_wait = min(store.lock_wait, REVIEW_LOCK_WAIT)
     from tui.app import ReviewApp
 
     app = ReviewApp(store, reviewer=reviewer_name(reviewer), bidi=mode, shaping=shape)

@@ -7,6 +7,7 @@ page = query_claims(store, ClaimFilter(status=Status.unreviewed), order="confide
 
 from claims.store.engine import (
     Store,
+    StoreBusy,
     StoreError,
     StoreOutdated,
     display_url,
@@ -52,6 +53,7 @@ __all__ = [
     "RelatedClaim",
     "ReviewEntry",
     "Store",
+    "StoreBusy",
     "StoreError",
     "StoreOutdated",
     "StoreStats",

@@ -4,21 +4,33 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, NullPool, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlmodel import Session
 
 from claims.store.tables import TABLES, metadata
 
 DEFAULT_DB = "claims.db"
+# How long in all a writer waits for other writers' locks before it gives up, by default
+# (seconds; `$CLAIMS_LOCK_WAIT` sets another).
+LOCK_WAIT = 600.0
+# How long one try waits for a lock before the retry loop gets control back and says how long
+# it has waited (SQLite's busy timeout, PostgreSQL's lock_timeout; seconds).
+LOCK_TRY = 5.0
+# PostgreSQL's codes for a transaction that lost a race for a lock: serialization failure,
+# deadlock, lock timeout.
+LOCK_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Alembic's name for the copy of a SQLite table being rebuilt.
 LEFTOVER = "_alembic_tmp_"
@@ -30,6 +42,64 @@ class StoreError(Exception):
 
 class StoreOutdated(StoreError):
     """The store was made by an older version of claims and needs `claims db upgrade`."""
+
+
+class StoreBusy(StoreError):
+    """Other writers held the store longer than this writer was allowed to wait."""
+
+
+T = TypeVar("T")
+
+
+def lock_wait() -> float:
+    """How long a writer waits for others in all: `$CLAIMS_LOCK_WAIT` seconds, else LOCK_WAIT."""
+    try:
+        return max(0.0, float(os.environ.get("CLAIMS_LOCK_WAIT", LOCK_WAIT)))
+    except ValueError:
+        return LOCK_WAIT
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """The store refused a step because another transaction held a lock it needed."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    if getattr(exc.orig, "sqlstate", None) in LOCK_SQLSTATES:
+        return True
+    words = str(exc.orig).lower()
+    return "database is locked" in words or "database table is locked" in words
+
+
+def retry_locked(
+    work: Callable[[], T],
+    *,
+    url: str,
+    doing: str,
+    wait: float,
+    on_wait: Callable[[str], None] | None = None,
+) -> T:
+    """Run `work` (one whole transaction) until no other writer's lock stops it, backing off
+    from 0.1 s to 5 s between tries and telling `on_wait` how long it has waited; after `wait`
+    seconds, StoreBusy. A try that failed was rolled back, so trying again is safe."""
+    started = time.monotonic()
+    delay = 0.1
+    while True:
+        try:
+            return work()
+        except DBAPIError as exc:
+            if not is_lock_conflict(exc):
+                raise
+            waited = time.monotonic() - started
+            so_far = f"{waited:.0f} s" if waited >= 10 else f"{waited:.1f} s"
+            if waited >= wait:
+                raise StoreBusy(
+                    f"Gave up {doing}: other writers held the store {display_url(url)} for "
+                    f"{so_far}. Nothing of this step was stored; run it again when they "
+                    "are done, or let it wait longer with CLAIMS_LOCK_WAIT (seconds)."
+                ) from exc
+            if on_wait is not None:
+                on_wait(f"{doing}: waiting for another writer of the store ({so_far})")
+            time.sleep(min(delay * random.uniform(0.5, 1.0), max(wait - waited, 0.0)))
+            delay = min(delay * 2, 5.0)
 
 
 def resolve_url(url: str | os.PathLike[str] | None = None) -> str:
@@ -47,11 +117,18 @@ def resolve_url(url: str | os.PathLike[str] | None = None) -> str:
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={int(LOCK_TRY * 1000)}")  # first: WAL needs a lock
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _postgresql_lock_timeout(dbapi_connection, _record) -> None:
+    # A writer blocked by another's row lock gets control back to say so and try again.
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(f"SET lock_timeout = {int(LOCK_TRY * 1000)}")
+    dbapi_connection.commit()
 
 
 @contextmanager
@@ -72,8 +149,10 @@ def make_engine(url: str) -> Engine:
     claims knows."""
     with _usable_url():
         if make_url(url).get_backend_name() != "sqlite":
-            return create_engine(url, pool_pre_ping=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+            engine = create_engine(url, pool_pre_ping=True)
+            event.listen(engine, "connect", _postgresql_lock_timeout)
+            return engine
+        engine = create_engine(url, connect_args={"timeout": LOCK_TRY})
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -174,11 +253,11 @@ def _sqlite_for_migrations(dbapi_connection, _record) -> None:
     # CREATE, DROP and ALTER would each commit on their own; it must not begin any.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")  # first: WAL needs a lock
     cursor.execute("PRAGMA journal_mode=WAL")
     # Off while tables are rebuilt (copy, drop, rename): dropping a table that others
     # reference would fail. _foreign_key_problems checks them before the commit instead.
     cursor.execute("PRAGMA foreign_keys=OFF")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
@@ -199,6 +278,11 @@ def _schema_engine(url: str) -> Engine:
     return engine
 
 
+# The PostgreSQL advisory lock that makes processes opening one new store create it one at a
+# time (any number; the same in every claims).
+CREATING = 4_217_730_001
+
+
 def _create(url: str, script: ScriptDirectory, opened: Engine) -> None:
     """Create the newest schema in an empty database, in one transaction."""
     if make_url(url).database in (None, "", ":memory:"):  # SQLite in memory: only `opened` sees it
@@ -209,6 +293,8 @@ def _create(url: str, script: ScriptDirectory, opened: Engine) -> None:
     engine = _schema_engine(url)
     try:
         with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":  # SQLite's BEGIN IMMEDIATE does this
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CREATING})")
             if _revision(conn, script, url) is not None:
                 return  # another process created it meanwhile
             metadata.create_all(conn)
@@ -303,6 +389,15 @@ class Store:
         self.url = url
         # Shared entities by kind: normalised key -> id, filled lazily by ingest.
         self.entity_cache: dict[str, dict[str, int]] = {}
+        # How long a write waits for other writers in all, and who hears that it waits.
+        self.lock_wait = lock_wait()
+        self.on_wait: Callable[[str], None] | None = None
+
+    def retrying(self, work: Callable[[], T], doing: str) -> T:
+        """Run `work` (one whole transaction) again while other writers hold the store."""
+        return retry_locked(
+            work, url=self.url, doing=doing, wait=self.lock_wait, on_wait=self.on_wait
+        )
 
     @classmethod
     def open(cls, url: str | os.PathLike[str] | None = None) -> Store:
@@ -314,7 +409,12 @@ class Store:
         resolved = resolve_url(url)
         engine = make_engine(resolved)
         try:
-            check_revision(engine, resolved)
+            retry_locked(
+                lambda: check_revision(engine, resolved),
+                url=resolved,
+                doing="opening the store",
+                wait=lock_wait(),
+            )
         except StoreError:
             engine.dispose()
             raise

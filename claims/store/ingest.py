@@ -323,7 +323,9 @@ def ingest(store: Store, extracted: ExtractedArticle) -> IngestResult:
     """Store one extracted article in one transaction; see the module docstring."""
     for attempt in range(3):
         try:
-            return _ingest_once(store, extracted)
+            return store.retrying(
+                lambda: _ingest_once(store, extracted), f"storing {extracted.article.doc}"
+            )
         except IntegrityError:
             # Another process stored the same file or entity meanwhile: look again.
             store.entity_cache.clear()

@@ -25,10 +25,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import bindparam, delete, exists, func, or_, select, update
+from sqlalchemy import bindparam, delete, exists, func, or_, select, text, update
 from sqlalchemy.engine import Row
 
 from claims import link as linker
@@ -46,6 +48,9 @@ SEP = "\t"
 CHUNK = 500
 # Links per INSERT (the statement's parameters are held in memory at once).
 INSERT_BATCH = 20_000
+# The PostgreSQL advisory lock held by a linking run while it writes (any number; the same in
+# every claims): SQLite's write lock does this.
+LINKING = 4_217_730_002
 
 
 # The current claims not linked yet (furniture is never linked): what every linking run, and
@@ -125,150 +130,253 @@ def _ref(r: Row, entity_ids: dict[str, int]) -> linker.ClaimRef:
     )
 
 
+@dataclass
+class _Plan:
+    """What a linking run read and worked out, before it writes anything."""
+
+    total: int
+    all: bool
+    version: str
+    new_ids: list[int]
+    new_feats: list[linker.Features]
+    links: list[linker.LinkRow]
+    outdated: dict[int, linker.Features]  # stored claims whose keys are made again
+    new_best: dict[int, str]
+    changed_best: dict[int, str]  # stored claims that met better candidates among the new
+    compared: int = 0
+    analysed: int = 0
+
+
 def link_store(
     store: Store, *, all: bool = False, top_k: int | None = linker.TOP_K, workers: int = -1
 ) -> LinkResult:
-    """Link the new claims of the store (every claim with `all`); see the module docstring."""
+    """Link the new claims of the store (every claim with `all`); see the module docstring.
+
+    The claims are read and judged without taking the store's write lock, so that other
+    writers (an ingest, a reviewer) go on meanwhile; the links are then written in one short
+    transaction, after checking that no other linking run wrote in between (else it starts
+    again from what that run left)."""
     version = linker.keys_version()
+    while True:
+        with store.session() as session:
+            plan = _plan(session, all=all, version=version, top_k=top_k, workers=workers)
+        if isinstance(plan, LinkResult):
+            return plan
+        written = store.retrying(partial(_write_plan, store, plan), "linking")
+        if written is not None:
+            return written
+
+
+def _write_plan(store: Store, plan: _Plan) -> LinkResult | None:
     with store.session() as session:
-        # claims of superseded article versions keep no links and no keys
-        stale = select(C.id).where(C.current.is_(False)).scalar_subquery()
-        session.execute(delete(LINK).where(or_(L.claim_id.in_(stale), L.other_id.in_(stale))))
-        session.execute(delete(LINK_INDEX).where(K.claim_id.in_(stale)))
-        if all:
-            session.execute(delete(LINK))
-            session.execute(delete(LINK_INDEX))
-        elif not _left_to_link(session, version):
-            # every ingest calls this: with nothing to do, it must not read the whole index
-            total = session.scalar(
-                select(func.count()).where(C.current.is_(True), C.furniture.is_(False))
-            )
-            return LinkResult(claims=total or 0, new=0, links={}, updated=0)
-        index = session.execute(
+        return _write(session, plan)
+
+
+def _linked_meanwhile(session, new_ids: Sequence[int]) -> bool:
+    """Another linking run linked some of these claims since they were read as new (it
+    would have linked them all: they were new to it too)."""
+    return any(
+        session.scalar(select(exists().where(K.claim_id.in_(chunk)))) for chunk in _chunks(new_ids)
+    )
+
+
+class _Indexed(NamedTuple):
+    id: int
+    blocking: str | None
+    best: str | None
+    version: str | None
+
+
+def _plan(session, *, all: bool, version: str, top_k: int | None, workers: int):
+    """Read the store and judge the new claims' candidate pairs; writes nothing. A LinkResult
+    when there is nothing to write."""
+    if not all and not _left_to_link(session, version):
+        # every ingest calls this: with nothing to do, it must not read the whole index
+        total = session.scalar(
+            select(func.count()).where(C.current.is_(True), C.furniture.is_(False))
+        )
+        return LinkResult(claims=total or 0, new=0, links={}, updated=0)
+    index = [
+        _Indexed(r.id, None, None, None) if all else _Indexed(*r)  # all: every claim is new
+        for r in session.execute(
             select(C.id, K.blocking, K.best, K.version)
             .select_from(CLAIM)
             .outerjoin(LINK_INDEX, K.claim_id == C.id)
             .where(C.current.is_(True), C.furniture.is_(False))  # furniture is never linked
             .order_by(C.id)
-        ).all()
-        total = len(index)
-        new_ids = [r.id for r in index if r.blocking is None]
-        stored = {r.id: r.blocking for r in index if r.blocking is not None}
-        best_of = {r.id: r.best for r in index if r.blocking is not None}
-        outdated = [r.id for r in index if r.blocking is not None and r.version != version]
-        if outdated:  # keys made with other lexicons: make them again
-            rows = _claims(session, outdated, total)
-            feats = linker.analyse([r.claim for r in rows], workers=workers)
-            _write_keys(session, [r.id for r in rows], feats, version)
-            stored.update((r.id, SEP.join(f.blocking)) for r, f in zip(rows, feats, strict=True))
-        if not new_ids:
-            return LinkResult(claims=total, new=0, links={}, updated=0)
-        new_rows = _claims(session, new_ids, total)
-        new_feats = linker.analyse([r.claim for r in new_rows], workers=workers)
-        # how many current claims hold each key, and the stored claims that hold a key
-        # some new claim is indexed under: the only ones a full run could pair with it
-        df: Counter[str] = Counter(
-            chain.from_iterable(keys.split(SEP) for keys in stored.values() if keys)
         )
-        df.update(chain.from_iterable(f.blocking for f in new_feats))
-        wanted: set[str] = set()
-        for f in new_feats:
-            wanted.update(linker.indexed_keys(f.blocking, df))
-        partners = {
-            cid: linker.stored_keys(keys.split(SEP))
-            for cid, keys in stored.items()
-            if keys and not wanted.isdisjoint(keys.split(SEP))
+    ]
+    total = len(index)
+    new_ids = [r.id for r in index if r.blocking is None]
+    stored = {r.id: r.blocking for r in index if r.blocking is not None}
+    best_of = {r.id: r.best or "" for r in index if r.blocking is not None}
+    outdated_ids = [r.id for r in index if r.blocking is not None and r.version != version]
+    outdated: dict[int, linker.Features] = {}
+    if outdated_ids:  # keys made with other lexicons: make them again
+        rows = _claims(session, outdated_ids, total)
+        feats = linker.analyse([r.claim for r in rows], workers=workers)
+        outdated = dict(zip([r.id for r in rows], feats, strict=True))
+        stored.update((cid, SEP.join(f.blocking)) for cid, f in outdated.items())
+    plan = _Plan(total, all, version, new_ids, [], [], outdated, {}, {})
+    if not new_ids:
+        return plan
+    new_rows = _claims(session, new_ids, total)
+    new_feats = linker.analyse([r.claim for r in new_rows], workers=workers)
+    # how many current claims hold each key, and the stored claims that hold a key
+    # some new claim is indexed under: the only ones a full run could pair with it
+    df: Counter[str] = Counter(
+        chain.from_iterable(keys.split(SEP) for keys in stored.values() if keys)
+    )
+    df.update(chain.from_iterable(f.blocking for f in new_feats))
+    wanted: set[str] = set()
+    for f in new_feats:
+        wanted.update(linker.indexed_keys(f.blocking, df))
+    partners = {
+        cid: linker.stored_keys(keys.split(SEP))
+        for cid, keys in stored.items()
+        if keys and not wanted.isdisjoint(keys.split(SEP))
+    }
+    # candidates from the keys alone, new claims and partners in id order so that each
+    # pair is oriented and ranked as in a full run (claim_id < other_id; a stored claim
+    # ranks its new candidates after the best it has met before); then only the
+    # partners that keep a pair are read and analysed
+    ids = sorted([*new_ids, *partners])
+    new_feat = dict(zip(new_ids, new_feats, strict=True))
+    i, j, score = linker.candidates(
+        [new_feat[cid] if cid in new_feat else partners[cid] for cid in ids],
+        [cid in new_feat for cid in ids],
+        df=df,
+        top_k=None,
+        workers=workers,
+    )
+    best = None
+    if top_k is not None:
+        held = _held([best_of.get(cid, "") for cid in ids], top_k)
+        keep, best = linker.rank(i, j, score, len(ids), top_k, held)
+        i, j = i[keep], j[keep]
+    used = np.unique(np.concatenate([i, j]))
+    used_ids = [ids[k] for k in used.tolist()]
+    partner_rows = _claims(session, [cid for cid in used_ids if cid not in new_feat], total)
+    partner_feats = linker.analyse([r.claim for r in partner_rows], workers=workers)
+    rows_by_id = {r.id: r for r in (*new_rows, *partner_rows)}
+    feat_by_id = dict(new_feat)
+    feat_by_id.update(zip([r.id for r in partner_rows], partner_feats, strict=True))
+    entity_ids = {
+        row.key: row.id for row in session.execute(select(E.id, E.key).where(E.scope == ""))
+    }
+    plan.new_feats = new_feats
+    plan.links = linker.judge(
+        [_ref(rows_by_id[cid], entity_ids) for cid in used_ids],
+        [feat_by_id[cid] for cid in used_ids],
+        np.searchsorted(used, i),
+        np.searchsorted(used, j),
+        workers=workers,
+    )
+    plan.new_best = _scores(ids, best, new_feat)
+    if best is not None:  # stored claims that met better candidates among the new ones
+        plan.changed_best = {
+            cid: text
+            for cid, text in _scores(ids, best, partners).items()
+            if text != best_of.get(cid, "")
         }
-        # candidates from the keys alone, new claims and partners in id order so that each
-        # pair is oriented and ranked as in a full run (claim_id < other_id; a stored claim
-        # ranks its new candidates after the best it has met before); then only the
-        # partners that keep a pair are read and analysed
-        ids = sorted([*new_ids, *partners])
-        new_feat = dict(zip(new_ids, new_feats, strict=True))
-        i, j, score = linker.candidates(
-            [new_feat[cid] if cid in new_feat else partners[cid] for cid in ids],
-            [cid in new_feat for cid in ids],
-            df=df,
-            top_k=None,
-            workers=workers,
+    plan.compared, plan.analysed = len(partners), len(partner_rows)
+    return plan
+
+
+def _write(session, plan: _Plan) -> LinkResult | None:
+    """Write what `plan` worked out, in the caller's transaction; None, writing nothing, when
+    another linking run wrote since the plan was read."""
+    # one linking run writes at a time, and what it reads from here stays as read
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("BEGIN IMMEDIATE"))  # the write lock, before any read
+    else:
+        session.execute(select(func.pg_advisory_xact_lock(LINKING)))
+    unlinked_partners = _drop_superseded(session)
+    if not plan.all and _linked_meanwhile(session, plan.new_ids):
+        session.rollback()
+        return None
+    if plan.all:
+        session.execute(delete(LINK))
+        session.execute(delete(LINK_INDEX))
+    if plan.outdated:
+        _write_keys(session, list(plan.outdated), list(plan.outdated.values()), plan.version)
+    if not plan.new_ids:
+        updated = _refresh_ids(session, sorted(unlinked_partners))
+        return LinkResult(claims=plan.total, new=0, links={}, updated=updated)
+    if not plan.all:
+        for chunk in _chunks(plan.new_ids):
+            session.execute(delete(LINK).where(or_(L.claim_id.in_(chunk), L.other_id.in_(chunk))))
+    links = plan.links
+    for start in range(0, len(links), INSERT_BATCH):
+        session.execute(
+            LINK.insert(),
+            [
+                {
+                    "claim_id": x.claim_id,
+                    "other_id": x.other_id,
+                    "kind": x.kind.value,
+                    "score": x.score,
+                    "reasons": x.reasons,
+                }
+                for x in links[start : start + INSERT_BATCH]
+            ],
         )
-        best = None
-        if top_k is not None:
-            held = _held([best_of.get(cid, "") for cid in ids], top_k)
-            keep, best = linker.rank(i, j, score, len(ids), top_k, held)
-            i, j = i[keep], j[keep]
-        used = np.unique(np.concatenate([i, j]))
-        used_ids = [ids[k] for k in used.tolist()]
-        partner_rows = _claims(session, [cid for cid in used_ids if cid not in new_feat], total)
-        partner_feats = linker.analyse([r.claim for r in partner_rows], workers=workers)
-        rows_by_id = {r.id: r for r in (*new_rows, *partner_rows)}
-        feat_by_id = dict(new_feat)
-        feat_by_id.update(zip([r.id for r in partner_rows], partner_feats, strict=True))
-        entity_ids = {
-            row.key: row.id for row in session.execute(select(E.id, E.key).where(E.scope == ""))
-        }
-        links = linker.judge(
-            [_ref(rows_by_id[cid], entity_ids) for cid in used_ids],
-            [feat_by_id[cid] for cid in used_ids],
-            np.searchsorted(used, i),
-            np.searchsorted(used, j),
-            workers=workers,
-        )
-        if not all:
-            for chunk in _chunks(new_ids):
-                session.execute(
-                    delete(LINK).where(or_(L.claim_id.in_(chunk), L.other_id.in_(chunk)))
-                )
-        for start in range(0, len(links), INSERT_BATCH):
-            session.execute(
-                LINK.insert(),
-                [
-                    {
-                        "claim_id": x.claim_id,
-                        "other_id": x.other_id,
-                        "kind": x.kind.value,
-                        "score": x.score,
-                        "reasons": x.reasons,
-                    }
-                    for x in links[start : start + INSERT_BATCH]
-                ],
-            )
-        _write_keys(session, new_ids, new_feats, version, _scores(ids, best, new_feat), new=True)
-        if best is not None:  # stored claims that met better candidates among the new ones
-            changed = {
-                cid: text
-                for cid, text in _scores(ids, best, partners).items()
-                if text != best_of.get(cid, "")
-            }
-            _write_best(session, changed)
-        touched = set(new_ids) | {x.claim_id for x in links} | {x.other_id for x in links}
-        updated = _refresh(session, [r for r in new_rows + partner_rows if r.id in touched])
+    _write_keys(session, plan.new_ids, plan.new_feats, plan.version, plan.new_best, new=True)
+    _write_best(session, plan.changed_best)
+    touched = set(plan.new_ids) | {x.claim_id for x in links} | {x.other_id for x in links}
+    touched |= unlinked_partners
+    updated = _refresh_ids(session, sorted(touched))
     counts: dict[str, int] = defaultdict(int)
     for x in links:
         counts[x.kind.value] += 1
     return LinkResult(
-        claims=total,
-        new=len(new_ids),
+        claims=plan.total,
+        new=len(plan.new_ids),
         links=dict(counts),
         updated=updated,
-        compared=len(partners),
-        analysed=len(partner_rows),
+        compared=plan.compared,
+        analysed=plan.analysed,
     )
+
+
+# Linked claims of superseded article versions (an edit left them behind).
+SUPERSEDED = (
+    select(K.claim_id)
+    .select_from(LINK_INDEX.join(CLAIM, C.id == K.claim_id))
+    .where(C.current.is_(False))
+)
 
 
 def _left_to_link(session, version: str) -> bool:
-    """Some claim is not linked yet, or has keys made with other lexicons."""
+    """Some claim is not linked yet, has keys made with other lexicons, or was left behind by
+    an edit with its links."""
     return bool(
         session.scalar(select(exists(UNLINKED)))
         or session.scalar(select(exists().where(K.version != version)))
+        or session.scalar(select(exists(SUPERSEDED)))
     )
+
+
+def _drop_superseded(session) -> set[int]:
+    """Drop the links and keys of claims of superseded article versions; the current claims
+    they were linked to, whose confidence must be made again."""
+    gone = [row.claim_id for row in session.execute(SUPERSEDED)]
+    partners: set[int] = set()
+    for chunk in _chunks(gone):
+        ends = or_(L.claim_id.in_(chunk), L.other_id.in_(chunk))
+        partners.update(
+            e for link in session.execute(select(L.claim_id, L.other_id).where(ends)) for e in link
+        )
+        session.execute(delete(LINK).where(ends))
+        session.execute(delete(LINK_INDEX).where(K.claim_id.in_(chunk)))
+    return partners - set(gone)
 
 
 def _held(texts: Sequence[str], top_k: int) -> np.ndarray:
     """Stored best scores ("100 91 80") as the `held` matrix of `claims.link.rank`."""
     held = np.full((len(texts), top_k), -1, np.int16)
-    for row, text in enumerate(texts):
-        values = [int(v) for v in text.split()[:top_k]]
+    for row, scores in enumerate(texts):
+        values = [int(v) for v in scores.split()[:top_k]]
         held[row, : len(values)] = values
     return held
 
@@ -381,11 +489,23 @@ def _refresh(session, rows) -> int:
     return len(params)
 
 
+def _refresh_ids(session, ids: Sequence[int]) -> int:
+    """Recompute confidence and reasons of these claims, read now, from all their links."""
+    columns = (C.id, C.reasons, C.confidence, C.status)
+    rows = [
+        r
+        for chunk in _chunks(ids)
+        for r in session.execute(select(*columns).where(C.id.in_(chunk)))
+    ]
+    return _refresh(session, rows)
+
+
 def refresh_confidence(store: Store, claim_ids: list[int]) -> int:
     """Recompute the confidence of these claims from their links and review status (call it
     after a reviewer's verdict so that it overrides the figure)."""
-    with store.session() as session:
-        rows = session.execute(
-            select(C.id, C.reasons, C.confidence, C.status).where(C.id.in_(claim_ids))
-        ).all()
-        return _refresh(session, rows)
+
+    def once() -> int:
+        with store.session() as session:
+            return _refresh_ids(session, claim_ids)
+
+    return store.retrying(once, "updating confidences")

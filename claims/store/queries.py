@@ -362,6 +362,30 @@ def _change(
     """Apply one review action if the claim is still at `expected_version`, with its history row."""
     if not reviewer or not reviewer.strip():
         raise ValueError("A reviewer name is required")
+    return store.retrying(
+        lambda: _change_once(
+            store,
+            claim_id,
+            action=action,
+            reviewer=reviewer,
+            expected_version=expected_version,
+            status=status,
+            note=note,
+        ),
+        f"saving the {'verdict' if status is not None else 'note'} on claim {claim_id}",
+    )
+
+
+def _change_once(
+    store: Store,
+    claim_id: int,
+    *,
+    action: str,
+    reviewer: str,
+    expected_version: int,
+    status: Status | None,
+    note: str | None,
+) -> ClaimView:
     with store.session() as session:
         before = session.execute(
             select(C.status, C.note, C.reviewer, C.reviewed_at, C.version).where(C.id == claim_id)
@@ -451,6 +475,12 @@ def undo_last(store: Store, *, reviewer: str) -> ClaimView | None:
     reaches past another reviewer's verdict or note. The undo is itself a history row, and
     the confidence follows the status back. Raises ConflictError if someone writes meanwhile.
     """
+    return store.retrying(
+        lambda: _undo_once(store, reviewer), f"undoing the last action of {reviewer}"
+    )
+
+
+def _undo_once(store: Store, reviewer: str) -> ClaimView | None:
     with store.session() as session:
         undone = select(R.undoes).where(R.undoes.is_not(None)).scalar_subquery()
         standing = (R.action != "undo", R.id.not_in(undone))

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from claims.models import Kind, Status
-from claims.store import ClaimFilter, ClaimView, ConflictError, UndoRefused
+from claims.store import ClaimFilter, ClaimView, ConflictError, StoreBusy, UndoRefused
 from tui.bidi import Display, clean
 from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen, key_rows
@@ -198,6 +198,9 @@ class MainScreen(Screen):
             self.say(str(err), title="Not saved: changed by someone else", severity="error")
             self.reload(err.current)
             return
+        except StoreBusy as err:
+            self.say(str(err), title="Not saved: the store is busy", severity="error")
+            return
         self.reload(updated)
         self.say(what, timeout=2)
 
@@ -232,6 +235,9 @@ class MainScreen(Screen):
         except (ConflictError, UndoRefused) as err:
             self.say(str(err), title="Cannot undo", severity="error")
             self.reload(err.current)
+            return
+        except StoreBusy as err:
+            self.say(str(err), title="Cannot undo now: the store is busy", severity="error")
             return
         if claim is None:
             self.say("Nothing to undo.", severity="warning")
