@@ -24,6 +24,7 @@ from claims.cli_extract import JobsOption, MaxSizeOption
 from claims.models import Kind, Status
 from claims.store import (
     ClaimFilter,
+    NameTaken,
     NotFound,
     Store,
     StoreError,
@@ -144,6 +145,8 @@ def ingest(
                     err.print(Text(safe(f"warning: {warning}"), style="yellow"), soft_wrap=True)
                 try:
                     result = store_ingest(store, extracted)
+                except NameTaken as exc:
+                    refused.append((str(path), str(exc)))
                 except (SQLAlchemyError, OSError) as exc:
                     reason = (
                         _refused_for_its_values(exc) if isinstance(exc, SQLAlchemyError) else None

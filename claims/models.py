@@ -67,6 +67,11 @@ class Article(BaseModel):
     model_config = ConfigDict(revalidate_instances="always")
 
     doc: str = Field(description="The file: its path inside the folder read, or its file name")
+    origin: str | None = Field(
+        default=None,
+        exclude=True,  # a path of this machine: kept by the store, not written out
+        description="Where the file was read from: its absolute path (none for standard input)",
+    )
     text: str = Field(description="Decoded text, BOM removed, line endings normalised to \\n")
     content_hash: str = Field(description="SHA-256 of the decoded text")
     encoding: str = Field(description="Encoding the file was decoded with")

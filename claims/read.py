@@ -140,11 +140,13 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_bytes(raw: bytes, doc: str) -> Article:
-    """An `Article` from the bytes of file `doc`; metadata is filled in by the cleaning stage."""
+def read_bytes(raw: bytes, doc: str, origin: str | None = None) -> Article:
+    """An `Article` from the bytes of file `doc` (read from the path `origin`); metadata is
+    filled in by the cleaning stage."""
     text, encoding, warnings = decode(raw, doc)
     return Article(
         doc=doc,
+        origin=origin,
         text=text,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         encoding=encoding,
@@ -155,6 +157,7 @@ def read_bytes(raw: bytes, doc: str) -> Article:
 def read_path(path: Path, doc: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Article:
     """Read one article file, stored as `doc` (default: its file name); `-` reads standard
     input. Files over `max_size` bytes are refused before they are read."""
+    origin = None
     if str(path) == "-":
         import sys
 
@@ -163,6 +166,7 @@ def read_path(path: Path, doc: str | None = None, max_size: int = DEFAULT_MAX_SI
         size = len(raw)
     else:
         doc = doc or path.name
+        origin = str(path.resolve())
         try:
             size = path.stat().st_size
             raw = path.read_bytes() if size <= max_size else b""
@@ -174,7 +178,7 @@ def read_path(path: Path, doc: str | None = None, max_size: int = DEFAULT_MAX_SI
             f"is larger than the limit of {max_size / 1e6:g} MB for one article;"
             f" give --max-size {math.ceil(size / 1e6)} to read it",
         )
-    return read_bytes(raw, doc)
+    return read_bytes(raw, doc, origin)
 
 
 class InputFile(NamedTuple):

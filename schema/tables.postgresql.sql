@@ -15,6 +15,7 @@ CREATE INDEX ix_entity_key ON entity (key);
 CREATE TABLE article (
 	id SERIAL NOT NULL,
 	doc VARCHAR NOT NULL,
+	origin VARCHAR,
 	version INTEGER NOT NULL,
 	current BOOLEAN NOT NULL,
 	content_hash VARCHAR NOT NULL,

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from alembic import command
 
 from claims.models import Article, Claim, ExtractedArticle, Kind, Reason, Speech
-from claims.store.engine import alembic_config, make_engine
+from claims.store.engine import _schema_engine, alembic_config, make_engine
 
 
 class Said(NamedTuple):
@@ -114,9 +114,11 @@ def sample(doc: str = "a.txt", **kwargs) -> ExtractedArticle:
     return make_article(doc, SAMPLE, **kwargs)
 
 
-def migrate_to(url: str, revision: str) -> None:
-    """Bring the store at `url` to an older `revision`, as the claims that stopped there did."""
-    engine = make_engine(url)
+def migrate_to(url: str, revision: str, *, as_claims_upgrades: bool = False) -> None:
+    """Bring the store at `url` to an older `revision`, as the claims that stopped there did:
+    by default as the oldest did (foreign keys on), else as `claims db upgrade` does (on
+    SQLite, foreign keys off while tables are rebuilt)."""
+    engine = _schema_engine(url) if as_claims_upgrades else make_engine(url)
     try:
         with engine.begin() as conn:
             cfg = alembic_config(url)

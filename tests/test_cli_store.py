@@ -190,6 +190,41 @@ def test_same_file_name_given_twice_in_one_run_is_refused_not_a_new_version(db_u
     assert f"refused {tmp_path / 'b' / 'article.txt'}: has the same name as" in result.output
 
 
+def test_same_file_name_from_another_folder_in_a_later_run_is_refused_an_edit_or_move_is_not(
+    db_url, tmp_path
+):
+    for folder, seed in (("a", SEED_FILES[0]), ("b", SEED_FILES[1])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "article.txt").write_bytes(seed.read_bytes())
+    assert claims("ingest", tmp_path / "a", "--db", db_url).exit_code == 0
+    later = claims("ingest", tmp_path / "b", "--db", db_url)
+    assert later.exit_code == 1
+    output = " ".join(later.output.split())
+    assert f"refused {tmp_path / 'b' / 'article.txt'}: has the name article.txt" in output
+    assert f"stored before from {tmp_path / 'a' / 'article.txt'}, which is still there" in output
+    with Store.open(db_url) as store:
+        assert count_claims(store) == count_claims_of(SEED_FILES[0])
+    # the same file edited in place is a new version of its article
+    edited = tmp_path / "a" / "article.txt"
+    edited.write_bytes(SEED_FILES[1].read_bytes())
+    again = claims("ingest", edited, "--db", db_url)
+    assert again.exit_code == 0 and "(0 new, 1 updated)" in again.output
+    # moved to another folder, then edited there: the file it was read from is gone, so this
+    # is the same article, not another
+    (tmp_path / "c").mkdir()
+    moved = edited.rename(tmp_path / "c" / "article.txt")
+    moved.write_bytes(SEED_FILES[2].read_bytes())
+    last = claims("ingest", moved, "--db", db_url)
+    assert last.exit_code == 0 and "(0 new, 1 updated)" in last.output
+    assert _current_docs(db_url) == ["article.txt"]
+
+
+def count_claims_of(path: Path) -> int:
+    from claims.pipeline import extract_path
+
+    return len(extract_path(path).claims)
+
+
 def test_empty_blank_and_non_arabic_files_are_refused_by_name_and_the_batch_goes_on(
     db_url, tmp_path
 ):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, bindparam, insert, or_, select, update
@@ -40,7 +41,7 @@ from claims.store.queries import (
     utcnow,
 )
 from claims.store.tables import SHARED
-from claims.store.views import IngestResult
+from claims.store.views import IngestResult, NameTaken
 
 # Two keys this close (rapidfuzz ratio, 0-100) with as many words name the same source:
 # 'كوناشينكوف' and 'كوناشنكوف'; 'وزارة الدفاع الروسية' and 'وزارة الدفاع السورية' stay apart.
@@ -53,7 +54,7 @@ SHARED_KINDS = frozenset({Kind.named_person, Kind.organization, Kind.media})
 
 # Statements built once: ingest runs them thousands of times, with parameters only.
 _SAME_OR_PREVIOUS = (
-    select(A.id, A.doc, A.version, A.n_claims, A.content_hash)
+    select(A.id, A.doc, A.version, A.n_claims, A.content_hash, A.origin)
     .where(
         A.current.is_(True),
         or_(A.content_hash == bindparam("content_hash"), A.doc == bindparam("doc")),
@@ -224,6 +225,17 @@ def _search_text(claim: Claim) -> str:
     return search_form(" ".join(parts))
 
 
+def _another_file(stored_from: str | None, read_from: str | None) -> bool:
+    """The article stored under a name came from another file, which is still there: not an
+    edit of it (a file edited in place, or moved, is)."""
+    return (
+        stored_from is not None
+        and read_from is not None
+        and stored_from != read_from
+        and Path(stored_from).is_file()
+    )
+
+
 def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
     article = extracted.article
     kinds = dict(Counter(claim.kind.value for claim in extracted.claims))
@@ -240,6 +252,8 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
                 version=previous.version,
                 claims=previous.n_claims,
             )
+        if previous is not None and _another_file(previous.origin, article.origin):
+            raise NameTaken(article.doc, previous.origin)
         twin = next((row.doc for row in found if row.content_hash == article.content_hash), None)
         version = 1
         if previous is not None:
@@ -254,6 +268,7 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
             _INSERT_ARTICLE,
             {
                 "doc": article.doc,
+                "origin": article.origin,
                 "version": version,
                 "current": True,
                 "content_hash": article.content_hash,

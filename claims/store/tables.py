@@ -47,6 +47,9 @@ class ArticleRow(SQLModel, table=True):
         index=True,
         description="The file: its path inside the folder ingested, or its file name",
     )
+    origin: str | None = Field(
+        default=None, description="The absolute path the file was read from, when known"
+    )
     version: int = Field(default=1, description="1 for the first ingest, +1 for each edit")
     current: bool = Field(default=True, description="The latest version of its file")
     content_hash: str = Field(index=True, description="SHA-256 of the decoded text")

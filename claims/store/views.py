@@ -169,3 +169,17 @@ class UndoRefused(Exception):
         super().__init__(
             f"{later_by}'s {what} came after yours; nothing undone (claim {claim_id})."
         )
+
+
+class NameTaken(Exception):
+    """A file has the name of an article stored from another file that is still there: it is
+    refused, not taken for a new version of it."""
+
+    def __init__(self, doc: str, stored_from: str):
+        self.doc = doc
+        self.stored_from = stored_from
+        super().__init__(
+            f"has the name {doc} of an article stored before from {stored_from}, which is "
+            "still there; ingest their common folder so that each keeps an article of its "
+            "own, or rename one"
+        )
