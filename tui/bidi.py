@@ -36,16 +36,17 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Span, Text
 
+from claims.terminal import BIDI_CHARS, CONTROL_CHARS
+
 LRM = "\u200e"
 # ECMA-48 BDSM: 8 l = the application lays text out (terminal reordering off), 8 h = implicit.
 BIDI_OFF = "\x1b[8l"
 BIDI_ON = "\x1b[8h"
 
-# C0 and C1 controls (ESC among them), DEL, and characters that would change how the rest of the
-# line is laid out: bidi embeddings, overrides, isolates and marks, zero-width space, BOM.
-_CONTROLS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
+# The command line's controls and bidi controls (claims.terminal), and what else would change
+# how the rest of the line is laid out: zero-width space, BOM. Removed, not shown as escapes:
+# the app lays out the text itself.
+_CONTROLS = re.compile(f"[{CONTROL_CHARS}{BIDI_CHARS}\u200b\ufeff]")
 # In visual mode the joiners have done their work (or shaping is off) and only risk a box.
 _JOINERS = re.compile("[\u200c\u200d]")
 
