@@ -64,6 +64,20 @@ class FurnitureModel(BaseModel):
         up as it is counted, without building the `g:` names the fitted model knows them by."""
         return {name[len(GRAM) :]: w for name, w in self.weights.items() if name.startswith(GRAM)}
 
+    @cached_property
+    def _word_weights(self) -> dict[str, float]:
+        return {}
+
+    def word_weight(self, word: str) -> float:
+        """The summed weight of one word's n-grams, remembered: a sentence's n-gram score is
+        the sum over its words (before scaling to unit length), and news words repeat."""
+        found = self._word_weights.get(word)
+        if found is None:
+            gram_weights = self.gram_weights
+            found = sum(gram_weights.get(gram, 0.0) for gram in _word_grams(word))
+            self._word_weights[word] = found
+        return found
+
 
 @cache
 def load_model() -> FurnitureModel:
@@ -91,17 +105,23 @@ def _word_grams(word: str) -> tuple[str, ...]:
     return tuple(padded[i : i + n] for n in NGRAM_SIZES for i in range(len(padded) - n + 1))
 
 
-def _gram_counts(form: str) -> tuple[Counter[str], float]:
-    """Character n-grams of each word of a sentence's matching form (`normalize`), in the
-    order they first occur, and the length that scales their counts to unit length (the
-    matching form has its digits folded and its Latin lowercased already; every digit is 0)."""
-    counts = Counter(itertools.chain.from_iterable(map(_word_grams, DIGIT.sub("0", form).split())))
+def _gram_words(form: str) -> list[str]:
+    """The words of a sentence's matching form (`normalize`) whose n-grams are its features
+    (the matching form has its digits folded and its Latin lowercased already; every digit
+    is 0)."""
+    return DIGIT.sub("0", form).split()
+
+
+def _gram_counts(words: list[str]) -> tuple[Counter[str], float]:
+    """Character n-grams of these words, in the order they first occur, and the length that
+    scales their counts to unit length."""
+    counts = Counter(itertools.chain.from_iterable(map(_word_grams, words)))
     return counts, math.sqrt(sum(c * c for c in counts.values())) or 1.0
 
 
 def _ngrams(form: str) -> dict[str, float]:
     """The n-gram features of a sentence's matching form, counts scaled to unit length."""
-    counts, norm = _gram_counts(form)
+    counts, norm = _gram_counts(_gram_words(form))
     return {GRAM + gram: count / norm for gram, count in counts.items()}
 
 
@@ -210,13 +230,9 @@ def furniture_probability(
     """The model's probability that a sentence is furniture, from its matching form (for its
     n-grams) and its other features (`_page_features`), and the features that pushed it most
     that way (n-grams are many and small: they are summed as 'its words')."""
-    counts, norm = _gram_counts(form)
-    gram_weights = model.gram_weights
-    words = 0.0
-    for gram, count in counts.items():
-        weight = gram_weights.get(gram)
-        if weight:
-            words += weight * (count / norm)
+    gram_words = _gram_words(form)
+    _counts, norm = _gram_counts(gram_words)
+    words = sum(map(model.word_weight, gram_words)) / norm
     weights = model.weights
     contributions: dict[str, float] = {}
     for name, value in row.items():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims.arabic import normalize, normalize_key
 from claims.attribute.lexicons import _first_names, _name_form, _outlets, _set
@@ -88,10 +89,10 @@ class Memory:
 
     def full_name(self, name: str) -> str:
         """The fullest form of a person's name in the article: 'الهويدي' -> 'عامر هويدي'."""
-        key = normalize_key(name).split()
+        key = name_key(name)
         best = name
         for known in self.names:
-            known_key = normalize_key(known).split()
+            known_key = name_key(known)
             if len(known_key) > len(key) and known_key[-len(key) :] == key:
                 if len(known.split()) > len(best.split()):
                     best = known
@@ -101,6 +102,13 @@ class Memory:
 
     def knows(self, name: str) -> bool:
         return self.full_name(name) != name
+
+
+@lru_cache(maxsize=4096)
+def name_key(name: str) -> tuple[str, ...]:
+    """The words of a name's merging key (`normalize_key`), remembered: an article asks for
+    the fullest form of its names again and again."""
+    return tuple(normalize_key(name).split())
 
 
 def _speak_as_many(speaker: Speaker) -> bool:

@@ -4,9 +4,10 @@ phrase ends."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from claims.arabic import normalize, normalize_key
+from claims.arabic import normalize
 from claims.attribute.bodies import (
     _alias,
     _body_name_end,
@@ -31,7 +32,7 @@ from claims.attribute.lexicons import (
     _set,
     _strip_conjunction,
 )
-from claims.attribute.memory import Memory
+from claims.attribute.memory import Memory, name_key
 from claims.attribute.names import (
     MAX_NAME_WORDS,
     _after_title,
@@ -163,6 +164,10 @@ class SourceParser:
         self.article_words = [w for _, tokens in passages for w in _words(tokens)]
         self._fullest_bodies: dict[str, str] = {}
         self._fullest_outlets: dict[str, str] = {}
+        self._article_norms = [w.norm for w in self.article_words]
+        self._article_positions: dict[str, list[int]] = defaultdict(list)  # where each word is
+        for k, norm in enumerate(self._article_norms):
+            self._article_positions[norm].append(k)
 
     def parse(self, tokens: list[Token], sentence: str) -> Source | None:
         tokens = [t for t in tokens if t.text not in "،,:؛"] if len(_words(tokens)) <= 1 else tokens
@@ -461,17 +466,17 @@ class SourceParser:
         السورية (سانا)' names 'وكالة الأنباء السورية', a bare 'سانا' stays 'سانا', and a page
         that writes 'انترسبت' keeps its spelling. The canonical name when the article uses none."""
         if canonical not in self._fullest_outlets:
-            norms = [w.norm for w in self.article_words]
+            norms = self._article_norms
             used = []
-            name_key = normalize(canonical).split()
+            canonical_key = normalize(canonical).split()
             for spelling in (canonical, *_outlet_spellings().get(canonical, ())):
                 key = normalize(spelling).split()
-                if key[1:] == name_key and key[0] in word_class("outlet_heads"):
+                if key[1:] == canonical_key and key[0] in word_class("outlet_heads"):
                     continue  # 'وكالة سانا' is the kind and the name, not a fuller name
                 if any(
                     norms[k + 1 : k + len(key)] == key[1:]
-                    and norms[k] in (key[0], *(glued + key[0] for glued in "لبو"))
-                    for k in range(len(norms) - len(key) + 1)
+                    for first in (key[0], *(glued + key[0] for glued in "لبو"))
+                    for k in self._article_positions.get(first, ())
                 ):  # 'لوكالة الصحافة الفرنسية': a preposition or و glued to its first word
                     used.append(spelling)
             self._fullest_outlets[canonical] = max(used, key=len, default=canonical)
@@ -577,7 +582,7 @@ class SourceParser:
         longer = {
             known
             for known in self.memory.names
-            if len(known.split()) > 1 and normalize_key(known).split()[0] == normalize_key(name)
+            if len(known.split()) > 1 and name_key(known)[:1] == name_key(name)
         }
         return longer.pop() if len(longer) == 1 else name
 
