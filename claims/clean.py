@@ -196,6 +196,8 @@ def _rejoin_split_words(text: str) -> str:
     words = list(ARABIC_WORD.finditer(text))
     spaces: list[int] = []
     for first, second in zip(words, words[1:], strict=False):
+        if min(len(first.group()), len(second.group())) >= WORD_ALONE_LETTERS:
+            continue  # two words that stand alone (letters keep their count when normalised)
         if (
             text[first.end() : second.start()] == " "
             and (not spaces or spaces[-1] != first.start() - 1)  # one join to a word

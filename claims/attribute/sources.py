@@ -306,15 +306,18 @@ class SourceParser:
         'مولود تشاووش أوغلو، وزير الخارجية التركي'. A role of one word names no one."""
         if len(role) < MIN_ROLE_WORDS:
             return None
-        key = [role[0].bare, *(w.norm for w in role[1:])]
+        first, rest = role[0].bare, [w.norm for w in role[1:]]
         holders = set()
         for text, tokens in self.passages:
             words = _words(tokens)
-            for k in range(len(words) - len(key) + 1):
-                if [words[k].bare, *(w.norm for w in words[k + 1 : k + len(key)])] != key:
+            for k in range(len(words) - len(rest)):
+                if (
+                    words[k].bare != first
+                    or [w.norm for w in words[k + 1 : k + 1 + len(rest)]] != rest
+                ):
                     continue
                 named = _name_after_role(
-                    tokens, tokens.index(words[k + len(key) - 1]) + 1, text
+                    tokens, tokens.index(words[k + len(rest)]) + 1, text
                 ) or _name_before_role(tokens, tokens.index(words[k]), text)
                 if named:
                     holders.add(self.memory.full_name(named))
