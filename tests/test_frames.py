@@ -483,3 +483,25 @@ def test_a_verb_followed_by_its_preposition_goes_on_with_the_last_speaker():
     )
     assert said[1][:3] == (Kind.named_person, "سامر الخطيب", "وأعرب")
     assert said[2][:3] == (Kind.named_person, "سامر الخطيب", "وحذر")
+
+
+def test_an_according_phrase_between_dashes_names_back_the_relayed_source_and_its_via():
+    said = attributions(
+        'وكشف مصدر عسكري مطلع في تصريحات نقلها موقع "الخبر اليوم" عن بنود الاتفاق.',
+        "ويشمل الاتفاق - بحسب المصدر - انسحاب الفصائل من البلدة.",
+        "مضيفا أن القوات ستنتشر على الطريق الدولي خلال أيام.",
+    )
+    relayed = (Kind.anonymous, "مصدر عسكري مطلع")
+    assert said[1][:2] == relayed and said[1][3] == "الخبر اليوم"
+    assert said[2][:2] == relayed and said[2][3] == "الخبر اليوم"
+
+
+def test_monitoring_peoples_and_a_regime_named_by_its_ruler_are_sources():
+    said = attributions(
+        "ورصد المرصد السوري لحقوق الإنسان تحركات عسكرية على أطراف المدينة.",
+        "ويقول السوريون في مخيمات اللجوء إن العودة غير آمنة.",
+        "وأعلن نظام الأسد سيطرته على البلدة بعد معارك عنيفة.",
+    )
+    assert said[0][:3] == (Kind.organization, "المرصد السوري لحقوق الإنسان", "ورصد")
+    assert said[1][:2] == (Kind.anonymous, "السوريون في مخيمات اللجوء")
+    assert said[2][:2] == (Kind.organization, "نظام الأسد")

@@ -838,7 +838,7 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
         end = j
         while (
             end < len(tokens)
-            and tokens[end].text not in "،,.:؛"
+            and tokens[end].text not in "،,.:؛-–—"  # a dash closes 'الاتفاق - بحسب المصدر -'
             and tokens[end].norm not in _particles("complement")
             and tokens[end].norm not in ("فان", "فقد")
             and end - j < 12
@@ -872,6 +872,8 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
                 outlet = parser.parse(tokens[j:relay], sentence)
                 relaying = outlet if outlet and outlet.kind is Kind.media else source
                 source, via = relayed, relaying.name
+        if via is None and source.is_reference:  # 'بحسب المصدر' back to a relayed source
+            via = _carried_via(source, parser.memory)
         cue = _text(tokens[i:said], sentence)
         claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
         return Frame(source, cue, via, claim_start, 0.85)
