@@ -505,3 +505,12 @@ def test_monitoring_peoples_and_a_regime_named_by_its_ruler_are_sources():
     assert said[0][:3] == (Kind.organization, "المرصد السوري لحقوق الإنسان", "ورصد")
     assert said[1][:2] == (Kind.anonymous, "السوريون في مخيمات اللجوء")
     assert said[2][:2] == (Kind.organization, "نظام الأسد")
+
+
+def test_an_outlet_reporting_what_a_body_deems_likely_relays_the_body():
+    said = attributions(
+        "ونقلت صحيفة يديعوت أحرنوت أن الجيش الإسرائيلي يرجح أن الطائرة تابعة للنظام.",
+        "وذكرت صحيفة الوطن أن روسيا ترى في الاتفاق فرصة للتهدئة.",
+    )
+    assert said[0] == (Kind.organization, "الجيش الإسرائيلي", "يرجح", "يديعوت أحرنوت")
+    assert said[1][:2] == (Kind.media, "الوطن")  # a view held, described by the paper

@@ -594,7 +594,7 @@ def _reported_speaker(
         inner is None
         or inner.source.kind in (Kind.author, Kind.media)
         or inner.source.is_reference
-        or _in_present_tense(inner.cue)  # 'أن روسيا ترى …': a stance described, not words said
+        or _describes_a_stance(inner.cue)  # 'أن روسيا ترى …': a stance, not words said
         or len(_words([t for t in content if t.end <= inner.claim_start]))
         > MAX_REPORTED_FRAME_WORDS
     ):
@@ -603,13 +603,18 @@ def _reported_speaker(
     return inner
 
 
-def _in_present_tense(cue: str | None) -> bool:
-    """'ترى', 'يؤكد': the form carries a present prefix its verb's past form lacks."""
+# Verbs that in the present tense describe a standing view rather than report words said.
+STANCE_VERBS = frozenset(normalize(w) for w in ("رأى", "اعتبر", "اعتقد", "توقع", "أمل"))
+
+
+def _describes_a_stance(cue: str | None) -> bool:
+    """'ترى', 'يعتبر': a verb of holding a view in the present tense (its form carries a
+    present prefix its past form lacks); 'يرجح' and 'يؤكد' report what was said."""
     if not cue:
         return False
     token = tokenize(cue)[0]
     lemma = _cue_lemma(token)
-    if lemma is None:
+    if lemma is None or normalize(lemma) not in STANCE_VERBS:
         return False
     form = _strip_conjunction(token.norm, _cue_forms()) or token.norm
     return form[:1] in "يت" and normalize(lemma)[:1] != form[:1]
