@@ -379,3 +379,15 @@ def test_an_outlet_spelled_in_full_after_a_glued_preposition_keeps_that_spelling
 def test_a_faction_speaking_is_a_body_not_a_name():
     said = attribution("وصرح فصيل آخر للمعارضة لرويترز بأنه يتوقع غارة وشيكة.")
     assert said[:2] == (Kind.organization, "فصيل آخر للمعارضة")
+
+
+def test_a_title_followed_by_a_full_name_is_that_person_not_the_last_one_named():
+    from claims.pipeline import extract_bytes
+
+    text = (
+        "وقال وزير الخارجية سامر الخطيب إن المحادثات ستستأنف.\n"
+        "وقال الرئيس فلاديمير بوتين إن العملية انتهت.\n"
+        "وأضاف الرئيس أن القوات ستبقى في قاعدتها.\n"
+    )
+    sources = [c.source for c in extract_bytes(text.encode(), "t.txt").claims]
+    assert sources == ["سامر الخطيب", "فلاديمير بوتين", "فلاديمير بوتين"]

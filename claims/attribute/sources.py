@@ -185,6 +185,9 @@ class SourceParser:
                 return Source(Kind.named_person, holder, is_reference=True)
         reference = _strip_conjunction(first.norm, _references())
         if reference and len(_before_relative_clause(words)) <= 3:
+            named = self.person(tokens, sentence) if len(words) > 1 else None
+            if named and named.kind is Kind.named_person:
+                return named  # 'الرئيس فلاديمير بوتين': the name given, not the last president
             resolved = self._resolve_reference(_references()[reference], tokens, i0, sentence)
             if resolved:
                 return resolved
