@@ -391,3 +391,17 @@ def test_a_title_followed_by_a_full_name_is_that_person_not_the_last_one_named()
     )
     sources = [c.source for c in extract_bytes(text.encode(), "t.txt").claims]
     assert sources == ["سامر الخطيب", "فلاديمير بوتين", "فلاديمير بوتين"]
+
+
+def test_a_public_figure_named_by_surname_alone_is_a_person_speaking():
+    from claims.pipeline import extract_bytes
+
+    text = (
+        "وكان لافروف قد أعلن أن المحادثات ستستمر في أستانا.\n"
+        'ونقلت "إنترفاكس" أن بوتين أبلغ نظيره التركي بأن العملية انتهت.\n'
+        "وقال الخطيب إن الحل سياسي.\n"  # a surname the article never gave in full: no one
+    )
+    said = [(c.kind, c.source, c.via) for c in extract_bytes(text.encode(), "t.txt").claims]
+    assert said[0] == (Kind.named_person, "لافروف", None)
+    assert said[1] == (Kind.named_person, "بوتين", "إنترفاكس")
+    assert said[2][0] is not Kind.named_person

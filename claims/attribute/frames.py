@@ -30,6 +30,7 @@ from claims.attribute.sources import (
     _quoted_name,
     _span_end,
     _without_quoting_noun,
+    is_public_figure,
 )
 from claims.attribute.tokens import (
     CLOSE_QUOTES,
@@ -760,8 +761,11 @@ def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bo
         return False
     n_before = len(_words(before))
     if subject.kind is Kind.named_person and n_before == 1:
-        # A bare surname is a subject only when the article named the person in full.
-        return len(subject.name.split()) > 1 or subject.is_reference
+        # A bare surname is a subject only when the article named the person in full, or
+        # the news names the person so ('بوتين').
+        return (
+            len(subject.name.split()) > 1 or subject.is_reference or is_public_figure(subject.name)
+        )
     first = _words(before)[0]
     if in_lexicon(first, _set("statements")):
         return True

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
-from claims.arabic import normalize
+from claims.arabic import normalize, normalize_key
 from claims.attribute.bodies import (
     _alias,
     _body_name_end,
@@ -62,7 +63,7 @@ from claims.attribute.tokens import (
     in_lexicon,
     tokenize,
 )
-from claims.lexicon import word_class
+from claims.lexicon import entries, word_class
 from claims.models import Kind
 
 
@@ -152,6 +153,16 @@ def _ends_construct(previous: Token, token: Token) -> bool:
     if norm.startswith("وال"):
         return False  # 'وزارة الخارجية والمغتربين': a second genitive joined to the first
     return not (norm.startswith("لل") or norm.startswith("ال") and norm.endswith(("ي", "يه")))
+
+
+@cache
+def _public_figures() -> frozenset[str]:
+    return frozenset(normalize_key(entry) for entry in entries("people"))
+
+
+def is_public_figure(name: str) -> bool:
+    """A surname the news uses alone for one well-known person (`claims/lexicon/people.txt`)."""
+    return normalize_key(name) in _public_figures()
 
 
 class SourceParser:
@@ -601,6 +612,8 @@ class SourceParser:
                 name = _clean_name(_text(words[:n], sentence))
                 if self._full_name(name) != name:  # 'حسب شاكر' after 'شاكر أحمد خالد'
                     return Source(Kind.named_person, self._full_name(name))
+                if is_public_figure(name):  # 'وكان بوتين قد لخص': named by surname alone
+                    return Source(Kind.named_person, name)
         # A given name first ('وزيرة خارجية ألمانيا أنالينا بيربوك'), then the word after a
         # title ('العميد X').
         # Of several, the last: 'مدير مستشفى كمال عدوان، الطبيب عبد الرؤوف أبو شمالة'.
