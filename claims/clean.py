@@ -22,6 +22,8 @@ from claims.segment import DATE, DIGIT, MONTHS
 TOKEN = re.compile(r"\w+", re.UNICODE)
 COPYRIGHT = re.compile(r"©|\(c\)|جميع الحقوق محفوظة|حقوق النشر|all rights reserved", re.I)
 # "©جميع الحقوق محفوظة لموقع المدن 2024", "جميع الحقوق محفوظة لقناة الميادين".
+# A number right after a name the copyright pattern cut before its digits.
+NUMBER_AFTER = re.compile(r"\s*(\d+)")
 COPYRIGHT_OUTLET = re.compile(
     r"محفوظة\s+(?:ل|لـ)\s*(?:موقع|صحيفة|جريدة|قناة|شبكة|وكالة|مجلة)?\s*[\"«“(]?([^\"»”)\d©|،,.\n]+)"
 )
@@ -303,7 +305,7 @@ def _site_in_title(text: str) -> str | None:
         else:
             name = _opening_outlet(" ".join(words[:MAX_OUTLET_WORDS]))
         if name:  # 'الجزيرة نت' stays whole; 'عنب بلدي الأحد 21 …' loses the date
-            return _outlet_name(" ".join(words)) if len(words) <= MAX_OUTLET_WORDS else name
+            return _known_outlet(" ".join(words)) or name
     return None
 
 
@@ -321,6 +323,9 @@ def find_outlet(text: str) -> str | None:
         if match and COPYRIGHT_WORDS.sub("", match.group(1)).strip(" -–|"):
             lead = text[match.start() : match.start(1)].rstrip()
             name = _outlet_name(match.group(1), after_li=lead.endswith(("ل", "لـ")))
+            number = NUMBER_AFTER.match(text, match.end(1))
+            if number and (known := _known_outlet(f"{name} {number.group(1)}")):
+                name = known  # the name stops before digits, a year's: 'عربي 21' is a name
             if _known_outlet(name) or len(name.split()) <= MAX_OUTLET_WORDS:
                 return name
     year_holder = COPYRIGHT_YEAR_OUTLET.search(text)
