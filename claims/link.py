@@ -37,6 +37,18 @@ from rapidfuzz import fuzz, process
 
 from claims import lexicon
 from claims.arabic import normalize, normalize_key
+from claims.judge import (
+    MAX_PAIRED,
+    PAIR,
+    SIGNAL,
+    WORD,
+    Difference,
+    JudgeModel,
+    align,
+    load_model,
+    pair_features,
+    verdict,
+)
 from claims.models import Link, LinkKind, Reason, Status
 from claims.numbers import GENERIC, Quantity, dates, may_start_figure, quantities, tokens
 
@@ -516,6 +528,13 @@ def _content_stem(word: str) -> str | None:
 
 
 @cache
+def _function_words() -> frozenset[str]:
+    """Words that are never what two statements differ in (link stopwords, not negations)."""
+    words = {normalize(w) for w in lexicon.entries("link_stopwords")}
+    return frozenset(w for w in words | {f"و{w}" for w in words} if w not in _negation_words())
+
+
+@cache
 def _negation_words() -> frozenset[str]:
     return frozenset(p[0] for p in _negation()[0])
 
@@ -749,53 +768,21 @@ def _different_dates(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
-def compare_features(a: Features, b: Features) -> Comparison:
-    """The relation of two statements from their features."""
-    if not a.norm or not b.norm:
-        return Comparison(Relation.unrelated, 0.0, ["an empty statement"])
-    if a.norm == b.norm:
-        return Comparison(relation=Relation.corroborates, score=1.0, reasons=["same wording"])
-    sim = similarity(a, b)
+class _Analysis(NamedTuple):
+    """What the rules read in a pair of related statements: signals for the judge, and the
+    reasons behind the rules' own verdict."""
+
+    sim: float
+    reasons: list[str]  # similarity and shared content
+    contra: list[str]  # conflicting figures, negation on one side, opposed predicates
+    agreements: list[str]
+    other: str | None  # other facts however alike: other people counted, other events
+    signals: dict[str, float]
+
+
+def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
     shared = sorted(a.stems & b.stems)
     about = f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
-    if different_places(a.places, b.places) or _other_named_places(a, b):
-        return Comparison(
-            relation=Relation.unrelated,
-            score=sim,
-            reasons=[
-                "different places: "
-                f"{'، '.join(sorted(a.places | a.named))} / {'، '.join(sorted(b.places | b.named))}"
-            ],
-        )
-    if _different_dates(a.days, b.days):
-        return Comparison(
-            relation=Relation.unrelated,
-            score=sim,
-            reasons=[f"different dates: {'، '.join(sorted(a.days))} / {'، '.join(sorted(b.days))}"],
-        )
-    # the same kind of event by or against other actors, or the dead or captured of other
-    # actors: not the same fact, and no conflict
-    if different_actors(a.actors, b.actors):
-        return Comparison(
-            relation=Relation.unrelated,
-            score=sim,
-            reasons=[
-                f"different actors: {'، '.join(sorted(a.actors))} / {'، '.join(sorted(b.actors))}"
-            ],
-        )
-    if different_actors(a.counted, b.counted):
-        return Comparison(
-            relation=Relation.unrelated,
-            score=sim,
-            reasons=[
-                "figures count different actors: "
-                f"{'، '.join(sorted(a.counted))} / {'، '.join(sorted(b.counted))}"
-            ],
-        )
-    if sim < RELATED:
-        return Comparison(
-            relation=Relation.unrelated, score=sim, reasons=[f"similarity {sim:.2f}", about]
-        )
     conflicts, agreements = _figures(a, b)
     reasons = [f"similarity {sim:.2f}", about]
     contra = list(conflicts)
@@ -807,6 +794,8 @@ def compare_features(a: Features, b: Features) -> Comparison:
         b_l, b_r = (n, 0) in b.predicates, (n, 1) in b.predicates
         if (a_l and not a_r and b_r and not b_l) or (a_r and not a_l and b_l and not b_r):
             opposed.append(f"opposed predicates: {label}")
+    negated_opposite = False
+    negated_one_side = False
     if (a.negations % 2) != (b.negations % 2):
         negated = a if a.negations % 2 else b
         # a denial verb (نفى) is a negation and an opposite at once: that is no double negative
@@ -816,22 +805,166 @@ def compare_features(a: Features, b: Features) -> Comparison:
             # 'لا تشمل' against 'استثنى': a negated predicate is its opposite
             reasons.append(f"negated opposite agrees: {opposed[0].split(': ')[1]}")
             opposed = []
+            negated_opposite = True
         else:
+            negated_one_side = True
             contra.append(f"one statement is negated: «{negated.text[:60]}»")
     contra += opposed
-    if contra:
-        return Comparison(relation=Relation.contradicts, score=sim, reasons=reasons + contra)
-    if sim < CORROBORATES and not agreements:
-        return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
-    # figures of different people ('12 مدنياً' / '12 عنصراً'), the dead against the wounded,
-    # or nothing in common but the place: other facts, however alike the wording
     other = (
         (None if agreements else _other_counts(a, b))
         or _other_events(a, b)
         or _only_place_shared(a, b)
     )
-    if other:
-        return Comparison(relation=Relation.unrelated, score=sim, reasons=[*reasons, other])
+    signals = {
+        "similarity": sim,
+        "figures conflict": float(bool(conflicts)),
+        "figures agree": float(bool(agreements)),
+        "negation on one side": float(negated_one_side),
+        "negated opposite agrees": float(negated_opposite),
+        "opposed predicate": float(bool(opposed)),
+        "other facts": float(other is not None),
+    }
+    return _Analysis(sim, reasons, contra, agreements, other, signals)
+
+
+def _gate(a: Features, b: Features, sim: float) -> str | None:
+    """Why two statements are about different things whatever their wording: other places,
+    dates or actors."""
+    if different_places(a.places, b.places) or _other_named_places(a, b):
+        return (
+            "different places: "
+            f"{'، '.join(sorted(a.places | a.named))} / {'، '.join(sorted(b.places | b.named))}"
+        )
+    if _different_dates(a.days, b.days):
+        return f"different dates: {'، '.join(sorted(a.days))} / {'، '.join(sorted(b.days))}"
+    # the same kind of event by or against other actors, or the dead or captured of other
+    # actors: not the same fact, and no conflict
+    if different_actors(a.actors, b.actors):
+        return f"different actors: {'، '.join(sorted(a.actors))} / {'، '.join(sorted(b.actors))}"
+    if different_actors(a.counted, b.counted):
+        return (
+            "figures count different actors: "
+            f"{'، '.join(sorted(a.counted))} / {'، '.join(sorted(b.counted))}"
+        )
+    return None
+
+
+class _Judged(NamedTuple):
+    features: dict[str, float]
+    # what each signal that fired means, in words, for the reasons of a link
+    said: dict[str, str]
+
+
+def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judged:
+    """Signals read in the words left over after aligning: an opposed predicate across the
+    two sides, a negation on one side only, another figure in one side's place of a figure."""
+    signals: dict[str, float] = {}
+    said: dict[str, str] = {}
+    sides = [
+        {hit: w for w in words for hit in _word_predicates(w)}
+        for words in (difference.only_a, difference.only_b)
+    ]
+    for (n, side), word in sorted(sides[0].items()):
+        other = sides[1].get((n, 1 - side))
+        if other and (n, 1 - side) not in sides[0] and (n, side) not in sides[1]:
+            signals["opposed words"] = 1.0
+            said["opposed words"] = f"opposed predicate {word}/{other}"
+            break
+    negators = _negation_words()
+    negated = [
+        [w for w in words if w in negators] for words in (difference.only_a, difference.only_b)
+    ]
+    if bool(negated[0]) != bool(negated[1]):
+        signals["negation left over"] = 1.0
+        said["negation left over"] = f"negation on one side: {(negated[0] or negated[1])[0]}"
+    figures = [[w for w in words if w[:1].isdigit()] for words in difference[:2]]
+    if figures[0] and figures[1]:
+        signals["other figure"] = 1.0
+        said["other figure"] = f"figure {figures[0][0]} vs {figures[1][0]}"
+    return _Judged(signals, said)
+
+
+# Signals that one statement denies the other rather than tells of something else.
+_POLARITY = ("opposed words", "negation left over", "other figure")
+
+
+def _judge_input(
+    a: Features, b: Features, found: _Analysis, gate: str | None, difference: Difference
+) -> _Judged:
+    signals = dict(found.signals)
+    signals["different slot"] = float(gate is not None)
+    leftover = _leftover_signals(a, b, difference)
+    signals.update(leftover.features)
+    return _Judged(pair_features(difference, signals), leftover.said)
+
+
+def judge_features(a: Features, b: Features) -> dict[str, float]:
+    """The judge's features of any pair (what `claims.train_judge` fits on)."""
+    sim = similarity(a, b)
+    difference = align(a.norm.split(), b.norm.split(), _function_words())
+    return _judge_input(a, b, _analyse_pair(a, b, sim), _gate(a, b, sim), difference).features
+
+
+def _reason(name: str, said: dict[str, str], found: _Analysis) -> str:
+    """A deciding feature of the judge in words."""
+    kind, _, what = name.partition(":")
+    if f"{kind}:" == WORD:
+        return f"differing word {what}"
+    if f"{kind}:" == PAIR:
+        return f"differing words {what.replace('|', '/')}"
+    if what in said:
+        return said[what]
+    if what in ("figures conflict", "negation on one side", "opposed predicate") and found.contra:
+        return found.contra[0]
+    if what == "figures agree" and found.agreements:
+        return found.agreements[0]
+    return what
+
+
+def compare_features(a: Features, b: Features, model: JudgeModel | None = None) -> Comparison:
+    """The relation of two statements from their features: about other places, dates or
+    actors, or too unlike, they are unrelated; otherwise the judge (`claims.judge`, fitted
+    weights) tells a contradiction from a corroboration, and the rules tell other facts."""
+    if not a.norm or not b.norm:
+        return Comparison(Relation.unrelated, 0.0, ["an empty statement"])
+    if a.norm == b.norm:
+        return Comparison(relation=Relation.corroborates, score=1.0, reasons=["same wording"])
+    sim = similarity(a, b)
+    gate = _gate(a, b, sim)
+    if gate:
+        return Comparison(relation=Relation.unrelated, score=sim, reasons=[gate])
+    if sim < RELATED:
+        shared = sorted(a.stems & b.stems)
+        about = f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
+        return Comparison(
+            relation=Relation.unrelated, score=sim, reasons=[f"similarity {sim:.2f}", about]
+        )
+    found = _analyse_pair(a, b, sim)
+    reasons, agreements = found.reasons, found.agreements
+    if found.contra:
+        return Comparison(relation=Relation.contradicts, score=sim, reasons=reasons + found.contra)
+    difference = align(a.norm.split(), b.norm.split(), _function_words())
+    # The judge reads two wordings of one statement that differ in a few words; a sentence
+    # told again in other words is the rules' business (fitted on headline pairs, the judge
+    # reads a rewording as a contradiction).
+    if len(difference.only_a) <= MAX_PAIRED and len(difference.only_b) <= MAX_PAIRED:
+        model = model or load_model()
+        judged = _judge_input(a, b, found, None, difference)
+        contradiction, deciding = verdict(judged.features, model)
+        if contradiction >= model.threshold and not found.signals["negated opposite agrees"]:
+            said = "; ".join(dict.fromkeys(_reason(n, judged.said, found) for n, _ in deciding))
+            if any(judged.features.get(SIGNAL + name) for name in _POLARITY):
+                return Comparison(
+                    relation=Relation.contradicts,
+                    score=sim,
+                    reasons=[*reasons, f"judged a contradiction ({contradiction:.2f}): {said}"],
+                )
+    if sim < CORROBORATES and not agreements:
+        return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
+    # figures of different people ('12 مدنياً' / '12 عنصراً'), the dead against the wounded,
+    # or nothing in common but the place: other facts, however alike the wording
+    if found.other:
+        return Comparison(relation=Relation.unrelated, score=sim, reasons=[*reasons, found.other])
     if sim < CORROBORATES and agreements and sim < RELATED + 0.04:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
     return Comparison(relation=Relation.corroborates, score=sim, reasons=reasons + agreements)

@@ -1,0 +1,184 @@
+"""The judge: do two statements about the same thing corroborate or contradict each other?
+
+Two headlines of one story mostly share their words; what decides is how they differ. The
+words of both are aligned after normalisation and a light stem (clitics و ف ب ل ك ال and
+pronoun suffixes off), and the judgement reads the words left over on each side, the pairs
+they make across the two sides, and the linker's signals (`claims/link.py`: negation on one
+side, opposed predicates of the opposites lexicon, figures that conflict or agree, similarity).
+A logistic regression over those features is fitted on the ANS corpus by `python -m
+claims.train_judge`; its weights ship as `judge_weights.json` and are read here with plain
+Python: the probability of a contradiction is the logistic of the summed weights, and the
+features that weighed most towards the verdict are its reasons.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import NamedTuple
+
+from pydantic import BaseModel
+from rapidfuzz import fuzz
+
+WEIGHTS_FILE = "judge_weights.json"
+
+# Prefixes and suffixes a light stem drops, longest first; a stem keeps at least 3 letters.
+_ARTICLE_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
+_PRONOUN_SUFFIXES = ("هما", "كما", "كم", "هم", "هن", "ها", "نا", "ه", "ك")
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+# Words of a side beyond this many make no cross pairs (a rewritten sentence, not a swap).
+MAX_PAIRED = 3
+# Feature names: words left over on one side, pairs of them across the sides, signals.
+WORD = "w:"
+PAIR = "x:"
+SIGNAL = "s:"
+
+
+@lru_cache(maxsize=262144)
+def word_forms(word: str) -> frozenset[str]:
+    """The forms a normalised word may be aligned by: as written, and with a conjunction,
+    a preposition, the article and a pronoun suffix off ('وبقصفها' -> 'قصف')."""
+    forms = {word}
+    for w in list(forms):
+        if w[:1] in _CONJUNCTIONS and len(w) > 3:
+            forms.add(w[1:])
+    for w in list(forms):
+        for prefix in _ARTICLE_PREFIXES:
+            if w.startswith(prefix) and len(w) - len(prefix) >= 2:
+                forms.add(w[len(prefix) :])
+                break
+        else:
+            if w[:1] in _PREPOSITIONS and len(w) > 3:
+                forms.add(w[1:])
+    for w in list(forms):
+        for suffix in _PRONOUN_SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                forms.add(w[: -len(suffix)])
+                break
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=262144)
+def word_key(word: str) -> str:
+    """The name of a word among the features: the article (with a glued و ف ب ل ك) and a
+    pronoun suffix off. A bare و ب ك … stays: it opens too many words ('واشنطن', 'كبير')."""
+    for prefix in _ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix) :]
+            break
+    for suffix in _PRONOUN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=262144)
+def _core(word: str) -> str:
+    """The shortest form of a word: what is compared to find other forms of it."""
+    return min(word_forms(word), key=lambda f: (len(f), f))
+
+
+class Difference(NamedTuple):
+    """How two statements differ word by word."""
+
+    only_a: tuple[str, ...]  # keys of the words of `a` with no counterpart in `b`
+    only_b: tuple[str, ...]
+    coverage: float  # the share of the words of the shorter statement aligned
+    akin: int  # leftover words aligned only as other forms of one word ('يرتفع'/'ارتفاع')
+
+
+# Leftover words this alike (rapidfuzz ratio of their keys) are one word in other forms.
+AKIN_RATIO = 75
+
+
+def align(
+    words_a: Sequence[str], words_b: Sequence[str], ignore: frozenset[str] = frozenset()
+) -> Difference:
+    """Align two statements' normalised words by their forms; what is left over differs.
+    Leftovers that are other forms of one word ('مستثمرين'/'مستثمرون') are aligned last;
+    words in `ignore` (function words: 'من', 'في', 'قال') are never left over."""
+    forms_a = set().union(*map(word_forms, words_a)) if words_a else set()
+    forms_b = set().union(*map(word_forms, words_b)) if words_b else set()
+    left_a = [
+        w for w in dict.fromkeys(words_a) if w not in ignore and forms_b.isdisjoint(word_forms(w))
+    ]
+    left_b = [
+        w for w in dict.fromkeys(words_b) if w not in ignore and forms_a.isdisjoint(word_forms(w))
+    ]
+    akin = 0
+    for x in list(left_a):
+        match = next((y for y in left_b if fuzz.ratio(_core(x), _core(y)) >= AKIN_RATIO), None)
+        if match is not None:
+            left_a.remove(x)
+            left_b.remove(match)
+            akin += 1
+    only_a = tuple(dict.fromkeys(map(word_key, left_a)))
+    only_b = tuple(dict.fromkeys(map(word_key, left_b)))
+    shorter = min(len(words_a), len(words_b)) or 1
+    aligned = min(len(words_a) - len(only_a), len(words_b) - len(only_b))
+    return Difference(tuple(only_a), tuple(only_b), max(0.0, min(1.0, aligned / shorter)), akin)
+
+
+def pair_features(difference: Difference, signals: Mapping[str, float]) -> dict[str, float]:
+    """The features of a pair: its leftover words, their cross pairs and the signals.
+
+    Symmetric in the two statements, so the verdict does not depend on their order."""
+    out = {SIGNAL + name: value for name, value in signals.items() if value}
+    a, b = difference.only_a, difference.only_b
+    out[SIGNAL + "coverage"] = difference.coverage
+    out[SIGNAL + "akin words"] = min(difference.akin, 3) / 3
+    fewer, more = sorted((len(a), len(b)))
+    out[f"{SIGNAL}leftover {min(fewer, 3)}-{min(more, 4)}"] = 1.0
+    # each leftover word weighs less when there are many: a rewording spreads over many words,
+    # a contradiction sits in one or two
+    share = 1 / max(1, len(a) + len(b))
+    for key in {*a, *b}:
+        out[WORD + key] = share
+    if len(a) <= MAX_PAIRED and len(b) <= MAX_PAIRED:
+        for x in a:
+            for y in b:
+                out[PAIR + "|".join(sorted((x, y)))] = 1.0
+    return out
+
+
+class JudgeModel(BaseModel):
+    """Weights of the fitted model, as `claims.train_judge` writes them."""
+
+    bias: float
+    # P(contradiction) from which two related statements contradict, tuned on ANS dev.
+    threshold: float
+    weights: dict[str, float]
+    trained_on: str
+
+
+@cache
+def load_model() -> JudgeModel:
+    text = files("claims").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    return JudgeModel.model_validate_json(text)
+
+
+class Verdict(NamedTuple):
+    """P(contradiction) and the features that pushed towards the verdict, strongest first."""
+
+    contradiction: float
+    deciding: list[tuple[str, float]]
+
+
+def verdict(feats: Mapping[str, float], model: JudgeModel | None = None, top: int = 3) -> Verdict:
+    model = model or load_model()
+    weights = model.weights
+    contributions = [
+        (name, weights[name] * value) for name, value in feats.items() if name in weights
+    ]
+    z = model.bias + sum(c for _, c in contributions)
+    p = 1 / (1 + math.exp(-z)) if z > -30 else 0.0
+    sign = 1 if p >= model.threshold else -1
+    deciding = sorted((c for c in contributions if c[1] * sign > 0), key=lambda c: -abs(c[1]))
+    return Verdict(p, deciding[:top])
+
+
+def dump_model(model: JudgeModel) -> str:
+    return model.model_dump_json(indent=0) + "\n"
