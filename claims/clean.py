@@ -304,8 +304,10 @@ def _site_in_title(text: str) -> str | None:
             name = _known_outlet(" ".join(words)) if len(words) <= MAX_OUTLET_WORDS else None
         else:
             name = _opening_outlet(" ".join(words[:MAX_OUTLET_WORDS]))
-        if name:  # 'الجزيرة نت' stays whole; 'عنب بلدي الأحد 21 …' loses the date
-            return _known_outlet(" ".join(words)) or name
+        if name:  # 'الجزيرة نت' stays whole; 'عنب بلدي الأحد 21 …' loses the date, and
+            # 'رأي اليوم الرباطـ"رأي اليوم"' the dateline run into it
+            whole = len(words) <= MAX_OUTLET_WORDS and all(w.isalpha() for w in words)
+            return _outlet_name(" ".join(words)) if whole else name
     return None
 
 
