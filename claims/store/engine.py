@@ -216,12 +216,16 @@ def _revision(conn: Connection, script: ScriptDirectory, url: str) -> str | None
     if current is None:
         found = {table.name for table in TABLES} & set(inspect(conn).get_table_names())
         if found:
+            # Read apart, the tables may be those another process committed, with their
+            # revision, since the revision was read: read it again.
+            current = MigrationContext.configure(conn).get_current_revision()
+        if found and current is None:
             raise StoreError(
                 f"The database {display_url(url)} has tables named like a claim store "
                 f"({', '.join(sorted(found))}) but no schema revision; it was not made by "
                 "`claims`. Use another database."
             )
-    elif current not in {rev.revision for rev in script.walk_revisions()}:
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         raise StoreError(
             f"The store {display_url(url)} was made by a newer version of claims "
             f"(schema revision {current}, unknown here). Upgrade the claims program."
