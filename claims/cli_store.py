@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from typing import IO
 
+    from claims.claimreview import Desk
+
 DB_HELP = "Store: a file path or SQLAlchemy URL (postgresql+psycopg://…); default $CLAIMS_DB or ./claims.db"
 DbOption = typer.Option(None, "--db", envvar="CLAIMS_DB", help=DB_HELP, show_envvar=True)
 
@@ -58,6 +60,7 @@ db_app = typer.Typer(help="Manage the store's schema.", no_args_is_help=True)
 class ExportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
+    claimreview = "claimreview"
 
 
 class OrderOption(str, Enum):
@@ -259,8 +262,17 @@ def export(
     out_path: str = typer.Option(
         ..., "--out", "-o", help="File to write, or - for standard output"
     ),
-    fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f", help="csv or jsonl"),
+    fmt: ExportFormat = typer.Option(
+        ExportFormat.csv, "--format", "-f", help="csv, jsonl, or claimreview (reviewed claims)"
+    ),
     bom: bool = typer.Option(True, "--bom/--no-bom", help="Start CSV with a UTF-8 BOM for Excel"),
+    publisher: str | None = typer.Option(
+        None, help="claimreview: the desk that publishes the reviews"
+    ),
+    publisher_url: str | None = typer.Option(None, help="claimreview: the desk's site"),
+    review_url: str | None = typer.Option(
+        None, help="claimreview: where each review is published, {id} for the claim id"
+    ),
     status: Status | None = typer.Option(None, help="Only claims with this review status"),
     kind: Kind | None = typer.Option(None, help="Only claims with this kind of source"),
     source: str | None = typer.Option(None, help="Only claims whose source name contains this"),
@@ -269,25 +281,56 @@ def export(
     order: OrderOption = typer.Option(OrderOption.position, help="position or confidence"),
     db: str | None = DbOption,
 ) -> None:
-    """Write claims as CSV (UTF-8 with BOM, formula-safe) or JSONL.
+    """Write claims as CSV (UTF-8 with BOM, formula-safe) or JSONL, or the verified and
+    disputed ones as schema.org ClaimReview JSON-LD.
 
     Example: claims export --status disputed --out disputed.csv
+    Example: claims export --format claimreview --publisher "منصة تحقق"
+    --review-url "https://example.org/checks/{id}" --out reviews.json
     """
     from claims.export import ExportError, write, write_file
     from claims.store import export_rows
 
+    desk = _desk(publisher, publisher_url, review_url) if fmt is ExportFormat.claimreview else None
     flt = _filter(status, kind, source, article, outlet)
     with _opened(db) as store:
         rows = export_rows(store, flt, order.value)
         if out_path == "-":
-            count = _write_stdout(lambda stream: write(rows, stream, fmt.value, bom=bom))
+            count = _write_stdout(lambda stream: write(rows, stream, fmt.value, bom=bom, desk=desk))
         else:
             try:
-                count = write_file(rows, Path(out_path), fmt.value, bom=bom)
+                count = write_file(rows, Path(out_path), fmt.value, bom=bom, desk=desk)
             except ExportError as exc:
                 fail(str(exc))
     where = "standard output" if out_path == "-" else out_path
-    err.print(Text(safe(f"{count} claims exported to {where}")))
+    what = "reviews" if desk else "claims"
+    err.print(Text(safe(f"{count} {what} exported to {where}")))
+
+
+def _desk(publisher: str | None, publisher_url: str | None, review_url: str | None) -> Desk:
+    """The desk of a ClaimReview export, or a usage error saying what is missing or wrong."""
+    from pydantic import ValidationError
+
+    from claims.claimreview import Desk
+
+    missing = [
+        option
+        for option, value in (("--publisher", publisher), ("--review-url", review_url))
+        if not value
+    ]
+    if missing:
+        fail(
+            f"--format claimreview needs {' and '.join(missing)}: who publishes the reviews, "
+            "and where each is published (a URL with {id})"
+        )
+    if "{id}" not in (review_url or ""):
+        fail("--review-url needs {id} where the claim's id goes, so each review has its own URL")
+    try:
+        return Desk.model_validate(
+            {"publisher": publisher, "publisher_url": publisher_url, "review_url": review_url}
+        )
+    except ValidationError as exc:
+        fail(f"--publisher-url is not a web address ({exc.errors()[0]['msg']})")
 
 
 def _write_stdout(writer: Callable[[IO[str]], int]) -> int:

@@ -1,4 +1,5 @@
-"""Writing export records as CSV (for spreadsheets) or JSONL (for programs), streamed.
+"""Writing export records as CSV (for spreadsheets), JSONL (for programs) or the reviewed ones
+as schema.org ClaimReview (`claims.claimreview`, for search engines), streamed.
 
 CSV is UTF-8 with a byte-order mark by default so that Excel shows Arabic. Article text is
 untrusted: a cell that a spreadsheet would read as a formula (starting with =, +, -, @, tab or
@@ -16,9 +17,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Literal
 
+from claims.claimreview import Desk, write_claimreview
 from claims.models import ExportRow
 
-Format = Literal["csv", "jsonl"]
+Format = Literal["csv", "jsonl", "claimreview"]
 COLUMNS: tuple[str, ...] = tuple(ExportRow.model_fields)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -65,12 +67,25 @@ def write_jsonl(rows: Iterable[ExportRow], out: IO[str]) -> int:
     return count
 
 
-def write(rows: Iterable[ExportRow], out: IO[str], fmt: Format = "csv", *, bom: bool = True) -> int:
+def write(
+    rows: Iterable[ExportRow],
+    out: IO[str],
+    fmt: Format = "csv",
+    *,
+    bom: bool = True,
+    desk: Desk | None = None,
+) -> int:
+    """Write the records in a format; `claimreview` (the reviewed ones only) needs the `desk`
+    that publishes the reviews."""
     if fmt == "csv":
         return write_csv(rows, out, bom=bom)
     if fmt == "jsonl":
         return write_jsonl(rows, out)
-    raise ValueError(f"unknown export format {fmt!r}: use csv or jsonl")
+    if fmt == "claimreview":
+        if desk is None:
+            raise ValueError("a ClaimReview export needs the desk that publishes the reviews")
+        return write_claimreview(rows, out, desk)
+    raise ValueError(f"unknown export format {fmt!r}: use csv, jsonl or claimreview")
 
 
 class ExportError(Exception):
@@ -79,7 +94,12 @@ class ExportError(Exception):
 
 
 def write_file(
-    rows: Iterable[ExportRow], path: Path, fmt: Format = "csv", *, bom: bool = True
+    rows: Iterable[ExportRow],
+    path: Path,
+    fmt: Format = "csv",
+    *,
+    bom: bool = True,
+    desk: Desk | None = None,
 ) -> int:
     """Write the records to `path` all or nothing: into a temporary file beside it, renamed over
     it only once complete, so that a failure (a full disk, a store error while reading rows)
@@ -93,7 +113,7 @@ def write_file(
             "w", encoding="utf-8", newline="", dir=folder, prefix=f".{path.name}.", delete=False
         ) as handle:
             temporary = Path(handle.name)
-            count = write(rows, handle, fmt, bom=bom)
+            count = write(rows, handle, fmt, bom=bom, desk=desk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
