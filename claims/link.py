@@ -1002,18 +1002,20 @@ class _Who(NamedTuple):
     via: Hashable | None
     doc: str | None
     kind: str | None
+    outlet: str | None
 
 
 def _who(c: ClaimRef) -> _Who:
-    return _Who(c.id, _entity(c.source), _entity(c.via), c.doc, c.kind)
+    return _Who(c.id, _entity(c.source), _entity(c.via), c.doc, c.kind, c.outlet)
 
 
 def classify(a: ClaimRef, b: ClaimRef, comparison: Comparison | None = None) -> Link | None:
     """The link between two claims, or None if they are unrelated.
 
     A corroboration is a `duplicate` when it brings no new evidence: the same wording again,
-    the same source, one relayed via the other (or both via the same relay), or an outlet
-    republishing an agency's wire.
+    the same source, one relayed via the other (or both via the same relay), an outlet
+    republishing an agency's wire, or two sentences of one article or one outlet agreeing. A
+    contradiction inside one article (the two sides quoted) is kept, and says so.
     """
     found = _decide(_who(a), _who(b), comparison or compare(a.text, b.text))
     return Link(**found._asdict()) if found else None
@@ -1046,6 +1048,10 @@ def _decide(a: _Who, b: _Who, comparison: Comparison) -> LinkRow | None:
             why = "one relays the other"
         elif va is not None and va == vb:
             why = "both relayed by the same intermediary"
+        elif a.doc is not None and a.doc == b.doc:
+            why = "the same article"
+        elif a.outlet is not None and a.outlet == b.outlet:
+            why = "the same outlet"
         elif (
             comparison.score >= 0.9
             and a.doc != b.doc
@@ -1058,6 +1064,8 @@ def _decide(a: _Who, b: _Who, comparison: Comparison) -> LinkRow | None:
             reasons.append(f"duplicate: {why}")
         else:
             reasons.append("independent sources")
+    elif a.doc is not None and a.doc == b.doc:
+        reasons.append("within one article: the two sides quoted")
     return LinkRow(a.id, b.id, kind, round(comparison.score, 3), reasons)
 
 

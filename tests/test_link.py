@@ -456,3 +456,28 @@ def test_compare_never_fails_and_is_symmetric_in_relation(a, b):
 def test_labelled_pairs_get_the_same_relation_both_ways(path):
     for row in csv.DictReader(path.open(encoding="utf-8")):
         assert compare(row["s1"], row["s2"]).relation == compare(row["s2"], row["s1"]).relation
+
+
+def test_agreement_inside_one_article_or_outlet_is_no_independent_corroboration():
+    said = "سيطرت فصائل المعارضة على منطقة محروثة في البادية الشامية"
+    again = "تمكنت فصائل المعارضة من السيطرة على منطقة محروثة في البادية"
+    one = ref(1, said, source="فصيل", doc="a.txt", outlet="المدن")
+    same_article = classify(one, ref(2, again, source="ناشطون", doc="a.txt", outlet="المدن"))
+    same_outlet = classify(one, ref(3, again, source="ناشطون", doc="b.txt", outlet="المدن"))
+    other_outlet = classify(one, ref(4, again, source="ناشطون", doc="c.txt", outlet="جيرون"))
+    assert same_article.kind is LinkKind.duplicate
+    assert "duplicate: the same article" in same_article.reasons
+    assert same_outlet.kind is LinkKind.duplicate
+    assert "duplicate: the same outlet" in same_outlet.reasons
+    assert other_outlet.kind is LinkKind.corroborates
+
+
+def test_a_contradiction_inside_one_article_is_kept_and_says_so():
+    toll = "سقط 30 قتيلاً في غارات روسية على مدينة إدلب"
+    other_toll = "سقط 150 قتيلاً في غارات روسية على مدينة إدلب"
+    one = ref(1, toll, source="المرصد", doc="a.txt", outlet="المدن")
+    inside = classify(one, ref(2, other_toll, source="الدفاع المدني", doc="a.txt", outlet="المدن"))
+    across = classify(one, ref(3, other_toll, source="الدفاع المدني", doc="b.txt", outlet="جيرون"))
+    assert inside.kind is LinkKind.contradicts and across.kind is LinkKind.contradicts
+    assert "within one article: the two sides quoted" in inside.reasons
+    assert "within one article: the two sides quoted" not in across.reasons

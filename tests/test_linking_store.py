@@ -12,8 +12,9 @@ from tests.store_helpers import make_article
 
 
 def article(doc: str, rows: list[tuple[str, Kind, str | None]]) -> ExtractedArticle:
-    """Claims of confidence 0.6, so that links visibly raise or lower it."""
-    return make_article(doc, rows, confidence=0.6)
+    """Claims of confidence 0.6, so that links visibly raise or lower it, in an outlet of their
+    own (agreement within one outlet is no independent corroboration)."""
+    return make_article(doc, rows, confidence=0.6, outlet=f"منصة {doc.removesuffix('.txt')}")
 
 
 def links(store: Store) -> list[LinkRow]:

@@ -218,7 +218,11 @@ def _linked_pair(store) -> int:
     from tests.store_helpers import make_article
 
     ingest(store, make_article("a.txt", [(CORROBORATED, Kind.organization, "فصيل")]))
-    ingest(store, make_article("b.txt", [(CORROBORATING, Kind.anonymous, "ناشطون")]))
+    # another outlet's: agreement within one outlet is no independent corroboration
+    ingest(
+        store,
+        make_article("b.txt", [(CORROBORATING, Kind.anonymous, "ناشطون")], outlet="عنب بلدي"),
+    )
     assert link_store(store).links == {"corroborates": 1}
     return query_claims(store, ClaimFilter(article="a.txt"))[0].id
 

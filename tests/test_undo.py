@@ -66,6 +66,7 @@ def linked_claims(store) -> list[int]:
                     "ناشطون",
                 )
             ],
+            outlet="عنب بلدي",  # another outlet's: an independent corroboration
         ),
     )
     assert link_store(store).links == {"corroborates": 1}
