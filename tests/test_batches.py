@@ -62,6 +62,7 @@ def content(url: str) -> tuple:
     finally:
         store.close()
     place = {r.id: (docs[r.article_id], r.sentence_index) for r in rows}
+    _assert_link_bookkeeping(rows, links)
 
     def placed(label: str) -> str:
         return re.sub(r"claim (\d+)", lambda m: f"claim {place[int(m.group(1))]}", label)
@@ -103,6 +104,24 @@ def _batches(order: list[int], cuts: list[int]) -> list[list[int]]:
 
 
 # A random order of the corpus cut into two to four batches.
+def _assert_link_bookkeeping(rows: list[ClaimRow], links: list[LinkRow]) -> None:
+    """No claim linked to itself, one link a pair and kind, and each link in a claim's reasons
+    once at most (issue 15 item 3)."""
+    assert all(x.claim_id != x.other_id for x in links)
+    assert len({(x.claim_id, x.other_id, x.kind) for x in links}) == len(links)
+    linked: dict[int, set[str]] = {}
+    for x in links:
+        if x.kind != "duplicate":
+            linked.setdefault(x.claim_id, set()).add(f"claim {x.other_id}")
+            linked.setdefault(x.other_id, set()).add(f"claim {x.claim_id}")
+    for r in rows:
+        steps = [
+            x["label"] for x in r.reasons if x["label"].startswith(("corroborated", "contradicted"))
+        ]
+        named = [re.search(r"claim \d+", label).group() for label in steps]
+        assert len(named) == len(set(named)) and set(named) <= linked.get(r.id, set())
+
+
 SPLITS = st.permutations(range(len(CORPUS))).flatmap(
     lambda order: st.lists(st.integers(1, len(order) - 1), min_size=1, max_size=3, unique=True).map(
         lambda cuts: _batches(order, cuts)
