@@ -208,7 +208,7 @@ def test_edited_file_keeps_verdicts_and_links_in_the_confidence_of_unchanged_sen
         ("سقط 150 قتيلاً في غارات روسية على مدينة إدلب", Kind.organization, "الدفاع المدني"),
     ]
     ingest(store, make_article("a.txt", a))
-    ingest(store, make_article("b.txt", b))
+    ingest(store, make_article("b.txt", b, outlet="عنب بلدي"))  # an independent outlet
     link_store(store)
     first, second = query_claims(store, ClaimFilter(article="a.txt"))
     assert first.confidence > 0.5 and second.confidence < 0.6  # corroborated, contradicted
