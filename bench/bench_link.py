@@ -10,7 +10,8 @@ memory is its own.
     .venv/bin/python bench/bench_link.py --size 10000
     .venv/bin/python bench/bench_link.py --exhaustive 50000   # blocking against cdist on 50k
     .venv/bin/python bench/bench_link.py --store 100000   # full link of a SQLite store, then
-                                                          # 100 new claims linked incrementally
+                                                          # 100 new claims linked incrementally,
+                                                          # then 20 statements checked
 
 The store case builds /tmp/claims-link-bench-N.db once (through the store's ingest) and works
 on a copy of it, so that it can be run again.
@@ -197,6 +198,8 @@ def run_exhaustive(n: int = 10_000, cutoff: float = CUTOFF) -> dict:
 
 PER_ARTICLE = 25
 NEW = 100
+# Statements a fact-checker checks against the store.
+CHECKED = 20
 
 
 def new_claims(stored: list[ClaimRef], n: int = NEW, seed: int = 11) -> list[ClaimRef]:
@@ -271,12 +274,32 @@ def run_store(n: int) -> dict:
             links=inc.links,
             updated=inc.updated,
         )
+        figures["check"] = _checking(store, new_claims(claims, n=CHECKED, seed=13))
     figures["load_1m_after"] = load()
     figures["incremental_share"] = round(
         figures["incremental"]["seconds"] / figures["full"]["seconds"], 4
     )
     work.unlink()
     return figures
+
+
+def _checking(store, statements: list[ClaimRef]) -> dict:
+    """`claims check` of statements like the stored claims: time per statement, and how many
+    found a contradiction or corroboration."""
+    from claims.store.check import check
+
+    times, answered = [], 0
+    for statement in statements:
+        started = time.perf_counter()
+        answered += bool(check(store, statement.text))
+        times.append(time.perf_counter() - started)
+    times.sort()
+    return {
+        "statements": len(statements),
+        "answered": answered,
+        "median_s": round(times[len(times) // 2], 3),
+        "max_s": round(times[-1], 3),
+    }
 
 
 def calibration_ms() -> float:

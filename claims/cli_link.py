@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import json
 import sys
 import time
+from enum import Enum
 from pathlib import Path
 
 import typer
@@ -117,7 +119,111 @@ def compare(
                 sink.close()
 
 
+class CheckFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def check(
+    statement: str | None = typer.Argument(None, help="The statement to check"),
+    csv_in: Path | None = typer.Option(
+        None, "--csv", help="CSV with a column 'claim': each row's statement checked"
+    ),
+    limit: int = typer.Option(10, "--limit", min=1, max=1000, help="Claims shown a statement"),
+    all_: bool = typer.Option(False, "--all", help="Also the candidates judged unrelated"),
+    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", help="table or jsonl"),
+    db: str | None = typer.Option(None, "--db", envvar="CLAIMS_DB", help=DB_HELP),
+) -> None:
+    """What the store says about a statement: the stored claims that contradict or
+    corroborate it, contradictions first, with their source, outlet, date and reasons.
+
+    Example: claims check "انسحبت فصائل المعارضة من منطقة محروثة"
+    For a list: claims check --csv claims.csv --format jsonl (a column 'claim')
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from claims.store import Store, StoreError, failure_message
+    from claims.store.check import check as check_statement
+
+    statements = _statements(statement, csv_in)
+    try:
+        store = Store.open(db)
+    except StoreError as exc:
+        typer.echo(f"claims check: {safe(exc)}", err=True)
+        raise typer.Exit(2) from exc
+    try:
+        for asked in statements:
+            found = check_statement(store, asked, limit=limit, related_only=not all_)
+            if fmt is CheckFormat.jsonl:
+                for evidence in found:
+                    record = {"statement": asked} | evidence.model_dump(mode="json")
+                    typer.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                _print_evidence(asked, found)
+    except (SQLAlchemyError, OSError) as exc:
+        typer.echo(f"claims check: {safe(failure_message(store.url, exc))}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+
+
+def _statements(statement: str | None, csv_in: Path | None) -> list[str]:
+    """The statement given, or those of the CSV's 'claim' column; a usage error otherwise."""
+    if (statement is None) == (csv_in is None):
+        typer.echo("claims check: give one statement, or --csv FILE", err=True)
+        raise typer.Exit(2)
+    if statement is not None:
+        return [statement]
+    assert csv_in is not None
+    try:
+        with csv_in.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if "claim" not in (reader.fieldnames or []):
+                typer.echo(f"claims check: {safe(csv_in)} needs a column 'claim'", err=True)
+                raise typer.Exit(2)
+            return [row["claim"] for row in reader if (row.get("claim") or "").strip()]
+    except OSError as exc:
+        typer.echo(f"claims check: cannot read {safe(csv_in)}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from exc
+
+
+RELATION_STYLE = {"contradicts": "bold red", "corroborates": "green", "unrelated": "dim"}
+
+
+def _print_evidence(asked: str, found: list) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    console.print(Text(safe(f"« {asked} »"), style="bold"))
+    if not found:
+        console.print("  nothing in the store contradicts or corroborates it")
+        return
+    table = Table(show_lines=True, expand=True)
+    for column in ("relation", "score", "id", "date"):  # short: kept whole
+        table.add_column(column, no_wrap=True)
+    table.add_column("source", ratio=1)
+    table.add_column("outlet", ratio=1)
+    table.add_column("claim", ratio=4)
+    table.add_column("reasons", ratio=2)
+    for evidence in found:
+        view = evidence.claim
+        table.add_row(
+            Text(evidence.relation, style=RELATION_STYLE[evidence.relation]),
+            f"{evidence.score:.2f}",
+            str(view.id),
+            Text(view.published or ""),
+            Text(safe(view.source or "")),
+            Text(safe(view.outlet or "")),
+            Text(safe(view.claim)),
+            Text(safe("; ".join(evidence.reasons))),
+        )
+    console.print(table)
+
+
 def register(app: typer.Typer) -> None:
     """Add the linking commands to the `claims` app."""
     app.command("link")(link)
     app.command("compare")(compare)
+    app.command("check")(check)

@@ -172,6 +172,27 @@ def _write_plan(store: Store, plan: _Plan) -> LinkResult | None:
         return _write(session, plan)
 
 
+def _partners(
+    stored: dict[int, str], new_feats: Sequence[linker.Features]
+) -> tuple[Counter[str], dict[int, linker.Keys]]:
+    """How many claims, stored and new, hold each blocking key, and the stored claims (by
+    their stored keys) that hold a key some new claim is indexed under: the only ones a full
+    run could pair with a new claim."""
+    df: Counter[str] = Counter(
+        chain.from_iterable(keys.split(SEP) for keys in stored.values() if keys)
+    )
+    df.update(chain.from_iterable(f.blocking for f in new_feats))
+    wanted: set[str] = set()
+    for f in new_feats:
+        wanted.update(linker.indexed_keys(f.blocking, df))
+    partners = {
+        cid: linker.stored_keys(keys.split(SEP))
+        for cid, keys in stored.items()
+        if keys and not wanted.isdisjoint(keys.split(SEP))
+    }
+    return df, partners
+
+
 def _linked_meanwhile(session, new_ids: Sequence[int]) -> bool:
     """Another linking run linked some of these claims since they were read as new (it
     would have linked them all: they were new to it too)."""
@@ -222,20 +243,7 @@ def _plan(session, *, all: bool, version: str, top_k: int | None, workers: int):
         return plan
     new_rows = _claims(session, new_ids, total)
     new_feats = linker.analyse([r.claim for r in new_rows], workers=workers)
-    # how many current claims hold each key, and the stored claims that hold a key
-    # some new claim is indexed under: the only ones a full run could pair with it
-    df: Counter[str] = Counter(
-        chain.from_iterable(keys.split(SEP) for keys in stored.values() if keys)
-    )
-    df.update(chain.from_iterable(f.blocking for f in new_feats))
-    wanted: set[str] = set()
-    for f in new_feats:
-        wanted.update(linker.indexed_keys(f.blocking, df))
-    partners = {
-        cid: linker.stored_keys(keys.split(SEP))
-        for cid, keys in stored.items()
-        if keys and not wanted.isdisjoint(keys.split(SEP))
-    }
+    df, partners = _partners(stored, new_feats)
     # candidates from the keys alone, new claims and partners in id order so that each
     # pair is oriented and ranked as in a full run (claim_id < other_id; a stored claim
     # ranks its new candidates after the best it has met before); then only the

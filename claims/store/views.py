@@ -103,6 +103,17 @@ class RelatedClaim(BaseModel):
     reasons: list[str]
 
 
+class Evidence(BaseModel):
+    """A stored claim judged against a statement a fact-checker asks about (`claims check`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    claim: ClaimView
+    relation: str = Field(description="corroborates, contradicts or unrelated")
+    score: float
+    reasons: list[str]
+
+
 class IngestResult(BaseModel):
     """What `ingest` did with one article."""
 

@@ -1,0 +1,79 @@
+"""What the store says about a statement: the fact-checker's first question.
+
+The statement is analysed as a claim would be and blocked against the stored claims' keys as
+linking blocks a new claim (`claims.store.linking`): only stored claims that share one of its
+rarer content words, places or figures are candidates. The best candidates by the blocking
+score are read and judged by the linker's judge (`claims.link.compare_features`), and the
+related ones ranked: contradictions and corroborations, by score.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from sqlalchemy import select
+
+from claims import link as linker
+from claims.store.engine import Store
+from claims.store.linking import _partners
+from claims.store.queries import get_claim
+from claims.store.tables import CLAIM, LINK_INDEX
+from claims.store.views import Evidence
+
+C, K = CLAIM.c, LINK_INDEX.c
+
+# A statement checked is short beside an article's sentence that holds it among other words:
+# a lower blocking score than linking's lets such a sentence be judged.
+CUTOFF = 25
+# Stored claims judged against a statement at most: the best by the blocking score.
+JUDGED = 200
+# Contradictions first: the answer a fact-checker looks for.
+RELATION_ORDER = {"contradicts": 0, "corroborates": 1, "unrelated": 2}
+
+
+def check(
+    store: Store, statement: str, *, limit: int = 20, related_only: bool = True
+) -> list[Evidence]:
+    """The stored claims that contradict or corroborate `statement` (with `related_only`
+    False, also the candidates judged unrelated), best first, at most `limit`."""
+    asked = linker.features(statement)
+    if not asked.blocking:
+        return []
+    with store.session() as session:
+        stored = {
+            row.claim_id: row.blocking
+            for row in session.execute(
+                select(K.claim_id, K.blocking)
+                .join(CLAIM, C.id == K.claim_id)
+                .where(C.current.is_(True), C.furniture.is_(False))
+            )
+        }
+    df, partners = _partners(stored, [asked])
+    if not partners:
+        return []
+    ids = sorted(partners)
+    i, j, score = linker.candidates(
+        [asked, *(partners[cid] for cid in ids)],
+        [True, *(False for _ in ids)],
+        df=df,
+        cutoff=CUTOFF,
+        top_k=None,
+    )
+    others = np.where(i == 0, j, i) - 1  # the stored claim of each pair, as an index in ids
+    best = others[np.argsort(-score, kind="stable")][:JUDGED]
+    found = []
+    for index in best.tolist():
+        view = get_claim(store, ids[index])
+        comparison = linker.compare_features(asked, linker.features(view.claim))
+        relation = comparison.relation.value
+        if related_only and relation == "unrelated":
+            continue
+        found.append(
+            Evidence(
+                claim=view,
+                relation=relation,
+                score=round(comparison.score, 3),
+                reasons=comparison.reasons,
+            )
+        )
+    found.sort(key=lambda e: (RELATION_ORDER[e.relation], -e.score, e.claim.id))
+    return found[:limit]

@@ -1,0 +1,84 @@
+"""`claims check`: what the store says about a statement (issue 9 item 4), on SQLite and
+PostgreSQL: the stored claims that contradict or corroborate it, contradictions first, never a
+claim that merely shares the topic."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from claims.cli import app
+from claims.models import Kind
+from claims.store import Store, ingest
+from claims.store.check import check
+from claims.store.linking import link_store
+from tests.store_helpers import make_article
+
+TOLL = "سقط 30 قتيلاً في غارات روسية على مدينة إدلب"
+CAPTURE = "سيطرت فصائل المعارضة على منطقة محروثة في البادية الشامية"
+SCHOOL = "افتتحت مدرسة جديدة في مدينة الباب بريف حلب"
+
+
+@pytest.fixture
+def checked_store(db_url):
+    store = Store.open(db_url)
+    ingest(store, make_article("a.txt", [(TOLL, Kind.organization, "المرصد السوري")]))
+    ingest(
+        store,
+        make_article(
+            "b.txt",
+            [(CAPTURE, Kind.anonymous, "ناشطون"), (SCHOOL, Kind.author, None)],
+            outlet="عنب بلدي",
+        ),
+    )
+    link_store(store)  # a claim is found by the keys linking stores
+    yield store
+    store.close()
+
+
+def test_a_statement_is_answered_by_the_claims_that_contradict_or_corroborate_it(checked_store):
+    against = check(checked_store, "سقط 150 قتيلاً في غارات روسية على مدينة إدلب")
+    assert [(e.relation, e.claim.claim) for e in against] == [("contradicts", TOLL)]
+    assert any("150" in reason for reason in against[0].reasons)
+    assert against[0].claim.source == "المرصد السوري" and against[0].claim.outlet == "المدن"
+    backing = check(checked_store, "تمكنت فصائل المعارضة من السيطرة على منطقة محروثة في البادية")
+    assert [(e.relation, e.claim.claim) for e in backing] == [("corroborates", CAPTURE)]
+
+
+def test_a_statement_on_another_matter_finds_nothing(checked_store):
+    assert check(checked_store, "ارتفعت أسعار الخبز والوقود في أسواق دمشق") == []
+    assert check(checked_store, "") == []
+
+
+def test_the_command_prints_a_table_or_json_lines_and_reads_a_csv(checked_store, tmp_path):
+    runner = CliRunner(env={"COLUMNS": "200"})  # a wide terminal: names on one line
+    db = ["--db", checked_store.url]
+    table = runner.invoke(app, ["check", "سقط 150 قتيلاً في غارات روسية على مدينة إدلب", *db])
+    assert table.exit_code == 0, table.output
+    assert "contradicts" in table.output and "المرصد السوري" in table.output
+    listed = tmp_path / "claims.csv"
+    listed.write_text(
+        'claim,note\n"سقط 150 قتيلاً في غارات روسية على مدينة إدلب",x\n'
+        '"\x1b[2Jتمكنت فصائل المعارضة من السيطرة على منطقة محروثة في البادية",y\n',
+        encoding="utf-8",
+    )
+    lines = runner.invoke(app, ["check", "--csv", str(listed), "--format", "jsonl", *db])
+    assert lines.exit_code == 0, lines.output
+    records = [json.loads(line) for line in lines.output.splitlines()]
+    assert [(r["relation"], r["claim"]["claim"]) for r in records] == [
+        ("contradicts", TOLL),
+        ("corroborates", CAPTURE),
+    ]
+    hostile = runner.invoke(app, ["check", "--csv", str(listed), *db])
+    assert "\x1b" not in hostile.output and "\\x1b" in hostile.output
+
+
+def test_the_command_needs_one_statement_or_a_csv_with_a_claim_column(db_url, tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(app, ["check", "--db", db_url]).exit_code == 2
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("text\nنص\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--csv", str(wrong), "--db", db_url])
+    assert result.exit_code == 2 and "needs a column 'claim'" in result.output
