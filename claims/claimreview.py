@@ -65,7 +65,7 @@ def claim_review(row: ExportRow, desk: Desk) -> dict:
         "appearance": _appearance(row),
     }
     if speaker:
-        claim["author"] = {"@type": AUTHOR_TYPES[row.source_kind], "name": speaker}
+        claim["author"] = _thing(AUTHOR_TYPES[row.source_kind], speaker)
     if row.published:
         claim["datePublished"] = row.published
     review: dict = {
@@ -90,20 +90,19 @@ def claim_review(row: ExportRow, desk: Desk) -> dict:
     return review
 
 
+def _thing(schema_type: str, name: str, **more: object) -> dict:
+    """A schema.org node with its name, and those of `more` that have a value."""
+    return {"@type": schema_type, "name": name} | {k: v for k, v in more.items() if v}
+
+
 def _appearance(row: ExportRow) -> dict:
-    work: dict = {"@type": "CreativeWork", "name": row.article}
-    if row.outlet:
-        work["publisher"] = {"@type": "Organization", "name": row.outlet}
-    if row.published:
-        work["datePublished"] = row.published
-    return work
+    publisher = _thing("Organization", row.outlet) if row.outlet else None
+    return _thing("CreativeWork", row.article, publisher=publisher, datePublished=row.published)
 
 
 def _desk(desk: Desk) -> dict:
-    author: dict = {"@type": "Organization", "name": desk.publisher}
-    if desk.publisher_url:
-        author["url"] = str(desk.publisher_url)
-    return author
+    url = str(desk.publisher_url) if desk.publisher_url else None
+    return _thing("Organization", desk.publisher, url=url)
 
 
 def write_claimreview(rows: Iterable[ExportRow], out: IO[str], desk: Desk) -> int:
