@@ -143,7 +143,7 @@ def check(
     from sqlalchemy.exc import SQLAlchemyError
 
     from claims.store import Store, StoreError, failure_message
-    from claims.store.check import check as check_statement
+    from claims.store.check import Checker
 
     statements = _statements(statement, csv_in)
     try:
@@ -152,8 +152,9 @@ def check(
         typer.echo(f"claims check: {safe(exc)}", err=True)
         raise typer.Exit(2) from exc
     try:
+        checker = Checker(store)
         for asked in statements:
-            found = check_statement(store, asked, limit=limit, related_only=not all_)
+            found = checker.check(asked, limit=limit, related_only=not all_)
             if fmt is CheckFormat.jsonl:
                 for evidence in found:
                     record = {"statement": asked} | evidence.model_dump(mode="json")

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from claims import link as linker
 from claims.store.engine import Store
 from claims.store.linking import _partners
-from claims.store.queries import get_claim
+from claims.store.queries import get_claims
 from claims.store.tables import CLAIM, LINK_INDEX
 from claims.store.views import Evidence
 
@@ -25,55 +25,65 @@ C, K = CLAIM.c, LINK_INDEX.c
 # a lower blocking score than linking's lets such a sentence be judged.
 CUTOFF = 25
 # Stored claims judged against a statement at most: the best by the blocking score.
-JUDGED = 200
+JUDGED = 50
 # Contradictions first: the answer a fact-checker looks for.
 RELATION_ORDER = {"contradicts": 0, "corroborates": 1, "unrelated": 2}
 
 
-def check(
-    store: Store, statement: str, *, limit: int = 20, related_only: bool = True
-) -> list[Evidence]:
-    """The stored claims that contradict or corroborate `statement` (with `related_only`
-    False, also the candidates judged unrelated), best first, at most `limit`."""
-    asked = linker.features(statement)
-    if not asked.blocking:
-        return []
-    with store.session() as session:
-        stored = {
-            row.claim_id: row.blocking
-            for row in session.execute(
-                select(K.claim_id, K.blocking)
-                .join(CLAIM, C.id == K.claim_id)
-                .where(C.current.is_(True), C.furniture.is_(False))
-            )
-        }
-    df, partners = _partners(stored, [asked])
-    if not partners:
-        return []
-    ids = sorted(partners)
-    i, j, score = linker.candidates(
-        [asked, *(partners[cid] for cid in ids)],
-        [True, *(False for _ in ids)],
-        df=df,
-        cutoff=CUTOFF,
-        top_k=None,
-    )
-    others = np.where(i == 0, j, i) - 1  # the stored claim of each pair, as an index in ids
-    best = others[np.argsort(-score, kind="stable")][:JUDGED]
-    found = []
-    for index in best.tolist():
-        view = get_claim(store, ids[index])
-        comparison = linker.compare_features(asked, linker.features(view.claim))
-        relation = comparison.relation.value
-        if related_only and relation == "unrelated":
-            continue
-        found.append(
-            Evidence(
-                claim=view,
-                relation=relation,
-                score=round(comparison.score, 3),
-                reasons=comparison.reasons,
-            )
+class Checker:
+    """Checks statements against a store, its claims' keys read once."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        with store.session() as session:
+            self.stored = {
+                row.claim_id: row.blocking
+                for row in session.execute(
+                    select(K.claim_id, K.blocking)
+                    .join(CLAIM, C.id == K.claim_id)
+                    .where(C.current.is_(True), C.furniture.is_(False))
+                )
+            }
+
+    def check(
+        self, statement: str, *, limit: int = 20, related_only: bool = True
+    ) -> list[Evidence]:
+        """The stored claims that contradict or corroborate `statement` (with `related_only`
+        False, also the candidates judged unrelated), best first, at most `limit`."""
+        asked = linker.features(statement)
+        if not asked.blocking:
+            return []
+        df, partners = _partners(self.stored, [asked])
+        if not partners:
+            return []
+        ids = sorted(partners)
+        i, j, score = linker.candidates(
+            [asked, *(partners[cid] for cid in ids)],
+            [True, *(False for _ in ids)],
+            df=df,
+            cutoff=CUTOFF,
+            top_k=None,
         )
-    found.sort(key=lambda e: (RELATION_ORDER[e.relation], -e.score, e.claim.id))
-    return found[:limit]
+        others = np.where(i == 0, j, i) - 1  # the stored claim of each pair, as an index in ids
+        best = others[np.argsort(-score, kind="stable")][:JUDGED]
+        found = []
+        for view in get_claims(self.store, [ids[index] for index in best.tolist()]):
+            comparison = linker.compare_features(asked, linker.features(view.claim))
+            relation = comparison.relation.value
+            if related_only and relation == "unrelated":
+                continue
+            found.append(
+                Evidence(
+                    claim=view,
+                    relation=relation,
+                    score=round(comparison.score, 3),
+                    reasons=comparison.reasons,
+                )
+            )
+        found.sort(key=lambda e: (RELATION_ORDER[e.relation], -e.score, e.claim.id))
+        return found[:limit]
+
+
+def check(store: Store, statement: str, **options) -> list[Evidence]:
+    """`Checker(store).check(statement, ...)`: one statement."""
+    return Checker(store).check(statement, **options)

@@ -6,7 +6,7 @@ as bound parameters; article text never becomes SQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
 from sqlalchemy import Connection, Select, and_, func, or_, select, tuple_, union, update
@@ -272,6 +272,20 @@ def _get(session: Session, claim_id: int) -> ClaimView:
     if row is None:
         raise NotFound(f"No claim with id {claim_id}")
     return _views(session, [row])[0]
+
+
+def get_claims(store: Store, claim_ids: Sequence[int]) -> list[ClaimView]:
+    """The claims with these ids (a page's worth) that exist, in the order of the ids."""
+    with store.session() as session:
+        rows = {
+            row.id: row
+            for row in session.execute(
+                select(*_VIEW_COLUMNS)
+                .select_from(CLAIM.join(ARTICLE, A.id == C.article_id))
+                .where(C.id.in_(list(claim_ids)))
+            )
+        }
+        return _views(session, [rows[cid] for cid in claim_ids if cid in rows])
 
 
 def get_claim(store: Store, claim_id: int) -> ClaimView:
