@@ -7,12 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from claims.cli import app
 from claims.evaluate import evaluate
 from claims.pipeline import extract_path, iter_inputs
 from claims.read import UnreadableFile
+from claims.store import Store
+from claims.store.tables import ARTICLE, PAGE
 
 PAGES = Path(__file__).resolve().parent / "data" / "html"
 
@@ -145,3 +148,20 @@ def test_claims_extract_reads_a_folder_of_pages_and_refuses_a_bad_one_by_name(tm
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert {r["doc"] for r in records} == {"sada-idlib-shelling.html", "furat-raqqa-water.htm"}
     assert "skipped" in result.stderr and "empty.html: is empty" in result.stderr
+
+
+def test_ingesting_a_saved_page_keeps_the_page_beside_its_article(db_url, tmp_path):
+    raw = (PAGES / "minbar-floods.html").read_bytes()
+    (tmp_path / "minbar-floods.html").write_bytes(raw)
+    for _ in range(2):  # the second time unchanged
+        result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", db_url])
+        assert result.exit_code == 0, result.output
+    assert "1 unchanged" in result.output
+    with Store.open(db_url) as store, store.session() as session:
+        [article] = session.execute(select(ARTICLE)).mappings().all()
+        [page] = session.execute(select(PAGE)).mappings().all()
+    assert article["url"] == "https://minbar-halab.example/news/minbar-floods"
+    assert article["title"].startswith("الأمم المتحدة: مئات العائلات")
+    assert article["text"].startswith(article["title"])
+    assert page["article_id"] == article["id"] and page["raw"] == raw
+    assert (page["url"], page["http_status"], page["fetched_at"]) == (None, None, None)
