@@ -403,7 +403,8 @@ def rule_reasons(sentences: list[Sentence]) -> list[str | None]:
 
 
 def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Sentence]]:
-    """Mark junk and repeats, and fill the article's title, byline, date and outlet."""
+    """Mark junk and repeats, and fill the article's title, byline, date and outlet where the
+    page has not given them."""
     by_rule = rule_reasons(sentences)
     learned = learned_furniture(sentences, by_rule)
     marked: list[Sentence] = []
@@ -450,12 +451,14 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
                 update={"junk": reason is not None, "junk_reason": reason, "dup_of": dup_of}
             )
         )
+    # What the page's markup says of itself (a saved web page's title, author, date and site
+    # name, `claims.html`) is kept over what the rules find in its text.
     article = article.model_copy(
         update={
-            "title": title,
-            "byline": byline,
-            "published": published,
-            "outlet": find_outlet(article.text),
+            "title": article.title or title,
+            "byline": article.byline or byline,
+            "published": article.published or published,
+            "outlet": _outlet_name(article.outlet) if article.outlet else find_outlet(article.text),
         }
     )
     return article, marked

@@ -21,6 +21,7 @@ from rich.text import Text
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
 
 from claims.cli_extract import JobsOption, MaxSizeOption
+from claims.fetch import DEFAULT_TIMEOUT
 from claims.models import Kind, Status
 from claims.store import (
     ClaimFilter,
@@ -114,20 +115,44 @@ def _filter(
 
 
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Article files or folders of them"),
+    paths: list[str] = typer.Argument(
+        None, help="Article files, folders of them (*.txt, *.html, *.htm), or http(s):// URLs"
+    ),
+    urls_file: Path | None = typer.Option(
+        None, "--urls", dir_okay=False, help="A file of URLs to fetch, one a line (# comments)"
+    ),
     db: str | None = DbOption,
     jobs: int | None = JobsOption,
     max_size: int = MaxSizeOption,
+    timeout: float = typer.Option(
+        DEFAULT_TIMEOUT, "--timeout", min=0.1, help="Seconds to wait for a server to answer"
+    ),
 ) -> None:
     """Extract articles and store their claims, one transaction per article.
 
-    The same file again changes nothing; an edited file becomes a new version of its article
-    and keeps the review state of unchanged sentences. Files are extracted in worker processes
-    (--jobs) and stored here one after another, in order. Example: claims ingest seeds/
+    The same file or URL again changes nothing; an edited one becomes a new version of its
+    article and keeps the review state of unchanged sentences. Files are extracted in worker
+    processes (--jobs) and stored here one after another, in order; URLs are fetched after
+    them, one at a time, and their pages kept in the store. Example: claims ingest seeds/
     """
+    from itertools import chain
+
+    from claims.fetch import fetch_articles, is_url, read_url_list
     from claims.pipeline import extract_files, iter_inputs
     from claims.read import UnreadableFile
     from claims.store import ingest as store_ingest
+
+    urls = [p for p in paths or [] if is_url(p)]
+    if urls_file is not None:
+        try:
+            urls += read_url_list(urls_file.read_text(encoding="utf-8").splitlines())
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(
+                f"cannot read the list of URLs {urls_file}: {getattr(exc, 'strerror', None) or exc}"
+            )
+    files_given = [Path(p) for p in paths or [] if not is_url(p)]
+    if not files_given and not urls:
+        fail("give article files, folders or URLs to ingest, or --urls FILE")
 
     outcomes: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
@@ -135,29 +160,34 @@ def ingest(
     sentences = twins = 0
     started = time.perf_counter()
     with _opened(db) as store, _progress() as progress:
-        files = list(iter_inputs(paths))
-        task = progress.add_task("ingest", total=len(files), sentences=0, rate="")
-        for path, extracted in extract_files(files, jobs, max_size * 1_000_000):
+        files = list(iter_inputs(files_given))
+        task = progress.add_task("ingest", total=len(files) + len(urls), sentences=0, rate="")
+        extracted_files = (
+            (str(path), outcome)
+            for path, outcome in extract_files(files, jobs, max_size * 1_000_000)
+        )
+        fetched = fetch_articles(urls, timeout, max_size * 1_000_000)
+        for name, extracted in chain(extracted_files, fetched):
             if isinstance(extracted, UnreadableFile):
-                refused.append((str(path), extracted.reason))
+                refused.append((name, extracted.reason))
             elif isinstance(extracted, Exception):  # an extractor failure must not stop the run
-                name = type(extracted).__name__
-                refused.append((str(path), f"could not be processed ({name}: {extracted})"))
+                kind = type(extracted).__name__
+                refused.append((name, f"could not be processed ({kind}: {extracted})"))
             else:
                 for warning in extracted.article.warnings:
                     err.print(Text(safe(f"warning: {warning}"), style="yellow"), soft_wrap=True)
                 try:
                     result = store_ingest(store, extracted)
                 except NameTaken as exc:
-                    refused.append((str(path), str(exc)))
+                    refused.append((name, str(exc)))
                 except (SQLAlchemyError, OSError) as exc:
                     reason = (
                         _refused_for_its_values(exc) if isinstance(exc, SQLAlchemyError) else None
                     )
                     if reason is None:
-                        fail(f"while storing {path}: {failure_message(store.url, exc)}")
+                        fail(f"while storing {name}: {failure_message(store.url, exc)}")
                     # The article's transaction was rolled back: the store is as it was.
-                    refused.append((str(path), reason))
+                    refused.append((name, reason))
                 else:
                     outcomes[result.outcome] += 1
                     twins += result.same_as is not None

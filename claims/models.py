@@ -6,6 +6,7 @@ file -> read (Article) -> segment (Sentence) -> attribute (Attribution, Claim) -
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -59,6 +60,19 @@ MAX_NAME = 200
 MAX_TITLE = 1000
 
 
+class PageSource(BaseModel):
+    """Where a web page came from, kept by the store beside its article for provenance."""
+
+    url: str | None = Field(default=None, description="The address fetched (none for a file)")
+    final_url: str | None = Field(default=None, description="The address after redirects")
+    status: int | None = Field(default=None, description="The HTTP status of the answer")
+    content_type: str | None = Field(default=None, description="The answer's Content-Type")
+    charset: str | None = Field(default=None, description="The charset the server declared")
+    fetched_at: datetime | None = Field(default=None, description="When it was fetched (UTC)")
+    raw: bytes = Field(default=b"", description="The page as it was read, byte for byte")
+    raw_hash: str = Field(default="", description="SHA-256 of `raw`")
+
+
 class Article(BaseModel):
     """A decoded, cleaned article and what the page says about itself."""
 
@@ -80,6 +94,12 @@ class Article(BaseModel):
     published: str | None = Field(default=None, description="Publication date, ISO 8601")
     outlet: str | None = Field(
         default=None, max_length=MAX_NAME, description="The outlet that publishes the article"
+    )
+    url: str | None = Field(default=None, description="The page's canonical URL, when it has one")
+    page: PageSource | None = Field(
+        default=None,
+        exclude=True,  # the raw page: kept by the store, not written out
+        description="The web page the text was extracted from",
     )
     warnings: list[str] = Field(
         default_factory=list, description="What had to be repaired to read the file, in words"

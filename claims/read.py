@@ -47,6 +47,8 @@ MIN_ARABIC_SHARE = 0.5
 # over 200 KB, and extraction time grows faster than the size of the file.
 DEFAULT_MAX_SIZE = 5_000_000
 UTF8_REPLACEMENT = "\ufffd".encode()
+# Web pages saved from a browser, read beside the plain-text articles.
+HTML_SUFFIXES = (".html", ".htm")
 
 
 def _letters(text: str) -> tuple[int, int]:
@@ -68,7 +70,7 @@ def decode(raw: bytes, name: str = "<input>") -> tuple[str, str, list[str]]:
     """
     warnings: list[str] = []
     if raw.startswith(codecs.BOM_UTF8):
-        text, encoding = _utf8(raw[len(codecs.BOM_UTF8) :], name, warnings), "utf-8-sig"
+        text, encoding = decode_utf8(raw[len(codecs.BOM_UTF8) :], name, warnings), "utf-8-sig"
         if text is None:
             raise UnreadableFile(name, "has a UTF-8 mark but is not UTF-8")
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -82,14 +84,14 @@ def decode(raw: bytes, name: str = "<input>") -> tuple[str, str, list[str]]:
     else:
         if b"\x00" in raw:
             raise UnreadableFile(name, "is a binary file (it contains NUL bytes), not text")
-        text, encoding = _utf8(raw, name, warnings), "utf-8"
+        text, encoding = decode_utf8(raw, name, warnings), "utf-8"
         if text is None:
             text, encoding = _cp1256_arabic(raw, name), "windows-1256"
-    _check_text(text, name)
+    check_text(text, name)
     return normalise_newlines(text), encoding, warnings
 
 
-def _utf8(raw: bytes, name: str, warnings: list[str]) -> str | None:
+def decode_utf8(raw: bytes, name: str, warnings: list[str]) -> str | None:
     """`raw` as UTF-8, invalid bytes replaced by U+FFFD and named in `warnings` (with the offset
     of the first); None when it is not UTF-8 at all. Windows-1256 Arabic is almost never valid
     UTF-8 beyond a stray pair of bytes: a file is damaged UTF-8, not another code page, while
@@ -118,7 +120,7 @@ def _cp1256_arabic(raw: bytes, name: str) -> str:
     return text
 
 
-def _check_text(text: str, name: str) -> None:
+def check_text(text: str, name: str) -> None:
     if not text:
         raise UnreadableFile(name, "is empty")
     if not text.strip():
@@ -134,6 +136,11 @@ def _check_text(text: str, name: str) -> None:
             f"is not Arabic text ({arabic:,} of its {total:,} letters are Arabic);"
             " claims reads Arabic articles only",
         )
+
+
+def is_html(name: str) -> bool:
+    """A saved web page, by its name: 'page.html', 'PAGE.HTM'."""
+    return name.lower().endswith(HTML_SUFFIXES)
 
 
 def normalise_newlines(text: str) -> str:
@@ -155,8 +162,9 @@ def read_bytes(raw: bytes, doc: str, origin: str | None = None) -> Article:
 
 
 def read_path(path: Path, doc: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Article:
-    """Read one article file, stored as `doc` (default: its file name); `-` reads standard
-    input. Files over `max_size` bytes are refused before they are read."""
+    """Read one article file, stored as `doc` (default: its file name): a web page
+    (`.html`, `.htm`) through `claims.html`, any other file as text; `-` reads text from
+    standard input. Files over `max_size` bytes are refused before they are read."""
     origin = None
     if str(path) == "-":
         import sys
@@ -178,6 +186,10 @@ def read_path(path: Path, doc: str | None = None, max_size: int = DEFAULT_MAX_SI
             f"is larger than the limit of {max_size / 1e6:g} MB for one article;"
             f" give --max-size {math.ceil(size / 1e6)} to read it",
         )
+    if origin is not None and is_html(path.name):
+        from claims.html import read_html  # trafilatura loads only when a page is read
+
+        return read_html(raw, doc, origin)
     return read_bytes(raw, doc, origin)
 
 
@@ -190,7 +202,8 @@ class InputFile(NamedTuple):
 
 
 def iter_inputs(paths: Iterable[Path]) -> Iterator[InputFile]:
-    """Files named on the command line, directories searched recursively for `*.txt`.
+    """Files named on the command line, directories searched recursively for `*.txt` and
+    saved web pages (`*.html`, `*.htm`).
 
     A file found in a folder is stored under its path relative to that folder
     (`a/article.txt`), so that files of one name in two sub-folders stay two articles and a
@@ -215,7 +228,8 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[InputFile]:
 
 
 def _search(folder: Path, root: Path, ancestors: frozenset[Path]) -> Iterator[InputFile]:
-    """The `*.txt` files under `folder`, in name order, following links to folders."""
+    """The `*.txt` files and web pages under `folder`, in name order, following links to
+    folders."""
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as err:
@@ -233,7 +247,7 @@ def _search(folder: Path, root: Path, ancestors: frozenset[Path]) -> Iterator[In
                 yield InputFile(path, doc, "is a link back to a folder it is in (a loop)")
             else:
                 yield from _search(path, root, ancestors | {real})
-        elif entry.name.endswith(".txt") and entry.is_file():
+        elif (entry.name.endswith(".txt") or is_html(entry.name)) and entry.is_file():
             yield InputFile(path, doc)
 
 

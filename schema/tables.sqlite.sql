@@ -27,6 +27,7 @@ CREATE TABLE article (
 	outlet_key VARCHAR,
 	outlet_id INTEGER,
 	text TEXT NOT NULL,
+	url TEXT,
 	n_claims INTEGER NOT NULL,
 	n_junk INTEGER NOT NULL,
 	ingested_at DATETIME NOT NULL,
@@ -84,6 +85,19 @@ CREATE INDEX ix_claim_kind ON claim (kind);
 CREATE INDEX ix_claim_source_id ON claim (source_id);
 
 CREATE INDEX ix_claim_status ON claim (status);
+
+CREATE TABLE page (
+	article_id INTEGER NOT NULL,
+	url TEXT,
+	final_url TEXT,
+	http_status INTEGER,
+	content_type VARCHAR,
+	fetched_at DATETIME,
+	raw_hash VARCHAR NOT NULL,
+	raw BLOB NOT NULL,
+	PRIMARY KEY (article_id),
+	FOREIGN KEY(article_id) REFERENCES article (id)
+);
 
 CREATE TABLE passage (
 	article_id INTEGER NOT NULL,

@@ -482,6 +482,9 @@ def test_upgrade_keeps_every_value_of_a_store_with_data(old_store):
         assert get_claim(store, ids["slogan_a"]).sentence == SLOGAN
         with store.session() as session:  # where their files were read from is not known
             assert set(session.execute(sa.text("SELECT origin FROM article")).scalars()) == {None}
+            # nor any page: they were read from text files (0008)
+            assert set(session.execute(sa.text("SELECT url FROM article")).scalars()) == {None}
+            assert not session.execute(sa.text("SELECT count(*) FROM page")).scalar()
         assert not [v for v in query_claims(store, limit=100) if v.sentence == SLOGAN]
         with store.session() as session:
             assert set(

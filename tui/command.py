@@ -36,10 +36,18 @@ def ingest_paths(paths: list[Path], db: str | None) -> None:
     """
     from claims.cli_extract import MaxSizeOption
     from claims.cli_store import ingest as claims_ingest
+    from claims.fetch import DEFAULT_TIMEOUT
 
     try:
-        # None: all cores; the size limit of `claims ingest`
-        claims_ingest(paths=paths, db=db, jobs=None, max_size=MaxSizeOption.default)
+        # None: all cores; the size limit and timeout of `claims ingest`
+        claims_ingest(
+            paths=[str(path) for path in paths],
+            urls_file=None,
+            db=db,
+            jobs=None,
+            max_size=MaxSizeOption.default,
+            timeout=DEFAULT_TIMEOUT,
+        )
     except typer.Exit as done:
         if done.exit_code not in (0, 1):  # 1: some files refused, already reported
             raise

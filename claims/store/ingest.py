@@ -10,6 +10,9 @@
   failing an exact match, a close rapidfuzz match with the same number of words (or, for
   people, the one known person with that surname); anonymous
   sources are scoped to their article and never merged with another article's.
+- An article read from a web page keeps the page, byte for byte, with where and when it was
+  fetched (table `page`), in the article's transaction: a page is never stored without its
+  article, nor an article without its page.
 - In the same transaction the store learns the outlet's page furniture from the article
   (`claims.store.passages`): claims that are a passage recurring on the outlet's pages are
   set aside, the article's own and those stored before alike.
@@ -26,7 +29,7 @@ from sqlalchemy import Connection, bindparam, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from claims.arabic import normalize_key
-from claims.models import Claim, ExtractedArticle, Kind, Status
+from claims.models import Claim, ExtractedArticle, Kind, PageSource, Status
 from claims.store.engine import Store
 from claims.store.passages import record as record_passages
 from claims.store.queries import (
@@ -40,7 +43,7 @@ from claims.store.queries import (
     search_form,
     utcnow,
 )
-from claims.store.tables import SHARED
+from claims.store.tables import PAGE, SHARED
 from claims.store.views import IngestResult, NameTaken
 
 # Two keys this close (rapidfuzz ratio, 0-100) with as many words name the same source:
@@ -65,6 +68,7 @@ _RETIRE = update(ARTICLE).where(A.id == bindparam("_id")).values(current=False)
 _RETIRE_CLAIMS = update(CLAIM).where(C.article_id == bindparam("_id")).values(current=False)
 _INSERT_ARTICLE = insert(ARTICLE)
 _INSERT_CLAIMS = insert(CLAIM)
+_INSERT_PAGE = insert(PAGE)
 _INSERT_ENTITY = insert(ENTITY)
 _FIND_ENTITY = select(E.id).where(
     E.kind == bindparam("kind"), E.key == bindparam("key"), E.scope == bindparam("scope")
@@ -214,6 +218,19 @@ def _claim_values(claim: Claim, source_id: int | None) -> dict:
     }
 
 
+def _page_values(article_id: int, page: PageSource) -> dict:
+    return {
+        "article_id": article_id,
+        "url": page.url,
+        "final_url": page.final_url,
+        "http_status": page.status,
+        "content_type": page.content_type,
+        "fetched_at": page.fetched_at,
+        "raw_hash": page.raw_hash,
+        "raw": page.raw,
+    }
+
+
 def _search_text(claim: Claim) -> str:
     """What `ClaimFilter.search` matches: the sentence, the claim when it is not part of the
     sentence, and the source, in search form."""
@@ -280,11 +297,15 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
                 "outlet_key": outlet_key,
                 "outlet_id": outlet_id,
                 "text": article.text,
+                "url": article.url,
                 "n_claims": len(extracted.claims),
                 "n_junk": len(extracted.junk),
                 "ingested_at": utcnow(),
             },
         ).inserted_primary_key[0]  # type: ignore[index]
+
+        if article.page is not None:
+            conn.execute(_INSERT_PAGE, _page_values(article_id, article.page))
 
         # Claims of the previous version, by sentence text, in order: the ones to carry over.
         carried: dict[str, deque] = defaultdict(deque)

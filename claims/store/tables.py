@@ -9,6 +9,8 @@ link      relations between claims, filled by the linker (claims/store/linking.p
 link_index  the blocking keys of each linked claim, for incremental linking
 passage   the sentences of each current article whose outlet is known, by passage: what the
           store learns each outlet's page furniture from (claims.boilerplate)
+page      the web page an article version was extracted from, byte for byte, with the address,
+          time and HTTP status of its fetch: the article's provenance
 
 The Alembic revisions in `migrations/versions/` must create exactly these tables;
 `tests/test_schema.py` fails when they drift apart.
@@ -24,6 +26,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Index,
+    LargeBinary,
     Table,
     Text,
     UniqueConstraint,
@@ -61,6 +64,9 @@ class ArticleRow(SQLModel, table=True):
     outlet_key: str | None = Field(default=None, index=True, description="normalize_key(outlet)")
     outlet_id: int | None = Field(default=None, foreign_key="entity.id")
     text: str = Field(sa_column=Column(Text, nullable=False))
+    url: str | None = Field(
+        default=None, sa_column=Column(Text), description="The page's canonical URL, if any"
+    )
     n_claims: int = Field(description="Claims written with this version, for integrity checks")
     n_junk: int = 0
     ingested_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
@@ -205,6 +211,27 @@ class PassageRow(SQLModel, table=True):
     )
 
 
+class PageRow(SQLModel, table=True):
+    """The web page (a saved file or a fetched URL) one article version was extracted from, as
+    it was read, and where and when it was fetched: what the desk shows to prove what the page
+    said. A text file's article has none; an unchanged page fetched again adds nothing."""
+
+    __tablename__ = "page"
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True)
+    url: str | None = Field(
+        default=None, sa_column=Column(Text), description="The address fetched; none for a file"
+    )
+    final_url: str | None = Field(
+        default=None, sa_column=Column(Text), description="The address answered, after redirects"
+    )
+    http_status: int | None = Field(default=None, description="The HTTP status of the answer")
+    content_type: str | None = Field(default=None, description="The answer's Content-Type")
+    fetched_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    raw_hash: str = Field(description="SHA-256 of the raw page")
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False), description="The raw page")
+
+
 def _table(model: type[SQLModel]) -> Table:
     return model.__table__  # type: ignore[attr-defined]
 
@@ -216,5 +243,6 @@ REVIEW = _table(ReviewRow)
 LINK = _table(LinkRow)
 LINK_INDEX = _table(LinkIndexRow)
 PASSAGE = _table(PassageRow)
-TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK, LINK_INDEX, PASSAGE]
+PAGE = _table(PageRow)
+TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK, LINK_INDEX, PASSAGE, PAGE]
 metadata = SQLModel.metadata
