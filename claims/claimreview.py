@@ -97,7 +97,9 @@ def _thing(schema_type: str, name: str, **more: object) -> dict:
 
 def _appearance(row: ExportRow) -> dict:
     publisher = _thing("Organization", row.outlet) if row.outlet else None
-    return _thing("CreativeWork", row.article, publisher=publisher, datePublished=row.published)
+    return _thing(
+        "CreativeWork", row.article, url=row.url, publisher=publisher, datePublished=row.published
+    )
 
 
 def _desk(desk: Desk) -> dict:

@@ -207,3 +207,4 @@ class ExportRow(BaseModel):
     note: str | None = Field(description="The reviewer's note")
     corroborated_by: str = Field(description="Ids of corroborating claims, separated by spaces")
     contradicted_by: str = Field(description="Ids of contradicting claims, separated by spaces")
+    url: str | None = Field(description="The article's address, when it came from the web")

@@ -32,6 +32,7 @@ def row(**changes) -> ExportRow:
     values = dict(
         claim_id=7,
         article="a.txt",
+        url="https://almodon.example/news/7",
         outlet="المدن",
         published="2017-08-02",
         sentence="وقال المتحدث إن القوات تقدمت.",
@@ -83,6 +84,7 @@ def test_each_verdict_and_kind_of_source_makes_a_valid_claim_review():
             assert review["reviewRating"]["alternateName"] == verdict
             assert review["itemReviewed"]["author"]["@type"] == author_type
             assert review["url"] == "https://desk.example.org/checks/7"
+            assert review["itemReviewed"]["appearance"]["url"] == "https://almodon.example/news/7"
     narration = claim_review(row(source=None, source_kind=Kind.author), DESK)
     assert narration["itemReviewed"]["author"] == {"@type": "Organization", "name": "المدن"}
 

@@ -30,6 +30,7 @@ ISSUE_COLUMNS = [
     "note",
     "corroborated_by",
     "contradicted_by",
+    "url",
 ]
 
 HOSTILE = [

@@ -41,6 +41,7 @@ _VIEW_COLUMNS = (
     A.title,
     A.outlet,
     A.published,
+    A.url,
     C.sentence_index,
     C.char_start,
     C.char_end,
@@ -202,6 +203,7 @@ def _view(row, counts: dict[str, int] | None = None) -> ClaimView:
         title=row.title,
         outlet=row.outlet,
         published=row.published,
+        url=row.url,
         index=row.sentence_index,
         start=row.char_start,
         end=row.char_end,
@@ -640,6 +642,7 @@ def export_row(view: ClaimView, linked: dict[str, list[int]]) -> ExportRow:
     return ExportRow(
         claim_id=view.id,
         article=view.doc,
+        url=view.url,
         outlet=view.outlet,
         published=view.published,
         sentence=view.sentence,

@@ -51,6 +51,7 @@ class ClaimView(BaseModel):
     title: str | None
     outlet: str | None
     published: str | None
+    url: str | None = Field(default=None, description="The article's address, when it has one")
     index: int = Field(description="Sentence number in the article, from 0")
     start: int = Field(description="Offset of the sentence in the article text")
     end: int
