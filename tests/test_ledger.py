@@ -1,0 +1,273 @@
+"""The source ledger (`claims.store.sources`) on SQLite and PostgreSQL: counts, anonymous phrases
+grouped per outlet, orders and filters, on a small store whose every figure is known."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import update
+
+from claims.models import Kind, Status
+from claims.store import (
+    ClaimFilter,
+    SourceFilter,
+    SourceSort,
+    count_claims,
+    count_sources,
+    ingest,
+    query_claims,
+    set_status,
+    sources,
+)
+from claims.store.queries import A, C
+from claims.store.tables import ARTICLE, CLAIM, LinkRow
+from tests.store_helpers import make_article
+
+ANON = "مصادر مطلعة"
+MINISTRY = "وزارة الدفاع الروسية"
+SPOKESMAN = "إيغور كوناشينكوف"
+MUDUN, ENAB = "المدن", "عنب بلدي"
+DAY_ONE = datetime(2026, 1, 1, 12, tzinfo=timezone.utc)
+# When each article was ingested, in days after DAY_ONE: what `last_seen` reads.
+INGESTED = {"a.txt": 0, "b.txt": 4, "c.txt": 2, "d.txt": 1, "e.txt": 3}
+
+ARTICLES = [
+    make_article(
+        "a.txt",
+        [
+            ("قالت مصادر مطلعة إن القصف استمر.", Kind.anonymous, ANON),
+            ("وأكدت وزارة الدفاع الروسية أن الطائرات قصفت.", Kind.organization, MINISTRY),
+            ("وقال إيغور كوناشينكوف إن القوات تقدمت.", Kind.named_person, SPOKESMAN),
+        ],
+        outlet=MUDUN,
+        published="2017-08-02",
+    ),
+    make_article(
+        "b.txt",
+        [
+            # the same phrase with a shadda: the same source of the same outlet
+            ("وذكرت مصادر مطّلعة أن الطرق أغلقت.", Kind.anonymous, "مصادر مطّلعة"),
+            ("ونفت وزارة الدفاع الروسية أن تكون الطائرات قصفت.", Kind.organization, MINISTRY),
+        ],
+        outlet=MUDUN,
+        published="2017-08-05",
+    ),
+    make_article(
+        "c.txt",
+        [
+            ("قالت مصادر مطلعة إن المعبر فتح.", Kind.anonymous, ANON),
+            ("وقالت وزارة الدفاع الروسية إن الهدنة صامدة.", Kind.organization, MINISTRY),
+            ("تابعونا على قناة الموقع قالت مصادر مطلعة.", Kind.anonymous, ANON),  # furniture
+        ],
+        outlet=ENAB,
+        published="2017-08-03",
+    ),
+    # Two articles whose outlet is not known: nothing says their sources are one.
+    make_article("d.txt", [("قالت مصادر مطلعة إن السوق أغلق.", Kind.anonymous, ANON)], outlet=None),
+    make_article("e.txt", [("قالت مصادر مطلعة إن الجسر دمر.", Kind.anonymous, ANON)], outlet=None),
+]
+# d.txt first held a sentence of the spokesman, gone from its current version.
+D_FIRST = make_article(
+    "d.txt",
+    [
+        ("قالت مصادر مطلعة إن السوق أغلق.", Kind.anonymous, ANON),
+        ("وقال إيغور كوناشينكوف إن الجسر سليم.", Kind.named_person, SPOKESMAN),
+    ],
+    outlet=None,
+)
+
+
+def claim_id(store, doc: str, index: int) -> int:
+    flt = ClaimFilter(article=doc, include_superseded=True)
+    return next(v.id for v in query_claims(store, flt, limit=100) if v.index == index)
+
+
+@pytest.fixture
+def ledger_store(store):
+    """The articles above, with links, verdicts, a furniture claim and a superseded claim."""
+    ingest(store, D_FIRST)
+    old_spokesman = claim_id(store, "d.txt", 1)
+    for article in ARTICLES:
+        ingest(store, article)
+    with store.session() as session:
+        for doc, days in INGESTED.items():
+            session.execute(
+                update(ARTICLE)
+                .where(A.doc == doc, A.current.is_(True))
+                .values(ingested_at=DAY_ONE + timedelta(days=days))
+            )
+        session.execute(
+            update(CLAIM).where(C.id == claim_id(store, "c.txt", 2)).values(furniture=True)
+        )
+        for one, other, kind in (
+            (("a.txt", 0), ("c.txt", 1), "corroborates"),
+            (("b.txt", 1), ("a.txt", 2), "contradicts"),
+            (("a.txt", 0), ("b.txt", 0), "duplicate"),  # counted nowhere
+        ):
+            session.add(
+                LinkRow(
+                    claim_id=claim_id(store, *one),
+                    other_id=claim_id(store, *other),
+                    kind=kind,
+                    score=0.9,
+                )
+            )
+        # A link to a claim no longer current speaks for nobody.
+        session.add(
+            LinkRow(
+                claim_id=claim_id(store, "a.txt", 0),
+                other_id=old_spokesman,
+                kind="corroborates",
+                score=0.9,
+            )
+        )
+    for (doc, index), status in (
+        (("a.txt", 1), Status.verified),
+        (("b.txt", 1), Status.disputed),
+        (("c.txt", 1), Status.disputed),
+        (("a.txt", 0), Status.disputed),
+        (("a.txt", 2), Status.verified),
+    ):
+        set_status(store, claim_id(store, doc, index), status, reviewer="desk", expected_version=1)
+    return store
+
+
+def row_names(rows) -> list[tuple[str, tuple[str, ...]]]:
+    """Each row as (name, outlets): what tells the rows apart here."""
+    return [(row.name, tuple(row.outlets)) for row in rows]
+
+
+def by_name_and_outlets(rows):
+    return {(row.name, tuple(row.outlets)): row for row in rows}
+
+
+def test_anonymous_phrases_are_one_source_per_outlet_never_across_outlets(ledger_store):
+    rows = sources(ledger_store, SourceFilter(kind=Kind.anonymous))
+    assert sorted(len(row.entity_ids) for row in rows) == [1, 1, 1, 2]
+    assert sorted((tuple(row.outlets), row.claims) for row in rows) == [
+        ((), 1),  # d.txt
+        ((), 1),  # e.txt: another outlet-less article, another row
+        ((MUDUN,), 2),  # a.txt and b.txt, the spelling with a shadda included
+        ((ENAB,), 1),  # the furniture claim of c.txt does not count
+    ]
+
+
+def test_a_named_source_is_one_row_with_every_outlet_and_its_counts(ledger_store):
+    rows = by_name_and_outlets(sources(ledger_store))
+    ministry = rows[MINISTRY, (MUDUN, ENAB)]
+    assert ministry.kind is Kind.organization
+    assert (ministry.claims, ministry.verified, ministry.disputed) == (3, 1, 2)
+    assert ministry.disputed_share == pytest.approx(0.667)
+    assert (ministry.corroborations, ministry.contradictions) == (1, 1)
+    assert ministry.last_seen == DAY_ONE + timedelta(days=4)
+    assert ministry.last_published == "2017-08-05"
+    # The spokesman's sentence dropped from d.txt counts neither as a claim nor as a link.
+    spokesman = rows[SPOKESMAN, (MUDUN,)]
+    assert (spokesman.claims, spokesman.verified, spokesman.contradictions) == (1, 1, 1)
+    assert spokesman.corroborations == 0
+    assert spokesman.disputed_share == 0.0
+    mudun = rows[ANON, (MUDUN,)]
+    assert (mudun.corroborations, mudun.contradictions, mudun.disputed_share) == (1, 0, 1.0)
+    assert rows[ANON, (ENAB,)].disputed_share is None  # nothing reviewed
+    assert count_sources(ledger_store) == len(sources(ledger_store)) == 6
+
+
+def test_a_row_filters_the_claims_to_exactly_its_own(ledger_store):
+    for row in sources(ledger_store):
+        claims = query_claims(ledger_store, row.claim_filter(), limit=100)
+        assert len(claims) == count_claims(ledger_store, row.claim_filter()) == row.claims
+        assert {claim.source_id for claim in claims} <= set(row.entity_ids)
+
+
+NO_OUTLET = (ANON, ())
+# Ties among the anonymous rows of one claim go to the oldest entity: d.txt's (its first
+# version came first), then the Enab Baladi one (c.txt), then e.txt's.
+ONE_CLAIM_ANONYMOUS = [NO_OUTLET, (ANON, (ENAB,)), NO_OUTLET]
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        (
+            SourceSort.claims,  # ties: by name, then the oldest entity
+            [(MINISTRY, (MUDUN, ENAB)), (ANON, (MUDUN,)), (SPOKESMAN, (MUDUN,))]
+            + ONE_CLAIM_ANONYMOUS,
+        ),
+        (
+            SourceSort.disputed,  # share of the reviewed claims; unreviewed sources last
+            [(ANON, (MUDUN,)), (MINISTRY, (MUDUN, ENAB)), (SPOKESMAN, (MUDUN,))]
+            + ONE_CLAIM_ANONYMOUS,
+        ),
+        (
+            SourceSort.verified,
+            [(SPOKESMAN, (MUDUN,)), (MINISTRY, (MUDUN, ENAB)), (ANON, (MUDUN,))]
+            + ONE_CLAIM_ANONYMOUS,
+        ),
+        (
+            SourceSort.last_seen,  # b.txt (the ministry and the Mudun's sources), e, c, d, a
+            [(MINISTRY, (MUDUN, ENAB)), (ANON, (MUDUN,)), NO_OUTLET, (ANON, (ENAB,)), NO_OUTLET]
+            + [(SPOKESMAN, (MUDUN,))],
+        ),
+        (
+            SourceSort.name,  # on the normalised name: ا before م before و
+            [(SPOKESMAN, (MUDUN,)), (ANON, (MUDUN,))]
+            + ONE_CLAIM_ANONYMOUS
+            + [(MINISTRY, (MUDUN, ENAB))],
+        ),
+    ],
+)
+def test_orders(ledger_store, sort, expected):
+    assert row_names(sources(ledger_store, sort=sort)) == expected
+
+
+def test_outlet_less_rows_keep_their_article_in_every_order(ledger_store):
+    """d.txt and e.txt are told apart by their entities; last seen puts e (day 3) before d."""
+    rows = [r for r in sources(ledger_store, sort=SourceSort.last_seen) if not r.outlets]
+    assert [r.last_seen for r in rows] == [DAY_ONE + timedelta(days=3), DAY_ONE + timedelta(days=1)]
+
+
+def test_link_counts_order_the_sources_that_have_them_first(ledger_store):
+    contradicted = sources(ledger_store, sort=SourceSort.contradictions, limit=2)
+    assert {row.name for row in contradicted} == {MINISTRY, SPOKESMAN}
+    corroborated = sources(ledger_store, sort=SourceSort.corroborations, limit=2)
+    assert row_names(corroborated) == [(MINISTRY, (MUDUN, ENAB)), (ANON, (MUDUN,))]
+
+
+@pytest.mark.parametrize(
+    ("flt", "expected"),
+    [
+        (SourceFilter(kind=Kind.named_person), {(SPOKESMAN, (MUDUN,))}),
+        (
+            SourceFilter(kind=[Kind.named_person, Kind.organization]),
+            {(SPOKESMAN, (MUDUN,)), (MINISTRY, (MUDUN, ENAB))},
+        ),
+        # a source with a claim in the outlet, with all its outlets
+        (SourceFilter(outlet="عنب"), {(ANON, (ENAB,)), (MINISTRY, (MUDUN, ENAB))}),
+        # hamza, diacritics, ta marbuta and the article ignored
+        (SourceFilter(search="ايغور"), {(SPOKESMAN, (MUDUN,))}),
+        (SourceFilter(search="وزاره الدفاع"), {(MINISTRY, (MUDUN, ENAB))}),
+        (
+            SourceFilter(search="المصادر المطّلعة", outlet="المدن"),
+            {(ANON, (MUDUN,))},
+        ),
+        (SourceFilter(search="رويترز"), set()),
+    ],
+)
+def test_filters(ledger_store, flt, expected):
+    rows = sources(ledger_store, flt)
+    assert set(row_names(rows)) == expected
+    assert count_sources(ledger_store, flt) == len(rows)
+
+
+def test_limit_and_offset_page_through_the_order(ledger_store):
+    every = row_names(sources(ledger_store, sort=SourceSort.name))
+    pages = [
+        row_names(sources(ledger_store, sort=SourceSort.name, offset=start, limit=4))
+        for start in (0, 4)
+    ]
+    assert pages[0] + pages[1] == every and len(pages[0]) == 4
+
+
+def test_an_empty_store_has_an_empty_ledger(store):
+    assert sources(store) == [] and count_sources(store) == 0
