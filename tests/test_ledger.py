@@ -3,11 +3,16 @@ grouped per outlet, orders and filters, on a small store whose every figure is k
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import update
+from typer.testing import CliRunner
 
+from claims.cli import app
 from claims.models import Kind, Status
 from claims.store import (
     ClaimFilter,
@@ -20,6 +25,7 @@ from claims.store import (
     set_status,
     sources,
 )
+from claims.store.ledger import COLUMNS
 from claims.store.queries import A, C
 from claims.store.tables import ARTICLE, CLAIM, LinkRow
 from tests.store_helpers import make_article
@@ -271,3 +277,101 @@ def test_limit_and_offset_page_through_the_order(ledger_store):
 
 def test_an_empty_store_has_an_empty_ledger(store):
     assert sources(store) == [] and count_sources(store) == 0
+
+
+# --- claims sources ------------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def claims_sources(db_url: str, *args: str):
+    """`claims sources` on a terminal wide enough that no name or outlet wraps."""
+    return runner.invoke(
+        app, ["sources", "--db", db_url, *args], env={"COLUMNS": "160"}, catch_exceptions=False
+    )
+
+
+def test_the_table_lists_the_sources_in_the_order_asked(ledger_store, db_url):
+    result = claims_sources(db_url, "--sort", "disputed", "--limit", "2")
+    assert result.exit_code == 0, result.output
+    rows = [
+        line.split() for line in result.stdout.splitlines() if line.startswith((" anon", " org"))
+    ]
+    # kind, first word of the name; claims, verified/disputed, disputed share, links
+    assert [row[:2] + row[-5:-1] for row in rows] == [
+        ["anon", "مصادر", "2", "0/1", "100%", "1/0"],
+        ["org", "وزارة", "3", "1/2", "67%", "1/1"],
+    ]
+    assert SPOKESMAN not in result.stdout
+    assert "2 of 6 sources, by disputed" in result.stdout
+
+
+def test_csv_has_the_columns_a_bom_and_lists_in_one_cell(ledger_store, db_url):
+    result = claims_sources(db_url, "--format", "csv", "--kind", "organization")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    assert list(rows[0]) == list(COLUMNS)
+    assert rows == [
+        rows[0]
+        | {
+            "kind": "organization",
+            "name": MINISTRY,
+            "outlets": f"{MUDUN} | {ENAB}",
+            "claims": "3",
+            "verified": "1",
+            "disputed": "2",
+            "disputed_share": "0.667",
+            "last_seen": "2026-01-05T12:00:00+00:00",
+            "last_published": "2017-08-05",
+        }
+    ]
+    assert "1 sources written to standard output" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_and_jsonl_hold_every_row_with_the_same_keys(ledger_store, db_url, fmt):
+    result = claims_sources(db_url, "--format", fmt, "--sort", "name")
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        records = json.loads(result.stdout)
+    else:
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["name"] for r in records] == [name for name, _ in ORDER_BY_NAME]
+    assert set(records[0]) == set(COLUMNS)
+    assert records[0]["outlets"] == [MUDUN] and records[0]["kind"] == "named_person"
+
+
+ORDER_BY_NAME = [(SPOKESMAN, (MUDUN,)), (ANON, (MUDUN,)), *ONE_CLAIM_ANONYMOUS]
+ORDER_BY_NAME.append((MINISTRY, (MUDUN, ENAB)))
+
+
+def test_filters_and_limit_reach_the_store(ledger_store, db_url):
+    result = claims_sources(
+        db_url, "-f", "jsonl", "--outlet", "عنب", "--search", "مصادر", "--kind", "anonymous"
+    )
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["name"], r["outlets"]) for r in records] == [(ANON, [ENAB])]
+    limited = claims_sources(db_url, "-f", "jsonl", "--limit", "2")
+    assert len(limited.stdout.splitlines()) == 2
+
+
+def test_a_name_a_spreadsheet_would_run_stays_text(store, db_url):
+    ingest(
+        store,
+        make_article("f.txt", [("قال =HYPERLINK إن الطريق مغلق", Kind.organization, "=HYPERLINK")]),
+    )
+    result = claims_sources(db_url, "-f", "csv", "--no-bom")
+    assert result.stdout.splitlines()[1].startswith("organization,'=HYPERLINK,")
+
+
+def test_out_writes_the_file_whole_and_refuses_a_table(ledger_store, db_url, tmp_path):
+    target = tmp_path / "ledger.csv"
+    result = claims_sources(db_url, "-f", "csv", "--out", str(target))
+    assert result.exit_code == 0, result.output
+    assert len(target.read_text(encoding="utf-8-sig").splitlines()) == 7
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    missing = claims_sources(db_url, "-f", "csv", "--out", str(tmp_path / "nowhere" / "l.csv"))
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    table = claims_sources(db_url, "--out", str(target))
+    assert table.exit_code == 2 and "--format csv" in table.output

@@ -16,6 +16,21 @@ from claims.store.queries import A, C, E, L, _aware, _like, _values
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, SHARED
 from claims.store.views import SourceFilter, SourceSort, SourceView
 
+# The CSV columns of `claims sources`, in order (JSON has the same keys).
+COLUMNS = (
+    "kind",
+    "name",
+    "outlets",
+    "claims",
+    "verified",
+    "disputed",
+    "disputed_share",
+    "corroborations",
+    "contradictions",
+    "last_seen",
+    "last_published",
+    "entity_ids",
+)
 # Joins the outlets and entity ids of a ledger row in one aggregate; split again in Python.
 SEPARATOR = "\x1f"
 
