@@ -109,6 +109,7 @@ def ledger_store(store):
         for one, other, kind in (
             (("a.txt", 0), ("c.txt", 1), "corroborates"),
             (("b.txt", 1), ("a.txt", 2), "contradicts"),
+            (("a.txt", 1), ("b.txt", 1), "contradicts"),  # the ministry against itself: once
             (("a.txt", 0), ("b.txt", 0), "duplicate"),  # counted nowhere
         ):
             session.add(
@@ -165,7 +166,7 @@ def test_a_named_source_is_one_row_with_every_outlet_and_its_counts(ledger_store
     assert ministry.kind is Kind.organization
     assert (ministry.claims, ministry.verified, ministry.disputed) == (3, 1, 2)
     assert ministry.disputed_share == pytest.approx(0.667)
-    assert (ministry.corroborations, ministry.contradictions) == (1, 1)
+    assert (ministry.corroborations, ministry.contradictions) == (1, 2)
     assert ministry.last_seen == DAY_ONE + timedelta(days=4)
     assert ministry.last_published == "2017-08-05"
     # The spokesman's sentence dropped from d.txt counts neither as a claim nor as a link.
@@ -300,7 +301,7 @@ def test_the_table_lists_the_sources_in_the_order_asked(ledger_store, db_url):
     # kind, first word of the name; claims, verified/disputed, disputed share, links
     assert [row[:2] + row[-5:-1] for row in rows] == [
         ["anon", "مصادر", "2", "0/1", "100%", "1/0"],
-        ["org", "وزارة", "3", "1/2", "67%", "1/1"],
+        ["org", "وزارة", "3", "1/2", "67%", "1/2"],
     ]
     assert SPOKESMAN not in result.stdout
     assert "2 of 6 sources, by disputed" in result.stdout
