@@ -5,7 +5,7 @@
 Fills a fresh SQLite store (or the given URL) with synthetic articles of 50 claims each,
 some reviewed and linked, then times the pages and counts the review app asks for:
 first page, a deep page (by offset and after a cursor), filters, search, by confidence,
-count, a claim's links, and reading every page to the end both ways.
+count, a claim's links, reading every page to the end both ways, and the source ledger.
 """
 
 from __future__ import annotations
@@ -23,13 +23,17 @@ sys.path.insert(0, str(ROOT))
 from claims.models import Kind, Status  # noqa: E402
 from claims.store import (  # noqa: E402
     ClaimFilter,
+    SourceFilter,
+    SourceSort,
     Store,
     count_claims,
+    count_sources,
     get_claim,
     ingest,
     query_claims,
     related,
     set_status,
+    sources,
 )
 from claims.store.queries import LINK  # noqa: E402
 from tests.store_helpers import make_article  # noqa: E402
@@ -136,6 +140,16 @@ def main() -> int:
         timed("article: page", lambda: query_claims(store, ClaimFilter(article="art00420.txt")))
         timed("get_claim", lambda: get_claim(store, total // 2))
         timed("related", lambda: related(store, 1))
+        timed("source ledger: first 50 by claims", lambda: sources(store, limit=50))
+        timed(
+            "source ledger: every row by disputed share",
+            lambda: sources(store, sort=SourceSort.disputed),
+        )
+        timed("source ledger: count", lambda: count_sources(store))
+        timed(
+            "source ledger: one outlet, name search",
+            lambda: sources(store, SourceFilter(outlet="منفذ 7", search="مصادر")),
+        )
         store.close()
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"load average {load} on {os.cpu_count()} CPUs; times are the best of 5 calls")

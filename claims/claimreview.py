@@ -14,8 +14,7 @@ the JSON escapes `<`, `>` and `&`, so a record pasted into a page's
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import IO
+from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel, Field, HttpUrl
 
@@ -107,16 +106,10 @@ def _desk(desk: Desk) -> dict:
     return _thing("Organization", desk.publisher, url=url)
 
 
-def write_claimreview(rows: Iterable[ExportRow], out: IO[str], desk: Desk) -> int:
-    """A JSON array of the ClaimReviews of the reviewed claims among `rows`, streamed;
-    returns how many were written."""
-    count = 0
-    out.write("[")
+def claim_reviews(rows: Iterable[ExportRow], desk: Desk) -> Iterator[str]:
+    """The ClaimReviews of the reviewed claims among `rows`, each as JSON text safe to embed in
+    a page."""
     for row in rows:
-        if not is_reviewed(row):
-            continue
-        text = json.dumps(claim_review(row, desk), ensure_ascii=False, indent=2)
-        out.write(("," if count else "") + "\n" + text.translate(HTML_SAFE))
-        count += 1
-    out.write("\n]\n" if count else "]\n")
-    return count
+        if is_reviewed(row):
+            text = json.dumps(claim_review(row, desk), ensure_ascii=False, indent=2)
+            yield text.translate(HTML_SAFE)

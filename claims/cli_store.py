@@ -1,4 +1,5 @@
-"""The store's commands: `claims ingest`, `export`, `list`, `show`, `stats`, `doctor` and `db upgrade`.
+"""The store's commands: `claims ingest`, `export`, `list`, `show`, `sources`, `stats`, `doctor`
+and `db upgrade`.
 
 Thin: each command opens the store, calls claims.store, and prints with Rich.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -27,24 +29,32 @@ from claims.store import (
     ClaimFilter,
     NameTaken,
     NotFound,
+    SourceFilter,
+    SourceSort,
+    SourceView,
     Store,
     StoreError,
     count_claims,
+    count_sources,
     display_url,
     failure_message,
     get_claim,
     history,
     query_claims,
     related,
+    sources,
     stats,
 )
 from claims.terminal import safe
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Sequence
     from typing import IO
 
+    from pydantic import BaseModel
+
     from claims.claimreview import Desk
+    from claims.export import Format as ExportFormatName
 
 DB_HELP = "Store: a file path or SQLAlchemy URL (postgresql+psycopg://…); default $CLAIMS_DB or ./claims.db"
 DbOption = typer.Option(None, "--db", envvar="CLAIMS_DB", help=DB_HELP, show_envvar=True)
@@ -62,6 +72,13 @@ class ExportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
     claimreview = "claimreview"
+
+
+class SourcesFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
 
 
 class OrderOption(str, Enum):
@@ -318,20 +335,13 @@ def export(
     Example: claims export --format claimreview --publisher "منصة تحقق"
     --review-url "https://example.org/checks/{id}" --out reviews.json
     """
-    from claims.export import ExportError, write, write_file
     from claims.store import export_rows
 
     desk = _desk(publisher, publisher_url, review_url) if fmt is ExportFormat.claimreview else None
     flt = _filter(status, kind, source, article, outlet)
     with _opened(db) as store:
         rows = export_rows(store, flt, order.value)
-        if out_path == "-":
-            count = _write_stdout(lambda stream: write(rows, stream, fmt.value, bom=bom, desk=desk))
-        else:
-            try:
-                count = write_file(rows, Path(out_path), fmt.value, bom=bom, desk=desk)
-            except ExportError as exc:
-                fail(str(exc))
+        count = _write_records(rows, out_path, fmt.value, bom, desk=desk)
     where = "standard output" if out_path == "-" else out_path
     what = "reviews" if desk else "claims"
     err.print(Text(safe(f"{count} {what} exported to {where}")))
@@ -361,6 +371,28 @@ def _desk(publisher: str | None, publisher_url: str | None, review_url: str | No
         )
     except ValidationError as exc:
         fail(f"--publisher-url is not a web address ({exc.errors()[0]['msg']})")
+
+
+def _write_records(
+    rows: Iterable[BaseModel],
+    out_path: str,
+    fmt: ExportFormatName,
+    bom: bool,
+    columns: Sequence[str] | None = None,
+    desk: Desk | None = None,
+) -> int:
+    """Records to standard output (`-`) or, all or nothing, to a file; returns how many."""
+    from claims.export import COLUMNS, ExportError, write, write_file
+
+    columns = columns or COLUMNS
+    if out_path == "-":
+        return _write_stdout(
+            lambda stream: write(rows, stream, fmt, bom=bom, columns=columns, desk=desk)
+        )
+    try:
+        return write_file(rows, Path(out_path), fmt, bom=bom, columns=columns, desk=desk)
+    except ExportError as exc:
+        fail(str(exc))
 
 
 def _write_stdout(writer: Callable[[IO[str]], int]) -> int:
@@ -503,6 +535,98 @@ def show(
         out.print(linked)
 
 
+# --- sources -----------------------------------------------------------------------------------
+
+
+# Kinds in a few letters: the ledger table has ten figures to fit beside the names.
+SHORT_KIND = {
+    Kind.author: "author",
+    Kind.anonymous: "anon",
+    Kind.named_person: "person",
+    Kind.organization: "org",
+    Kind.media: "media",
+}
+
+
+def _sources_table(rows: list[SourceView]) -> Table:
+    """One line a source (long names and lists of outlets wrap); figures keep their width.
+    Verdicts and links go in pairs (verified/disputed, corroborations/
+    contradictions) so that the names keep room on an 80-column terminal."""
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("source", min_width=12)
+    table.add_column("outlets", min_width=6, max_width=30)
+    for header in ("claims", "ver/dis", "dis %", "cor/con", "last seen"):
+        table.add_column(header, no_wrap=True, justify="right")
+    for row in rows:
+        share = row.disputed_share
+        verdicts = Text(str(row.verified), STATUS_STYLE["verified"] if row.verified else "")
+        verdicts.append("/")
+        verdicts.append(str(row.disputed), STATUS_STYLE["disputed"] if row.disputed else "")
+        table.add_row(
+            SHORT_KIND[row.kind],
+            Text(safe(row.name)),
+            Text(safe(", ".join(row.outlets) or "—"), "italic"),
+            str(row.claims),
+            verdicts,
+            "—" if share is None else f"{share:.0%}",
+            f"{row.corroborations}/{row.contradictions}",
+            f"{row.last_seen:%Y-%m-%d}",
+        )
+    return table
+
+
+def list_sources(
+    sort: SourceSort = typer.Option(
+        SourceSort.claims, help="claims, disputed or verified (share of the reviewed), ..."
+    ),
+    kind: Kind | None = typer.Option(None, help="Only sources of this kind"),
+    outlet: str | None = typer.Option(None, help="Only sources with a claim in this outlet"),
+    search: str | None = typer.Option(
+        None, help="Part of the source's name; hamza and diacritics ignored"
+    ),
+    limit: int | None = typer.Option(
+        None, min=0, max=LARGEST_ID, help="How many sources (default: 50 in a table, all in a file)"
+    ),
+    fmt: SourcesFormat = typer.Option(
+        SourcesFormat.table, "--format", "-f", help="table, csv, json or jsonl"
+    ),
+    out_path: str = typer.Option(
+        "-",
+        "--out",
+        "-o",
+        help="File for csv, json or jsonl (written whole or not at all), - for standard output",
+    ),
+    bom: bool = typer.Option(True, "--bom/--no-bom", help="Start CSV with a UTF-8 BOM for Excel"),
+    db: str | None = DbOption,
+) -> None:
+    """The source ledger: every source with its outlets, claims, verified and disputed counts,
+    corroborations, contradictions and when it was last seen (the latest ingest of an article
+    with its claims). An anonymous phrase is one source per outlet.
+
+    Example: claims sources --sort disputed --kind anonymous --outlet "عنب بلدي"
+    """
+    from claims.store.ledger import COLUMNS
+
+    if fmt is SourcesFormat.table and out_path != "-":
+        fail("--out writes csv, json or jsonl: add --format csv (or json, jsonl)")
+    flt = SourceFilter(kind=kind, outlet=outlet, search=search)
+    with _opened(db) as store:
+        if fmt is SourcesFormat.table:
+            shown = 50 if limit is None else limit
+            rows = sources(store, flt, sort=sort, limit=shown)
+            total = count_sources(store, flt)
+        else:
+            rows = sources(store, flt, sort=sort, limit=limit)
+            count = _write_records(rows, out_path, fmt.value, bom, COLUMNS)
+    if fmt is SourcesFormat.table:
+        out.print(_sources_table(rows))
+        out.print(f"{len(rows)} of {total} sources, by {sort.value}")
+    else:
+        where = "standard output" if out_path == "-" else out_path
+        err.print(Text(safe(f"{count} sources written to {where}")))
+
+
 def show_stats(db: str | None = DbOption) -> None:
     """Counts of articles, claims by kind and status, sources, links and reviews."""
     with _opened(db) as store:
@@ -578,6 +702,7 @@ def register(app: typer.Typer) -> None:
     app.command("export")(export)
     app.command("list")(list_claims)
     app.command("show")(show)
+    app.command("sources")(list_sources)
     app.command("stats")(show_stats)
     app.command("doctor")(doctor)
     app.add_typer(db_app, name="db")

@@ -1,5 +1,6 @@
-"""Writing export records as CSV (for spreadsheets), JSONL (for programs) or the reviewed ones
-as schema.org ClaimReview (`claims.claimreview`, for search engines), streamed.
+"""Writing records (claims, source ledger rows) as CSV (for spreadsheets), JSONL or JSON (for
+programs), or the reviewed claims as schema.org ClaimReview (`claims.claimreview`, for search
+engines), streamed.
 
 CSV is UTF-8 with a byte-order mark by default so that Excel shows Arabic. Article text is
 untrusted: a cell that a spreadsheet would read as a formula (starting with =, +, -, @, tab or
@@ -13,15 +14,20 @@ import errno
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import IO, Literal
 
-from claims.claimreview import Desk, write_claimreview
+from pydantic import BaseModel
+
+from claims.claimreview import Desk, claim_reviews
 from claims.models import ExportRow
 
-Format = Literal["csv", "jsonl", "claimreview"]
+Format = Literal["csv", "jsonl", "json", "claimreview"]
 COLUMNS: tuple[str, ...] = tuple(ExportRow.model_fields)
+LIST_SEPARATOR = " | "  # between the items of a list in one CSV cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
@@ -31,61 +37,92 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def _csv_cells(row: ExportRow) -> list[str]:
-    cells = []
-    for name in COLUMNS:
-        value = getattr(row, name)
-        if value is None:
-            cells.append("")
-        elif isinstance(value, str):
-            cells.append(neutralise(getattr(value, "value", value)))
-        else:
-            cells.append(str(value))
-    return cells
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(str(item) for item in value)
+    return neutralise(value) if isinstance(value, str) else str(value)
 
 
-def write_csv(rows: Iterable[ExportRow], out: IO[str], *, bom: bool = True) -> int:
+def write_csv(
+    rows: Iterable[BaseModel],
+    out: IO[str],
+    *,
+    bom: bool = True,
+    columns: Sequence[str] = COLUMNS,
+) -> int:
     """Write the header and one line per record; returns the number of records."""
     if bom:
         out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     count = 0
     for row in rows:
-        writer.writerow(_csv_cells(row))
+        writer.writerow([_csv_cell(getattr(row, name)) for name in columns])
         count += 1
     return count
 
 
-def write_jsonl(rows: Iterable[ExportRow], out: IO[str]) -> int:
-    """One JSON object a line, keys in the CSV column order, Arabic kept as is."""
+def _json(row: BaseModel) -> str:
+    """One record as JSON, keys in the model's order, Arabic kept as is."""
+    return json.dumps(row.model_dump(mode="json"), ensure_ascii=False)
+
+
+def write_jsonl(rows: Iterable[BaseModel], out: IO[str]) -> int:
+    """One JSON object a line."""
     count = 0
     for row in rows:
-        out.write(json.dumps(row.model_dump(mode="json"), ensure_ascii=False))
+        out.write(_json(row))
         out.write("\n")
         count += 1
     return count
 
 
+def write_json(rows: Iterable[BaseModel], out: IO[str]) -> int:
+    """One JSON array of the records, one a line, written as they come."""
+    return _write_array(map(_json, rows), out)
+
+
+def _write_array(items: Iterable[str], out: IO[str]) -> int:
+    """The JSON texts as the items of one array, written as they come; how many."""
+    count = 0
+    out.write("[")
+    for item in items:
+        out.write(",\n" if count else "\n")
+        out.write(item)
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
 def write(
-    rows: Iterable[ExportRow],
+    rows: Iterable[BaseModel],
     out: IO[str],
     fmt: Format = "csv",
     *,
     bom: bool = True,
+    columns: Sequence[str] = COLUMNS,
     desk: Desk | None = None,
 ) -> int:
-    """Write the records in a format; `claimreview` (the reviewed ones only) needs the `desk`
-    that publishes the reviews."""
+    """The records in `fmt`; `columns` are the CSV's (JSON keeps every field); `claimreview`
+    (the reviewed claims of export rows only) needs the `desk` that publishes the reviews."""
     if fmt == "csv":
-        return write_csv(rows, out, bom=bom)
+        return write_csv(rows, out, bom=bom, columns=columns)
     if fmt == "jsonl":
         return write_jsonl(rows, out)
+    if fmt == "json":
+        return write_json(rows, out)
     if fmt == "claimreview":
         if desk is None:
             raise ValueError("a ClaimReview export needs the desk that publishes the reviews")
-        return write_claimreview(rows, out, desk)
-    raise ValueError(f"unknown export format {fmt!r}: use csv, jsonl or claimreview")
+        exported = (row for row in rows if isinstance(row, ExportRow))
+        return _write_array(claim_reviews(exported, desk), out)
+    raise ValueError(f"unknown export format {fmt!r}: use csv, jsonl, json or claimreview")
 
 
 class ExportError(Exception):
@@ -94,11 +131,12 @@ class ExportError(Exception):
 
 
 def write_file(
-    rows: Iterable[ExportRow],
+    rows: Iterable[BaseModel],
     path: Path,
     fmt: Format = "csv",
     *,
     bom: bool = True,
+    columns: Sequence[str] = COLUMNS,
     desk: Desk | None = None,
 ) -> int:
     """Write the records to `path` all or nothing: into a temporary file beside it, renamed over
@@ -113,7 +151,7 @@ def write_file(
             "w", encoding="utf-8", newline="", dir=folder, prefix=f".{path.name}.", delete=False
         ) as handle:
             temporary = Path(handle.name)
-            count = write(rows, handle, fmt, bom=bom, desk=desk)
+            count = write(rows, handle, fmt, bom=bom, columns=columns, desk=desk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)

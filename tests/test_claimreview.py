@@ -13,8 +13,9 @@ from datetime import date
 
 from typer.testing import CliRunner
 
-from claims.claimreview import Desk, claim_review, write_claimreview
+from claims.claimreview import Desk, claim_review
 from claims.cli import app
+from claims.export import write
 from claims.models import ExportRow, Kind, Status
 from claims.store import ClaimFilter, Store, add_note, ingest, query_claims, set_status
 from tests.store_helpers import make_article
@@ -96,7 +97,7 @@ def test_only_reviewed_claims_are_written_and_hostile_text_stays_data():
         row(claim_id=2, status=Status.unreviewed),
         row(claim_id=3, status=Status.disputed),
     ]
-    assert write_claimreview(rows, out, DESK) == 2
+    assert write(rows, out, "claimreview", desk=DESK) == 2
     written = out.getvalue()
     assert "</script>" not in written and "<" not in written and "&" not in written
     reviews = json.loads(written)
@@ -109,7 +110,7 @@ def test_only_reviewed_claims_are_written_and_hostile_text_stays_data():
 
 def _written(rows: list[ExportRow]) -> str:
     out = io.StringIO()
-    write_claimreview(rows, out, DESK)
+    write(rows, out, "claimreview", desk=DESK)
     return out.getvalue()
 
 

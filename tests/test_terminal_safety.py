@@ -110,11 +110,13 @@ def test_list_show_and_stats_never_send_control_codes(tmp_path):
         ingest(store, article)
     finally:
         store.close()
-    for args in (("list",), ("show", "1"), ("stats",)):
+    for args in (("list",), ("show", "1"), ("stats",), ("sources",)):
         result = claims(*args, "--db", db)
         assert result.exit_code == 0, result.output
         _output_is_clean(result.output)
     assert "\\x1b[2J" in claims("show", "1", "--db", db).output
+    wide = runner.invoke(app, ["sources", "--db", db], env={"COLUMNS": "200"})  # names unwrapped
+    assert "\\x1b[2J" in wide.output
 
 
 def test_ingest_and_extract_messages_never_send_control_codes_from_file_names(tmp_path):

@@ -24,6 +24,7 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Clear filters", "clear_filters", "Show every claim (x)"),
     ("Sort by confidence / position", "toggle_order", "Switch the order of the list (o)"),
     ("Export view to CSV", "export", "Write the current view as CSV (e)"),
+    ("Source ledger", "sources", "Every source: its claims, verdicts and links (l)"),
     ("Related claims", "focus_related", "Move to the related-claims panel (r)"),
     ("Keys", "help", "Show every key (?)"),
 ]

@@ -14,10 +14,20 @@ from pathlib import Path
 
 from claims import store as st
 from claims.models import Status
-from claims.store import ClaimFilter, ClaimView, ConflictError, RelatedClaim, ReviewEntry
+from claims.store import (
+    ClaimFilter,
+    ClaimView,
+    ConflictError,
+    RelatedClaim,
+    ReviewEntry,
+    SourceSort,
+    SourceView,
+)
 
 PAGE = 100
 PAGES_KEPT = 16
+# The ledger screen's table is built whole (Textual's DataTable): at most this many sources.
+LEDGER_ROWS = 1000
 ORDERS = ("position", "confidence")
 
 __all__ = ["ConflictError", "Session"]
@@ -30,6 +40,7 @@ class Session:
         self.store = store
         self.reviewer = reviewer
         self.filter = ClaimFilter()
+        self.source_name: str | None = None  # the ledger row whose entity ids the filter holds
         self.order = "position"
         self._count: int | None = None
         self._pages: OrderedDict[int, list[ClaimView]] = OrderedDict()
@@ -144,6 +155,12 @@ class Session:
 
     def related(self, claim_id: int) -> list[RelatedClaim]:
         return st.related(self.store, claim_id)
+
+    def sources(self, sort: SourceSort) -> tuple[list[SourceView], int]:
+        """The first LEDGER_ROWS rows of the source ledger in this order, and how many in all."""
+        rows = st.sources(self.store, sort=sort, limit=LEDGER_ROWS)
+        total = len(rows) if len(rows) < LEDGER_ROWS else st.count_sources(self.store)
+        return rows, total
 
     # Review actions: each one written at once ------------------------------------------------
 

@@ -16,6 +16,7 @@ from claims.store.engine import (
     upgrade,
 )
 from claims.store.ingest import ingest
+from claims.store.ledger import count_sources, sources
 from claims.store.queries import (
     add_note,
     count_claims,
@@ -40,6 +41,9 @@ from claims.store.views import (
     Order,
     RelatedClaim,
     ReviewEntry,
+    SourceFilter,
+    SourceSort,
+    SourceView,
     StoreStats,
     UndoRefused,
 )
@@ -54,6 +58,9 @@ __all__ = [
     "Order",
     "RelatedClaim",
     "ReviewEntry",
+    "SourceFilter",
+    "SourceSort",
+    "SourceView",
     "Store",
     "StoreBusy",
     "StoreError",
@@ -64,6 +71,7 @@ __all__ = [
     "display_url",
     "failure_message",
     "count_claims",
+    "count_sources",
     "export_rows",
     "get_claim",
     "history",
@@ -74,6 +82,7 @@ __all__ = [
     "related",
     "resolve_url",
     "set_status",
+    "sources",
     "stats",
     "undo_last",
     "upgrade",

@@ -121,8 +121,8 @@ def _where(flt: ClaimFilter) -> list:
         clauses.append(C.kind.in_(kinds))
     if flt.source:
         clauses.append(C.source_key.like(_like(normalize_key(flt.source)), escape="\\"))
-    if flt.source_id is not None:
-        clauses.append(C.source_id == flt.source_id)
+    if (source_ids := _values(flt.source_id)) is not None:
+        clauses.append(C.source_id.in_(source_ids))
     if flt.outlet:
         outlets = select(A.id).where(
             A.current.is_(True), A.outlet_key.like(_like(normalize_key(flt.outlet)), escape="\\")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from claims.models import Kind, LinkKind, Reason, Speech, Status
 
@@ -24,7 +25,9 @@ class ClaimFilter(BaseModel):
     status: Status | list[Status] | None = None
     kind: Kind | list[Kind] | None = None
     source: str | None = Field(default=None, description="Part of the source's name")
-    source_id: int | None = Field(default=None, description="Entity id of the source")
+    source_id: int | list[int] | None = Field(
+        default=None, description="Entity id of the source, or any of several (a ledger row)"
+    )
     article: str | int | None = None
     outlet: str | None = Field(default=None, description="Part of the outlet's name")
     search: str | None = None
@@ -74,6 +77,69 @@ class ClaimView(BaseModel):
     note: str | None
     n_corroborating: int = 0
     n_contradicting: int = 0
+
+
+class SourceSort(str, Enum):
+    """Orders of the source ledger: the most first, except by name (alphabetical, on the
+    Arabic-normalised name)."""
+
+    claims = "claims"
+    disputed = "disputed"  # share of the reviewed claims disputed
+    verified = "verified"  # share of the reviewed claims verified
+    corroborations = "corroborations"
+    contradictions = "contradictions"
+    last_seen = "last-seen"
+    name = "name"
+
+
+class SourceFilter(BaseModel):
+    """Which rows of the source ledger to show. Fields left at None do not filter.
+
+    `outlet` keeps the sources with a claim in an outlet whose name contains it (their counts
+    still cover all their claims); `search` matches part of the source's name, hamza,
+    ta marbuta, diacritics and the article 'ال' ignored: 'مصادر مطلعه' finds 'المصادر المطّلعة'.
+    """
+
+    kind: Kind | list[Kind] | None = None
+    outlet: str | None = None
+    search: str | None = None
+
+
+class SourceView(BaseModel):
+    """One row of the source ledger: a source and what became of its claims.
+
+    A named person, organization or outlet is one row wherever it speaks. An anonymous phrase
+    ('مصادر مطلعة') is one row per outlet: the same words in two outlets are two sources, in
+    two articles of one outlet one (in articles without a known outlet, one per article).
+    Counts cover current claims that are not page furniture; `corroborations` and
+    `contradictions` count the links of each of its claims to other current claims.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Kind
+    name: str = Field(description="The name as stored (for an anonymous row, its first spelling)")
+    outlets: list[str] = Field(description="Outlets of the articles its claims are in, by name")
+    claims: int
+    verified: int
+    disputed: int
+    corroborations: int
+    contradictions: int
+    last_seen: datetime = Field(description="Latest ingest time of an article with its claims")
+    last_published: str | None = Field(
+        description="Latest publication date among those articles (ISO 8601), when known"
+    )
+    entity_ids: list[int] = Field(description="The store's entities this row gathers")
+
+    @computed_field(description="Share of its reviewed claims that were disputed")  # type: ignore[prop-decorator]
+    @property
+    def disputed_share(self) -> float | None:
+        reviewed = self.verified + self.disputed
+        return round(self.disputed / reviewed, 3) if reviewed else None
+
+    def claim_filter(self) -> ClaimFilter:
+        """The claims of this row."""
+        return ClaimFilter(source_id=self.entity_ids)
 
 
 class ReviewEntry(BaseModel):

@@ -4,10 +4,14 @@ check. Update with `pytest tests/tui --snapshot-update` after looking at the new
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
-from textual.widgets import Input
+from sqlalchemy import update
+from textual.widgets import DataTable, Input
 
 from claims.store import Store
+from claims.store.tables import ARTICLE
 from tui.app import ReviewApp
 from tui.bidi import LRM
 from tui.widgets.claim_detail import ClaimDetail
@@ -141,3 +145,22 @@ def test_search_box(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(make_app("visual"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_ledger_screen(snap_compare, make_app, db_path):
+    with Store.open(str(db_path)) as store, store.session() as session:  # a date of its own
+        session.execute(
+            update(ARTICLE).values(ingested_at=datetime(2026, 1, 5, tzinfo=timezone.utc))
+        )
+    checked = {}
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        table = pilot.app.screen.query_one(DataTable)
+        checked["first"] = [cell.plain for cell in table.get_row_at(0)]
+
+    assert snap_compare(make_app("terminal"), terminal_size=SIZE, run_before=run_before)
+    assert checked["first"][0] == "ORG" and "وزارة الدفاع الروسية" in checked["first"][1]
+    assert checked["first"][-1] == "2026-01-05"

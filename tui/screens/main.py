@@ -13,10 +13,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from claims.models import Kind, Status
-from claims.store import ClaimFilter, ClaimView, ConflictError, StoreBusy, UndoRefused
+from claims.store import (
+    ClaimFilter,
+    ClaimView,
+    ConflictError,
+    SourceView,
+    StoreBusy,
+    UndoRefused,
+)
 from tui.bidi import Display, clean
 from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen, key_rows
+from tui.screens.ledger import LedgerScreen, source_label
 from tui.screens.note import NoteScreen
 from tui.session import Session
 from tui.widgets.claim_detail import ClaimDetail
@@ -24,8 +32,9 @@ from tui.widgets.claim_list import ClaimList
 from tui.widgets.related import RelatedPanel
 
 
-def describe(flt: ClaimFilter, order: str) -> Text:
-    """The current filter in words, for the line above the list."""
+def describe(flt: ClaimFilter, order: str, source_name: str | None = None) -> Text:
+    """The current filter in words, for the line above the list; `source_name` names the
+    ledger row whose entities the filter's source ids are."""
     parts: list[str] = []
     for name in ("status", "kind"):
         value = getattr(flt, name)
@@ -36,6 +45,8 @@ def describe(flt: ClaimFilter, order: str) -> Text:
         value = getattr(flt, name)
         if value not in (None, ""):
             parts.append(f"{name}={clean(str(value))}")
+    if flt.source_id is not None:
+        parts.append(f"source={clean(source_name or str(flt.source_id))}")
     if flt.contradicted:
         parts.append("contradicted")
     if flt.search:
@@ -66,6 +77,7 @@ class MainScreen(Screen):
         Binding("r", "focus_related", "Related", show=False),
         Binding("b", "back", "Back after a jump", show=False),
         Binding("e", "export", "Export CSV"),
+        Binding("l", "sources", "Sources"),
         Binding("question_mark", "help", "Keys"),
         Binding("q", "quit", "Quit"),
     ]
@@ -119,7 +131,7 @@ class MainScreen(Screen):
         self.update_status_line()
 
     def update_status_line(self) -> None:
-        line = describe(self.session.filter, self.session.order)
+        line = describe(self.session.filter, self.session.order, self.session.source_name)
         count = self.session.known_count
         line.append(f"   {count:,} claims" if count is not None else "   counting…", "bold")
         self.query_one("#status-line", Static).update(line)
@@ -332,6 +344,16 @@ class MainScreen(Screen):
         path, n = self.session.export(self.export_dir)
         self.say(f"{n} claims written to {path}", title="Exported", timeout=6)
         self.last_export = path
+
+    def action_sources(self) -> None:
+        """The source ledger; the source chosen there becomes the list's filter."""
+
+        def chosen(source: SourceView | None) -> None:
+            if source is not None:  # its claims, whatever their status
+                self.session.source_name = source_label(source)
+                self.set_filter(source.claim_filter())
+
+        self.app.push_screen(LedgerScreen(self.session, self.bidi), chosen)
 
     def action_help(self) -> None:
         bindings = list(self.BINDINGS) + list(ClaimList.BINDINGS)

@@ -1,0 +1,226 @@
+"""The source ledger: every source with what became of its claims, aggregated in SQL.
+
+One statement: each current claim gets the key of its ledger row (a shared entity, scope '', is
+a row of its own; anonymous entities are scoped to their article, so the ones with the same
+phrase in the same outlet share a row), then claims are counted by row, and links by row.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, String, case, cast, func, literal, select, union
+
+from claims.arabic import normalize_key
+from claims.models import LinkKind, Status
+from claims.store.engine import Store
+from claims.store.queries import A, C, E, L, _aware, _like, _values
+from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, SHARED
+from claims.store.views import SourceFilter, SourceSort, SourceView
+
+# The CSV columns of `claims sources`, in order (JSON has the same keys).
+COLUMNS = (
+    "kind",
+    "name",
+    "outlets",
+    "claims",
+    "verified",
+    "disputed",
+    "disputed_share",
+    "corroborations",
+    "contradictions",
+    "last_seen",
+    "last_published",
+    "entity_ids",
+)
+# Joins the outlets and entity ids of a ledger row in one aggregate; split again in Python.
+SEPARATOR = "\x1f"
+
+
+def _row_key():
+    """The ledger row of a claim, as one string: '#' and the entity id for a shared source;
+    for an anonymous one, its kind, key and outlet key (or, without an outlet, its article).
+    Keys are words and spaces (normalize_key), so the separators cannot occur inside them."""
+    anonymous_row = (
+        E.kind
+        + SEPARATOR
+        + E.key
+        + SEPARATOR
+        + case((A.outlet_key.is_not(None), "o" + A.outlet_key), else_="d" + E.scope)
+    )
+    return case((E.scope == SHARED, "#" + cast(E.id, String)), else_=anonymous_row)
+
+
+def _claims_of_sources(flt: SourceFilter):
+    """Current claims that are not furniture, with their source's ledger row (a CTE)."""
+    where = [C.current.is_(True), C.furniture.is_(False)]
+    if (kinds := _values(flt.kind)) is not None:
+        where.append(E.kind.in_(kinds))
+    if flt.search and (needle := normalize_key(flt.search)):
+        where.append(E.key.like(_like(needle), escape="\\"))
+    return (
+        select(
+            C.id.label("claim_id"),
+            _row_key().label("row_key"),
+            C.status,
+            E.id.label("entity_id"),
+            E.kind,
+            E.key,
+            E.name,
+            A.outlet,
+            A.outlet_key,
+            A.ingested_at,
+            A.published,
+        )
+        .select_from(CLAIM.join(ARTICLE, A.id == C.article_id).join(ENTITY, E.id == C.source_id))
+        .where(*where)
+        .cte("claims_of_sources")
+    )
+
+
+def _links_per_row(claims):
+    """Corroborates and contradicts links per ledger row, each link counted once however many
+    of the row's claims it joins, and only links to current claims that are not furniture (an
+    edited article's dropped sentences no longer speak for a source)."""
+    other = CLAIM.alias("other")
+    wanted = (LinkKind.corroborates.value, LinkKind.contradicts.value)
+
+    def ends(end, far):
+        return (
+            select(claims.c.row_key, L.id.label("link_id"), L.kind)
+            .select_from(LINK.join(claims, claims.c.claim_id == end).join(other, other.c.id == far))
+            .where(L.kind.in_(wanted), other.c.current.is_(True), other.c.furniture.is_(False))
+        )
+
+    links = union(ends(L.claim_id, L.other_id), ends(L.other_id, L.claim_id)).subquery()
+
+    def count(kind: LinkKind):
+        return func.sum(case((links.c.kind == kind.value, 1), else_=0))
+
+    return (
+        select(
+            links.c.row_key,
+            count(LinkKind.corroborates).label("corroborations"),
+            count(LinkKind.contradicts).label("contradictions"),
+        )
+        .group_by(links.c.row_key)
+        .subquery()
+    )
+
+
+def _ledger(flt: SourceFilter) -> tuple[Select, dict]:
+    """The ledger rows, unordered, and the orders. Claims are first grouped by row, entity and
+    outlet (so the outlets and entity ids are joined once each, not once per claim)."""
+    claims = _claims_of_sources(flt)
+    k = claims.c
+
+    def with_status(status: Status):
+        return func.sum(case((k.status == status.value, 1), else_=0))
+
+    parts = (
+        select(
+            k.row_key,
+            k.entity_id,
+            k.kind,
+            k.outlet_key,
+            func.min(k.key).label("key"),
+            func.min(k.name).label("name"),
+            func.min(k.outlet).label("outlet"),
+            func.count().label("claims"),
+            with_status(Status.verified).label("verified"),
+            with_status(Status.disputed).label("disputed"),
+            func.max(k.ingested_at).label("last_seen"),
+            func.max(k.published).label("last_published"),
+        )
+        .group_by(k.row_key, k.entity_id, k.kind, k.outlet_key)
+        .subquery()
+    )
+    p = parts.c
+    links = _links_per_row(claims)
+    claims_count = func.sum(p.claims)
+    verified = func.sum(p.verified)
+    disputed = func.sum(p.disputed)
+    reviewed = verified + disputed
+    corroborations = func.coalesce(func.max(links.c.corroborations), 0)
+    contradictions = func.coalesce(func.max(links.c.contradictions), 0)
+    last_seen = func.max(p.last_seen)
+    key = func.min(p.key)
+    stmt = (
+        select(
+            func.min(p.kind).label("kind"),
+            func.min(p.name).label("name"),
+            func.aggregate_strings(p.outlet, SEPARATOR).label("outlets"),
+            claims_count.label("claims"),
+            verified.label("verified"),
+            disputed.label("disputed"),
+            corroborations.label("corroborations"),
+            contradictions.label("contradictions"),
+            last_seen.label("last_seen"),
+            func.max(p.last_published).label("last_published"),
+            func.aggregate_strings(cast(p.entity_id, String), SEPARATOR).label("entity_ids"),
+        )
+        .select_from(parts.outerjoin(links, links.c.row_key == p.row_key))
+        .group_by(p.row_key)
+    )
+    if flt.outlet and (needle := normalize_key(flt.outlet)):
+        in_outlet = p.outlet_key.like(_like(needle), escape="\\")
+        stmt = stmt.having(func.sum(case((in_outlet, 1), else_=0)) > 0)
+
+    def share(part):
+        # Rows with nothing reviewed come last; then the highest share, the most claims behind it.
+        return (reviewed == 0, (part * literal(1.0) / func.nullif(reviewed, 0)).desc(), part.desc())
+
+    orders = {
+        SourceSort.claims: (),
+        SourceSort.disputed: share(disputed),
+        SourceSort.verified: share(verified),
+        SourceSort.corroborations: (corroborations.desc(),),
+        SourceSort.contradictions: (contradictions.desc(),),
+        SourceSort.last_seen: (last_seen.desc(),),
+        SourceSort.name: (key,),
+    }
+    # Ties: most claims first, then by name, then the oldest entity: the same order every time.
+    ties = (claims_count.desc(), key, func.min(p.entity_id))
+    return stmt, {sort: (*first, *ties) for sort, first in orders.items()}
+
+
+def _split(joined: str | None) -> list[str]:
+    return sorted(set(joined.split(SEPARATOR))) if joined else []
+
+
+def _view(row) -> SourceView:
+    return SourceView(
+        kind=row.kind,
+        name=row.name,
+        outlets=_split(row.outlets),
+        claims=row.claims,
+        verified=row.verified,
+        disputed=row.disputed,
+        corroborations=row.corroborations,
+        contradictions=row.contradictions,
+        last_seen=_aware(row.last_seen) or row.last_seen,
+        last_published=row.last_published,
+        entity_ids=sorted(int(i) for i in _split(row.entity_ids)),
+    )
+
+
+def sources(
+    store: Store,
+    flt: SourceFilter | None = None,
+    *,
+    sort: SourceSort = SourceSort.claims,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[SourceView]:
+    """The rows of the source ledger that pass the filter, in the order asked (all of them
+    when `limit` is None). Sources with no current claim are left out."""
+    stmt, orders = _ledger(flt or SourceFilter())
+    stmt = stmt.order_by(*orders[SourceSort(sort)]).offset(max(offset, 0))
+    if limit is not None:
+        stmt = stmt.limit(max(limit, 0))
+    with store.session() as session:
+        return [_view(row) for row in session.execute(stmt)]
+
+
+def count_sources(store: Store, flt: SourceFilter | None = None) -> int:
+    stmt, _orders = _ledger(flt or SourceFilter())
+    with store.session() as session:
+        return session.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()

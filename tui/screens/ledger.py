@@ -1,0 +1,142 @@
+"""The source ledger: every source with its claims, verdicts and links, sortable by column.
+Enter shows the chosen source's claims in the review screen; Escape goes back to it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from claims.store import SourceSort, SourceView
+from tui.bidi import Display
+from tui.session import Session
+from tui.widgets.look import KIND_BADGE, STATUS_STYLE
+
+SORTS = list(SourceSort)
+SORT_NAMES = {
+    SourceSort.claims: "claims",
+    SourceSort.disputed: "disputed share",
+    SourceSort.verified: "verified share",
+    SourceSort.corroborations: "corroborations",
+    SourceSort.contradictions: "contradictions",
+    SourceSort.last_seen: "last seen",
+    SourceSort.name: "name",
+}
+# (column key, header, width, the order a click on its header asks for, or None)
+COLUMNS: list[tuple[str, str, int, SourceSort | None]] = [
+    ("kind", "Kind", 5, None),
+    ("source", "Source", 26, SourceSort.name),
+    ("outlets", "Outlets", 22, None),
+    ("claims", "Claims", 6, SourceSort.claims),
+    ("verified", "✔ Verif.", 8, SourceSort.verified),
+    ("disputed", "✘ Disp.", 7, SourceSort.disputed),
+    ("share", "Disp. %", 7, SourceSort.disputed),
+    ("corroborations", "✓ Corr.", 7, SourceSort.corroborations),
+    ("contradictions", "✗ Contr.", 8, SourceSort.contradictions),
+    ("last_seen", "Last seen", 10, SourceSort.last_seen),
+]
+WIDTH = {key: width for key, _header, width, _sort in COLUMNS}
+SORT_OF_COLUMN = {key: sort for key, _header, _width, sort in COLUMNS if sort is not None}
+
+
+def source_label(source: SourceView) -> str:
+    """A ledger row in words: its name, and its outlets (an anonymous phrase is one per outlet)."""
+    outlets = ", ".join(source.outlets)
+    return f"{source.name} ({outlets})" if outlets else source.name
+
+
+def _figure(value: int | str, style: str = "") -> Text:
+    return Text(str(value), style=style, justify="right")
+
+
+class LedgerScreen(Screen[SourceView | None]):
+    """Returns the source chosen with Enter, or None when left with Escape."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back to the claims"),
+        Binding("o", "next_sort", "Next order"),
+    ]
+
+    DEFAULT_CSS = """
+    #ledger-status { height: 1; padding: 0 1; background: $boost; }
+    #ledger { height: 1fr; }
+    """
+
+    def __init__(self, session: Session, display: Display) -> None:
+        super().__init__()
+        self.session = session
+        self.bidi = display
+        self.sort = SourceSort.claims
+        self.rows: list[SourceView] = []
+        self.total = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="ledger-status")
+        yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#ledger", DataTable)
+
+    def on_mount(self) -> None:
+        for key, header, width, _sort in COLUMNS:
+            self.table.add_column(Text(header, "bold"), width=width, key=key)
+        self.load()
+        self.table.focus()
+
+    def load(self) -> None:
+        """Read the ledger in the current order and draw it from the first row."""
+        self.rows, self.total = self.session.sources(self.sort)
+        self.table.clear()
+        for row in self.rows:
+            self.table.add_row(*self.cells(row))
+        self.update_status_line()
+
+    def cells(self, row: SourceView) -> list[Text]:
+        d = self.bidi
+        share = row.disputed_share
+        return [
+            Text(KIND_BADGE.get(row.kind.value, "?"), "bold"),
+            d.cell(Text(row.name, "cyan"), WIDTH["source"]),
+            d.cell(Text(", ".join(row.outlets) or "—", "italic"), WIDTH["outlets"]),
+            _figure(row.claims),
+            _figure(row.verified, STATUS_STYLE["verified"] if row.verified else "dim"),
+            _figure(row.disputed, STATUS_STYLE["disputed"] if row.disputed else "dim"),
+            _figure("—" if share is None else f"{share:.0%}"),
+            _figure(row.corroborations, "green" if row.corroborations else "dim"),
+            _figure(row.contradictions, "bold red" if row.contradictions else "dim"),
+            Text(f"{row.last_seen:%Y-%m-%d}"),
+        ]
+
+    def update_status_line(self) -> None:
+        line = Text("Source ledger", "bold")
+        shown = len(self.rows)
+        count = f"{shown:,} sources" if shown == self.total else f"{shown:,} of {self.total:,}"
+        line.append(f"   {count}   Sort: {SORT_NAMES[self.sort]}", "dim")
+        line.append("   Enter: its claims · o or a header: order · Esc: back", "dim")
+        self.query_one("#ledger-status", Static).update(line)
+
+    def sort_by(self, sort: SourceSort) -> None:
+        self.sort = sort
+        self.load()
+
+    def action_next_sort(self) -> None:
+        self.sort_by(SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)])
+
+    @on(DataTable.HeaderSelected)
+    def on_header(self, event: DataTable.HeaderSelected) -> None:
+        sort = SORT_OF_COLUMN.get(str(event.column_key.value))
+        if sort is not None:
+            self.sort_by(sort)
+
+    @on(DataTable.RowSelected)
+    def on_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(self.rows[event.cursor_row])
+
+    def action_back(self) -> None:
+        self.dismiss(None)
