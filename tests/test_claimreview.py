@@ -177,3 +177,32 @@ def test_a_claim_review_export_without_its_desk_is_a_usage_error(db_url, tmp_pat
     no_id = runner.invoke(app, [*base, "--publisher", "X", "--review-url", "https://e.org/c"])
     assert no_id.exit_code == 2 and "{id}" in no_id.output
     assert not (tmp_path / "r").exists()
+
+
+def test_the_reviewed_seeds_export_as_valid_claim_reviews(db_url, tmp_path):
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(seeds), "--db", db_url]).exit_code == 0
+    store = Store.open(db_url)
+    try:
+        named = query_claims(store, ClaimFilter(kind=Kind.named_person), limit=2)
+        unnamed = query_claims(store, ClaimFilter(kind=Kind.anonymous), limit=1)
+        for view, status in zip(
+            [*named, *unnamed], [Status.verified, Status.disputed, Status.disputed], strict=True
+        ):
+            set_status(store, view.id, status, reviewer="amina", expected_version=view.version)
+    finally:
+        store.close()
+    out = tmp_path / "seeds.json"
+    desk = ["--publisher", DESK.publisher, "--review-url", DESK.review_url]
+    result = runner.invoke(
+        app, ["export", "--format", "claimreview", *desk, "--db", db_url, "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    reviews = json.loads(out.read_text(encoding="utf-8"))
+    assert len(reviews) == 3
+    for review in reviews:
+        assert_valid_claim_review(review)
+    assert {r["itemReviewed"]["author"]["@type"] for r in reviews} == {"Person"}
