@@ -18,6 +18,7 @@ from claims.models import MAX_NAME, MAX_TITLE, Article, PageSource
 from claims.read import (
     BINARY_CONTROL,
     UnreadableFile,
+    article_of,
     check_text,
     decode_utf8,
     normalise_newlines,
@@ -142,12 +143,11 @@ def read_html(
     source = (page or PageSource()).model_copy(
         update={"raw": raw, "raw_hash": hashlib.sha256(raw).hexdigest()}
     )
-    return Article(
-        doc=doc,
+    return article_of(
+        text,
+        doc,
+        encoding,
         origin=origin,
-        text=text,
-        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        encoding=encoding,
         title=title,
         byline=_bounded(found.author, MAX_TITLE),
         published=found.date or None,

@@ -147,18 +147,17 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def article_of(text: str, doc: str, encoding: str, **metadata) -> Article:
+    """The `Article` of a decoded text, known by the hash of its text."""
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(doc=doc, text=text, content_hash=content_hash, encoding=encoding, **metadata)
+
+
 def read_bytes(raw: bytes, doc: str, origin: str | None = None) -> Article:
     """An `Article` from the bytes of file `doc` (read from the path `origin`); metadata is
     filled in by the cleaning stage."""
     text, encoding, warnings = decode(raw, doc)
-    return Article(
-        doc=doc,
-        origin=origin,
-        text=text,
-        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        encoding=encoding,
-        warnings=warnings,
-    )
+    return article_of(text, doc, encoding, origin=origin, warnings=warnings)
 
 
 def read_path(path: Path, doc: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Article:
