@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import getpass
 import json
 import sys
 import time
@@ -223,8 +224,46 @@ def _print_evidence(asked: str, found: list) -> None:
     console.print(table)
 
 
+def reject_link(
+    claim: int = typer.Argument(..., help="One claim's id"),
+    other: int = typer.Argument(..., help="The other claim's id"),
+    why: str = typer.Option(..., "--why", help="Why the two claims are not linked"),
+    reviewer: str = typer.Option(
+        getpass.getuser(), "--reviewer", envvar="CLAIMS_REVIEWER", help="Who says so"
+    ),
+    db: str | None = typer.Option(None, "--db", envvar="CLAIMS_DB", help=DB_HELP),
+) -> None:
+    """Take back the link between two claims, with the reason: both get their confidence back
+    without it, and no later `claims link` makes it again (kept with who, when and why).
+
+    Example: claims reject-link 12 40 --why "two different strikes on the same town"
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from claims.store import NotFound, Store, StoreError, failure_message
+    from claims.store import reject_link as reject
+
+    try:
+        store = Store.open(db)
+    except StoreError as exc:
+        typer.echo(f"claims reject-link: {safe(exc)}", err=True)
+        raise typer.Exit(2) from exc
+    try:
+        dropped = reject(store, claim, other, reviewer=reviewer, reason=why)
+    except (NotFound, ValueError, StoreError) as exc:
+        typer.echo(f"claims reject-link: {safe(exc)}", err=True)
+        raise typer.Exit(2) from exc
+    except (SQLAlchemyError, OSError) as exc:
+        typer.echo(f"claims reject-link: {safe(failure_message(store.url, exc))}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+    typer.echo(f"the link of claims {claim} and {other} is rejected ({dropped} dropped)")
+
+
 def register(app: typer.Typer) -> None:
     """Add the linking commands to the `claims` app."""
     app.command("link")(link)
     app.command("compare")(compare)
     app.command("check")(check)
+    app.command("reject-link")(reject_link)

@@ -139,6 +139,18 @@ CREATE TABLE link_index (
 	FOREIGN KEY(claim_id) REFERENCES claim (id)
 );
 
+CREATE TABLE rejected_link (
+	claim_id INTEGER NOT NULL,
+	other_id INTEGER NOT NULL,
+	kind VARCHAR NOT NULL,
+	reviewer VARCHAR NOT NULL,
+	reason TEXT NOT NULL,
+	at DATETIME NOT NULL,
+	PRIMARY KEY (claim_id, other_id),
+	FOREIGN KEY(claim_id) REFERENCES claim (id),
+	FOREIGN KEY(other_id) REFERENCES claim (id)
+);
+
 CREATE TABLE review (
 	id INTEGER NOT NULL,
 	claim_id INTEGER NOT NULL,

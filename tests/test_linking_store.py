@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from claims.models import ExtractedArticle, Kind, Status
@@ -209,3 +210,45 @@ def test_a_link_between_two_chunks_of_claims_counts_once(store, monkeypatch):
                 r["label"] for r in claim.reasons if r["label"].startswith(("contra", "corro"))
             ]
             assert len(steps) == len(set(steps)), claim.reasons
+
+
+def test_a_rejected_link_is_dropped_with_its_confidence_and_never_made_again(store):
+    from claims.store import NotFound, reject_link
+    from claims.store.tables import RejectedLinkRow
+
+    ingest(store, article("a.txt", [(A1, Kind.organization, "المرصد السوري")]))
+    alone = confidences(store)[A1]
+    ingest(store, article("b.txt", [(B1, Kind.organization, "الدفاع المدني")]))
+    link_store(store)
+    [contradiction] = links(store)
+    assert confidences(store)[A1] < alone
+    assert (
+        reject_link(
+            store,
+            contradiction.other_id,
+            contradiction.claim_id,
+            reviewer="amina",
+            reason="two strikes on two days",
+        )
+        == 1
+    )
+    assert links(store) == [] and confidences(store)[A1] == alone
+    with store.session() as s:
+        [kept] = s.execute(select(RejectedLinkRow)).scalars().all()
+    assert (kept.claim_id, kept.other_id, kept.kind) == (
+        contradiction.claim_id,
+        contradiction.other_id,
+        "contradicts",
+    )
+    assert (kept.reviewer, kept.reason) == ("amina", "two strikes on two days")
+    ingest(store, article("c.txt", [(A1.replace("30", "35"), Kind.anonymous, "ناشطون")]))
+    link_store(store)
+    link_store(store, all=True)
+    assert all(
+        {x.claim_id, x.other_id} != {contradiction.claim_id, contradiction.other_id}
+        for x in links(store)
+    )
+    with pytest.raises(NotFound):
+        reject_link(store, contradiction.claim_id, contradiction.other_id, reviewer="a", reason="x")
+    with pytest.raises(ValueError):
+        reject_link(store, 1, 2, reviewer="amina", reason=" ")

@@ -37,6 +37,7 @@ from claims import link as linker
 from claims.arabic import normalize_key
 from claims.models import Reason
 from claims.store.engine import Store
+from claims.store.queries import rejected_pairs
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, LINK_INDEX
 
 C, A, L, E, K = CLAIM.c, ARTICLE.c, LINK.c, ENTITY.c, LINK_INDEX.c
@@ -308,13 +309,18 @@ def _write(session, plan: _Plan) -> LinkResult | None:
         session.execute(delete(LINK_INDEX))
     if plan.outdated:
         _write_keys(session, list(plan.outdated), list(plan.outdated.values()), plan.version)
+    rejected = rejected_pairs(session)  # links reviewers took back are never made again
+    links = [
+        x
+        for x in plan.links
+        if (min(x.claim_id, x.other_id), max(x.claim_id, x.other_id)) not in rejected
+    ]
     if not plan.new_ids:
         updated = _refresh_ids(session, sorted(unlinked_partners))
         return LinkResult(claims=plan.total, new=0, links={}, updated=updated)
     if not plan.all:
         for chunk in _chunks(plan.new_ids):
             session.execute(delete(LINK).where(or_(L.claim_id.in_(chunk), L.other_id.in_(chunk))))
-    links = plan.links
     for start in range(0, len(links), INSERT_BATCH):
         session.execute(
             LINK.insert(),

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, Select, and_, func, or_, select, tuple_, union, update
+from sqlalchemy import Connection, Select, and_, delete, func, or_, select, tuple_, union, update
 from sqlalchemy.orm import Session
 
 from claims.arabic import normalize_key, normalize_word
 from claims.models import ExportRow, Kind, LinkKind, Reason, Status
 from claims.store.engine import Store
-from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, REVIEW
+from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, REJECTED_LINK, REVIEW
 from claims.store.views import (
     ClaimFilter,
     ClaimView,
@@ -481,6 +481,45 @@ def add_note(
         expected_version=expected_version,
         note=note,
     )
+
+
+def reject_link(store: Store, claim_id: int, other_id: int, *, reviewer: str, reason: str) -> int:
+    """A reviewer says two claims are not linked, and why: their link is dropped, both get
+    their confidence back without it, and no later linking run makes it again. Returns how
+    many link rows were dropped; NotFound when the two claims are not linked."""
+    if not reviewer.strip() or not reason.strip():
+        raise ValueError("Rejecting a link needs a reviewer and a reason")
+    low, high = sorted((claim_id, other_id))
+    between = or_(
+        and_(L.claim_id == low, L.other_id == high), and_(L.claim_id == high, L.other_id == low)
+    )
+
+    def once() -> int:
+        with store.session() as session:
+            kinds = session.execute(select(L.kind).where(between)).scalars().all()
+            if not kinds:
+                raise NotFound(f"Claims {claim_id} and {other_id} are not linked")
+            session.execute(
+                REJECTED_LINK.insert().values(
+                    claim_id=low,
+                    other_id=high,
+                    kind=kinds[0],
+                    reviewer=reviewer,
+                    reason=reason,
+                    at=utcnow(),
+                )
+            )
+            session.execute(delete(LINK).where(between))
+            for claim in (low, high):
+                recompute_confidence(session, claim)
+            return len(kinds)
+
+    return store.retrying(once, f"rejecting the link of claims {low} and {high}")
+
+
+def rejected_pairs(session: Session | Connection) -> set[tuple[int, int]]:
+    """The pairs of claims (lower id first) reviewers said are not linked."""
+    return {(row.claim_id, row.other_id) for row in session.execute(select(REJECTED_LINK))}
 
 
 def undo_last(store: Store, *, reviewer: str) -> ClaimView | None:

@@ -174,6 +174,20 @@ class LinkRow(SQLModel, table=True):
     reasons: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
+class RejectedLinkRow(SQLModel, table=True):
+    """A pair of claims a reviewer said are not linked, with who, when and why: the link is
+    dropped and no later linking run makes it again. The pair is stored lower id first."""
+
+    __tablename__ = "rejected_link"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    other_id: int = Field(foreign_key="claim.id", primary_key=True)
+    kind: str = Field(description="The LinkKind value of the link rejected")
+    reviewer: str
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
 class LinkIndexRow(SQLModel, table=True):
     """The blocking keys of a linked claim, written by the linker: new claims are linked
     against these instead of analysing every stored claim again. A current claim without a
@@ -244,5 +258,6 @@ LINK = _table(LinkRow)
 LINK_INDEX = _table(LinkIndexRow)
 PASSAGE = _table(PassageRow)
 PAGE = _table(PageRow)
-TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK, LINK_INDEX, PASSAGE, PAGE]
+REJECTED_LINK = _table(RejectedLinkRow)
+TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK, LINK_INDEX, PASSAGE, PAGE, REJECTED_LINK]
 metadata = SQLModel.metadata
