@@ -178,6 +178,12 @@ class Session:
         )
         return self._after_write(updated)
 
+    def reject_link(self, claim: ClaimView, other_id: int, reason: str) -> ClaimView:
+        """Take back the link between the claim and another, with the reason; the claim as it
+        is now (its confidence without the link)."""
+        st.reject_link(self.store, claim.id, other_id, reviewer=self.reviewer, reason=reason)
+        return self._after_write(st.get_claim(self.store, claim.id))
+
     def undo(self) -> ClaimView | None:
         """Undo this reviewer's last action; the claim it touched, or None if nothing to undo.
         Raises UndoRefused when someone acted on that claim after it."""

@@ -390,3 +390,24 @@ async def test_keys_faster_than_the_screen_still_act_on_the_cursor_row(db_path, 
         await pilot.pause()
     verified = st.query_claims(store, ClaimFilter(status=Status.verified))
     assert [c.index for c in verified] == [2]
+
+
+async def test_delete_on_a_related_claim_rejects_the_link_with_a_reason(db_path, store):
+    async with running(db_path) as (app, pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        related = app.screen.query_one(RelatedPanel)
+        other = related.items[0].claim.id
+        await pilot.press("delete")  # the reason is asked for; Escape would keep the link
+        await pilot.pause()
+        await pilot.press(*"not the same strike", "enter")
+        await pilot.pause()
+        assert other not in [item.claim.id for item in main(app).related.items]
+    with store.session() as session:
+        from sqlmodel import select as select_rows
+
+        from claims.store.tables import RejectedLinkRow
+
+        [kept] = session.execute(select_rows(RejectedLinkRow)).scalars().all()
+    assert other in (kept.claim_id, kept.other_id)
+    assert (kept.reviewer, kept.reason) == ("tester", "not the same strike")

@@ -13,6 +13,7 @@ from textual.widgets import Static
 EXTRA_KEYS = [
     ("tab / shift+tab", "Move between the list, the related claims and the search"),
     ("enter", "On a related claim: jump to it"),
+    ("delete", "On a related claim: reject the link, with the reason (kept with it)"),
     ("escape", "Close the search or a dialog"),
     ("ctrl+p", "Command palette: every action by name"),
 ]

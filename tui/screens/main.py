@@ -17,6 +17,7 @@ from claims.store import (
     ClaimFilter,
     ClaimView,
     ConflictError,
+    NotFound,
     SourceView,
     StoreBusy,
     UndoRefused,
@@ -162,6 +163,28 @@ class MainScreen(Screen):
         if self.shown is not None:
             self.jumps.append(self.shown.id)
         self.go_to(event.claim_id)
+
+    @on(RelatedPanel.Reject)
+    def on_reject(self, event: RelatedPanel.Reject) -> None:
+        claim = self.shown
+        if claim is None:
+            return
+
+        def reject(reason: str | None) -> None:
+            if not reason or not reason.strip():
+                return
+            try:
+                updated = self.session.reject_link(claim, event.claim_id, reason)
+            except (NotFound, StoreBusy) as err:
+                self.say(str(err), title="Link not rejected", severity="error")
+                return
+            self.reload(updated)
+            self.show(updated)
+            self.say(f"Link of claims {claim.id} and {event.claim_id} rejected", timeout=3)
+
+        asking = f"Why are claims {{id}} and {event.claim_id} not linked?"
+        screen = NoteScreen(None, claim.id, asking=asking, placeholder="The reason, kept with it")
+        self.app.push_screen(screen, reject)
 
     def go_to(self, claim_id: int) -> None:
         """Put the cursor on a claim if it is in the view; otherwise show it on its own."""

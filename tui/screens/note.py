@@ -24,15 +24,24 @@ class NoteScreen(ModalScreen[str | None]):
     NoteScreen Label { margin-bottom: 1; }
     """
 
-    def __init__(self, note: str | None, claim_id: int) -> None:
+    def __init__(
+        self,
+        note: str | None,
+        claim_id: int,
+        *,
+        asking: str = "Note on claim {id}",
+        placeholder: str = "What did you check?",
+    ) -> None:
         super().__init__()
         self.note = note or ""
         self.claim_id = claim_id
+        self.asking = asking.format(id=claim_id)
+        self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(f"Note on claim {self.claim_id}  (Enter saves, Esc cancels)"))
-            yield Input(self.note, placeholder="What did you check?", id="note-input")
+            yield Label(Text(f"{self.asking}  (Enter saves, Esc cancels)"))
+            yield Input(self.note, placeholder=self.placeholder, id="note-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

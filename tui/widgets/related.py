@@ -1,9 +1,10 @@
 """Claims linked to the selected one: corroborating in one colour, contradicting in another,
-duplicates muted. Enter jumps to the claim."""
+duplicates muted. Enter jumps to the claim; Delete rejects the link, with a reason."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -39,7 +40,16 @@ class RelatedPanel(OptionList):
     RelatedPanel:focus { border: round $accent; }
     """
 
+    BINDINGS = [Binding("delete", "reject", "Reject link")]
+
     class Jump(Message):
+        def __init__(self, claim_id: int) -> None:
+            super().__init__()
+            self.claim_id = claim_id
+
+    class Reject(Message):
+        """The reviewer takes back the link to this related claim."""
+
         def __init__(self, claim_id: int) -> None:
             super().__init__()
             self.claim_id = claim_id
@@ -65,6 +75,10 @@ class RelatedPanel(OptionList):
         n_ok = sum(1 for r in self.items if link_kind_of(r.kind) is LinkKind.corroborates)
         n_no = sum(1 for r in self.items if link_kind_of(r.kind) is LinkKind.contradicts)
         self.border_title = f"Related claims  ✓{n_ok} ✗{n_no}"
+
+    def action_reject(self) -> None:
+        if self.highlighted is not None and self.items:
+            self.post_message(self.Reject(self.items[self.highlighted].claim.id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
