@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 
@@ -357,10 +358,13 @@ def find_outlet(text: str) -> str | None:
     return max(candidates, key=lambda n: counts[n]) if candidates else None
 
 
-def junk_reason(text: str) -> str | None:
-    """Why a line is page furniture, or None when it is reporting."""
+def junk_reason(text: str, form: str | None = None) -> str | None:
+    """Why a line is page furniture, or None when it is reporting; `form` is the matching form
+    of `text` (`normalize`) when the caller has made it already."""
     stripped = text.strip()
-    key = normalize(stripped).strip(" :.-|()[]")
+    if form is None or stripped != text:
+        form = normalize(stripped)
+    key = form.strip(" :.-|()[]")
     words = tokens(key)
     if not words:
         return "empty line"
@@ -394,19 +398,26 @@ def junk_reason(text: str) -> str | None:
     return None
 
 
-def rule_reasons(sentences: list[Sentence]) -> list[str | None]:
-    """Each sentence's furniture by the rules above, one sentence at a time."""
+def rule_reasons(sentences: list[Sentence], forms: Sequence[str] | None = None) -> list[str | None]:
+    """Each sentence's furniture by the rules above, one sentence at a time; `forms` are the
+    sentences' matching forms when the caller has them."""
+    if forms is None:
+        forms = [normalize(sentence.text) for sentence in sentences]
     return [
-        "glued in front of a sentence" if sentence.glued_furniture else junk_reason(sentence.text)
-        for sentence in sentences
+        "glued in front of a sentence"
+        if sentence.glued_furniture
+        else junk_reason(sentence.text, form)
+        for sentence, form in zip(sentences, forms, strict=True)
     ]
 
 
 def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Sentence]]:
     """Mark junk and repeats, and fill the article's title, byline, date and outlet where the
     page has not given them."""
-    by_rule = rule_reasons(sentences)
-    learned = learned_furniture(sentences, by_rule)
+    # Each sentence's matching form, made once for the rules, the model, labels and repeats.
+    forms = [normalize(sentence.text) for sentence in sentences]
+    by_rule = rule_reasons(sentences, forms)
+    learned = learned_furniture(sentences, by_rule, forms)
     marked: list[Sentence] = []
     title: str | None = None
     byline: str | None = None
@@ -414,13 +425,13 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
     in_body = False
     in_list = False
     seen: dict[str, int] = {}
-    for sentence, rule, verdict in zip(sentences, by_rule, learned, strict=True):
+    for sentence, form, rule, verdict in zip(sentences, forms, by_rule, learned, strict=True):
         text = sentence.text
         reason = rule
         n_words = len(tokens(text))
         if reason is None and in_list and not SENTENCE_END.search(text.strip()):
             reason = "listed under furniture"  # a headline under 'اقرأ أيضاً', a tag
-        label = normalize(text).split(":", 1)[0].strip(" :.-|")
+        label = form.split(":", 1)[0].strip(" :.-|")
         in_list = (reason is not None and in_list) or label in _list_heads()
         if reason == "date line" and published is None:
             published = parse_date(text)
@@ -442,8 +453,7 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
         reason = reason or verdict.reason
         dup_of = None
         if reason is None and n_words >= DUP_MIN_TOKENS:
-            key = normalize(text)
-            dup_of = seen.setdefault(key, sentence.index)
+            dup_of = seen.setdefault(form, sentence.index)
             if dup_of == sentence.index:
                 dup_of = None
         marked.append(

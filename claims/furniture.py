@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import operator
 import os
 import re
 from collections import Counter
@@ -35,9 +36,13 @@ MODEL_VARIABLE = "CLAIMS_FURNITURE_MODEL"
 NGRAM_SIZES = (2, 3, 4)
 GRAM = "g:"  # the prefix of n-gram features among the model's weights
 LATIN = re.compile(r"[A-Za-z]")
-LETTER = re.compile(r"[^\W\d_]")
+# The complement of a letter (`[^\W\d_]`), in runs: letters are counted as what is left
+# when these are taken out, without a string made per letter.
+NON_LETTERS = re.compile(r"[\W\d_]+")
 DIGIT = re.compile(r"\d")
-URL_PIECE = re.compile(r"https?:|www\.|\.(?:com|net|org)\b|\w\s*/\s*\w+\s*/", re.I)
+URL_PIECE = re.compile(r"https?:|www\.|\.(?:com|net|org)\b", re.I)
+# A path ('a/b/'): tried from every word character, so only where there is a slash.
+URL_PATH = re.compile(r"\w\s*/\s*\w+\s*/")
 SENTENCE_END = re.compile(r"[.؟?!…]['\"»”)]*$")
 # A body paragraph: a sentence of this many words that ends as a sentence does.
 BODY_MIN_WORDS = 12
@@ -116,7 +121,8 @@ def _gram_counts(words: list[str]) -> tuple[Counter[str], float]:
     """Character n-grams of these words, in the order they first occur, and the length that
     scales their counts to unit length."""
     counts = Counter(itertools.chain.from_iterable(map(_word_grams, words)))
-    return counts, math.sqrt(sum(c * c for c in counts.values())) or 1.0
+    squares = sum(map(operator.mul, counts.values(), counts.values()))
+    return counts, math.sqrt(squares) or 1.0
 
 
 def _ngrams(form: str) -> dict[str, float]:
@@ -129,7 +135,7 @@ def _layout(text: str, form: str) -> dict[str, float]:
     """How one sentence looks; `form` is its matching form (`normalize`)."""
     stripped = text.strip()
     words = stripped.split()
-    letters = LETTER.findall(stripped)
+    letters = len(NON_LETTERS.sub("", stripped))
     visible = len(stripped.replace(" ", "")) or 1
     ends = bool(SENTENCE_END.search(stripped))
     known = word_class("function_words")  # prose has them; menus and tag lists do not
@@ -138,12 +144,14 @@ def _layout(text: str, form: str) -> dict[str, float]:
         "function words": function_words / (len(words) or 1),
         "no function word": float(len(words) >= 4 and not function_words),
         f"words:{_bucket(len(words), LENGTH_BUCKETS)}": 1.0,
-        "latin": len(LATIN.findall(stripped)) / (len(letters) or 1),
+        "latin": len(LATIN.findall(stripped)) / (letters or 1),
         "digits": len(DIGIT.findall(stripped)) / visible,  # `\d` takes Arabic-Indic digits too
         "sentence end": float(ends),
         "question": float(stripped.endswith(("؟", "?"))),
         "opens with wa": float(bool(words) and words[0].startswith("و") and len(words[0]) > 2),
-        "url piece": float(bool(URL_PIECE.search(stripped))),
+        "url piece": float(
+            bool(URL_PIECE.search(stripped) or ("/" in stripped and URL_PATH.search(stripped)))
+        ),
         "bar": float("|" in stripped),
         "colon": float(":" in stripped),
         "body-like": float(ends and len(words) >= BODY_MIN_WORDS),
@@ -255,12 +263,16 @@ class Verdict(BaseModel):
 
 
 def learned_furniture(
-    sentences: Sequence[Sentence], rule_reasons: Sequence[str | None]
+    sentences: Sequence[Sentence],
+    rule_reasons: Sequence[str | None],
+    forms: Sequence[str] | None = None,
 ) -> list[Verdict]:
     """The model's verdict on each sentence of one article. A text of a few sentences or
     without one paragraph of body (a headline alone, a statement pasted in) is no page: where
-    its lines stand says nothing, and the model is not applied."""
-    forms = [normalize(s.text) for s in sentences]
+    its lines stand says nothing, and the model is not applied. `forms` are the sentences'
+    matching forms (`normalize`) when the caller has them."""
+    if forms is None:
+        forms = [normalize(s.text) for s in sentences]
     rows = _page_features(sentences, forms, rule_reasons)
     if len(rows) < MIN_PAGE_SENTENCES or not any(row["body-like"] for row in rows):
         return [Verdict(probability=None, reason=None) for _ in rows]
