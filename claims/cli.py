@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib.metadata import entry_points
+from importlib.metadata import entry_points, version
 
 import typer
 
@@ -12,6 +12,26 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        typer.echo(f"claims {version('claims')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    _version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_print_version,
+        is_eager=True,
+        help="Print the version of claims and exit",
+    ),
+) -> None:
+    """Track who asserts what in Arabic news: extract, store, link, review, export."""
+
 
 from claims import cli_extract, cli_store  # noqa: E402
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claims.boilerplate import mark_recurring, recurring_passages
-from claims.evaluate import Scores, evaluate, scores_json
+from claims.evaluate import GoldError, Scores, evaluate, scores_json
 from claims.models import ExtractedArticle
 from claims.pipeline import extract_files, iter_inputs
 from claims.read import DEFAULT_MAX_SIZE, UnreadableFile
@@ -109,7 +109,12 @@ def eval_command(
 
     Example: claims eval ../shared/realdev/gold.jsonl ../shared/realdev/text --docs 'd*'
     """
-    scores = evaluate(gold, articles, docs)
+    try:
+        scores = evaluate(gold, articles, docs)
+    except GoldError as exc:
+        from claims.cli_store import fail  # not at the top: cli_store imports this module
+
+        fail(str(exc))
     if as_json:
         sys.stdout.write(scores_json(scores) + "\n")
     else:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
+from pydantic import BaseModel
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -27,13 +28,18 @@ from claims.fetch import DEFAULT_TIMEOUT
 from claims.models import Kind, Status
 from claims.store import (
     ClaimFilter,
+    ClaimView,
     NameTaken,
     NotFound,
+    RelatedClaim,
+    ReviewEntry,
     SourceFilter,
     SourceSort,
     SourceView,
     Store,
     StoreError,
+    StoreMissing,
+    StoreStats,
     count_claims,
     count_sources,
     display_url,
@@ -51,13 +57,14 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
     from typing import IO
 
-    from pydantic import BaseModel
-
     from claims.claimreview import Desk
     from claims.export import Format as ExportFormatName
 
 DB_HELP = "Store: a file path or SQLAlchemy URL (postgresql+psycopg://…); default $CLAIMS_DB or ./claims.db"
 DbOption = typer.Option(None, "--db", envvar="CLAIMS_DB", help=DB_HELP, show_envvar=True)
+CreateOption = typer.Option(
+    False, "--create", help="Make a new, empty store if no SQLite file is at --db"
+)
 
 # The largest integer either database stores (64 bits): a larger id or limit is a usage error.
 LARGEST_ID = 2**63 - 1
@@ -74,11 +81,33 @@ class ExportFormat(str, Enum):
     claimreview = "claimreview"
 
 
-class SourcesFormat(str, Enum):
+class OutputFormat(str, Enum):
+    """How `list`, `show`, `stats` and `sources` print: a table for people, the rest for
+    programs and spreadsheets (the writers of `claims export`)."""
+
     table = "table"
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
+
+
+FormatOption = typer.Option(OutputFormat.table, "--format", "-f", help="table, csv, json or jsonl")
+
+
+class StatusChoice(str, Enum):
+    """A review status to filter on, or `reviewed`: verified or disputed."""
+
+    unreviewed = "unreviewed"
+    verified = "verified"
+    disputed = "disputed"
+    reviewed = "reviewed"
+
+
+StatusOption = typer.Option(
+    None,
+    "--status",
+    help="Only claims with this review status; repeat for several (reviewed: verified or disputed)",
+)
 
 
 class OrderOption(str, Enum):
@@ -97,11 +126,14 @@ def _say_waiting(message: str) -> None:
 
 
 @contextmanager
-def _opened(db: str | None) -> Iterator[Store]:
+def _opened(db: str | None, create: bool = False) -> Iterator[Store]:
     """The store, and one line saying what to do when it fails in use (a damaged file, a full
-    disk), instead of a traceback."""
+    disk), instead of a traceback. A SQLite file that does not exist is refused unless
+    `create`: a mistyped --db must not read as an empty store."""
     try:
-        store = Store.open(db)
+        store = Store.open(db, create=create)
+    except StoreMissing as exc:
+        fail(f"{exc} Or add --create for an empty store.")
     except StoreError as exc:
         fail(str(exc))
     store.on_wait = _say_waiting
@@ -115,8 +147,22 @@ def _opened(db: str | None) -> Iterator[Store]:
         store.close()
 
 
+REVIEWED = (Status.verified, Status.disputed)
+
+
+def _statuses(chosen: list[StatusChoice] | None) -> list[Status] | None:
+    """The statuses named by the repeated --status options, `reviewed` as verified and
+    disputed; None (no filter) when none is given."""
+    if not chosen:
+        return None
+    named: set[Status] = set()
+    for choice in chosen:
+        named.update(REVIEWED if choice is StatusChoice.reviewed else [Status(choice.value)])
+    return [status for status in Status if status in named]
+
+
 def _filter(
-    status: Status | None,
+    status: list[StatusChoice] | None,
     kind: Kind | None,
     source: str | None,
     article: str | None,
@@ -124,7 +170,12 @@ def _filter(
     search: str | None = None,
 ) -> ClaimFilter:
     return ClaimFilter(
-        status=status, kind=kind, source=source, article=article, outlet=outlet, search=search
+        status=_statuses(status),
+        kind=kind,
+        source=source,
+        article=article,
+        outlet=outlet,
+        search=search,
     )
 
 
@@ -176,7 +227,7 @@ def ingest(
     refused: list[tuple[str, str]] = []
     sentences = twins = 0
     started = time.perf_counter()
-    with _opened(db) as store, _progress() as progress:
+    with _opened(db, create=True) as store, _progress() as progress:
         files = list(iter_inputs(files_given))
         task = progress.add_task("ingest", total=len(files) + len(urls), sentences=0, rate="")
         extracted_files = (
@@ -214,13 +265,16 @@ def ingest(
             done = sum(outcomes.values()) + len(refused)
             rate = done / max(time.perf_counter() - started, 1e-9)
             progress.update(task, advance=1, sentences=sentences, rate=f"{rate:.1f} files/s")
+        from claims.cli_link import links_in_words
         from claims.cli_link import run as link
 
         # the new claims against the store (issue 4), and those a killed run left unlinked
         # even when no file is new (issue 14)
         linked = link(store)
         if linked.new:
-            err.print(f"linked {linked.new} claims not linked before: {linked.links or 'no links'}")
+            err.print(
+                f"linked {linked.new} claims not linked before: {links_in_words(linked.links)}"
+            )
     elapsed = time.perf_counter() - started
     _summary(outcomes, kinds, refused, elapsed)
     if twins:
@@ -320,13 +374,14 @@ def export(
     review_url: str | None = typer.Option(
         None, help="claimreview: where each review is published, {id} for the claim id"
     ),
-    status: Status | None = typer.Option(None, help="Only claims with this review status"),
+    status: list[StatusChoice] | None = StatusOption,
     kind: Kind | None = typer.Option(None, help="Only claims with this kind of source"),
     source: str | None = typer.Option(None, help="Only claims whose source name contains this"),
     article: str | None = typer.Option(None, help="Only claims of this file name or article id"),
     outlet: str | None = typer.Option(None, help="Only claims of articles from this outlet"),
     order: OrderOption = typer.Option(OrderOption.position, help="position or confidence"),
     db: str | None = DbOption,
+    create: bool = CreateOption,
 ) -> None:
     """Write claims as CSV (UTF-8 with BOM, formula-safe) or JSONL, or the verified and
     disputed ones as schema.org ClaimReview JSON-LD.
@@ -339,7 +394,7 @@ def export(
 
     desk = _desk(publisher, publisher_url, review_url) if fmt is ExportFormat.claimreview else None
     flt = _filter(status, kind, source, article, outlet)
-    with _opened(db) as store:
+    with _opened(db, create) as store:
         rows = export_rows(store, flt, order.value)
         count = _write_records(rows, out_path, fmt.value, bom, desk=desk)
     where = "standard output" if out_path == "-" else out_path
@@ -446,8 +501,36 @@ def _claims_table(views: list) -> Table:
     return table
 
 
+# The columns of `claims list --format csv`: those of its table (JSON keeps every field).
+LIST_COLUMNS = ("id", "doc", "index", "kind", "source", "confidence", "status", "claim")
+# The columns of `claims show --format csv`: every field of the claim but its confidence
+# reasons, which JSON keeps with the history and the related claims.
+SHOW_COLUMNS = tuple(name for name in ClaimView.model_fields if name != "reasons")
+
+
+class ClaimDetail(ClaimView):
+    """What `claims show` prints, as one record for programs."""
+
+    history: list[ReviewEntry]
+    related: list[RelatedClaim]
+
+
+class Figure(BaseModel):
+    """One line of `claims stats`."""
+
+    figure: str
+    count: int
+
+
+def _print_records(
+    rows: Iterable[BaseModel], fmt: ExportFormatName, columns: Sequence[str]
+) -> None:
+    """Records as csv (no BOM: a program reads it), json or jsonl on standard output."""
+    _write_records(rows, "-", fmt, bom=False, columns=columns)
+
+
 def list_claims(
-    status: Status | None = typer.Option(None),
+    status: list[StatusChoice] | None = StatusOption,
     kind: Kind | None = typer.Option(None),
     source: str | None = typer.Option(None),
     article: str | None = typer.Option(None),
@@ -456,31 +539,50 @@ def list_claims(
     order: OrderOption = typer.Option(OrderOption.position),
     limit: int = typer.Option(50, min=0, max=LARGEST_ID, help="How many claims to show"),
     offset: int = typer.Option(0, min=0, max=LARGEST_ID, help="How many to skip"),
+    fmt: OutputFormat = FormatOption,
     db: str | None = DbOption,
+    create: bool = CreateOption,
 ) -> None:
-    """List claims as a table. Example: claims list --kind anonymous --search "مصادر" """
+    """List claims as a table, or as csv, json or jsonl.
+
+    Example: claims list --kind anonymous --search "مصادر" --status reviewed
+    """
     flt = _filter(status, kind, source, article, outlet, search)
-    with _opened(db) as store:
+    with _opened(db, create) as store:
         total = count_claims(store, flt)
         views = query_claims(store, flt, order=order.value, offset=offset, limit=limit)
-    out.print(_claims_table(views))
-    out.print(f"{len(views)} of {total} claims (from {offset})")
+    counted = f"{len(views)} of {total} claims (from {offset})"
+    if fmt is OutputFormat.table:
+        out.print(_claims_table(views))
+        out.print(counted)
+    else:
+        _print_records(views, fmt.value, LIST_COLUMNS)
+        err.print(counted)
 
 
 def show(
     claim_id: int = typer.Argument(
         ..., min=1, max=LARGEST_ID, help="Claim id, as `claims list` shows it"
     ),
+    fmt: OutputFormat = FormatOption,
     db: str | None = DbOption,
+    create: bool = CreateOption,
 ) -> None:
-    """Show one claim: sentence, attribution, confidence reasons, review history, links."""
-    with _opened(db) as store:
+    """Show one claim: sentence, attribution, confidence reasons, review history, links.
+
+    --format json (or jsonl) gives all of it as one record; csv the claim's fields alone.
+    """
+    with _opened(db, create) as store:
         try:
             view = get_claim(store, claim_id)
         except NotFound as exc:
             fail(str(exc), 1)
         entries = history(store, claim_id)
         links = related(store, claim_id)
+    if fmt is not OutputFormat.table:
+        detail = ClaimDetail(**dict(view), history=entries, related=links)
+        _print_records([detail], fmt.value, SHOW_COLUMNS)
+        return
     table = Table(show_header=False, title=f"Claim {view.id}")
     for label, value in (
         ("article", f"{view.doc} (article {view.article_id}), sentence {view.index}"),
@@ -588,9 +690,7 @@ def list_sources(
     limit: int | None = typer.Option(
         None, min=0, max=LARGEST_ID, help="How many sources (default: 50 in a table, all in a file)"
     ),
-    fmt: SourcesFormat = typer.Option(
-        SourcesFormat.table, "--format", "-f", help="table, csv, json or jsonl"
-    ),
+    fmt: OutputFormat = FormatOption,
     out_path: str = typer.Option(
         "-",
         "--out",
@@ -599,6 +699,7 @@ def list_sources(
     ),
     bom: bool = typer.Option(True, "--bom/--no-bom", help="Start CSV with a UTF-8 BOM for Excel"),
     db: str | None = DbOption,
+    create: bool = CreateOption,
 ) -> None:
     """The source ledger: every source with its outlets, claims, verified and disputed counts,
     corroborations, contradictions and when it was last seen (the latest ingest of an article
@@ -608,18 +709,18 @@ def list_sources(
     """
     from claims.store.ledger import COLUMNS
 
-    if fmt is SourcesFormat.table and out_path != "-":
+    if fmt is OutputFormat.table and out_path != "-":
         fail("--out writes csv, json or jsonl: add --format csv (or json, jsonl)")
     flt = SourceFilter(kind=kind, outlet=outlet, search=search)
-    with _opened(db) as store:
-        if fmt is SourcesFormat.table:
+    with _opened(db, create) as store:
+        if fmt is OutputFormat.table:
             shown = 50 if limit is None else limit
             rows = sources(store, flt, sort=sort, limit=shown)
             total = count_sources(store, flt)
         else:
             rows = sources(store, flt, sort=sort, limit=limit)
             count = _write_records(rows, out_path, fmt.value, bom, COLUMNS)
-    if fmt is SourcesFormat.table:
+    if fmt is OutputFormat.table:
         out.print(_sources_table(rows))
         out.print(f"{len(rows)} of {total} sources, by {sort.value}")
     else:
@@ -627,23 +728,33 @@ def list_sources(
         err.print(Text(safe(f"{count} sources written to {where}")))
 
 
-def show_stats(db: str | None = DbOption) -> None:
+def _figures(counts: StoreStats) -> list[Figure]:
+    """The store's counts as the lines of `claims stats`, in every format."""
+    lines = [
+        ("articles (current)", counts.articles),
+        ("article versions", counts.versions),
+        ("claims", counts.claims),
+        *((f"claims by kind: {kind}", n) for kind, n in counts.by_kind.items()),
+        *((f"claims by status: {status}", n) for status, n in counts.by_status.items()),
+        *((f"sources: {kind}", n) for kind, n in sorted(counts.entities.items())),
+        *((f"links: {kind}", n) for kind, n in sorted(counts.links.items())),
+        ("review actions", counts.reviews),
+    ]
+    return [Figure(figure=figure, count=count) for figure, count in lines]
+
+
+def show_stats(
+    fmt: OutputFormat = FormatOption, db: str | None = DbOption, create: bool = CreateOption
+) -> None:
     """Counts of articles, claims by kind and status, sources, links and reviews."""
-    with _opened(db) as store:
-        figures = stats(store)
+    with _opened(db, create) as store:
+        figures = _figures(stats(store))
+    if fmt is not OutputFormat.table:
+        _print_records(figures, fmt.value, tuple(Figure.model_fields))
+        return
     table = Table("", "count", title=Text(safe(f"Store {display_url(store.url)}")))
-    table.add_row("articles (current)", str(figures.articles))
-    table.add_row("article versions", str(figures.versions))
-    table.add_row("claims", str(figures.claims))
-    for kind, n in figures.by_kind.items():
-        table.add_row(f"  by kind: {kind}", str(n))
-    for status, n in figures.by_status.items():
-        table.add_row(f"  by status: {status}", str(n))
-    for kind, n in sorted(figures.entities.items()):
-        table.add_row(f"sources: {kind}", str(n))
-    for kind, n in sorted(figures.links.items()):
-        table.add_row(f"links: {kind}", str(n))
-    table.add_row("review actions", str(figures.reviews))
+    for line in figures:
+        table.add_row(Text(safe(line.figure)), str(line.count))
     out.print(table)
 
 

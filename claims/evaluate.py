@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from fnmatch import fnmatch
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz
 
 from claims.arabic import normalize
@@ -68,9 +68,36 @@ def prf(tp: int, fp: int, fn: int) -> PRF:
     return PRF(precision=precision, recall=recall, f1=f1, support=tp + fn)
 
 
+class GoldError(ValueError):
+    """A gold file that cannot be read: the message names the file and the line."""
+
+
 def load_gold(path: Path) -> list[GoldSentence]:
-    with path.open(encoding="utf-8") as lines:
-        return [GoldSentence.model_validate_json(line) for line in lines if line.strip()]
+    """The gold sentences, one JSON object a line; GoldError names the first bad line."""
+    sentences = []
+    with path.open("rb") as lines:  # decoded line by line, to name the line that is not UTF-8
+        for number, raw in enumerate(lines, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                if line.strip():
+                    sentences.append(GoldSentence.model_validate_json(line))
+            except UnicodeDecodeError as exc:
+                raise GoldError(f"{path} line {number}: not UTF-8 text") from exc
+            except ValidationError as exc:
+                raise GoldError(f"{path} line {number}: {_first_problem(exc)}") from exc
+    return sentences
+
+
+def _first_problem(exc: ValidationError) -> str:
+    """The first thing wrong with a gold line, in words: bad JSON, a missing or bad field."""
+    problem = exc.errors()[0]
+    field = ".".join(str(part) for part in problem["loc"])
+    if problem["type"] == "json_invalid":
+        # the parser sees one line: its "line 1" would contradict the line named
+        return f"not valid JSON ({problem['ctx']['error'].replace('line 1 column', 'column')})"
+    if problem["type"] == "missing":
+        return f"the field {field!r} is missing"
+    return f"the field {field!r}: {problem['msg']}" if field else problem["msg"]
 
 
 def locate(gold: list[GoldSentence], text: str) -> list[tuple[int, int] | None]:

@@ -42,7 +42,11 @@ def test_compare_csv_without_the_columns_says_so(tmp_path):
 
 
 def test_link_on_an_empty_store(tmp_path):
-    result = runner.invoke(app, ["link", "--db", str(tmp_path / "c.db")])
+    from claims.store import Store
+
+    db = str(tmp_path / "c.db")
+    Store.open(db).close()
+    result = runner.invoke(app, ["link", "--db", db])
     assert result.exit_code == 0, result.output
     assert "linked 0 new of 0 claims" in result.output
 

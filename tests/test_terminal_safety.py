@@ -164,6 +164,7 @@ def test_a_failed_export_leaves_the_earlier_file_as_it_was(tmp_path, monkeypatch
 
 def test_export_into_a_missing_folder_is_a_clear_error(tmp_path):
     db = tmp_path / "c.db"
+    Store.open(db).close()
     result = _export(db, tmp_path / "nowhere" / "claims.csv")
     assert result.exit_code == 2
     assert "the folder" in result.output and "does not exist" in result.output

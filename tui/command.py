@@ -32,25 +32,22 @@ def reviewer_name(option: str | None) -> str:
 def ingest_paths(paths: list[Path], db: str | None) -> None:
     """Ingest files and folders exactly as `claims ingest` does (progress, summary, refusals).
 
-    Files that cannot be read are reported and skipped; the app opens on what was stored.
+    A refused file stops here with ingest's exit status, before the app opens: the reviewer
+    reads the refusal (the app would cover it) and fixes the path or the file.
     """
     from claims.cli_extract import MaxSizeOption
     from claims.cli_store import ingest as claims_ingest
     from claims.fetch import DEFAULT_TIMEOUT
 
-    try:
-        # None: all cores; the size limit and timeout of `claims ingest`
-        claims_ingest(
-            paths=[str(path) for path in paths],
-            urls_file=None,
-            db=db,
-            jobs=None,
-            max_size=MaxSizeOption.default,
-            timeout=DEFAULT_TIMEOUT,
-        )
-    except typer.Exit as done:
-        if done.exit_code not in (0, 1):  # 1: some files refused, already reported
-            raise
+    # None: all cores; the size limit and timeout of `claims ingest`
+    claims_ingest(
+        paths=[str(path) for path in paths],
+        urls_file=None,
+        db=db,
+        jobs=None,
+        max_size=MaxSizeOption.default,
+        timeout=DEFAULT_TIMEOUT,
+    )
 
 
 def review(
@@ -84,6 +81,7 @@ def review(
     Example: claims review seeds/ --db review.db --bidi visual
     """
     from claims.store import Store, StoreError
+    from claims.terminal import safe
     from tui.bidi import mode_from, terminal_reordering_off
 
     try:
@@ -94,9 +92,10 @@ def review(
     if paths:
         ingest_paths(paths, db)
     try:
-        store = Store.open(db)
+        # a mistyped --db must not open an empty app; the paths given were ingested above
+        store = Store.open(db, create=False)
     except StoreError as err:
-        typer.echo(f"claims review: {err}", err=True)
+        typer.echo(f"claims review: {safe(err)}", err=True)
         raise typer.Exit(2) from None
 
     store.lock_wait = min(store.lock_wait, REVIEW_LOCK_WAIT)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, func, select, text
@@ -20,6 +19,7 @@ from claims.store.engine import (
     failure_message,
     head_revision,
     make_engine,
+    missing_file,
     resolve_url,
 )
 from claims.store.linking import UNLINKED
@@ -43,8 +43,7 @@ def examine(url: str | os.PathLike[str] | None = None) -> tuple[str, list[Findin
     """The store's URL as shown (no password) and the findings of every check."""
     resolved = resolve_url(url)
     engine = make_engine(resolved)
-    file = engine.url.database if engine.dialect.name == "sqlite" else None
-    if file not in (None, "", ":memory:") and not Path(file or "").is_file():
+    if missing_file(engine):
         engine.dispose()  # connecting would create an empty file: the doctor changes nothing
         return display_url(resolved), [
             Finding(

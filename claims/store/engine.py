@@ -48,6 +48,10 @@ class StoreBusy(StoreError):
     """Other writers held the store longer than this writer was allowed to wait."""
 
 
+class StoreMissing(StoreError):
+    """The SQLite file named does not exist, and the command only reads a store."""
+
+
 T = TypeVar("T")
 
 
@@ -155,6 +159,12 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": LOCK_TRY})
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def missing_file(engine: Engine) -> bool:
+    """A SQLite store whose file does not exist yet (connecting would create it empty)."""
+    file = engine.url.database if engine.dialect.name == "sqlite" else None
+    return file not in (None, "", ":memory:") and not Path(file or "").is_file()
 
 
 def alembic_config(url: str) -> Config:
@@ -404,14 +414,23 @@ class Store:
         )
 
     @classmethod
-    def open(cls, url: str | os.PathLike[str] | None = None) -> Store:
+    def open(cls, url: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
         """Open (or create, at the newest schema) the store at a path or SQLAlchemy URL.
 
         None means `$CLAIMS_DB`, else `./claims.db`. Raises StoreOutdated when the store needs
-        `claims db upgrade`, StoreError when it is not a claim store or is unreachable.
+        `claims db upgrade`, StoreError when it is not a claim store or is unreachable, and
+        StoreMissing when `create` is False and no SQLite file is there (a mistyped path would
+        otherwise become an empty store that shows nothing).
         """
         resolved = resolve_url(url)
         engine = make_engine(resolved)
+        if not create and missing_file(engine):
+            engine.dispose()  # before connecting, which would create the file
+            path = engine.url.database
+            raise StoreMissing(
+                f"There is no store at {path}: check the path given with --db or CLAIMS_DB, "
+                f"or create the store with `claims ingest FILES --db {path}`."
+            )
         try:
             retry_locked(
                 lambda: check_revision(engine, resolved),

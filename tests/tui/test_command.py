@@ -53,9 +53,33 @@ def test_review_ingests_the_paths_then_opens_the_app(tmp_path, opened, monkeypat
     assert opened == {"reviewer": "hala", "mode": "terminal", "count": stored}
 
 
+def _empty_store(tmp_path: Path) -> str:
+    db = str(tmp_path / "r.db")
+    Store.open(db).close()
+    return db
+
+
+def test_review_of_a_refused_file_stops_before_the_app(tmp_path, opened):
+    pytest.importorskip("claims.pipeline")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02 binary")
+    result = runner.invoke(app, ["review", str(bad), str(SEEDS), "--db", str(tmp_path / "r.db")])
+    assert result.exit_code == 1  # as `claims ingest` says it
+    assert "bad.txt" in result.output
+    assert opened == {}  # the app did not open over the refusal
+
+
+def test_review_of_a_store_file_that_does_not_exist_is_refused(tmp_path, opened):
+    missing = tmp_path / "typo.db"
+    result = runner.invoke(app, ["review", "--db", str(missing)])
+    assert result.exit_code == 2
+    assert f"no store at {missing}" in result.output
+    assert opened == {} and not missing.exists()
+
+
 def test_bidi_from_environment_and_bad_value_named(tmp_path, opened, monkeypatch):
     monkeypatch.setenv("CLAIMS_BIDI", "visual")
-    db = str(tmp_path / "r.db")
+    db = _empty_store(tmp_path)
     assert runner.invoke(app, ["review", "--db", db]).exit_code == 0
     assert opened["mode"] == "visual"
     bad = runner.invoke(app, ["review", "--db", db, "--bidi", "sideways"])
@@ -69,6 +93,6 @@ def test_visual_mode_turns_terminal_reordering_off_then_on(tmp_path, opened, mon
 
     fake = io.StringIO()
     monkeypatch.setattr(sys, "__stderr__", fake)
-    result = runner.invoke(app, ["review", "--db", str(tmp_path / "r.db"), "--bidi", "visual"])
+    result = runner.invoke(app, ["review", "--db", _empty_store(tmp_path), "--bidi", "visual"])
     assert result.exit_code == 0, result.output
     assert fake.getvalue() == BIDI_OFF + BIDI_ON
