@@ -249,7 +249,7 @@ def reject_link(
     from claims.store import reject_link as reject
 
     try:
-        store = Store.open(db)
+        store = Store.open(db, create=False)
     except StoreError as exc:
         typer.echo(f"claims reject-link: {safe(exc)}", err=True)
         raise typer.Exit(2) from exc
