@@ -514,3 +514,15 @@ def test_an_outlet_reporting_what_a_body_deems_likely_relays_the_body():
     )
     assert said[0] == (Kind.organization, "الجيش الإسرائيلي", "يرجح", "يديعوت أحرنوت")
     assert said[1][:2] == (Kind.media, "الوطن")  # a view held, described by the paper
+
+
+def test_a_person_quoted_again_from_a_relayed_interview_keeps_its_via():
+    said = attributions(
+        "تركي الفيصل: القرار سيشعل المنطقة - عنب بلدي",  # the page's own outlet, named
+        'قال الأمير تركي الفيصل لـ"رويترز" في مقابلة أمس إن القرار سيشعل المنطقة.',
+        "ويقول مسؤولون فلسطينيون إن الرياض تعمل على خطة جديدة.",
+        "وقال الأمير تركي إنه لا علم له بتفاصيل الخطة.",
+    )
+    assert said[-3][1:] == ("تركي الفيصل", "قال", "رويترز")
+    assert said[-2][3] is None  # another voice, not relayed
+    assert said[-1][1] == "تركي الفيصل" and said[-1][3] == "رويترز"

@@ -740,11 +740,14 @@ def _unnamed_media(name: str) -> bool:
 
 
 def _carried_via(source: Source, memory: Memory) -> str | None:
-    """A via carries over to the continuations of the same speaker's statement."""
+    """A via carries over to the continuations of the same speaker's statement: the last
+    speaker going on, one named back ('وأضاف المسؤول' back to an official quoted through a
+    paper), or a person the article quotes again from the interview it relays ('وقال الأمير
+    تركي' after other voices, in a report on his interview with Reuters)."""
     last = memory.last
     if last and last.source == source.name and last.kind is source.kind:
         return last.via
-    if source.is_reference:  # 'وأضاف المسؤول' back to an official quoted through a paper
+    if source.is_reference or source.kind is Kind.named_person:
         for speaker in reversed(memory.speakers):
             if speaker.source == source.name and speaker.kind is source.kind:
                 return speaker.via
