@@ -405,3 +405,11 @@ def test_a_public_figure_named_by_surname_alone_is_a_person_speaking():
     assert said[0] == (Kind.named_person, "لافروف", None)
     assert said[1] == (Kind.named_person, "بوتين", "إنترفاكس")
     assert said[2][0] is not Kind.named_person
+
+
+def test_a_relative_clause_after_an_unnamed_outlet_is_not_part_of_its_name():
+    from claims.pipeline import extract_bytes
+
+    text = "كما لفت تقرير الصحيفة الأمريكية الذي حمل عنوان التحول، إلى أن العملية تأتي في سياقها.\n"
+    [claim] = extract_bytes(text.encode(), "t.txt").claims
+    assert (claim.kind, claim.source) == (Kind.media, "الصحيفة الأمريكية")

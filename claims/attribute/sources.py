@@ -433,6 +433,7 @@ class SourceParser:
                     and end - j < 2
                     and (_looks_adjective(tokens[end]) or tokens[end].norm.startswith("ال"))
                     and not _is_function_word(tokens[end])
+                    and tokens[end].norm not in _particles("subordinate")  # 'الذي حمل عنوان'
                 ):
                     end += 1
                 if end > j and end < len(tokens) and _is_li_genitive(tokens[end]):
