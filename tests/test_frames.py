@@ -526,3 +526,12 @@ def test_a_person_quoted_again_from_a_relayed_interview_keeps_its_via():
     assert said[-3][1:] == ("تركي الفيصل", "قال", "رويترز")
     assert said[-2][3] is None  # another voice, not relayed
     assert said[-1][1] == "تركي الفيصل" and said[-1][3] == "رويترز"
+
+
+def test_an_interview_with_a_station_between_dashes_is_the_via_of_what_follows():
+    said = attributions(
+        "أنقرة - العربية",
+        "وقال تشاووش أوغلو - في مقابلة مع محطة خبر - إن تركيا وروسيا ستضمنان وقف إطلاق النار.",
+        "كما شدد على ضرورة مغادرة كل الجماعات المقاتلة الأجنبية سوريا.",
+    )
+    assert said[-2][3] == "خبر" and said[-1][3] == "خبر"
