@@ -535,3 +535,13 @@ def test_an_interview_with_a_station_between_dashes_is_the_via_of_what_follows()
         "كما شدد على ضرورة مغادرة كل الجماعات المقاتلة الأجنبية سوريا.",
     )
     assert said[-2][3] == "خبر" and said[-1][3] == "خبر"
+
+
+def test_a_title_naming_back_a_person_stops_at_what_the_verb_governs():
+    said = attributions(
+        "وقال وزير الخارجية سامر الخطيب إن الحوار هو الحل.",
+        "وأشار الوزير إلى الزيارات التي قام بها الأمير لكل من السعودية وقطر.",
+        "قال مبعوث الرئيس الإيراني إلى الجزائر، مرتضى سرمدي، إنه لا مانع من الحوار.",
+    )
+    assert said[1][:2] == (Kind.named_person, "سامر الخطيب")  # not 'لكل', after 'الأمير'
+    assert said[2][:2] == (Kind.named_person, "مرتضى سرمدي")

@@ -554,9 +554,13 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
                 return passed_on
         return Frame(source, None, None, 0, 0.8)
     rest = _without_quoting_noun(tokens[end:complement])
+    # a title naming back a known person stops at what the verb governs; an unnamed role may
+    # run on with its own preposition ('مبعوث الرئيس الإيراني إلى الجزائر، مرتضى سرمدي')
+    named_after = _before_the_object(rest) if source.is_reference else rest
     if after[0].norm in _set("titles") and (source.kind is Kind.anonymous or source.is_reference):
-        # 'قال القائد العام لـ"قسد"، مظلوم عبدي، إن …': the name comes after the body.
-        source = (parser.person(rest, sentence) if _words(rest) else None) or source
+        # 'قال القائد العام لـ"قسد"، مظلوم عبدي، إن …': the name comes after the body; not in
+        # what the verb governs ('وأشار الوزير إلى الزيارات التي قام بها الأمير …').
+        source = (parser.person(named_after, sentence) if _words(named_after) else None) or source
     if source.kind is Kind.anonymous:
         named = _named_as(tokens[i + 1 : complement], sentence, parser)
         source = named or source  # 'أحد المشاركين، ويدعى خالد العمر، …'
@@ -606,6 +610,24 @@ def _reported_speaker(
 
 # Verbs that in the present tense describe a standing view rather than report words said.
 STANCE_VERBS = frozenset(normalize(w) for w in ("رأى", "اعتبر", "اعتقد", "توقع", "أمل"))
+
+
+# Prepositions a reporting verb governs ('أشار إلى', 'شدد على'): what follows is what was
+# said, not the speaker's name ('عن' stays: 'النائب عن كتلة … حسن فضل الله').
+GOVERNED = frozenset(normalize(w) for w in ("إلى", "على"))
+
+
+def _before_the_object(tokens: list[Token]) -> list[Token]:
+    """The tokens before the verb's governed preposition or a relative clause."""
+    end = next(
+        (
+            k
+            for k, t in enumerate(tokens)
+            if t.norm in GOVERNED or t.norm in _particles("subordinate")
+        ),
+        len(tokens),
+    )
+    return tokens[:end]
 
 
 def _describes_a_stance(cue: str | None) -> bool:
