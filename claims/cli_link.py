@@ -7,14 +7,50 @@ import getpass
 import json
 import sys
 import time
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from claims.terminal import safe
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from claims.store import Store
+
 DB_HELP = "Claim store: a file path or SQLAlchemy URL (default: $CLAIMS_DB, else ./claims.db)"
+
+
+@contextmanager
+def _opened(
+    command: str, db: str | None, refused: tuple[type[Exception], ...] = ()
+) -> Iterator[Store]:
+    """The store (never made afresh), every failure one line naming the command, exit 2:
+    the store unusable, other writers holding it too long, or one of the `refused` errors."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from claims.store import Store, StoreError, failure_message
+
+    try:
+        store = Store.open(db, create=False)
+    except StoreError as exc:
+        typer.echo(f"claims {command}: {safe(exc)}", err=True)
+        raise typer.Exit(2) from exc
+    store.on_wait = lambda message: typer.echo(safe(message), err=True)
+    said_plainly: tuple[type[Exception], ...] = (StoreError, *refused)
+    try:
+        yield store
+    except said_plainly as exc:
+        typer.echo(f"claims {command}: {safe(exc)}", err=True)
+        raise typer.Exit(2) from exc
+    except (SQLAlchemyError, OSError) as exc:
+        typer.echo(f"claims {command}: {safe(failure_message(store.url, exc))}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
 
 
 def link(
@@ -27,28 +63,10 @@ def link(
     rarer content words, places or figures (the store keeps each linked claim's keys);
     confidence and its reasons move with the links. Example: claims link --db claims.db
     """
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from claims.store import Store, StoreError, failure_message
-
     started = time.perf_counter()
-    try:
-        store = Store.open(db, create=False)
-    except StoreError as exc:
-        typer.echo(f"claims link: {safe(exc)}", err=True)
-        raise typer.Exit(2) from exc
-    store.on_wait = lambda message: typer.echo(safe(message), err=True)
-    try:
+    with _opened("link", db) as store:
         # one transaction: a failure (a full disk) leaves the links as they were before
         result = run(store, all=all_)
-    except StoreError as exc:  # gave up waiting for other writers
-        typer.echo(f"claims link: {safe(exc)}", err=True)
-        raise typer.Exit(2) from exc
-    except (SQLAlchemyError, OSError) as exc:
-        typer.echo(f"claims link: {safe(failure_message(store.url, exc))}", err=True)
-        raise typer.Exit(2) from exc
-    finally:
-        store.close()
     found = links_in_words(result.links)
     against = ""
     if result.new and result.new < result.claims:
@@ -146,18 +164,10 @@ def check(
     Example: claims check "انسحبت فصائل المعارضة من منطقة محروثة"
     For a list: claims check --csv claims.csv --format jsonl (a column 'claim')
     """
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from claims.store import Store, StoreError, failure_message
     from claims.store.check import Checker
 
     statements = _statements(statement, csv_in)
-    try:
-        store = Store.open(db, create=False)
-    except StoreError as exc:
-        typer.echo(f"claims check: {safe(exc)}", err=True)
-        raise typer.Exit(2) from exc
-    try:
+    with _opened("check", db) as store:
         checker = Checker(store)
         for asked in statements:
             found = checker.check(asked, limit=limit, related_only=not all_)
@@ -167,11 +177,6 @@ def check(
                     typer.echo(json.dumps(record, ensure_ascii=False))
             else:
                 _print_evidence(asked, found)
-    except (SQLAlchemyError, OSError) as exc:
-        typer.echo(f"claims check: {safe(failure_message(store.url, exc))}", err=True)
-        raise typer.Exit(2) from exc
-    finally:
-        store.close()
 
 
 def _statements(statement: str | None, csv_in: Path | None) -> list[str]:
@@ -243,26 +248,11 @@ def reject_link(
 
     Example: claims reject-link 12 40 --why "two different strikes on the same town"
     """
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from claims.store import NotFound, Store, StoreError, failure_message
+    from claims.store import NotFound
     from claims.store import reject_link as reject
 
-    try:
-        store = Store.open(db, create=False)
-    except StoreError as exc:
-        typer.echo(f"claims reject-link: {safe(exc)}", err=True)
-        raise typer.Exit(2) from exc
-    try:
+    with _opened("reject-link", db, refused=(NotFound, ValueError)) as store:
         dropped = reject(store, claim, other, reviewer=reviewer, reason=why)
-    except (NotFound, ValueError, StoreError) as exc:
-        typer.echo(f"claims reject-link: {safe(exc)}", err=True)
-        raise typer.Exit(2) from exc
-    except (SQLAlchemyError, OSError) as exc:
-        typer.echo(f"claims reject-link: {safe(failure_message(store.url, exc))}", err=True)
-        raise typer.Exit(2) from exc
-    finally:
-        store.close()
     typer.echo(f"the link of claims {claim} and {other} is rejected ({dropped} dropped)")
 
 
