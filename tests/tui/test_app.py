@@ -411,3 +411,46 @@ async def test_delete_on_a_related_claim_rejects_the_link_with_a_reason(db_path,
         [kept] = session.execute(select_rows(RejectedLinkRow)).scalars().all()
     assert other in (kept.claim_id, kept.other_id)
     assert (kept.reviewer, kept.reason) == ("tester", "not the same strike")
+
+
+async def test_two_reviewers_see_each_others_verdicts_after_a_reload(empty_databases):
+    """A team on one store (SQLite here, PostgreSQL too when the tests have it): alice
+    verifies, bob's screen shows it after F5, bob's change made on the stale version is
+    refused, and both reviewers' actions are in the history."""
+    from tests.tui.conftest import ARTICLES, add_links
+
+    url = empty_databases()
+    store = Store.open(url)
+    for extracted in ARTICLES:
+        st.ingest(store, extracted)
+    add_links(store)
+    store.close()
+    async with (
+        running(url, reviewer="alice") as (alice, alice_keys),
+        running(url, reviewer="bob") as (bob, bob_keys),
+    ):
+        claim_id = shown(alice).id
+        assert shown(bob).id == claim_id
+        await alice_keys.press("v")
+        await alice_keys.pause()
+        await bob_keys.press("f5")
+        await bob_keys.pause()
+        assert shown(bob).status is Status.verified  # read again: alice's verdict
+        stale = shown(bob)
+        await alice_keys.press("n")  # alice adds a note: bob's view is stale again
+        await alice_keys.pause()
+        await alice_keys.press(*"checked", "enter")
+        await alice_keys.pause()
+        await bob_keys.press("d")  # on the version before alice's note: refused
+        await bob_keys.pause()
+        assert shown(bob).status is Status.verified and shown(bob).version > stale.version
+        await bob_keys.press("d")  # on the fresh version: written
+        await bob_keys.pause()
+        assert shown(bob).status is Status.disputed
+    with Store.open(url) as store:
+        entries = st.history(store, claim_id)
+    assert [(e.reviewer, e.action, e.new_status) for e in entries] == [
+        ("alice", "status", Status.verified),
+        ("alice", "note", Status.verified),
+        ("bob", "status", Status.disputed),
+    ]

@@ -61,6 +61,9 @@ def describe(flt: ClaimFilter, order: str, source_name: str | None = None) -> Te
 class MainScreen(Screen):
     """List on the left, detail and related claims on the right."""
 
+    # How often the view is read again from the store, for what other reviewers change.
+    REFRESH_SECONDS = 30.0
+
     BINDINGS = [
         Binding("v", "verify", "Verified"),
         Binding("d", "dispute", "Disputed"),
@@ -79,6 +82,8 @@ class MainScreen(Screen):
         Binding("b", "back", "Back after a jump", show=False),
         Binding("e", "export", "Export CSV"),
         Binding("l", "sources", "Sources"),
+        Binding("f5", "reload", "Reload"),
+        Binding("ctrl+r", "reload", "Reload", show=False),
         Binding("question_mark", "help", "Keys"),
         Binding("q", "quit", "Quit"),
     ]
@@ -130,6 +135,21 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.claims.focus()
         self.update_status_line()
+        # what other reviewers change shows up without a key press
+        self.set_interval(self.REFRESH_SECONDS, self.refresh_from_store)
+
+    def action_reload(self) -> None:
+        self.refresh_from_store()
+        self.say("Read again from the store", timeout=2)
+
+    def refresh_from_store(self) -> None:
+        """Read the view and the claim shown again: other reviewers' verdicts, notes and
+        links appear (on a team's PostgreSQL store, as in a file another process writes)."""
+        if self.app.screen is not self:
+            return  # a dialog is open: the reviewer is busy with this claim
+        shown = self.shown
+        fresh = self.session.claim(shown.id) if shown is not None else None
+        self.reload(fresh)
 
     def update_status_line(self) -> None:
         line = describe(self.session.filter, self.session.order, self.session.source_name)
