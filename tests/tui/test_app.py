@@ -454,3 +454,19 @@ async def test_two_reviewers_see_each_others_verdicts_after_a_reload(empty_datab
         ("alice", "note", Status.verified),
         ("bob", "status", Status.disputed),
     ]
+
+
+async def test_g_goes_to_a_claim_by_its_id_and_b_comes_back(db_path):
+    async with running(db_path) as (app, pilot):
+        first = shown(app).id
+        cells = main(app).claims.row_text(shown(app), 150).plain.replace("\u200e", " ").split()
+        assert cells[1] == str(first)  # the id, after the status mark
+        await pilot.press("g", *"#5", "enter")
+        await pilot.pause()
+        assert shown(app).id == 5
+        await pilot.press("g", *"999", "enter")  # no such claim: said, and nothing moves
+        await pilot.pause()
+        assert shown(app).id == 5
+        await pilot.press("b")
+        await pilot.pause()
+        assert shown(app).id == first

@@ -80,6 +80,7 @@ class MainScreen(Screen):
         Binding("o", "toggle_order", "Sort"),
         Binding("r", "focus_related", "Related", show=False),
         Binding("b", "back", "Back after a jump", show=False),
+        Binding("g", "go_to_id", "Go to claim", show=False),
         Binding("e", "export", "Export CSV"),
         Binding("l", "sources", "Sources"),
         Binding("f5", "reload", "Reload"),
@@ -218,6 +219,26 @@ class MainScreen(Screen):
                 "This claim is outside the current list; b goes back.", title="Jumped", timeout=4
             )
         self.claims.focus()
+
+    def action_go_to_id(self) -> None:
+        def go(answer: str | None) -> None:
+            wanted = (answer or "").strip().lstrip("#")
+            if not wanted:
+                return
+            if not wanted.isdigit():
+                self.say(f"A claim id is a number, not {wanted!r}", severity="warning")
+                return
+            try:
+                self.session.claim(int(wanted))
+            except NotFound as err:
+                self.say(str(err), severity="warning")
+                return
+            if self.shown is not None:
+                self.jumps.append(self.shown.id)
+            self.go_to(int(wanted))
+
+        screen = NoteScreen(None, 0, asking="Go to claim (its id)", placeholder="e.g. 12")
+        self.app.push_screen(screen, go)
 
     def action_back(self) -> None:
         if self.jumps:

@@ -23,6 +23,7 @@ from tui.bidi import Display
 from tui.session import Session
 from tui.widgets.look import KIND_BADGE, STATUS_GLYPH, STATUS_STYLE, status_of
 
+ID_W = 6  # claim ids up to 999,999 keep their column
 CONF_W = 4
 COUNT_W = 4
 SOURCE_W = 18
@@ -191,11 +192,14 @@ class ClaimList(ScrollView, can_focus=True):
     # Drawing ---------------------------------------------------------------------------------
 
     def row_text(self, claim: ClaimView, width: int) -> Text:
-        """One claim as a line of cells: status, kind, confidence, ✓ and ✗ counts, source, claim."""
+        """One claim as a line of cells: status, id, kind, confidence, ✓ and ✗ counts, source,
+        claim."""
         d = self.bidi
         status = status_of(claim.status)
         line = Text(no_wrap=True, end="")
         line.append(STATUS_GLYPH[status] + " ", STATUS_STYLE[status])
+        line.append_text(d.cell(Text(str(claim.id), "dim"), ID_W))
+        line.append(" ")
         line.append_text(
             d.cell(Text(KIND_BADGE.get(getattr(claim.kind, "value", claim.kind), "?"), "bold"), 5)
         )
