@@ -470,3 +470,19 @@ async def test_g_goes_to_a_claim_by_its_id_and_b_comes_back(db_path):
         await pilot.press("b")
         await pilot.pause()
         assert shown(app).id == first
+
+
+async def test_related_claims_say_whether_they_come_from_the_same_article_or_another_outlet(
+    db_path,
+):
+    async with running(db_path) as (app, pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        panel = main(app).related
+        labels = {
+            item.claim.doc: panel.get_option_at_index(n).prompt.plain
+            for n, item in enumerate(panel.items)
+        }
+    # claim 1 (a.txt, المدن): corroborated inside its article, contradicted by another outlet
+    assert "same article" in labels["a.txt"]
+    assert "other outlet" in labels["b.txt"]

@@ -177,7 +177,7 @@ class MainScreen(Screen):
             self.related.show([])
             return
         self.detail.show(claim, self.session.paragraph(claim.id), self.session.history(claim.id))
-        self.related.show(self.session.related(claim.id))
+        self.related.show(self.session.related(claim.id), claim)
 
     @on(RelatedPanel.Jump)
     def on_jump(self, event: RelatedPanel.Jump) -> None:

@@ -10,19 +10,34 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from claims.models import LinkKind
-from claims.store import RelatedClaim
+from claims.store import ClaimView, RelatedClaim
 from tui.bidi import Display, clean
 from tui.widgets.look import LINK_LABEL, LINK_STYLE, link_kind_of
 
 ORDER = {LinkKind.contradicts: 0, LinkKind.corroborates: 1, LinkKind.duplicate: 2}
 
 
-def related_line(item: RelatedClaim, display: Display, width: int) -> Text:
+def where_from(item: RelatedClaim, shown: ClaimView | None) -> str:
+    """Whether a related claim is of the claim's own article, its outlet, or another outlet:
+    agreement inside one article or outlet is no independent corroboration."""
+    if shown is None:
+        return ""
+    if item.claim.article_id == shown.article_id:
+        return "same article"
+    if item.claim.outlet and item.claim.outlet == shown.outlet:
+        return "same outlet"
+    return "other outlet"
+
+
+def related_line(
+    item: RelatedClaim, display: Display, width: int, shown: ClaimView | None = None
+) -> Text:
     kind = link_kind_of(item.kind)
     style = LINK_STYLE[kind]
     line = Text(no_wrap=True)
     line.append(f"{LINK_LABEL[kind]:<15}", style)
     line.append(f"{item.score:.2f} ", "dim")
+    line.append(f"{where_from(item, shown):<13}", "dim")
     line.append_text(display.cell(Text(clean(item.claim.outlet or item.claim.doc), "italic"), 14))
     line.append(" ")
     line.append_text(display.cell(Text(clean(item.claim.source or "—"), "cyan"), 16))
@@ -60,7 +75,8 @@ class RelatedPanel(OptionList):
         self.items: list[RelatedClaim] = []
         self.border_title = "Related claims"
 
-    def show(self, items: list[RelatedClaim]) -> None:
+    def show(self, items: list[RelatedClaim], shown: ClaimView | None = None) -> None:
+        """The claims linked to `shown`, each labelled with where it comes from."""
         self.items = sorted(items, key=lambda r: (ORDER[link_kind_of(r.kind)], -r.score))
         width = max(40, (self.content_region.width or self.app.size.width // 2) - 2)
         self.clear_options()
@@ -68,7 +84,7 @@ class RelatedPanel(OptionList):
             self.add_option(Option(Text("No linked claims.", "dim"), disabled=True))
         else:
             self.add_options(
-                Option(related_line(item, self.bidi, width), id=str(item.claim.id))
+                Option(related_line(item, self.bidi, width, shown), id=str(item.claim.id))
                 for item in self.items
             )
             self.highlighted = 0
