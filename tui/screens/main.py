@@ -200,12 +200,10 @@ class MainScreen(Screen):
                 self.say(str(err), title="Link not rejected", severity="error")
                 return
             self.reload(updated)
-            self.show(updated)
             self.say(f"Link of claims {claim.id} and {event.claim_id} rejected", timeout=3)
 
-        asking = f"Why are claims {{id}} and {event.claim_id} not linked?"
-        screen = NoteScreen(None, claim.id, asking=asking, placeholder="The reason, kept with it")
-        self.app.push_screen(screen, reject)
+        asking = f"Why are claims {claim.id} and {event.claim_id} not linked?"
+        self.app.push_screen(NoteScreen(asking, placeholder="The reason, kept with it"), reject)
 
     def go_to(self, claim_id: int) -> None:
         """Put the cursor on a claim if it is in the view; otherwise show it on its own."""
@@ -237,8 +235,7 @@ class MainScreen(Screen):
                 self.jumps.append(self.shown.id)
             self.go_to(int(wanted))
 
-        screen = NoteScreen(None, 0, asking="Go to claim (its id)", placeholder="e.g. 12")
-        self.app.push_screen(screen, go)
+        self.app.push_screen(NoteScreen("Go to claim (its id)", placeholder="e.g. 12"), go)
 
     def action_back(self) -> None:
         if self.jumps:
@@ -303,7 +300,7 @@ class MainScreen(Screen):
             # The note is written against the version the reviewer saw when opening the modal.
             self._write(lambda _c: self.session.add_note(claim, note), "Note saved")
 
-        self.app.push_screen(NoteScreen(claim.note, claim.id), save)
+        self.app.push_screen(NoteScreen(f"Note on claim {claim.id}", claim.note), save)
 
     def action_undo(self) -> None:
         try:

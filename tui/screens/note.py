@@ -1,4 +1,5 @@
-"""The note modal: write or replace the reviewer's note on a claim."""
+"""A one-line question in a modal: the reviewer's note on a claim, the reason a link is
+rejected, the id of a claim to go to."""
 
 from __future__ import annotations
 
@@ -25,23 +26,17 @@ class NoteScreen(ModalScreen[str | None]):
     """
 
     def __init__(
-        self,
-        note: str | None,
-        claim_id: int,
-        *,
-        asking: str = "Note on claim {id}",
-        placeholder: str = "What did you check?",
+        self, asking: str, answer: str | None = None, *, placeholder: str = "What did you check?"
     ) -> None:
         super().__init__()
-        self.note = note or ""
-        self.claim_id = claim_id
-        self.asking = asking.format(id=claim_id)
+        self.asking = asking
+        self.answer = answer or ""
         self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Text(f"{self.asking}  (Enter saves, Esc cancels)"))
-            yield Input(self.note, placeholder=self.placeholder, id="note-input")
+            yield Input(self.answer, placeholder=self.placeholder, id="note-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
