@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from claims.arabic import normalize, strip_marks
+from claims.arabic import normalize, normalize_key, strip_marks
 from claims.lexicon import entries, fields
 
 CONJUNCTIONS = ("و", "ف")
@@ -46,6 +46,12 @@ def _content_cues() -> frozenset[str]:
 def _participles() -> frozenset[str]:
     """Every written form of a reporting verb's active participle ('مشيراً', 'مؤكدةً')."""
     return frozenset(normalize(form) for verb in fields("participles") for form in verb)
+
+
+@cache
+def _public_figures() -> frozenset[str]:
+    """Surnames the news uses alone for one person (`people`), as name keys."""
+    return frozenset(normalize_key(entry) for entry in entries("people"))
 
 
 @cache

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
 
 from claims.arabic import normalize, normalize_key
 from claims.attribute.bodies import (
@@ -29,6 +28,7 @@ from claims.attribute.lexicons import (
     _phrases,
     _place_words,
     _places,
+    _public_figures,
     _references,
     _set,
     _strip_conjunction,
@@ -63,7 +63,7 @@ from claims.attribute.tokens import (
     in_lexicon,
     tokenize,
 )
-from claims.lexicon import entries, word_class
+from claims.lexicon import word_class
 from claims.models import Kind
 
 
@@ -153,11 +153,6 @@ def _ends_construct(previous: Token, token: Token) -> bool:
     if norm.startswith("وال"):
         return False  # 'وزارة الخارجية والمغتربين': a second genitive joined to the first
     return not (norm.startswith("لل") or norm.startswith("ال") and norm.endswith(("ي", "يه")))
-
-
-@cache
-def _public_figures() -> frozenset[str]:
-    return frozenset(normalize_key(entry) for entry in entries("people"))
 
 
 def is_public_figure(name: str) -> bool:

@@ -1,4 +1,5 @@
-"""Linking against the store: new claims against all current ones, in one transaction.
+"""Linking against the store: new claims against all current ones. A run reads and judges
+without the write lock, then writes its links, keys and confidences in one short transaction.
 
 A claim is *linked* once the `link_index` table holds its blocking keys and the scores of its
 best candidates so far, a row written in the transaction that writes its links; claims
@@ -10,9 +11,11 @@ there and are the new ones (`UNLINKED`). `link_store(store)`:
    only ones a full run could pair with a new claim;
 2. scores candidates from the keys alone and ranks them as a full run would (a stored claim
    takes a new candidate only if it is among its `top_k` best, counting those it has met);
-3. reads and analyses only the stored claims of the pairs kept, judges the pairs, writes the
-   links, and recomputes the confidence and reasons of every claim whose links changed, with
-   a `linked:` summary step (delta 0).
+3. reads and analyses only the stored claims of the pairs kept, and judges the pairs;
+4. in the write transaction (another run that linked these claims meanwhile sends it back to
+   step 1), drops the links of superseded claims, writes the links but those reviewers
+   rejected, and recomputes the confidence and reasons of every claim whose links changed,
+   with a `linked:` summary step (delta 0).
 
 So a new claim gets the links a full run would give it. What an incremental run does not do
 is take back an older link that later claims push out of both its ends' `top_k`: that
