@@ -375,72 +375,58 @@ def _change(
     status: Status | None = None,
     note: str | None = None,
 ) -> ClaimView:
-    """Apply one review action if the claim is still at `expected_version`, with its history row."""
+    """Apply one review action if the claim is still at `expected_version`, with its history
+    row; tried again while other writers hold the store."""
     if not reviewer or not reviewer.strip():
         raise ValueError("A reviewer name is required")
-    return store.retrying(
-        lambda: _change_once(
-            store,
-            claim_id,
-            action=action,
-            reviewer=reviewer,
-            expected_version=expected_version,
-            status=status,
-            note=note,
-        ),
-        f"saving the {'verdict' if status is not None else 'note'} on claim {claim_id}",
-    )
 
-
-def _change_once(
-    store: Store,
-    claim_id: int,
-    *,
-    action: str,
-    reviewer: str,
-    expected_version: int,
-    status: Status | None,
-    note: str | None,
-) -> ClaimView:
-    with store.session() as session:
-        before = session.execute(
-            select(C.status, C.note, C.reviewer, C.reviewed_at, C.version).where(C.id == claim_id)
-        ).one_or_none()
-        if before is None:
-            raise NotFound(f"No claim with id {claim_id}")
-        if before.version != expected_version:
-            raise _conflict(session, claim_id, expected_version)
-        now = utcnow()
-        values: dict = {"version": C.version + 1}
-        new_status = before.status
-        if status is not None:
-            new_status = Status(status).value
-            values |= {"status": new_status, "reviewer": reviewer, "reviewed_at": now}
-        if note is not None:
-            values["note"] = note
-        result = session.execute(
-            update(CLAIM).where(C.id == claim_id, C.version == expected_version).values(**values)
-        )
-        if result.rowcount != 1:  # type: ignore[attr-defined]  # someone else committed between our read and our write
-            raise _conflict(session, claim_id, expected_version)
-        if new_status != before.status:
-            recompute_confidence(session, claim_id)
-        session.execute(
-            REVIEW.insert().values(
-                claim_id=claim_id,
-                action=action,
-                old_status=before.status,
-                new_status=new_status,
-                old_note=before.note,
-                note=note,
-                prev_reviewer=before.reviewer,
-                prev_reviewed_at=before.reviewed_at,
-                reviewer=reviewer,
-                at=now,
-                version=expected_version + 1,
+    def once() -> ClaimView:
+        with store.session() as session:
+            before = session.execute(
+                select(C.status, C.note, C.reviewer, C.reviewed_at, C.version).where(
+                    C.id == claim_id
+                )
+            ).one_or_none()
+            if before is None:
+                raise NotFound(f"No claim with id {claim_id}")
+            if before.version != expected_version:
+                raise _conflict(session, claim_id, expected_version)
+            now = utcnow()
+            values: dict = {"version": C.version + 1}
+            new_status = before.status
+            if status is not None:
+                new_status = Status(status).value
+                values |= {"status": new_status, "reviewer": reviewer, "reviewed_at": now}
+            if note is not None:
+                values["note"] = note
+            result = session.execute(
+                update(CLAIM)
+                .where(C.id == claim_id, C.version == expected_version)
+                .values(**values)
             )
-        )
-        return _get(session, claim_id)
+            if result.rowcount != 1:  # type: ignore[attr-defined]  # someone else committed between our read and our write
+                raise _conflict(session, claim_id, expected_version)
+            if new_status != before.status:
+                recompute_confidence(session, claim_id)
+            session.execute(
+                REVIEW.insert().values(
+                    claim_id=claim_id,
+                    action=action,
+                    old_status=before.status,
+                    new_status=new_status,
+                    old_note=before.note,
+                    note=note,
+                    prev_reviewer=before.reviewer,
+                    prev_reviewed_at=before.reviewed_at,
+                    reviewer=reviewer,
+                    at=now,
+                    version=expected_version + 1,
+                )
+            )
+            return _get(session, claim_id)
+
+    what = "verdict" if status is not None else "note"
+    return store.retrying(once, f"saving the {what} on claim {claim_id}")
 
 
 def set_status(
