@@ -63,6 +63,8 @@ _VIEW_COLUMNS = (
     C.reviewed_at,
     C.note,
 )
+# Claims with their article, as views are made of them (any claim, current or not).
+_VIEWS = select(*_VIEW_COLUMNS).select_from(CLAIM.join(ARTICLE, A.id == C.article_id))
 
 
 def utcnow() -> datetime:
@@ -266,11 +268,7 @@ def count_claims(store: Store, flt: ClaimFilter | None = None) -> int:
 
 
 def _get(session: Session, claim_id: int) -> ClaimView:
-    row = session.execute(
-        select(*_VIEW_COLUMNS)
-        .select_from(CLAIM.join(ARTICLE, A.id == C.article_id))
-        .where(C.id == claim_id)
-    ).one_or_none()
+    row = session.execute(_VIEWS.where(C.id == claim_id)).one_or_none()
     if row is None:
         raise NotFound(f"No claim with id {claim_id}")
     return _views(session, [row])[0]
@@ -279,14 +277,7 @@ def _get(session: Session, claim_id: int) -> ClaimView:
 def get_claims(store: Store, claim_ids: Sequence[int]) -> list[ClaimView]:
     """The claims with these ids (a page's worth) that exist, in the order of the ids."""
     with store.session() as session:
-        rows = {
-            row.id: row
-            for row in session.execute(
-                select(*_VIEW_COLUMNS)
-                .select_from(CLAIM.join(ARTICLE, A.id == C.article_id))
-                .where(C.id.in_(list(claim_ids)))
-            )
-        }
+        rows = {row.id: row for row in session.execute(_VIEWS.where(C.id.in_(list(claim_ids))))}
         return _views(session, [rows[cid] for cid in claim_ids if cid in rows])
 
 
@@ -607,11 +598,7 @@ def related(store: Store, claim_id: int) -> list[RelatedClaim]:
             .order_by(L.score.desc(), L.id)
         ).all()
         others = {link.other_id if link.claim_id == claim_id else link.claim_id for link in links}
-        rows = session.execute(
-            select(*_VIEW_COLUMNS)
-            .select_from(CLAIM.join(ARTICLE, A.id == C.article_id))
-            .where(C.id.in_(others))
-        )
+        rows = session.execute(_VIEWS.where(C.id.in_(others)))
         views = {view.id: view for view in _views(session, rows)}
     return [
         RelatedClaim(
