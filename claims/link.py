@@ -1451,7 +1451,9 @@ def update_confidence(
     """
     kept = [r for r in reasons if not r.label.startswith(_LINK_LABELS)]
     value = confidence - sum(r.delta for r in reasons if r.label.startswith(_LINK_LABELS))
-    value = min(1.0, max(0.0, value))
+    # every figure and step is rounded to 4 places: rounding the figure without the links
+    # gives it back exactly, so that relinking (a later batch) lands where one run does
+    value = round(min(1.0, max(0.0, value)), 4)
     out = list(kept)
     ordered = sorted(links, key=lambda x: (LinkKind(x[0]).value, -x[1], x[2]))
     counted = 0
