@@ -3,7 +3,10 @@
 Textual and Rich lay text out in logical order and never reorder or shape it; terminals differ.
 Two display modes:
 
-``terminal`` (default)
+The mode is read from the terminal the app runs in (`detect_mode`), unless ``--bidi`` or
+``CLAIMS_BIDI`` names one; ``t`` in the app switches it.
+
+``terminal``
     Send logical text and let the terminal reorder it (GNOME Terminal and other VTE terminals,
     Konsole, mlterm). Each table cell is fenced with a LEFT-TO-RIGHT MARK so that a reordering
     terminal keeps the columns where they are instead of swapping Arabic cells across the row.
@@ -27,7 +30,7 @@ import contextlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from enum import Enum
 from typing import TextIO
 
@@ -61,18 +64,58 @@ class BidiMode(str, Enum):
 ENV_BIDI = "CLAIMS_BIDI"
 
 
-def mode_from(value: str | None) -> BidiMode:
-    """The mode named by an option or by ``CLAIMS_BIDI``; ``terminal`` when neither says.
+# Which terminal the app runs in, told by the variables each sets, and whether it reorders
+# right-to-left text itself. First match wins: a multiplexer comes first, since the variables
+# of the terminal around it are inherited but tmux and screen draw their own cells, unreordered.
+TERMINALS: tuple[tuple[str, str, str | None, BidiMode], ...] = (
+    # (name, variable, value it must start with (None: set at all), mode)
+    ("tmux", "TMUX", None, BidiMode.visual),
+    ("GNU screen", "STY", None, BidiMode.visual),
+    ("kitty", "KITTY_WINDOW_ID", None, BidiMode.visual),
+    ("Windows Terminal", "WT_SESSION", None, BidiMode.visual),
+    ("VS Code", "TERM_PROGRAM", "vscode", BidiMode.visual),
+    ("WezTerm", "TERM_PROGRAM", "WezTerm", BidiMode.visual),
+    ("iTerm2", "TERM_PROGRAM", "iTerm", BidiMode.visual),
+    ("Alacritty", "ALACRITTY_WINDOW_ID", None, BidiMode.visual),
+    ("xterm", "XTERM_VERSION", None, BidiMode.visual),
+    ("Konsole", "KONSOLE_VERSION", None, BidiMode.terminal),
+    ("mlterm", "MLTERM", None, BidiMode.terminal),
+    ("Apple Terminal", "TERM_PROGRAM", "Apple_Terminal", BidiMode.terminal),
+    ("GNOME Terminal / VTE", "VTE_VERSION", None, BidiMode.terminal),
+    ("kitty", "TERM", "xterm-kitty", BidiMode.visual),
+    ("Alacritty", "TERM", "alacritty", BidiMode.visual),
+    ("tmux", "TERM", "tmux", BidiMode.visual),
+    ("GNU screen", "TERM", "screen", BidiMode.visual),
+)
+
+
+def detect_mode(environ: Mapping[str, str] | None = None) -> tuple[BidiMode, str]:
+    """The mode suited to the terminal these variables describe, and why (the terminal's
+    name): ``terminal`` when none is recognised, as most desktop terminals reorder."""
+    environ = os.environ if environ is None else environ
+    for name, variable, prefix, mode in TERMINALS:
+        value = environ.get(variable)
+        if value is not None and (prefix is None or value.startswith(prefix)):
+            return mode, name
+    return BidiMode.terminal, "terminal not recognised"
+
+
+def choose_mode(option: str | None) -> tuple[BidiMode, str]:
+    """The mode named by the ``--bidi`` option, else by ``CLAIMS_BIDI``, else the terminal's
+    (`detect_mode`); with what chose it, for the app to say.
 
     Raises ValueError naming the accepted values for anything else.
     """
-    value = (value or os.environ.get(ENV_BIDI) or BidiMode.terminal.value).strip().lower()
+    environ = os.environ.get(ENV_BIDI)
+    if not option and not environ:
+        return detect_mode()
+    value = (option or environ or "").strip().lower()
     try:
-        return BidiMode(value)
+        return BidiMode(value), "--bidi" if option else ENV_BIDI
     except ValueError:
         raise ValueError(
             f"unknown bidi mode {value!r}: use 'terminal' (GNOME Terminal, Konsole, mlterm) "
-            "or 'visual' (kitty, Windows Terminal, xterm)"
+            "or 'visual' (kitty, Windows Terminal, xterm, tmux)"
         ) from None
 
 

@@ -68,7 +68,8 @@ def review(
         None,
         "--bidi",
         help="terminal: the terminal reorders Arabic (GNOME Terminal, Konsole, mlterm). "
-        "visual: the app reorders it (kitty, Windows Terminal, xterm). Default $CLAIMS_BIDI, else terminal.",
+        "visual: the app reorders it (kitty, Windows Terminal, xterm, VS Code, tmux). "
+        "Default $CLAIMS_BIDI, else read from the terminal; t in the app switches.",
     ),
     shape: bool = typer.Option(
         False,
@@ -82,10 +83,10 @@ def review(
     """
     from claims.store import Store, StoreError
     from claims.terminal import safe
-    from tui.bidi import mode_from, terminal_reordering_off
+    from tui.bidi import BIDI_ON, BidiMode, choose_mode, terminal_reordering_off
 
     try:
-        mode = mode_from(bidi)
+        mode, chosen_by = choose_mode(bidi)
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--bidi") from None
     paths = [p for p in paths or [] if str(p)]
@@ -101,10 +102,14 @@ def review(
     store.lock_wait = min(store.lock_wait, REVIEW_LOCK_WAIT)
     from tui.app import ReviewApp
 
-    app = ReviewApp(store, reviewer=reviewer_name(reviewer), bidi=mode, shaping=shape)
+    app = ReviewApp(
+        store, reviewer=reviewer_name(reviewer), bidi=mode, shaping=shape, bidi_chosen_by=chosen_by
+    )
     # Textual draws on stderr; the mode switch goes to the same terminal stream.
     try:
         with terminal_reordering_off(sys.__stderr__, mode):
             app.run()
+        if app.bidi.visual and mode is not BidiMode.visual:  # switched to visual in the app
+            sys.__stderr__.write(BIDI_ON)
     finally:
         store.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import unicodedata
 
 import pytest
 
@@ -218,6 +219,22 @@ async def test_filter_dialog_by_source(db_path):
         assert {row.doc for row in session.iter_view()} == {"a.txt", "b.txt"}
 
 
+async def test_filter_dialog_by_reviewer_shows_whose_verdicts(db_path, store):
+    """A desk lead checks one reviewer's work: the claims that reviewer last acted on."""
+    first = st.get_claim(store, 6)  # not the claim the app opens on
+    st.set_status(store, first.id, Status.verified, reviewer="hala", expected_version=first.version)
+    async with running(db_path) as (app, pilot):
+        await pilot.press("v")  # the tester verifies the claim the app opens on
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one("#f-reviewer").value = "hala"
+        app.screen.query_one("#f-reviewer").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [row.id for row in main(app).session.iter_view()] == [first.id]
+        assert "reviewer=hala" in str(app.screen.query_one("#status-line").render())
+
+
 async def test_filter_dialog_by_outlet_and_article(db_path):
     async with running(db_path) as (app, pilot):
         main(app).set_filter(ClaimFilter(outlet="روسيا اليوم"))
@@ -294,7 +311,10 @@ async def test_help_lists_every_key(db_path):
         names = {"slash": "/", "question_mark": "?"}
         for binding in MainScreen.BINDINGS:
             assert names.get(binding.key, binding.key).replace(",", " / ") in keys
-        assert {"/", "?", "v", "d", "u", "n", "z", "e", "f", "o"} <= keys
+        assert {"/", "?", "v", "d", "u", "n", "z", "e", "f", "o", "t"} <= keys
+        legend = lines_of(app.screen.query_one("#help-legend"))
+        for mark in ("✔", "✘", "AUTH", "ANON", "PERS", "ORG", "MEDIA", "✓ corroborates", "✗"):
+            assert mark in legend
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 
@@ -486,3 +506,27 @@ async def test_related_claims_say_whether_they_come_from_the_same_article_or_ano
     # claim 1 (a.txt, المدن): corroborated inside its article, contradicted by another outlet
     assert "same article" in labels["a.txt"]
     assert "other outlet" in labels["b.txt"]
+
+
+async def test_t_switches_the_arabic_order_and_back(db_path):
+    """A terminal the app guessed wrong is fixed with one key: the list and the detail are
+    drawn again in the other mode (visual: reordered by the app; terminal: logical order
+    fenced with marks), and the header says which mode is on."""
+    async with running(db_path) as (app, pilot):
+        before = lines_of(main(app).claims)
+        text = shown(app).sentence
+        await pilot.press("t")
+        await settle(pilot)
+        assert app.bidi.visual and "bidi visual (switched" in app.sub_title
+        after = lines_of(main(app).claims)
+        assert after != before
+        plain = [w for w in text.split() if not any(unicodedata.combining(c) for c in w)]
+        first, second = (word[::-1] for word in plain[:2])  # each word drawn reversed
+        # and the second drawn left of the first, as the terminal shows what it is sent
+        drawn = lines_of(main(app).detail.section("paragraph")).splitlines()
+        detail = [line for line in drawn if first in line]
+        assert detail and second in detail[0]
+        assert detail[0].index(second) < detail[0].index(first)
+        await pilot.press("t")
+        await settle(pilot)
+        assert not app.bidi.visual and lines_of(main(app).claims) == before

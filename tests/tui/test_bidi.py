@@ -12,10 +12,12 @@ from tui.bidi import (
     BIDI_OFF,
     BIDI_ON,
     LRM,
+    TERMINALS,
     BidiMode,
     Display,
+    choose_mode,
     clean,
-    mode_from,
+    detect_mode,
     shape,
     terminal_reordering_off,
     to_visual,
@@ -26,17 +28,37 @@ from tui.bidi import (
 SAID = "قال الوزير"  # "the minister said"
 
 
-def test_mode_defaults_to_terminal_and_reads_the_environment(monkeypatch):
-    monkeypatch.delenv("CLAIMS_BIDI", raising=False)
-    assert mode_from(None) is BidiMode.terminal
-    monkeypatch.setenv("CLAIMS_BIDI", "visual")
-    assert mode_from(None) is BidiMode.visual
-    assert mode_from("terminal") is BidiMode.terminal  # the option beats the environment
+def test_mode_is_the_option_else_the_environment_else_the_terminal(monkeypatch):
+    for variable in {v for _name, v, _prefix, _mode in TERMINALS} | {"CLAIMS_BIDI"}:
+        monkeypatch.delenv(variable, raising=False)
+    assert choose_mode(None) == (BidiMode.terminal, "terminal not recognised")
+    monkeypatch.setenv("KITTY_WINDOW_ID", "1")
+    assert choose_mode(None) == (BidiMode.visual, "kitty")
+    monkeypatch.setenv("CLAIMS_BIDI", "terminal")
+    assert choose_mode(None) == (BidiMode.terminal, "CLAIMS_BIDI")
+    assert choose_mode("visual") == (BidiMode.visual, "--bidi")  # the option beats the rest
 
 
-def test_unknown_mode_names_the_choices():
-    with pytest.raises(ValueError, match="terminal.*visual"):
-        mode_from("sideways")
+@pytest.mark.parametrize(
+    ("environ", "mode", "name"),
+    [
+        ({"VTE_VERSION": "7200", "TERM": "xterm-256color"}, BidiMode.terminal, "GNOME Terminal"),
+        ({"KONSOLE_VERSION": "230805"}, BidiMode.terminal, "Konsole"),
+        ({"MLTERM": "3.9.3"}, BidiMode.terminal, "mlterm"),
+        ({"TERM": "xterm-kitty"}, BidiMode.visual, "kitty"),
+        ({"WT_SESSION": "5e0c"}, BidiMode.visual, "Windows Terminal"),
+        ({"TERM_PROGRAM": "vscode"}, BidiMode.visual, "VS Code"),
+        ({"XTERM_VERSION": "XTerm(379)"}, BidiMode.visual, "xterm"),
+        ({"TERM": "alacritty"}, BidiMode.visual, "Alacritty"),
+        # tmux draws its own cells: what the terminal around it would do does not count
+        ({"TMUX": "/tmp/tmux-0/default,1,0", "VTE_VERSION": "7200"}, BidiMode.visual, "tmux"),
+        ({"TERM": "screen-256color"}, BidiMode.visual, "GNU screen"),
+        ({"TERM": "xterm-256color"}, BidiMode.terminal, "terminal not recognised"),
+    ],
+)
+def test_mode_read_from_the_terminal(environ, mode, name):
+    found, why = detect_mode(environ)
+    assert found is mode and why.startswith(name)
 
 
 def test_clean_strips_escape_sequences_and_bidi_controls():

@@ -44,6 +44,7 @@ def test_reviewer_comes_from_option_then_environment_then_user(monkeypatch):
 def test_review_ingests_the_paths_then_opens_the_app(tmp_path, opened, monkeypatch):
     pytest.importorskip("claims.pipeline")
     monkeypatch.setenv("CLAIMS_REVIEWER", "hala")
+    monkeypatch.setenv("CLAIMS_BIDI", "terminal")  # whatever terminal runs the tests
     db = tmp_path / "r.db"
     result = runner.invoke(app, ["review", str(SEEDS), "--db", str(db)])
     assert result.exit_code == 0, result.output

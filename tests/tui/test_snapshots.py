@@ -74,6 +74,26 @@ def test_main_screen(snap_compare, make_app, bidi):
         assert checked["paragraph"][0].rstrip().endswith("تدكّأو")
 
 
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+@pytest.mark.parametrize("bidi", ["terminal", "visual"])
+def test_main_screen_at_80_and_200_columns(snap_compare, make_app, bidi, size):
+    """At 80×24 the panes stack (list above, detail below) so that each row keeps the claim's
+    own words, not only its columns; at 200×50 they sit side by side."""
+    app = make_app(bidi)
+    checked = {}
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        checked["narrow"] = pilot.app.screen.has_class("-narrow")
+        checked["rows"] = drawn(pilot.app.screen.query_one(ClaimList))
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+    assert checked["narrow"] is (size[0] == 80)
+    first = checked["rows"][0]
+    words = "وأكّدت وزارة" if bidi == "terminal" else "ةرازو تدكّأو"
+    assert words in first
+
+
 @pytest.mark.parametrize("bidi", ["terminal", "visual"])
 def test_contradicted_claim_with_related_panel(snap_compare, make_app, bidi):
     app = make_app(bidi)

@@ -1,4 +1,4 @@
-"""The filter dialog: status, kind, source, outlet, article, contradicted, unreviewed."""
+"""The filter dialog: status, kind, source, outlet, article, reviewer, contradicted, unreviewed."""
 
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
                 ("source", cur.source),
                 ("outlet", cur.outlet),
                 ("article", cur.article),
+                ("reviewer", cur.reviewer),  # whose verdicts: a desk lead checks one reviewer
             ):
                 with Horizontal():
                     yield Label(name.capitalize())
@@ -76,6 +77,7 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
                 "source": text("source"),
                 "outlet": text("outlet"),
                 "article": text("article"),
+                "reviewer": text("reviewer"),
                 "contradicted": True if self.query_one("#f-contradicted", Checkbox).value else None,
             }
         )

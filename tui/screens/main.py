@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -97,7 +97,15 @@ class MainScreen(Screen):
     ClaimList { width: 1fr; min-width: 40; border-right: tall $primary 30%; }
     #right { width: 1fr; }
     ClaimDetail { height: 1fr; }
+    /* narrow terminals (80 columns): the list above the detail, each the full width */
+    MainScreen.-narrow #panes { layout: vertical; }
+    MainScreen.-narrow ClaimList {
+        height: 1fr; min-width: 0; border-right: none; border-bottom: tall $primary 30%;
+    }
+    MainScreen.-narrow #right { height: 1fr; }
     """
+    # Below this many columns the panes are stacked, so that the claim's text keeps room.
+    NARROW_BELOW = 120
 
     def __init__(self, session: Session, display: Display, export_dir: Path) -> None:
         super().__init__()
@@ -138,6 +146,9 @@ class MainScreen(Screen):
         self.update_status_line()
         # what other reviewers change shows up without a key press
         self.set_interval(self.REFRESH_SECONDS, self.refresh_from_store)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < self.NARROW_BELOW, "-narrow")
 
     def action_reload(self) -> None:
         self.refresh_from_store()
@@ -417,7 +428,7 @@ class MainScreen(Screen):
         self.app.push_screen(LedgerScreen(self.session, self.bidi), chosen)
 
     def action_help(self) -> None:
-        bindings = list(self.BINDINGS) + list(ClaimList.BINDINGS)
+        bindings = list(self.BINDINGS) + list(ClaimList.BINDINGS) + list(self.app.BINDINGS)
         self.app.push_screen(HelpScreen(key_rows(bindings)))
 
     def say(self, message: str, **kwargs) -> None:

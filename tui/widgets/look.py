@@ -17,6 +17,24 @@ KIND_BADGE = {
     Kind.organization.value: "ORG",
     Kind.media.value: "MEDIA",
 }
+# What each badge stands for, in the help screen's legend.
+KIND_MEANING = {
+    Kind.author.value: "the outlet's own narration",
+    Kind.anonymous.value: "unnamed sources (مصادر مطلعة)",
+    Kind.named_person.value: "a named person",
+    Kind.organization.value: "an organisation, ministry, army or agency",
+    Kind.media.value: "another outlet (بحسب مسار برس)",
+}
+STATUS_MEANING = {
+    Status.unreviewed: "not reviewed yet",
+    Status.verified: "verified by a reviewer",
+    Status.disputed: "disputed by a reviewer",
+}
+LINK_MEANING = {
+    LinkKind.corroborates: "another source says the same (independent)",
+    LinkKind.contradicts: "another claim says otherwise",
+    LinkKind.duplicate: "the same statement again: a repeat or a relay, never evidence",
+}
 LINK_STYLE = {
     LinkKind.corroborates: "green",
     LinkKind.contradicts: "bold red",
