@@ -27,6 +27,7 @@ from claims.cli_extract import JobsOption, MaxSizeOption
 from claims.fetch import DEFAULT_TIMEOUT
 from claims.models import Kind, Status
 from claims.store import (
+    ArticleView,
     ClaimFilter,
     ClaimView,
     NameTaken,
@@ -40,6 +41,8 @@ from claims.store import (
     StoreError,
     StoreMissing,
     StoreStats,
+    article,
+    correct_article,
     count_claims,
     count_sources,
     display_url,
@@ -637,6 +640,97 @@ def show(
         out.print(linked)
 
 
+# --- article ------------------------------------------------------------------------------------
+
+ARTICLE_COLUMNS = ("id", "doc", "version", "title", "outlet", "published", "url", "claims")
+
+
+def show_article(
+    doc: str = typer.Argument(
+        ..., help="The article's file name (as `claims list` shows it) or id"
+    ),
+    title: str | None = typer.Option(None, "--title", help="Correct the title"),
+    outlet: str | None = typer.Option(None, "--outlet", help="Correct the outlet ('' clears it)"),
+    published: str | None = typer.Option(
+        None, "--date", help="Correct the publication date, YYYY-MM-DD ('' clears it)"
+    ),
+    url: str | None = typer.Option(None, "--url", help="Correct the page's address"),
+    why: str | None = typer.Option(None, "--why", help="Why, kept with the correction"),
+    reviewer: str | None = typer.Option(
+        None, "--reviewer", envvar="CLAIMS_REVIEWER", help="Who corrects (default: your login)"
+    ),
+    fmt: OutputFormat = FormatOption,
+    db: str | None = DbOption,
+) -> None:
+    """Show an article's title, outlet, date and address with their corrections, or correct
+    them: kept in its history and through later versions of the file. A new outlet re-counts
+    the page furniture and links the article's claims again.
+
+    Example: claims article 012_orient.txt --outlet "أورينت نت" --why "the footer named the company"
+    """
+    import getpass
+
+    changes = {
+        field: value
+        for field, value in (
+            ("title", title),
+            ("outlet", outlet),
+            ("published", published),
+            ("url", url),
+        )
+        if value is not None
+    }
+    with _opened(db) as store:
+        try:
+            if changes:
+                view = correct_article(
+                    store, doc, changes, reviewer=reviewer or getpass.getuser(), reason=why
+                )
+            else:
+                view = article(store, doc)
+        except NotFound as exc:
+            fail(str(exc), 1)
+        except ValueError as exc:
+            fail(str(exc))
+        if "outlet" in changes:
+            from claims.cli_link import links_in_words
+            from claims.cli_link import run as link
+
+            linked = link(store)
+            if linked.new:
+                err.print(f"linked {linked.new} claims again: {links_in_words(linked.links)}")
+    if fmt is not OutputFormat.table:  # csv: the fields alone; json: with the corrections
+        _print_records([view], fmt.value, ARTICLE_COLUMNS)
+        return
+    _article_tables(view)
+
+
+def _article_tables(view: ArticleView) -> None:
+    table = Table(show_header=False, title=f"Article {view.id}: {safe(view.doc)}")
+    for label, value in (
+        ("version", str(view.version)),
+        ("title", view.title),
+        ("outlet", view.outlet),
+        ("published", view.published),
+        ("url", view.url),
+        ("claims", str(view.claims)),
+    ):
+        table.add_row(label, Text(safe(value or "—")))
+    out.print(table)
+    if view.edits:
+        log = Table("when", "who", "field", "before", "after", "why", title="Corrections")
+        for edit in view.edits:
+            log.add_row(
+                edit.at.isoformat(timespec="seconds"),
+                Text(safe(edit.reviewer)),
+                edit.field,
+                Text(safe(edit.old or "—")),
+                Text(safe(edit.new or "—")),
+                Text(safe(edit.reason or "")),
+            )
+        out.print(log)
+
+
 # --- sources -----------------------------------------------------------------------------------
 
 
@@ -813,6 +907,7 @@ def register(app: typer.Typer) -> None:
     app.command("export")(export)
     app.command("list")(list_claims)
     app.command("show")(show)
+    app.command("article")(show_article)
     app.command("sources")(list_sources)
     app.command("stats")(show_stats)
     app.command("doctor")(doctor)

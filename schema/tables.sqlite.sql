@@ -42,6 +42,22 @@ CREATE INDEX ix_article_doc ON article (doc);
 
 CREATE INDEX ix_article_outlet_key ON article (outlet_key);
 
+CREATE TABLE article_edit (
+	id INTEGER NOT NULL,
+	doc VARCHAR NOT NULL,
+	article_id INTEGER NOT NULL,
+	field VARCHAR NOT NULL,
+	old TEXT,
+	new TEXT,
+	reviewer VARCHAR NOT NULL,
+	reason TEXT,
+	at DATETIME NOT NULL,
+	PRIMARY KEY (id),
+	FOREIGN KEY(article_id) REFERENCES article (id)
+);
+
+CREATE INDEX ix_article_edit_doc ON article_edit (doc);
+
 CREATE TABLE claim (
 	id INTEGER NOT NULL,
 	article_id INTEGER NOT NULL,

@@ -5,6 +5,7 @@ store = Store.open("claims.db")          # or a SQLAlchemy URL, or None for $CLA
 page = query_claims(store, ClaimFilter(status=Status.unreviewed), order="confidence")
 """
 
+from claims.store.articles import article, correct_article
 from claims.store.engine import (
     Store,
     StoreBusy,
@@ -34,6 +35,8 @@ from claims.store.queries import (
     undo_last,
 )
 from claims.store.views import (
+    ArticleEdit,
+    ArticleView,
     ClaimFilter,
     ClaimView,
     ConflictError,
@@ -51,6 +54,10 @@ from claims.store.views import (
 )
 
 __all__ = [
+    "ArticleEdit",
+    "ArticleView",
+    "article",
+    "correct_article",
     "ClaimFilter",
     "ClaimView",
     "ConflictError",

@@ -29,7 +29,7 @@ from sqlalchemy import Connection, bindparam, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from claims.arabic import normalize_key
-from claims.models import Claim, ExtractedArticle, Kind, PageSource, Status
+from claims.models import Article, Claim, ExtractedArticle, Kind, PageSource, Status
 from claims.store.engine import Store
 from claims.store.passages import record as record_passages
 from claims.store.queries import (
@@ -43,7 +43,7 @@ from claims.store.queries import (
     search_form,
     utcnow,
 )
-from claims.store.tables import PAGE, SHARED
+from claims.store.tables import ARTICLE_EDIT, PAGE, SHARED
 from claims.store.views import IngestResult, NameTaken
 
 # Two keys this close (rapidfuzz ratio, 0-100) with as many words name the same source:
@@ -188,6 +188,25 @@ class _Entities:
             self.store.entity_cache.setdefault(kind, {}).update(keys)
 
 
+def resolve_entity(store: Store, conn: Connection, doc: str, kind: Kind, name: str | None):
+    """The entity id of a source named in article `doc`, found or added in the caller's
+    transaction (a reviewer's corrected outlet)."""
+    entities = _Entities(store, conn, doc, first_version=False)
+    return entities.resolve(kind, name)
+
+
+# Reviewers' corrections of an article's fields (claims.store.articles), oldest first.
+X = ARTICLE_EDIT.c
+EDITS = select(X.field, X.old, X.new, X.reviewer, X.reason, X.at).order_by(X.id)
+
+
+def _corrected(conn: Connection, article: Article) -> Article:
+    """The article with the fields reviewers corrected on an earlier version of its file set
+    as they said: a page's own wrong outlet or date does not come back with a re-ingest."""
+    fixed = {row.field: row.new for row in conn.execute(EDITS.where(X.doc == article.doc))}
+    return article.model_copy(update=fixed) if fixed else article
+
+
 def _link_marks(reasons: list | None) -> list[dict]:
     """The linker's summary steps (delta 0) among a claim's reasons."""
     from claims.store.linking import LINKED  # loads the linker: only for an edited article
@@ -278,6 +297,8 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
             conn.execute(_RETIRE, {"_id": previous.id})
             conn.execute(_RETIRE_CLAIMS, {"_id": previous.id})
 
+        if previous is not None:
+            article = _corrected(conn, article)
         entities = _Entities(store, conn, article.doc, first_version=previous is None)
         outlet_id = entities.resolve(Kind.media, article.outlet)
         outlet_key = normalize_key(article.outlet) if article.outlet else None

@@ -172,12 +172,12 @@ def _refresh(
     for value, ids in flips.items():
         if ids:
             conn.execute(_FLAG, {"ids": ids, "furniture": value})
-    _unlink(conn, flips[True])
+    unlink(conn, flips[True])
 
 
-def _unlink(conn: Connection, ids: list[int]) -> None:
-    """Drop the links of claims that became furniture, and their link steps and summary, as if
-    never linked. The claims they were linked to get their confidence back without them, and
+def unlink(conn: Connection, ids: list[int]) -> None:
+    """Drop the links of these claims (that became furniture, or whose article changed
+    outlet), and their link steps and summary, as if never linked. The claims they were linked to get their confidence back without them, and
     lose their keys so that the next `claims link` links them again (their summary and best
     candidates included)."""
     if not ids:
@@ -191,3 +191,52 @@ def _unlink(conn: Connection, ids: list[int]) -> None:
         recompute_confidence(conn, claim_id, linked=False)
     for partner in sorted(partners):
         recompute_confidence(conn, partner)
+
+
+def move(
+    conn: Connection,
+    article_id: int,
+    old_key: str | None,
+    new_key: str | None,
+    content_hash: str,
+) -> None:
+    """A reviewer said the article is of another outlet (or of none): its passages count
+    with the new outlet's pages, and the furniture flags of both outlets' claims are brought
+    up to date. An article stored without an outlet had no passages: they are made from its
+    claims (its junk lines were not stored, and so are not counted)."""
+    digests = [d for (d,) in conn.execute(select(P.digest).where(P.article_id == article_id))]
+    if old_key is None and new_key is not None:
+        rows = conn.execute(
+            select(C.sentence_index, C.sentence).where(
+                C.article_id == article_id, C.current.is_(True)
+            )
+        )
+        values = [
+            {
+                "article_id": article_id,
+                "sentence_index": index,
+                "outlet_key": new_key,
+                "digest": passage_digest(key),
+                "content_hash": content_hash,
+            }
+            for index, sentence in rows
+            if (key := passage_key(sentence)) is not None
+        ]
+        if values:
+            conn.execute(_INSERT, values)
+        digests = [v["digest"] for v in values]
+    elif new_key is None:
+        conn.execute(delete(PASSAGE).where(P.article_id == article_id))
+    else:
+        conn.execute(update(PASSAGE).where(P.article_id == article_id).values(outlet_key=new_key))
+    concerned = sorted(set(digests))
+    if old_key is not None:  # the old outlet lost a page of each
+        _refresh(conn, old_key, concerned, article_id, {}, set(concerned))
+    if new_key is not None:  # and the article's own claims are judged by the new one
+        _refresh(conn, new_key, concerned, article_id, {}, set(concerned))
+    elif concerned:
+        conn.execute(
+            update(CLAIM)
+            .where(C.article_id == article_id, C.furniture.is_(True))
+            .values(furniture=False)
+        )

@@ -11,6 +11,8 @@ passage   the sentences of each current article whose outlet is known, by passag
           store learns each outlet's page furniture from (claims.boilerplate)
 page      the web page an article version was extracted from, byte for byte, with the address,
           time and HTTP status of its fetch: the article's provenance
+rejected_link  pairs of claims a reviewer said are not linked, never linked again
+article_edit   reviewers' corrections of an article's title, outlet, date or address
 
 The Alembic revisions in `migrations/versions/` must create exactly these tables;
 `tests/test_schema.py` fails when they drift apart.
@@ -246,6 +248,24 @@ class PageRow(SQLModel, table=True):
     raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False), description="The raw page")
 
 
+class ArticleEditRow(SQLModel, table=True):
+    """A reviewer's correction of what the page said of itself (its title, outlet, date or
+    address), one row per field changed: the article's history. The correction belongs to the
+    file (`doc`), so that a later version of the file keeps it."""
+
+    __tablename__ = "article_edit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    doc: str = Field(index=True, description="The article's file, as ArticleRow.doc")
+    article_id: int = Field(foreign_key="article.id", description="The version corrected")
+    field: str = Field(description="title, outlet, published or url")
+    old: str | None = Field(default=None, sa_column=Column(Text))
+    new: str | None = Field(default=None, sa_column=Column(Text))
+    reviewer: str
+    reason: str | None = Field(default=None, sa_column=Column(Text))
+    at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
 def _table(model: type[SQLModel]) -> Table:
     return model.__table__  # type: ignore[attr-defined]
 
@@ -258,6 +278,7 @@ LINK = _table(LinkRow)
 LINK_INDEX = _table(LinkIndexRow)
 PASSAGE = _table(PassageRow)
 PAGE = _table(PageRow)
+ARTICLE_EDIT = _table(ArticleEditRow)
 REJECTED_LINK = _table(RejectedLinkRow)
 TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK, LINK_INDEX, PASSAGE, PAGE, REJECTED_LINK]
 metadata = SQLModel.metadata

@@ -207,6 +207,31 @@ class StoreStats(BaseModel):
     reviews: int
 
 
+class ArticleEdit(BaseModel):
+    """One correction of an article's field by a reviewer."""
+
+    field: str
+    old: str | None
+    new: str | None
+    reviewer: str
+    reason: str | None = None
+    at: datetime
+
+
+class ArticleView(BaseModel):
+    """The current version of an article as the store holds it, with its corrections."""
+
+    id: int
+    doc: str
+    version: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    claims: int
+    edits: list[ArticleEdit] = Field(default_factory=list, description="Oldest first")
+
+
 class NotFound(LookupError):
     """No claim (or article) with that id."""
 
