@@ -14,6 +14,7 @@ the same outlet is no independent corroboration).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy import Connection, insert, select, update
@@ -79,7 +80,7 @@ def article(store: Store, doc: str) -> ArticleView:
 def correct_article(
     store: Store,
     doc: str,
-    changes: dict[str, str | None],
+    changes: Mapping[str, str | None],
     *,
     reviewer: str,
     reason: str | None = None,
