@@ -184,6 +184,21 @@ class Session:
         st.reject_link(self.store, claim.id, other_id, reviewer=self.reviewer, reason=reason)
         return self._after_write(st.get_claim(self.store, claim.id))
 
+    def article(self, claim: ClaimView) -> st.ArticleView:
+        return st.article(self.store, claim.doc)
+
+    def correct_article(
+        self, claim: ClaimView, changes: dict[str, str | None], why: str | None
+    ) -> ClaimView:
+        """Correct the fields of the claim's article; the claim as it is now. A new outlet
+        relinks the article's claims at once, as `claims article` does."""
+        st.correct_article(self.store, claim.doc, changes, reviewer=self.reviewer, reason=why)
+        if "outlet" in changes:
+            from claims.store.linking import link_store
+
+            link_store(self.store)
+        return self._after_write(st.get_claim(self.store, claim.id))
+
     def undo(self) -> ClaimView | None:
         """Undo this reviewer's last action; the claim it touched, or None if nothing to undo.
         Raises UndoRefused when someone acted on that claim after it."""

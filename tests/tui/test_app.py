@@ -12,6 +12,7 @@ from claims.models import Status
 from claims.store import ClaimFilter, Store
 from tui.app import ReviewApp
 from tui.commands import COMMANDS, ReviewCommands
+from tui.screens.article import ArticleScreen
 from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -530,3 +531,41 @@ async def test_t_switches_the_arabic_order_and_back(db_path):
         await pilot.press("t")
         await settle(pilot)
         assert not app.bidi.visual and lines_of(main(app).claims) == before
+
+
+async def test_i_corrects_the_article_of_the_claim_shown(db_path, store):
+    """The page's wrong outlet and date are corrected from the claim, kept in the article's
+    history, and every claim of the article shows them."""
+    async with running(db_path) as (app, pilot):
+        doc = shown(app).doc
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.query_one("#a-title").value == shown(app).title
+        app.screen.query_one("#a-outlet").value = "عنب بلدي"
+        app.screen.query_one("#a-published").value = "2017-08-05"
+        app.screen.query_one("#a-why").value = "the footer named the printer"
+        app.screen.query_one("#a-why").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert (shown(app).outlet, shown(app).published) == ("عنب بلدي", "2017-08-05")
+    corrected = st.article(store, doc)
+    assert {(e.field, e.new, e.reviewer, e.reason) for e in corrected.edits} == {
+        ("outlet", "عنب بلدي", "tester", "the footer named the printer"),
+        ("published", "2017-08-05", "tester", "the footer named the printer"),
+    }
+    assert {c.outlet for c in st.query_claims(store, ClaimFilter(article=doc))} == {"عنب بلدي"}
+
+
+async def test_a_malformed_date_in_the_article_dialog_writes_nothing(db_path, store):
+    async with running(db_path) as (app, pilot):
+        doc = shown(app).doc
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#a-published").value = "next week"
+        app.screen.query_one("#a-published").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert st.article(store, doc).edits == []

@@ -23,6 +23,7 @@ from claims.store import (
     UndoRefused,
 )
 from tui.bidi import Display, clean
+from tui.screens.article import ArticleScreen
 from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen, key_rows
 from tui.screens.ledger import LedgerScreen, source_label
@@ -69,6 +70,7 @@ class MainScreen(Screen):
         Binding("d", "dispute", "Disputed"),
         Binding("u", "unreview", "Unreviewed"),
         Binding("n", "note", "Note"),
+        Binding("i", "article", "Article: correct title, outlet, date", show=False),
         Binding("z", "undo", "Undo"),
         Binding("slash", "search", "Search"),
         Binding("f", "filters", "Filters"),
@@ -312,6 +314,28 @@ class MainScreen(Screen):
             self._write(lambda _c: self.session.add_note(claim, note), "Note saved")
 
         self.app.push_screen(NoteScreen(f"Note on claim {claim.id}", claim.note), save)
+
+    def action_article(self) -> None:
+        claim = self._target()
+        if claim is None:
+            return
+
+        def save(changes: dict[str, str | None] | None) -> None:
+            why = (changes or {}).pop("why", None)
+            if not changes:
+                return
+            try:
+                fresh = self.session.correct_article(claim, changes, why)
+            except ValueError as err:  # a malformed date: nothing was written
+                self.say(str(err), title="Not saved", severity="error")
+                return
+            except StoreBusy as err:
+                self.say(str(err), title="Not saved: the store is busy", severity="error")
+                return
+            self.reload(fresh)
+            self.say(f"Article {claim.doc} corrected: {', '.join(changes)}", timeout=3)
+
+        self.app.push_screen(ArticleScreen(self.session.article(claim)), save)
 
     def action_undo(self) -> None:
         try:
