@@ -52,6 +52,7 @@ from claims.attribute.tokens import (
     _comma_chunks,
     _cue_lemma,
     _glued_hearer,
+    _indefinite_accusative,
     _is_function_word,
     _starts_with,
     _stem,
@@ -288,8 +289,15 @@ class SourceParser:
         }[kind_name]
         head = _without_article(_strip_conjunction(tokens[i0].norm, _references()) or "")
         speaker = self.memory.named_with(head) or self.memory.last_by_kind.get(wanted)
-        # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one.
-        qualifiers = {_without_article(w.norm) for w in _words(tokens[i0 + 1 :])}
+        # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one;
+        # 'وأضافت الوزارة في بيانها' qualifies it with nothing: the setting follows.
+        qualifiers = {_without_article(w.norm) for w in _qualifiers(tokens[i0 + 1 :])}
+        if wanted is Kind.media:
+            if self._bare_outlet(_words(tokens[i0:])):
+                return None  # 'الوكالة الألمانية': a known outlet's own short name
+            # 'تقرير الصحيفة الأمريكية' after 'صحيفة "واشنطن بوست"': an outlet's nationality
+            # describes it, its name does not hold it
+            qualifiers = {q for q in qualifiers if not q.endswith(("ي", "يه"))}
         if speaker is None and wanted is Kind.organization:
             named = self._body_with_head(
                 head
@@ -431,8 +439,18 @@ class SourceParser:
                     and tokens[end].norm not in _particles("subordinate")  # 'الذي حمل عنوان'
                 ):
                     end += 1
-                if end > j and end < len(tokens) and _is_li_genitive(tokens[end]):
-                    end += 1  # 'وسائل إعلام موالية للنظام': whom the outlets side with
+                if (
+                    end > j
+                    and end < len(tokens)
+                    and _is_li_genitive(tokens[end])
+                    and (
+                        tokens[end - 1].bare in word_class("close_to")
+                        or tokens[end].norm[:2] == "لل"
+                    )
+                ):
+                    # 'وسائل إعلام موالية للنظام': whom the outlets side with; in 'وأذاع
+                    # التلفزيون الرسمي لقطات' the indefinite noun is the verb's object
+                    end += 1
                     if end < len(tokens) and _is_nisba_adjective(tokens[end]):
                         end += 1  # 'تابعة لميليشيات كردية'
                 start = tokens.index(head[0])
@@ -534,7 +552,13 @@ class SourceParser:
         whole = _quoted_name(tokens, start - 1, sentence) if start else None
         if whole:
             end = whole[1] - 1  # '"فرقة السلطان مراد"': the marks hold the whole name
-        elif quoted:
+        elif quoted and not (
+            head[-1].bare.startswith("ال")
+            and quoted[1] - j == 3  # one word in its marks
+            and _indefinite_accusative(tokens[j + 1])
+        ):
+            # 'ورصد المرصد "استياءً"': after a definite head, a quoted indefinite accusative is
+            # the verb's object, not the body's name
             if normalize(quoted[0]) in _aliases():
                 return Source(Kind.organization, self._org_name(_alias(quoted[0])))
             end = quoted[1]
@@ -576,6 +600,8 @@ class SourceParser:
                         continue
                     if k and in_lexicon(words[k - 1], _set("organizations")):
                         continue  # 'الأمم المتحدة' inside 'مكتب الأمم المتحدة …'
+                    if _after_calling_verb(words, k):
+                        continue  # 'يدعو قوات سوريا الديمقراطية للانسحاب': what it is called to
                     last = tokens.index(words[k + len(key) - 1])
                     if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
                         continue  # 'جماعة الحوثيين الحكومة': the object, another body
@@ -666,6 +692,35 @@ class SourceParser:
                     )
                     after_verb |= bool(_cue_lemma(tokens[k - 1]))
         return _clean_name(_text([name], sentence)) if after_title and after_verb else None
+
+
+# How far before a body a verb of calling on it may stand: 'دعا المجلس المحلي قوات …'.
+CALLING_VERB_REACH = 4
+
+
+def _after_calling_verb(words: list[Token], k: int) -> bool:
+    """Word k follows a verb of calling on someone ('دعا', 'طالب'), whose complement comes
+    after the body it calls on."""
+    for word in words[max(0, k - CALLING_VERB_REACH) : k]:
+        lemma = _cue_lemma(word)
+        if lemma and normalize(lemma) in word_class("calling_verbs"):
+            return True
+    return False
+
+
+def _qualifiers(tokens: list[Token]) -> list[Token]:
+    """The words that qualify a reference noun: its definite adjectives and genitives and a
+    number ('القناة 20 الإسرائيلية'), up to the first other word ('الوزارة في بيانها')."""
+    taken = []
+    for word in _words(tokens):
+        if (
+            not (word.norm.startswith(("ال", "لل")) or word.norm.isdigit())
+            or _is_function_word(word)
+            or word.norm in _particles("subordinate")
+        ):
+            break
+        taken.append(word)
+    return taken
 
 
 def _reads_as_name(words: list[Token]) -> bool:
