@@ -461,3 +461,17 @@ def test_a_body_called_on_to_do_something_is_named_without_what_it_is_called_to(
 def test_a_body_described_by_who_backs_it_still_speaks_before_its_verb():
     text = "قوات حرس الحدود المدعومة من بغداد تعلن السيطرة على المعبر."
     assert attribution(text)[:2] == (Kind.organization, "قوات حرس الحدود")
+
+
+def test_a_channels_website_is_the_channel_named_with_its_number():
+    text = "وقال موقع القناة 13 العبرية إن الاجتماع تأجل. وبحسب القناة 13 فإن الوزير غادر."
+    assert attribution(text, 0)[:2] == (Kind.media, "القناة 13 العبرية")
+    assert attribution(text)[:2] == (Kind.media, "القناة 13 العبرية")
+
+
+def test_a_bare_outlet_noun_is_the_one_outlet_of_that_kind_the_article_names():
+    text = (
+        'وعرضت قناة "فرانس 24" صوراً للمعبر في تقرير لها. '
+        "وتوقعت القناة في تقريرها أن يعاد فتح المعبر قريباً."
+    )
+    assert attribution(text)[:2] == (Kind.media, "فرانس 24")

@@ -308,6 +308,8 @@ class SourceParser:
         if speaker is None and wanted is Kind.media:
             # 'وبحسب الصحيفة' after 'كشفت صحيفة X، نقلاً عن مسؤولين': the paper that relayed.
             via = next((s.via for s in reversed(self.memory.speakers) if s.via), None)
+            # 'وتوقعت القناة' after 'عرضتها قناة "سي أن أن"': the one channel the article names
+            via = via or self._outlet_with_head(head)
             return Source(Kind.media, via, is_reference=True) if via else None
         if speaker is None:
             return None
@@ -316,6 +318,20 @@ class SourceParser:
         ):
             return None
         return Source(speaker.kind, speaker.source, is_reference=True)
+
+    def _outlet_with_head(self, head: str) -> str | None:
+        """The outlet the article names with this kind of outlet before its own name ('قناة
+        "سي أن أن"' for 'القناة'), when it names one only."""
+        if head not in word_class("outlet_heads"):
+            return None
+        named = set()
+        for text, tokens in self.passages:
+            for k, tok in enumerate(tokens):
+                if tok.is_word and tok.bare == head and k + 1 < len(tokens):
+                    outlet = self._media(tokens, k + 1, text, [tok])
+                    if outlet.kind is Kind.media and normalize(outlet.name) != head:
+                        named.add(outlet.name)
+        return named.pop() if len(named) == 1 else None
 
     def _role_holder(self, role: list[Token]) -> str | None:
         """The person the article names with this role anywhere: 'وزير الخارجية التركي' ->
@@ -419,6 +435,14 @@ class SourceParser:
         return None
 
     def _media(self, tokens, j, sentence, head: list[Token]) -> Source:
+        if (
+            _without_article(head[-1].bare) == normalize("موقع")
+            and j < len(tokens)
+            and tokens[j].norm.startswith("ال")
+            and _without_article(tokens[j].norm) in word_class("outlet_heads")
+        ):
+            # 'وقال موقع القناة 20 الإسرائيلية': a channel's or paper's website is that outlet
+            return self._media(tokens, j + 1, sentence, [tokens[j]])
         quoted = _quoted_name_after(tokens, j, sentence)
         head_norm = _without_article(
             _strip_conjunction(head[0].norm, _set("media")) or head[0].bare
@@ -434,7 +458,12 @@ class SourceParser:
                 while (
                     end < len(tokens)
                     and end - j < 2
-                    and (_looks_adjective(tokens[end]) or tokens[end].norm.startswith("ال"))
+                    and (
+                        _looks_adjective(tokens[end])
+                        or tokens[end].norm.startswith("ال")
+                        or end == j
+                        and tokens[end].norm.isdigit()  # 'القناة 20', 'القناة 12'
+                    )
                     and not _is_function_word(tokens[end])
                     and tokens[end].norm not in _particles("subordinate")  # 'الذي حمل عنوان'
                 ):
