@@ -475,3 +475,10 @@ def test_a_bare_outlet_noun_is_the_one_outlet_of_that_kind_the_article_names():
         "وتوقعت القناة في تقريرها أن يعاد فتح المعبر قريباً."
     )
     assert attribution(text)[:2] == (Kind.media, "فرانس 24")
+
+
+def test_an_office_of_a_body_given_by_its_short_name_in_marks_is_named_in_full():
+    text = 'وأعلن المكتب الإعلامي لـ"قسد" أن مقاتليه صدوا الهجوم.'
+    assert attribution(text)[:2] == (Kind.organization, "المكتب الإعلامي لقوات سوريا الديمقراطية")
+    text = 'المكتب الإعلامي لـ"قسد" نفى في بيان انسحاب مقاتليه.'
+    assert attribution(text)[:2] == (Kind.organization, "المكتب الإعلامي لقوات سوريا الديمقراطية")

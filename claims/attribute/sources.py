@@ -288,6 +288,8 @@ class SourceParser:
             "media": Kind.media,
         }[kind_name]
         head = _without_article(_strip_conjunction(tokens[i0].norm, _references()) or "")
+        if _owned_by_alias(tokens, i0 + 1 + len(_qualifiers(tokens[i0 + 1 :])), sentence):
+            return None  # 'المركز الإعلامي لـ"قسد"': a body named afresh by whose it is
         speaker = self.memory.named_with(head) or self.memory.last_by_kind.get(wanted)
         # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one;
         # 'وأضافت الوزارة في بيانها' qualifies it with nothing: the setting follows.
@@ -597,6 +599,10 @@ class SourceParser:
             end = _body_name_end(tokens, j, head[-1])
         name = _clean_name(_text(tokens[start:end], sentence))
         name = _without_conjunction(name, head[0], _set("organizations"))
+        owner = _owned_by_alias(tokens, end, sentence)
+        if owner and tokens[end - 1].norm.startswith("ال"):
+            # 'المركز الإعلامي لـ"قسد"': the office of the body the short name stands for
+            return Source(Kind.organization, f"{name} ل{owner}")
         return Source(Kind.organization, self._org_name(name))
 
     def _org_name(self, name: str) -> str:
@@ -737,6 +743,18 @@ def _after_calling_verb(words: list[Token], k: int) -> bool:
     return False
 
 
+def _owned_by_alias(tokens: list[Token], i: int, sentence: str) -> str | None:
+    """At token i, a detached li- and a body's short name in marks ('لـ"قسد"'): that body's
+    full name."""
+    if i >= len(tokens) or tokens[i].norm != "ل":
+        return None
+    quoted = _quoted_name(tokens, i + 1, sentence)
+    if quoted is None:
+        return None
+    short = " ".join(t.text for t in tokens[i + 2 : quoted[1] - 1])
+    return _alias(short) if normalize(short) in _aliases() else None
+
+
 def _qualifiers(tokens: list[Token]) -> list[Token]:
     """The words that qualify a reference noun: its definite adjectives and genitives and a
     number ('القناة 20 الإسرائيلية'), up to the first other word ('الوزارة في بيانها')."""
@@ -863,8 +881,8 @@ def _span_end(tokens: list[Token], i: int) -> int:
             and _is_utterance_noun(tokens[j + 1])
         ):
             return j
-        if tok.norm in ("ل", "لـ") and j > i:
-            return j
+        if tok.norm in ("ل", "لـ") and j > i and not _owned_by_alias(tokens, j, ""):
+            return j  # a hearer; but 'المركز الإعلامي لـ"قسد"' is whose the office is
         if j > i and _glued_hearer(tok):
             return j  # 'وقال تيننتي للجزيرة نت إن …'
         if tok.norm in ("خلال", "اثناء") and j > i:
