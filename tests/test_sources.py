@@ -413,3 +413,72 @@ def test_a_relative_clause_after_an_unnamed_outlet_is_not_part_of_its_name():
     text = "كما لفت تقرير الصحيفة الأمريكية الذي حمل عنوان التحول، إلى أن العملية تأتي في سياقها.\n"
     [claim] = extract_bytes(text.encode(), "t.txt").claims
     assert (claim.kind, claim.source) == (Kind.media, "الصحيفة الأمريكية")
+
+
+def test_a_definite_noun_glued_to_li_after_an_unnamed_source_is_the_hearer():
+    text = "وتقدمت القوات نحو البلدة، وفق ما أفاد مصدر عسكري للوكالة."
+    assert attribution(text)[:2] == (Kind.anonymous, "مصدر عسكري")
+    assert attribution("وقالت إحدى النازحات للمنظمة إنها فقدت منزلها.")[1] == "إحدى النازحات"
+
+
+def test_an_indefinite_object_after_a_definite_outlet_is_not_its_name():
+    text = "وبث التلفزيون الحكومي لقاءات مع سكان العاصمة."
+    assert attribution(text)[:2] == (Kind.media, "التلفزيون الحكومي")
+    assert attribution("وقالت وسائل إعلام تابعة للمعارضة إن الطريق مغلق.")[1] == (
+        "وسائل إعلام تابعة للمعارضة"
+    )
+
+
+def test_a_quoted_accusative_after_a_definite_body_is_the_object():
+    text = 'ورصد المرصد "تذمراً" بين السكان بعد إغلاق الطريق.'
+    assert attribution(text)[:2] == (Kind.organization, "المرصد")
+
+
+def test_a_reference_noun_followed_by_its_setting_resolves_to_the_body_named_before():
+    text = (
+        "أعلنت وزارة الداخلية التركية أنها أوقفت عشرة مشتبهين. "
+        "وأضافت الوزارة في بيانها أن التحقيق مستمر."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "وزارة الداخلية التركية")
+
+
+def test_an_outlet_referred_to_by_its_nationality_is_the_outlet_named_before():
+    text = (
+        'ونشرت صحيفة "لوموند" تحقيقاً عن المعابر. '
+        "وأشار تقرير الصحيفة الفرنسية إلى أن الشاحنات تنتظر أياماً."
+    )
+    assert attribution(text)[:2] == (Kind.media, "لوموند")
+
+
+def test_a_body_called_on_to_do_something_is_named_without_what_it_is_called_to():
+    text = (
+        "وطالب المجلس المحلي قوات حرس الحدود للانسحاب من القرية. "
+        "وقالت قوات حرس الحدود إن دورياتها باقية."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "قوات حرس الحدود")
+
+
+def test_a_body_described_by_who_backs_it_still_speaks_before_its_verb():
+    text = "قوات حرس الحدود المدعومة من بغداد تعلن السيطرة على المعبر."
+    assert attribution(text)[:2] == (Kind.organization, "قوات حرس الحدود")
+
+
+def test_a_channels_website_is_the_channel_named_with_its_number():
+    text = "وقال موقع القناة 13 العبرية إن الاجتماع تأجل. وبحسب القناة 13 فإن الوزير غادر."
+    assert attribution(text, 0)[:2] == (Kind.media, "القناة 13 العبرية")
+    assert attribution(text)[:2] == (Kind.media, "القناة 13 العبرية")
+
+
+def test_a_bare_outlet_noun_is_the_one_outlet_of_that_kind_the_article_names():
+    text = (
+        'وعرضت قناة "فرانس 24" صوراً للمعبر في تقرير لها. '
+        "وتوقعت القناة في تقريرها أن يعاد فتح المعبر قريباً."
+    )
+    assert attribution(text)[:2] == (Kind.media, "فرانس 24")
+
+
+def test_an_office_of_a_body_given_by_its_short_name_in_marks_is_named_in_full():
+    text = 'وأعلن المكتب الإعلامي لـ"قسد" أن مقاتليه صدوا الهجوم.'
+    assert attribution(text)[:2] == (Kind.organization, "المكتب الإعلامي لقوات سوريا الديمقراطية")
+    text = 'المكتب الإعلامي لـ"قسد" نفى في بيان انسحاب مقاتليه.'
+    assert attribution(text)[:2] == (Kind.organization, "المكتب الإعلامي لقوات سوريا الديمقراطية")

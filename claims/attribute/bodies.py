@@ -138,7 +138,7 @@ def _looks_adjective(token: Token) -> bool:
     norm = token.norm
     return (
         token.is_word
-        and not norm.startswith("ال")
+        and not norm.startswith(("ال", "لل"))  # 'مسؤول أمريكي للصحيفة': li- and al-, the hearer
         and norm not in word_class("function_words")
         and norm.endswith(("ه", "يه", "ي", "ون", "ين", "يون", "يين", "ان"))
         and _cue_lemma(token) is None

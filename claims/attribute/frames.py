@@ -801,7 +801,14 @@ def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bo
         or normalize(_words(before)[-1].text) == normalize(subject.name.split()[-1])
     )
     slack = 12 if described else 2
+    if any(w.norm in word_class("describing_adjectives") for w in _words(before)):
+        # 'قوات سوريا الديمقراطية المدعومة من واشنطن تعلن': who backs the body, and whom
+        slack += DESCRIBED_BY_WHOM
     return n_before <= len(subject.name.split()) + slack
+
+
+# The words of a describing adjective and its complement ('المدعومة من واشنطن').
+DESCRIBED_BY_WHOM = 3
 
 
 def _complement_at(tokens: list[Token], i: int) -> int:

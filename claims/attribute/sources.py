@@ -52,6 +52,7 @@ from claims.attribute.tokens import (
     _comma_chunks,
     _cue_lemma,
     _glued_hearer,
+    _indefinite_accusative,
     _is_function_word,
     _starts_with,
     _stem,
@@ -287,9 +288,18 @@ class SourceParser:
             "media": Kind.media,
         }[kind_name]
         head = _without_article(_strip_conjunction(tokens[i0].norm, _references()) or "")
+        if _owned_by_alias(tokens, i0 + 1 + len(_qualifiers(tokens[i0 + 1 :])), sentence):
+            return None  # 'المركز الإعلامي لـ"قسد"': a body named afresh by whose it is
         speaker = self.memory.named_with(head) or self.memory.last_by_kind.get(wanted)
-        # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one.
-        qualifiers = {_without_article(w.norm) for w in _words(tokens[i0 + 1 :])}
+        # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one;
+        # 'وأضافت الوزارة في بيانها' qualifies it with nothing: the setting follows.
+        qualifiers = {_without_article(w.norm) for w in _qualifiers(tokens[i0 + 1 :])}
+        if wanted is Kind.media:
+            if self._bare_outlet(_words(tokens[i0:])):
+                return None  # 'الوكالة الألمانية': a known outlet's own short name
+            # 'تقرير الصحيفة الأمريكية' after 'صحيفة "واشنطن بوست"': an outlet's nationality
+            # describes it, its name does not hold it
+            qualifiers = {q for q in qualifiers if not q.endswith(("ي", "يه"))}
         if speaker is None and wanted is Kind.organization:
             named = self._body_with_head(
                 head
@@ -300,6 +310,8 @@ class SourceParser:
         if speaker is None and wanted is Kind.media:
             # 'وبحسب الصحيفة' after 'كشفت صحيفة X، نقلاً عن مسؤولين': the paper that relayed.
             via = next((s.via for s in reversed(self.memory.speakers) if s.via), None)
+            # 'وتوقعت القناة' after 'عرضتها قناة "سي أن أن"': the one channel the article names
+            via = via or self._outlet_with_head(head)
             return Source(Kind.media, via, is_reference=True) if via else None
         if speaker is None:
             return None
@@ -308,6 +320,20 @@ class SourceParser:
         ):
             return None
         return Source(speaker.kind, speaker.source, is_reference=True)
+
+    def _outlet_with_head(self, head: str) -> str | None:
+        """The outlet the article names with this kind of outlet before its own name ('قناة
+        "سي أن أن"' for 'القناة'), when it names one only."""
+        if head not in word_class("outlet_heads"):
+            return None
+        named = set()
+        for text, tokens in self.passages:
+            for k, tok in enumerate(tokens):
+                if tok.is_word and tok.bare == head and k + 1 < len(tokens):
+                    outlet = self._media(tokens, k + 1, text, [tok])
+                    if outlet.kind is Kind.media and normalize(outlet.name) != head:
+                        named.add(outlet.name)
+        return named.pop() if len(named) == 1 else None
 
     def _role_holder(self, role: list[Token]) -> str | None:
         """The person the article names with this role anywhere: 'وزير الخارجية التركي' ->
@@ -411,6 +437,14 @@ class SourceParser:
         return None
 
     def _media(self, tokens, j, sentence, head: list[Token]) -> Source:
+        if (
+            _without_article(head[-1].bare) == normalize("موقع")
+            and j < len(tokens)
+            and tokens[j].norm.startswith("ال")
+            and _without_article(tokens[j].norm) in word_class("outlet_heads")
+        ):
+            # 'وقال موقع القناة 20 الإسرائيلية': a channel's or paper's website is that outlet
+            return self._media(tokens, j + 1, sentence, [tokens[j]])
         quoted = _quoted_name_after(tokens, j, sentence)
         head_norm = _without_article(
             _strip_conjunction(head[0].norm, _set("media")) or head[0].bare
@@ -426,13 +460,28 @@ class SourceParser:
                 while (
                     end < len(tokens)
                     and end - j < 2
-                    and (_looks_adjective(tokens[end]) or tokens[end].norm.startswith("ال"))
+                    and (
+                        _looks_adjective(tokens[end])
+                        or tokens[end].norm.startswith("ال")
+                        or end == j
+                        and tokens[end].norm.isdigit()  # 'القناة 20', 'القناة 12'
+                    )
                     and not _is_function_word(tokens[end])
                     and tokens[end].norm not in _particles("subordinate")  # 'الذي حمل عنوان'
                 ):
                     end += 1
-                if end > j and end < len(tokens) and _is_li_genitive(tokens[end]):
-                    end += 1  # 'وسائل إعلام موالية للنظام': whom the outlets side with
+                if (
+                    end > j
+                    and end < len(tokens)
+                    and _is_li_genitive(tokens[end])
+                    and (
+                        tokens[end - 1].bare in word_class("close_to")
+                        or tokens[end].norm[:2] == "لل"
+                    )
+                ):
+                    # 'وسائل إعلام موالية للنظام': whom the outlets side with; in 'وأذاع
+                    # التلفزيون الرسمي لقطات' the indefinite noun is the verb's object
+                    end += 1
                     if end < len(tokens) and _is_nisba_adjective(tokens[end]):
                         end += 1  # 'تابعة لميليشيات كردية'
                 start = tokens.index(head[0])
@@ -534,7 +583,13 @@ class SourceParser:
         whole = _quoted_name(tokens, start - 1, sentence) if start else None
         if whole:
             end = whole[1] - 1  # '"فرقة السلطان مراد"': the marks hold the whole name
-        elif quoted:
+        elif quoted and not (
+            head[-1].bare.startswith("ال")
+            and quoted[1] - j == 3  # one word in its marks
+            and _indefinite_accusative(tokens[j + 1])
+        ):
+            # 'ورصد المرصد "استياءً"': after a definite head, a quoted indefinite accusative is
+            # the verb's object, not the body's name
             if normalize(quoted[0]) in _aliases():
                 return Source(Kind.organization, self._org_name(_alias(quoted[0])))
             end = quoted[1]
@@ -544,6 +599,10 @@ class SourceParser:
             end = _body_name_end(tokens, j, head[-1])
         name = _clean_name(_text(tokens[start:end], sentence))
         name = _without_conjunction(name, head[0], _set("organizations"))
+        owner = _owned_by_alias(tokens, end, sentence)
+        if owner and tokens[end - 1].norm.startswith("ال"):
+            # 'المركز الإعلامي لـ"قسد"': the office of the body the short name stands for
+            return Source(Kind.organization, f"{name} ل{owner}")
         return Source(Kind.organization, self._org_name(name))
 
     def _org_name(self, name: str) -> str:
@@ -576,6 +635,8 @@ class SourceParser:
                         continue
                     if k and in_lexicon(words[k - 1], _set("organizations")):
                         continue  # 'الأمم المتحدة' inside 'مكتب الأمم المتحدة …'
+                    if _after_calling_verb(words, k):
+                        continue  # 'يدعو قوات سوريا الديمقراطية للانسحاب': what it is called to
                     last = tokens.index(words[k + len(key) - 1])
                     if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
                         continue  # 'جماعة الحوثيين الحكومة': the object, another body
@@ -666,6 +727,47 @@ class SourceParser:
                     )
                     after_verb |= bool(_cue_lemma(tokens[k - 1]))
         return _clean_name(_text([name], sentence)) if after_title and after_verb else None
+
+
+# How far before a body a verb of calling on it may stand: 'دعا المجلس المحلي قوات …'.
+CALLING_VERB_REACH = 4
+
+
+def _after_calling_verb(words: list[Token], k: int) -> bool:
+    """Word k follows a verb of calling on someone ('دعا', 'طالب'), whose complement comes
+    after the body it calls on."""
+    for word in words[max(0, k - CALLING_VERB_REACH) : k]:
+        lemma = _cue_lemma(word)
+        if lemma and normalize(lemma) in word_class("calling_verbs"):
+            return True
+    return False
+
+
+def _owned_by_alias(tokens: list[Token], i: int, sentence: str) -> str | None:
+    """At token i, a detached li- and a body's short name in marks ('لـ"قسد"'): that body's
+    full name."""
+    if i >= len(tokens) or tokens[i].norm != "ل":
+        return None
+    quoted = _quoted_name(tokens, i + 1, sentence)
+    if quoted is None:
+        return None
+    short = " ".join(t.text for t in tokens[i + 2 : quoted[1] - 1])
+    return _alias(short) if normalize(short) in _aliases() else None
+
+
+def _qualifiers(tokens: list[Token]) -> list[Token]:
+    """The words that qualify a reference noun: its definite adjectives and genitives and a
+    number ('القناة 20 الإسرائيلية'), up to the first other word ('الوزارة في بيانها')."""
+    taken = []
+    for word in _words(tokens):
+        if (
+            not (word.norm.startswith(("ال", "لل")) or word.norm.isdigit())
+            or _is_function_word(word)
+            or word.norm in _particles("subordinate")
+        ):
+            break
+        taken.append(word)
+    return taken
 
 
 def _reads_as_name(words: list[Token]) -> bool:
@@ -779,8 +881,8 @@ def _span_end(tokens: list[Token], i: int) -> int:
             and _is_utterance_noun(tokens[j + 1])
         ):
             return j
-        if tok.norm in ("ل", "لـ") and j > i:
-            return j
+        if tok.norm in ("ل", "لـ") and j > i and not _owned_by_alias(tokens, j, ""):
+            return j  # a hearer; but 'المركز الإعلامي لـ"قسد"' is whose the office is
         if j > i and _glued_hearer(tok):
             return j  # 'وقال تيننتي للجزيرة نت إن …'
         if tok.norm in ("خلال", "اثناء") and j > i:

@@ -55,6 +55,17 @@ def _stem(word: str) -> str:
     return word[:-2] if word.endswith(("ون", "ين")) and len(word) > 4 else word
 
 
+TANWEEN_FATH = "\u064b"
+
+
+def _indefinite_accusative(token: Token) -> bool:
+    """'استياءً', 'شيئاً', 'استياءا': a noun with the accusative tanween, written or carried by
+    the alif after a hamza, is a verb's object and never a name."""
+    return token.is_word and (
+        TANWEEN_FATH in token.text or token.norm.endswith(("ءا", "ئا")) and len(token.norm) > 3
+    )
+
+
 def in_lexicon(token: Token, known: frozenset[str] | dict) -> bool:
     """The word, or the word less a leading و/ف, is in the lexicon."""
     return _strip_conjunction(token.norm, known) is not None
