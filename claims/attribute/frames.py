@@ -154,7 +154,86 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     ):
         verb_frame.via = according.source.name
         return verb_frame
-    return verb_frame or according or _headline_frame(tokens, sentence, parser)
+    return (
+        verb_frame
+        or according
+        or _glued_frame(sentence, tokens, parser)
+        or _headline_frame(tokens, sentence, parser)
+    )
+
+
+# A story the page glued on without a full stop (teasers, captions, headlines; rules 13, 15)
+# opens after a dateline 'CITY - OUTLET' or 'CITY - OUTLET، REPORTER' ('… حلب - الخبر اليوم
+# نفت مصادر أمنية …'), or at a reporting verb joined to the words before it by و alone or by
+# nothing ('… طوابير أمام المخابز وقال مدير الفرن إن …', '… في حلب قالت الوزارة إن …').
+DATELINE_DASHES = frozenset("-–—")
+MAX_DATELINE_WORDS = 5
+# How many words may stand between a glued verb and its complementizer: its subject with a
+# title and a body ('وقال يان إيغلاند رئيس مجموعة العمل الإنساني التابعة للأمم المتحدة، إن').
+MAX_GLUED_SUBJECT = 14
+# Words after which a reporting verb sits in the narration's own clause, not a glued story:
+# 'بعد أن أعلنت الوزارة أن …', 'كما صرح المتحدث بأن …', 'حيث قال الوزير إن …'.
+NARRATING_WORDS = frozenset(
+    normalize(w) for w in ("ان", "بان", "لان", "بعد", "قبل", "كما", "مثلما", "حيث", "فيما", "بينما")
+)
+
+
+def _glued_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
+    """The first complete frame of a story glued into the sentence (rule 15): its verb opens
+    the glued clause with a subject of its own ('وقال إنه …' goes on with the narration's
+    subject), and unless a dateline opened the story, a complementizer or colon soon after it
+    with no page furniture in between ('… تستهجن استغلال الحادث | رأي اليوم - فلان: …')."""
+    for k, after_dateline in _glue_points(tokens):
+        if _quote_depth_at(tokens, k):
+            continue
+        clause = tokens[k:]
+        frame = _verb_frame(sentence, clause, parser, 0)
+        if (
+            frame is None
+            or frame.cue != clause[0].text
+            or frame.source.kind is Kind.author
+            or frame.source.is_reference
+        ):
+            continue
+        complement = _complement_at(clause, 1)
+        if after_dateline or (
+            complement < len(clause)
+            and len(_words(clause[1:complement])) <= MAX_GLUED_SUBJECT
+            and not any(_separates_title(t) for t in clause[1:complement])
+        ):
+            return frame
+    return None
+
+
+def _glue_points(tokens: list[Token]) -> list[tuple[int, bool]]:
+    """Where a glued story may open, in reading order, and whether a dateline opens it."""
+    points = []
+    for i, token in enumerate(tokens):
+        if i < 2 or not token.is_word or _cue_lemma(token) is None:
+            continue
+        previous = tokens[i - 1]
+        dash = next(
+            (
+                j
+                for j in range(i - 1, max(0, i - 2 - MAX_DATELINE_WORDS), -1)
+                if tokens[j].text in DATELINE_DASHES
+            ),
+            None,
+        )
+        if (
+            dash is not None
+            and tokens[dash - 1].is_word
+            and all(t.is_word or t.text in "،," for t in tokens[dash + 1 : i])
+        ):
+            points.append((i, True))
+        elif previous.is_word and not (
+            _strip_conjunction(previous.norm, _particles("subordinate"))
+            or _strip_conjunction(previous.norm, NARRATING_WORDS)
+            or _strip_conjunction(previous.norm, NEGATED_CUE_PARTICLES)
+            or previous.norm in _particles("lead")
+        ):
+            points.append((i, False))
+    return points
 
 
 # 'وفي حين أعلن النظام …، قال المرصد …': leads that make their clause the concession and the
