@@ -413,6 +413,11 @@ def test_a_paper_relaying_officials_is_their_via():
         ),
         ("وتتهم المعارضة النظام باستخدام الأسلحة الكيماوية.", Kind.organization, "المعارضة"),
         ("وتشير تقديرات منظمات إنسانية إلى نزوح مئة ألف شخص.", Kind.organization, "منظمات إنسانية"),
+        (
+            "وقالت الجمعية الطبية الكندية إن عياداتها المتنقلة عالجت ألف مريض.",
+            Kind.organization,
+            "الجمعية الطبية الكندية",
+        ),
     ],
 )
 def test_source_phrases_keep_their_whole_name(sentence, kind, source):
