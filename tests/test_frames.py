@@ -596,3 +596,16 @@ def test_narration_that_mentions_a_speaker_far_into_the_sentence_stays_the_autho
         "سمير الحسني: رغم مساعي التهدئة تواصل الغضب حيث نظم العشرات وقفة أمام السفارة.",
     )
     assert [s[0] for s in said] == [Kind.author] * 5
+
+
+def test_a_body_glued_after_a_headline_discloses_what_comes_after_an():
+    said = attributions(
+        "نحاول الآن كل أسبوع إدخال مواد غذائية وإمدادات طبية إلى المدينة المحاصرة منذ أشهر "
+        "طويلة شبكة الخبر: اتفاق لإخراج عشرين جريحا من المدينة المحاصرة كشفت مصادر محلية في "
+        'المدينة لـ"شبكة الخبر" عن اتفاق لإخلاء الجرحى على أن يتولى الصليب الأحمر نقلهم.',
+        # joined by و, 'عن' goes on with the narration's own subject
+        "وزار وزير الصحة المخيمات الحدودية صباح اليوم برفقة وفد من المنظمات الإنسانية الدولية "
+        "واطلع على أوضاع النازحين فيها وتحدث الوزير عن خطة لزيادة المساعدات.",
+    )
+    assert said[0] == (Kind.anonymous, "مصادر محلية في المدينة", "كشفت", "شبكة الخبر")
+    assert said[1][0] is Kind.author
