@@ -609,3 +609,13 @@ def test_a_body_glued_after_a_headline_discloses_what_comes_after_an():
     )
     assert said[0] == (Kind.anonymous, "مصادر محلية في المدينة", "كشفت", "شبكة الخبر")
     assert said[1][0] is Kind.author
+
+
+def test_a_reporter_named_in_a_dateline_before_the_verb_is_no_subject():
+    said = attributions(
+        "وعادت العائلات إلى الحي بعد أشهر من النزوح... حلب - الخبر اليوم، سامر يوسف نفت "
+        "مصادر أمنية الأنباء عن اعتقال صحافيين في المدينة.",
+        "وعادت العائلات إلى الحي بعد أشهر من النزوح الطويل في المخيمات الحدودية مع تركيا... "
+        "حلب - الخبر اليوم، سامر يوسف نفت مصادر أمنية الأنباء عن اعتقال صحافيين في المدينة.",
+    )
+    assert said == [(Kind.anonymous, "مصادر أمنية", "نفت", None)] * 2

@@ -205,6 +205,22 @@ def _glued_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fr
     return None
 
 
+def _ends_in_byline(before: list[Token]) -> bool:
+    """'حلب - الخبر اليوم، سامر يوسف نفت مصادر …': the words before the verb close with a
+    dateline and its reporter, who is no subject; the verb's subject comes after it."""
+    dash = next(
+        (j for j in range(len(before) - 1, 0, -1) if before[j].text in DATELINE_DASHES), None
+    )
+    if dash is None or not before[dash - 1].is_word:
+        return False
+    byline = before[dash + 1 :]
+    return (
+        any(t.text in "،," for t in byline)
+        and all(t.is_word or t.text in "،," for t in byline)
+        and len(_words(byline)) <= MAX_DATELINE_WORDS + 2
+    )
+
+
 # '… من الغوطة كشفت مصادر … عن اتفاق …': what a body, a group or an outlet discloses or
 # speaks of, after a headline glued on without even a و.
 ABOUT = normalize("عن")
@@ -570,7 +586,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     memory = parser.memory
     before = _before_span(tokens, i, word_positions, lead)
     # Subject before the verb: 'مصادر مطلعة، قالت …', 'القاسم أوضح …'.
-    if before:
+    if before and not _ends_in_byline(before):
         subject = parser.parse(before, sentence)
         if subject and _compact_subject(subject, before, memory):
             if lemma == normalize("نقل"):
