@@ -154,7 +154,119 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     ):
         verb_frame.via = according.source.name
         return verb_frame
-    return verb_frame or according or _headline_frame(tokens, sentence, parser)
+    return (
+        verb_frame
+        or according
+        or _glued_frame(sentence, tokens, parser)
+        or _headline_frame(tokens, sentence, parser)
+    )
+
+
+# A story the page glued on without a full stop (teasers, captions, headlines; rules 13, 15)
+# opens after a dateline 'CITY - OUTLET' or 'CITY - OUTLET، REPORTER' ('… حلب - الخبر اليوم
+# نفت مصادر أمنية …'), or at a reporting verb joined to the words before it by و alone or by
+# nothing ('… طوابير أمام المخابز وقال مدير الفرن إن …', '… في حلب قالت الوزارة إن …').
+DATELINE_DASHES = frozenset("-–—")
+MAX_DATELINE_WORDS = 5
+# How many words may stand between a glued verb and its complementizer: its subject with a
+# title and a body ('وقال يان إيغلاند رئيس مجموعة العمل الإنساني التابعة للأمم المتحدة، إن').
+MAX_GLUED_SUBJECT = 14
+# Words after which a reporting verb sits in the narration's own clause, not a glued story:
+# 'بعد أن أعلنت الوزارة أن …', 'كما صرح المتحدث بأن …', 'حيث قال الوزير إن …'.
+NARRATING_WORDS = frozenset(
+    normalize(w) for w in ("ان", "بان", "لان", "بعد", "قبل", "كما", "مثلما", "حيث", "فيما", "بينما")
+)
+
+
+def _glued_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
+    """The first complete frame of a story glued into the sentence (rule 15): its verb opens
+    the glued clause with a subject of its own ('وقال إنه …' goes on with the narration's
+    subject), and unless a dateline opened the story, a complementizer or colon soon after it
+    with no page furniture in between ('… تستهجن استغلال الحادث | رأي اليوم - فلان: …')."""
+    for k, after_dateline in _glue_points(tokens):
+        if _quote_depth_at(tokens, k):
+            continue
+        clause = tokens[k:]
+        frame = _verb_frame(sentence, clause, parser, 0)
+        if (
+            frame is None
+            or frame.cue != clause[0].text
+            or frame.source.kind is Kind.author
+            or frame.source.is_reference
+        ):
+            continue
+        complement = _glued_content_at(clause, frame.source)
+        if after_dateline or (
+            complement < len(clause)
+            and len(_words(clause[1:complement])) <= MAX_GLUED_SUBJECT
+            and not any(_separates_title(t) for t in clause[1:complement])
+        ):
+            return frame
+    return None
+
+
+def _ends_in_byline(before: list[Token]) -> bool:
+    """'حلب - الخبر اليوم، سامر يوسف نفت مصادر …': the words before the verb close with a
+    dateline and its reporter, who is no subject; the verb's subject comes after it."""
+    dash = next(
+        (j for j in range(len(before) - 1, 0, -1) if before[j].text in DATELINE_DASHES), None
+    )
+    if dash is None or not before[dash - 1].is_word:
+        return False
+    byline = before[dash + 1 :]
+    return (
+        any(t.text in "،," for t in byline)
+        and all(t.is_word or t.text in "،," for t in byline)
+        and len(_words(byline)) <= MAX_DATELINE_WORDS + 2
+    )
+
+
+# '… من الغوطة كشفت مصادر … عن اتفاق …': what a body, a group or an outlet discloses or
+# speaks of, after a headline glued on without even a و.
+ABOUT = normalize("عن")
+
+
+def _glued_content_at(clause: list[Token], source: Source) -> int:
+    """Where the content of a glued verb opens: a complementizer, a colon or a quotation, or
+    'عن' after a bare verb of a body, a group or an outlet ('كشفت مصادر … لـ"الموقع" عن
+    اتفاق …'); '… وتحدث الوزير عن خطة' goes on with the narration's own subject."""
+    complement = _complement_at(clause, 1)
+    bare = clause[0].norm in _cue_forms()
+    if bare and source.kind in (Kind.anonymous, Kind.organization, Kind.media):
+        about = next((j for j in range(1, complement) if clause[j].norm == ABOUT), complement)
+        return min(complement, about)
+    return complement
+
+
+def _glue_points(tokens: list[Token]) -> list[tuple[int, bool]]:
+    """Where a glued story may open, in reading order, and whether a dateline opens it."""
+    points = []
+    for i, token in enumerate(tokens):
+        if i < 2 or not token.is_word or _cue_lemma(token) is None:
+            continue
+        previous = tokens[i - 1]
+        dash = next(
+            (
+                j
+                for j in range(i - 1, max(0, i - 2 - MAX_DATELINE_WORDS), -1)
+                if tokens[j].text in DATELINE_DASHES
+            ),
+            None,
+        )
+        if (
+            dash is not None
+            and tokens[dash - 1].is_word
+            and all(t.is_word or t.text in "،," for t in tokens[dash + 1 : i])
+        ):
+            points.append((i, True))
+        elif previous.is_word and not (
+            _strip_conjunction(previous.norm, _particles("subordinate"))
+            or _strip_conjunction(previous.norm, NARRATING_WORDS)
+            or _strip_conjunction(previous.norm, NEGATED_CUE_PARTICLES)
+            or previous.norm in _particles("lead")
+        ):
+            points.append((i, False))
+    return points
 
 
 # 'وفي حين أعلن النظام …، قال المرصد …': leads that make their clause the concession and the
@@ -474,7 +586,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     memory = parser.memory
     before = _before_span(tokens, i, word_positions, lead)
     # Subject before the verb: 'مصادر مطلعة، قالت …', 'القاسم أوضح …'.
-    if before:
+    if before and not _ends_in_byline(before):
         subject = parser.parse(before, sentence)
         if subject and _compact_subject(subject, before, memory):
             if lemma == normalize("نقل"):
