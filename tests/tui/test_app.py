@@ -44,6 +44,16 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def submit(pilot, **values: str) -> None:
+    """Fill the dialog's inputs (by id, `a_outlet` for #a-outlet) and press Enter in the last."""
+    for name, value in values.items():
+        box = pilot.app.screen.query_one(f"#{name.replace('_', '-')}")
+        box.value = value
+    box.focus()
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 def main(app: ReviewApp) -> MainScreen:
     return app.main
 
@@ -228,10 +238,7 @@ async def test_filter_dialog_by_reviewer_shows_whose_verdicts(db_path, store):
         await pilot.press("v")  # the tester verifies the claim the app opens on
         await pilot.press("f")
         await pilot.pause()
-        app.screen.query_one("#f-reviewer").value = "hala"
-        app.screen.query_one("#f-reviewer").focus()
-        await pilot.press("enter")
-        await settle(pilot)
+        await submit(pilot, f_reviewer="hala")
         assert [row.id for row in main(app).session.iter_view()] == [first.id]
         assert "reviewer=hala" in str(app.screen.query_one("#status-line").render())
 
@@ -542,12 +549,12 @@ async def test_i_corrects_the_article_of_the_claim_shown(db_path, store):
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)
         assert app.screen.query_one("#a-title").value == shown(app).title
-        app.screen.query_one("#a-outlet").value = "عنب بلدي"
-        app.screen.query_one("#a-published").value = "2017-08-05"
-        app.screen.query_one("#a-why").value = "the footer named the printer"
-        app.screen.query_one("#a-why").focus()
-        await pilot.press("enter")
-        await settle(pilot)
+        await submit(
+            pilot,
+            a_outlet="عنب بلدي",
+            a_published="2017-08-05",
+            a_why="the footer named the printer",
+        )
         assert isinstance(app.screen, MainScreen)
         assert (shown(app).outlet, shown(app).published) == ("عنب بلدي", "2017-08-05")
     corrected = st.article(store, doc)
@@ -563,9 +570,6 @@ async def test_a_malformed_date_in_the_article_dialog_writes_nothing(db_path, st
         doc = shown(app).doc
         await pilot.press("i")
         await pilot.pause()
-        app.screen.query_one("#a-published").value = "next week"
-        app.screen.query_one("#a-published").focus()
-        await pilot.press("enter")
-        await settle(pilot)
+        await submit(pilot, a_published="next week")
         assert isinstance(app.screen, MainScreen)
     assert st.article(store, doc).edits == []
