@@ -48,6 +48,7 @@ from claims.judge import (
     load_model,
     pair_features,
     verdict,
+    word_forms,
 )
 from claims.models import Link, LinkKind, Reason, Status
 from claims.numbers import GENERIC, Quantity, dates, may_start_figure, quantities, tokens
@@ -445,12 +446,15 @@ def _predicate_index() -> dict[str, tuple[tuple[int, int], ...]]:
 @lru_cache(maxsize=262144)
 def _word_predicates(word: str) -> frozenset[tuple[int, int]]:
     """Opposed-predicate sides a word carries: a lexicon stem at its start, after و/ف/ال and
-    a verb prefix (ي/ت/ن/ا). After a stem of three letters at most SHORT_STEM_TAIL letters
+    a verb prefix (ي/ت/ن/ا; 'يرتفع' is read as 'ارتفع'). After a stem of three letters at most SHORT_STEM_TAIL letters
     may follow (a suffix), so that 'أسر' is not read in 'الإسرائيليين'."""
     index = _predicate_index()
     found: set[tuple[int, int]] = set()
     for w in _bare(word):
-        for v in (w, w[1:]) if w[:1] in ("ي", "ت", "ن", "ا") else (w,):
+        # an imperfect prefix off; for the verbs of forms VII, VIII and X the perfect's alif
+        # back in its place: 'يرتفع' -> 'ارتفع', 'تنسحب' -> 'انسحب', 'يستمر' -> 'استمر'
+        verb = (w[1:], "ا" + w[1:]) if w[:1] in ("ي", "ت", "ن") and len(w) > 4 else (w[1:],)
+        for v in (w, *verb) if w[:1] in ("ي", "ت", "ن", "ا") else (w,):
             for end in range(2, len(v) + 1):
                 hit = index.get(v[:end])
                 if hit and (end > 3 or len(v) - end <= SHORT_STEM_TAIL):
@@ -479,6 +483,8 @@ def _bare(word: str) -> tuple[str, ...]:
             out.append(w[2:])
         elif w.startswith(("بال", "لل")) and len(w) > 5:
             out.append(w[3:] if w.startswith("بال") else w[2:])
+        elif w.startswith("ل") and len(w) > 4:
+            out.append(w[1:])  # 'لأعلى مستوى' / 'لأدنى مستوى'
     return tuple(out)
 
 
@@ -877,6 +883,10 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     if bool(negated[0]) != bool(negated[1]):
         signals["negation left over"] = 1.0
         said["negation left over"] = f"negation on one side: {(negated[0] or negated[1])[0]}"
+    denied = [[w for w in words if _denial(w)] for words in (difference.only_a, difference.only_b)]
+    if bool(denied[0]) != bool(denied[1]):
+        signals["denial left over"] = 1.0
+        said["denial left over"] = f"denial on one side: {(denied[0] or denied[1])[0]}"
     figures = [[w for w in words if w[:1].isdigit()] for words in difference[:2]]
     if figures[0] and figures[1]:
         signals["other figure"] = 1.0
@@ -884,8 +894,29 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     return _Judged(signals, said)
 
 
+# Verbs and nouns that deny or undo what the other statement tells ('رفض مقترح أممي' against
+# 'مقترح أممي لحماية الفلسطينيين', 'تفشل في الحصول' against 'تحصل'): a negation in other words,
+# read among the words left over on one side only. Normalised stems, matched at a word's start
+# after a clitic or an imperfect prefix.
+_DENIALS = ("رفض", "فشل", "استبعد", "تجاهل", "تخلي")
+# What may follow a denial stem: inflection and pronoun suffixes ('رفضوا', 'فشله'), not another
+# word's letters ('تخليد').
+_DENIAL_TAILS = frozenset(("", "ت", "وا", "ون", "ان", "ين", "ه", "ها", "هم", "نا", "ي", "ا", "تا"))
+
+
+@lru_cache(maxsize=65536)
+def _denial(word: str) -> bool:
+    forms = word_forms(word)
+    forms |= {f[1:] for f in forms if f[:1] in ("ي", "ت", "ن") and len(f) > 3}
+    return any(
+        f.startswith(stem_) and f[len(stem_) :] in _DENIAL_TAILS
+        for f in forms
+        for stem_ in _DENIALS
+    )
+
+
 # Signals that one statement denies the other rather than tells of something else.
-_POLARITY = ("opposed words", "negation left over", "other figure")
+_POLARITY = ("opposed words", "negation left over", "denial left over", "other figure")
 
 
 def _judge_input(
@@ -894,6 +925,9 @@ def _judge_input(
     signals = dict(found.signals)
     signals["different slot"] = float(gate is not None)
     leftover = _leftover_signals(a, b, difference)
+    if found.agreements:
+        # '147' against 'نحو 150': figures the rules read as one, not another figure
+        leftover.features.pop("other figure", None)
     signals.update(leftover.features)
     return _Judged(pair_features(difference, signals), leftover.said)
 
