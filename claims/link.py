@@ -907,7 +907,7 @@ def _not_negating(norm: str) -> frozenset[str]:
 # 'مقترح أممي لحماية الفلسطينيين', 'تفشل في الحصول' against 'تحصل'): a negation in other words,
 # read among the words left over on one side only. Normalised stems, matched at a word's start
 # after a clitic or an imperfect prefix.
-_DENIALS = ("رفض", "فشل", "استبعد", "تجاهل", "تخلي")
+_DENIALS = ("رفض", "فشل", "اخفاق", "اخفق", "استبعد", "تجاهل", "تخلي")
 # What may follow a denial stem: inflection and pronoun suffixes ('رفضوا', 'فشله'), not another
 # word's letters ('تخليد').
 _DENIAL_TAILS = frozenset(("", "ت", "وا", "ون", "ان", "ين", "ه", "ها", "هم", "نا", "ي", "ا", "تا"))
@@ -916,7 +916,10 @@ _DENIAL_TAILS = frozenset(("", "ت", "وا", "ون", "ان", "ين", "ه", "ها
 @lru_cache(maxsize=65536)
 def _denial(word: str) -> bool:
     forms = word_forms(word)
-    forms |= {f[1:] for f in forms if f[:1] in ("ي", "ت", "ن") and len(f) > 3}
+    # an imperfect prefix off, and for a verb of form X the alif back ('يستبعد' -> 'استبعد')
+    forms |= {
+        v for f in forms if f[:1] in ("ي", "ت", "ن") and len(f) > 3 for v in (f[1:], "ا" + f[1:])
+    }
     return any(
         f.startswith(stem_) and f[len(stem_) :] in _DENIAL_TAILS
         for f in forms

@@ -200,6 +200,34 @@ def test_still_there_is_opposed_to_an_end(a, b):
     assert compare(a, b).relation is Relation.contradicts
 
 
+OPPOSITES_FROM_ANS = [
+    ("إنتاج المصنع مرتفع هذا العام", "إنتاج المصنع منخفض هذا العام"),
+    ("الحكومة تؤجل الانتخابات البلدية في المحافظة", "الحكومة تباشر الانتخابات البلدية في المحافظة"),
+    ("النائب مناصر لسياسة الحكومة الجديدة", "النائب مناهض لسياسة الحكومة الجديدة"),
+    ("المحكمة تقرر إسقاط الجنسية عن الناشط", "المحكمة تقرر إبقاء الجنسية للناشط"),
+    # the perfect only: 'يشيد' is also 'builds'
+    ("أشاد الوزير بسياسة البنك المركزي", "انتقد الوزير سياسة البنك المركزي"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), OPPOSITES_FROM_ANS + [(b, a) for a, b in OPPOSITES_FROM_ANS])
+def test_opposites_read_from_ans_pairs_contradict_both_ways(a, b):
+    assert compare(a, b).relation is Relation.contradicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # 'تهويد' opens like 'تهوي' (falls), 'من أجل' like 'أجل' (postpone): neither is listed
+        ("الحكومة تواصل تهويد القدس", "الحكومة تواصل تهويد المدينة القديمة في القدس"),
+        ("اجتماع من أجل بدء المفاوضات", "اجتماع من أجل بدء المفاوضات بين الطرفين"),
+        ("الإنتاج مرتفع هذا العام", "الإنتاج مرتفع جدا هذا العام"),
+    ],
+)
+def test_near_misses_of_the_new_opposites_corroborate(a, b):
+    assert compare(a, b).relation is Relation.corroborates
+
+
 def test_figures_the_rules_read_as_one_are_no_other_figure():
     # 'نحو 150' takes in 147: the rules see figures that agree, the judge no other figure
     a = "قتل 147 شخصا في القصف على البلدة"
