@@ -884,10 +884,10 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     if bool(negated[0]) != bool(negated[1]):
         signals["negation left over"] = 1.0
         said["negation left over"] = f"negation on one side: {(negated[0] or negated[1])[0]}"
-    denied = [[w for w in words if _denial(w)] for words in (difference.only_a, difference.only_b)]
-    if bool(denied[0]) != bool(denied[1]):
+    denied = _denial_left_over(difference)
+    if denied:
         signals["denial left over"] = 1.0
-        said["denial left over"] = f"denial on one side: {(denied[0] or denied[1])[0]}"
+        said["denial left over"] = f"denial on one side: {denied}"
     figures = [[w for w in words if w[:1].isdigit()] for words in difference[:2]]
     if figures[0] and figures[1]:
         signals["other figure"] = 1.0
@@ -925,6 +925,12 @@ def _denial(word: str) -> bool:
         for f in forms
         for stem_ in _DENIALS
     )
+
+
+def _denial_left_over(difference: Difference) -> str | None:
+    """The denial word left over on one side only, if any."""
+    denied = [[w for w in words if _denial(w)] for words in (difference.only_a, difference.only_b)]
+    return (denied[0] or denied[1])[0] if bool(denied[0]) != bool(denied[1]) else None
 
 
 # Signals that one statement denies the other rather than tells of something else.
@@ -1005,10 +1011,14 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
     # again in other words it reads only with a denial left over (a negation there is as often
     # a phrase the alignment split, a figure as often a rounding).
     within = len(difference.only_a) <= MAX_PAIRED and len(difference.only_b) <= MAX_PAIRED
-    model = model or load_model()
-    judged = _judge_input(a, b, found, None, difference)
     polarity = _POLARITY if within else _POLARITY_REWORDED
-    if any(judged.features.get(SIGNAL + name) for name in polarity):
+    judged = (
+        _judge_input(a, b, found, None, difference)
+        if within or _denial_left_over(difference)
+        else None
+    )
+    if judged and any(judged.features.get(SIGNAL + name) for name in polarity):
+        model = model or load_model()
         contradiction, deciding = verdict(judged.features, model)
         if contradiction >= model.threshold and not found.signals["negated opposite agrees"]:
             said = "; ".join(dict.fromkeys(_reason(n, judged.said, found) for n, _ in deciding))
