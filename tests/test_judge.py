@@ -13,7 +13,7 @@ from claims.link import Relation, compare, features, judge_features
 ANS = Path(__file__).resolve().parents[2] / "shared" / "stance" / "ans"
 needs_ans = pytest.mark.skipif(not (ANS / "dev.csv").exists(), reason="no ../shared/stance/ans")
 # What the shipped judge scores on ANS dev (macro-F1 over agree/disagree), a little under.
-DEV_FLOOR = 0.37
+DEV_FLOOR = 0.47
 
 
 def signals(a: str, b: str) -> set[str]:
@@ -93,6 +93,147 @@ def test_the_same_figure_is_no_other_figure():
     b = "بيعت اللوحة بمبلغ 165 ألف دولار في المزاد"
     assert "s:other figure" not in signals(a, b)
     assert compare(a, b).relation is Relation.corroborates
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("سعر الذهب يرتفع في الأسواق العالمية اليوم", "سعر الذهب يهبط في الأسواق العالمية اليوم"),
+        ("سعر الذهب يهبط في الأسواق العالمية اليوم", "سعر الذهب يرتفع في الأسواق العالمية اليوم"),
+        ("القوات تنسحب من أطراف البلدة بعد المعارك", "القوات تسيطر على أطراف البلدة بعد المعارك"),
+    ],
+)
+def test_an_imperfect_verb_of_forms_vii_and_viii_is_read_as_its_perfect(a, b):
+    # 'يرتفع' is 'ارتفع', 'تنسحب' is 'انسحب': the alif of the perfect is back after the prefix
+    found = compare(a, b)
+    assert found.relation is Relation.contradicts
+    assert any("opposed" in r for r in found.reasons)
+
+
+def test_an_imperfect_verb_of_the_same_sense_is_no_opposition():
+    a, b = "سعر الذهب يرتفع في الأسواق العالمية اليوم", "سعر الذهب يصعد في الأسواق العالمية اليوم"
+    assert compare(a, b).relation is Relation.corroborates
+    # a word that merely opens like a verb form is not read as one ('اسرائيل', 'تقرير')
+    assert "s:opposed words" not in signals("تقرير عن إسرائيل اليوم", "تقرير عن إسرائيل أمس")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("الدولار يصل لأعلى مستوى منذ شهرين", "الدولار يصل لأدنى مستوى منذ شهرين"),
+        ("الدولار يصل لأدنى مستوى منذ شهرين", "الدولار يصل لأعلى مستوى منذ شهرين"),
+    ],
+)
+def test_a_glued_lam_is_taken_off_before_the_opposites(a, b):
+    assert compare(a, b).relation is Relation.contradicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("البرلمان يقر مقترح الحكومة لدعم المزارعين", "البرلمان يرفض مقترح الحكومة لدعم المزارعين"),
+        ("البرلمان يرفض مقترح الحكومة لدعم المزارعين", "البرلمان يقر مقترح الحكومة لدعم المزارعين"),
+        ("الشركة تحصل على عقد تصدير الغاز", "الشركة تفشل في الحصول على عقد تصدير الغاز"),
+        ("الشركة تفشل في الحصول على عقد تصدير الغاز", "الشركة تحصل على عقد تصدير الغاز"),
+    ],
+)
+def test_a_denial_on_one_side_is_read_both_ways(a, b):
+    assert "s:denial left over" in signals(a, b)
+    found = compare(a, b)
+    assert found.relation is compare(b, a).relation is Relation.contradicts
+    assert any("denial on one side" in r for r in found.reasons)
+
+
+def test_a_denial_on_both_sides_is_no_signal():
+    a = "البرلمان يرفض مقترح الحكومة لدعم المزارعين"
+    b = "البرلمان رفض مقترح الحكومة لدعم المزارعين"
+    assert "s:denial left over" not in signals(a, b)
+    assert compare(a, b).relation is Relation.corroborates
+    # near miss: a word that opens like a denial stem ('تخليد' is not 'تخلى')
+    assert "s:denial left over" not in signals(
+        "تخليد ذكرى الشهداء في المدينة", "ذكرى الشهداء في المدينة"
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "وزارة الخارجية تعلن قبول المقترح الأممي لحماية المدنيين في المدينة المحاصرة",
+            "رفض المقترح الأممي لحماية المدنيين",
+        ),
+        (
+            "رفض المقترح الأممي لحماية المدنيين",
+            "وزارة الخارجية تعلن قبول المقترح الأممي لحماية المدنيين في المدينة المحاصرة",
+        ),
+    ],
+)
+def test_a_denial_decides_in_a_sentence_told_again_in_other_words(a, b):
+    # more than three words differ a side: only a denial lets the judge speak
+    found = compare(a, b)
+    assert found.relation is Relation.contradicts
+    assert any("denial on one side: رفض" in r for r in found.reasons)
+
+
+def test_a_sentence_told_again_without_a_denial_is_not_judged():
+    a = "وزارة الخارجية تعلن قبول المقترح الأممي لحماية المدنيين في المدينة المحاصرة"
+    b = "قبول المقترح الأممي لحماية المدنيين"
+    assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
+
+
+def test_a_phrase_that_only_looks_like_a_negation_leaves_no_negation_over():
+    # 'ما لا يقل عن' is 'at least': no negation, and 30 at least agrees with 35
+    a = "قتل ما لا يقل عن 30 مدنيا في الغارات على الغوطة الشرقية"
+    b = "قتل 35 مدنيا في الغارات على الغوطة الشرقية"
+    assert "s:negation left over" not in signals(a, b)
+    assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("أعلنت الفصائل إنهاء وجود التنظيم في المحافظة", "التنظيم لا يزال موجودا في المحافظة"),
+        ("التنظيم لا يزال موجودا في المحافظة", "أعلنت الفصائل إنهاء وجود التنظيم في المحافظة"),
+    ],
+)
+def test_still_there_is_opposed_to_an_end(a, b):
+    assert compare(a, b).relation is Relation.contradicts
+
+
+OPPOSITES_FROM_ANS = [
+    ("إنتاج المصنع مرتفع هذا العام", "إنتاج المصنع منخفض هذا العام"),
+    ("الحكومة تؤجل الانتخابات البلدية في المحافظة", "الحكومة تباشر الانتخابات البلدية في المحافظة"),
+    ("النائب مناصر لسياسة الحكومة الجديدة", "النائب مناهض لسياسة الحكومة الجديدة"),
+    ("المحكمة تقرر إسقاط الجنسية عن الناشط", "المحكمة تقرر إبقاء الجنسية للناشط"),
+    # the perfect only: 'يشيد' is also 'builds'
+    ("أشاد الوزير بسياسة البنك المركزي", "انتقد الوزير سياسة البنك المركزي"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), OPPOSITES_FROM_ANS + [(b, a) for a, b in OPPOSITES_FROM_ANS])
+def test_opposites_read_from_ans_pairs_contradict_both_ways(a, b):
+    assert compare(a, b).relation is Relation.contradicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # 'تهويد' opens like 'تهوي' (falls), 'من أجل' like 'أجل' (postpone): neither is listed
+        ("الحكومة تواصل تهويد القدس", "الحكومة تواصل تهويد المدينة القديمة في القدس"),
+        ("اجتماع من أجل بدء المفاوضات", "اجتماع من أجل بدء المفاوضات بين الطرفين"),
+        ("الإنتاج مرتفع هذا العام", "الإنتاج مرتفع جدا هذا العام"),
+    ],
+)
+def test_near_misses_of_the_new_opposites_corroborate(a, b):
+    assert compare(a, b).relation is Relation.corroborates
+
+
+def test_figures_the_rules_read_as_one_are_no_other_figure():
+    # 'نحو 150' takes in 147: the rules see figures that agree, the judge no other figure
+    a = "قتل 147 شخصا في القصف على البلدة"
+    b = "قتل نحو 150 شخصا في القصف على البلدة"
+    assert "s:other figure" not in signals(a, b)
+    assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
 
 
 def test_the_shipped_weights_are_small_and_readable():
