@@ -140,7 +140,9 @@ def glued_furniture_end(line: str) -> int:
             continue
         rest = line[end:].lstrip(" -–:|،,")
         while rest[:1].isalpha() and rest[1:2] == " ":
-            rest = rest[2:]  # 'ع ع ع': share icons; 'م', 'ه': the era after a date
+            # 'ع ع ع': share icons; 'م', 'ه': the era after a date; the sentence starts at
+            # its first letter, whatever spacing the page put between
+            rest = rest[2:].lstrip(" -–:|،,")
         words = rest.split()
         if (
             len(words) < GLUED_SENTENCE_MIN_WORDS
