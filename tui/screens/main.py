@@ -107,7 +107,7 @@ class MainScreen(Screen):
     MainScreen.-narrow #right { height: 1fr; }
     """
     # Below this many columns the panes are stacked, so that the claim's text keeps room.
-    NARROW_BELOW = 120
+    NARROW_BELOW = 140
 
     def __init__(self, session: Session, display: Display, export_dir: Path) -> None:
         super().__init__()
