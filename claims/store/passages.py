@@ -108,23 +108,40 @@ def record(
             (index, passage_digest(key), key) for index, key in sentence_passages(extracted)
         ]
         keys = {digest: key for _index, digest, key in sentences}
-        if sentences:
-            conn.execute(
-                _INSERT,
-                [
-                    {
-                        "article_id": article_id,
-                        "sentence_index": index,
-                        "outlet_key": outlet_key,
-                        "digest": digest,
-                        "content_hash": extracted.article.content_hash,
-                    }
-                    for index, digest, _key in sentences
-                ],
-            )
+        _write(
+            conn,
+            article_id,
+            outlet_key,
+            extracted.article.content_hash,
+            [(index, digest) for index, digest, _key in sentences],
+        )
         concerned[outlet_key].update(keys)
     for outlet, digests in concerned.items():
         _refresh(conn, outlet, sorted(digests), article_id, keys, lost)
+
+
+def _write(
+    conn: Connection,
+    article_id: int,
+    outlet_key: str,
+    content_hash: str,
+    passages: Sequence[tuple[int, str]],
+) -> None:
+    """Write the article's passages, (sentence index, digest), as its outlet's."""
+    if passages:
+        conn.execute(
+            _INSERT,
+            [
+                {
+                    "article_id": article_id,
+                    "sentence_index": index,
+                    "outlet_key": outlet_key,
+                    "digest": digest,
+                    "content_hash": content_hash,
+                }
+                for index, digest in passages
+            ],
+        )
 
 
 def _pages(conn: Connection, outlet_key: str, digests: Sequence[str]) -> dict[str, int]:
@@ -177,9 +194,9 @@ def _refresh(
 
 def unlink(conn: Connection, ids: list[int]) -> None:
     """Drop the links of these claims (that became furniture, or whose article changed
-    outlet), and their link steps and summary, as if never linked. The claims they were linked to get their confidence back without them, and
-    lose their keys so that the next `claims link` links them again (their summary and best
-    candidates included)."""
+    outlet), and their link steps and summary, as if never linked. The claims they were
+    linked to get their confidence back without them, and lose their keys so that the next
+    `claims link` links them again (their summary and best candidates included)."""
     if not ids:
         return
     linked = conn.execute(_LINKED, {"ids": ids}).all()
@@ -211,20 +228,13 @@ def move(
                 C.article_id == article_id, C.current.is_(True)
             )
         )
-        values = [
-            {
-                "article_id": article_id,
-                "sentence_index": index,
-                "outlet_key": new_key,
-                "digest": passage_digest(key),
-                "content_hash": content_hash,
-            }
+        passages = [
+            (index, passage_digest(key))
             for index, sentence in rows
             if (key := passage_key(sentence)) is not None
         ]
-        if values:
-            conn.execute(_INSERT, values)
-        digests = [v["digest"] for v in values]
+        _write(conn, article_id, new_key, content_hash, passages)
+        digests = [digest for _index, digest in passages]
     elif new_key is None:
         conn.execute(delete(PASSAGE).where(P.article_id == article_id))
     else:
