@@ -6,6 +6,7 @@ Thin: each command opens the store, calls claims.store, and prints with Rich.
 
 from __future__ import annotations
 
+import getpass
 import io
 import sys
 import time
@@ -656,8 +657,8 @@ def show_article(
     ),
     url: str | None = typer.Option(None, "--url", help="Correct the page's address"),
     why: str | None = typer.Option(None, "--why", help="Why, kept with the correction"),
-    reviewer: str | None = typer.Option(
-        None, "--reviewer", envvar="CLAIMS_REVIEWER", help="Who corrects (default: your login)"
+    reviewer: str = typer.Option(
+        getpass.getuser(), "--reviewer", envvar="CLAIMS_REVIEWER", help="Who corrects"
     ),
     fmt: OutputFormat = FormatOption,
     db: str | None = DbOption,
@@ -668,8 +669,6 @@ def show_article(
 
     Example: claims article 012_orient.txt --outlet "أورينت نت" --why "the footer named the company"
     """
-    import getpass
-
     changes = {
         field: value
         for field, value in (
@@ -683,9 +682,7 @@ def show_article(
     with _opened(db) as store:
         try:
             if changes:
-                view = correct_article(
-                    store, doc, changes, reviewer=reviewer or getpass.getuser(), reason=why
-                )
+                view = correct_article(store, doc, changes, reviewer=reviewer, reason=why)
             else:
                 view = article(store, doc)
         except NotFound as exc:

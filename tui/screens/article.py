@@ -54,13 +54,15 @@ class ArticleScreen(ModalScreen[dict[str, str | None] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        changes: dict[str, str | None] = {
+        given = {
             field: self.query_one(f"#a-{field}", Input).value.strip() or None
-            for field in FIELDS
-            if (self.query_one(f"#a-{field}", Input).value.strip() or None)
-            != getattr(self.article, field)
+            for field in (*FIELDS, "why")
         }
-        changes["why"] = self.query_one("#a-why", Input).value.strip() or None
+        changes = {
+            field: value
+            for field, value in given.items()
+            if field == "why" or value != getattr(self.article, field)
+        }
         self.dismiss(changes)
 
     def action_cancel(self) -> None:
