@@ -446,8 +446,9 @@ def _predicate_index() -> dict[str, tuple[tuple[int, int], ...]]:
 @lru_cache(maxsize=262144)
 def _word_predicates(word: str) -> frozenset[tuple[int, int]]:
     """Opposed-predicate sides a word carries: a lexicon stem at its start, after و/ف/ال and
-    a verb prefix (ي/ت/ن/ا; 'يرتفع' is read as 'ارتفع'). After a stem of three letters at most SHORT_STEM_TAIL letters
-    may follow (a suffix), so that 'أسر' is not read in 'الإسرائيليين'."""
+    a verb prefix (ي/ت/ن/ا; 'يرتفع' is read as 'ارتفع'). After a stem of three letters at most
+    SHORT_STEM_TAIL letters may follow (a suffix), so that 'أسر' is not read in
+    'الإسرائيليين'."""
     index = _predicate_index()
     found: set[tuple[int, int]] = set()
     for w in _bare(word):
