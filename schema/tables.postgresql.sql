@@ -181,11 +181,14 @@ CREATE TABLE review (
 	at TIMESTAMP WITH TIME ZONE NOT NULL,
 	version INTEGER NOT NULL,
 	undoes INTEGER,
+	carried_from INTEGER,
 	PRIMARY KEY (id),
 	FOREIGN KEY(claim_id) REFERENCES claim (id),
 	UNIQUE (undoes),
 	FOREIGN KEY(undoes) REFERENCES review (id)
 );
+
+CREATE INDEX ix_review_carried_from ON review (carried_from);
 
 CREATE INDEX ix_review_claim_id ON review (claim_id);
 

@@ -399,7 +399,7 @@ def _change(
                 raise _conflict(session, claim_id, expected_version)
             if new_status != before.status:
                 recompute_confidence(session, claim_id)
-            session.execute(
+            given = session.execute(
                 REVIEW.insert().values(
                     claim_id=claim_id,
                     action=action,
@@ -413,11 +413,73 @@ def _change(
                     at=now,
                     version=expected_version + 1,
                 )
-            )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            if status is not None:
+                _carry(session, claim_id, given, new_status, note, reviewer, now)
             return _get(session, claim_id)
 
     what = "verdict" if status is not None else "note"
     return store.retrying(once, f"saving the {what} on claim {claim_id}")
+
+
+def _copies(session: Session, claim_id: int) -> list:
+    """The other claims of the claim's article that are its sentence printed again by the
+    page (each copy's `dup_of` names the first), as they stand, in id order."""
+    row = session.execute(
+        select(C.article_id, C.sentence_index, C.dup_of).where(C.id == claim_id)
+    ).one()
+    first = row.sentence_index if row.dup_of is None else row.dup_of
+    return session.execute(
+        select(C.id, C.status, C.note, C.reviewer, C.reviewed_at, C.version)
+        .where(
+            C.article_id == row.article_id,
+            C.id != claim_id,
+            C.furniture.is_(False),
+            or_(C.sentence_index == first, C.dup_of == first),
+        )
+        .order_by(C.id)
+    ).all()
+
+
+def _carry(
+    session: Session,
+    claim_id: int,
+    given: int,
+    status: str,
+    note: str | None,
+    reviewer: str,
+    now: datetime,
+) -> None:
+    """Give the verdict of history row `given` on a claim to the copies of its sentence that
+    the page prints again: a paragraph printed twice is reviewed once. Each copy gets its
+    own history row pointing at `given`, so that an undo takes them back together."""
+    for copy in _copies(session, claim_id):
+        if copy.status == status and (note is None or copy.note == note):
+            continue
+        values: dict = {"status": status, "reviewer": reviewer, "reviewed_at": now}
+        if note is not None:
+            values["note"] = note
+        session.execute(
+            update(CLAIM).where(C.id == copy.id).values(version=C.version + 1, **values)
+        )
+        if copy.status != status:
+            recompute_confidence(session, copy.id)
+        session.execute(
+            REVIEW.insert().values(
+                claim_id=copy.id,
+                action="status",
+                old_status=copy.status,
+                new_status=status,
+                old_note=copy.note,
+                note=note,
+                prev_reviewer=copy.reviewer,
+                prev_reviewed_at=copy.reviewed_at,
+                reviewer=reviewer,
+                at=now,
+                version=copy.version + 1,
+                carried_from=given,
+            )
+        )
 
 
 def set_status(
@@ -432,7 +494,8 @@ def set_status(
     """Set a claim's status (and note), if nobody changed it since version `expected_version`.
 
     The verdict overrides the claim's confidence in the same transaction (verified 1, disputed
-    0, with a `reviewer:` reason; unreviewed gives the figure of its links back).
+    0, with a `reviewer:` reason; unreviewed gives the figure of its links back), and carries
+    to the copies of its sentence that the page prints again (each with its history row).
     Raises ConflictError, naming who changed it, when the version moved; nothing is written then.
     """
     return _change(
@@ -500,7 +563,8 @@ def rejected_pairs(session: Session | Connection) -> set[tuple[int, int]]:
 
 
 def undo_last(store: Store, *, reviewer: str) -> ClaimView | None:
-    """Revert this reviewer's last action not yet undone; None when there is nothing to undo.
+    """Revert this reviewer's last action not yet undone (a verdict together with the copies
+    of its sentence it was carried to); None when there is nothing to undo.
 
     Only while that action is still the claim's newest standing one (not undone): raises
     UndoRefused, writing nothing, when anyone acted on the claim after it, so an undo never
@@ -521,57 +585,84 @@ def _undo_once(store: Store, reviewer: str) -> ClaimView | None:
         ).one_or_none()
         if last is None:
             return None
-        # Read before the check below: the write is guarded by this version, so an action that
-        # lands after the check makes it a conflict instead of being silently reverted.
-        version = session.execute(select(C.version).where(C.id == last.claim_id)).scalar_one()
-        newest = session.execute(
-            select(R.id, R.reviewer, R.action)
-            .where(R.claim_id == last.claim_id, *standing)
-            .order_by(R.id.desc())
-            .limit(1)
-        ).one()
-        if newest.id != last.id:
-            raise UndoRefused(
-                last.claim_id, _get(session, last.claim_id), newest.reviewer, newest.action
+        # A verdict and the copies it was carried to are one action: taken back together.
+        given = last.carried_from if last.carried_from is not None else last.id
+        actions = session.execute(
+            select(REVIEW)
+            .where(or_(R.id == given, R.carried_from == given), *standing)
+            .order_by(R.id)
+        ).all()
+        # Read before the checks below: each write is guarded by this version, so an action
+        # that lands after the check makes it a conflict instead of being silently reverted.
+        versions = {
+            row.id: row.version
+            for row in session.execute(
+                select(C.id, C.version).where(C.id.in_([a.claim_id for a in actions]))
             )
-        result = session.execute(
-            update(CLAIM)
-            .where(C.id == last.claim_id, C.version == version)
-            .values(
-                status=last.old_status,
-                note=last.old_note,
-                reviewer=last.prev_reviewer,
-                reviewed_at=last.prev_reviewed_at,
-                version=version + 1,
-            )
+        }
+        for action in actions:
+            newest = session.execute(
+                select(R.id, R.reviewer, R.action)
+                .where(R.claim_id == action.claim_id, *standing)
+                .order_by(R.id.desc())
+                .limit(1)
+            ).one()
+            if newest.id != action.id:
+                raise UndoRefused(
+                    action.claim_id,
+                    _get(session, action.claim_id),
+                    newest.reviewer,
+                    newest.action,
+                )
+        for action in actions:
+            _revert(session, action, versions[action.claim_id], reviewer)
+        return _get(session, actions[0].claim_id)
+
+
+def _revert(session: Session, action, version: int, reviewer: str) -> None:
+    """Put the claim back as it was before history row `action`, with an undo row."""
+    result = session.execute(
+        update(CLAIM)
+        .where(C.id == action.claim_id, C.version == version)
+        .values(
+            status=action.old_status,
+            note=action.old_note,
+            reviewer=action.prev_reviewer,
+            reviewed_at=action.prev_reviewed_at,
+            version=version + 1,
         )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
-            raise _conflict(session, last.claim_id, version)
-        if last.old_status != last.new_status:
-            recompute_confidence(session, last.claim_id)
-        session.execute(
-            REVIEW.insert().values(
-                claim_id=last.claim_id,
-                action="undo",
-                old_status=last.new_status,
-                new_status=last.old_status,
-                old_note=last.note if last.note is not None else last.old_note,
-                note=last.old_note,
-                prev_reviewer=reviewer,
-                prev_reviewed_at=None,
-                reviewer=reviewer,
-                at=utcnow(),
-                version=version + 1,
-                undoes=last.id,
-            )
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise _conflict(session, action.claim_id, version)
+    if action.old_status != action.new_status:
+        recompute_confidence(session, action.claim_id)
+    session.execute(
+        REVIEW.insert().values(
+            claim_id=action.claim_id,
+            action="undo",
+            old_status=action.new_status,
+            new_status=action.old_status,
+            old_note=action.note if action.note is not None else action.old_note,
+            note=action.old_note,
+            prev_reviewer=reviewer,
+            prev_reviewed_at=None,
+            reviewer=reviewer,
+            at=utcnow(),
+            version=version + 1,
+            undoes=action.id,
         )
-        return _get(session, last.claim_id)
+    )
 
 
 def history(store: Store, claim_id: int) -> list[ReviewEntry]:
     """The claim's review history, oldest first."""
     with store.session() as session:
-        rows = session.execute(select(REVIEW).where(R.claim_id == claim_id).order_by(R.id))
+        rows = session.execute(select(REVIEW).where(R.claim_id == claim_id).order_by(R.id)).all()
+        given = [row.carried_from for row in rows if row.carried_from is not None]
+        given_on = {
+            row.id: row.claim_id
+            for row in session.execute(select(R.id, R.claim_id).where(R.id.in_(given)))
+        }
         return [
             ReviewEntry(
                 id=row.id,
@@ -584,6 +675,7 @@ def history(store: Store, claim_id: int) -> list[ReviewEntry]:
                 at=_aware(row.at) or row.at,
                 version=row.version,
                 undoes=row.undoes,
+                carried_from=given_on.get(row.carried_from),
             )
             for row in rows
         ]

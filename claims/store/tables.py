@@ -155,6 +155,11 @@ class ReviewRow(SQLModel, table=True):
     at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     version: int = Field(description="The claim's version after this action")
     undoes: int | None = Field(default=None, foreign_key="review.id", unique=True)
+    carried_from: int | None = Field(
+        default=None,
+        index=True,
+        description="The row of the verdict this carries to a copy of its sentence",
+    )
 
 
 class LinkRow(SQLModel, table=True):

@@ -157,6 +157,9 @@ class ReviewEntry(BaseModel):
     at: datetime
     version: int = Field(description="The claim's version after this action")
     undoes: int | None = Field(default=None, description="Id of the entry an undo reverts")
+    carried_from: int | None = Field(
+        default=None, description="Id of the claim, a copy of this sentence, given this verdict"
+    )
 
 
 class RelatedClaim(BaseModel):
