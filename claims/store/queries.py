@@ -9,7 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, Select, and_, delete, func, or_, select, tuple_, union, update
+from sqlalchemy import (
+    Connection,
+    Row,
+    Select,
+    and_,
+    delete,
+    func,
+    or_,
+    select,
+    tuple_,
+    union,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from claims.arabic import normalize_key, normalize_word
@@ -413,7 +425,7 @@ def _change(
                     at=now,
                     version=expected_version + 1,
                 )
-            ).inserted_primary_key[0]  # type: ignore[index]
+            ).inserted_primary_key[0]  # type: ignore[attr-defined]
             if status is not None:
                 _carry(session, claim_id, given, new_status, note, reviewer, now)
             return _get(session, claim_id)
@@ -422,7 +434,7 @@ def _change(
     return store.retrying(once, f"saving the {what} on claim {claim_id}")
 
 
-def _copies(session: Session, claim_id: int) -> list:
+def _copies(session: Session, claim_id: int) -> Sequence[Row]:
     """The other claims of the claim's article that are its sentence printed again by the
     page (each copy's `dup_of` names the first), as they stand, in id order."""
     row = session.execute(
