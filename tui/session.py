@@ -33,13 +33,18 @@ ORDERS = ("position", "confidence")
 __all__ = ["ConflictError", "Session"]
 
 
+# The review app lists a sentence a page prints more than once as its first printing, whose
+# verdict carries to the copies; the filters can show every copy.
+REVIEW_FILTER = ClaimFilter(hide_duplicates=True)
+
+
 class Session:
     """One reviewer's view of the store: a filter, an order and a cache of pages of rows."""
 
     def __init__(self, store: st.Store, reviewer: str):
         self.store = store
         self.reviewer = reviewer
-        self.filter = ClaimFilter()
+        self.filter = REVIEW_FILTER
         self.source_name: str | None = None  # the ledger row whose entity ids the filter holds
         self.order = "position"
         self._count: int | None = None

@@ -6,6 +6,7 @@ as bound parameters; article text never becomes SQL.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
@@ -158,8 +159,14 @@ def _where(flt: ClaimFilter) -> list:
         clauses.append(C.confidence >= flt.min_confidence)
     if flt.max_confidence is not None:
         clauses.append(C.confidence <= flt.max_confidence)
-    if flt.hide_duplicates:
-        clauses.append(C.dup_of.is_(None))
+    if flt.hide_duplicates:  # a copy whose first printing is a claim is reviewed with it
+        first = CLAIM.alias("first_printing").c
+        printed_before = select(first.id).where(
+            first.article_id == C.article_id,
+            first.sentence_index == C.dup_of,
+            first.furniture.is_(False),
+        )
+        clauses.append(or_(C.dup_of.is_(None), ~printed_before.exists()))
     return clauses
 
 
@@ -208,7 +215,25 @@ def _link_counts(session: Session, ids: list[int]) -> dict[int, dict[str, int]]:
     return counts
 
 
-def _view(row, counts: dict[str, int] | None = None) -> ClaimView:
+def _printed(session: Session, rows: list) -> Counter[tuple[int, int]]:
+    """How many copies of each of these claims' sentences their articles print after the
+    first, by (article, index of the first printing)."""
+    articles = {row.article_id for row in rows}
+    if not articles:
+        return Counter()
+    return Counter(
+        {
+            (article_id, first): n
+            for article_id, first, n in session.execute(
+                select(C.article_id, C.dup_of, func.count())
+                .where(C.article_id.in_(articles), C.dup_of.is_not(None), C.furniture.is_(False))
+                .group_by(C.article_id, C.dup_of)
+            )
+        }
+    )
+
+
+def _view(row, counts: dict[str, int] | None = None, printed: int = 1) -> ClaimView:
     counts = counts or {}
     return ClaimView(
         id=row.id,
@@ -240,13 +265,23 @@ def _view(row, counts: dict[str, int] | None = None) -> ClaimView:
         note=row.note,
         n_corroborating=counts.get(LinkKind.corroborates.value, 0),
         n_contradicting=counts.get(LinkKind.contradicts.value, 0),
+        printed=printed,
     )
 
 
 def _views(session: Session, rows: Iterable) -> list[ClaimView]:
     rows = list(rows)
     counts = _link_counts(session, [row.id for row in rows])
-    return [_view(row, counts[row.id]) for row in rows]
+    copies = _printed(session, rows)
+    return [
+        _view(row, counts[row.id], 1 + copies[(row.article_id, _first_printing(row))])
+        for row in rows
+    ]
+
+
+def _first_printing(row) -> int:
+    """The index of the first printing of the claim's sentence in its article."""
+    return row.sentence_index if row.dup_of is None else row.dup_of
 
 
 def query_claims(
@@ -440,7 +475,7 @@ def _copies(session: Session, claim_id: int) -> Sequence[Row]:
     row = session.execute(
         select(C.article_id, C.sentence_index, C.dup_of).where(C.id == claim_id)
     ).one()
-    first = row.sentence_index if row.dup_of is None else row.dup_of
+    first = _first_printing(row)
     return session.execute(
         select(C.id, C.status, C.note, C.reviewer, C.reviewed_at, C.version)
         .where(

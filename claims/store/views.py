@@ -37,7 +37,11 @@ class ClaimFilter(BaseModel):
     speech: Speech | None = None
     min_confidence: float | None = None
     max_confidence: float | None = None
-    hide_duplicates: bool = Field(default=False, description="Drop repeated sentences")
+    hide_duplicates: bool = Field(
+        default=False,
+        description="Drop the copies of a sentence its article prints again (listed once, as "
+        "the first printing, to which a verdict carries)",
+    )
     include_superseded: bool = Field(
         default=False, description="Also claims of older versions of edited articles"
     )
@@ -77,6 +81,7 @@ class ClaimView(BaseModel):
     note: str | None
     n_corroborating: int = 0
     n_contradicting: int = 0
+    printed: int = Field(default=1, description="How many times its article prints the sentence")
 
 
 class SourceSort(str, Enum):

@@ -573,3 +573,38 @@ async def test_a_malformed_date_in_the_article_dialog_writes_nothing(db_path, st
         await submit(pilot, a_published="next week")
         assert isinstance(app.screen, MainScreen)
     assert st.article(store, doc).edits == []
+
+
+async def test_a_sentence_printed_twice_is_listed_once_and_reviewed_once(tmp_path):
+    from claims.pipeline import extract_bytes
+    from tests.test_copies import PAGE, QUOTE
+
+    path = tmp_path / "twice.db"
+    with contextlib.closing(Store.open(str(path))) as store:
+        st.ingest(store, extract_bytes(PAGE.encode(), "twice.txt"))
+    async with running(path) as (app, pilot):
+        screen = main(app)
+        assert screen.session.count == 3  # the copy is not listed: its first printing is
+        await pilot.press("down")
+        await settle(pilot)
+        first = shown(app)
+        assert first.sentence == QUOTE and first.printed == 2
+        assert "×2" in lines_of(app.screen.query_one(ClaimList))
+        assert "Printed 2 times on the page" in lines_of(screen.detail.section("review"))
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        app.screen.query_one("#f-copies").value = True
+        app.screen.query_one("#f-apply").press()
+        await settle(pilot)
+        assert screen.session.count == 4 and "every copy" in str(
+            app.screen.query_one("#status-line").render()
+        )
+        listed = [screen.session.row(position) for position in range(4)]
+        quotes = [c for c in listed if c is not None and c.sentence == QUOTE]
+        assert [c.status for c in quotes] == [Status.verified, Status.verified]
+        await pilot.press("z")
+        await settle(pilot)
+        quotes = [st.get_claim(screen.session.store, c.id) for c in quotes]
+        assert [c.status for c in quotes] == [Status.unreviewed, Status.unreviewed]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from claims import store as st
+from claims.models import Status
 from tui.bidi import BidiMode, Display
-from tui.widgets.claim_detail import find_loose, highlighted_paragraph, relay_chain
+from tui.widgets.claim_detail import find_loose, highlighted_paragraph, relay_chain, review_lines
 from tui.widgets.look import CUE_STYLE, SENTENCE_STYLE, SOURCE_STYLE
 
 
@@ -31,3 +32,14 @@ def test_relay_chain_lays_each_name_out_on_its_own(store):
     claim = st.get_claim(store, 2)
     chain = relay_chain(claim, Display(BidiMode.visual))
     assert chain.plain == "Relay: ةعلطم رداصم تلاقو → via ندملا → ندملا"
+
+
+def test_a_verdict_carried_to_a_copy_names_the_claim_it_was_given_on(store):
+    claim = st.get_claim(store, 2)
+    st.set_status(store, 2, Status.verified, reviewer="amina", expected_version=claim.version)
+    [entry] = st.history(store, 2)
+    carried = entry.model_copy(update={"carried_from": 7})
+    drawn = [line.plain for line in review_lines(st.get_claim(store, 2), [carried])]
+    assert drawn[-1].endswith("unreviewed → verified (given on claim 7, a copy)")
+    drawn = [line.plain for line in review_lines(st.get_claim(store, 2), [entry])]
+    assert "given on" not in drawn[-1]

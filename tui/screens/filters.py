@@ -11,6 +11,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from claims.models import Kind, Status
 from claims.store import ClaimFilter
+from tui.session import REVIEW_FILTER
 
 
 class FilterScreen(ModalScreen[ClaimFilter | None]):
@@ -58,6 +59,11 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
                     yield Input(str(value or ""), id=f"f-{name}", placeholder="any")
             yield Checkbox("Contradicted only", bool(cur.contradicted), id="f-contradicted")
             yield Checkbox("Unreviewed only", cur.status == Status.unreviewed, id="f-unreviewed")
+            yield Checkbox(
+                "Every copy of a sentence printed twice",
+                not cur.hide_duplicates,
+                id="f-copies",
+            )
             with Horizontal(id="filter-buttons"):
                 yield Button("Clear", id="f-clear")
                 yield Button("Apply", id="f-apply", variant="primary")
@@ -79,6 +85,7 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
                 "article": text("article"),
                 "reviewer": text("reviewer"),
                 "contradicted": True if self.query_one("#f-contradicted", Checkbox).value else None,
+                "hide_duplicates": not self.query_one("#f-copies", Checkbox).value,
             }
         )
 
@@ -89,7 +96,7 @@ class FilterScreen(ModalScreen[ClaimFilter | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "f-clear":
-            self.dismiss(ClaimFilter(search=self.current.search))
+            self.dismiss(REVIEW_FILTER.model_copy(update={"search": self.current.search}))
         else:
             self.dismiss(self.result())
 

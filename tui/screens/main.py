@@ -28,7 +28,7 @@ from tui.screens.filters import FilterScreen
 from tui.screens.help import HelpScreen, key_rows
 from tui.screens.ledger import LedgerScreen, source_label
 from tui.screens.note import NoteScreen
-from tui.session import Session
+from tui.session import REVIEW_FILTER, Session
 from tui.widgets.claim_detail import ClaimDetail
 from tui.widgets.claim_list import ClaimList
 from tui.widgets.related import RelatedPanel
@@ -51,6 +51,8 @@ def describe(flt: ClaimFilter, order: str, source_name: str | None = None) -> Te
         parts.append(f"source={clean(source_name or str(flt.source_id))}")
     if flt.contradicted:
         parts.append("contradicted")
+    if not flt.hide_duplicates:
+        parts.append("every copy")
     if flt.search:
         parts.append(f"search={clean(flt.search)}")
     out = Text("Filter: ", "bold")
@@ -422,7 +424,7 @@ class MainScreen(Screen):
             self.apply(article=self.shown.doc)
 
     def action_clear_filters(self) -> None:
-        self.set_filter(ClaimFilter())
+        self.set_filter(REVIEW_FILTER)
 
     def action_toggle_order(self) -> None:
         keep = self.shown

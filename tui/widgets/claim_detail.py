@@ -104,6 +104,13 @@ def review_lines(claim: ClaimView, history: list[ReviewEntry]) -> list[Text]:
         head.append(f" at {claim.reviewed_at:%Y-%m-%d %H:%M}", "dim")
     head.append(f"  v{claim.version}", "dim")
     lines = [head]
+    if claim.printed > 1:
+        lines.append(
+            Text(
+                f"Printed {claim.printed} times on the page: a verdict carries to every copy",
+                "yellow",
+            )
+        )
     if claim.note:
         lines += [Text("Note", "bold"), Text(clean(claim.note))]
     if history:
@@ -119,6 +126,8 @@ def review_lines(claim: ClaimView, history: list[ReviewEntry]) -> list[Text]:
         else:
             line.append(f" {entry.old_status.value} → ")
             line.append(entry.new_status.value, STATUS_STYLE[status_of(entry.new_status)])
+            if entry.carried_from is not None:
+                line.append(f" (given on claim {entry.carried_from}, a copy)", "dim")
         lines.append(line)
     return lines
 

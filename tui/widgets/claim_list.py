@@ -214,7 +214,10 @@ class ClaimList(ScrollView, can_focus=True):
         line.append_text(d.cell(Text(claim.source or "—", "cyan"), SOURCE_W))
         line.append(" ")
         rest = max(4, width - line.cell_len)
-        line.append_text(d.cell(claim.claim, rest))
+        text = Text(claim.claim)
+        if claim.printed > 1:  # the page prints it again: one verdict for every copy
+            text = Text.assemble((f"×{claim.printed} ", "bold yellow"), text)
+        line.append_text(d.cell(text, rest))
         return line
 
     def render_line(self, y: int) -> Strip:
