@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
+from functools import partial
 
 from sqlalchemy import (
     Connection,
@@ -430,39 +431,15 @@ def _change(
             if before.version != expected_version:
                 raise _conflict(session, claim_id, expected_version)
             now = utcnow()
-            values: dict = {"version": C.version + 1}
-            new_status = before.status
+            act = partial(_apply, session, action=action, reviewer=reviewer, now=now, note=note)
+            given = act(claim_id, before, status=status)
             if status is not None:
-                new_status = Status(status).value
-                values |= {"status": new_status, "reviewer": reviewer, "reviewed_at": now}
-            if note is not None:
-                values["note"] = note
-            result = session.execute(
-                update(CLAIM)
-                .where(C.id == claim_id, C.version == expected_version)
-                .values(**values)
-            )
-            if result.rowcount != 1:  # type: ignore[attr-defined]  # someone else committed between our read and our write
-                raise _conflict(session, claim_id, expected_version)
-            if new_status != before.status:
-                recompute_confidence(session, claim_id)
-            given = session.execute(
-                REVIEW.insert().values(
-                    claim_id=claim_id,
-                    action=action,
-                    old_status=before.status,
-                    new_status=new_status,
-                    old_note=before.note,
-                    note=note,
-                    prev_reviewer=before.reviewer,
-                    prev_reviewed_at=before.reviewed_at,
-                    reviewer=reviewer,
-                    at=now,
-                    version=expected_version + 1,
-                )
-            ).inserted_primary_key[0]  # type: ignore[attr-defined]
-            if status is not None:
-                _carry(session, claim_id, given, new_status, note, reviewer, now)
+                # the copies of the sentence the page prints again get the verdict too
+                for copy in _copies(session, claim_id):
+                    if copy.status != Status(status).value or (
+                        note is not None and copy.note != note
+                    ):
+                        act(copy.id, copy, status=status, carried_from=given)
             return _get(session, claim_id)
 
     what = "verdict" if status is not None else "note"
@@ -488,45 +465,52 @@ def _copies(session: Session, claim_id: int) -> Sequence[Row]:
     ).all()
 
 
-def _carry(
+def _apply(
     session: Session,
     claim_id: int,
-    given: int,
-    status: str,
-    note: str | None,
+    before: Row,
+    *,
+    action: str,
     reviewer: str,
     now: datetime,
-) -> None:
-    """Give the verdict of history row `given` on a claim to the copies of its sentence that
-    the page prints again: a paragraph printed twice is reviewed once. Each copy gets its
-    own history row pointing at `given`, so that an undo takes them back together."""
-    for copy in _copies(session, claim_id):
-        if copy.status == status and (note is None or copy.note == note):
-            continue
-        values: dict = {"status": status, "reviewer": reviewer, "reviewed_at": now}
-        if note is not None:
-            values["note"] = note
-        session.execute(
-            update(CLAIM).where(C.id == copy.id).values(version=C.version + 1, **values)
+    status: Status | None = None,
+    note: str | None = None,
+    carried_from: int | None = None,
+) -> int:
+    """Write one review action on a claim that stands as `before` (status, note, reviewer,
+    reviewed_at and version, as read in this transaction), guarded by that version, with its
+    history row (`carried_from`: the row of the verdict this one carries to a copy of its
+    sentence). Returns the history row's id."""
+    values: dict = {"version": before.version + 1}
+    new_status = before.status
+    if status is not None:
+        new_status = Status(status).value
+        values |= {"status": new_status, "reviewer": reviewer, "reviewed_at": now}
+    if note is not None:
+        values["note"] = note
+    result = session.execute(
+        update(CLAIM).where(C.id == claim_id, C.version == before.version).values(**values)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]  # someone else committed between our read and our write
+        raise _conflict(session, claim_id, before.version)
+    if new_status != before.status:
+        recompute_confidence(session, claim_id)
+    return session.execute(
+        REVIEW.insert().values(
+            claim_id=claim_id,
+            action=action,
+            old_status=before.status,
+            new_status=new_status,
+            old_note=before.note,
+            note=note,
+            prev_reviewer=before.reviewer,
+            prev_reviewed_at=before.reviewed_at,
+            reviewer=reviewer,
+            at=now,
+            version=before.version + 1,
+            carried_from=carried_from,
         )
-        if copy.status != status:
-            recompute_confidence(session, copy.id)
-        session.execute(
-            REVIEW.insert().values(
-                claim_id=copy.id,
-                action="status",
-                old_status=copy.status,
-                new_status=status,
-                old_note=copy.note,
-                note=note,
-                prev_reviewer=copy.reviewer,
-                prev_reviewed_at=copy.reviewed_at,
-                reviewer=reviewer,
-                at=now,
-                version=copy.version + 1,
-                carried_from=given,
-            )
-        )
+    ).inserted_primary_key[0]  # type: ignore[attr-defined]
 
 
 def set_status(
