@@ -12,6 +12,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -143,4 +144,23 @@ def test_any_split_into_batches_gives_the_store_of_one_ingest(empty_databases, b
     claims, links = one_run
     assert len(claims) > 200 and {x[2] for x in links} >= {"corroborates", "duplicate"}
     assert any(c[1] for c in claims.values()), "the outlet's pages should share furniture"
-    assert store_after(url, batches) == one_run
+    got = store_after(url, batches)
+    if got != one_run:
+        pytest.fail(_difference(got, one_run, batches))
+
+
+def _difference(got: tuple, want: tuple, batches: list[list[int]]) -> str:
+    """What differs, briefly: CI keeps only the end of a long diff."""
+    claims, links = got
+    one_claims, one_links = want
+    differing = {
+        place: (claims.get(place), one_claims.get(place))
+        for place in claims.keys() | one_claims.keys()
+        if claims.get(place) != one_claims.get(place)
+    }
+    return (
+        f"batches {[[CORPUS[i].name for i in batch] for batch in batches]}\n"
+        f"claims (batched, one run): {differing}\n"
+        f"links only batched: {[x for x in links if x not in one_links]}\n"
+        f"links only in one run: {[x for x in one_links if x not in links]}"
+    )
