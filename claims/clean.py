@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
 from functools import cache
 
-from claims.arabic import fold_digits, normalize, normalize_word
+from claims.arabic import normalize, normalize_word
+from claims.dates import DIGIT, find_published
 from claims.furniture import learned_furniture
 from claims.lexicon import all_words, entries, fields
 from claims.models import Article, Sentence
-from claims.segment import DATE, DIGIT, MONTHS
+from claims.segment import DATE
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 COPYRIGHT = re.compile(r"©|\(c\)|جميع الحقوق محفوظة|حقوق النشر|all rights reserved", re.I)
@@ -74,29 +74,6 @@ MAX_OUTLET_WORDS = 4
 MENU_SEPARATORS = re.compile(r"\s[|»>/]\s|\s-\s.*\s-\s")
 NUMBERS_ONLY = re.compile(r"^[\d\s.,:%+\-/()\u0660-\u0669\u06f0-\u06f9]+$")
 SENTENCE_END = re.compile(r"[.؟?!…:]['\"»”]?$")
-
-GREGORIAN_MONTHS = {
-    name: n
-    for n, names in enumerate(
-        [
-            "يناير|كانون الثاني",
-            "فبراير|شباط",
-            "مارس|آذار|اذار",
-            "أبريل|ابريل|إبريل|نيسان",
-            "مايو|أيار|ايار",
-            "يونيو|حزيران",
-            "يوليو|تموز",
-            "أغسطس|اغسطس|آب|اب",
-            "سبتمبر|أيلول|ايلول",
-            "أكتوبر|اكتوبر|تشرين الأول|تشرين الاول",
-            "نوفمبر|تشرين الثاني",
-            "ديسمبر|كانون الأول|كانون الاول",
-        ],
-        start=1,
-    )
-    for name in names.split("|")
-}
-assert set(GREGORIAN_MONTHS) == set(MONTHS.split("|"))
 
 HIJRI_MONTHS = (
     "محرم|صفر|ربيع الأول|ربيع الاول|ربيع الآخر|ربيع الثاني|جمادى الأولى|جمادى الاولى"
@@ -232,27 +209,6 @@ def _joinable_words() -> frozenset[str]:
     return frozenset(
         normalize_word(word) for word in all_words() if ARABIC_WORD.fullmatch(normalize_word(word))
     )
-
-
-def parse_date(text: str) -> str | None:
-    """ISO date of the first date in `text`: '2017/08/02', '١٥ فبراير ٢٠١٨', '02-08-2017'."""
-    match = DATE.search(text)
-    if not match:
-        return None
-    found = fold_digits(match.group(0))
-    numeric = re.search(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})", found)
-    try:
-        if numeric:
-            a, b, c = (int(x) for x in numeric.groups())
-            year, month, day = (a, b, c) if a > 31 else (c, b, a)
-        else:
-            words = re.search(rf"(\d{{1,2}})\s+({MONTHS})\s*[/،,]?\s*(\d{{4}})", found)
-            if not words:
-                return None
-            day, month, year = int(words[1]), GREGORIAN_MONTHS[words[2]], int(words[3])
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def _known_outlet(name: str) -> str | None:
@@ -421,7 +377,6 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
     marked: list[Sentence] = []
     title: str | None = None
     byline: str | None = None
-    published: str | None = None
     in_body = False
     in_list = False
     seen: dict[str, int] = {}
@@ -433,8 +388,6 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
             reason = "listed under furniture"  # a headline under 'اقرأ أيضاً', a tag
         label = form.split(":", 1)[0].strip(" :.-|")
         in_list = (reason is not None and in_list) or label in _list_heads()
-        if reason == "date line" and published is None:
-            published = parse_date(text)
         if reason is None and not in_body:
             if n_words >= BODY_MIN_TOKENS and SENTENCE_END.search(text):
                 in_body = True
@@ -467,7 +420,7 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
         update={
             "title": article.title or title,
             "byline": article.byline or byline,
-            "published": article.published or published,
+            "published": article.published or find_published(article.text),
             "outlet": _outlet_name(article.outlet) if article.outlet else find_outlet(article.text),
         }
     )

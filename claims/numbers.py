@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from claims import lexicon
 from claims.arabic import fold_digits, normalize
+from claims.dates import month_numbers
 
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640"
@@ -29,27 +30,8 @@ _INJURY = frozenset(normalize(w) for w in ["اصابة", "أصيب", "أصيبو
 _DATE_BEFORE = frozenset(
     normalize(w) for w in ["عام", "العام", "لعام", "سنة", "السنة", "الساعة", "يوم"]
 )
-_MONTH_NAMES = (
-    "كانون الثاني يناير",
-    "شباط فبراير",
-    "آذار مارس",
-    "نيسان أبريل ابريل",
-    "أيار مايو",
-    "حزيران يونيو",
-    "تموز يوليو",
-    "آب أغسطس اغسطس",
-    "أيلول سبتمبر",
-    "تشرين الأول أكتوبر اكتوبر",
-    "تشرين الثاني نوفمبر",
-    "كانون الأول ديسمبر",
-)
-# Month names (Levantine and Gregorian) -> month number; كانون and تشرين need the word after.
-MONTHS = {
-    normalize(w): n
-    for n, names in enumerate(_MONTH_NAMES, 1)
-    for w in names.split()
-    if w not in ("كانون", "تشرين", "الثاني", "الأول")
-}
+# Month names of one word (lexicon `months`) -> month number; كانون and تشرين need the word after.
+MONTHS = {normalize(name): n for name, n in month_numbers().items() if " " not in name}
 _MONTHS = frozenset(MONTHS) | {normalize("كانون"), normalize("تشرين")}
 
 

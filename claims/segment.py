@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from claims.arabic import normalize, normalize_word
+from claims.dates import DIGIT, MONTHS, WEEKDAYS
 from claims.lexicon import fields, word_class
 from claims.models import Sentence
 
@@ -24,13 +25,6 @@ BOUNDARY = re.compile(rf"([.؟?!…]+)([{re.escape(CLOSING_QUOTES)}]*)(?=\s)")
 SENTENCE_CLOSE = re.compile(rf"[.؟?!…][{re.escape(CLOSING_QUOTES)}]*$")
 ONE_LETTER_ABBREVIATION = re.compile(r"(?:^|\s)[\u0621-\u064a]$")
 
-MONTHS = (
-    "يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
-    "|كانون الثاني|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|اب|أيلول|ايلول|تشرين الأول|تشرين الاول"
-    "|تشرين الثاني|كانون الأول|كانون الاول"
-)
-WEEKDAYS = "الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت"
-DIGIT = r"[0-9\u0660-\u0669\u06f0-\u06f9]"
 # "الأربعاء 2017/08/02", "١٥ فبراير ٢٠١٨", "2 آب 2017 - 10:15", "02-08-2017".
 DATE = re.compile(
     rf"(?:(?:{WEEKDAYS})\s*[،,]?\s*)?"

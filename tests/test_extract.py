@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from claims.arabic import normalize
-from claims.clean import parse_date, repair
+from claims.clean import repair
 from claims.cli import app
+from claims.dates import find_published
 from claims.evaluate import evaluate
 from claims.models import Kind
 from claims.pipeline import extract_bytes
@@ -217,7 +218,7 @@ def test_a_repeated_paragraph_points_to_its_first_copy():
     ],
 )
 def test_dates_in_arabic_and_gregorian_forms(text, iso):
-    assert parse_date(text) == iso
+    assert find_published(text) == iso
 
 
 def test_outlet_is_the_one_sources_speak_to():
