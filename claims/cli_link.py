@@ -7,50 +7,15 @@ import getpass
 import json
 import sys
 import time
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
+from claims.cli_store import opened_store
 from claims.terminal import safe
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from claims.store import Store
-
 DB_HELP = "Claim store: a file path or SQLAlchemy URL (default: $CLAIMS_DB, else ./claims.db)"
-
-
-@contextmanager
-def _opened(
-    command: str, db: str | None, refused: tuple[type[Exception], ...] = ()
-) -> Iterator[Store]:
-    """The store (never made afresh), every failure one line naming the command, exit 2:
-    the store unusable, other writers holding it too long, or one of the `refused` errors."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from claims.store import Store, StoreError, failure_message
-
-    try:
-        store = Store.open(db, create=False)
-    except StoreError as exc:
-        typer.echo(f"claims {command}: {safe(exc)}", err=True)
-        raise typer.Exit(2) from exc
-    store.on_wait = lambda message: typer.echo(safe(message), err=True)
-    said_plainly: tuple[type[Exception], ...] = (StoreError, *refused)
-    try:
-        yield store
-    except said_plainly as exc:
-        typer.echo(f"claims {command}: {safe(exc)}", err=True)
-        raise typer.Exit(2) from exc
-    except (SQLAlchemyError, OSError) as exc:
-        typer.echo(f"claims {command}: {safe(failure_message(store.url, exc))}", err=True)
-        raise typer.Exit(2) from exc
-    finally:
-        store.close()
 
 
 def link(
@@ -64,7 +29,7 @@ def link(
     confidence and its reasons move with the links. Example: claims link --db claims.db
     """
     started = time.perf_counter()
-    with _opened("link", db) as store:
+    with opened_store(db, create=None) as store:
         # one transaction: a failure (a full disk) leaves the links as they were before
         result = run(store, all=all_)
     found = links_in_words(result.links)
@@ -167,7 +132,7 @@ def check(
     from claims.store.check import Checker
 
     statements = _statements(statement, csv_in)
-    with _opened("check", db) as store:
+    with opened_store(db, create=None) as store:
         checker = Checker(store)
         for asked in statements:
             found = checker.check(asked, limit=limit, related_only=not all_)
@@ -251,7 +216,7 @@ def reject_link(
     from claims.store import NotFound
     from claims.store import reject_link as reject
 
-    with _opened("reject-link", db, refused=(NotFound, ValueError)) as store:
+    with opened_store(db, create=None, refused=(NotFound, ValueError)) as store:
         dropped = reject(store, claim, other, reviewer=reviewer, reason=why)
     typer.echo(f"the link of claims {claim} and {other} is rejected ({dropped} dropped)")
 

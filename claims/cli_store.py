@@ -130,20 +130,25 @@ def _say_waiting(message: str) -> None:
 
 
 @contextmanager
-def _opened(db: str | None, create: bool = False) -> Iterator[Store]:
+def opened_store(
+    db: str | None, create: bool | None = False, refused: tuple[type[Exception], ...] = ()
+) -> Iterator[Store]:
     """The store, and one line saying what to do when it fails in use (a damaged file, a full
-    disk), instead of a traceback. A SQLite file that does not exist is refused unless
-    `create`: a mistyped --db must not read as an empty store."""
+    disk, other writers holding it too long, or one of the command's own `refused` errors),
+    instead of a traceback. A SQLite file that does not exist is refused unless `create`: a
+    mistyped --db must not read as an empty store (`create` None: the command has no
+    --create to suggest)."""
     try:
-        store = Store.open(db, create=create)
+        store = Store.open(db, create=bool(create))
     except StoreMissing as exc:
-        fail(f"{exc} Or add --create for an empty store.")
+        fail(f"{exc} Or add --create for an empty store." if create is False else str(exc))
     except StoreError as exc:
         fail(str(exc))
     store.on_wait = _say_waiting
+    said_plainly: tuple[type[Exception], ...] = (StoreError, *refused)
     try:
         yield store
-    except StoreError as exc:  # gave up waiting for other writers
+    except said_plainly as exc:
         fail(str(exc))
     except (SQLAlchemyError, OSError) as exc:
         fail(failure_message(store.url, exc))
@@ -231,7 +236,7 @@ def ingest(
     refused: list[tuple[str, str]] = []
     sentences = twins = 0
     started = time.perf_counter()
-    with _opened(db, create=True) as store, _progress() as progress:
+    with opened_store(db, create=True) as store, _progress() as progress:
         files = list(iter_inputs(files_given))
         task = progress.add_task("ingest", total=len(files) + len(urls), sentences=0, rate="")
         extracted_files = (
@@ -398,7 +403,7 @@ def export(
 
     desk = _desk(publisher, publisher_url, review_url) if fmt is ExportFormat.claimreview else None
     flt = _filter(status, kind, source, article, outlet)
-    with _opened(db, create) as store:
+    with opened_store(db, create) as store:
         rows = export_rows(store, flt, order.value)
         count = _write_records(rows, out_path, fmt.value, bom, desk=desk)
     where = "standard output" if out_path == "-" else out_path
@@ -552,7 +557,7 @@ def list_claims(
     Example: claims list --kind anonymous --search "مصادر" --status reviewed
     """
     flt = _filter(status, kind, source, article, outlet, search)
-    with _opened(db, create) as store:
+    with opened_store(db, create) as store:
         total = count_claims(store, flt)
         views = query_claims(store, flt, order=order.value, offset=offset, limit=limit)
     counted = f"{len(views)} of {total} claims (from {offset})"
@@ -576,7 +581,7 @@ def show(
 
     --format json (or jsonl) gives all of it as one record; csv the claim's fields alone.
     """
-    with _opened(db, create) as store:
+    with opened_store(db, create) as store:
         try:
             view = get_claim(store, claim_id)
         except NotFound as exc:
@@ -679,7 +684,7 @@ def show_article(
         )
         if value is not None
     }
-    with _opened(db) as store:
+    with opened_store(db, create=None) as store:
         try:
             if changes:
                 view = correct_article(store, doc, changes, reviewer=reviewer, reason=why)
@@ -803,7 +808,7 @@ def list_sources(
     if fmt is OutputFormat.table and out_path != "-":
         fail("--out writes csv, json or jsonl: add --format csv (or json, jsonl)")
     flt = SourceFilter(kind=kind, outlet=outlet, search=search)
-    with _opened(db, create) as store:
+    with opened_store(db, create) as store:
         if fmt is OutputFormat.table:
             shown = 50 if limit is None else limit
             rows = sources(store, flt, sort=sort, limit=shown)
@@ -838,7 +843,7 @@ def show_stats(
     fmt: OutputFormat = FormatOption, db: str | None = DbOption, create: bool = CreateOption
 ) -> None:
     """Counts of articles, claims by kind and status, sources, links and reviews."""
-    with _opened(db, create) as store:
+    with opened_store(db, create) as store:
         figures = _figures(stats(store))
     if fmt is not OutputFormat.table:
         _print_records(figures, fmt.value, tuple(Figure.model_fields))
