@@ -252,3 +252,26 @@ def test_a_rejected_link_is_dropped_with_its_confidence_and_never_made_again(sto
         reject_link(store, contradiction.claim_id, contradiction.other_id, reviewer="a", reason="x")
     with pytest.raises(ValueError):
         reject_link(store, 1, 2, reviewer="amina", reason=" ")
+
+
+@pytest.mark.parametrize("first", [Kind.organization, Kind.media])
+def test_an_intermediary_named_like_entities_of_two_kinds_is_the_outlet_whichever_came_first(
+    store, first
+):
+    """The intermediary's entity must not hang on the order the store returns rows in (nor on
+    the order articles came in): the outlet of that name, before a body of that name."""
+    from claims.arabic import normalize_key
+    from claims.store.linking import _via_entities
+    from claims.store.tables import ENTITY
+
+    key = normalize_key("المدن")
+    second = Kind.media if first is Kind.organization else Kind.organization
+    with store.session() as session:
+        for kind in (first, second):
+            session.execute(
+                ENTITY.insert().values(kind=kind.value, name="المدن", key=key, scope="")
+            )
+        media_id = session.execute(
+            select(ENTITY.c.id).where(ENTITY.c.kind == Kind.media.value, ENTITY.c.key == key)
+        ).scalar_one()
+        assert _via_entities(session)[key] == media_id

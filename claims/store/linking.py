@@ -38,7 +38,7 @@ from sqlalchemy.engine import Row
 
 from claims import link as linker
 from claims.arabic import normalize_key
-from claims.models import Reason
+from claims.models import Kind, Reason
 from claims.store.engine import Store
 from claims.store.queries import rejected_pairs
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, LINK_INDEX
@@ -116,6 +116,22 @@ def _claims(session, ids: Sequence[int], total: int) -> list[Row]:
     else:
         rows = [r for chunk in _chunks(ids) for r in session.execute(query.where(C.id.in_(chunk)))]
     return sorted(rows, key=lambda r: r.id)
+
+
+# A name held by entities of several kinds ('المدن' the outlet, and a body of that name) is read
+# as a relaying intermediary's by this order, whatever order the store returns them in.
+_VIA_KINDS = (Kind.media.value, Kind.organization.value, Kind.named_person.value)
+
+
+def _via_entities(session) -> dict[str, int]:
+    """The shared entity that each name of an intermediary (`via`) stands for."""
+    rank = {kind: n for n, kind in enumerate(_VIA_KINDS)}
+    found: dict[str, tuple[int, int]] = {}
+    for row in session.execute(select(E.id, E.key, E.kind).where(E.scope == "")):
+        ranked = (rank.get(row.kind, len(rank)), row.id)
+        if row.key not in found or ranked < found[row.key]:
+            found[row.key] = ranked
+    return {key: entity_id for key, (_rank, entity_id) in found.items()}
 
 
 def _ref(r: Row, entity_ids: dict[str, int]) -> linker.ClaimRef:
@@ -273,9 +289,7 @@ def _plan(session, *, all: bool, version: str, top_k: int | None, workers: int):
     rows_by_id = {r.id: r for r in (*new_rows, *partner_rows)}
     feat_by_id = dict(new_feat)
     feat_by_id.update(zip([r.id for r in partner_rows], partner_feats, strict=True))
-    entity_ids = {
-        row.key: row.id for row in session.execute(select(E.id, E.key).where(E.scope == ""))
-    }
+    entity_ids = _via_entities(session)
     plan.new_feats = new_feats
     plan.links = linker.judge(
         [_ref(rows_by_id[cid], entity_ids) for cid in used_ids],
