@@ -430,6 +430,8 @@ class Features:
     actors: frozenset[str] = field(default=frozenset())
     # actors whose members a figure counts ('9 جنود من الجيش اليمني')
     counted: frozenset[str] = field(default=frozenset())
+    # per negation, the words it bears on; none for a negation of the whole statement (نفى)
+    negation_scopes: tuple[tuple[str, ...], ...] = field(default=())
 
 
 @cache
@@ -559,7 +561,7 @@ def features(text: str) -> Features:
     digits = [t.norm for t in toks if t.number is not None]
     found_tokens = [t.norm for t in toks]
     excluded = set(_phrase_hits(words, negating=False))
-    negations = sum(1 for i in _phrase_hits(words, negating=True) if i not in excluded)
+    negated_at = [i for i in _phrase_hits(words, negating=True) if i not in excluded]
     stems = {s for s in map(_content_stem, words) if s}
     keys = [_place_key(w) for w in words]
     gaz, firsts = _gazetteer(), _gazetteer_firsts()
@@ -623,7 +625,8 @@ def features(text: str) -> Features:
         key=_token_key(stems_f),
         words=" ".join(sorted(stems_f)),
         quantities=found,
-        negations=negations,
+        negations=len(negated_at),
+        negation_scopes=tuple(_negation_scope(words, i) for i in negated_at),
         predicates=_predicates(words),
         places=frozenset(places),
         days=days,
@@ -633,6 +636,53 @@ def features(text: str) -> Features:
         local=local,
         actors=_find_actors(words, keys),
         counted=_counted_actors(text, found) if found else frozenset(),
+    )
+
+
+# Particles that negate the words right after them, not the whole statement: in 'قال عبدي إن
+# قواته لن تنسحب من منبج، ولا وجود لمقاتلين من الحزب' the second negation is about fighters of
+# the party, and says nothing against a claim about a withdrawal. Other negations (نفى، كذب،
+# غير صحيح، عار عن الصحة) deny what the statement reports, whatever words follow.
+_PARTICLES = frozenset(map(normalize, ("لم", "لا", "لن", "ليس", "ليست", "لسنا", "عدم")))
+# Content words after a particle that it bears on ('لم تشن أي غارات على كفرنبل').
+PARTICLE_SCOPE = 3
+
+
+def _negation_scope(words: list[str], i: int) -> tuple[str, ...]:
+    """The content words a negation at word `i` bears on; () for the whole statement."""
+    particle = words[i][1:] if words[i][:1] in ("و", "ف") else words[i]
+    if particle not in _PARTICLES:
+        return ()
+    following = (w for w in words[i + 1 :] if _content_stem(w))
+    return tuple(w for _, w in zip(range(PARTICLE_SCOPE), following, strict=False))
+
+
+# A statement with this many content stems, and at least LONGER times those of the other, tells
+# more than the other (an article's sentence against a claim): its particles are read in scope.
+LONG_STATEMENT = 12
+LONGER = 1.5
+
+
+def _negations_about(a: Features, b: Features) -> int:
+    """How many of `a`'s negations bear on what `b` says. In a statement of about the other's
+    length, every one. In one that tells much more (an article's sentence against a claim), a
+    negation of the whole statement, or a particle followed by a word of `b`, another form of
+    one, or a word of an opposed pair whose other side `b` carries ('لا تشمل' against
+    'تستثني'): a particle about something `b` does not mention ('ولا خوف من تسلل', 'إن لم
+    يفعل ذلك') is no negation of `b`."""
+    if not a.negations or len(a.stems) < max(LONG_STATEMENT, LONGER * len(b.stems)):
+        return a.negations
+    opposed = {n for n, _ in b.predicates}
+    return sum(
+        1
+        for scope in a.negation_scopes
+        if not scope
+        or any(
+            (s := _content_stem(w)) in b.stems
+            or (s and any(_akin(s, t) for t in b.stems))
+            or any(n in opposed for n, _ in _word_predicates(w))
+            for w in scope
+        )
     )
 
 
@@ -803,8 +853,9 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
             opposed.append(f"opposed predicates: {label}")
     negated_opposite = False
     negated_one_side = False
-    if (a.negations % 2) != (b.negations % 2):
-        negated = a if a.negations % 2 else b
+    negations_a, negations_b = _negations_about(a, b), _negations_about(b, a)
+    if (negations_a % 2) != (negations_b % 2):
+        negated = a if negations_a % 2 else b
         # a denial verb (نفى) is a negation and an opposite at once: that is no double negative
         negators = {p[0] for p in _negation()[0]}
         opposed = [o for o in opposed if not set(normalize(o.split(": ")[1]).split("/")) & negators]

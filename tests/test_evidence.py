@@ -1,0 +1,80 @@
+"""A fact-checker's claim against a sentence of an article: the linker's judgement when one
+statement is short and the other tells much more."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from claims.link import Relation, compare
+
+EVIDENCE = Path(__file__).parent / "data" / "evidence_pairs.csv"
+RELATIONS = tuple(r.value for r in Relation)
+
+
+def f1_per_relation(rows: list[dict[str, str]]) -> dict[str, float]:
+    tp, predicted, actual = Counter(), Counter(), Counter()
+    for row in rows:
+        got = compare(row["s1"], row["s2"]).relation.value
+        predicted[got] += 1
+        actual[row["relation"]] += 1
+        tp[got] += got == row["relation"]
+    out = {}
+    for rel in RELATIONS:
+        p = tp[rel] / predicted[rel] if predicted[rel] else 0.0
+        r = tp[rel] / actual[rel]
+        out[rel] = 2 * p * r / (p + r) if p + r else 0.0
+    return out
+
+
+# Scored once before any change made for it (macro-F1 0.752; contradicts F1 0.588), then the
+# rules were improved on its error groups: these floors, a little under what the linker does
+# now, guard against regressions only.
+MACRO_FLOOR = 0.75
+CONTRADICTS_FLOOR = 0.58
+
+
+def test_claims_against_evidence_sentences():
+    rows = list(csv.DictReader(EVIDENCE.open(encoding="utf-8")))
+    assert len(rows) >= 150
+    f1 = f1_per_relation(rows)
+    print({rel: round(f, 3) for rel, f in f1.items()})
+    assert sum(f1.values()) / len(f1) >= MACRO_FLOOR, f1
+    assert f1["contradicts"] >= CONTRADICTS_FLOOR, f1
+
+
+def both_ways(a: str, b: str) -> list[Relation]:
+    return [compare(a, b).relation, compare(b, a).relation]
+
+
+def test_a_particle_about_something_else_in_a_long_sentence_is_no_negation_of_the_claim():
+    claim = "الجيش يسيطر على بلدة مورك بريف حماة"
+    evidence = (
+        "قال مصدر عسكري إن وحدات الجيش سيطرت على بلدة مورك في ريف حماة الشمالي بعد معارك "
+        "عنيفة مع الفصائل، ولم تسجل أي إصابات بين المدنيين في القرى المجاورة للبلدة"
+    )
+    assert both_ways(claim, evidence) == [Relation.corroborates] * 2
+
+
+def test_a_particle_on_the_claims_words_in_a_long_sentence_negates_it():
+    claim = "القوات الروسية انسحبت من مطار القامشلي"
+    evidence = (
+        "وقال مسؤول محلي في حديث لوسائل إعلام كردية إن القوات الروسية لم تنسحب من مطار "
+        "القامشلي، وإن الدوريات المشتركة مستمرة على الطريق الدولي منذ مطلع الأسبوع الماضي"
+    )
+    assert both_ways(claim, evidence) == [Relation.contradicts] * 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # two headlines of about one length: a particle negates the whole statement
+        ("روسيا: لا أدلة على هجوم كيماوي في دوما", "هجوم كيماوي في دوما"),
+        ("الهدنة لا تشمل ريف حمص الشمالي", "الهدنة تشمل ريف حمص الشمالي"),
+    ],
+)
+def test_in_statements_of_about_one_length_a_particle_negates_the_whole(a, b):
+    assert both_ways(a, b) == [Relation.contradicts] * 2
