@@ -454,9 +454,9 @@ def _word_predicates(word: str) -> frozenset[tuple[int, int]]:
     index = _predicate_index()
     found: set[tuple[int, int]] = set()
     for w in _bare(word):
-        # an imperfect prefix off; for the verbs of forms VII, VIII and X the perfect's alif
-        # back in its place: 'يرتفع' -> 'ارتفع', 'تنسحب' -> 'انسحب', 'يستمر' -> 'استمر'
-        verb = (w[1:], "ا" + w[1:]) if w[:1] in ("ي", "ت", "ن") and len(w) > 4 else (w[1:],)
+        # an imperfect prefix off; for the verbs of forms IV, VII, VIII and X the perfect's
+        # alif back in its place: 'يفرج' -> 'أفرج', 'يرتفع' -> 'ارتفع', 'يستمر' -> 'استمر'
+        verb = (w[1:], "ا" + w[1:]) if w[:1] in ("ي", "ت", "ن") and len(w) > 3 else (w[1:],)
         for v in (w, *verb) if w[:1] in ("ي", "ت", "ن", "ا") else (w,):
             for end in range(2, len(v) + 1):
                 hit = index.get(v[:end])
@@ -486,8 +486,8 @@ def _bare(word: str) -> tuple[str, ...]:
             out.append(w[2:])
         elif w.startswith(("بال", "لل")) and len(w) > 5:
             out.append(w[3:] if w.startswith("بال") else w[2:])
-        elif w.startswith("ل") and len(w) > 4:
-            out.append(w[1:])  # 'لأعلى مستوى' / 'لأدنى مستوى'
+        elif w[:1] in ("ل", "ب") and len(w) > 4:
+            out.append(w[1:])  # 'لأعلى مستوى' / 'لأدنى مستوى', 'بتعزيزات'، 'برفض'
     return tuple(out)
 
 

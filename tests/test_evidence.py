@@ -78,3 +78,41 @@ def test_a_particle_on_the_claims_words_in_a_long_sentence_negates_it():
 )
 def test_in_statements_of_about_one_length_a_particle_negates_the_whole(a, b):
     assert both_ways(a, b) == [Relation.contradicts] * 2
+
+
+# Each pair: two statements of opposed outcomes, then a near miss that tells the same in other
+# words (opposites.txt: repelled / captured, cut / restored, reinforced / withdrew, open /
+# closed; an imperfect of form IV, 'يفرج', read as 'أفرج').
+OPPOSED_OUTCOMES = [
+    (
+        "أحبطت قوات النظام هجوماً للتنظيم على مطار التيفور",
+        "سيطر التنظيم على مطار التيفور",
+        "تصدت قوات النظام لهجوم التنظيم على مطار التيفور",
+    ),
+    (
+        "قطعت السلطات الكهرباء عن مدينة السويداء",
+        "أعادت السلطات الكهرباء إلى مدينة السويداء",
+        "قطع التيار الكهربائي عن مدينة السويداء",
+    ),
+    (
+        "تعزز القوات التركية نقاطها في ريف إدلب",
+        "تسحب القوات التركية نقاطها من ريف إدلب",
+        "دفعت القوات التركية بتعزيزات إلى نقاطها في ريف إدلب",
+    ),
+    (
+        "الأردن يفتح معبر جابر أمام الشاحنات",
+        "معبر جابر مغلق أمام الشاحنات",
+        "افتتح الأردن معبر جابر أمام حركة الشاحنات",
+    ),
+    (
+        "الأمن العسكري يفرج عن ثلاثة شبان في جاسم",
+        "اعتقل الأمن العسكري ثلاثة شبان في جاسم",
+        "أفرج الأمن العسكري عن ثلاثة شبان من جاسم",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "opposite", "reworded"), OPPOSED_OUTCOMES)
+def test_opposed_outcomes_contradict_and_rewordings_corroborate(claim, opposite, reworded):
+    assert both_ways(claim, opposite) == [Relation.contradicts] * 2
+    assert both_ways(claim, reworded) == [Relation.corroborates] * 2
