@@ -725,9 +725,10 @@ def _other_counts(a: Features, b: Features) -> str | None:
 
 
 # Events that are other facts: a claim about the dead (and not the wounded) and one about the
-# wounded (and not the dead) report different things ('قتل 20 مدنياً' / 'أصيب 20 مدنياً').
-# Canonical words of synonyms.txt.
-_EXCLUSIVE_EVENTS = (("قتل", "جرح"),)
+# wounded (and not the dead) report different things ('قتل 20 مدنياً' / 'أصيب 20 مدنياً'); so
+# do the dead and the captured ('مقتل 30 عنصراً' / 'أسر 3 عناصر'). Canonical words of
+# synonyms.txt.
+_EXCLUSIVE_EVENTS = (("قتل", "جرح"), ("قتل", "أسر"))
 
 
 def _other_events(a: Features, b: Features) -> str | None:
@@ -835,6 +836,7 @@ class _Analysis(NamedTuple):
     agreements: list[str]
     other: str | None  # other facts however alike: other people counted, other events
     signals: dict[str, float]
+    events: str | None = None  # other events (the dead / the captured): their figures differ
 
 
 def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
@@ -842,7 +844,9 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
     about = f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
     conflicts, agreements = _figures(a, b)
     reasons = [f"similarity {sim:.2f}", about]
-    contra = list(conflicts)
+    events = _other_events(a, b)
+    # figures of other events ('مقتل 30 عنصراً' / 'أسر 3 عناصر') count other things
+    contra = [] if events else list(conflicts)
     opposed = []
     pairs = {n for n, _ in a.predicates} & {n for n, _ in b.predicates}
     for n in sorted(pairs):
@@ -868,11 +872,7 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
             negated_one_side = True
             contra.append(f"one statement is negated: «{negated.text[:60]}»")
     contra += opposed
-    other = (
-        (None if agreements else _other_counts(a, b))
-        or _other_events(a, b)
-        or _only_place_shared(a, b)
-    )
+    other = (None if agreements else _other_counts(a, b)) or events or _only_place_shared(a, b)
     signals = {
         "similarity": sim,
         "figures conflict": float(bool(conflicts)),
@@ -882,7 +882,7 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
         "opposed predicate": float(bool(opposed)),
         "other facts": float(other is not None),
     }
-    return _Analysis(sim, reasons, contra, agreements, other, signals)
+    return _Analysis(sim, reasons, contra, agreements, other, signals, events)
 
 
 def _gate(a: Features, b: Features, sim: float) -> str | None:
@@ -997,8 +997,9 @@ def _judge_input(
     signals = dict(found.signals)
     signals["different slot"] = float(gate is not None)
     leftover = _leftover_signals(a, b, difference)
-    if found.agreements:
-        # '147' against 'نحو 150': figures the rules read as one, not another figure
+    if found.agreements or found.events:
+        # '147' against 'نحو 150': figures the rules read as one; '30 قتيلاً' against 'أسر 3
+        # عناصر': figures of other events. Neither is another figure for one thing.
         leftover.features.pop("other figure", None)
     signals.update(leftover.features)
     return _Judged(pair_features(difference, signals), leftover.said)

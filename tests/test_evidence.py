@@ -116,3 +116,16 @@ OPPOSED_OUTCOMES = [
 def test_opposed_outcomes_contradict_and_rewordings_corroborate(claim, opposite, reworded):
     assert both_ways(claim, opposite) == [Relation.contradicts] * 2
     assert both_ways(claim, reworded) == [Relation.corroborates] * 2
+
+
+def test_figures_of_the_dead_and_of_the_captured_are_other_facts():
+    dead = "مقتل 30 عنصراً من قوات النظام في معارك ريف حماة"
+    assert (
+        both_ways(dead, "أسرت الفصائل 3 عناصر من قوات النظام في معارك ريف حماة")
+        == [Relation.unrelated] * 2
+    )
+    # the same event with another figure is still a conflict
+    assert (
+        both_ways(dead, "مقتل 3 عناصر من قوات النظام في معارك ريف حماة")
+        == [Relation.contradicts] * 2
+    )
