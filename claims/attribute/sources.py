@@ -4,7 +4,6 @@ phrase ends."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from claims.arabic import normalize, normalize_key
@@ -16,6 +15,7 @@ from claims.attribute.bodies import (
     _looks_adjective,
     _prefer_article_spelling,
 )
+from claims.attribute.concordance import Concordance
 from claims.attribute.lexicons import (
     CONJUNCTIONS,
     _aliases,
@@ -167,14 +167,12 @@ class SourceParser:
     def __init__(self, memory: Memory, passages: list[tuple[str, list[Token]]]) -> None:
         self.memory = memory
         self.passages = passages  # the article's sentences and tokens, for names' fullest forms
-        # for the article's own spelling of lexicon names
-        self.article_words = [w for _, tokens in passages for w in _words(tokens)]
+        self.concordance = Concordance(passages)
+        # What the article says anywhere, looked up once for each name, role or word asked of.
         self._fullest_bodies: dict[str, str] = {}
         self._fullest_outlets: dict[str, str] = {}
-        self._article_norms = [w.norm for w in self.article_words]
-        self._article_positions: dict[str, list[int]] = defaultdict(list)  # where each word is
-        for k, norm in enumerate(self._article_norms):
-            self._article_positions[norm].append(k)
+        self._named_with_role: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+        self._family_name_places: dict[str, tuple[bool, bool]] = {}
 
     def parse(self, tokens: list[Token], sentence: str) -> Source | None:
         tokens = [t for t in tokens if t.text not in "،,:؛"] if len(_words(tokens)) <= 1 else tokens
@@ -341,23 +339,31 @@ class SourceParser:
         'مولود تشاووش أوغلو، وزير الخارجية التركي'. A role of one word names no one."""
         if len(role) < MIN_ROLE_WORDS:
             return None
-        first, rest = role[0].bare, [w.norm for w in role[1:]]
-        holders = set()
-        for text, tokens in self.passages:
-            words = _words(tokens)
-            for k in range(len(words) - len(rest)):
-                if (
-                    words[k].bare != first
-                    or [w.norm for w in words[k + 1 : k + 1 + len(rest)]] != rest
-                ):
-                    continue
-                named = _name_after_role(
-                    tokens, tokens.index(words[k + len(rest)]) + 1, text
-                ) or _name_before_role(tokens, tokens.index(words[k]), text)
-                if named:
-                    holders.add(self.memory.full_name(named))
+        key = (role[0].bare, tuple(w.norm for w in role[1:]))
+        if key not in self._named_with_role:
+            self._named_with_role[key] = self._names_with_role(*key)
+        holders = {self.memory.full_name(named) for named in self._named_with_role[key]}
         # 'وزير الخارجية' in an article on two foreign ministers names neither
         return holders.pop() if len(holders) == 1 else None
+
+    def _names_with_role(self, first: str, rest: tuple[str, ...]) -> set[str]:
+        """The names the article puts right after or right before this role."""
+        names = set()
+        for p, k in self.concordance.words_with_bare(first):
+            words = self.concordance.words[p]
+            if (
+                k >= len(words) - len(rest)
+                or tuple(w.norm for w in words[k + 1 : k + 1 + len(rest)]) != rest
+            ):
+                continue
+            text, tokens = self.passages[p]
+            at = self.concordance.word_tokens[p]
+            named = _name_after_role(tokens, at[k + len(rest)] + 1, text) or _name_before_role(
+                tokens, at[k], text
+            )
+            if named:
+                names.add(named)
+        return names
 
     def _anonymous(self, tokens: list[Token], i: int, sentence: str) -> Source:
         head = tokens[i]
@@ -528,7 +534,7 @@ class SourceParser:
         السورية (سانا)' names 'وكالة الأنباء السورية', a bare 'سانا' stays 'سانا', and a page
         that writes 'انترسبت' keeps its spelling. The canonical name when the article uses none."""
         if canonical not in self._fullest_outlets:
-            norms = self._article_norms
+            norms = self.concordance.article_norms
             used = []
             canonical_key = normalize(canonical).split()
             for spelling in (canonical, *_outlet_spellings().get(canonical, ())):
@@ -538,7 +544,7 @@ class SourceParser:
                 if any(
                     norms[k + 1 : k + len(key)] == key[1:]
                     for first in (key[0], *(glued + key[0] for glued in "لبو"))
-                    for k in self._article_positions.get(first, ())
+                    for k in self.concordance.article_positions(first)
                 ):  # 'لوكالة الصحافة الفرنسية': a preposition or و glued to its first word
                     used.append(spelling)
             self._fullest_outlets[canonical] = max(used, key=len, default=canonical)
@@ -606,7 +612,9 @@ class SourceParser:
         return Source(Kind.organization, self._org_name(name))
 
     def _org_name(self, name: str) -> str:
-        return self._fullest_body_name(_prefer_article_spelling(name, self.article_words))
+        return self._fullest_body_name(
+            _prefer_article_spelling(name, self.concordance.article_words)
+        )
 
     def _body_with_head(self, head: str) -> str | None:
         """The first body in the article named with this head noun: 'مجلس' -> 'مجلس القيادة
@@ -716,17 +724,27 @@ class SourceParser:
         name = words[1] if words[0].norm in _set("titles") and len(words) > 1 else words[0]
         if not _plain_word(name) or _is_function_word(name):
             return None
-        after_title = after_verb = False
-        for _, tokens in self.passages:
-            for k in range(1, len(tokens)):
-                if tokens[k].norm == name.norm:
-                    after_title |= tokens[k - 1].norm in _set("titles") or (
-                        k > 1
-                        and tokens[k - 1].norm.startswith("ال")
-                        and tokens[k - 2].norm in _set("titles")
-                    )
-                    after_verb |= bool(_cue_lemma(tokens[k - 1]))
+        if name.norm not in self._family_name_places:
+            self._family_name_places[name.norm] = self._after_title_and_verb(name.norm)
+        after_title, after_verb = self._family_name_places[name.norm]
         return _clean_name(_text([name], sentence)) if after_title and after_verb else None
+
+    def _after_title_and_verb(self, norm: str) -> tuple[bool, bool]:
+        """Whether the word stands somewhere in the article after a title (or a title and its
+        definite adjective), and somewhere right after a reporting verb."""
+        after_title = after_verb = False
+        for p, k in self.concordance.words_with_norm(norm):
+            tokens = self.passages[p][1]
+            t = self.concordance.word_tokens[p][k]
+            if t == 0:
+                continue
+            after_title |= tokens[t - 1].norm in _set("titles") or (
+                t > 1
+                and tokens[t - 1].norm.startswith("ال")
+                and tokens[t - 2].norm in _set("titles")
+            )
+            after_verb |= bool(_cue_lemma(tokens[t - 1]))
+        return after_title, after_verb
 
 
 # How far before a body a verb of calling on it may stand: 'دعا المجلس المحلي قوات …'.
