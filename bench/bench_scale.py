@@ -1,0 +1,116 @@
+"""How extraction time grows with an article's length (run by hand; figures go in the README).
+
+    python bench/bench_scale.py [--repeat 3] [--sizes 100000 1000000]
+
+Reads the real pages of `../shared/realdev/text` at run time (they are not part of the project)
+and times, in this process, best of --repeat runs:
+
+- the pages extracted one by one, as separate articles;
+- the same pages joined into one long article (a blank line between pages);
+- one article grown to each of --sizes bytes of UTF-8 by joining the pages in turn, round and
+  round, so that a larger text holds more names as well as more sentences.
+
+Reports seconds, MB/s, and the ratios that should stay near 1 and near the ratio of sizes when
+the cost is linear: long article ÷ separate pages, and each size's time ÷ the smallest size's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from claims.pipeline import extract_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_PAGES = ROOT.parent / "shared" / "realdev" / "text"
+PAGE_BREAK = b"\n\n"
+
+
+def real_pages(folder: Path) -> list[bytes]:
+    pages = [p.read_bytes() for p in sorted(folder.glob("*.txt"))]
+    if not pages:
+        sys.exit(
+            f"No real pages in {folder}: this benchmark reads them from the shared folder beside "
+            "the project (../shared/realdev/text) or the folder given to --pages."
+        )
+    return pages
+
+
+def long_article(pages: list[bytes]) -> bytes:
+    """The pages as one article, a blank line between them."""
+    return PAGE_BREAK.join(page.strip() for page in pages)
+
+
+def grown_article(pages: list[bytes], size: int) -> bytes:
+    """Pages joined in turn, round and round, until the article has `size` bytes or more."""
+    taken: list[bytes] = []
+    length = 0
+    while length < size:
+        page = pages[len(taken) % len(pages)].strip()
+        taken.append(page)
+        length += len(page) + len(PAGE_BREAK)
+    return PAGE_BREAK.join(taken)
+
+
+def best_seconds(runs: int, work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--pages", type=Path, default=REAL_PAGES, help="folder of *.txt pages")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs; the best is shown")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[100_000, 1_000_000], help="grown texts, bytes"
+    )
+    args = parser.parse_args()
+    pages = real_pages(args.pages)
+    joined = long_article(pages)
+    grown = {size: grown_article(pages, size) for size in sorted(args.sizes)}
+    extract_bytes(pages[0], "warm-up")  # loads the lexicons and models outside the timing
+
+    load_before = f"{os.getloadavg()[0]:.2f}"
+    separate = best_seconds(
+        args.repeat, lambda: [extract_bytes(page, f"{n}.txt") for n, page in enumerate(pages)]
+    )
+    together = best_seconds(args.repeat, lambda: extract_bytes(joined, "long.txt"))
+    by_size = {
+        size: best_seconds(args.repeat, lambda text=text: extract_bytes(text, "grown.txt"))
+        for size, text in grown.items()
+    }
+    load_after = f"{os.getloadavg()[0]:.2f}"
+
+    def line(label: str, size: int, seconds: float) -> str:
+        return f"  {label:<28} {size / 1e6:6.3f} MB  {seconds:7.2f} s  {size / 1e6 / seconds:5.2f} MB/s"
+
+    print(f"pages           {len(pages)} from {args.pages}")
+    print(f"load average    {load_before} before, {load_after} after (1 min)")
+    print(f"best of {args.repeat}, in this process:")
+    total = sum(len(page) for page in pages)
+    print(line("pages as separate articles", total, separate))
+    print(line("pages as one article", len(joined), together))
+    for size, text in grown.items():
+        print(line(f"one article of ~{size:,} B", len(text), by_size[size]))
+    print(f"long article ÷ separate pages: {together / separate:.2f}x the time")
+    smallest = min(grown)
+    for size in grown:
+        if size != smallest:
+            print(
+                f"{size:,} B ÷ {smallest:,} B: {by_size[size] / by_size[smallest]:.1f}x the time "
+                f"for {len(grown[size]) / len(grown[smallest]):.1f}x the text"
+            )
+
+
+if __name__ == "__main__":
+    main()
