@@ -4,6 +4,7 @@ phrase ends."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claims.arabic import normalize, normalize_key
@@ -170,6 +171,9 @@ class SourceParser:
         self.concordance = Concordance(passages)
         # What the article says anywhere, looked up once for each name, role or word asked of.
         self._fullest_bodies: dict[str, str] = {}
+        self._org_names: dict[str, str] = {}
+        self._bodies_with_head: dict[str, str | None] = {}
+        self._outlets_with_head: dict[str, str | None] = {}
         self._fullest_outlets: dict[str, str] = {}
         self._named_with_role: dict[tuple[str, tuple[str, ...]], set[str]] = {}
         self._family_name_places: dict[str, tuple[bool, bool]] = {}
@@ -324,14 +328,22 @@ class SourceParser:
         "سي أن أن"' for 'القناة'), when it names one only."""
         if head not in word_class("outlet_heads"):
             return None
-        named = set()
-        for text, tokens in self.passages:
-            for k, tok in enumerate(tokens):
-                if tok.is_word and tok.bare == head and k + 1 < len(tokens):
-                    outlet = self._media(tokens, k + 1, text, [tok])
+        if head not in self._outlets_with_head:
+            named = set()
+            for text, tokens, k in self._words_with_bare(head):
+                if k + 1 < len(tokens):
+                    outlet = self._media(tokens, k + 1, text, [tokens[k]])
                     if outlet.kind is Kind.media and normalize(outlet.name) != head:
                         named.add(outlet.name)
-        return named.pop() if len(named) == 1 else None
+            self._outlets_with_head[head] = named.pop() if len(named) == 1 else None
+        return self._outlets_with_head[head]
+
+    def _words_with_bare(self, bare: str) -> Iterator[tuple[str, list[Token], int]]:
+        """Each word of the article of this form less a leading و/ف, as (its passage's text,
+        the passage's tokens, its position among them), in reading order."""
+        for p, k in self.concordance.words_with_bare(bare):
+            text, tokens = self.passages[p]
+            yield text, tokens, self.concordance.word_tokens[p][k]
 
     def _role_holder(self, role: list[Token]) -> str | None:
         """The person the article names with this role anywhere: 'وزير الخارجية التركي' ->
@@ -612,20 +624,26 @@ class SourceParser:
         return Source(Kind.organization, self._org_name(name))
 
     def _org_name(self, name: str) -> str:
-        return self._fullest_body_name(
-            _prefer_article_spelling(name, self.concordance.article_words)
-        )
+        if name not in self._org_names:
+            self._org_names[name] = self._fullest_body_name(
+                _prefer_article_spelling(name, self.concordance)
+            )
+        return self._org_names[name]
 
     def _body_with_head(self, head: str) -> str | None:
         """The first body in the article named with this head noun: 'مجلس' -> 'مجلس القيادة
         الرئاسي'."""
-        for text, tokens in self.passages:
-            for k, tok in enumerate(tokens):
-                if tok.is_word and tok.bare == head and k + 1 < len(tokens):
-                    end = _body_name_end(tokens, k + 1, tok)
-                    if end > k + 1:
-                        return _clean_name(_text(tokens[k:end], text))
-        return None
+        if head not in self._bodies_with_head:
+            self._bodies_with_head[head] = next(
+                (
+                    _clean_name(_text(tokens[k:end], text))
+                    for text, tokens, k in self._words_with_bare(head)
+                    if k + 1 < len(tokens)
+                    and (end := _body_name_end(tokens, k + 1, tokens[k])) > k + 1
+                ),
+                None,
+            )
+        return self._bodies_with_head[head]
 
     def _fullest_body_name(self, name: str) -> str:
         """The fullest form of a body's name in the article: 'وزارة الخزانة' ->
@@ -636,22 +654,23 @@ class SourceParser:
             return name
         if name not in self._fullest_bodies:
             best = name
-            for text, tokens in self.passages:
-                words = _words(tokens)
-                for k in range(len(words) - len(key) + 1):
-                    if words[k].norm != key[0] or [w.norm for w in words[k : k + len(key)]] != key:
-                        continue
-                    if k and in_lexicon(words[k - 1], _set("organizations")):
-                        continue  # 'الأمم المتحدة' inside 'مكتب الأمم المتحدة …'
-                    if _after_calling_verb(words, k):
-                        continue  # 'يدعو قوات سوريا الديمقراطية للانسحاب': what it is called to
-                    last = tokens.index(words[k + len(key) - 1])
-                    if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
-                        continue  # 'جماعة الحوثيين الحكومة': the object, another body
-                    end = _definite_run(tokens, last + 1)
-                    found = _clean_name(_text(tokens[tokens.index(words[k]) : end], text))
-                    if len(found.split()) > len(best.split()):
-                        best = found
+            for p, k in self.concordance.words_with_norm(key[0]):
+                words = self.concordance.words[p]
+                if [w.norm for w in words[k : k + len(key)]] != key:
+                    continue
+                if k and in_lexicon(words[k - 1], _set("organizations")):
+                    continue  # 'الأمم المتحدة' inside 'مكتب الأمم المتحدة …'
+                if _after_calling_verb(words, k):
+                    continue  # 'يدعو قوات سوريا الديمقراطية للانسحاب': what it is called to
+                text, tokens = self.passages[p]
+                at = self.concordance.word_tokens[p]
+                last = at[k + len(key) - 1]
+                if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
+                    continue  # 'جماعة الحوثيين الحكومة': the object, another body
+                end = _definite_run(tokens, last + 1)
+                found = _clean_name(_text(tokens[at[k] : end], text))
+                if len(found.split()) > len(best.split()):
+                    best = found
             self._fullest_bodies[name] = best
         return self._fullest_bodies[name]
 
