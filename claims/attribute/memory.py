@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claims.arabic import normalize, normalize_key
+from claims.arabic import normalize, normalize_key, normalize_word
 from claims.attribute.lexicons import _first_names, _name_form, _outlets, _set
 from claims.attribute.names import _after_title, _name_at, _plain_word
 from claims.attribute.tokens import (
@@ -49,6 +49,22 @@ class Memory:
     previous_text: str = ""  # the sentence before, as repaired
     relayed_report: str | None = None  # the outlet whose report the article relays (rule 16)
     paragraph: int = -1
+    # `names` and `speakers` indexed as they grow (`_index`), so that a look-up costs the
+    # names or speakers that share its key and not a pass over all of them.
+    _names_indexed: int = field(default=0, init=False, repr=False)
+    _by_suffix: dict[tuple[str, ...], list[int]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _by_prefix: dict[tuple[str, ...], list[int]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _by_first_word: dict[tuple[str, ...], list[int]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _name_set: set[str] = field(default_factory=set, init=False, repr=False)
+    _name_words: set[str] = field(default_factory=set, init=False, repr=False)
+    _speakers_indexed: int = field(default=0, init=False, repr=False)
+    _latest_with_stem: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def remember(self, speaker: Speaker) -> None:
         self.last = speaker
@@ -58,7 +74,7 @@ class Memory:
         if (
             speaker.kind is Kind.named_person
             and len(speaker.source.split()) >= 2
-            and speaker.source not in self.names
+            and not self.has_name(speaker.source)
         ):
             self.names.append(speaker.source)
 
@@ -82,23 +98,57 @@ class Memory:
     def named_with(self, head: str) -> Speaker | None:
         """The latest source whose name holds this noun: 'المسؤول' -> 'مسؤول أمني إسرائيلي',
         'المنظمة' -> 'منظمة أطباء بلا حدود'."""
-        for speaker in reversed(self.speakers):
-            if _stem(head) in (_stem(w) for w in normalize(speaker.source).split()):
-                return speaker
-        return None
+        self._index()
+        latest = self._latest_with_stem.get(_stem(head))
+        return None if latest is None else self.speakers[latest]
 
     def full_name(self, name: str) -> str:
-        """The fullest form of a person's name in the article: 'الهويدي' -> 'عامر هويدي'."""
+        """The fullest form of a person's name in the article: 'الهويدي' -> 'عامر هويدي'.
+        A known name extends it when the name's key ends the known one's, or, for a name of
+        two words or more, opens it; of those with most words, the first known."""
+        self._index()
         key = name_key(name)
+        extending = self._by_suffix.get(key, [])
+        if len(key) >= 2:
+            extending = sorted({*extending, *self._by_prefix.get(key, [])})
         best = name
-        for known in self.names:
-            known_key = name_key(known)
-            if len(known_key) > len(key) and known_key[-len(key) :] == key:
-                if len(known.split()) > len(best.split()):
-                    best = known
-            elif known_key[: len(key)] == key and len(known_key) > len(key) and len(key) >= 2:
-                best = known if len(known.split()) > len(best.split()) else best
+        for known in (self.names[i] for i in extending):
+            if len(known.split()) > len(best.split()):
+                best = known
         return best
+
+    def names_opening_with(self, name: str) -> list[str]:
+        """The known names of more than one word whose key opens with the whole key of `name`,
+        a given name alone: 'تركي' -> 'تركي الفيصل'."""
+        self._index()
+        return [self.names[i] for i in self._by_first_word.get(name_key(name), [])]
+
+    def has_name(self, name: str) -> bool:
+        self._index()
+        return name in self._name_set
+
+    def is_name_word(self, form: str) -> bool:
+        """A word (in `normalize_word` form) of a known name."""
+        self._index()
+        return form in self._name_words
+
+    def _index(self) -> None:
+        """Index the names and speakers added since the last look-up."""
+        for i in range(self._names_indexed, len(self.names)):
+            known = self.names[i]
+            key = name_key(known)
+            for cut in range(1, len(key)):
+                self._by_suffix.setdefault(key[cut:], []).append(i)
+                self._by_prefix.setdefault(key[:cut], []).append(i)
+            if len(known.split()) > 1:
+                self._by_first_word.setdefault(key[:1], []).append(i)
+            self._name_set.add(known)
+            self._name_words.update(normalize_word(part) for part in known.split())
+        self._names_indexed = len(self.names)
+        for i in range(self._speakers_indexed, len(self.speakers)):
+            for word in normalize(self.speakers[i].source).split():
+                self._latest_with_stem[_stem(word)] = i
+        self._speakers_indexed = len(self.speakers)
 
     def knows(self, name: str) -> bool:
         return self.full_name(name) != name

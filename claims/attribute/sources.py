@@ -34,7 +34,7 @@ from claims.attribute.lexicons import (
     _set,
     _strip_conjunction,
 )
-from claims.attribute.memory import Memory, name_key
+from claims.attribute.memory import Memory
 from claims.attribute.names import (
     MAX_NAME_WORDS,
     _after_title,
@@ -680,11 +680,7 @@ class SourceParser:
         full = self.memory.full_name(name)
         if full != name or len(name.split()) != 1:
             return full
-        longer = {
-            known
-            for known in self.memory.names
-            if len(known.split()) > 1 and name_key(known)[:1] == name_key(name)
-        }
+        longer = set(self.memory.names_opening_with(name))
         return longer.pop() if len(longer) == 1 else name
 
     def person(self, tokens: list[Token], sentence: str) -> Source | None:
