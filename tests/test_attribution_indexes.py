@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from claims.arabic import normalize, normalize_word
 from claims.attribute import Memory, Speaker, tokenize
 from claims.attribute.concordance import Concordance
-from claims.attribute.memory import name_key
+from claims.attribute.memory import _speak_as_many, name_key
 from claims.attribute.tokens import _stem, _words
 from claims.models import Kind
 
@@ -37,10 +37,11 @@ WORDS = [
 ]
 names = st.lists(st.sampled_from(WORDS), min_size=0, max_size=4).map(" ".join)
 kinds = st.sampled_from([Kind.named_person, Kind.anonymous, Kind.organization])
+vias = st.sampled_from([None, "", "رويترز", "الجزيرة"])
 steps = st.lists(
     st.one_of(
         st.tuples(st.just("name"), names),  # a name found anywhere in the article
-        st.tuples(st.just("speaker"), st.tuples(kinds, names)),  # a source that spoke
+        st.tuples(st.just("speaker"), st.tuples(kinds, names, vias)),  # a source that spoke
         st.tuples(st.just("ask"), names),
     ),
     max_size=25,
@@ -60,11 +61,12 @@ def full_name_by_pass(memory: Memory, name: str) -> str:
     return best
 
 
-def named_with_by_pass(memory: Memory, head: str) -> Speaker | None:
-    for speaker in reversed(memory.speakers):
-        if _stem(head) in (_stem(w) for w in normalize(speaker.source).split()):
-            return speaker
-    return None
+def latest_by_pass(memory: Memory, sort) -> Speaker | None:
+    return next((speaker for speaker in reversed(memory.speakers) if sort(speaker)), None)
+
+
+def holds_stem(head: str):
+    return lambda speaker: _stem(head) in (_stem(w) for w in normalize(speaker.source).split())
 
 
 @settings(max_examples=300, deadline=None)
@@ -79,12 +81,29 @@ def test_the_memorys_look_ups_answer_as_a_pass_over_all_it_holds(first_names, st
         elif step == "ask":
             assert memory.full_name(value) == full_name_by_pass(memory, value)
             assert memory.knows(value) == (full_name_by_pass(memory, value) != value)
-            assert memory.named_with(value) is named_with_by_pass(memory, value)
-            assert set(memory.names_opening_with(value)) == {
+            assert memory.named_with(value) is latest_by_pass(memory, holds_stem(value))
+            opening = {
                 known
                 for known in memory.names
                 if len(known.split()) > 1 and name_key(known)[:1] == name_key(value)
             }
+            assert memory.sole_name_opening_with(value) == (
+                opening.pop() if len(opening) == 1 else None
+            )
+            for kind in Kind:
+                assert memory.latest_named(kind, value) is latest_by_pass(
+                    memory, lambda s, kind=kind, name=value: s.kind is kind and s.source == name
+                )
+            for plural in (False, True):
+                assert memory.last_agreeing(plural) is (
+                    latest_by_pass(memory, lambda s, plural=plural: _speak_as_many(s) == plural)
+                    or memory.last
+                )
+            with_via = latest_by_pass(memory, lambda s: s.via)
+            assert memory.latest_via() == (with_via.via if with_via else None)
+            assert memory.latest_told_the_outlet() is latest_by_pass(
+                memory, lambda s: s.kind is Kind.anonymous and s.via is None
+            )
             assert memory.has_name(value) == (value in memory.names)
             words = {normalize_word(part) for known in memory.names for part in known.split()}
             for word in value.split():

@@ -882,9 +882,8 @@ def _carried_via(source: Source, memory: Memory) -> str | None:
     if last and last.source == source.name and last.kind is source.kind:
         return last.via
     if source.is_reference or source.kind is Kind.named_person:
-        for speaker in reversed(memory.speakers):
-            if speaker.source == source.name and speaker.kind is source.kind:
-                return speaker.via
+        earlier = memory.latest_named(source.kind, source.name)
+        return earlier.via if earlier else None
     return None
 
 

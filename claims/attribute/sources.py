@@ -311,7 +311,7 @@ class SourceParser:
             return Source(Kind.organization, named, is_reference=True)
         if speaker is None and wanted is Kind.media:
             # 'وبحسب الصحيفة' after 'كشفت صحيفة X، نقلاً عن مسؤولين': the paper that relayed.
-            via = next((s.via for s in reversed(self.memory.speakers) if s.via), None)
+            via = self.memory.latest_via()
             # 'وتوقعت القناة' after 'عرضتها قناة "سي أن أن"': the one channel the article names
             via = via or self._outlet_with_head(head)
             return Source(Kind.media, via, is_reference=True) if via else None
@@ -385,14 +385,7 @@ class SourceParser:
         # 'مصادر "المدن"': the article's own sources, named before.
         quoted = _quoted_name(tokens, j, sentence)
         if quoted and self.memory.outlet and normalize(quoted[0]) == normalize(self.memory.outlet):
-            earlier = next(
-                (
-                    s
-                    for s in reversed(self.memory.speakers)
-                    if s.kind is Kind.anonymous and s.via is None  # spoke to the outlet itself
-                ),
-                None,
-            )
+            earlier = self.memory.latest_told_the_outlet()
             if earlier:
                 return Source(Kind.anonymous, earlier.source, is_reference=True)
             return Source(Kind.anonymous, _clean_name(_text(tokens[i : quoted[1]], sentence)))
@@ -680,8 +673,7 @@ class SourceParser:
         full = self.memory.full_name(name)
         if full != name or len(name.split()) != 1:
             return full
-        longer = set(self.memory.names_opening_with(name))
-        return longer.pop() if len(longer) == 1 else name
+        return self.memory.sole_name_opening_with(name) or name
 
     def person(self, tokens: list[Token], sentence: str) -> Source | None:
         """A named person in the phrase: after a rank title, from a given name, or a comma
