@@ -8,7 +8,10 @@ and times, in this process, best of --repeat runs:
 - the pages extracted one by one, as separate articles;
 - the same pages joined into one long article (a blank line between pages);
 - one article grown to each of --sizes bytes of UTF-8 by joining the pages in turn, round and
-  round, so that a larger text holds more names as well as more sentences.
+  round (past the 0.41 MB of the pages, the same names again);
+- one article of each size written here, a new person named in each paragraph (a given name
+  and a made-up family name, then the family name alone), so that the number of names the
+  article holds grows with its length.
 
 Reports wall and CPU seconds, MB/s, and the ratios that should stay near 1 and near the ratio
 of sizes when the cost is linear: long article ÷ separate pages, and each size's time ÷ the
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
 import time
 from collections.abc import Callable
@@ -58,6 +62,26 @@ def grown_article(pages: list[bytes], size: int) -> bytes:
     return PAGE_BREAK.join(taken)
 
 
+GIVEN_NAMES = "محمد أحمد علي عمر خالد سامر يوسف حسن نوري وسام يامن هاني".split()
+LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+
+
+def new_names_article(size: int) -> bytes:
+    """Paragraphs of `size` bytes or more, each naming a person the paragraphs before did not."""
+    rng = random.Random(size)
+    paragraphs: list[bytes] = []
+    length = 0
+    while length < size:
+        family = "".join(rng.choice(LETTERS) for _ in range(5))
+        paragraph = (
+            f"وقال {rng.choice(GIVEN_NAMES)} {family} إن القصف استهدف المدينة صباح اليوم. "
+            f"وأضاف {family} أن الوضع صعب جدا في الأحياء الشرقية."
+        ).encode()
+        paragraphs.append(paragraph)
+        length += len(paragraph) + len(PAGE_BREAK)
+    return PAGE_BREAK.join(paragraphs)
+
+
 def best_seconds(runs: int, work: Callable[[], object]) -> tuple[float, float]:
     """The least wall and the least CPU seconds of `runs` runs of `work`."""
     wall = cpu = float("inf")
@@ -81,7 +105,10 @@ def main() -> None:
     args = parser.parse_args()
     pages = real_pages(args.pages)
     joined = long_article(pages)
-    grown = {size: grown_article(pages, size) for size in sorted(args.sizes)}
+    series = {
+        "pages round and round": {size: grown_article(pages, size) for size in sorted(args.sizes)},
+        "a new person a paragraph": {size: new_names_article(size) for size in sorted(args.sizes)},
+    }
     extract_bytes(pages[0], "warm-up")  # loads the lexicons and models outside the timing
 
     load_before = f"{os.getloadavg()[0]:.2f}"
@@ -89,16 +116,19 @@ def main() -> None:
         args.repeat, lambda: [extract_bytes(page, f"{n}.txt") for n, page in enumerate(pages)]
     )
     together = best_seconds(args.repeat, lambda: extract_bytes(joined, "long.txt"))
-    by_size = {
-        size: best_seconds(args.repeat, lambda text=text: extract_bytes(text, "grown.txt"))
-        for size, text in grown.items()
+    timed = {
+        label: {
+            size: best_seconds(args.repeat, lambda text=text: extract_bytes(text, "grown.txt"))
+            for size, text in texts.items()
+        }
+        for label, texts in series.items()
     }
     load_after = f"{os.getloadavg()[0]:.2f}"
 
     def line(label: str, size: int, seconds: tuple[float, float]) -> str:
         wall, cpu = seconds
         return (
-            f"  {label:<28} {size / 1e6:6.3f} MB  {wall:6.2f} s wall {cpu:6.2f} s CPU  "
+            f"  {label:<40} {size / 1e6:6.3f} MB  {wall:6.2f} s wall {cpu:6.2f} s CPU  "
             f"{size / 1e6 / cpu:5.2f} MB/s per CPU-second"
         )
 
@@ -108,17 +138,19 @@ def main() -> None:
     total = sum(len(page) for page in pages)
     print(line("pages as separate articles", total, separate))
     print(line("pages as one article", len(joined), together))
-    for size, text in grown.items():
-        print(line(f"one article of ~{size:,} B", len(text), by_size[size]))
+    for label, texts in series.items():
+        for size, text in texts.items():
+            print(line(f"{label}, ~{size:,} B", len(text), timed[label][size]))
     print(f"long article ÷ separate pages: {together[1] / separate[1]:.2f}x the CPU time")
-    smallest = min(grown)
-    for size in grown:
-        if size != smallest:
-            print(
-                f"{size:,} B ÷ {smallest:,} B: {by_size[size][1] / by_size[smallest][1]:.1f}x the "
-                "CPU time "
-                f"for {len(grown[size]) / len(grown[smallest]):.1f}x the text"
-            )
+    for label, texts in series.items():
+        smallest = min(texts)
+        for size, text in texts.items():
+            if size != smallest:
+                cpu, smallest_cpu = timed[label][size][1], timed[label][smallest][1]
+                print(
+                    f"{label}, {size:,} B ÷ {smallest:,} B: {cpu / smallest_cpu:.1f}x the CPU "
+                    f"time for {len(text) / len(texts[smallest]):.1f}x the text"
+                )
 
 
 if __name__ == "__main__":
