@@ -5,6 +5,7 @@ spells it."""
 from __future__ import annotations
 
 from claims.arabic import normalize
+from claims.attribute.concordance import Concordance
 from claims.attribute.lexicons import _aliases, _particles, _places, _set
 from claims.attribute.names import _plain_word
 from claims.attribute.tokens import Token, _cue_lemma, _is_function_word, in_lexicon
@@ -150,7 +151,7 @@ def _alias(name: str) -> str:
     return _aliases().get(normalize(name), name)
 
 
-def _prefer_article_spelling(name: str, article_words: list[Token]) -> str:
+def _prefer_article_spelling(name: str, concordance: Concordance) -> str:
     """The article's own spelling of a lexicon name ('سورية' over 'سوريا') when it has one."""
     key = normalize(name).split()
     variants = {
@@ -159,7 +160,8 @@ def _prefer_article_spelling(name: str, article_words: list[Token]) -> str:
     }
     n = len(key)
     firsts = {variant[0] for variant in variants if variant}
-    for k, word in enumerate(article_words):
-        if word.norm in firsts and tuple(w.norm for w in article_words[k : k + n]) in variants:
-            return " ".join(w.text for w in article_words[k : k + n])
+    norms = concordance.article_norms
+    for k in sorted(k for first in firsts for k in concordance.article_positions(first)):
+        if tuple(norms[k : k + n]) in variants:
+            return " ".join(w.text for w in concordance.article_words[k : k + n])
     return name

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claims.arabic import is_arabic, normalize, normalize_key, normalize_word
+from claims.arabic import is_arabic, normalize, normalize_key
 from claims.attribute.lexicons import (
     _content_cues,
     _cue_forms,
@@ -399,7 +399,7 @@ def _headline_frame(tokens: list[Token], sentence: str, parser: SourceParser) ->
         # A person the article names in full, a body of several words ('القوات المسلحة: …'), a
         # group of people ('ناشطون: …') or an outlet; 'دمشق: …' or 'عاجل: …' is a place or a label.
         if speaker is not None and (
-            speaker.name in parser.memory.names
+            parser.memory.has_name(speaker.name)
             or speaker.kind is Kind.organization
             and len(_words(speaker_tokens)) >= 2
             or speaker.kind in (Kind.anonymous, Kind.media)
@@ -882,9 +882,8 @@ def _carried_via(source: Source, memory: Memory) -> str | None:
     if last and last.source == source.name and last.kind is source.kind:
         return last.via
     if source.is_reference or source.kind is Kind.named_person:
-        for speaker in reversed(memory.speakers):
-            if speaker.source == source.name and speaker.kind is source.kind:
-                return speaker.via
+        earlier = memory.latest_named(source.kind, source.name)
+        return earlier.via if earlier else None
     return None
 
 
@@ -1059,9 +1058,10 @@ def _reporting_verb(token: Token) -> bool:
 
 def _reads_as_person(tokens: list[Token], parser: SourceParser) -> bool:
     """A phrase that names a person by a given name, a title or a name the article gave."""
-    known = {normalize_word(part) for name in parser.memory.names for part in name.split()}
     return any(
-        _opens_with_given_name(tokens, k) or tok.norm in _set("titles") or tok.norm in known
+        _opens_with_given_name(tokens, k)
+        or tok.norm in _set("titles")
+        or parser.memory.is_name_word(tok.norm)
         for k, tok in enumerate(tokens)
         if tok.is_word
     )

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claims.arabic import normalize, normalize_key
+from claims.arabic import normalize, normalize_key, normalize_word
 from claims.attribute.lexicons import _first_names, _name_form, _outlets, _set
 from claims.attribute.names import _after_title, _name_at, _plain_word
 from claims.attribute.tokens import (
@@ -49,6 +49,23 @@ class Memory:
     previous_text: str = ""  # the sentence before, as repaired
     relayed_report: str | None = None  # the outlet whose report the article relays (rule 16)
     paragraph: int = -1
+    # `names` and `speakers` indexed as they grow (`_index`), so that a look-up costs the
+    # names or speakers that share its key and not a pass over all of them.
+    _names_indexed: int = field(default=0, init=False, repr=False)
+    _by_suffix: dict[tuple[str, ...], list[int]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _by_prefix: dict[tuple[str, ...], list[int]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _by_first_word: dict[tuple[str, ...], list[int]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _name_set: set[str] = field(default_factory=set, init=False, repr=False)
+    _name_words: set[str] = field(default_factory=set, init=False, repr=False)
+    _speakers_indexed: int = field(default=0, init=False, repr=False)
+    # The latest speaker of each sort asked for (`_sorts_of`), by its position in `speakers`.
+    _latest: dict[tuple, int] = field(default_factory=dict, init=False, repr=False)
 
     def remember(self, speaker: Speaker) -> None:
         self.last = speaker
@@ -58,15 +75,27 @@ class Memory:
         if (
             speaker.kind is Kind.named_person
             and len(speaker.source.split()) >= 2
-            and speaker.source not in self.names
+            and not self.has_name(speaker.source)
         ):
             self.names.append(speaker.source)
 
     def last_agreeing(self, plural: bool) -> Speaker | None:
         """The latest speaker a continuation's verb agrees with in number ('وأضافوا' goes on
         with 'ناشطون', 'وأضاف' with the official before them), else the last one."""
-        agreeing = (s for s in reversed(self.speakers) if _speak_as_many(s) == plural)
-        return next(agreeing, self.last)
+        return self._latest_speaker("plural", plural) or self.last
+
+    def latest_named(self, kind: Kind, source: str) -> Speaker | None:
+        """The latest speaker of this kind and name."""
+        return self._latest_speaker("name", kind, source)
+
+    def latest_via(self) -> str | None:
+        """The outlet the latest speaker quoted through one spoke through."""
+        latest = self._latest_speaker("via")
+        return latest.via if latest else None
+
+    def latest_told_the_outlet(self) -> Speaker | None:
+        """The latest unnamed source that spoke to the article's outlet itself (no via)."""
+        return self._latest_speaker("told the outlet")
 
     def is_own_outlet(self, name: str) -> bool:
         """'الجزيرة' in an article of 'الجزيرة نت' is the article's own outlet."""
@@ -82,23 +111,62 @@ class Memory:
     def named_with(self, head: str) -> Speaker | None:
         """The latest source whose name holds this noun: 'المسؤول' -> 'مسؤول أمني إسرائيلي',
         'المنظمة' -> 'منظمة أطباء بلا حدود'."""
-        for speaker in reversed(self.speakers):
-            if _stem(head) in (_stem(w) for w in normalize(speaker.source).split()):
-                return speaker
-        return None
+        return self._latest_speaker("stem", _stem(head))
+
+    def _latest_speaker(self, *sort: object) -> Speaker | None:
+        self._index()
+        latest = self._latest.get(sort)
+        return None if latest is None else self.speakers[latest]
 
     def full_name(self, name: str) -> str:
-        """The fullest form of a person's name in the article: 'الهويدي' -> 'عامر هويدي'."""
+        """The fullest form of a person's name in the article: 'الهويدي' -> 'عامر هويدي'.
+        A known name extends it when the name's key ends the known one's, or, for a name of
+        two words or more, opens it; of those with most words, the first known."""
+        self._index()
         key = name_key(name)
+        extending = self._by_suffix.get(key, [])
+        if len(key) >= 2:
+            extending = sorted({*extending, *self._by_prefix.get(key, [])})
         best = name
-        for known in self.names:
-            known_key = name_key(known)
-            if len(known_key) > len(key) and known_key[-len(key) :] == key:
-                if len(known.split()) > len(best.split()):
-                    best = known
-            elif known_key[: len(key)] == key and len(known_key) > len(key) and len(key) >= 2:
-                best = known if len(known.split()) > len(best.split()) else best
+        for known in (self.names[i] for i in extending):
+            if len(known.split()) > len(best.split()):
+                best = known
         return best
+
+    def sole_name_opening_with(self, name: str) -> str | None:
+        """The one known name of more than one word whose key opens with the whole key of
+        `name`, a given name alone ('تركي' -> 'تركي الفيصل'); None when there are several."""
+        self._index()
+        opening = (self.names[i] for i in self._by_first_word.get(name_key(name), []))
+        first = next(opening, None)
+        return first if all(known == first for known in opening) else None
+
+    def has_name(self, name: str) -> bool:
+        self._index()
+        return name in self._name_set
+
+    def is_name_word(self, form: str) -> bool:
+        """A word (in `normalize_word` form) of a known name."""
+        self._index()
+        return form in self._name_words
+
+    def _index(self) -> None:
+        """Index the names and speakers added since the last look-up."""
+        for i in range(self._names_indexed, len(self.names)):
+            known = self.names[i]
+            key = name_key(known)
+            for cut in range(1, len(key)):
+                self._by_suffix.setdefault(key[cut:], []).append(i)
+                self._by_prefix.setdefault(key[:cut], []).append(i)
+            if len(known.split()) > 1:
+                self._by_first_word.setdefault(key[:1], []).append(i)
+            self._name_set.add(known)
+            self._name_words.update(normalize_word(part) for part in known.split())
+        self._names_indexed = len(self.names)
+        for i in range(self._speakers_indexed, len(self.speakers)):
+            for sort in _sorts_of(self.speakers[i]):
+                self._latest[sort] = i
+        self._speakers_indexed = len(self.speakers)
 
     def knows(self, name: str) -> bool:
         return self.full_name(name) != name
@@ -109,6 +177,17 @@ def name_key(name: str) -> tuple[str, ...]:
     """The words of a name's merging key (`normalize_key`), remembered: an article asks for
     the fullest form of its names again and again."""
     return tuple(normalize_key(name).split())
+
+
+def _sorts_of(speaker: Speaker) -> list[tuple]:
+    """The sorts of speaker a speaker is one of, as `Memory._latest_speaker` asks for them."""
+    sorts: list[tuple] = [("stem", _stem(w)) for w in normalize(speaker.source).split()]
+    sorts += [("name", speaker.kind, speaker.source), ("plural", _speak_as_many(speaker))]
+    if speaker.via:
+        sorts.append(("via",))
+    if speaker.kind is Kind.anonymous and speaker.via is None:
+        sorts.append(("told the outlet",))
+    return sorts
 
 
 def _speak_as_many(speaker: Speaker) -> bool:
@@ -127,7 +206,7 @@ def _sound_plural(word: str) -> bool:
 def collect_names(passages: Iterable[tuple[str, list[Token]]]) -> list[str]:
     """Person names anywhere in the article's (text, tokens) passages, opened by a given name
     or a rank title."""
-    names: list[str] = []
+    names: dict[str, None] = {}  # in order of finding
     for text, tokens in passages:
         for i, token in enumerate(tokens):
             opens_name = _name_form(token.text) in _first_names() and (
@@ -137,12 +216,11 @@ def collect_names(passages: Iterable[tuple[str, list[Token]]]) -> list[str]:
                 # 'أبو محمد الجولاني': a kunya opens the name before the given name.
                 start = i - 1 if i and tokens[i - 1].norm in word_class("name_links") else i
                 name = _name_at(tokens, start, text)
-                if name and len(name.split()) >= 2 and name not in names:
-                    names.append(name)
+                if name and len(name.split()) >= 2:
+                    names[name] = None
         for name in _appositive_names(text, tokens):
-            if name not in names:
-                names.append(name)
-    return names
+            names[name] = None
+    return list(names)
 
 
 def _appositive_names(text: str, tokens: list[Token]) -> list[str]:

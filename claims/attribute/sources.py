@@ -4,7 +4,7 @@ phrase ends."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claims.arabic import normalize, normalize_key
@@ -16,6 +16,7 @@ from claims.attribute.bodies import (
     _looks_adjective,
     _prefer_article_spelling,
 )
+from claims.attribute.concordance import Concordance
 from claims.attribute.lexicons import (
     CONJUNCTIONS,
     _aliases,
@@ -33,7 +34,7 @@ from claims.attribute.lexicons import (
     _set,
     _strip_conjunction,
 )
-from claims.attribute.memory import Memory, name_key
+from claims.attribute.memory import Memory
 from claims.attribute.names import (
     MAX_NAME_WORDS,
     _after_title,
@@ -167,14 +168,15 @@ class SourceParser:
     def __init__(self, memory: Memory, passages: list[tuple[str, list[Token]]]) -> None:
         self.memory = memory
         self.passages = passages  # the article's sentences and tokens, for names' fullest forms
-        # for the article's own spelling of lexicon names
-        self.article_words = [w for _, tokens in passages for w in _words(tokens)]
+        self.concordance = Concordance(passages)
+        # What the article says anywhere, looked up once for each name, role or word asked of.
         self._fullest_bodies: dict[str, str] = {}
+        self._org_names: dict[str, str] = {}
+        self._bodies_with_head: dict[str, str | None] = {}
+        self._outlets_with_head: dict[str, str | None] = {}
         self._fullest_outlets: dict[str, str] = {}
-        self._article_norms = [w.norm for w in self.article_words]
-        self._article_positions: dict[str, list[int]] = defaultdict(list)  # where each word is
-        for k, norm in enumerate(self._article_norms):
-            self._article_positions[norm].append(k)
+        self._named_with_role: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+        self._family_name_places: dict[str, tuple[bool, bool]] = {}
 
     def parse(self, tokens: list[Token], sentence: str) -> Source | None:
         tokens = [t for t in tokens if t.text not in "،,:؛"] if len(_words(tokens)) <= 1 else tokens
@@ -309,7 +311,7 @@ class SourceParser:
             return Source(Kind.organization, named, is_reference=True)
         if speaker is None and wanted is Kind.media:
             # 'وبحسب الصحيفة' after 'كشفت صحيفة X، نقلاً عن مسؤولين': the paper that relayed.
-            via = next((s.via for s in reversed(self.memory.speakers) if s.via), None)
+            via = self.memory.latest_via()
             # 'وتوقعت القناة' after 'عرضتها قناة "سي أن أن"': the one channel the article names
             via = via or self._outlet_with_head(head)
             return Source(Kind.media, via, is_reference=True) if via else None
@@ -326,14 +328,22 @@ class SourceParser:
         "سي أن أن"' for 'القناة'), when it names one only."""
         if head not in word_class("outlet_heads"):
             return None
-        named = set()
-        for text, tokens in self.passages:
-            for k, tok in enumerate(tokens):
-                if tok.is_word and tok.bare == head and k + 1 < len(tokens):
-                    outlet = self._media(tokens, k + 1, text, [tok])
+        if head not in self._outlets_with_head:
+            named = set()
+            for text, tokens, k in self._words_with_bare(head):
+                if k + 1 < len(tokens):
+                    outlet = self._media(tokens, k + 1, text, [tokens[k]])
                     if outlet.kind is Kind.media and normalize(outlet.name) != head:
                         named.add(outlet.name)
-        return named.pop() if len(named) == 1 else None
+            self._outlets_with_head[head] = named.pop() if len(named) == 1 else None
+        return self._outlets_with_head[head]
+
+    def _words_with_bare(self, bare: str) -> Iterator[tuple[str, list[Token], int]]:
+        """Each word of the article of this form less a leading و/ف, as (its passage's text,
+        the passage's tokens, its position among them), in reading order."""
+        for p, k in self.concordance.words_with_bare(bare):
+            text, tokens = self.passages[p]
+            yield text, tokens, self.concordance.word_tokens[p][k]
 
     def _role_holder(self, role: list[Token]) -> str | None:
         """The person the article names with this role anywhere: 'وزير الخارجية التركي' ->
@@ -341,23 +351,31 @@ class SourceParser:
         'مولود تشاووش أوغلو، وزير الخارجية التركي'. A role of one word names no one."""
         if len(role) < MIN_ROLE_WORDS:
             return None
-        first, rest = role[0].bare, [w.norm for w in role[1:]]
-        holders = set()
-        for text, tokens in self.passages:
-            words = _words(tokens)
-            for k in range(len(words) - len(rest)):
-                if (
-                    words[k].bare != first
-                    or [w.norm for w in words[k + 1 : k + 1 + len(rest)]] != rest
-                ):
-                    continue
-                named = _name_after_role(
-                    tokens, tokens.index(words[k + len(rest)]) + 1, text
-                ) or _name_before_role(tokens, tokens.index(words[k]), text)
-                if named:
-                    holders.add(self.memory.full_name(named))
+        key = (role[0].bare, tuple(w.norm for w in role[1:]))
+        if key not in self._named_with_role:
+            self._named_with_role[key] = self._names_with_role(*key)
+        holders = {self.memory.full_name(named) for named in self._named_with_role[key]}
         # 'وزير الخارجية' in an article on two foreign ministers names neither
         return holders.pop() if len(holders) == 1 else None
+
+    def _names_with_role(self, first: str, rest: tuple[str, ...]) -> set[str]:
+        """The names the article puts right after or right before this role."""
+        names = set()
+        for p, k in self.concordance.words_with_bare(first):
+            words = self.concordance.words[p]
+            if (
+                k >= len(words) - len(rest)
+                or tuple(w.norm for w in words[k + 1 : k + 1 + len(rest)]) != rest
+            ):
+                continue
+            text, tokens = self.passages[p]
+            at = self.concordance.word_tokens[p]
+            named = _name_after_role(tokens, at[k + len(rest)] + 1, text) or _name_before_role(
+                tokens, at[k], text
+            )
+            if named:
+                names.add(named)
+        return names
 
     def _anonymous(self, tokens: list[Token], i: int, sentence: str) -> Source:
         head = tokens[i]
@@ -367,14 +385,7 @@ class SourceParser:
         # 'مصادر "المدن"': the article's own sources, named before.
         quoted = _quoted_name(tokens, j, sentence)
         if quoted and self.memory.outlet and normalize(quoted[0]) == normalize(self.memory.outlet):
-            earlier = next(
-                (
-                    s
-                    for s in reversed(self.memory.speakers)
-                    if s.kind is Kind.anonymous and s.via is None  # spoke to the outlet itself
-                ),
-                None,
-            )
+            earlier = self.memory.latest_told_the_outlet()
             if earlier:
                 return Source(Kind.anonymous, earlier.source, is_reference=True)
             return Source(Kind.anonymous, _clean_name(_text(tokens[i : quoted[1]], sentence)))
@@ -528,7 +539,7 @@ class SourceParser:
         السورية (سانا)' names 'وكالة الأنباء السورية', a bare 'سانا' stays 'سانا', and a page
         that writes 'انترسبت' keeps its spelling. The canonical name when the article uses none."""
         if canonical not in self._fullest_outlets:
-            norms = self._article_norms
+            norms = self.concordance.article_norms
             used = []
             canonical_key = normalize(canonical).split()
             for spelling in (canonical, *_outlet_spellings().get(canonical, ())):
@@ -538,7 +549,7 @@ class SourceParser:
                 if any(
                     norms[k + 1 : k + len(key)] == key[1:]
                     for first in (key[0], *(glued + key[0] for glued in "لبو"))
-                    for k in self._article_positions.get(first, ())
+                    for k in self.concordance.article_positions(first)
                 ):  # 'لوكالة الصحافة الفرنسية': a preposition or و glued to its first word
                     used.append(spelling)
             self._fullest_outlets[canonical] = max(used, key=len, default=canonical)
@@ -606,18 +617,26 @@ class SourceParser:
         return Source(Kind.organization, self._org_name(name))
 
     def _org_name(self, name: str) -> str:
-        return self._fullest_body_name(_prefer_article_spelling(name, self.article_words))
+        if name not in self._org_names:
+            self._org_names[name] = self._fullest_body_name(
+                _prefer_article_spelling(name, self.concordance)
+            )
+        return self._org_names[name]
 
     def _body_with_head(self, head: str) -> str | None:
         """The first body in the article named with this head noun: 'مجلس' -> 'مجلس القيادة
         الرئاسي'."""
-        for text, tokens in self.passages:
-            for k, tok in enumerate(tokens):
-                if tok.is_word and tok.bare == head and k + 1 < len(tokens):
-                    end = _body_name_end(tokens, k + 1, tok)
-                    if end > k + 1:
-                        return _clean_name(_text(tokens[k:end], text))
-        return None
+        if head not in self._bodies_with_head:
+            self._bodies_with_head[head] = next(
+                (
+                    _clean_name(_text(tokens[k:end], text))
+                    for text, tokens, k in self._words_with_bare(head)
+                    if k + 1 < len(tokens)
+                    and (end := _body_name_end(tokens, k + 1, tokens[k])) > k + 1
+                ),
+                None,
+            )
+        return self._bodies_with_head[head]
 
     def _fullest_body_name(self, name: str) -> str:
         """The fullest form of a body's name in the article: 'وزارة الخزانة' ->
@@ -628,22 +647,23 @@ class SourceParser:
             return name
         if name not in self._fullest_bodies:
             best = name
-            for text, tokens in self.passages:
-                words = _words(tokens)
-                for k in range(len(words) - len(key) + 1):
-                    if words[k].norm != key[0] or [w.norm for w in words[k : k + len(key)]] != key:
-                        continue
-                    if k and in_lexicon(words[k - 1], _set("organizations")):
-                        continue  # 'الأمم المتحدة' inside 'مكتب الأمم المتحدة …'
-                    if _after_calling_verb(words, k):
-                        continue  # 'يدعو قوات سوريا الديمقراطية للانسحاب': what it is called to
-                    last = tokens.index(words[k + len(key) - 1])
-                    if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
-                        continue  # 'جماعة الحوثيين الحكومة': the object, another body
-                    end = _definite_run(tokens, last + 1)
-                    found = _clean_name(_text(tokens[tokens.index(words[k]) : end], text))
-                    if len(found.split()) > len(best.split()):
-                        best = found
+            for p, k in self.concordance.words_with_norm(key[0]):
+                words = self.concordance.words[p]
+                if [w.norm for w in words[k : k + len(key)]] != key:
+                    continue
+                if k and in_lexicon(words[k - 1], _set("organizations")):
+                    continue  # 'الأمم المتحدة' inside 'مكتب الأمم المتحدة …'
+                if _after_calling_verb(words, k):
+                    continue  # 'يدعو قوات سوريا الديمقراطية للانسحاب': what it is called to
+                text, tokens = self.passages[p]
+                at = self.concordance.word_tokens[p]
+                last = at[k + len(key) - 1]
+                if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
+                    continue  # 'جماعة الحوثيين الحكومة': the object, another body
+                end = _definite_run(tokens, last + 1)
+                found = _clean_name(_text(tokens[at[k] : end], text))
+                if len(found.split()) > len(best.split()):
+                    best = found
             self._fullest_bodies[name] = best
         return self._fullest_bodies[name]
 
@@ -653,12 +673,7 @@ class SourceParser:
         full = self.memory.full_name(name)
         if full != name or len(name.split()) != 1:
             return full
-        longer = {
-            known
-            for known in self.memory.names
-            if len(known.split()) > 1 and name_key(known)[:1] == name_key(name)
-        }
-        return longer.pop() if len(longer) == 1 else name
+        return self.memory.sole_name_opening_with(name) or name
 
     def person(self, tokens: list[Token], sentence: str) -> Source | None:
         """A named person in the phrase: after a rank title, from a given name, or a comma
@@ -716,17 +731,27 @@ class SourceParser:
         name = words[1] if words[0].norm in _set("titles") and len(words) > 1 else words[0]
         if not _plain_word(name) or _is_function_word(name):
             return None
-        after_title = after_verb = False
-        for _, tokens in self.passages:
-            for k in range(1, len(tokens)):
-                if tokens[k].norm == name.norm:
-                    after_title |= tokens[k - 1].norm in _set("titles") or (
-                        k > 1
-                        and tokens[k - 1].norm.startswith("ال")
-                        and tokens[k - 2].norm in _set("titles")
-                    )
-                    after_verb |= bool(_cue_lemma(tokens[k - 1]))
+        if name.norm not in self._family_name_places:
+            self._family_name_places[name.norm] = self._after_title_and_verb(name.norm)
+        after_title, after_verb = self._family_name_places[name.norm]
         return _clean_name(_text([name], sentence)) if after_title and after_verb else None
+
+    def _after_title_and_verb(self, norm: str) -> tuple[bool, bool]:
+        """Whether the word stands somewhere in the article after a title (or a title and its
+        definite adjective), and somewhere right after a reporting verb."""
+        after_title = after_verb = False
+        for p, k in self.concordance.words_with_norm(norm):
+            tokens = self.passages[p][1]
+            t = self.concordance.word_tokens[p][k]
+            if t == 0:
+                continue
+            after_title |= tokens[t - 1].norm in _set("titles") or (
+                t > 1
+                and tokens[t - 1].norm.startswith("ال")
+                and tokens[t - 2].norm in _set("titles")
+            )
+            after_verb |= bool(_cue_lemma(tokens[t - 1]))
+        return after_title, after_verb
 
 
 # How far before a body a verb of calling on it may stand: 'دعا المجلس المحلي قوات …'.

@@ -1,0 +1,52 @@
+"""Where each word of an article stands: the article's passages indexed by the words' matching
+forms, made once, so that a look-up of the fuller forms of a name anywhere in the article costs
+the places of that word and not a pass over the whole article (which made a long article's
+cost grow with the square of its length)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from claims.attribute.tokens import Token
+
+Place = tuple[int, int]  # (passage, position among that passage's words)
+
+
+class Concordance:
+    """An article's (text, tokens) passages, their words, and the places of the words by
+    matching form, each list of places in reading order."""
+
+    def __init__(self, passages: list[tuple[str, list[Token]]]) -> None:
+        self.passages = passages
+        # Each passage's words, and where each of them stands among the passage's tokens.
+        self.word_tokens = [
+            [k for k, t in enumerate(tokens) if t.is_word] for _, tokens in passages
+        ]
+        self.words = [
+            [tokens[k] for k in positions]
+            for (_, tokens), positions in zip(passages, self.word_tokens, strict=True)
+        ]
+        # The article's words end to end, across sentence ends.
+        self.article_words = [w for words in self.words for w in words]
+        self.article_norms = [w.norm for w in self.article_words]
+        self._by_norm: dict[str, list[Place]] = defaultdict(list)
+        self._by_bare: dict[str, list[Place]] = defaultdict(list)
+        self._article_positions: dict[str, list[int]] = defaultdict(list)
+        for p, words in enumerate(self.words):
+            for k, word in enumerate(words):
+                self._by_norm[word.norm].append((p, k))
+                self._by_bare[word.bare].append((p, k))
+        for k, norm in enumerate(self.article_norms):
+            self._article_positions[norm].append(k)
+
+    def words_with_norm(self, norm: str) -> list[Place]:
+        """Places of the words of this matching form."""
+        return self._by_norm.get(norm, [])
+
+    def words_with_bare(self, bare: str) -> list[Place]:
+        """Places of the words of this matching form less a leading و/ف (`Token.bare`)."""
+        return self._by_bare.get(bare, [])
+
+    def article_positions(self, norm: str) -> list[int]:
+        """Positions, in `article_words`, of the words of this matching form."""
+        return self._article_positions.get(norm, [])
