@@ -619,3 +619,23 @@ def test_a_reporter_named_in_a_dateline_before_the_verb_is_no_subject():
         "حلب - الخبر اليوم، سامر يوسف نفت مصادر أمنية الأنباء عن اعتقال صحافيين في المدينة.",
     )
     assert said == [(Kind.anonymous, "مصادر أمنية", "نفت", None)] * 2
+
+
+def test_paragraphs_ending_on_a_closing_mark_they_never_opened_go_on_with_the_speaker():
+    said = attributions(
+        'وقال رئيس الوفد الحكومي أحمد الراشد "إن الجولة الأخيرة كانت صعبة".',
+        "عليكم أن توقعوا الاتفاق كما هو.",
+        'وإلا فسنغلق المعابر ونوقف الرواتب ".',
+        "وغادر الوفد العاصمة مساء الأحد.",
+    )
+    assert [s[:2] for s in said[1:3]] == [(Kind.named_person, "أحمد الراشد")] * 2
+    assert said[3][0] is Kind.author
+
+
+def test_a_quotation_closed_where_it_opened_carries_no_speaker_back():
+    said = attributions(
+        'وقال رئيس الوفد الحكومي أحمد الراشد "إن الجولة الأخيرة كانت صعبة".',
+        "وغادر الوفد العاصمة مساء الأحد.",
+        'ورفع المتظاهرون لافتات كتب عليها "لا للحصار".',
+    )
+    assert [s[0] for s in said[1:]] == [Kind.author] * 2
