@@ -639,3 +639,29 @@ def test_a_quotation_closed_where_it_opened_carries_no_speaker_back():
         'ورفع المتظاهرون لافتات كتب عليها "لا للحصار".',
     )
     assert [s[0] for s in said[1:]] == [Kind.author] * 2
+
+
+def test_verbs_of_commenting_fearing_mocking_and_recalling_report():
+    sentences = (
+        "وعلّق المتحدث باسم الخارجية على القرار بالقول إن بلاده لن تعترف به.",
+        "ويتخوف الأهالي من أن تتجدد المعارك مع اقتراب الشتاء.",
+        'وسخر الناشط من الوعود الحكومية قائلاً: "سمعنا هذا الكلام مراراً".',
+        "وهزأ المتحدث باسم المعارضة من تصريحات الرئيس عن الانتخابات.",
+        "ويتذكر شاهد عيان كيف دخل المسلحون القرية فجراً.",
+    )
+    assert [attributions(sentence)[0][:3] for sentence in sentences] == [
+        (Kind.anonymous, "المتحدث باسم الخارجية", "وعلّق"),
+        (Kind.anonymous, "الأهالي", "ويتخوف"),
+        (Kind.anonymous, "الناشط", "وسخر"),
+        (Kind.anonymous, "المتحدث باسم المعارضة", "وهزأ"),
+        (Kind.anonymous, "شاهد عيان", "ويتذكر"),
+    ]
+
+
+def test_suspending_harnessing_and_hanging_hopes_report_nothing():
+    said = attributions(
+        "وعلقت الحكومة الرحلات الجوية إلى المدينة حتى إشعار آخر.",
+        "وسخرت الوزارة كل إمكاناتها لإغاثة المنكوبين.",
+        "وتعلق الحكومة آمالها على المفاوضات المقبلة.",
+    )
+    assert [s[0] for s in said] == [Kind.author] * 3
