@@ -665,3 +665,19 @@ def test_suspending_harnessing_and_hanging_hopes_report_nothing():
         "وتعلق الحكومة آمالها على المفاوضات المقبلة.",
     )
     assert [s[0] for s in said] == [Kind.author] * 3
+
+
+def test_an_outlet_relays_a_speaker_whose_hearer_and_setting_run_long():
+    said = attributions(
+        "وذكر التلفزيون الرسمي أن رجل الدين البارز أحمد خاتمي قال للمصلين في خطبة الجمعة "
+        "بجامعة طهران إن على المسلمين الاتحاد."
+    )
+    assert said[0] == (Kind.named_person, "أحمد خاتمي", "قال", "التلفزيون الرسمي")
+
+
+def test_a_verb_deep_in_what_an_outlet_reports_is_part_of_the_events():
+    said = attributions(
+        "وقالت الوكالة الوطنية للإعلام إن القصف أسفر كذلك عن إصابة أربعة عمال بجروح، "
+        "نقلوا إلى مستشفى الشهيد أحمد الخطيب."
+    )
+    assert said[0][:2] == (Kind.media, "الوكالة الوطنية للإعلام")

@@ -693,9 +693,11 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
 
 
-# 'نقلت "إنترفاكس" أن بوتين أبلغ الأسد بأن …': how many words of the content may come before
-# the reported speaker's own frame is read (its subject, its verb, a hearer).
-MAX_REPORTED_FRAME_WORDS = 10
+# 'نقلت "إنترفاكس" أن بوتين أبلغ الأسد بأن …': how many words of the content may open it up to
+# the reported speaker's verb, the verb included: a subject with its title and description
+# ('أن رجل الدين البارز أحمد خاتمي قال للمصلين في خطبة الجمعة إن …'; the hearer and the
+# setting after the verb do not count). A verb further in belongs to the reported events.
+MAX_REPORTED_FRAME_WORDS = 7
 
 
 def _reported_speaker(
@@ -712,12 +714,18 @@ def _reported_speaker(
         or inner.source.kind in (Kind.author, Kind.media)
         or inner.source.is_reference
         or _describes_a_stance(inner.cue)  # 'أن روسيا ترى …': a stance, not words said
-        or len(_words([t for t in content if t.end <= inner.claim_start]))
-        > MAX_REPORTED_FRAME_WORDS
+        or _words_to_cue(content, inner.cue) > MAX_REPORTED_FRAME_WORDS
     ):
         return None
     inner.via = inner.via or outlet
     return inner
+
+
+def _words_to_cue(tokens: list[Token], cue: str | None) -> int:
+    """How many words open the tokens up to their cue, the cue included (all when it is
+    not among them)."""
+    words = _words(tokens)
+    return next((k + 1 for k, word in enumerate(words) if word.text == cue), len(words))
 
 
 # Verbs that in the present tense describe a standing view rather than report words said.
