@@ -504,3 +504,15 @@ def test_a_countrys_side_is_its_government_but_a_side_of_a_town_is_a_place():
         "الجانب التركي",
     )
     assert attribution("وسيطرت القوات على الجانب الشرقي من المدينة.")[0] is Kind.author
+
+
+def test_countries_speak_as_their_governments():
+    assert attribution("وأكدت تونس أن مطاراتها تخضع لأعلى معايير الأمن.")[:2] == (
+        Kind.organization,
+        "تونس",
+    )
+    # the name ends at the country: what it rejects is no part of it
+    assert attribution("ورفضت الجزائر القرار الفرنسي، مضيفة أن الحدود ستبقى مغلقة.")[:2] == (
+        Kind.organization,
+        "الجزائر",
+    )
