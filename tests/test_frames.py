@@ -681,3 +681,24 @@ def test_a_verb_deep_in_what_an_outlet_reports_is_part_of_the_events():
         "نقلوا إلى مستشفى الشهيد أحمد الخطيب."
     )
     assert said[0][:2] == (Kind.media, "الوكالة الوطنية للإعلام")
+
+
+def test_abbara_an_expresses_what_its_subject_holds():
+    assert attributions("وعبّر وزير الخارجية الأردني عن قلقه من التصعيد في الجنوب.")[0][:3] == (
+        Kind.anonymous,
+        "وزير الخارجية الأردني",
+        "وعبّر",
+    )
+    said = attributions(
+        "قال الوزير سامي الحداد إن المفاوضات صعبة.", "وعبر عن أمله في أن تنجح المفاوضات."
+    )
+    assert said[1][:2] == (Kind.named_person, "سامي الحداد")
+
+
+def test_abbara_through_or_crossed_reports_nothing():
+    said = attributions(
+        "ونشر الناشط عبر حسابه صورا عن الدمار في الحي.",
+        "وعبرت الشاحنات الحدود عن طريق معبر باب الهوى.",
+        "وعبر مئات اللاجئين الحدود هربا من القصف.",
+    )
+    assert [s[0] for s in said] == [Kind.author] * 3

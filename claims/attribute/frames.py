@@ -431,7 +431,12 @@ def _verb_frame(
     word_positions = [i for i, t in enumerate(tokens) if t.is_word]
     for w_index, i in enumerate(word_positions):
         token = tokens[i]
-        lemma = _cue_lemma(token) or _explaining_bayyana(tokens, i)
+        opens_clause = w_index == lead or i == 0 or not tokens[i - 1].is_word
+        lemma = (
+            _cue_lemma(token)
+            or _explaining_bayyana(tokens, i)
+            or _expressing_abbara(tokens, i, opens_clause)
+        )
         if lemma is None and _participle_frame_at(tokens, i, opens_sentence=w_index == lead):
             if w_index == lead:
                 lemma = token.norm  # 'مضيفاً أن …': the last speaker goes on
@@ -539,6 +544,29 @@ def _explaining_bayyana(tokens: list[Token], i: int) -> str | None:
 
 
 BAYYANA = frozenset({"بين"})
+
+
+def _expressing_abbara(tokens: list[Token], i: int, opens_clause: bool) -> str | None:
+    """'وعبّر الوزير عن قلقه …': the verb 'عبّر' is written like the preposition 'عبر'
+    (through) and like 'عبَر' (crossed), so it reports only opening its clause and with the
+    'عن' it governs after its subject ('عبرت القوات الحدود عن طريق …' crossed by way of)."""
+    if not opens_clause or not _strip_conjunction(tokens[i].norm, ABBARA):
+        return None
+    words = 0
+    for k in range(i + 1, len(tokens)):
+        if tokens[k].norm == ABOUT:
+            after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+            return "عبر" if after != BY_WAY_OF else None
+        if tokens[k].text in ".؟?!:" or tokens[k].norm in _particles("complement"):
+            return None
+        words += tokens[k].is_word
+        if words > MAX_GLUED_SUBJECT:
+            return None
+    return None
+
+
+ABBARA = frozenset(normalize(w) for w in ("عبر", "عبرت", "عبروا", "يعبر", "تعبر", "يعبرون"))
+BY_WAY_OF = normalize("طريق")
 
 # 'مشيراً إلى أن', 'مؤكدةً على أن': how far the complementizer may stand behind a participle.
 MAX_PARTICIPLE_TAIL = 3
