@@ -619,3 +619,86 @@ def test_a_reporter_named_in_a_dateline_before_the_verb_is_no_subject():
         "حلب - الخبر اليوم، سامر يوسف نفت مصادر أمنية الأنباء عن اعتقال صحافيين في المدينة.",
     )
     assert said == [(Kind.anonymous, "مصادر أمنية", "نفت", None)] * 2
+
+
+def test_paragraphs_ending_on_a_closing_mark_they_never_opened_go_on_with_the_speaker():
+    said = attributions(
+        'وقال رئيس الوفد الحكومي أحمد الراشد "إن الجولة الأخيرة كانت صعبة".',
+        "عليكم أن توقعوا الاتفاق كما هو.",
+        'وإلا فسنغلق المعابر ونوقف الرواتب ".',
+        "وغادر الوفد العاصمة مساء الأحد.",
+    )
+    assert [s[:2] for s in said[1:3]] == [(Kind.named_person, "أحمد الراشد")] * 2
+    assert said[3][0] is Kind.author
+
+
+def test_a_quotation_closed_where_it_opened_carries_no_speaker_back():
+    said = attributions(
+        'وقال رئيس الوفد الحكومي أحمد الراشد "إن الجولة الأخيرة كانت صعبة".',
+        "وغادر الوفد العاصمة مساء الأحد.",
+        'ورفع المتظاهرون لافتات كتب عليها "لا للحصار".',
+    )
+    assert [s[0] for s in said[1:]] == [Kind.author] * 2
+
+
+def test_verbs_of_commenting_fearing_mocking_and_recalling_report():
+    sentences = (
+        "وعلّق المتحدث باسم الخارجية على القرار بالقول إن بلاده لن تعترف به.",
+        "ويتخوف الأهالي من أن تتجدد المعارك مع اقتراب الشتاء.",
+        'وسخر الناشط من الوعود الحكومية قائلاً: "سمعنا هذا الكلام مراراً".',
+        "وهزأ المتحدث باسم المعارضة من تصريحات الرئيس عن الانتخابات.",
+        "ويتذكر شاهد عيان كيف دخل المسلحون القرية فجراً.",
+    )
+    assert [attributions(sentence)[0][:3] for sentence in sentences] == [
+        (Kind.anonymous, "المتحدث باسم الخارجية", "وعلّق"),
+        (Kind.anonymous, "الأهالي", "ويتخوف"),
+        (Kind.anonymous, "الناشط", "وسخر"),
+        (Kind.anonymous, "المتحدث باسم المعارضة", "وهزأ"),
+        (Kind.anonymous, "شاهد عيان", "ويتذكر"),
+    ]
+
+
+def test_suspending_harnessing_and_hanging_hopes_report_nothing():
+    said = attributions(
+        "وعلقت الحكومة الرحلات الجوية إلى المدينة حتى إشعار آخر.",
+        "وسخرت الوزارة كل إمكاناتها لإغاثة المنكوبين.",
+        "وتعلق الحكومة آمالها على المفاوضات المقبلة.",
+    )
+    assert [s[0] for s in said] == [Kind.author] * 3
+
+
+def test_an_outlet_relays_a_speaker_whose_hearer_and_setting_run_long():
+    said = attributions(
+        "وذكر التلفزيون الرسمي أن رجل الدين البارز أحمد خاتمي قال للمصلين في خطبة الجمعة "
+        "بجامعة طهران إن على المسلمين الاتحاد."
+    )
+    assert said[0] == (Kind.named_person, "أحمد خاتمي", "قال", "التلفزيون الرسمي")
+
+
+def test_a_verb_deep_in_what_an_outlet_reports_is_part_of_the_events():
+    said = attributions(
+        "وقالت الوكالة الوطنية للإعلام إن القصف أسفر كذلك عن إصابة أربعة عمال بجروح، "
+        "نقلوا إلى مستشفى الشهيد أحمد الخطيب."
+    )
+    assert said[0][:2] == (Kind.media, "الوكالة الوطنية للإعلام")
+
+
+def test_abbara_an_expresses_what_its_subject_holds():
+    assert attributions("وعبّر وزير الخارجية الأردني عن قلقه من التصعيد في الجنوب.")[0][:3] == (
+        Kind.anonymous,
+        "وزير الخارجية الأردني",
+        "وعبّر",
+    )
+    said = attributions(
+        "قال الوزير سامي الحداد إن المفاوضات صعبة.", "وعبر عن أمله في أن تنجح المفاوضات."
+    )
+    assert said[1][:2] == (Kind.named_person, "سامي الحداد")
+
+
+def test_abbara_through_or_crossed_reports_nothing():
+    said = attributions(
+        "ونشر الناشط عبر حسابه صورا عن الدمار في الحي.",
+        "وعبرت الشاحنات الحدود عن طريق معبر باب الهوى.",
+        "وعبر مئات اللاجئين الحدود هربا من القصف.",
+    )
+    assert [s[0] for s in said] == [Kind.author] * 3

@@ -482,3 +482,37 @@ def test_an_office_of_a_body_given_by_its_short_name_in_marks_is_named_in_full()
     assert attribution(text)[:2] == (Kind.organization, "المكتب الإعلامي لقوات سوريا الديمقراطية")
     text = 'المكتب الإعلامي لـ"قسد" نفى في بيان انسحاب مقاتليه.'
     assert attribution(text)[:2] == (Kind.organization, "المكتب الإعلامي لقوات سوريا الديمقراطية")
+
+
+def test_the_spelling_masoul_with_ya_hamza_is_an_unnamed_official():
+    assert attribution("وقال مسئول في وزارة النقل إن الرحلات ستستأنف الأسبوع المقبل.")[:2] == (
+        Kind.anonymous,
+        "مسئول في وزارة النقل",
+    )
+
+
+def test_worshippers_chanting_are_an_unnamed_group():
+    assert attribution("وهتف مصلون في المسجد الأقصى ضد قرار إغلاق البوابات.")[:2] == (
+        Kind.anonymous,
+        "مصلون في المسجد الأقصى",
+    )
+
+
+def test_a_countrys_side_is_its_government_but_a_side_of_a_town_is_a_place():
+    assert attribution("وأكد الجانب التركي أن نقاط المراقبة باقية في مواقعها.")[:2] == (
+        Kind.organization,
+        "الجانب التركي",
+    )
+    assert attribution("وسيطرت القوات على الجانب الشرقي من المدينة.")[0] is Kind.author
+
+
+def test_countries_speak_as_their_governments():
+    assert attribution("وأكدت تونس أن مطاراتها تخضع لأعلى معايير الأمن.")[:2] == (
+        Kind.organization,
+        "تونس",
+    )
+    # the name ends at the country: what it rejects is no part of it
+    assert attribution("ورفضت الجزائر القرار الفرنسي، مضيفة أن الحدود ستبقى مغلقة.")[:2] == (
+        Kind.organization,
+        "الجزائر",
+    )

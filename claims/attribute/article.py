@@ -22,7 +22,7 @@ from claims.attribute.memory import (
     collect_names,
 )
 from claims.attribute.sources import Source, SourceParser
-from claims.attribute.tokens import QUOTES, Token, _words, in_lexicon, tokenize
+from claims.attribute.tokens import CLOSE_QUOTES, QUOTES, Token, _words, in_lexicon, tokenize
 from claims.clean import repair
 from claims.models import Article, Attribution, Claim, Kind, Sentence, Speech
 
@@ -34,9 +34,11 @@ def attribute_sentence(
     memory: Memory,
     parser: SourceParser,
     doc: str = "",
+    lost_opening: bool = False,
 ) -> Claim:
     """Attribute one kept sentence (its repaired text and that text's tokens), reading and
-    updating the article's memory."""
+    updating the article's memory. `lost_opening`: the sentence is, or soon runs into, the end
+    of a quotation whose opening mark was lost."""
     new_paragraph = sentence.paragraph != memory.paragraph
     memory.paragraph = sentence.paragraph
     frame = find_frame(repaired, tokens, parser)
@@ -96,6 +98,10 @@ def attribute_sentence(
             else _opens_quote(repaired)
         )
         memory.quote_open = memory.quote_open if not _closes_quote(repaired) else False
+    elif lost_opening and memory.last_sentence_attributed and memory.last:
+        # 'سنغلق المطار ".' after a speaker's quotation: the rest of it, its opening mark lost
+        # (rule 12); the closing mark still shows where it ends.
+        attribution = _continued(attribution, memory.last, 0.7)
     else:
         memory.quote_open = False
     memory.last_paragraph_attributed = attribution.kind is not Kind.author
@@ -166,12 +172,27 @@ def attribute_article(article: Article, sentences: list[Sentence]) -> list[Claim
     memory = Memory(outlet=article.outlet, names=collect_names(passages))
     parser = SourceParser(memory, passages)
     ends_quotation = [_ends_quotation(repaired) for repaired, _tokens in passages]
+    closes_unopened = [_closes_unopened(repaired) for repaired, _tokens in passages]
     claims = []
     for n, (sentence, (repaired, tokens)) in enumerate(zip(kept, passages, strict=True)):
         # A quotation left open runs on over paragraph breaks when its closing mark comes soon.
         memory.quote_closes_ahead = any(ends_quotation[n : n + QUOTE_LOOKAHEAD])
-        claims.append(attribute_sentence(sentence, repaired, tokens, memory, parser, article.doc))
+        lost_opening = closes_unopened[n] or (
+            not any(q in repaired for q in QUOTES)
+            and any(closes_unopened[n + 1 : n + QUOTE_LOOKAHEAD])
+        )
+        claims.append(
+            attribute_sentence(
+                sentence, repaired, tokens, memory, parser, article.doc, lost_opening
+            )
+        )
     return claims
+
+
+def _closes_unopened(text: str) -> bool:
+    """'… ونغلق مطار صنعاء ".': the sentence ends on the closing mark of a quotation it did
+    not open."""
+    return text.rstrip(" .،,؛")[-1:] in CLOSE_QUOTES + '"' and _ends_quotation(text)
 
 
 # How many sentences ahead the closing mark of a quotation that crosses paragraphs may stand.

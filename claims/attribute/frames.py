@@ -431,7 +431,12 @@ def _verb_frame(
     word_positions = [i for i, t in enumerate(tokens) if t.is_word]
     for w_index, i in enumerate(word_positions):
         token = tokens[i]
-        lemma = _cue_lemma(token) or _explaining_bayyana(tokens, i)
+        opens_clause = w_index == lead or i == 0 or not tokens[i - 1].is_word
+        lemma = (
+            _cue_lemma(token)
+            or _explaining_bayyana(tokens, i)
+            or _expressing_abbara(tokens, i, opens_clause)
+        )
         if lemma is None and _participle_frame_at(tokens, i, opens_sentence=w_index == lead):
             if w_index == lead:
                 lemma = token.norm  # 'مضيفاً أن …': the last speaker goes on
@@ -539,6 +544,29 @@ def _explaining_bayyana(tokens: list[Token], i: int) -> str | None:
 
 
 BAYYANA = frozenset({"بين"})
+
+
+def _expressing_abbara(tokens: list[Token], i: int, opens_clause: bool) -> str | None:
+    """'وعبّر الوزير عن قلقه …': the verb 'عبّر' is written like the preposition 'عبر'
+    (through) and like 'عبَر' (crossed), so it reports only opening its clause and with the
+    'عن' it governs after its subject ('عبرت القوات الحدود عن طريق …' crossed by way of)."""
+    if not opens_clause or not _strip_conjunction(tokens[i].norm, ABBARA):
+        return None
+    words = 0
+    for k in range(i + 1, len(tokens)):
+        if tokens[k].norm == ABOUT:
+            after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+            return "عبر" if after != BY_WAY_OF else None
+        if tokens[k].text in ".؟?!:" or tokens[k].norm in _particles("complement"):
+            return None
+        words += tokens[k].is_word
+        if words > MAX_GLUED_SUBJECT:
+            return None
+    return None
+
+
+ABBARA = frozenset(normalize(w) for w in ("عبر", "عبرت", "عبروا", "يعبر", "تعبر", "يعبرون"))
+BY_WAY_OF = normalize("طريق")
 
 # 'مشيراً إلى أن', 'مؤكدةً على أن': how far the complementizer may stand behind a participle.
 MAX_PARTICIPLE_TAIL = 3
@@ -693,9 +721,11 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
 
 
-# 'نقلت "إنترفاكس" أن بوتين أبلغ الأسد بأن …': how many words of the content may come before
-# the reported speaker's own frame is read (its subject, its verb, a hearer).
-MAX_REPORTED_FRAME_WORDS = 10
+# 'نقلت "إنترفاكس" أن بوتين أبلغ الأسد بأن …': how many words of the content may open it up to
+# the reported speaker's verb, the verb included: a subject with its title and description
+# ('أن رجل الدين البارز أحمد خاتمي قال للمصلين في خطبة الجمعة إن …'; the hearer and the
+# setting after the verb do not count). A verb further in belongs to the reported events.
+MAX_REPORTED_FRAME_WORDS = 7
 
 
 def _reported_speaker(
@@ -712,12 +742,18 @@ def _reported_speaker(
         or inner.source.kind in (Kind.author, Kind.media)
         or inner.source.is_reference
         or _describes_a_stance(inner.cue)  # 'أن روسيا ترى …': a stance, not words said
-        or len(_words([t for t in content if t.end <= inner.claim_start]))
-        > MAX_REPORTED_FRAME_WORDS
+        or _words_to_cue(content, inner.cue) > MAX_REPORTED_FRAME_WORDS
     ):
         return None
     inner.via = inner.via or outlet
     return inner
+
+
+def _words_to_cue(tokens: list[Token], cue: str | None) -> int:
+    """How many words open the tokens up to their cue, the cue included (all when it is
+    not among them)."""
+    words = _words(tokens)
+    return next((k + 1 for k, word in enumerate(words) if word.text == cue), len(words))
 
 
 # Verbs that in the present tense describe a standing view rather than report words said.
