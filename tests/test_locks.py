@@ -24,7 +24,7 @@ from claims.store import engine as store_engine
 from claims.store.engine import head_revision
 from claims.store.linking import link_store
 from claims.store.queries import ARTICLE
-from claims.store.tables import LinkRow
+from claims.store.tables import ClaimRow, LinkRow
 from tests.store_helpers import make_article
 from tests.test_cli_store import SEEDS, claims
 
@@ -229,3 +229,38 @@ def test_concurrent_ingesters_of_overlapping_files_end_with_the_store_of_one(emp
     )
     assert single.returncode == 0, single.stderr
     assert content(url) == content(one)
+
+
+def test_a_claim_made_page_furniture_while_linking_judges_gets_no_links(db_url, monkeypatch):
+    """A linking run reads claims, an ingest meanwhile finds one of them is a passage its
+    outlet prints on every page: the run's links to it are not written (page furniture never
+    links), on SQLite and PostgreSQL alike."""
+    headline = "تركيا تعزز نقاط المراقبة في ريف حلب الغربي"
+    page = "قصفت قوات النظام قرى في ريف إدلب الجنوبي صباح اليوم"
+    store = Store.open(db_url)
+    ingest(store, make_article("a.txt", [(page, Kind.author, None), (headline, Kind.author, None)]))
+    ingest(store, make_article("c.txt", [(headline, Kind.author, None)], outlet="عنب بلدي"))
+    real_judge = linker.judge
+
+    def judge_while_the_outlets_second_page_comes(*args, **kwargs):
+        other_page = "نزحت عشرات العائلات من قرى جبل الزاوية نحو المخيمات"
+        ingest(
+            store,
+            make_article("b.txt", [(other_page, Kind.author, None), (headline, Kind.author, None)]),
+        )
+        return real_judge(*args, **kwargs)
+
+    monkeypatch.setattr(linker, "judge", judge_while_the_outlets_second_page_comes)
+    try:
+        link_store(store)
+        monkeypatch.setattr(linker, "judge", real_judge)
+        link_store(store)
+        with store.session() as session:
+            furniture = set(
+                session.execute(select(ClaimRow.id).where(ClaimRow.furniture)).scalars()
+            )
+            links = session.execute(select(LinkRow)).scalars().all()
+    finally:
+        store.close()
+    assert len(furniture) == 2, "the headline is on both of the outlet's pages"
+    assert not [x for x in links if {x.claim_id, x.other_id} & furniture]

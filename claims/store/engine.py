@@ -14,7 +14,19 @@ from typing import TypeVar
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, NullPool, create_engine, event, inspect
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    NullPool,
+    cast,
+    create_engine,
+    event,
+    func,
+    inspect,
+    literal,
+    select,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlmodel import Session
@@ -292,9 +304,29 @@ def _schema_engine(url: str) -> Engine:
     return engine
 
 
-# The PostgreSQL advisory lock that makes processes opening one new store create it one at a
-# time (any number; the same in every claims).
+# PostgreSQL advisory locks (any numbers; the same in every claims), each held to the end of
+# its transaction; SQLite's one write lock does their work. CREATING: processes opening one
+# new store create it one at a time. LINKING: one linking run writes at a time, and no claim
+# becomes page furniture while it does. OUTLET_PASSAGES (with a hash of the outlet, in the
+# two-key space): ingests count one outlet's recurring passages one at a time, each seeing
+# what the one before wrote.
 CREATING = 4_217_730_001
+LINKING = 4_217_730_002
+OUTLET_PASSAGES = 421_773
+
+
+def hold_lock(conn: Connection | Session, key: int, name: str | None = None) -> None:
+    """Take advisory lock `key` (with `name`'s hash as its second key) on PostgreSQL until the
+    transaction ends; on SQLite the transaction holds the store's write lock already."""
+    dialect = conn.dialect if isinstance(conn, Connection) else conn.get_bind().dialect
+    if dialect.name != "postgresql":
+        return
+    if name is None:
+        conn.execute(select(func.pg_advisory_xact_lock(key)))
+    else:
+        conn.execute(
+            select(func.pg_advisory_xact_lock(cast(literal(key), Integer), func.hashtext(name)))
+        )
 
 
 def _create(url: str, script: ScriptDirectory, opened: Engine) -> None:
@@ -308,7 +340,7 @@ def _create(url: str, script: ScriptDirectory, opened: Engine) -> None:
     try:
         with engine.begin() as conn:
             if conn.dialect.name == "postgresql":  # SQLite's BEGIN IMMEDIATE does this
-                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CREATING})")
+                hold_lock(conn, CREATING)
             if _revision(conn, script, url) is not None:
                 return  # another process created it meanwhile
             metadata.create_all(conn)

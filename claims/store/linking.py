@@ -39,7 +39,7 @@ from sqlalchemy.engine import Row
 from claims import link as linker
 from claims.arabic import normalize_key
 from claims.models import Kind, Reason
-from claims.store.engine import Store
+from claims.store.engine import LINKING, Store, hold_lock
 from claims.store.queries import rejected_pairs
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, LINK_INDEX
 
@@ -52,9 +52,6 @@ SEP = "\t"
 CHUNK = 500
 # Links per INSERT (the statement's parameters are held in memory at once).
 INSERT_BATCH = 20_000
-# The PostgreSQL advisory lock held by a linking run while it writes (any number; the same in
-# every claims): SQLite's write lock does this.
-LINKING = 4_217_730_002
 
 
 # The current claims not linked yet (furniture is never linked): what every linking run, and
@@ -315,8 +312,7 @@ def _write(session, plan: _Plan) -> LinkResult | None:
     # one linking run writes at a time, and what it reads from here stays as read
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("BEGIN IMMEDIATE"))  # the write lock, before any read
-    else:
-        session.execute(select(func.pg_advisory_xact_lock(LINKING)))
+    hold_lock(session, LINKING)
     unlinked_partners = _drop_superseded(session)
     if not plan.all and _linked_meanwhile(session, plan.new_ids):
         session.rollback()
@@ -327,16 +323,22 @@ def _write(session, plan: _Plan) -> LinkResult | None:
     if plan.outdated:
         _write_keys(session, list(plan.outdated), list(plan.outdated.values()), plan.version)
     rejected = rejected_pairs(session)  # links reviewers took back are never made again
+    # claims an ingest made page furniture (or replaced) since the plan read them
+    gone = _set_aside(session, {*plan.new_ids, *(end for x in plan.links for end in x[:2])})
     links = [
         x
         for x in plan.links
         if (min(x.claim_id, x.other_id), max(x.claim_id, x.other_id)) not in rejected
+        and x.claim_id not in gone
+        and x.other_id not in gone
     ]
-    if not plan.new_ids:
+    new = [(cid, f) for cid, f in zip(plan.new_ids, plan.new_feats, strict=True) if cid not in gone]
+    new_ids, new_feats = [cid for cid, _f in new], [f for _cid, f in new]
+    if not new_ids:
         updated = _refresh_ids(session, sorted(unlinked_partners))
         return LinkResult(claims=plan.total, new=0, links={}, updated=updated)
     if not plan.all:
-        for chunk in _chunks(plan.new_ids):
+        for chunk in _chunks(new_ids):
             session.execute(delete(LINK).where(or_(L.claim_id.in_(chunk), L.other_id.in_(chunk))))
     for start in range(0, len(links), INSERT_BATCH):
         session.execute(
@@ -352,9 +354,9 @@ def _write(session, plan: _Plan) -> LinkResult | None:
                 for x in links[start : start + INSERT_BATCH]
             ],
         )
-    _write_keys(session, plan.new_ids, plan.new_feats, plan.version, plan.new_best, new=True)
-    _write_best(session, plan.changed_best)
-    touched = set(plan.new_ids) | {x.claim_id for x in links} | {x.other_id for x in links}
+    _write_keys(session, new_ids, new_feats, plan.version, plan.new_best, new=True)
+    _write_best(session, {cid: best for cid, best in plan.changed_best.items() if cid not in gone})
+    touched = set(new_ids) | {x.claim_id for x in links} | {x.other_id for x in links}
     touched |= unlinked_partners
     updated = _refresh_ids(session, sorted(touched))
     counts: dict[str, int] = defaultdict(int)
@@ -362,12 +364,24 @@ def _write(session, plan: _Plan) -> LinkResult | None:
         counts[x.kind.value] += 1
     return LinkResult(
         claims=plan.total,
-        new=len(plan.new_ids),
+        new=len(new_ids),
         links=dict(counts),
         updated=updated,
         compared=plan.compared,
         analysed=plan.analysed,
     )
+
+
+def _set_aside(session, ids: set[int]) -> set[int]:
+    """Those of these claims that are page furniture now, or of a replaced article version."""
+    ordered = sorted(ids)
+    return {
+        cid
+        for chunk in _chunks(ordered)
+        for (cid,) in session.execute(
+            select(C.id).where(C.id.in_(chunk), or_(C.furniture.is_(True), C.current.is_(False)))
+        )
+    }
 
 
 # Linked claims of superseded article versions (an edit left them behind).

@@ -36,6 +36,7 @@ from claims.boilerplate import (
     sentence_passages,
 )
 from claims.models import ExtractedArticle
+from claims.store.engine import LINKING, OUTLET_PASSAGES, hold_lock
 from claims.store.queries import recompute_confidence
 from claims.store.tables import CLAIM, LINK, LINK_INDEX, PASSAGE
 
@@ -116,8 +117,11 @@ def record(
             [(index, digest) for index, digest, _key in sentences],
         )
         concerned[outlet_key].update(keys)
-    for outlet, digests in concerned.items():
-        _refresh(conn, outlet, sorted(digests), article_id, keys, lost)
+    for outlet in sorted(concerned):
+        # Counted one ingest at a time: two ingests counting the outlet's pages at once would
+        # each miss the other's page, and a passage the two share would stay a claim.
+        hold_lock(conn, OUTLET_PASSAGES, outlet)
+        _refresh(conn, outlet, sorted(concerned[outlet]), article_id, keys, lost)
 
 
 def _write(
@@ -186,6 +190,8 @@ def _refresh(
         wanted = key is not None and is_recurring(key, pages[row.digest])
         if wanted != row.furniture:
             flips[wanted].append(row.id)
+    if flips[True]:  # not while a linking run writes links it read these claims for
+        hold_lock(conn, LINKING)
     for value, ids in flips.items():
         if ids:
             conn.execute(_FLAG, {"ids": ids, "furniture": value})
@@ -240,6 +246,8 @@ def move(
     else:
         conn.execute(update(PASSAGE).where(P.article_id == article_id).values(outlet_key=new_key))
     concerned = sorted(set(digests))
+    for outlet in sorted(key for key in {old_key, new_key} if key):  # one writer at a time
+        hold_lock(conn, OUTLET_PASSAGES, outlet)
     if old_key is not None:  # the old outlet lost a page of each
         _refresh(conn, old_key, concerned, article_id, {}, set(concerned))
     if new_key is not None:  # and the article's own claims are judged by the new one
