@@ -60,6 +60,15 @@ TALKED_TO = re.compile(
     r"(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:ه|ها|هم|ات)?(?:\s+\w+)?\s+(?:مع|ل|لـ)\s*"
     r"[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]"
 )
+# The outlet that received, obtained or translated what the page reports is the page's own: 'في
+# بيان تلقت "عنب بلدي" نسخة منه', 'بيان صحافي تلقته "إيلاف"', 'التقرير الذي ترجمه "يمن مونيتور"',
+# 'وثيقة حصلت "المدن" على نسخة منها'. A quoted name, followed by what follows an outlet there:
+# the verbs have other objects too ('تلقت "ضربة" قوية').
+RECEIVED_BY = re.compile(
+    r"(?<!\w)(?:تلق\u0651?ت(?:ه|ها)?|ترجم(?:ه|ته|ها)|حصلت|اط\u0651?لعت)\s*"
+    r"[\"«“]\s*([^\"»”\n]{2,30}?)\s*[\"»”]"
+    r"(?=\s*(?:نسخة|على نسخة|عليه|عليها|إن|أن|ان|[،,.:]|$))"
+)
 # A dash between a place and a name: '-', '–', '|', or a spaced tatweel 'ـ'.
 DASH = r"(?:[-–|]|\sـ\s)"
 BYLINE_DASH = re.compile(rf"^[^\s\-–]{{2,20}}\s*{DASH}\s*(.{{4,40}})$")
@@ -297,6 +306,13 @@ def find_outlet(text: str) -> str | None:
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))  # 'عنب بلدي - درعا'
 
+    received = Counter(
+        name
+        for match in RECEIVED_BY.finditer(text)
+        if len((name := _outlet_name(match.group(1))).split()) <= MAX_OUTLET_WORDS
+    )
+    if received:
+        return received.most_common(1)[0][0]
     # A source speaking straight to an outlet ('قالت مصادر لـ"المدن"') speaks to the page's
     # own; an interview ('في حديثه لـ"القناة العاشرة"') may be another outlet's, and names the
     # page's own only when it comes back.

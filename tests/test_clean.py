@@ -30,3 +30,22 @@ def test_an_interview_given_once_to_a_channel_does_not_make_it_the_page_s_outlet
     assert extract_bytes(page.encode(), "p.txt").article.outlet is None
     straight = 'وأكدت مصادر محلية لـ"المدن" أن الطريق الدولي مغلق منذ يومين.'
     assert extract_bytes(straight.encode(), "p.txt").article.outlet == "المدن"
+
+
+def test_the_outlet_that_received_or_translated_what_the_page_reports_is_its_own():
+    def outlet(sentence: str) -> str | None:
+        page = "قصفت قوات النظام بلدات في ريف إدلب الجنوبي صباح اليوم.\n" + sentence
+        return extract_bytes(page.encode(), "p.txt").article.outlet
+
+    assert outlet('وقال الفصيل في بيان تلقت "شبكة الراصد" نسخة منه إن مقاتليه صدوا الهجوم.') == (
+        "شبكة الراصد"
+    )
+    assert outlet('وجاء في التقرير، الذي ترجمه "موقع الحدث"، أن الغارات استهدفت مشفى.') == (
+        "موقع الحدث"
+    )
+    assert outlet("وبحسب وثيقة حصلت «صوت العاصمة» على نسخة منها، فإن المعبر سيغلق.") == (
+        "صوت العاصمة"
+    )
+    # the verbs take other objects too: a blow, a promise
+    assert outlet('وقال القائد إن قواته تلقت "ضربة" قوية في الجبهة الشمالية.') is None
+    assert outlet('وأضاف أن الأهالي تلقوا "وعودا" بإعادة فتح الطريق.') is None
