@@ -30,3 +30,18 @@ def test_an_interview_given_once_to_a_channel_does_not_make_it_the_page_s_outlet
     assert extract_bytes(page.encode(), "p.txt").article.outlet is None
     straight = 'وأكدت مصادر محلية لـ"المدن" أن الطريق الدولي مغلق منذ يومين.'
     assert extract_bytes(straight.encode(), "p.txt").article.outlet == "المدن"
+
+
+def test_interviews_that_lost_their_quotation_marks_still_name_the_outlet():
+    interviews = (
+        "الطريق إلى البلدة مغلق منذ يومين\n"
+        "ويقول الباحث سامر خليل، في حديثه ل - عنب بلدي إن الطريق مغلق منذ يومين.\n"
+        "ويضيف الباحث في حديثه ل - عنب بلدي أن القوافل لم تصل بعد إلى البلدة.\n"
+        "ويرى خليل أن الأزمة ستطول."
+    )
+    page = extract_bytes(interviews.encode(), "p.txt")
+    assert page.article.outlet == "عنب بلدي"
+    assert page.claims[1].via is None  # spoken to the page's own outlet
+    # words after the cut that name no known outlet name none
+    unknown = interviews.replace("عنب بلدي", "الباحثين الشباب")
+    assert extract_bytes(unknown.encode(), "p.txt").article.outlet is None
