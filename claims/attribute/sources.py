@@ -228,8 +228,11 @@ class SourceParser:
                 said = {_stem(w.norm) for w in _words(_comma_chunks(tokens)[0])}
                 if earlier and said <= {_stem(w) for w in normalize(earlier.source).split()}:
                     return Source(earlier.kind, earlier.source, is_reference=True)
-                # An unnamed official is an anonymous source: 'المتحدث باسم الجيش'.
                 role = _comma_chunks(tokens)[0]
+                body = self._spokesman_of(role, sentence)
+                if body:
+                    return body
+                # An unnamed official is an anonymous source: 'مدير المكتب السياسي للفرقة'.
                 described = _before_relative_clause(_words(role))  # '… التي تجري منذ يومين'
                 return Source(
                     Kind.anonymous,
@@ -281,6 +284,17 @@ class SourceParser:
         return person
 
     # -- each kind of phrase
+
+    def _spokesman_of(self, role: list[Token], sentence: str) -> Source | None:
+        """'الناطق باسم الجيش الإسرائيلي' with no name speaks for the body: that body."""
+        words = _words(role)
+        if words[0].norm not in word_class("spokesmen"):
+            return None
+        at = next((k for k, w in enumerate(words[1:3], 1) if w.norm == "باسم"), None)
+        if at is None or at + 1 >= len(words):
+            return None
+        body = self.parse(role[role.index(words[at + 1]) :], sentence)
+        return body if body and body.kind is Kind.organization else None
 
     def _resolve_reference(self, kind_name: str, tokens, i0, sentence) -> Source | None:
         wanted = {
