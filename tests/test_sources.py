@@ -137,6 +137,18 @@ def test_a_role_resolves_to_the_person_the_article_names_with_it():
     assert attribution(text)[:2] == (Kind.named_person, "فيصل المقداد")
 
 
+def test_a_role_that_runs_on_into_the_verb_s_object_still_names_its_holder():
+    opened = 'وقال مدير المكتب الإعلامي في لواء الفتح "سامر العلي" إن القوات تقدمت. '
+    text = opened + "وختم مدير المكتب الإعلامي في لواء الفتح حديثه بالقول إن المعركة مستمرة."
+    assert attribution(text)[:2] == (Kind.named_person, "سامر العلي")
+    # a relational adjective narrows the role: another country's minister is not that one
+    text = (
+        "وقال وزير الدفاع التركي خلوصي أكار إن القوات تقدمت. "
+        "وأكد وزير الدفاع الروسي الهدنة في المدينة."
+    )
+    assert attribution(text)[1] != "خلوصي أكار"
+
+
 def test_a_role_the_article_names_no_one_with_stays_anonymous():
     text = "وقال مدير المكتب الإعلامي في الفرقة إن القصف مستمر."
     assert attribution(text)[:2] == (Kind.anonymous, "مدير المكتب الإعلامي في الفرقة")

@@ -362,15 +362,21 @@ class SourceParser:
     def _role_holder(self, role: list[Token]) -> str | None:
         """The person the article names with this role anywhere: 'وزير الخارجية التركي' ->
         'مولود تشاووش أوغلو' from 'وزير الخارجية التركي، مولود تشاووش أوغلو' or from
-        'مولود تشاووش أوغلو، وزير الخارجية التركي'. A role of one word names no one."""
-        if len(role) < MIN_ROLE_WORDS:
-            return None
-        key = (role[0].bare, tuple(w.norm for w in role[1:]))
-        if key not in self._named_with_role:
-            self._named_with_role[key] = self._names_with_role(*key)
-        holders = {self.memory.full_name(named) for named in self._named_with_role[key]}
-        # 'وزير الخارجية' in an article on two foreign ministers names neither
-        return holders.pop() if len(holders) == 1 else None
+        'مولود تشاووش أوغلو، وزير الخارجية التركي'. A role of one word names no one. Words
+        after the role that the phrase ran on into are let go one by one from its end, never a
+        relational adjective that narrows it."""
+        while len(role) >= MIN_ROLE_WORDS:
+            key = (role[0].bare, tuple(w.norm for w in role[1:]))
+            if key not in self._named_with_role:
+                self._named_with_role[key] = self._names_with_role(*key)
+            holders = {self.memory.full_name(named) for named in self._named_with_role[key]}
+            if holders:
+                # 'وزير الخارجية' in an article on two foreign ministers names neither
+                return holders.pop() if len(holders) == 1 else None
+            if role[-1].norm.endswith(("ي", "يه", "يون", "يين")):
+                return None  # 'وزير الدفاع الروسي' is not any 'وزير الدفاع'
+            role = role[:-1]  # 'الرئيس التركي التأكيد': the verb's object ran on
+        return None
 
     def _names_with_role(self, first: str, rest: tuple[str, ...]) -> set[str]:
         """The names the article puts right after or right before this role."""
