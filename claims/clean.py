@@ -60,6 +60,12 @@ TALKED_TO = re.compile(
     r"(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:ه|ها|هم|ات)?(?:\s+\w+)?\s+(?:مع|ل|لـ)\s*"
     r"[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]"
 )
+# `في حديثه ل - العربي الجديد`: the same with the marks lost, counted when the words after it
+# open with a known outlet's name.
+TALKED_TO_UNMARKED = re.compile(
+    r"(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:ه|ها|هم|ات)?(?:\s+\w+)?\s+(?:مع|لـ|ل\s*-)\s*"
+    r"(\w+(?:\s+\w+){0,2})"
+)
 # The outlet that received, obtained or translated what the page reports is the page's own: 'في
 # بيان تلقت "عنب بلدي" نسخة منه', 'بيان صحافي تلقته "إيلاف"', 'التقرير الذي ترجمه "يمن مونيتور"',
 # 'وثيقة حصلت "المدن" على نسخة منها'. A quoted name, followed by what follows an outlet there:
@@ -318,6 +324,11 @@ def find_outlet(text: str) -> str | None:
     # page's own only when it comes back.
     interviews = list(TALKED_TO.finditer(text))
     in_interviews = Counter(_outlet_name(match.group(1)) for match in interviews)
+    in_interviews.update(
+        outlet
+        for match in TALKED_TO_UNMARKED.finditer(text)
+        if (outlet := _opening_outlet(match.group(1)))
+    )
     direct: Counter[str] = Counter()
     for match in SPOKEN_TO.finditer(text):
         name = _outlet_name(match.group(1))

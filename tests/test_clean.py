@@ -49,3 +49,18 @@ def test_the_outlet_that_received_or_translated_what_the_page_reports_is_its_own
     # the verbs take other objects too: a blow, a promise
     assert outlet('وقال القائد إن قواته تلقت "ضربة" قوية في الجبهة الشمالية.') is None
     assert outlet('وأضاف أن الأهالي تلقوا "وعودا" بإعادة فتح الطريق.') is None
+
+
+def test_interviews_that_lost_their_quotation_marks_still_name_the_outlet():
+    interviews = (
+        "الطريق إلى البلدة مغلق منذ يومين\n"
+        "ويقول الباحث سامر خليل، في حديثه ل - عنب بلدي إن الطريق مغلق منذ يومين.\n"
+        "ويضيف الباحث في حديثه ل - عنب بلدي أن القوافل لم تصل بعد إلى البلدة.\n"
+        "ويرى خليل أن الأزمة ستطول."
+    )
+    page = extract_bytes(interviews.encode(), "p.txt")
+    assert page.article.outlet == "عنب بلدي"
+    assert page.claims[1].via is None  # spoken to the page's own outlet
+    # words after the cut that name no known outlet name none
+    unknown = interviews.replace("عنب بلدي", "الباحثين الشباب")
+    assert extract_bytes(unknown.encode(), "p.txt").article.outlet is None

@@ -650,10 +650,10 @@ def test_verbs_of_commenting_fearing_mocking_and_recalling_report():
         "ويتذكر شاهد عيان كيف دخل المسلحون القرية فجراً.",
     )
     assert [attributions(sentence)[0][:3] for sentence in sentences] == [
-        (Kind.anonymous, "المتحدث باسم الخارجية", "وعلّق"),
+        (Kind.organization, "الخارجية", "وعلّق"),
         (Kind.anonymous, "الأهالي", "ويتخوف"),
         (Kind.anonymous, "الناشط", "وسخر"),
-        (Kind.anonymous, "المتحدث باسم المعارضة", "وهزأ"),
+        (Kind.organization, "المعارضة", "وهزأ"),
         (Kind.anonymous, "شاهد عيان", "ويتذكر"),
     ]
 

@@ -137,9 +137,37 @@ def test_a_role_resolves_to_the_person_the_article_names_with_it():
     assert attribution(text)[:2] == (Kind.named_person, "فيصل المقداد")
 
 
+def test_a_role_that_runs_on_into_the_verb_s_object_still_names_its_holder():
+    opened = 'وقال مدير المكتب الإعلامي في لواء الفتح "سامر العلي" إن القوات تقدمت. '
+    text = opened + "وختم مدير المكتب الإعلامي في لواء الفتح حديثه بالقول إن المعركة مستمرة."
+    assert attribution(text)[:2] == (Kind.named_person, "سامر العلي")
+    # a relational adjective narrows the role: another country's minister is not that one
+    text = (
+        "وقال وزير الدفاع التركي خلوصي أكار إن القوات تقدمت. "
+        "وأكد وزير الدفاع الروسي الهدنة في المدينة."
+    )
+    assert attribution(text)[1] != "خلوصي أكار"
+
+
 def test_a_role_the_article_names_no_one_with_stays_anonymous():
-    text = "وقال المتحدث باسم الجيش إن القصف مستمر."
-    assert attribution(text)[:2] == (Kind.anonymous, "المتحدث باسم الجيش")
+    text = "وقال مدير المكتب الإعلامي في الفرقة إن القصف مستمر."
+    assert attribution(text)[:2] == (Kind.anonymous, "مدير المكتب الإعلامي في الفرقة")
+
+
+def test_a_body_s_spokesman_without_a_name_speaks_for_the_body():
+    assert attribution("وقال الناطق باسم وزارة الدفاع التركية إن الطائرات عادت.")[:2] == (
+        Kind.organization,
+        "وزارة الدفاع التركية",
+    )
+    assert attribution("وأضافت المتحدثة باسم الجيش أن القصف مستمر.")[:2] == (
+        Kind.organization,
+        "الجيش",
+    )
+    # an indefinite spokesman is one unnamed voice; a person's spokesman speaks for no body
+    assert attribution("وقال متحدث باسم وزارة الدفاع التركية إن الطائرات عادت.")[0] is (
+        Kind.anonymous
+    )
+    assert attribution("وقال المتحدث باسم دي ميستورا إن الجولة تأجلت.")[0] is Kind.anonymous
 
 
 def test_the_verbal_noun_of_the_speech_closes_the_source_phrase():

@@ -228,8 +228,11 @@ class SourceParser:
                 said = {_stem(w.norm) for w in _words(_comma_chunks(tokens)[0])}
                 if earlier and said <= {_stem(w) for w in normalize(earlier.source).split()}:
                     return Source(earlier.kind, earlier.source, is_reference=True)
-                # An unnamed official is an anonymous source: 'المتحدث باسم الجيش'.
                 role = _comma_chunks(tokens)[0]
+                body = self._spokesman_of(role, sentence)
+                if body:
+                    return body
+                # An unnamed official is an anonymous source: 'مدير المكتب السياسي للفرقة'.
                 described = _before_relative_clause(_words(role))  # '… التي تجري منذ يومين'
                 return Source(
                     Kind.anonymous,
@@ -281,6 +284,17 @@ class SourceParser:
         return person
 
     # -- each kind of phrase
+
+    def _spokesman_of(self, role: list[Token], sentence: str) -> Source | None:
+        """'الناطق باسم الجيش الإسرائيلي' with no name speaks for the body: that body."""
+        words = _words(role)
+        if words[0].norm not in word_class("spokesmen"):
+            return None
+        at = next((k for k, w in enumerate(words[1:3], 1) if w.norm == "باسم"), None)
+        if at is None or at + 1 >= len(words):
+            return None
+        body = self.parse(role[role.index(words[at + 1]) :], sentence)
+        return body if body and body.kind is Kind.organization else None
 
     def _resolve_reference(self, kind_name: str, tokens, i0, sentence) -> Source | None:
         wanted = {
@@ -348,15 +362,21 @@ class SourceParser:
     def _role_holder(self, role: list[Token]) -> str | None:
         """The person the article names with this role anywhere: 'وزير الخارجية التركي' ->
         'مولود تشاووش أوغلو' from 'وزير الخارجية التركي، مولود تشاووش أوغلو' or from
-        'مولود تشاووش أوغلو، وزير الخارجية التركي'. A role of one word names no one."""
-        if len(role) < MIN_ROLE_WORDS:
-            return None
-        key = (role[0].bare, tuple(w.norm for w in role[1:]))
-        if key not in self._named_with_role:
-            self._named_with_role[key] = self._names_with_role(*key)
-        holders = {self.memory.full_name(named) for named in self._named_with_role[key]}
-        # 'وزير الخارجية' in an article on two foreign ministers names neither
-        return holders.pop() if len(holders) == 1 else None
+        'مولود تشاووش أوغلو، وزير الخارجية التركي'. A role of one word names no one. Words
+        after the role that the phrase ran on into are let go one by one from its end, never a
+        relational adjective that narrows it."""
+        while len(role) >= MIN_ROLE_WORDS:
+            key = (role[0].bare, tuple(w.norm for w in role[1:]))
+            if key not in self._named_with_role:
+                self._named_with_role[key] = self._names_with_role(*key)
+            holders = {self.memory.full_name(named) for named in self._named_with_role[key]}
+            if holders:
+                # 'وزير الخارجية' in an article on two foreign ministers names neither
+                return holders.pop() if len(holders) == 1 else None
+            if role[-1].norm.endswith(("ي", "يه", "يون", "يين")):
+                return None  # 'وزير الدفاع الروسي' is not any 'وزير الدفاع'
+            role = role[:-1]  # 'الرئيس التركي التأكيد': the verb's object ran on
+        return None
 
     def _names_with_role(self, first: str, rest: tuple[str, ...]) -> set[str]:
         """The names the article puts right after or right before this role."""
