@@ -56,16 +56,11 @@ DATELINE_OUTLET = re.compile(
 # `قالت لـ"المدن"`, `لـ (جيرون)`: a quoted name after li-, counted when it is a known outlet
 # (`التابعة لـ"داعش"` is not one); `في حديث مع "العربي الجديد"`, `في تصريح خاص لـ«عنب بلدي»`.
 SPOKEN_TO = re.compile(r"(?:\bلـ\s*|\bل\s*-\s*)[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]")
-TALKED_TO = re.compile(
-    r"(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:ه|ها|هم|ات)?(?:\s+\w+)?\s+(?:مع|ل|لـ)\s*"
-    r"[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]"
-)
+INTERVIEW = r"(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:ه|ها|هم|ات)?(?:\s+\w+)?\s+"
+TALKED_TO = re.compile(INTERVIEW + r"(?:مع|ل|لـ)\s*[\"«“(]\s*([^\"»”)\n]{2,30}?)\s*[\"»”)]")
 # `في حديثه ل - العربي الجديد`: the same with the marks lost, counted when the words after it
 # open with a known outlet's name.
-TALKED_TO_UNMARKED = re.compile(
-    r"(?:حديث|تصريح|تصريحات|لقاء|مقابلة)(?:ه|ها|هم|ات)?(?:\s+\w+)?\s+(?:مع|لـ|ل\s*-)\s*"
-    r"(\w+(?:\s+\w+){0,2})"
-)
+TALKED_TO_UNMARKED = re.compile(INTERVIEW + r"(?:مع|لـ|ل\s*-)\s*(\w+(?:\s+\w+){0,2})")
 # The outlet that received, obtained or translated what the page reports is the page's own: 'في
 # بيان تلقت "عنب بلدي" نسخة منه', 'بيان صحافي تلقته "إيلاف"', 'التقرير الذي ترجمه "يمن مونيتور"',
 # 'وثيقة حصلت "المدن" على نسخة منها'. A quoted name, followed by what follows an outlet there:

@@ -339,8 +339,7 @@ def _create(url: str, script: ScriptDirectory, opened: Engine) -> None:
     engine = _schema_engine(url)
     try:
         with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":  # SQLite's BEGIN IMMEDIATE does this
-                hold_lock(conn, CREATING)
+            hold_lock(conn, CREATING)  # SQLite's BEGIN IMMEDIATE does this
             if _revision(conn, script, url) is not None:
                 return  # another process created it meanwhile
             metadata.create_all(conn)

@@ -435,10 +435,9 @@ def _change(
             given = act(claim_id, before, status=status)
             if status is not None:
                 # the copies of the sentence the page prints again get the verdict too
+                verdict = Status(status).value
                 for copy in _copies(session, claim_id):
-                    if copy.status != Status(status).value or (
-                        note is not None and copy.note != note
-                    ):
+                    if copy.status != verdict or (note is not None and copy.note != note):
                         act(copy.id, copy, status=status, carried_from=given)
             return _get(session, claim_id)
 
