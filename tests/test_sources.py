@@ -544,3 +544,14 @@ def test_countries_speak_as_their_governments():
         Kind.organization,
         "الجزائر",
     )
+
+
+def test_a_statement_issued_by_a_body_names_that_body_not_the_last_one():
+    text = (
+        "وقال الجيش اللبناني إن دورية تعرضت لإطلاق نار.\n"
+        "وذكر بيان صادر عن هيئة الأركان العامة للقوات المسلحة في بيروت أن الدورية عادت سالمة."
+    )
+    assert attribution(text)[:2] == (
+        Kind.organization,
+        "هيئة الأركان العامة للقوات المسلحة",
+    )

@@ -912,6 +912,8 @@ def _span_end(tokens: list[Token], i: int) -> int:
         if (
             _name_form(tok.text) in VERB_COMPLEMENT_PREPOSITIONS
             and j > i
+            # 'بيان صادر عن القيادة': the preposition names the document's issuer
+            and tokens[j - 1].norm not in word_class("issuing_participles")
             and not (
                 tok.norm == "من"
                 and _names_a_circle(tokens, j)
