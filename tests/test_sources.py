@@ -555,3 +555,11 @@ def test_a_statement_issued_by_a_body_names_that_body_not_the_last_one():
         Kind.organization,
         "هيئة الأركان العامة للقوات المسلحة",
     )
+
+
+def test_a_setting_with_the_speakers_pronoun_ends_the_source_phrase():
+    text = (
+        "أعلنت وزارة الصحة الأردنية أن المستشفيات استقبلت الجرحى.\n"
+        "وأضافت الوزارة في بيانها نتيجة للقصف، تم نقل عشرة مصابين إلى عمان."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "وزارة الصحة الأردنية")

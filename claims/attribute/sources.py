@@ -37,6 +37,7 @@ from claims.attribute.lexicons import (
 from claims.attribute.memory import Memory
 from claims.attribute.names import (
     MAX_NAME_WORDS,
+    PRONOUN_SUFFIXES,
     _after_title,
     _family_name_after_role,
     _is_quoting_noun,
@@ -998,7 +999,15 @@ def _without_quoting_noun(tokens: list[Token]) -> list[Token]:
 
 
 def _is_utterance_noun(token: Token) -> bool:
-    return token.norm in word_class("utterance_nouns")
+    """'بيان', and with the speaker's pronoun 'بيانها', 'رسالته' (its ta marbuta written open)."""
+    norm = token.norm
+    stems = [norm] + [norm[: -len(s)] for s in PRONOUN_SUFFIXES if norm.endswith(s)]
+    return any(
+        stem in word_class("utterance_nouns")
+        or stem.endswith("ت")
+        and stem[:-1] + "ه" in word_class("utterance_nouns")
+        for stem in stems
+    )
 
 
 def _opens_quotation(tokens: list[Token], j: int) -> bool:
