@@ -563,3 +563,12 @@ def test_a_setting_with_the_speakers_pronoun_ends_the_source_phrase():
         "وأضافت الوزارة في بيانها نتيجة للقصف، تم نقل عشرة مصابين إلى عمان."
     )
     assert attribution(text)[:2] == (Kind.organization, "وزارة الصحة الأردنية")
+
+
+def test_a_given_name_alone_is_the_fullest_of_the_nested_forms_known():
+    # the collected names hold 'نبيل سمير' and 'نبيل سمير داود': forms of one name
+    text = (
+        "وقال المحامي السوري نبيل سمير داود من حلب للإذاعة إن المحكمة أجلت الجلسة.\n"
+        "كما أرجئت - حسب نبيل - جلسات أخرى حتى الشهر المقبل."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "نبيل سمير داود")
