@@ -572,3 +572,12 @@ def test_a_given_name_alone_is_the_fullest_of_the_nested_forms_known():
         "كما أرجئت - حسب نبيل - جلسات أخرى حتى الشهر المقبل."
     )
     assert attribution(text)[:2] == (Kind.named_person, "نبيل سمير داود")
+
+
+def test_a_family_name_with_its_complement_closes_a_compound_name():
+    text = (
+        "قال اللواء عبد الكريم نصر الله، قائد العمليات في المنطقة، إن الطريق فتح.\n"
+        "وأضاف نصر الله، خلال مؤتمر صحافي، أن القوافل عبرت."
+    )
+    claims = extract_bytes(text.encode("utf-8"), "t.txt").claims
+    assert [c.source for c in claims] == ["عبد الكريم نصر الله"] * 2

@@ -158,6 +158,8 @@ def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
         return False
     if word.norm.endswith("وا"):
         return False  # 'بنيامين نتنياهو وأخذوا يهتفون': the alif after a plural's waw ends a verb
+    if j + 1 < len(tokens) and tokens[j + 1].norm in word_class("name_complements"):
+        j += 1  # 'عبد الأمير يار الله،': a compound family name
     return _closes_name(tokens[j + 1] if j + 1 < len(tokens) else None)
 
 
