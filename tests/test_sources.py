@@ -581,3 +581,11 @@ def test_a_family_name_with_its_complement_closes_a_compound_name():
     )
     claims = extract_bytes(text.encode("utf-8"), "t.txt").claims
     assert [c.source for c in claims] == ["عبد الكريم نصر الله"] * 2
+
+
+def test_a_name_may_run_to_five_words_with_its_family_link():
+    text = (
+        "استقبل ولي العهد الشيخ خليفة بن سلمان آل خليفة الوفد الزائر.\n"
+        "وقال الشيخ خليفة إن العلاقات بين البلدين متينة."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "خليفة بن سلمان آل خليفة")

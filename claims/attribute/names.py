@@ -19,7 +19,8 @@ from claims.attribute.tokens import (
 )
 from claims.lexicon import word_class
 
-MAX_NAME_WORDS = 4
+# Five for a name with its family link: 'تميم بن حمد آل ثاني'.
+MAX_NAME_WORDS = 5
 
 
 def _unknown_given_name_before(tokens: list[Token], i: int) -> int:
