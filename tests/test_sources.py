@@ -589,3 +589,14 @@ def test_a_name_may_run_to_five_words_with_its_family_link():
         "وقال الشيخ خليفة إن العلاقات بين البلدين متينة."
     )
     assert attribution(text)[:2] == (Kind.named_person, "خليفة بن سلمان آل خليفة")
+
+
+def test_a_bare_body_keeps_who_leads_it_and_a_named_one_does_not():
+    text = (
+        "وقالت القوات التي تقودها فرنسا إن الدورية تعرضت لكمين.\n"
+        "وأكدت القوات بقيادة فرنسا أن جنديين أصيبا.\n"
+        "ونقلت الإذاعة عن بيان القوات قوله إن التحقيق بدأ.\n"
+        "وأعلن التحالف الدولي بقيادة واشنطن أنه شن ثلاث غارات."
+    )
+    claims = extract_bytes(text.encode("utf-8"), "t.txt").claims
+    assert [c.source for c in claims] == ["القوات التي تقودها فرنسا"] * 3 + ["التحالف الدولي"]

@@ -129,6 +129,38 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
     return end
 
 
+def _led_by_end(tokens: list[Token], end: int) -> int:
+    """Index after who leads a body named by its bare head ('التحالف الذي تقوده السعودية',
+    'التحالف بقيادة الولايات المتحدة'): the head alone does not say which body it is. The
+    leader is one word, or two when the second is its definite adjective."""
+    k = end + (end < len(tokens) and tokens[end].norm in _particles("subordinate"))
+    if k >= len(tokens) or tokens[k].norm not in word_class("leading_words"):
+        return end
+    if (k == end) != (tokens[k].norm == normalize("بقيادة")):
+        return end  # 'الذي بقيادة', 'تقوده' without its relative: not the pattern
+    leader = k + 1
+    if not _names_a_leader(tokens, leader):
+        return end
+    if (
+        tokens[leader].norm.startswith("ال")
+        and _names_a_leader(tokens, leader + 1)
+        and tokens[leader + 1].norm.startswith("ال")
+    ):
+        return leader + 2
+    return leader + 1
+
+
+def _names_a_leader(tokens: list[Token], i: int) -> bool:
+    """Token i may be (part of) a state's, a body's or a person's name."""
+    return (
+        i < len(tokens)
+        and tokens[i].is_word
+        and not _is_function_word(tokens[i])
+        and not _cue_lemma(tokens[i])
+        and tokens[i].norm not in _particles("complement")
+    )
+
+
 def _is_nisba_adjective(token: Token) -> bool:
     """'دولية', 'محلي', 'سوريون': a relational adjective, where 'محافظة' is a noun."""
     return _looks_adjective(token) and token.norm.endswith(("يه", "ي", "يون", "يين"))

@@ -13,6 +13,7 @@ from claims.attribute.bodies import (
     _body_name_end,
     _definite_run,
     _is_nisba_adjective,
+    _led_by_end,
     _looks_adjective,
     _prefer_article_spelling,
 )
@@ -629,6 +630,15 @@ class SourceParser:
                 return Source(Kind.organization, self._org_name(quoted[0]))
         else:
             end = _body_name_end(tokens, j, head[-1])
+            if end == j and len(head) == 1 and head[0].bare.startswith("ال"):
+                # 'التحالف الذي تقوده السعودية', 'التحالف بقيادة السعودية': one body, named
+                # in the fullest of the two forms the article gives
+                led_by = _led_by_end(tokens, end)
+                if led_by > end:
+                    written = _clean_name(_text(tokens[start:led_by], sentence))
+                    fullest = self._org_name(_clean_name(_text(head, sentence)))
+                    longer = len(fullest.split()) > len(written.split())
+                    return Source(Kind.organization, fullest if longer else written)
         name = _clean_name(_text(tokens[start:end], sentence))
         name = _without_conjunction(name, head[0], _set("organizations"))
         owner = _owned_by_alias(tokens, end, sentence)
@@ -682,6 +692,8 @@ class SourceParser:
                 if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
                     continue  # 'جماعة الحوثيين الحكومة': the object, another body
                 end = _definite_run(tokens, last + 1)
+                if end == last + 1 and len(key) == 1:
+                    end = _led_by_end(tokens, end)
                 found = _clean_name(_text(tokens[at[k] : end], text))
                 if len(found.split()) > len(best.split()):
                     best = found
