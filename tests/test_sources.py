@@ -600,3 +600,8 @@ def test_a_bare_body_keeps_who_leads_it_and_a_named_one_does_not():
     )
     claims = extract_bytes(text.encode("utf-8"), "t.txt").claims
     assert [c.source for c in claims] == ["القوات التي تقودها فرنسا"] * 3 + ["التحالف الدولي"]
+
+
+def test_a_known_outlet_spelled_out_with_its_kind_is_named_whole():
+    text = "وذكرت وكالة الجمهورية الإسلامية الإيرانية للأنباء أن الوفد وصل إلى أنقرة."
+    assert attribution(text)[:2] == (Kind.media, "وكالة الجمهورية الإسلامية الإيرانية للأنباء")

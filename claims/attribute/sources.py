@@ -24,6 +24,7 @@ from claims.attribute.lexicons import (
     _first_names,
     _name_form,
     _number_words,
+    _outlet_max_words,
     _outlet_spellings,
     _outlets,
     _particles,
@@ -544,16 +545,21 @@ class SourceParser:
         return self._fullest_outlet(canonical) if canonical else name
 
     def _bare_outlet(self, words: list[Token]) -> str | None:
+        """A known outlet the words open with: a spelling with its kind ('وكالة الجمهورية
+        الإسلامية الإيرانية للأنباء'), else the name after its kind ('مراسل قناة الجزيرة': the
+        outlet is the channel's name)."""
+        heads = [words]
         if len(words) > 1 and words[0].bare in word_class("outlet_heads"):
-            words = words[1:]  # 'مراسل قناة الجزيرة': the outlet is the channel's name
-        for length in (3, 2, 1):
-            key = tuple(w.norm for w in words[:length])
-            if len(key) == length and key in _outlets():
-                return self._fullest_outlet(_outlets()[key])
-            if key and key[0][:1] in CONJUNCTIONS:
-                key = (key[0][1:], *key[1:])
+            heads.append(words[1:])
+        for opening in heads:
+            for length in range(min(len(opening), _outlet_max_words()), 0, -1):
+                key = tuple(w.norm for w in opening[:length])
                 if key in _outlets():
                     return self._fullest_outlet(_outlets()[key])
+                if key[0][:1] in CONJUNCTIONS:
+                    key = (key[0][1:], *key[1:])
+                    if key in _outlets():
+                        return self._fullest_outlet(_outlets()[key])
         return None
 
     def _fullest_outlet(self, canonical: str) -> str:
