@@ -605,3 +605,10 @@ def test_a_bare_body_keeps_who_leads_it_and_a_named_one_does_not():
 def test_a_known_outlet_spelled_out_with_its_kind_is_named_whole():
     text = "وذكرت وكالة الجمهورية الإسلامية الإيرانية للأنباء أن الوفد وصل إلى أنقرة."
     assert attribution(text)[:2] == (Kind.media, "وكالة الجمهورية الإسلامية الإيرانية للأنباء")
+
+
+def test_an_adjective_outside_an_outlets_quotation_marks_is_not_its_name():
+    quoted = 'وقال النائب في مقابلة مع "القناة الثانية" الإسرائيلية إن الحكومة ستسقط.'
+    assert attribution(quoted)[3] == "القناة الثانية"
+    bare = "وقال النائب في مقابلة مع القناة الثانية الإسرائيلية إن الحكومة ستسقط."
+    assert attribution(bare)[3] == "القناة الثانية الإسرائيلية"

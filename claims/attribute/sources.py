@@ -576,6 +576,7 @@ class SourceParser:
                     continue  # 'وكالة سانا' is the kind and the name, not a fuller name
                 if any(
                     norms[k + 1 : k + len(key)] == key[1:]
+                    and self.concordance.in_one_name(k, len(key))
                     for first in (key[0], *(glued + key[0] for glued in "لبو"))
                     for k in self.concordance.article_positions(first)
                 ):  # 'لوكالة الصحافة الفرنسية': a preposition or و glued to its first word
