@@ -612,3 +612,14 @@ def test_an_adjective_outside_an_outlets_quotation_marks_is_not_its_name():
     assert attribution(quoted)[3] == "القناة الثانية"
     bare = "وقال النائب في مقابلة مع القناة الثانية الإسرائيلية إن الحكومة ستسقط."
     assert attribution(bare)[3] == "القناة الثانية الإسرائيلية"
+
+
+def test_an_outlets_generic_name_takes_the_adjectives_the_article_writes_after_it():
+    text = (
+        "وبث التلفزيون الرسمي صوراً لطوابير الناخبين.\n"
+        "ونقل التلفزيون الرسمي المصري عن رئيس اللجنة أن الإقبال كبير."
+    )
+    claims = extract_bytes(text.encode("utf-8"), "t.txt").claims
+    assert claims[0].source == "التلفزيون الرسمي المصري"
+    text = "وذكرت وكالة الأنباء الكويتية الرسمية (كونا) أن الوزير وصل إلى الرياض."
+    assert attribution(text)[1] == "وكالة الأنباء الكويتية الرسمية"

@@ -531,7 +531,9 @@ class SourceParser:
                         start = j  # 'وكالة بلومبرغ': the outlet's own name, without its kind
                 # 'وكالة الأنباء اليمنية سبأ': the generic phrase, then the outlet's own name.
                 known = self._bare_outlet(_words(tokens[end:]))
-                name = known or _clean_name(_text(tokens[start:end], sentence))
+                name = known or self._with_written_adjectives(
+                    _clean_name(_text(tokens[start:end], sentence))
+                )
                 name = _without_conjunction(name, head[0], _set("media"))
         bare_correspondent = normalize(name) in (normalize("المراسل"), normalize("الموفد"))
         if head_norm in (normalize("مراسل"), normalize("موفد")) and (
@@ -581,8 +583,37 @@ class SourceParser:
                     for k in self.concordance.article_positions(first)
                 ):  # 'لوكالة الصحافة الفرنسية': a preposition or و glued to its first word
                     used.append(spelling)
-            self._fullest_outlets[canonical] = max(used, key=len, default=canonical)
+            fullest = max(used, key=len, default=canonical)
+            if in_lexicon(tokenize(fullest)[0], _set("media")):
+                # 'وكالة الأنباء القطرية الرسمية (قنا)': a generic spelling, as the article
+                # qualifies it
+                fullest = self._with_written_adjectives(fullest)
+            self._fullest_outlets[canonical] = fullest
         return self._fullest_outlets[canonical]
+
+    def _with_written_adjectives(self, name: str) -> str:
+        """An outlet's generic name with the relational adjectives the article writes after it
+        anywhere, unbroken by quotation marks: 'التلفزيون الرسمي' -> 'التلفزيون الرسمي
+        الإيراني'."""
+        key = normalize(name).split()
+        if not key or not key[-1].startswith("ال"):
+            return name  # 'وسائل إعلام إيرانية': an indefinite phrase takes no definite adjective
+        words, norms = self.concordance.article_words, self.concordance.article_norms
+        best = name
+        for k in self.concordance.article_positions(key[0]):
+            if norms[k : k + len(key)] != key:
+                continue
+            end = k + len(key)
+            while (
+                end < len(words)
+                and end - k - len(key) < MAX_WRITTEN_ADJECTIVES
+                and _relational_adjective(words[end])
+                and self.concordance.in_one_name(k, end + 1 - k)
+            ):
+                end += 1
+            if end - k > len(best.split()):
+                best = " ".join(w.text for w in words[k:end])
+        return best
 
     def _statement(self, tokens, i, sentence) -> Source | None:
         """'البيان' speaks for the body that issued it; 'التحقيقات التي أجرتها X' for X;
@@ -796,6 +827,23 @@ class SourceParser:
 
 # How far before a body a verb of calling on it may stand: 'دعا المجلس المحلي قوات …'.
 CALLING_VERB_REACH = 4
+
+
+# 'وكالة الأنباء القطرية الرسمية', 'التلفزيون الرسمي الإيراني': adjectives after a generic name.
+MAX_WRITTEN_ADJECTIVES = 2
+
+
+def _relational_adjective(word: Token) -> bool:
+    """'الرسمية', 'الإيراني': a definite relational adjective that may qualify an outlet's
+    name; not one of side or owner ('المعارض', 'التابع')."""
+    norm = word.norm
+    return (
+        norm.startswith("ال")
+        and norm.endswith(("ي", "يه"))
+        and norm not in word_class("describing_adjectives")
+        and norm not in _particles("subordinate")  # 'الذي'
+        and not _is_function_word(word)
+    )
 
 
 def _after_calling_verb(words: list[Token], k: int) -> bool:
