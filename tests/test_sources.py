@@ -623,3 +623,19 @@ def test_an_outlets_generic_name_takes_the_adjectives_the_article_writes_after_i
     assert claims[0].source == "التلفزيون الرسمي المصري"
     text = "وذكرت وكالة الأنباء الكويتية الرسمية (كونا) أن الوزير وصل إلى الرياض."
     assert attribution(text)[1] == "وكالة الأنباء الكويتية الرسمية"
+
+
+def test_an_unnamed_group_keeps_the_genitive_that_names_it():
+    assert attribution("ويرى قادة تركيا أن الحل سياسي.")[1] == "قادة تركيا"
+    text = "وتقول قادة أجهزة الأمن إن الخلية فككت."
+    assert attribution(text)[1] == "قادة أجهزة الأمن"
+    assert attribution("وقالت مصادر المعارضة السورية إن الهجوم فشل.")[1] == (
+        "مصادر المعارضة السورية"
+    )
+    # a sound plural would drop its nun before a genitive: the noun after it is the object
+    assert attribution("وحذر ناشطون الأهالي من الاقتراب.")[1] == "ناشطون"
+
+
+def test_an_unnamed_official_keeps_the_body_glued_to_bi():
+    text = "وانتقد مسؤول بوزارة الزراعة المصرية، القرار الجديد بأنه متسرع."
+    assert attribution(text)[1] == "مسؤول بوزارة الزراعة المصرية"

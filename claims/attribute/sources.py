@@ -412,8 +412,16 @@ class SourceParser:
             if earlier:
                 return Source(Kind.anonymous, earlier.source, is_reference=True)
             return Source(Kind.anonymous, _clean_name(_text(tokens[i : quoted[1]], sentence)))
+        genitive = _genitive_end(tokens, head, j)
+        if genitive > j:
+            # 'قادة إسرائيل', 'قادة مكافحة الإرهاب': the group whose members speak
+            return Source(Kind.anonymous, _clean_name(_text(tokens[i:genitive], sentence)))
         while j < len(tokens) and j - i <= 4:
             tok = tokens[j]
+            if _in_body(tok):
+                # 'مسؤول بوزارة النقل': the body it comes from, with bi- glued
+                end = _noun_phrase_end(tokens, j)
+                return Source(Kind.anonymous, _clean_name(_text(tokens[i:end], sentence)))
             if (
                 _looks_adjective(tok)
                 and _agrees_with_plural(head, tok)
@@ -1039,6 +1047,39 @@ def _names_a_circle(tokens: list[Token], j: int) -> bool:
 def _opens_unnamed_source(words: list[Token]) -> bool:
     """'مصادر عسكرية …', not a person's title: 'الصحفي اليمني شاكر أحمد خالد من صنعاء'."""
     return bool(_starts_with(words, _phrases("anonymous"))) and words[0].norm not in _set("titles")
+
+
+def _in_body(token: Token) -> bool:
+    """'بوزارة', 'بالحكومة': bi- glued to a body's head, the body a source is in."""
+    return (
+        token.norm[:1] == "ب"
+        and len(token.norm) > 3
+        and in_lexicon(token._replace(norm=token.norm[1:]), _set("organizations"))
+    )
+
+
+def _genitive_end(tokens: list[Token], head: Token, j: int) -> int:
+    """Index after the genitive that names the group of an unnamed source ('قادة إسرائيل',
+    'قادة مكافحة الإرهاب', 'مصادر المعارضة السورية'), when it runs to the end of the source
+    phrase: a place or a state, or a noun phrase whose first definite word is a noun, after
+    one indefinite noun at most. A sound plural drops its nun before a genitive: after 'مراقبون'
+    the noun is the verb's object. j when there is none."""
+    if j >= len(tokens) or head.bare.endswith(("ون", "ين")) or not tokens[j].is_word:
+        return j
+    end = _noun_phrase_end(tokens, j)
+    if end == j or any(t.is_word for t in tokens[end:]):
+        return j
+    if _is_place(tokens[j]) or tokens[j].bare in word_class("proper_bodies"):
+        return end if end == j + 1 else j  # 'قادة إسرائيل'
+
+    definite = next((k for k in range(j, min(end, j + 2)) if tokens[k].norm.startswith("ال")), None)
+    if (
+        definite is None
+        or tokens[definite].norm.endswith(("ي", "يه"))  # 'مسؤول العسكري': no noun
+        or any(_is_nisba_adjective(t) for t in tokens[j:definite])  # 'مصادر محلية'
+    ):
+        return j
+    return end
 
 
 def _is_place(token: Token) -> bool:
