@@ -394,8 +394,11 @@ def test_a_family_name_in_al_after_a_title_ends_before_the_definite_object():
 
 
 def test_the_un_agencies_are_bodies_in_the_spellings_arabic_pages_give_them():
-    said = attribution("وذكرت اليونيسيف أن ثلث المدارس خرجت من الخدمة.")
-    assert said[:2] == (Kind.organization, "منظمة الأمم المتحدة للطفولة")
+    text = (
+        "ودعت منظمة الأمم المتحدة للطفولة إلى فتح المعابر.\n"
+        "وذكرت اليونيسيف أن ثلث المدارس خرجت من الخدمة."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "منظمة الأمم المتحدة للطفولة")
     assert attribution("ودعت اليونسكو إلى حماية المواقع الأثرية.")[0] is Kind.organization
 
 
@@ -639,3 +642,16 @@ def test_an_unnamed_group_keeps_the_genitive_that_names_it():
 def test_an_unnamed_official_keeps_the_body_glued_to_bi():
     text = "وانتقد مسؤول بوزارة الزراعة المصرية، القرار الجديد بأنه متسرع."
     assert attribution(text)[1] == "مسؤول بوزارة الزراعة المصرية"
+
+
+def test_a_short_name_is_shown_in_full_only_when_the_article_spells_the_full_name():
+    alone = "وقال البنتاغون إن الغارة استهدفت مستودعاً للذخيرة."
+    assert attribution(alone)[:2] == (Kind.organization, "البنتاغون")
+    both = "وأكدت وزارة الدفاع الأمريكية وصول التعزيزات.\n" + alone
+    assert attribution(both)[:2] == (Kind.organization, "وزارة الدفاع الأمريكية")
+    # the article's own full name under another head noun
+    other_head = (
+        "وحذر صندوق الأمم المتحدة للطفولة (يونيسف) من انتشار الكوليرا.\n"
+        "وقالت اليونيسف إن الأطفال هم الأكثر تضرراً."
+    )
+    assert attribution(other_head)[:2] == (Kind.organization, "صندوق الأمم المتحدة للطفولة")

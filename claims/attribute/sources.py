@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from claims.arabic import normalize, normalize_key
 from claims.attribute.bodies import (
     _alias,
+    _article_spelling,
     _body_name_end,
     _definite_run,
+    _full_name_with_other_head,
     _is_nisba_adjective,
     _led_by_end,
     _looks_adjective,
@@ -266,7 +268,8 @@ class SourceParser:
             return self._statement(tokens, i0, sentence)
         alias = _strip_conjunction(first.norm, _aliases())
         if alias:
-            return Source(Kind.organization, self._org_name(_aliases()[alias]))
+            written = first.text if first.norm == alias else first.text[1:]  # 'وقسد'
+            return Source(Kind.organization, self._alias_name(written))
         if first.norm in _set("titles") or _name_form(first.text) in _first_names():
             person = self.person(tokens, sentence)
             if person:
@@ -283,7 +286,7 @@ class SourceParser:
             and all(_plain_word(w) for w in words)  # a name, not words said: '"لن ننسحب"'
         ):
             # '«الدعم السريع» تعلن …': a group named in quotation marks speaks as a body.
-            return Source(Kind.organization, self._org_name(_alias(quoted[0])))
+            return Source(Kind.organization, self._alias_name(quoted[0]))
         return person
 
     # -- each kind of phrase
@@ -670,7 +673,7 @@ class SourceParser:
             # 'ورصد المرصد "استياءً"': after a definite head, a quoted indefinite accusative is
             # the verb's object, not the body's name
             if normalize(quoted[0]) in _aliases():
-                return Source(Kind.organization, self._org_name(_alias(quoted[0])))
+                return Source(Kind.organization, self._alias_name(quoted[0]))
             end = quoted[1]
             if _strip_conjunction(head[0].norm, word_class("pejorative_heads")):
                 return Source(Kind.organization, self._org_name(quoted[0]))
@@ -692,6 +695,16 @@ class SourceParser:
             # 'المركز الإعلامي لـ"قسد"': the office of the body the short name stands for
             return Source(Kind.organization, f"{name} ل{owner}")
         return Source(Kind.organization, self._org_name(name))
+
+    def _alias_name(self, short: str) -> str:
+        """A body's short name or acronym in full when the article spells the full name
+        anywhere ('البنتاغون' -> 'وزارة الدفاع الأميركية'), else as the article writes it
+        ('أوتشا'): the fullest form the article gives."""
+        full = _alias(short)
+        spelled = _article_spelling(full, self.concordance) or _full_name_with_other_head(
+            full, self.concordance
+        )
+        return self._org_name(spelled) if spelled else short
 
     def _org_name(self, name: str) -> str:
         if name not in self._org_names:
