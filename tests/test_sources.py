@@ -655,3 +655,18 @@ def test_a_short_name_is_shown_in_full_only_when_the_article_spells_the_full_nam
         "وقالت اليونيسف إن الأطفال هم الأكثر تضرراً."
     )
     assert attribution(other_head)[:2] == (Kind.organization, "صندوق الأمم المتحدة للطفولة")
+
+
+def test_a_name_after_a_rank_runs_on_through_its_lineage_in_al():
+    text = (
+        "وقال الشيخ ناصر محمد الأحمد الصباح وزير الديوان إن الزيارة ناجحة.\n"
+        "وأكد الشيخ ناصر المحمد أن الوفد سيعود الأسبوع المقبل."
+    )
+    claims = extract_bytes(text.encode("utf-8"), "t.txt").claims
+    assert [c.source for c in claims] == ["ناصر محمد الأحمد الصباح"] * 2
+    # a time word after the rank is the given name
+    text = "وقال الشيخ صباح سالم العلي رئيس اللجنة إن الحوار مستمر."
+    assert attribution(text)[1] == "صباح سالم العلي"
+    # a description in al- after the rank does not open a lineage
+    text = "ويرى العميد المنشق سامر الحسين أن الهدنة انتهت."
+    assert attribution(text)[1] == "سامر الحسين"
