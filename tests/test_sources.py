@@ -670,3 +670,12 @@ def test_a_name_after_a_rank_runs_on_through_its_lineage_in_al():
     # a description in al- after the rank does not open a lineage
     text = "ويرى العميد المنشق سامر الحسين أن الهدنة انتهت."
     assert attribution(text)[1] == "سامر الحسين"
+
+
+def test_unnamed_sources_named_back_with_the_article_are_the_same_sources():
+    text = (
+        "وبحسب دبلوماسيين سابقين في السفارة البريطانية، فإن المفاوضات تعثرت.\n"
+        "وقال الوزير إن الحوار مستمر.\n"
+        "وأكد الدبلوماسيون السابقون في السفارة البريطانية أن الوفد انسحب."
+    )
+    assert attribution(text)[1] == "دبلوماسيين سابقين في السفارة البريطانية"

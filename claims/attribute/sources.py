@@ -229,10 +229,9 @@ class SourceParser:
                 return Source(Kind.named_person, earlier.source, is_reference=True)
             if not _starts_with(words, _phrases("organizations")):
                 # 'وأضاف عضو اللجنة' after 'عضو في اللجنة المركزية …': the same unnamed member.
-                earlier = self.memory.named_with(first.bare)
-                said = {_stem(w.norm) for w in _words(_comma_chunks(tokens)[0])}
-                if earlier and said <= {_stem(w) for w in normalize(earlier.source).split()}:
-                    return Source(earlier.kind, earlier.source, is_reference=True)
+                earlier = self._named_back(first, _words(_comma_chunks(tokens)[0]))
+                if earlier:
+                    return earlier
                 role = _comma_chunks(tokens)[0]
                 body = self._spokesman_of(role, sentence)
                 if body:
@@ -244,6 +243,12 @@ class SourceParser:
                     _clean_name(_text(role[: role.index(described[-1]) + 1], sentence)),
                 )
         if _starts_with(words, _phrases("anonymous")):
+            if first.bare.startswith("ال"):
+                # 'وقال المسؤولون الحاليون والسابقون في الوزارة' after 'مسؤولين حاليين
+                # وسابقين في الوزارة': the same unnamed sources
+                earlier = self._named_back(first, words)
+                if earlier:
+                    return earlier
             chunks = _comma_chunks(tokens)
             if first.norm in _set("titles") and len(chunks) > 1:
                 # 'مسؤول العلاقات في الجبهة الشامية، سعد طيبة، قال': the role's holder is named
@@ -288,6 +293,17 @@ class SourceParser:
             # '«الدعم السريع» تعلن …': a group named in quotation marks speaks as a body.
             return Source(Kind.organization, self._alias_name(quoted[0]))
         return person
+
+    def _named_back(self, head: Token, words: list[Token]) -> Source | None:
+        """The latest source named before with this head whose words hold all these words, as
+        stems less their conjunction: 'عضو اللجنة' after 'عضو في اللجنة المركزية'."""
+        if self.memory.named_with(head.bare) is None:
+            return None  # no source so named: the common case, without a pass over them
+        said = {_stem(w.bare) for w in words}
+        for earlier in reversed(self.memory.speakers):
+            if said <= _stems(earlier.source):
+                return Source(earlier.kind, earlier.source, is_reference=True)
+        return None
 
     # -- each kind of phrase
 
@@ -1069,6 +1085,13 @@ def _in_body(token: Token) -> bool:
         and len(token.norm) > 3
         and in_lexicon(token._replace(norm=token.norm[1:]), _set("organizations"))
     )
+
+
+def _stems(name: str) -> set[str]:
+    """The stems of a name's words, less a leading و/ف as `Token.bare` has it."""
+    return {
+        _stem(w[1:] if w[:1] in CONJUNCTIONS and len(w) > 3 else w) for w in normalize(name).split()
+    }
 
 
 def _genitive_end(tokens: list[Token], head: Token, j: int) -> int:
