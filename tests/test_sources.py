@@ -679,3 +679,11 @@ def test_unnamed_sources_named_back_with_the_article_are_the_same_sources():
         "وأكد الدبلوماسيون السابقون في السفارة البريطانية أن الوفد انسحب."
     )
     assert attribution(text)[1] == "دبلوماسيين سابقين في السفارة البريطانية"
+
+
+def test_the_bare_spokesman_after_an_unnamed_official_is_that_official():
+    text = (
+        "وقال مسؤول في هيئة الطيران المدني إن الرحلات ستستأنف غداً.\n"
+        "وأضاف المتحدث أن المطار جاهز لاستقبال المسافرين."
+    )
+    assert attribution(text)[1] == "مسؤول في هيئة الطيران المدني"

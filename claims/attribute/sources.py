@@ -227,6 +227,15 @@ class SourceParser:
             ):
                 # 'وأردف الشيخ العشائري' after the sheikh was named: the same person.
                 return Source(Kind.named_person, earlier.source, is_reference=True)
+            last = self.memory.last
+            if (
+                len(words) == 1
+                and first.bare in word_class("spokesmen")
+                and last
+                and last.kind is Kind.anonymous
+            ):
+                # 'وأضاف المتحدث' after 'مسؤول بوزارة النقل': the one who spoke goes on
+                return Source(last.kind, last.source, is_reference=True)
             if not _starts_with(words, _phrases("organizations")):
                 # 'وأضاف عضو اللجنة' after 'عضو في اللجنة المركزية …': the same unnamed member.
                 earlier = self._named_back(first, _words(_comma_chunks(tokens)[0]))
