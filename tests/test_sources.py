@@ -687,3 +687,10 @@ def test_the_bare_spokesman_after_an_unnamed_official_is_that_official():
         "وأضاف المتحدث أن المطار جاهز لاستقبال المسافرين."
     )
     assert attribution(text)[1] == "مسؤول في هيئة الطيران المدني"
+
+
+def test_an_unnamed_sources_circle_keeps_its_participle_and_the_places_adjective():
+    text = "وأكدت مصادر مقربة من الفصائل المسلحة في درعا أن الهدنة انهارت."
+    assert attribution(text)[1] == "مصادر مقربة من الفصائل المسلحة في درعا"
+    text = "وقال ناشطون في الغوطة الشرقية إن القصف تجدد."
+    assert attribution(text)[1] == "ناشطون في الغوطة الشرقية"

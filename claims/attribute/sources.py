@@ -144,7 +144,11 @@ def _noun_phrase_end(tokens: list[Token], i: int) -> int:
             or _is_quoting_noun(tok)
             or (j > i and _glued_hearer(tok))
             or (j > i and _ends_construct(tokens[j - 1], tok))
-            or (j > i and tokens[j - 1].bare in _places())  # 'ناشطون في درعا' | 'الأفرع الأمنية'
+            or (
+                j > i
+                and tokens[j - 1].bare in _places()  # 'ناشطون في درعا' | 'الأفرع الأمنية'
+                and not (tok.norm.startswith("ال") and tok.norm.endswith(("ي", "يه")))
+            )  # but 'في الغوطة الشرقية'
         ):
             break
         j += 1
@@ -152,14 +156,20 @@ def _noun_phrase_end(tokens: list[Token], i: int) -> int:
 
 
 def _ends_construct(previous: Token, token: Token) -> bool:
-    """A definite noun closes a chain of nouns; only its adjectives and a genitive with li-
-    follow: 'أبناء المنطقة' | 'الأجهزة الأمنية', but 'القيادة العامة للقوات المسلحة'."""
+    """A definite noun closes a chain of nouns; only its adjectives (relational, or a feminine
+    participle: 'الفصائل المسلحة') and a genitive with li- follow: 'أبناء المنطقة' |
+    'الأجهزة الأمنية', but 'القيادة العامة للقوات المسلحة'."""
     if not previous.norm.startswith(("ال", "لل")):
         return False
     norm = token.norm
     if norm.startswith("وال"):
         return False  # 'وزارة الخارجية والمغتربين': a second genitive joined to the first
-    return not (norm.startswith("لل") or norm.startswith("ال") and norm.endswith(("ي", "يه")))
+    participle = norm.startswith("الم") and norm.endswith("ه") and len(norm) > 5  # 'المسلحة'
+    return not (
+        norm.startswith("لل")
+        or norm.startswith("ال")
+        and (norm.endswith(("ي", "يه")) or participle)
+    )
 
 
 def is_public_figure(name: str) -> bool:
