@@ -694,3 +694,8 @@ def test_an_unnamed_sources_circle_keeps_its_participle_and_the_places_adjective
     assert attribution(text)[1] == "مصادر مقربة من الفصائل المسلحة في درعا"
     text = "وقال ناشطون في الغوطة الشرقية إن القصف تجدد."
     assert attribution(text)[1] == "ناشطون في الغوطة الشرقية"
+
+
+def test_a_feminine_body_keeps_its_feminine_adjective_in_an_unnamed_sources_circle():
+    text = "وأكد مصدر في الأمانة العامة للحكومة أن الجلسة تأجلت."
+    assert attribution(text)[1] == "مصدر في الأمانة العامة للحكومة"

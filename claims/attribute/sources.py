@@ -156,19 +156,20 @@ def _noun_phrase_end(tokens: list[Token], i: int) -> int:
 
 
 def _ends_construct(previous: Token, token: Token) -> bool:
-    """A definite noun closes a chain of nouns; only its adjectives (relational, or a feminine
-    participle: 'الفصائل المسلحة') and a genitive with li- follow: 'أبناء المنطقة' |
-    'الأجهزة الأمنية', but 'القيادة العامة للقوات المسلحة'."""
+    """A definite noun closes a chain of nouns; only its adjectives (relational, a feminine
+    participle, a feminine noun's feminine adjective) and a genitive with li- follow:
+    'أبناء المنطقة' | 'الأجهزة الأمنية', but 'القيادة العامة للقوات المسلحة'."""
     if not previous.norm.startswith(("ال", "لل")):
         return False
     norm = token.norm
     if norm.startswith("وال"):
         return False  # 'وزارة الخارجية والمغتربين': a second genitive joined to the first
-    participle = norm.startswith("الم") and norm.endswith("ه") and len(norm) > 5  # 'المسلحة'
+    # 'الفصائل المسلحة', and after a feminine noun its feminine adjective: 'القيادة العامة'
+    feminine = norm.endswith("ه") and (
+        norm.startswith("الم") and len(norm) > 5 or previous.norm.endswith("ه")
+    )
     return not (
-        norm.startswith("لل")
-        or norm.startswith("ال")
-        and (norm.endswith(("ي", "يه")) or participle)
+        norm.startswith("لل") or norm.startswith("ال") and (norm.endswith(("ي", "يه")) or feminine)
     )
 
 
