@@ -699,3 +699,10 @@ def test_abbara_through_or_crossed_reports_nothing():
         "وعبر مئات اللاجئين الحدود هربا من القصف.",
     )
     assert [s[0] for s in said] == [Kind.author] * 3
+
+
+def test_an_agency_named_in_full_before_its_acronym_relays_as_its_subject():
+    said = attributions(
+        "وكانت الوكالة الرسمية الأردنية للأنباء (بترا) قد نقلت عن مصدر أمني قوله إن الحدود مغلقة."
+    )
+    assert said[-1][1:4:2] == ("مصدر أمني", "الوكالة الرسمية الأردنية للأنباء")

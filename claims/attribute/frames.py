@@ -943,9 +943,14 @@ def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bo
         return True
     # 'الوزير …' or 'رجل الدين البارز أحمد خاتمي قال': a person's role or description before
     # the name that closes the subject
-    described = subject.kind is Kind.named_person and (
-        first.norm in _set("titles")
-        or normalize(_words(before)[-1].text) == normalize(subject.name.split()[-1])
+    # (or 'الوكالة الرسمية السورية للأنباء (سانا) نقلت': an outlet's kind and name)
+    described = (
+        subject.kind is Kind.named_person
+        and first.norm in _set("titles")
+        or (
+            subject.kind in (Kind.named_person, Kind.media)
+            and normalize(_words(before)[-1].text) == normalize(subject.name.split()[-1])
+        )
     )
     slack = 12 if described else 2
     if any(w.norm in word_class("describing_adjectives") for w in _words(before)):

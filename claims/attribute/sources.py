@@ -532,6 +532,13 @@ class SourceParser:
         )
         if quoted:
             name = self._outlet_name(quoted[0])
+            opening = next(k for k in range(j, quoted[1]) if tokens[k].text in QUOTES + "(")
+            generic = tokens[tokens.index(head[0]) : opening]
+            if opening > j and all(_qualifies_outlet(t) for t in tokens[j:opening]):
+                # 'الوكالة الرسمية السورية للأنباء (سانا)': the agency's full name, as written
+                written = _clean_name(_text(generic, sentence))
+                if len(written.split()) >= len(name.split()):
+                    name = _without_conjunction(written, head[0], _set("media"))
         else:
             outlet = self._bare_outlet(_words(tokens[j:]))
             if outlet:
@@ -884,6 +891,11 @@ class SourceParser:
 
 # How far before a body a verb of calling on it may stand: 'دعا المجلس المحلي قوات …'.
 CALLING_VERB_REACH = 4
+
+
+def _qualifies_outlet(word: Token) -> bool:
+    """'الرسمية', 'للأنباء': a word of an outlet's generic name after its kind."""
+    return _relational_adjective(word) or word.norm.startswith("لل") and len(word.norm) > 4
 
 
 # 'وكالة الأنباء القطرية الرسمية', 'التلفزيون الرسمي الإيراني': adjectives after a generic name.
