@@ -706,3 +706,12 @@ def test_an_agency_named_in_full_before_its_acronym_relays_as_its_subject():
         "وكانت الوكالة الرسمية الأردنية للأنباء (بترا) قد نقلت عن مصدر أمني قوله إن الحدود مغلقة."
     )
     assert said[-1][1:4:2] == ("مصدر أمني", "الوكالة الرسمية الأردنية للأنباء")
+
+
+def test_the_outlet_that_published_a_speakers_article_relays_it():
+    said = attributions(
+        'وكتب المحلل سليم الخوري في مقال له في صحيفة "الغد" أن الحكومة ستستقيل قريباً.'
+    )
+    assert said[-1][1:4:2] == ("سليم الخوري", "الغد")
+    said = attributions('وقال الوزير في مقابلة على قناة "الميادين" إن المفاوضات متوقفة.')
+    assert said[-1][3] == "الميادين"

@@ -26,6 +26,7 @@ from claims.attribute.names import _name_at, _opens_with_given_name, _plain_word
 from claims.attribute.sources import (
     Source,
     SourceParser,
+    _is_utterance_noun,
     _opens_quotation,
     _quoted_name,
     _span_end,
@@ -882,7 +883,13 @@ def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
     The article's own outlet is no intermediary (the outlet asserts its own reporting)."""
     for k in range(end, min(complement, len(tokens))):
         tok = tokens[k]
-        if tok.norm in ("ل", "لـ", "مع"):
+        if (
+            tok.norm in ("ل", "لـ", "مع")
+            or (
+                tok.text in ("في", "على", "عبر")  # as written: 'على' is not the name 'علي'
+                and any(_is_utterance_noun(t) for t in tokens[end:k])
+            )
+        ):  # 'في مقال لها في "يديعوت أحرونوت"', 'في مقابلة على قناة "الميادين"'
             phrase = tokens[k + 1 : _span_end(tokens, k + 2)]
         elif (
             tok.norm[:1] == "ل"
