@@ -715,3 +715,14 @@ def test_the_outlet_that_published_a_speakers_article_relays_it():
     assert said[-1][1:4:2] == ("سليم الخوري", "الغد")
     said = attributions('وقال الوزير في مقابلة على قناة "الميادين" إن المفاوضات متوقفة.')
     assert said[-1][3] == "الميادين"
+
+
+def test_an_outlet_in_the_setting_before_the_verb_relays_the_statement():
+    said = attributions(
+        'وفي رسالة إلى البرلمان نشرتها صحيفة "الأخبار" أمس قال الوزير خالد النمر إن الموازنة عاجزة.'
+    )
+    assert said[-1][1:4:2] == ("خالد النمر", "الأخبار")
+    said = attributions(
+        "وفي تقرير نشرته منظمة العفو الدولية، قالت منظمة العفو الدولية إن السجون مكتظة."
+    )
+    assert said[-1][3] is None  # a body publishing its own report relays nothing

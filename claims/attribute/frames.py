@@ -119,6 +119,16 @@ def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | N
     return None
 
 
+def _setting_via(
+    setting: list[Token], source: Source, sentence: str, parser: SourceParser
+) -> str | None:
+    """The outlet of a setting before the verb: 'وفي رسالة نشرتها صحيفة سعودية، قال الأمير
+    …'; a body that published its own report ('في تقرير نشرته المفوضية، قالت المفوضية')
+    relays nothing."""
+    via = _via_in(setting, sentence, parser)
+    return None if via is None or normalize(via) == normalize(source.name) else via
+
+
 def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
     """The reporting frame of the main clause, if the sentence has one."""
     if tokens and tokens[0].text in STRAIGHT_QUOTES and parser.memory.quote_open:
@@ -715,6 +725,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         via
         or relayed_by
         or _via_in(tokens[i + 1 :], sentence, parser)
+        or _setting_via(tokens[:i], source, sentence, parser)
         or _hearer_outlet(tokens, end, complement, sentence, parser)
         or _carried_via(source, memory)
     )
