@@ -699,3 +699,14 @@ def test_an_unnamed_sources_circle_keeps_its_participle_and_the_places_adjective
 def test_a_feminine_body_keeps_its_feminine_adjective_in_an_unnamed_sources_circle():
     text = "وأكد مصدر في الأمانة العامة للحكومة أن الجلسة تأجلت."
     assert attribution(text)[1] == "مصدر في الأمانة العامة للحكومة"
+
+
+def test_a_body_is_named_as_the_article_spells_it_out_with_words_inside():
+    text = (
+        "وأكد الجيش السوري أن الطريق مؤمن.\n"
+        "وكان الجيش العربي السوري قد أعلن فتح الطريق الأسبوع الماضي."
+    )
+    assert attribution(text, 0)[1] == "الجيش العربي السوري"
+    # punctuation between the words: two phrases, not one name
+    text = "وأكد الجيش السوري أن الطريق مؤمن.\nوقصف الجيش، السوري المنشأ، المنطقة."
+    assert attribution(text, 0)[1] == "الجيش السوري"

@@ -791,6 +791,8 @@ class SourceParser:
                 text, tokens = self.passages[p]
                 at = self.concordance.word_tokens[p]
                 last = at[k + len(key) - 1]
+                if last - at[k] != len(key) - 1:
+                    continue  # 'الجيش، السوري المنشأ': punctuation between, two phrases
                 if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
                     continue  # 'جماعة الحوثيين الحكومة': the object, another body
                 end = _definite_run(tokens, last + 1)
@@ -799,8 +801,28 @@ class SourceParser:
                 found = _clean_name(_text(tokens[at[k] : end], text))
                 if len(found.split()) > len(best.split()):
                     best = found
+            if len(key) == 2:
+                best = max([best, *self._bodies_spelled_out(key)], key=lambda n: len(n.split()))
             self._fullest_bodies[name] = best
         return self._fullest_bodies[name]
+
+    def _bodies_spelled_out(self, key: list[str]) -> list[str]:
+        """A two-word body name as the article spells it out with words between: 'جماعة
+        الحوثي' -> 'جماعة أنصار الله الحوثي', 'قوات الأسد' -> 'قوات نظام بشار الأسد'."""
+        found = []
+        for p, k in self.concordance.words_with_norm(key[0]):
+            words, at = self.concordance.words[p], self.concordance.word_tokens[p]
+            for m in range(2, MAX_WORDS_SPELLED_OUT + 2):
+                if k + m >= len(words) or at[k + m] - at[k] != m:
+                    break  # punctuation between: another phrase
+                between = words[k + 1 : k + m]
+                if any(_is_function_word(w) or _cue_lemma(w) for w in between):
+                    break
+                if words[k + m].norm == key[1]:
+                    text, tokens = self.passages[p]
+                    found.append(_clean_name(_text(tokens[at[k] : at[k + m] + 1], text)))
+                    break
+        return found
 
     def _full_name(self, name: str) -> str:
         """The fullest form of a name; a given name alone after a rank ('الأمير تركي') is
@@ -887,6 +909,10 @@ class SourceParser:
             )
             after_verb |= bool(_cue_lemma(tokens[t - 1]))
         return after_title, after_verb
+
+
+# 'جماعة أنصار الله الحوثي' for 'جماعة الحوثي': the words a body's full name may add inside.
+MAX_WORDS_SPELLED_OUT = 3
 
 
 # How far before a body a verb of calling on it may stand: 'دعا المجلس المحلي قوات …'.
