@@ -710,3 +710,11 @@ def test_a_body_is_named_as_the_article_spells_it_out_with_words_inside():
     # punctuation between the words: two phrases, not one name
     text = "وأكد الجيش السوري أن الطريق مؤمن.\nوقصف الجيش، السوري المنشأ، المنطقة."
     assert attribution(text, 0)[1] == "الجيش السوري"
+
+
+def test_a_role_names_the_person_named_before_a_run_of_roles():
+    text = (
+        "وقال اللواء ماجد سالم العتيبي نائب رئيس الأركان قائد القوات البرية إن التدريبات انتهت.\n"
+        "وأوضح قائد القوات البرية أن المناورات ستتكرر."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "ماجد سالم العتيبي")

@@ -1042,13 +1042,37 @@ def _name_after_role(tokens: list[Token], i: int, sentence: str) -> str | None:
 
 
 def _name_before_role(tokens: list[Token], i: int, sentence: str) -> str | None:
-    """The person named right before a role in apposition: 'مولود تشاووش أوغلو، وزير الخارجية'."""
-    if i < 2 or tokens[i - 1].text not in "،,":
-        return None
-    for start in range(max(0, i - 1 - MAX_NAME_WORDS), i - 1):
-        if _opens_with_given_name(tokens, start):
+    """The person named right before a role in apposition: 'مولود تشاووش أوغلو، وزير الخارجية',
+    or before other roles that run on to it: 'صباح خالد الحمد الصباح النائب الأول لرئيس مجلس
+    الوزراء وزير الخارجية'."""
+    if i >= 2 and tokens[i - 1].text in "،,":
+        return _name_ending_at(tokens, i - 1, sentence)
+    k = i
+    while k > 0 and i - k < MAX_ROLES_BEFORE and _in_a_role(tokens[k - 1]):
+        k -= 1
+        if tokens[k].norm in _set("titles"):
+            name = _name_ending_at(tokens, k, sentence)
+            if name:
+                return name
+    return None
+
+
+# 'النائب الأول لرئيس مجلس الوزراء': how many words of other roles may stand between a name
+# and the role that names it.
+MAX_ROLES_BEFORE = 8
+
+
+def _in_a_role(token: Token) -> bool:
+    """A word of a role phrase: a title, a definite or li- genitive noun, a plain noun."""
+    return token.is_word and not _cue_lemma(token) and not _is_function_word(token)
+
+
+def _name_ending_at(tokens: list[Token], end: int, sentence: str) -> str | None:
+    """The person's name, opened by a given name or after a rank, that ends at token end."""
+    for start in range(max(0, end - MAX_NAME_WORDS), end):
+        if _opens_with_given_name(tokens, start) or _after_title(tokens, start):
             name = _name_at(tokens, start, sentence)
-            if name and len(name.split()) == i - 1 - start:
+            if name and len(name.split()) == end - start:
                 return name
     return None
 
