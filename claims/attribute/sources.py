@@ -249,9 +249,9 @@ class SourceParser:
                 return Source(last.kind, last.source, is_reference=True)
             if not _starts_with(words, _phrases("organizations")):
                 # 'وأضاف عضو اللجنة' after 'عضو في اللجنة المركزية …': the same unnamed member.
-                earlier = self._named_back(first, _words(_comma_chunks(tokens)[0]))
-                if earlier:
-                    return earlier
+                named_back = self._named_back(first, _words(_comma_chunks(tokens)[0]))
+                if named_back:
+                    return named_back
                 role = _comma_chunks(tokens)[0]
                 body = self._spokesman_of(role, sentence)
                 if body:
@@ -266,9 +266,9 @@ class SourceParser:
             if first.bare.startswith("ال"):
                 # 'وقال المسؤولون الحاليون والسابقون في الوزارة' after 'مسؤولين حاليين
                 # وسابقين في الوزارة': the same unnamed sources
-                earlier = self._named_back(first, words)
-                if earlier:
-                    return earlier
+                named_back = self._named_back(first, words)
+                if named_back:
+                    return named_back
             chunks = _comma_chunks(tokens)
             if first.norm in _set("titles") and len(chunks) > 1:
                 # 'مسؤول العلاقات في الجبهة الشامية، سعد طيبة، قال': the role's holder is named
