@@ -718,3 +718,12 @@ def test_a_role_names_the_person_named_before_a_run_of_roles():
         "وأوضح قائد القوات البرية أن المناورات ستتكرر."
     )
     assert attribution(text)[:2] == (Kind.named_person, "ماجد سالم العتيبي")
+
+
+def test_a_role_names_the_one_person_the_article_calls_by_its_title_and_family_name():
+    text = (
+        "وقال الصفدي إن الحدود ستبقى مغلقة.\n"
+        "وأوضح الوزير الصفدي أن اللاجئين سيعودون طوعاً.\n"
+        "وأكد وزير الخارجية الأردني أن بلاده تدعم الحل السياسي."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "الصفدي")

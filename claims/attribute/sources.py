@@ -205,7 +205,8 @@ class SourceParser:
 
         if first.norm in _set("titles") and not self.person(tokens, sentence):
             # 'وقال الرئيس السوري' in an article that says 'الرئيس السوري بشار الأسد'
-            holder = self._role_holder(_words(_comma_chunks(tokens)[0]))
+            role = _words(_comma_chunks(tokens)[0])
+            holder = self._role_holder(role) or self._family_name_with_title(role)
             if holder:
                 return Source(Kind.named_person, holder, is_reference=True)
         reference = _strip_conjunction(first.norm, _references())
@@ -419,6 +420,22 @@ class SourceParser:
                 return None  # 'وزير الدفاع الروسي' is not any 'وزير الدفاع'
             role = role[:-1]  # 'الرئيس التركي التأكيد': the verb's object ran on
         return None
+
+    def _family_name_with_title(self, role: list[Token]) -> str | None:
+        """The one person the article names by a family name after this role's title ('وزير
+        الخارجية السعودي' in an article on 'الوزير الجبير'), when the role names no one in full.
+        A role of one word names no one."""
+        if len(role) < MIN_ROLE_WORDS:
+            return None
+        head = role[0].norm if role[0].norm in _set("titles") else role[0].bare  # 'وزير'
+        title = "ال" + _without_article(head)
+        named = set()
+        for text, tokens, k in self._words_with_bare(title):
+            after = _words(tokens[k + 1 : k + 2])
+            family_name = self._lone_family_name(after, text) if after else None
+            if family_name:
+                named.add(self.memory.full_name(family_name))
+        return named.pop() if len(named) == 1 else None
 
     def _names_with_role(self, first: str, rest: tuple[str, ...]) -> set[str]:
         """The names the article puts right after or right before this role."""
