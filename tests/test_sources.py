@@ -727,3 +727,11 @@ def test_a_role_names_the_one_person_the_article_calls_by_its_title_and_family_n
         "وأكد وزير الخارجية الأردني أن بلاده تدعم الحل السياسي."
     )
     assert attribution(text)[:2] == (Kind.named_person, "الصفدي")
+
+
+def test_a_title_and_where_its_holder_works_names_back_the_person_just_named():
+    text = (
+        "ونقلت الإذاعة عن الباحثة المتخصصة في الشأن العراقي، هدى الربيعي، قولها إن الأزمة طويلة.\n"
+        "وأكملت الأستاذة في جامعة بغداد أن الحل يبدأ بالانتخابات."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "هدى الربيعي")

@@ -231,13 +231,19 @@ class SourceParser:
             if (
                 earlier
                 and first.bare.startswith("ال")
-                and all(
-                    w.norm in _set("titles") or _is_nisba_adjective(w) or w.norm.startswith("ال")
-                    for w in words
+                and (
+                    all(
+                        w.norm in _set("titles")
+                        or _is_nisba_adjective(w)
+                        or w.norm.startswith("ال")
+                        for w in words
+                    )
+                    and len(words) <= 2
+                    or _title_where(_words(_comma_chunks(tokens)[0]))
                 )
-                and len(words) <= 2
             ):
-                # 'وأردف الشيخ العشائري' after the sheikh was named: the same person.
+                # 'وأردف الشيخ العشائري', 'وأكملت الأستاذة في جامعة أوكسفورد' after the
+                # person was named: the same person.
                 return Source(Kind.named_person, earlier.source, is_reference=True)
             last = self.memory.last
             if (
@@ -1232,6 +1238,21 @@ def _agrees_with_plural(head: Token, adjective: Token) -> bool:
 
 # 'تقرير صادر عن المنظمة', 'بيان لـ"الهيئة"': the preposition before a document's issuer.
 ISSUER_PREPOSITIONS = frozenset({"عن", "ل", "لـ"})
+
+
+# 'الأستاذة في جامعة أوكسفورد': a definite title and where its holder works.
+MAX_TITLE_WHERE_WORDS = 5
+
+
+def _title_where(words: list[Token]) -> bool:
+    """A definite title and the place or body its holder works in, with no name: 'الأستاذة
+    في جامعة أوكسفورد'."""
+    return (
+        2 < len(words) <= MAX_TITLE_WHERE_WORDS
+        and words[1].norm == "في"
+        and all(_plain_word(w) or w.norm.startswith("ال") for w in words[2:])
+        and not any(_opens_with_given_name(words, k) for k in range(2, len(words)))
+    )
 
 
 def _without_quoting_noun(tokens: list[Token]) -> list[Token]:
