@@ -726,3 +726,11 @@ def test_an_outlet_in_the_setting_before_the_verb_relays_the_statement():
         "وفي تقرير نشرته منظمة العفو الدولية، قالت منظمة العفو الدولية إن السجون مكتظة."
     )
     assert said[-1][3] is None  # a body publishing its own report relays nothing
+
+
+def test_a_relayed_role_is_its_holder_named_after_the_commas():
+    said = attributions(
+        "ووفق ما نقلت الصحيفة عن قائد اللواء، المدعوم من الحكومة، سامي الجبوري، فإن "
+        "مقاتليه استعادوا البلدة."
+    )
+    assert said[-1][:2] == (Kind.named_person, "سامي الجبوري")

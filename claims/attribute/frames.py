@@ -1064,8 +1064,7 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             source = None  # 'وفق القانون', 'وفقاً للاتفاق الروسي التركي': not a source
         if source and source.kind is Kind.anonymous and tokens[j].norm in _set("titles"):
             # 'وبحسب المتحدث باسم المفوضية، فيليب ماير، فإن …': the name after the comma.
-            named = parser.person(tokens[end : _complement_at(tokens, end)], sentence)
-            source = named or source
+            source = _named_after_comma(tokens, end, source, sentence, parser)
         quoted = _quoted_name(tokens, j, sentence)
         if source is None and quoted and quoted[1] >= end:
             source = Source(Kind.media, quoted[0])  # 'وحسب "تجمع أحرار حوران"': a named outlet
@@ -1083,12 +1082,22 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
                 outlet = parser.parse(tokens[j:relay], sentence)
                 relaying = outlet if outlet and outlet.kind is Kind.media else source
                 source, via = relayed, relaying.name
+                if relayed.kind is Kind.anonymous and tokens[relay + 1].norm in _set("titles"):
+                    # 'عن قائد القوة، المدعومة من أبوظبي، محمد القميشي، فإن …'
+                    source = _named_after_comma(tokens, end, relayed, sentence, parser)
         if via is None and source.is_reference:  # 'بحسب المصدر' back to a relayed source
             via = _carried_via(source, parser.memory)
         cue = _text(tokens[i:said], sentence)
         claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
         return Frame(source, cue, via, claim_start, 0.85)
     return None
+
+
+def _named_after_comma(
+    tokens: list[Token], end: int, source: Source, sentence: str, parser: SourceParser
+) -> Source:
+    """An unnamed role's holder named after the comma that ends it, else the role."""
+    return parser.person(tokens[end : _complement_at(tokens, end)], sentence) or source
 
 
 # 'بحسب ما نقلت عنه وكالات روسية': the speaker the outlet relays, named back after the verb.
