@@ -310,9 +310,14 @@ def query_claims(
 
 
 def count_claims(store: Store, flt: ClaimFilter | None = None) -> int:
+    """How many claims pass the filter. Every claim has its article and the filter reads
+    articles in subqueries, so the count needs no join: it is read from the claim's count
+    index alone (`ix_claim_current_count`)."""
     flt = flt or ClaimFilter()
     with store.session() as session:
-        return session.execute(_base([func.count()], flt)).scalar_one()
+        return session.execute(
+            select(func.count()).select_from(CLAIM).where(*_where(flt))
+        ).scalar_one()
 
 
 def _get(session: Session, claim_id: int) -> ClaimView:
