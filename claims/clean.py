@@ -73,9 +73,9 @@ RECEIVED_BY = re.compile(
 )
 # The holder named just before the copyright's years: 'العناوين روسيا اليوم تي في نوفوستي
 # 2007 - 2018 جميع الحقوق محفوظة', 'تطبيق قناة نسمة للهواتف الذكية 2017 جميع الحقوق محفوظة'.
-HOLDER_BEFORE_YEARS = re.compile(
-    r"((?:\S+\s+){1,8}?)\d{4}(?:\s*[-–]\s*\d{4})?\s*[-–]?\s*(?:جميع|كل) الحقوق محفوظة"
-)
+COPYRIGHT_CLAIM = re.compile(r"(?:جميع|كل) الحقوق محفوظة")
+YEARS_AT_END = re.compile(r"((?:\S+\s+){1,8})\d{4}(?:\s*[-–]\s*\d{4})?\s*[-–]?\s*$")
+HOLDER_SPAN = 300  # characters before the copyright where its holder and years are read
 # A site's own domain in its links and notices, spaced by the scraper or not: 'لقد اختارت DW. COM
 # …', 'طباعة الرابط http: / / p. dw. com / p / 2lQ0K'. The page's own is printed more than once.
 DOMAIN = re.compile(r"(?<![\w.])([a-z][a-z0-9-]{1,30})\s?\.\s?(?:com|net|org|tv|info|news)\b", re.I)
@@ -358,8 +358,9 @@ def find_outlet(text: str) -> str | None:
     for match in BYLINE_OUTLET_FIRST.finditer(text[:DATELINE_SPAN]):
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))  # 'عنب بلدي - درعا'
-    for match in HOLDER_BEFORE_YEARS.finditer(text):
-        if holder := _outlet_among(match.group(1).split()):
+    for match in COPYRIGHT_CLAIM.finditer(text):
+        before = YEARS_AT_END.search(text[max(0, match.start() - HOLDER_SPAN) : match.start()])
+        if before and (holder := _outlet_among(before.group(1).split())):
             return holder
     if named := _repeated_dateline_name(text) or _repeated_own_domain(text):
         return named
