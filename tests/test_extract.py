@@ -434,7 +434,7 @@ def test_a_headline_naming_the_speaker_is_theirs():
 def test_a_group_named_in_quotation_marks_speaks_as_a_body():
     assert attribution("«الدعم السريع» تعلن السيطرة على مدينة النهود")[:2] == (
         Kind.organization,
-        "قوات الدعم السريع",
+        "الدعم السريع",  # the full name, 'قوات الدعم السريع', only when the page gives it
     )
     assert attribution('وقال "لن ننسحب من المدينة".')[0] is Kind.author
 

@@ -129,6 +129,38 @@ def _body_name_end(tokens: list[Token], j: int, head: Token) -> int:
     return end
 
 
+def _led_by_end(tokens: list[Token], end: int) -> int:
+    """Index after who leads a body named by its bare head ('التحالف الذي تقوده السعودية',
+    'التحالف بقيادة الولايات المتحدة'): the head alone does not say which body it is. The
+    leader is one word, or two when the second is its definite adjective."""
+    k = end + (end < len(tokens) and tokens[end].norm in _particles("subordinate"))
+    if k >= len(tokens) or tokens[k].norm not in word_class("leading_words"):
+        return end
+    if (k == end) != (tokens[k].norm == normalize("بقيادة")):
+        return end  # 'الذي بقيادة', 'تقوده' without its relative: not the pattern
+    leader = k + 1
+    if not _names_a_leader(tokens, leader):
+        return end
+    if (
+        tokens[leader].norm.startswith("ال")
+        and _names_a_leader(tokens, leader + 1)
+        and tokens[leader + 1].norm.startswith("ال")
+    ):
+        return leader + 2
+    return leader + 1
+
+
+def _names_a_leader(tokens: list[Token], i: int) -> bool:
+    """Token i may be (part of) a state's, a body's or a person's name."""
+    return (
+        i < len(tokens)
+        and tokens[i].is_word
+        and not _is_function_word(tokens[i])
+        and not _cue_lemma(tokens[i])
+        and tokens[i].norm not in _particles("complement")
+    )
+
+
 def _is_nisba_adjective(token: Token) -> bool:
     """'دولية', 'محلي', 'سوريون': a relational adjective, where 'محافظة' is a noun."""
     return _looks_adjective(token) and token.norm.endswith(("يه", "ي", "يون", "يين"))
@@ -151,17 +183,51 @@ def _alias(name: str) -> str:
     return _aliases().get(normalize(name), name)
 
 
-def _prefer_article_spelling(name: str, concordance: Concordance) -> str:
-    """The article's own spelling of a lexicon name ('سورية' over 'سوريا') when it has one."""
-    key = normalize(name).split()
-    variants = {
-        tuple(w.replace("سوريا", "سوريه") for w in key),
-        tuple(w.replace("سوريه", "سوريا") for w in key),
-    }
-    n = len(key)
+# Spellings of one word that writers use alike: 'سوريا'/'سورية', 'الأمريكية'/'الأميركية'.
+SPELLING_SWAPS = (("سوريا", "سوريه"), ("امريك", "اميرك"))
+
+
+def _article_spelling(name: str, concordance: Concordance) -> str | None:
+    """The article's own spelling of a lexicon name ('سورية' over 'سوريا'), None when the
+    article does not spell it."""
+    at = _article_spelling_at(name, concordance)
+    return None if at is None else _article_text(concordance, *at)
+
+
+def _article_spelling_at(name: str, concordance: Concordance) -> tuple[int, int] | None:
+    """Where the article first spells a name, in any of its spellings: (position among the
+    article's words, how many words)."""
+    variants = {tuple(normalize(name).split())}
+    for one, other in SPELLING_SWAPS:
+        for a, b in ((one, other), (other, one)):
+            variants |= {tuple(w.replace(a, b) for w in variant) for variant in variants}
+    n = len(next(iter(variants)))
     firsts = {variant[0] for variant in variants if variant}
     norms = concordance.article_norms
     for k in sorted(k for first in firsts for k in concordance.article_positions(first)):
         if tuple(norms[k : k + n]) in variants:
-            return " ".join(w.text for w in concordance.article_words[k : k + n])
-    return name
+            return k, n
+    return None
+
+
+def _article_text(concordance: Concordance, k: int, n: int) -> str:
+    return " ".join(w.text for w in concordance.article_words[k : k + n])
+
+
+def _full_name_with_other_head(name: str, concordance: Concordance) -> str | None:
+    """A body's full name as the article gives it under another head noun: 'صندوق الأمم المتحدة
+    للطفولة' for the lexicon's 'منظمة الأمم المتحدة للطفولة'."""
+    words = name.split()
+    if len(words) < 3:
+        return None
+    at = _article_spelling_at(" ".join(words[1:]), concordance)
+    if at is None or at[0] == 0:
+        return None
+    k, n = at
+    head = concordance.article_words[k - 1]
+    return _article_text(concordance, k - 1, n + 1) if head.norm in _set("organizations") else None
+
+
+def _prefer_article_spelling(name: str, concordance: Concordance) -> str:
+    """The article's own spelling of a lexicon name when it has one."""
+    return _article_spelling(name, concordance) or name

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from claims.attribute.tokens import Token
+from claims.attribute.tokens import QUOTES, Token
 
 Place = tuple[int, int]  # (passage, position among that passage's words)
 
@@ -38,6 +38,10 @@ class Concordance:
                 self._by_bare[word.bare].append((p, k))
         for k, norm in enumerate(self.article_norms):
             self._article_positions[norm].append(k)
+        # Each article word's passage and place among that passage's tokens.
+        self._article_places = [
+            (p, t) for p, positions in enumerate(self.word_tokens) for t in positions
+        ]
 
     def words_with_norm(self, norm: str) -> list[Place]:
         """Places of the words of this matching form."""
@@ -50,3 +54,14 @@ class Concordance:
     def article_positions(self, norm: str) -> list[int]:
         """Positions, in `article_words`, of the words of this matching form."""
         return self._article_positions.get(norm, [])
+
+    def in_one_name(self, k: int, n: int) -> bool:
+        """Whether the n article words from position k stand in one passage with no quotation
+        mark between them: in 'لـ"القناة العاشرة" الإسرائيلية' the marks close the name."""
+        places = self._article_places[k : k + n]
+        passage = places[0][0]
+        if any(p != passage for p, _ in places):
+            return False
+        tokens = self.passages[passage][1]
+        between = tokens[places[0][1] : places[-1][1] + 1]
+        return not any(t.text in QUOTES for t in between)

@@ -116,6 +116,12 @@ def _outlets() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def _outlet_max_words() -> int:
+    """The most words of a known outlet's spelling."""
+    return max(len(key) for key in _outlets())
+
+
+@cache
 def _aliases() -> dict[str, str]:
     return {normalize(short): full for short, full in fields("aliases")}
 

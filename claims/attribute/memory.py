@@ -135,11 +135,17 @@ class Memory:
 
     def sole_name_opening_with(self, name: str) -> str | None:
         """The one known name of more than one word whose key opens with the whole key of
-        `name`, a given name alone ('تركي' -> 'تركي الفيصل'); None when there are several."""
+        `name`, a given name alone ('تركي' -> 'تركي الفيصل'); None when there are several.
+        Forms of one name that open its fullest form ('شاكر أحمد' of 'شاكر أحمد خالد') are
+        that name."""
         self._index()
-        opening = (self.names[i] for i in self._by_first_word.get(name_key(name), []))
-        first = next(opening, None)
-        return first if all(known == first for known in opening) else None
+        opening = [self.names[i] for i in self._by_first_word.get(name_key(name), [])]
+        if not opening:
+            return None
+        fullest = max(opening, key=lambda known: len(name_key(known)))
+        key = name_key(fullest)
+        nested = all(key[: len(name_key(known))] == name_key(known) for known in opening)
+        return fullest if nested else None
 
     def has_name(self, name: str) -> bool:
         self._index()

@@ -19,13 +19,16 @@ from claims.attribute.tokens import (
 )
 from claims.lexicon import word_class
 
-MAX_NAME_WORDS = 4
+# Five for a name with its family link: 'تميم بن حمد آل ثاني'.
+MAX_NAME_WORDS = 5
 
 
 def _unknown_given_name_before(tokens: list[Token], i: int) -> int:
     """Where a name opened at token i really starts: 'حواء آدم' after a verb or a comma, whose
     given name the gazetteer lacks, starts a word earlier."""
     k = i - 1
+    if k >= 0 and _is_function_word(tokens[k]) and _given_name_after_rank(tokens, k, []):
+        return k  # 'الشيخ صباح خالد': a time word after a rank is the given name
     if (
         k < 0
         or not tokens[k].is_word  # 'الناطق باسم "مركز حمص" محمد السباعي'
@@ -113,6 +116,7 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
             and (
                 _is_nisba(tokens[j], taken)
                 or _bounded_last_name(tokens, j, taken)
+                or _lineage_after_rank(tokens, i, j)
                 or (tokens[j].norm in word_class("name_links") and len(taken) < MAX_NAME_WORDS - 1)
             )
         ):
@@ -120,6 +124,19 @@ def _name_at(tokens: list[Token], i: int, sentence: str) -> str | None:
     if not taken or taken[-1].norm in word_class("name_links"):
         return None
     return _clean_name(_text(taken, sentence))
+
+
+def _lineage_after_rank(tokens: list[Token], i: int, j: int) -> bool:
+    """'الشيخ صباح خالد الحمد الصباح النائب الأول': after a rank, the father's and the
+    family's names in al- run on while they close the name at its end (a title, a cue,
+    punctuation). Not after a word in al- ('العميد المنشق حسام العبدالله': a description)."""
+    if i == 0 or tokens[i - 1].norm not in word_class("ranks") or tokens[i].norm.startswith("ال"):
+        return False
+    k = j
+    while k < len(tokens) and tokens[k].norm.startswith("ال") and _plain_word(tokens[k]):
+        k += 1
+    after = tokens[k] if k < len(tokens) else None
+    return k > j and (_closes_name(after) or after is not None and after.norm in _set("titles"))
 
 
 def _family_name_after_title(tokens: list[Token], i: int) -> bool:
@@ -158,6 +175,8 @@ def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
         return False
     if word.norm.endswith("وا"):
         return False  # 'بنيامين نتنياهو وأخذوا يهتفون': the alif after a plural's waw ends a verb
+    if j + 1 < len(tokens) and tokens[j + 1].norm in word_class("name_complements"):
+        j += 1  # 'عبد الأمير يار الله،': a compound family name
     return _closes_name(tokens[j + 1] if j + 1 < len(tokens) else None)
 
 

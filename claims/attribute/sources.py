@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from claims.arabic import normalize, normalize_key
 from claims.attribute.bodies import (
     _alias,
+    _article_spelling,
     _body_name_end,
     _definite_run,
+    _full_name_with_other_head,
     _is_nisba_adjective,
+    _led_by_end,
     _looks_adjective,
     _prefer_article_spelling,
 )
@@ -23,6 +26,7 @@ from claims.attribute.lexicons import (
     _first_names,
     _name_form,
     _number_words,
+    _outlet_max_words,
     _outlet_spellings,
     _outlets,
     _particles,
@@ -37,6 +41,7 @@ from claims.attribute.lexicons import (
 from claims.attribute.memory import Memory
 from claims.attribute.names import (
     MAX_NAME_WORDS,
+    PRONOUN_SUFFIXES,
     _after_title,
     _family_name_after_role,
     _is_quoting_noun,
@@ -222,12 +227,20 @@ class SourceParser:
             ):
                 # 'وأردف الشيخ العشائري' after the sheikh was named: the same person.
                 return Source(Kind.named_person, earlier.source, is_reference=True)
+            last = self.memory.last
+            if (
+                len(words) == 1
+                and first.bare in word_class("spokesmen")
+                and last
+                and last.kind is Kind.anonymous
+            ):
+                # 'وأضاف المتحدث' after 'مسؤول بوزارة النقل': the one who spoke goes on
+                return Source(last.kind, last.source, is_reference=True)
             if not _starts_with(words, _phrases("organizations")):
                 # 'وأضاف عضو اللجنة' after 'عضو في اللجنة المركزية …': the same unnamed member.
-                earlier = self.memory.named_with(first.bare)
-                said = {_stem(w.norm) for w in _words(_comma_chunks(tokens)[0])}
-                if earlier and said <= {_stem(w) for w in normalize(earlier.source).split()}:
-                    return Source(earlier.kind, earlier.source, is_reference=True)
+                earlier = self._named_back(first, _words(_comma_chunks(tokens)[0]))
+                if earlier:
+                    return earlier
                 role = _comma_chunks(tokens)[0]
                 body = self._spokesman_of(role, sentence)
                 if body:
@@ -239,6 +252,12 @@ class SourceParser:
                     _clean_name(_text(role[: role.index(described[-1]) + 1], sentence)),
                 )
         if _starts_with(words, _phrases("anonymous")):
+            if first.bare.startswith("ال"):
+                # 'وقال المسؤولون الحاليون والسابقون في الوزارة' after 'مسؤولين حاليين
+                # وسابقين في الوزارة': the same unnamed sources
+                earlier = self._named_back(first, words)
+                if earlier:
+                    return earlier
             chunks = _comma_chunks(tokens)
             if first.norm in _set("titles") and len(chunks) > 1:
                 # 'مسؤول العلاقات في الجبهة الشامية، سعد طيبة، قال': the role's holder is named
@@ -263,7 +282,8 @@ class SourceParser:
             return self._statement(tokens, i0, sentence)
         alias = _strip_conjunction(first.norm, _aliases())
         if alias:
-            return Source(Kind.organization, self._org_name(_aliases()[alias]))
+            written = first.text if first.norm == alias else first.text[1:]  # 'وقسد'
+            return Source(Kind.organization, self._alias_name(written))
         if first.norm in _set("titles") or _name_form(first.text) in _first_names():
             person = self.person(tokens, sentence)
             if person:
@@ -280,8 +300,19 @@ class SourceParser:
             and all(_plain_word(w) for w in words)  # a name, not words said: '"لن ننسحب"'
         ):
             # '«الدعم السريع» تعلن …': a group named in quotation marks speaks as a body.
-            return Source(Kind.organization, self._org_name(_alias(quoted[0])))
+            return Source(Kind.organization, self._alias_name(quoted[0]))
         return person
+
+    def _named_back(self, head: Token, words: list[Token]) -> Source | None:
+        """The latest source named before with this head whose words hold all these words, as
+        stems less their conjunction: 'عضو اللجنة' after 'عضو في اللجنة المركزية'."""
+        if self.memory.named_with(head.bare) is None:
+            return None  # no source so named: the common case, without a pass over them
+        said = {_stem(w.bare) for w in words}
+        for earlier in reversed(self.memory.speakers):
+            if said <= _stems(earlier.source):
+                return Source(earlier.kind, earlier.source, is_reference=True)
+        return None
 
     # -- each kind of phrase
 
@@ -409,8 +440,16 @@ class SourceParser:
             if earlier:
                 return Source(Kind.anonymous, earlier.source, is_reference=True)
             return Source(Kind.anonymous, _clean_name(_text(tokens[i : quoted[1]], sentence)))
+        genitive = _genitive_end(tokens, head, j)
+        if genitive > j:
+            # 'قادة إسرائيل', 'قادة مكافحة الإرهاب': the group whose members speak
+            return Source(Kind.anonymous, _clean_name(_text(tokens[i:genitive], sentence)))
         while j < len(tokens) and j - i <= 4:
             tok = tokens[j]
+            if _in_body(tok):
+                # 'مسؤول بوزارة النقل': the body it comes from, with bi- glued
+                end = _noun_phrase_end(tokens, j)
+                return Source(Kind.anonymous, _clean_name(_text(tokens[i:end], sentence)))
             if (
                 _looks_adjective(tok)
                 and _agrees_with_plural(head, tok)
@@ -528,7 +567,9 @@ class SourceParser:
                         start = j  # 'وكالة بلومبرغ': the outlet's own name, without its kind
                 # 'وكالة الأنباء اليمنية سبأ': the generic phrase, then the outlet's own name.
                 known = self._bare_outlet(_words(tokens[end:]))
-                name = known or _clean_name(_text(tokens[start:end], sentence))
+                name = known or self._with_written_adjectives(
+                    _clean_name(_text(tokens[start:end], sentence))
+                )
                 name = _without_conjunction(name, head[0], _set("media"))
         bare_correspondent = normalize(name) in (normalize("المراسل"), normalize("الموفد"))
         if head_norm in (normalize("مراسل"), normalize("موفد")) and (
@@ -542,16 +583,21 @@ class SourceParser:
         return self._fullest_outlet(canonical) if canonical else name
 
     def _bare_outlet(self, words: list[Token]) -> str | None:
+        """A known outlet the words open with: a spelling with its kind ('وكالة الجمهورية
+        الإسلامية الإيرانية للأنباء'), else the name after its kind ('مراسل قناة الجزيرة': the
+        outlet is the channel's name)."""
+        heads = [words]
         if len(words) > 1 and words[0].bare in word_class("outlet_heads"):
-            words = words[1:]  # 'مراسل قناة الجزيرة': the outlet is the channel's name
-        for length in (3, 2, 1):
-            key = tuple(w.norm for w in words[:length])
-            if len(key) == length and key in _outlets():
-                return self._fullest_outlet(_outlets()[key])
-            if key and key[0][:1] in CONJUNCTIONS:
-                key = (key[0][1:], *key[1:])
+            heads.append(words[1:])
+        for opening in heads:
+            for length in range(min(len(opening), _outlet_max_words()), 0, -1):
+                key = tuple(w.norm for w in opening[:length])
                 if key in _outlets():
                     return self._fullest_outlet(_outlets()[key])
+                if key[0][:1] in CONJUNCTIONS:
+                    key = (key[0][1:], *key[1:])
+                    if key in _outlets():
+                        return self._fullest_outlet(_outlets()[key])
         return None
 
     def _fullest_outlet(self, canonical: str) -> str:
@@ -568,12 +614,42 @@ class SourceParser:
                     continue  # 'وكالة سانا' is the kind and the name, not a fuller name
                 if any(
                     norms[k + 1 : k + len(key)] == key[1:]
+                    and self.concordance.in_one_name(k, len(key))
                     for first in (key[0], *(glued + key[0] for glued in "لبو"))
                     for k in self.concordance.article_positions(first)
                 ):  # 'لوكالة الصحافة الفرنسية': a preposition or و glued to its first word
                     used.append(spelling)
-            self._fullest_outlets[canonical] = max(used, key=len, default=canonical)
+            fullest = max(used, key=len, default=canonical)
+            if in_lexicon(tokenize(fullest)[0], _set("media")):
+                # 'وكالة الأنباء القطرية الرسمية (قنا)': a generic spelling, as the article
+                # qualifies it
+                fullest = self._with_written_adjectives(fullest)
+            self._fullest_outlets[canonical] = fullest
         return self._fullest_outlets[canonical]
+
+    def _with_written_adjectives(self, name: str) -> str:
+        """An outlet's generic name with the relational adjectives the article writes after it
+        anywhere, unbroken by quotation marks: 'التلفزيون الرسمي' -> 'التلفزيون الرسمي
+        الإيراني'."""
+        key = normalize(name).split()
+        if not key or not key[-1].startswith("ال"):
+            return name  # 'وسائل إعلام إيرانية': an indefinite phrase takes no definite adjective
+        words, norms = self.concordance.article_words, self.concordance.article_norms
+        best = name
+        for k in self.concordance.article_positions(key[0]):
+            if norms[k : k + len(key)] != key:
+                continue
+            end = k + len(key)
+            while (
+                end < len(words)
+                and end - k - len(key) < MAX_WRITTEN_ADJECTIVES
+                and _relational_adjective(words[end])
+                and self.concordance.in_one_name(k, end + 1 - k)
+            ):
+                end += 1
+            if end - k > len(best.split()):
+                best = " ".join(w.text for w in words[k:end])
+        return best
 
     def _statement(self, tokens, i, sentence) -> Source | None:
         """'البيان' speaks for the body that issued it; 'التحقيقات التي أجرتها X' for X;
@@ -622,12 +698,21 @@ class SourceParser:
             # 'ورصد المرصد "استياءً"': after a definite head, a quoted indefinite accusative is
             # the verb's object, not the body's name
             if normalize(quoted[0]) in _aliases():
-                return Source(Kind.organization, self._org_name(_alias(quoted[0])))
+                return Source(Kind.organization, self._alias_name(quoted[0]))
             end = quoted[1]
             if _strip_conjunction(head[0].norm, word_class("pejorative_heads")):
                 return Source(Kind.organization, self._org_name(quoted[0]))
         else:
             end = _body_name_end(tokens, j, head[-1])
+            if end == j and len(head) == 1 and head[0].bare.startswith("ال"):
+                # 'التحالف الذي تقوده السعودية', 'التحالف بقيادة السعودية': one body, named
+                # in the fullest of the two forms the article gives
+                led_by = _led_by_end(tokens, end)
+                if led_by > end:
+                    written = _clean_name(_text(tokens[start:led_by], sentence))
+                    fullest = self._org_name(_clean_name(_text(head, sentence)))
+                    longer = len(fullest.split()) > len(written.split())
+                    return Source(Kind.organization, fullest if longer else written)
         name = _clean_name(_text(tokens[start:end], sentence))
         name = _without_conjunction(name, head[0], _set("organizations"))
         owner = _owned_by_alias(tokens, end, sentence)
@@ -635,6 +720,16 @@ class SourceParser:
             # 'المركز الإعلامي لـ"قسد"': the office of the body the short name stands for
             return Source(Kind.organization, f"{name} ل{owner}")
         return Source(Kind.organization, self._org_name(name))
+
+    def _alias_name(self, short: str) -> str:
+        """A body's short name or acronym in full when the article spells the full name
+        anywhere ('البنتاغون' -> 'وزارة الدفاع الأميركية'), else as the article writes it
+        ('أوتشا'): the fullest form the article gives."""
+        full = _alias(short)
+        spelled = _article_spelling(full, self.concordance) or _full_name_with_other_head(
+            full, self.concordance
+        )
+        return self._org_name(spelled) if spelled else short
 
     def _org_name(self, name: str) -> str:
         if name not in self._org_names:
@@ -681,6 +776,8 @@ class SourceParser:
                 if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
                     continue  # 'جماعة الحوثيين الحكومة': the object, another body
                 end = _definite_run(tokens, last + 1)
+                if end == last + 1 and len(key) == 1:
+                    end = _led_by_end(tokens, end)
                 found = _clean_name(_text(tokens[at[k] : end], text))
                 if len(found.split()) > len(best.split()):
                     best = found
@@ -776,6 +873,23 @@ class SourceParser:
 
 # How far before a body a verb of calling on it may stand: 'دعا المجلس المحلي قوات …'.
 CALLING_VERB_REACH = 4
+
+
+# 'وكالة الأنباء القطرية الرسمية', 'التلفزيون الرسمي الإيراني': adjectives after a generic name.
+MAX_WRITTEN_ADJECTIVES = 2
+
+
+def _relational_adjective(word: Token) -> bool:
+    """'الرسمية', 'الإيراني': a definite relational adjective that may qualify an outlet's
+    name; not one of side or owner ('المعارض', 'التابع')."""
+    norm = word.norm
+    return (
+        norm.startswith("ال")
+        and norm.endswith(("ي", "يه"))
+        and norm not in word_class("describing_adjectives")
+        and norm not in _particles("subordinate")  # 'الذي'
+        and not _is_function_word(word)
+    )
 
 
 def _after_calling_verb(words: list[Token], k: int) -> bool:
@@ -912,6 +1026,8 @@ def _span_end(tokens: list[Token], i: int) -> int:
         if (
             _name_form(tok.text) in VERB_COMPLEMENT_PREPOSITIONS
             and j > i
+            # 'بيان صادر عن القيادة': the preposition names the document's issuer
+            and tokens[j - 1].norm not in word_class("issuing_participles")
             and not (
                 tok.norm == "من"
                 and _names_a_circle(tokens, j)
@@ -971,6 +1087,46 @@ def _opens_unnamed_source(words: list[Token]) -> bool:
     return bool(_starts_with(words, _phrases("anonymous"))) and words[0].norm not in _set("titles")
 
 
+def _in_body(token: Token) -> bool:
+    """'بوزارة', 'بالحكومة': bi- glued to a body's head, the body a source is in."""
+    return (
+        token.norm[:1] == "ب"
+        and len(token.norm) > 3
+        and in_lexicon(token._replace(norm=token.norm[1:]), _set("organizations"))
+    )
+
+
+def _stems(name: str) -> set[str]:
+    """The stems of a name's words, less a leading و/ف as `Token.bare` has it."""
+    return {
+        _stem(w[1:] if w[:1] in CONJUNCTIONS and len(w) > 3 else w) for w in normalize(name).split()
+    }
+
+
+def _genitive_end(tokens: list[Token], head: Token, j: int) -> int:
+    """Index after the genitive that names the group of an unnamed source ('قادة إسرائيل',
+    'قادة مكافحة الإرهاب', 'مصادر المعارضة السورية'), when it runs to the end of the source
+    phrase: a place or a state, or a noun phrase whose first definite word is a noun, after
+    one indefinite noun at most. A sound plural drops its nun before a genitive: after 'مراقبون'
+    the noun is the verb's object. j when there is none."""
+    if j >= len(tokens) or head.bare.endswith(("ون", "ين")) or not tokens[j].is_word:
+        return j
+    end = _noun_phrase_end(tokens, j)
+    if end == j or any(t.is_word for t in tokens[end:]):
+        return j
+    if _is_place(tokens[j]) or tokens[j].bare in word_class("proper_bodies"):
+        return end if end == j + 1 else j  # 'قادة إسرائيل'
+
+    definite = next((k for k in range(j, min(end, j + 2)) if tokens[k].norm.startswith("ال")), None)
+    if (
+        definite is None
+        or tokens[definite].norm.endswith(("ي", "يه"))  # 'مسؤول العسكري': no noun
+        or any(_is_nisba_adjective(t) for t in tokens[j:definite])  # 'مصادر محلية'
+    ):
+        return j
+    return end
+
+
 def _is_place(token: Token) -> bool:
     """A place named by one word ('درعا') or opened by a place word ('محافظة درعا')."""
     return token.bare in _places() or token.bare in _place_words()
@@ -996,7 +1152,15 @@ def _without_quoting_noun(tokens: list[Token]) -> list[Token]:
 
 
 def _is_utterance_noun(token: Token) -> bool:
-    return token.norm in word_class("utterance_nouns")
+    """'بيان', and with the speaker's pronoun 'بيانها', 'رسالته' (its ta marbuta written open)."""
+    norm = token.norm
+    stems = [norm] + [norm[: -len(s)] for s in PRONOUN_SUFFIXES if norm.endswith(s)]
+    return any(
+        stem in word_class("utterance_nouns")
+        or stem.endswith("ت")
+        and stem[:-1] + "ه" in word_class("utterance_nouns")
+        for stem in stems
+    )
 
 
 def _opens_quotation(tokens: list[Token], j: int) -> bool:
