@@ -702,3 +702,14 @@ def test_abbara_through_or_crossed_reports_nothing():
         "وعبر مئات اللاجئين الحدود هربا من القصف.",
     )
     assert [s[0] for s in said] == [Kind.author] * 3
+
+
+def test_an_outlet_giving_room_to_or_celebrating_a_matter_reports_it():
+    said = attributions(
+        'إلى ذلك، أفردت "لوموند" جانبا للحديث عن أوضاع اللاجئين في الجزر اليونانية.',
+        "واحتفت قناة روسيا اليوم بنجاح الضربات الجوية على مواقع التنظيم.",
+        "وأفرد الجيش قسما من قواته لحماية الحدود الشمالية.",
+    )
+    assert said[0][:3] == (Kind.media, "لوموند", "أفردت")
+    assert said[1][:2] == (Kind.media, "روسيا اليوم")
+    assert said[2][0] is Kind.author

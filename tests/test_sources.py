@@ -544,3 +544,42 @@ def test_countries_speak_as_their_governments():
         Kind.organization,
         "الجزائر",
     )
+
+
+def test_a_document_or_record_speaks_for_whoever_published_it():
+    text = 'وأشارت الوثيقة التي نشرها موقع "بوليتيكو" الأمريكي إلى أن الاتفاق سيوقع الشهر المقبل.'
+    assert attribution(text) == (Kind.media, "بوليتيكو", "وأشارت", None)
+    text = 'وتشير معلومات موسوعة "بريتانيكا" إلى أن القلعة بنيت في القرن الثاني عشر.'
+    assert attribution(text)[:2] == (Kind.media, "بريتانيكا")
+    text = "نسبة لبيانات البنك الدولي فإن معدل الفقر ارتفع إلى أربعين في المئة."
+    assert attribution(text)[:2] == (Kind.organization, "البنك الدولي")
+    assert attribution("وارتفعت نسبة البطالة في المدينة إلى ثلاثين في المئة.")[0] is Kind.author
+
+
+def test_a_document_does_not_make_its_publisher_the_relay_of_later_speakers():
+    text = (
+        'وتشير معلومات موسوعة "بريتانيكا" إلى أن القلعة بنيت في القرن الثاني عشر. '
+        "وقال مدير الآثار سامر العلي إن الترميم يبدأ في الربيع."
+    )
+    assert attribution(text) == (Kind.named_person, "سامر العلي", "وقال", None)
+
+
+def test_the_pages_own_records_are_its_own_reporting():
+    text = "وبحسب معلومات عنب بلدي فإن الفصيل نقل مقاتليه إلى ريف درعا."
+    assert attribution(text)[:2] == (Kind.media, "عنب بلدي")
+    assert attribution("عنب بلدي - درعا\n\n" + text)[0] is Kind.author
+
+
+def test_information_or_reports_of_the_press_are_unnamed_media():
+    assert attribution("وأفادت معلومات صحفية أن الوفد غادر العاصمة فجرا.")[:2] == (
+        Kind.media,
+        "معلومات صحفية",
+    )
+    assert attribution("وأشارت تقارير إعلامية إلى أن المفاوضات تعثرت.")[:2] == (
+        Kind.media,
+        "تقارير إعلامية",
+    )
+    assert attribution("وتحدثت وسائل إعلامية عن نية الحكومة إغلاق المعبر.")[:2] == (
+        Kind.media,
+        "وسائل إعلامية",
+    )

@@ -24,6 +24,7 @@ from claims.attribute.memory import (
 from claims.attribute.sources import Source, SourceParser
 from claims.attribute.tokens import CLOSE_QUOTES, QUOTES, Token, _words, in_lexicon, tokenize
 from claims.clean import repair
+from claims.lexicon import word_class
 from claims.models import Article, Attribution, Claim, Kind, Sentence, Speech
 
 
@@ -147,7 +148,10 @@ def _report_speaks(frame: Frame, tokens: list[Token]) -> bool:
     words = _words(tokens)
     cue = next((k for k, word in enumerate(words) if word.text == frame.cue), None)
     return (
-        cue is not None and cue + 1 < len(words) and in_lexicon(words[cue + 1], _set("statements"))
+        cue is not None
+        and cue + 1 < len(words)
+        and in_lexicon(words[cue + 1], _set("statements"))
+        and not in_lexicon(words[cue + 1], word_class("documents"))  # "وتشير الوثيقة"
     )
 
 

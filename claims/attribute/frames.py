@@ -717,6 +717,8 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         or _hearer_outlet(tokens, end, complement, sentence, parser)
         or _carried_via(source, memory)
     )
+    if via == source.name:
+        via = None  # 'وأشارت الوثيقة التي نشرها موقع X': the outlet publishing is the source
     certainty = 0.9 if end < len(tokens) else 0.75
     return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
 
@@ -1005,7 +1007,9 @@ def _subject_like(span: list[Token]) -> bool:
 
 
 # 'وفقاً لوكالة سانا': phrases after which li- may be glued to the source's first word.
-LI_PHRASE_ENDS = frozenset({"وفقا", "طبقا"})
+LI_PHRASE_ENDS = frozenset(normalize(w) for w in ("وفقا", "طبقا", "نسبة"))
+# 'نسبةً لبيانات الأمم المتحدة' attributes only through its li- ('نسبة البطالة' is a ratio).
+LI_ONLY_PHRASES = frozenset({normalize("نسبة")})
 
 
 def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
@@ -1023,6 +1027,8 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             and tokens[j].norm[:1] == "ل"
         ):
             tokens = [*tokens[:j], _unglue_li(tokens[j]), *tokens[j + 1 :]]
+        elif _strip_conjunction(tokens[j - 1].norm, LI_ONLY_PHRASES):
+            continue
         end = j
         while (
             end < len(tokens)

@@ -578,7 +578,12 @@ class SourceParser:
     def _statement(self, tokens, i, sentence) -> Source | None:
         """'البيان' speaks for the body that issued it; 'التحقيقات التي أجرتها X' for X;
         'تقرير صادر عن X', 'بيان للوزارة' for X."""
+        if i + 1 < len(tokens) and tokens[i + 1].norm in word_class("press_adjectives"):
+            # 'أفادت معلومات صحفية': unnamed media, kept as the phrase (rule 9)
+            return Source(Kind.media, _clean_name(_text(tokens[i : i + 2], sentence)))
         issuer = self.parse(tokens[i + 1 : _span_end(tokens, i + 1)], sentence)
+        if issuer and issuer.kind is Kind.media and self.memory.is_own_outlet(issuer.name):
+            return Source(Kind.author, "")  # 'وبحسب معلومات عنب بلدي' on Enab Baladi's page
         if issuer and issuer.kind in (Kind.organization, Kind.media):
             return issuer  # 'إحصاءات وزارة الصحة', 'تقديرات الأمم المتحدة'
         for j in range(i + 1, min(len(tokens), i + 6)):
