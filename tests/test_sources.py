@@ -29,8 +29,8 @@ def test_a_role_then_a_lone_family_name_names_the_person():
 
 
 def test_an_adverb_after_a_role_is_no_family_name():
-    kind, source, _, _ = attribution("وقال وزير الدفاع مجدداً إن المحادثات مستمرة.")
-    assert kind is not Kind.named_person
+    _, source, _, _ = attribution("وقال وزير الدفاع مجدداً إن المحادثات مستمرة.")
+    assert source == "وزير الدفاع"  # the minister, unnamed; 'مجدداً' is no name
 
 
 def test_an_unnamed_source_keeps_the_adjectives_of_its_standing():
@@ -583,3 +583,11 @@ def test_information_or_reports_of_the_press_are_unnamed_media():
         Kind.media,
         "وسائل إعلامية",
     )
+
+
+def test_a_governments_minister_unnamed_is_one_known_person():
+    text = "وأكد وزير الدفاع الروسي أن الهدنة تسري من منتصف الليل. وأضاف أن المراقبين سيصلون غدا."
+    assert attribution(text, 0)[:2] == (Kind.named_person, "وزير الدفاع الروسي")
+    assert attribution(text)[:2] == (Kind.named_person, "وزير الدفاع الروسي")
+    text = "وقال مدير المكتب السياسي لفرقة الحمزة إن المفاوضات متعثرة."
+    assert attribution(text)[0] is Kind.anonymous

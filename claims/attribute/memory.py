@@ -71,10 +71,12 @@ class Memory:
         self.last = speaker
         self.last_by_kind[speaker.kind] = speaker
         self.speakers.append(speaker)
-        # A person introduced in full is known by the surname alone from here on.
+        # A person introduced in full is known by the surname alone from here on (an office
+        # standing for its holder, 'وزير الدفاع الروسي', is no name).
         if (
             speaker.kind is Kind.named_person
             and len(speaker.source.split()) >= 2
+            and normalize(speaker.source.split()[0]) not in word_class("offices")
             and not self.has_name(speaker.source)
         ):
             self.names.append(speaker.source)

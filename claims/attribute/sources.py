@@ -232,10 +232,16 @@ class SourceParser:
                 body = self._spokesman_of(role, sentence)
                 if body:
                     return body
-                # An unnamed official is an anonymous source: 'مدير المكتب السياسي للفرقة'.
+                # An unnamed official is an anonymous source: 'مدير المكتب السياسي للفرقة';
+                # a government's minister ('وزير الدفاع الروسي') is one known person.
                 described = _before_relative_clause(_words(role))  # '… التي تجري منذ يومين'
+                one_known = (
+                    first.norm in word_class("offices")
+                    and len(described) > 1
+                    and described[1].norm.startswith("ال")
+                )
                 return Source(
-                    Kind.anonymous,
+                    Kind.named_person if one_known else Kind.anonymous,
                     _clean_name(_text(role[: role.index(described[-1]) + 1], sentence)),
                 )
         if _starts_with(words, _phrases("anonymous")):
