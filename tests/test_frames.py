@@ -713,3 +713,22 @@ def test_an_outlet_giving_room_to_or_celebrating_a_matter_reports_it():
     assert said[0][:3] == (Kind.media, "لوموند", "أفردت")
     assert said[1][:2] == (Kind.media, "روسيا اليوم")
     assert said[2][0] is Kind.author
+
+
+def test_the_outlet_a_source_was_told_to_or_wrote_in_relays_it():
+    told = attributions('وأفادت مصادر محلية "عنب بلدي" بأن الطريق أغلق صباحا.')
+    assert told[0] == (Kind.anonymous, "مصادر محلية", "وأفادت", "عنب بلدي")
+    wrote = attributions(
+        'وقالت الكاتبة سلمى الحسن، في مقال لها في "الغارديان"، إن الحصار يجب أن ينتهي.',
+        "وأضافت أن العقوبات لم تحقق أهدافها.",
+    )
+    assert [w[3] for w in wrote] == ["الغارديان", "الغارديان"]
+
+
+def test_named_unnamed_outlets_relay_and_the_press_at_large_does_not():
+    said = attributions(
+        "أما المقدم أبو بكر فقد صرح لمواقع معارضة بأنه استقال من الوفد.",
+        "وقال الوزير سامي العلي لوسائل الإعلام إن الاتفاق وقع.",
+    )
+    assert said[0][3] == "مواقع معارضة"
+    assert said[1][3] is None

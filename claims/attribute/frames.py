@@ -715,6 +715,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         or relayed_by
         or _via_in(tokens[i + 1 :], sentence, parser)
         or _hearer_outlet(tokens, end, complement, sentence, parser)
+        or _told_outlet(tokens, i + 1, end, source, sentence, parser)
         or _carried_via(source, memory)
     )
     if via == source.name:
@@ -880,12 +881,19 @@ def _relayed_by_subject(
 
 
 def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
-    """Another outlet the source spoke to: 'قال مصدر لـ"سانا"', 'في مقابلة مع قناة "العربية"'.
+    """Another outlet the source spoke to or wrote in: 'قال مصدر لـ"سانا"', 'في مقابلة مع قناة
+    "العربية"', 'في مقال له في "الغارديان"'.
     The article's own outlet is no intermediary (the outlet asserts its own reporting)."""
     for k in range(end, min(complement, len(tokens))):
         tok = tokens[k]
         if tok.norm in ("ل", "لـ", "مع"):
             phrase = tokens[k + 1 : _span_end(tokens, k + 2)]
+        elif tok.norm == "في" and any(
+            t.norm in word_class("utterance_nouns") for t in tokens[end:k]
+        ):
+            # 'في مقال لها في "الغارديان"': the outlet that printed what was said
+            quoted = _quoted_name(tokens, k + 1, sentence)
+            phrase = tokens[k + 1 : quoted[1] if quoted else _span_end(tokens, k + 1)]
         elif (
             tok.norm[:1] == "ل"
             and len(tok.norm) > 3
@@ -907,8 +915,26 @@ def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
     return None
 
 
+def _told_outlet(tokens, start, end, source, sentence, parser) -> str | None:
+    """'وأفادت مصادر محلية "عنب بلدي" بأن …': a known outlet in quotation marks after the
+    source, outside its name, is the verb's object: the outlet told, which relays the words."""
+    for k in range(start, end):
+        quoted = _quoted_name(tokens, k, sentence) if tokens[k].text in QUOTES else None
+        if quoted is None or normalize(quoted[0]) in normalize(source.name):
+            continue
+        told = parser.parse(tokens[k : quoted[1]], sentence)
+        if told and told.kind is Kind.media and not parser.memory.is_own_outlet(told.name):
+            return told.name
+    return None
+
+
 def _unnamed_media(name: str) -> bool:
-    return _without_article(normalize(name).split()[0]) in word_class("unnamed_media_heads")
+    """'لوسائل الإعلام': the press at large, which published nothing one could name; 'لمواقع
+    معارضة', 'لوسائل إعلام إسرائيلية' name the outlets that carried the words (rule 11)."""
+    words = normalize(name).split()
+    return _without_article(words[0]) in word_class("unnamed_media_heads") and (
+        len(words) == 1 or words[-1].startswith("ال")
+    )
 
 
 def _carried_via(source: Source, memory: Memory) -> str | None:
