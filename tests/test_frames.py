@@ -732,3 +732,29 @@ def test_named_unnamed_outlets_relay_and_the_press_at_large_does_not():
     )
     assert said[0][3] == "مواقع معارضة"
     assert said[1][3] is None
+
+
+AL_JAZEERA_FOOTER = "جميع الحقوق محفوظة 2018 شبكة الجزيرة الاعلامية"
+
+
+def test_the_outlets_own_correspondent_before_the_verb_and_what_follows_are_its_own():
+    said = attributions(
+        INTRODUCED,
+        "وكان مراسل الجزيرة في أنقرة أفاد في وقت سابق بوجود اجتماع بين الطرفين.",
+        "وأوضح أن الوفد الروسي غادر قبل ثلاثة أيام.",
+        "وقال تشاووش أوغلو إن الاجتماع كان مثمرا.",
+        "وأضاف أن الجولة المقبلة في موسكو.",
+        AL_JAZEERA_FOOTER,
+    )
+    assert [s[0] for s in said[1:3]] == [Kind.author, Kind.author]
+    assert said[4][:2] == (Kind.named_person, "مولود تشاووش أوغلو")
+
+
+def test_a_correspondent_named_in_brackets_is_the_person():
+    said = attributions(
+        "وأفاد مراسل الجزيرة في حلب (سامر العلي)، أن القصف استمر طوال الليل.",
+        'ومراسل "الجزيرة" خالد الأحمد قال إن الطريق مقطوع.',
+        AL_JAZEERA_FOOTER,
+    )
+    assert said[0][:2] == (Kind.named_person, "سامر العلي")
+    assert said[1][:2] == (Kind.named_person, "خالد الأحمد")

@@ -43,6 +43,9 @@ def attribute_sentence(
     new_paragraph = sentence.paragraph != memory.paragraph
     memory.paragraph = sentence.paragraph
     frame = find_frame(repaired, tokens, parser)
+    if frame:
+        # 'وقال مراسل الجزيرة …' on Al Jazeera's page: its 'وأوضح أن …' goes on with the outlet.
+        memory.own_report = frame.source.kind is Kind.author
     attribution = Attribution(hedges=find_hedges(repaired))
     claim_text = repaired
     if frame and frame.source.kind is not Kind.author:

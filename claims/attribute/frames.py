@@ -616,6 +616,12 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     # Subject before the verb: 'مصادر مطلعة، قالت …', 'القاسم أوضح …'.
     if before and not _ends_in_byline(before):
         subject = parser.parse(before, sentence)
+        if subject and subject.kind is Kind.author:
+            # 'وكان مراسل الجزيرة في أنقرة أفاد …' is the outlet's; 'مراسل "المدن" ينال الحمدان
+            # قال …' names the person who speaks.
+            subject = parser.person(before, sentence)
+            if subject is None or subject.kind is not Kind.named_person:
+                return Frame(Source(Kind.author, ""), None, None, 0, 0.8)
         if subject and _compact_subject(subject, before, memory):
             if lemma == normalize("نقل"):
                 relayed = _relayed_by_subject(sentence, tokens, i, subject, parser)
@@ -667,6 +673,8 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         after = after[:said]
     if not _words(after):
         # 'وأضاف أن …', 'وتابع: …': the statement goes on ('ويُرجَّح أن …' is impersonal).
+        if memory.own_report:
+            return Frame(Source(Kind.author, ""), None, None, 0, 0.8)  # the correspondent's
         last = memory.last_agreeing(plural=_in_plural(tokens[i]))
         if last and not in_lexicon(tokens[i], _hedge_words()):
             source = Source(last.kind, last.source, is_reference=True)
@@ -685,7 +693,12 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         end = complement
     if source is None:
         return None
-    if source.kind is Kind.author:
+    named = (
+        parser.person(tokens[i + 1 : complement], sentence) if source.kind is Kind.author else None
+    )
+    if named and named.kind is Kind.named_person:
+        source = named  # 'وأفاد مراسل بلدي نيوز في دمشق (مالك الحرك) أن …': the person named
+    elif source.kind is Kind.author:
         # 'وأفاد مراسل "العربية" أن مصادر في المعارضة أكدت …': the outlet's own correspondent
         # passes on what someone else said; that report is the frame.
         if complement < len(tokens) and tokens[complement].norm in _particles("complement"):
