@@ -591,3 +591,12 @@ def test_a_governments_minister_unnamed_is_one_known_person():
     assert attribution(text)[:2] == (Kind.named_person, "وزير الدفاع الروسي")
     text = "وقال مدير المكتب السياسي لفرقة الحمزة إن المفاوضات متعثرة."
     assert attribution(text)[0] is Kind.anonymous
+
+
+def test_an_unnamed_source_in_the_accusative_after_lakin_or_anna_is_still_the_source():
+    text = "قال الوزير سامي العلي إن الوفد سيحضر. ولكن متحدثا باسم الهيئة قال إن الوفد لن يحضر."
+    assert attribution(text)[0] is Kind.anonymous
+    assert attribution("إلا أن مصدرا في الوزارة أكد أن الاتفاق لم يوقع.")[:2] == (
+        Kind.anonymous,
+        "مصدرا في الوزارة",
+    )
