@@ -758,3 +758,11 @@ def test_a_correspondent_named_in_brackets_is_the_person():
     )
     assert said[0][:2] == (Kind.named_person, "سامر العلي")
     assert said[1][:2] == (Kind.named_person, "خالد الأحمد")
+
+
+def test_a_name_set_off_by_its_role_before_the_verb_is_the_subject():
+    said = attributions(
+        "وقال السفير الأميركي ماثيو تولر إن الحوثيين يتفاوضون بسوء نية.",
+        "محمد عبد السلام، المتحدث باسم الحوثيين، قال في وقت لاحق إن السفير يهدد اليمنيين.",
+    )
+    assert said[1][:2] == (Kind.named_person, "محمد عبد السلام")

@@ -987,12 +987,24 @@ def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bo
     described = subject.kind is Kind.named_person and (
         first.norm in _set("titles")
         or normalize(_words(before)[-1].text) == normalize(subject.name.split()[-1])
+        or _name_then_apposition(before, subject.name)
     )
     slack = 12 if described else 2
     if any(w.norm in word_class("describing_adjectives") for w in _words(before)):
         # 'قوات سوريا الديمقراطية المدعومة من واشنطن تعلن': who backs the body, and whom
         slack += DESCRIBED_BY_WHOM
     return n_before <= len(subject.name.split()) + slack
+
+
+def _name_then_apposition(before: list[Token], name: str) -> bool:
+    """'محمد عبد السلام، المتحدث باسم الحوثيين، قال': the name opens the subject and a comma
+    sets off the role that describes it."""
+    n = len(name.split())
+    words = _words(before)
+    if len(words) <= n or [normalize(w.text) for w in words[:n]] != normalize(name).split():
+        return False
+    after_name = before.index(words[n - 1]) + 1
+    return after_name < len(before) and before[after_name].text in "،,"
 
 
 # The words of a describing adjective and its complement ('المدعومة من واشنطن').
