@@ -766,3 +766,22 @@ def test_a_name_set_off_by_its_role_before_the_verb_is_the_subject():
         "محمد عبد السلام، المتحدث باسم الحوثيين، قال في وقت لاحق إن السفير يهدد اليمنيين.",
     )
     assert said[1][:2] == (Kind.named_person, "محمد عبد السلام")
+
+
+def test_an_outlet_dwelling_on_a_scene_reports_what_it_points_out():
+    said = attributions(
+        'أما عن الحالة الأمنية، فقد توقفت "الغارديان" عند مشهد الحواجز على مداخل المدينة، '
+        "لافتة إلى أن السكان يخشونها.",
+        "وتوقفت قناة الجزيرة عن البث في القاهرة.",
+        "وتوقف الجيش عند الحاجز قبل أن يتقدم.",
+    )
+    assert said[0][:2] == (Kind.media, "الغارديان")
+    assert [s[0] for s in said[1:]] == [Kind.author, Kind.author]
+
+
+def test_an_adverb_after_the_verb_leaves_the_subject_in_the_verb():
+    said = attributions(
+        "وقال مسؤولون إسرائيليون إن الخط الأحمر واضح.",
+        "ولكنهم يقولون هناك إن هذا الخط يمكن تجاوزه.",
+    )
+    assert said[1][:2] == (Kind.anonymous, "مسؤولون إسرائيليون")

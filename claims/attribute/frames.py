@@ -827,11 +827,11 @@ def _speech_follows(tokens: list[Token], k: int) -> bool:
     return _says(tokens[k])
 
 
-# A preposition right after the verb: the subject is the pronoun in the verb ('وأعرب عن …',
-# 'وحذر من …').
+# A preposition or adverb right after the verb: the subject is the pronoun in the verb ('وأعرب
+# عن …', 'وحذر من …', 'ولكنهم يقولون هناك إن …').
 OMITTED_SUBJECT_OPENERS = frozenset(
     normalize(w)
-    for w in ("في", "الى", "إلى", "عبر", "خلال", "على", "عن", "من", "ل", "لـ", "بالقول")
+    for w in ("في", "الى", "إلى", "عبر", "خلال", "على", "عن", "من", "ل", "لـ", "بالقول", "هناك")
 )
 
 
