@@ -785,3 +785,13 @@ def test_an_adverb_after_the_verb_leaves_the_subject_in_the_verb():
         "ولكنهم يقولون هناك إن هذا الخط يمكن تجاوزه.",
     )
     assert said[1][:2] == (Kind.anonymous, "مسؤولون إسرائيليون")
+
+
+def test_an_earlier_statement_in_the_pluperfect_is_not_relayed_by_todays_interview():
+    said = attributions(
+        'وقال الرئيس السوري بشار الأسد في مقابلة مع وكالة "نوفوستي" إن الحرب كلفت البلاد كثيرا.',
+        "وأضاف أن إعادة الإعمار ستستغرق سنوات.",
+        "وكان الأسد قال سابقا إن الشعب هو من يختار حكومته.",
+    )
+    assert said[1][3] == "نوفوستي"
+    assert said[2][:2] == (Kind.named_person, "بشار الأسد") and said[2][3] is None

@@ -630,7 +630,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             via = (
                 _via_in(tokens[i + 1 :], sentence, parser)
                 or _hearer_outlet(tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser)
-                or _carried_via(subject, memory)
+                or (None if _pluperfect(tokens[:i]) else _carried_via(subject, memory))
             )
             # The words after the verb are the hearer, the setting or already the content.
             claim_start = _claim_start(tokens, _past_setting(tokens, i + 1), sentence)
@@ -729,7 +729,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         or _via_in(tokens[i + 1 :], sentence, parser)
         or _hearer_outlet(tokens, end, complement, sentence, parser)
         or _told_outlet(tokens, i + 1, end, source, sentence, parser)
-        or _carried_via(source, memory)
+        or (None if _pluperfect(tokens[:i]) else _carried_via(source, memory))
     )
     if via == source.name:
         via = None  # 'وأشارت الوثيقة التي نشرها موقع X': the outlet publishing is the source
@@ -962,6 +962,15 @@ def _carried_via(source: Source, memory: Memory) -> str | None:
         earlier = memory.latest_named(source.kind, source.name)
         return earlier.via if earlier else None
     return None
+
+
+PLUPERFECT_LEADS = frozenset(normalize(w) for w in ("كان", "كانت", "كانوا"))
+
+
+def _pluperfect(before_verb: list[Token]) -> bool:
+    """'وكان الرئيس قال سابقاً إن …': a statement made before, on another occasion than the
+    interview or report the article relays, so that no relaying outlet carries over to it."""
+    return any(_strip_conjunction(t.norm, PLUPERFECT_LEADS) for t in before_verb)
 
 
 def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bool:
