@@ -795,3 +795,12 @@ def test_an_earlier_statement_in_the_pluperfect_is_not_relayed_by_todays_intervi
     )
     assert said[1][3] == "نوفوستي"
     assert said[2][:2] == (Kind.named_person, "بشار الأسد") and said[2][3] is None
+
+
+def test_a_name_a_bad_cut_left_before_the_verb_gives_way_to_the_verbs_own_subject():
+    said = attributions(
+        'وفي الرسالة التي وقعها المنسق د.\nسامر الخطيب، كتب الناشطون إلى المبعوث: " نحن قلقون ".',
+        "محمد عبد السلام، المتحدث باسم الحوثيين، قال إن السفير يهدد اليمنيين.",
+    )
+    assert said[-2][:2] == (Kind.anonymous, "الناشطون")
+    assert said[-1][:2] == (Kind.named_person, "محمد عبد السلام")

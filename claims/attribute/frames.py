@@ -622,7 +622,11 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             subject = parser.person(before, sentence)
             if subject is None or subject.kind is not Kind.named_person:
                 return Frame(Source(Kind.author, ""), None, None, 0, 0.8)
-        if subject and _compact_subject(subject, before, memory):
+        if (
+            subject
+            and _compact_subject(subject, before, memory)
+            and not _subject_after_the_verb(tokens, i, subject, sentence, parser)
+        ):
             if lemma == normalize("نقل"):
                 relayed = _relayed_by_subject(sentence, tokens, i, subject, parser)
                 if relayed:
@@ -962,6 +966,22 @@ def _carried_via(source: Source, memory: Memory) -> str | None:
         earlier = memory.latest_named(source.kind, source.name)
         return earlier.via if earlier else None
     return None
+
+
+def _subject_after_the_verb(tokens, i, before_subject, sentence, parser) -> bool:
+    """'رون فونداك، كتب الناشطون إلى …': a name set off by a comma before the verb, and a
+    subject of the verb's own after it; the name is what a bad cut left of the sentence before."""
+    if tokens[i - 1].text not in "،," or i + 1 >= len(tokens):
+        return False
+    first = tokens[i + 1]
+    if (
+        not first.is_word
+        or not first.norm.startswith("ال")
+        or first.norm in OMITTED_SUBJECT_OPENERS
+    ):
+        return False
+    after = parser.parse(tokens[i + 1 : _span_end(tokens, i + 1)], sentence)
+    return after is not None and after.kind is not Kind.author and after.name != before_subject.name
 
 
 PLUPERFECT_LEADS = frozenset(normalize(w) for w in ("كان", "كانت", "كانوا"))
