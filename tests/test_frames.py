@@ -804,3 +804,14 @@ def test_a_name_a_bad_cut_left_before_the_verb_gives_way_to_the_verbs_own_subjec
     )
     assert said[-2][:2] == (Kind.anonymous, "الناشطون")
     assert said[-1][:2] == (Kind.named_person, "محمد عبد السلام")
+
+
+def test_the_sentence_after_the_relayed_report_speaks_goes_on_with_it():
+    said = attributions(
+        'ونشر موقع "ميدل إيست آي" تقريرا عن صفقات السلاح في المنطقة.',
+        "وقال التقرير إن طائرات التحالف قصفت أربع رافعات في الميناء عام 2015.",
+        "وتبرعت الحكومة الأميركية بثلاثة ملايين دولار لشراء رافعات جديدة.",
+        "وتأخر وصول الرافعات أشهرا بسبب الحصار.",
+    )
+    assert [s[:2] for s in said[1:3]] == [(Kind.media, "ميدل إيست آي")] * 2
+    assert said[3][0] is Kind.author

@@ -106,6 +106,10 @@ def attribute_sentence(
         # 'سنغلق المطار ".' after a speaker's quotation: the rest of it, its opening mark lost
         # (rule 12); the closing mark still shows where it ends.
         attribution = _continued(attribution, memory.last, 0.7)
+    elif memory.report_spoke and memory.previous and not frame:
+        # 'وقال التقرير إن …' then 'وتبرعت الحكومة …': the relayed report goes on, its
+        # sentence plainly continuing the one that quoted it (rules 12, 16).
+        attribution = _continued(attribution, memory.previous, 0.6)
     else:
         memory.quote_open = False
     memory.last_paragraph_attributed = attribution.kind is not Kind.author
@@ -115,6 +119,9 @@ def attribute_sentence(
         else None
     )
     memory.previous_text = repaired
+    memory.report_spoke = bool(
+        frame and frame.source.kind is Kind.media and frame.source.name == memory.relayed_report
+    )
     memory.last_sentence_attributed = memory.last_paragraph_attributed
     memory.list_open = memory.last_sentence_attributed and (
         repaired.rstrip().endswith(":")

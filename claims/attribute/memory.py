@@ -49,6 +49,7 @@ class Memory:
     previous_text: str = ""  # the sentence before, as repaired
     relayed_report: str | None = None  # the outlet whose report the article relays (rule 16)
     own_report: bool = False  # the outlet's own correspondent is the latest to report (rule 8)
+    report_spoke: bool = False  # the sentence before quoted the relayed report itself
     paragraph: int = -1
     # `names` and `speakers` indexed as they grow (`_index`), so that a look-up costs the
     # names or speakers that share its key and not a pass over all of them.
