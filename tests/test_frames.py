@@ -815,3 +815,15 @@ def test_the_sentence_after_the_relayed_report_speaks_goes_on_with_it():
     )
     assert [s[:2] for s in said[1:3]] == [(Kind.media, "ميدل إيست آي")] * 2
     assert said[3][0] is Kind.author
+
+
+def test_a_page_cut_mid_statement_goes_on_with_the_speaker_named_next():
+    said = attributions(
+        'وأضاف أنه " لا حل في اليمن إلا بالحوار بين جميع الأطراف ".',
+        "كما دعا الوزير سامي العلي المجتمع الدولي إلى دعم جهود الإغاثة.",
+    )
+    assert said[0][:3] == (Kind.named_person, "سامي العلي", "وأضاف")
+    narrated = attributions(
+        "وصلت القافلة إلى المدينة صباح اليوم.", "وقال الوزير سامي العلي إن القافلة تحمل الدواء."
+    )
+    assert narrated[0][0] is Kind.author

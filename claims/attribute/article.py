@@ -22,7 +22,15 @@ from claims.attribute.memory import (
     collect_names,
 )
 from claims.attribute.sources import Source, SourceParser
-from claims.attribute.tokens import CLOSE_QUOTES, QUOTES, Token, _words, in_lexicon, tokenize
+from claims.attribute.tokens import (
+    CLOSE_QUOTES,
+    QUOTES,
+    Token,
+    _cue_lemma,
+    _words,
+    in_lexicon,
+    tokenize,
+)
 from claims.clean import repair
 from claims.lexicon import word_class
 from claims.models import Article, Attribution, Claim, Kind, Sentence, Speech
@@ -200,7 +208,33 @@ def attribute_article(article: Article, sentences: list[Sentence]) -> list[Claim
                 sentence, repaired, tokens, memory, parser, article.doc, lost_opening
             )
         )
+    if claims and claims[0].kind is Kind.author:
+        opening = _opening_mid_statement(claims, kept[0], passages, article)
+        claims[0] = opening or claims[0]
     return claims
+
+
+def _opening_mid_statement(
+    claims: list[Claim],
+    sentence: Sentence,
+    passages: list[tuple[str, list[Token]]],
+    article: Article,
+) -> Claim | None:
+    """'وأضاف أنه " …' opening a page cut mid-statement goes on with the speaker the next
+    sentences name (rule 17), read again as if that speaker had just been quoted."""
+    repaired, tokens = passages[0]
+    words = _words(tokens)
+    if not words or words[0].norm[:1] != "و" or _cue_lemma(words[0]) is None:
+        return None  # only a verb that goes on ('وأضاف', 'وتابع') opens in mid-statement
+    named = next((c for c in claims[1 : 1 + QUOTE_LOOKAHEAD] if c.kind is not Kind.author), None)
+    if named is None or not named.source:
+        return None
+    memory = Memory(outlet=article.outlet, names=collect_names(passages))
+    memory.remember(Speaker(named.kind, named.source, named.via))
+    reread = attribute_sentence(
+        sentence, repaired, tokens, memory, SourceParser(memory, passages), article.doc
+    )
+    return reread if reread.kind is not Kind.author and reread.source == named.source else None
 
 
 def _closes_unopened(text: str) -> bool:
