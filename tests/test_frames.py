@@ -827,3 +827,12 @@ def test_a_page_cut_mid_statement_goes_on_with_the_speaker_named_next():
         "وصلت القافلة إلى المدينة صباح اليوم.", "وقال الوزير سامي العلي إن القافلة تحمل الدواء."
     )
     assert narrated[0][0] is Kind.author
+
+
+def test_the_outlet_that_printed_a_letter_or_interview_before_the_verb_relays_it():
+    said = attributions(
+        "وقال الأمير فيصل بن خالد لوكالة رويترز إن المملكة تدعم الحل السياسي.",
+        'وفي رسالة إلى الرئيس الأميركي نشرتها صحيفة "الرياض" قال الأمير فيصل إن القرار خاطئ.',
+    )
+    assert said[1][:2] == (Kind.named_person, "فيصل بن خالد")
+    assert said[1][3] == "الرياض"

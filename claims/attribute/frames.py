@@ -731,6 +731,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         via
         or relayed_by
         or _via_in(tokens[i + 1 :], sentence, parser)
+        or _via_in(tokens[:i], sentence, parser)  # 'وفي رسالة نشرتها صحيفة "الرياض" قال …'
         or _hearer_outlet(tokens, end, complement, sentence, parser)
         or _told_outlet(tokens, i + 1, end, source, sentence, parser)
         or (None if _pluperfect(tokens[:i]) else _carried_via(source, memory))
