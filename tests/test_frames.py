@@ -836,3 +836,13 @@ def test_the_outlet_that_printed_a_letter_or_interview_before_the_verb_relays_it
     )
     assert said[1][:2] == (Kind.named_person, "فيصل بن خالد")
     assert said[1][3] == "الرياض"
+
+
+def test_an_agency_cited_with_according_to_relays_the_one_it_goes_on_to_quote():
+    said = attributions(
+        'وبحسب وكالة "سبوتنيك" الروسية؛ فقد "أكد رئيس الأركان الروسي، (سيرغي رودسكوي)، '
+        'أن القوات دمرت مواقع التنظيم".',
+        'وبحسب وكالة "سانا"، قتل خمسة مدنيين في القصف الذي استهدف السوق.',
+    )
+    assert said[0] == (Kind.named_person, "سيرغي رودسكوي", "أكد", "سبوتنيك")
+    assert said[1][:2] == (Kind.media, "سانا")

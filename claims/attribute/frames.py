@@ -137,7 +137,9 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     according = _according_frame(sentence, tokens, parser)
     opening = tokens.index(words[lead]) if lead < len(words) else 0
     if according and _according_at(tokens, opening):
-        return according  # 'وبحسب عضو في اللجنة، تحدث إلى …': the opening phrase attributes
+        # 'وبحسب عضو في اللجنة، تحدث إلى …': the opening phrase attributes; 'وبحسب وكالة
+        # "سبوتنيك"، فقد أكد رئيس الأركان أن …': the agency relays the one it quotes (rule 11).
+        return _quoted_through(according, sentence, tokens, parser) or according
     verb_frame = (
         _issued_frame(sentence, tokens, parser, opening)
         or _verb_frame(sentence, tokens, parser, lead)
@@ -160,6 +162,31 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         or _glued_frame(sentence, tokens, parser)
         or _headline_frame(tokens, sentence, parser)
     )
+
+
+def _quoted_through(
+    according: Frame, sentence: str, tokens: list[Token], parser: SourceParser
+) -> Frame | None:
+    """The speaker an outlet's 'according to' phrase goes on to quote in its own frame."""
+    if according.source.kind is not Kind.media or according.via:
+        return None
+    rest = [t for t in tokens if t.start >= according.claim_start]
+    while rest and not rest[0].is_word:
+        rest = rest[1:]  # '؛ فقد …'
+    # 'فقد "أكد رئيس الأركان …"': marks that wrap the agency's whole sentence, frame included
+    rest = [
+        t for k, t in enumerate(rest) if not (k < 2 and t.text in OPEN_QUOTES + STRAIGHT_QUOTES)
+    ]
+    inner = _verb_frame(sentence, rest, parser, 0)
+    if (
+        inner is None
+        or inner.source.kind in (Kind.author, Kind.media)
+        or inner.source.is_reference
+        or _words_to_cue(rest, inner.cue) > MAX_REPORTED_FRAME_WORDS
+    ):
+        return None
+    inner.via = according.source.name
+    return inner
 
 
 # A story the page glued on without a full stop (teasers, captions, headlines; rules 13, 15)
