@@ -245,10 +245,16 @@ class SourceParser:
                 body = self._spokesman_of(role, sentence)
                 if body:
                     return body
-                # An unnamed official is an anonymous source: 'مدير المكتب السياسي للفرقة'.
+                # An unnamed official is an anonymous source: 'مدير المكتب السياسي للفرقة';
+                # a government's minister ('وزير الدفاع الروسي') is one known person.
                 described = _before_relative_clause(_words(role))  # '… التي تجري منذ يومين'
+                one_known = (
+                    first.norm in word_class("offices")
+                    and len(described) > 1
+                    and described[1].norm.startswith("ال")
+                )
                 return Source(
-                    Kind.anonymous,
+                    Kind.named_person if one_known else Kind.anonymous,
                     _clean_name(_text(role[: role.index(described[-1]) + 1], sentence)),
                 )
         if _starts_with(words, _phrases("anonymous")):
@@ -654,7 +660,12 @@ class SourceParser:
     def _statement(self, tokens, i, sentence) -> Source | None:
         """'البيان' speaks for the body that issued it; 'التحقيقات التي أجرتها X' for X;
         'تقرير صادر عن X', 'بيان للوزارة' for X."""
+        if i + 1 < len(tokens) and tokens[i + 1].norm in word_class("press_adjectives"):
+            # 'أفادت معلومات صحفية': unnamed media, kept as the phrase (rule 9)
+            return Source(Kind.media, _clean_name(_text(tokens[i : i + 2], sentence)))
         issuer = self.parse(tokens[i + 1 : _span_end(tokens, i + 1)], sentence)
+        if issuer and issuer.kind is Kind.media and self.memory.is_own_outlet(issuer.name):
+            return Source(Kind.author, "")  # 'وبحسب معلومات عنب بلدي' on Enab Baladi's page
         if issuer and issuer.kind in (Kind.organization, Kind.media):
             return issuer  # 'إحصاءات وزارة الصحة', 'تقديرات الأمم المتحدة'
         for j in range(i + 1, min(len(tokens), i + 6)):
