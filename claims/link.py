@@ -1073,14 +1073,18 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
     reasons, agreements = found.reasons, found.agreements
     if found.contra:
         return Comparison(relation=Relation.contradicts, score=sim, reasons=reasons + found.contra)
+    # figures of different people ('12 مدنياً' / '12 عنصراً'), the dead against the captured,
+    # or nothing in common but the place: other facts, however alike the wording
+    if found.other:
+        return Comparison(relation=Relation.unrelated, score=sim, reasons=[*reasons, found.other])
     difference = _difference(a, b)
     # What a difference of a few words means here. Two statements that differ in a few words
     # only (`few_words_differ`) tell one story with one change, and the judge (fitted on ANS)
     # reads any change: an opposed predicate, a negation or a denial on one side, another
     # figure, and also another actor, place or object in the same slot ('فيلم أجنبي' / 'فيلم
     # عربي', 'أسعار الخبز' / 'أسعار المحروقات'): told of the same event, that is a claim
-    # against another. Its reasons name the words that decided. What the gate tells apart
-    # (other places, dates, actors, counted people) never reaches it. A
+    # against another. Its reasons name the words that decided. What the rules tell apart
+    # (other places, dates, actors, people counted, events) never reaches it. A
     # sentence told again in other words it reads only with a denial left over (a negation
     # there is as often a phrase the alignment split, another figure a rounding).
     if few_words_differ(difference) or _denial_left_over(difference):
@@ -1096,10 +1100,6 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
             )
     if sim < CORROBORATES and not agreements:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
-    # figures of different people ('12 مدنياً' / '12 عنصراً'), the dead against the wounded,
-    # or nothing in common but the place: other facts, however alike the wording
-    if found.other:
-        return Comparison(relation=Relation.unrelated, score=sim, reasons=[*reasons, found.other])
     if sim < CORROBORATES and agreements and sim < RELATED + 0.04:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
     return Comparison(relation=Relation.corroborates, score=sim, reasons=reasons + agreements)
