@@ -951,11 +951,24 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     if denied:
         signals["denial left over"] = 1.0
         said["denial left over"] = f"denial on one side: {denied}"
+    # the one word left over on each side: an adjective of origin or kind in another's place
+    if len(difference.only_a) == len(difference.only_b) == 1 and all(
+        map(_nisba, difference.only_a + difference.only_b)
+    ):
+        signals["other origin"] = 1.0
+        said["other origin"] = f"{difference.only_a[0]} in the place of {difference.only_b[0]}"
     figures = [[w for w in words if w[:1].isdigit()] for words in difference[:2]]
     if figures[0] and figures[1]:
         signals["other figure"] = 1.0
         said["other figure"] = f"figure {figures[0][0]} vs {figures[1][0]}"
     return _Judged(signals, said)
+
+
+def _nisba(key: str) -> bool:
+    """Whether a word (as the judge names it) reads as an adjective of origin or kind, ending
+    in ي: 'مغربي', 'اجنبي', 'شمالي'. One in the place of another in two statements otherwise
+    alike is another actor, place or object in the same slot ('فيلم أجنبي' / 'فيلم عربي')."""
+    return len(key) >= 4 and key.endswith("ي") and not key.startswith(("ي", "ت"))
 
 
 @lru_cache(maxsize=65536)
@@ -1048,6 +1061,9 @@ def _reason(name: str, said: dict[str, str], found: _Analysis) -> str:
         return found.contra[0]
     if what == "figures agree" and found.agreements:
         return found.agreements[0]
+    if what.startswith("leftover "):
+        fewer, more = what.removeprefix("leftover ").split("-")
+        return f"{fewer} word(s) against {more} differ"
     return what
 
 
