@@ -600,3 +600,11 @@ def test_an_unnamed_source_in_the_accusative_after_lakin_or_anna_is_still_the_so
         Kind.anonymous,
         "مصدرا في الوزارة",
     )
+
+
+def test_a_bodys_own_website_speaks_for_the_body():
+    assert attribution("وحسب موقع الأمم المتحدة فإن اليوم العالمي للتسامح أقر عام 1996.")[:2] == (
+        Kind.organization,
+        "الأمم المتحدة",
+    )
+    assert attribution('وقال موقع "عنب بلدي" إن المعبر أغلق.')[:2] == (Kind.media, "عنب بلدي")

@@ -474,6 +474,13 @@ class SourceParser:
         return None
 
     def _media(self, tokens, j, sentence, head: list[Token]) -> Source:
+        if _without_article(head[-1].bare) == normalize("موقع") and _starts_with(
+            _words(tokens[j:]), _phrases("organizations")
+        ):
+            # 'موقع الأمم المتحدة', 'موقع وزارة الدفاع': a body's own website speaks for it
+            body = self.parse(tokens[j:], sentence)
+            if body and body.kind is Kind.organization:
+                return body
         if (
             _without_article(head[-1].bare) == normalize("موقع")
             and j < len(tokens)
