@@ -846,3 +846,13 @@ def test_an_agency_cited_with_according_to_relays_the_one_it_goes_on_to_quote():
     )
     assert said[0] == (Kind.named_person, "سيرغي رودسكوي", "أكد", "سبوتنيك")
     assert said[1][:2] == (Kind.media, "سانا")
+
+
+def test_the_outlet_told_between_according_to_and_the_speaker():
+    said = attributions(
+        'وقتل عشرة عناصر من قوات النظام، بحسب ما صرح إلى "سمارت" مدير المكتب الإعلامي للفصيل.',
+        'وقتل عشرة عناصر، بحسب ما قال لـ"عنب بلدي" القيادي في الفصيل خالد العمر.',
+        AL_JAZEERA_FOOTER,
+    )
+    assert said[0] == (Kind.anonymous, "مدير المكتب الإعلامي للفصيل", "بحسب ما صرح", "سمارت")
+    assert said[1][:2] == (Kind.named_person, "خالد العمر") and said[1][3] == "عنب بلدي"

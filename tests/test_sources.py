@@ -608,3 +608,12 @@ def test_a_bodys_own_website_speaks_for_the_body():
         "الأمم المتحدة",
     )
     assert attribution('وقال موقع "عنب بلدي" إن المعبر أغلق.')[:2] == (Kind.media, "عنب بلدي")
+
+
+def test_a_definite_genitive_after_a_role_is_no_name():
+    text = "وقال مدير المكتب السياسي للفرقة إن المفاوضات متعثرة."
+    assert attribution(text)[:2] == (Kind.anonymous, "مدير المكتب السياسي للفرقة")
+    assert attribution("وقال الناشط الإعلامي بلال الأحمد إن القصف مستمر.")[:2] == (
+        Kind.named_person,
+        "بلال الأحمد",
+    )

@@ -1127,6 +1127,11 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             continue
         said = _past_reporting_verb(tokens, i + n)  # the cue runs to the verb
         j = said + 1 if said < len(tokens) and tokens[said].norm in ABOUT_THE_SPEAKER else said
+        told = None
+        if said > i + n and j + 1 < len(tokens) and tokens[j].norm in TOLD_TO:
+            # 'بحسب ما صرح إلى "سمارت" مدير المكتب': the outlet told stands before the speaker
+            told = _quoted_name(tokens, j + 1, sentence)
+            j = told[1] if told else j
         if j < len(tokens) and tokens[j].norm in ("ل", "لـ"):
             j += 1
         elif (
@@ -1162,7 +1167,7 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             source = Source(Kind.media, quoted[0])  # 'وحسب "تجمع أحرار حوران"': a named outlet
         if source is None or source.kind is Kind.author:
             continue
-        via = None
+        via = told[0] if told and not parser.memory.is_own_outlet(told[0]) else None
         relay = next((k for k in range(j, end) if tokens[k].norm == "عن"), None)
         if source.kind is Kind.media and relay is not None:
             # 'بحسب ما نقلته وكالة الأناضول عن مصادر أمنية': the agency relays the sources.
@@ -1182,6 +1187,8 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
     return None
 
 
+# 'بحسب ما صرح إلى "سمارت"', 'لـ"عنب بلدي"': the outlet told, before the speaker.
+TOLD_TO = frozenset(normalize(w) for w in ("إلى", "ل", "لـ"))
 # 'بحسب ما نقلت عنه وكالات روسية': the speaker the outlet relays, named back after the verb.
 ABOUT_THE_SPEAKER = frozenset(normalize(w) for w in ("عنه", "عنها", "عنهم", "به", "بها"))
 
