@@ -617,3 +617,13 @@ def test_a_definite_genitive_after_a_role_is_no_name():
         Kind.named_person,
         "بلال الأحمد",
     )
+
+
+def test_unnamed_sources_counted_as_some_of_a_group():
+    assert (
+        attribution("وقال ثلاثة من المسؤولين الأتراك إن الحدود ستبقى مغلقة.")[0] is Kind.anonymous
+    )
+    assert attribution("وقال أربعة مسؤولين فلسطينيين إن الخطة مرفوضة.")[:2] == (
+        Kind.anonymous,
+        "أربعة مسؤولين فلسطينيين",
+    )
