@@ -856,3 +856,13 @@ def test_the_outlet_told_between_according_to_and_the_speaker():
     )
     assert said[0] == (Kind.anonymous, "مدير المكتب الإعلامي للفصيل", "بحسب ما صرح", "سمارت")
     assert said[1][:2] == (Kind.named_person, "خالد العمر") and said[1][3] == "عنب بلدي"
+
+
+def test_a_preposition_written_onto_the_word_after_the_verb_leaves_the_subject_in_it():
+    said = attributions(
+        "وقال القائد العسكري أحمد بري إن القوات ستدخل الأحياء.",
+        "وتعهد بحماية قوافل المساعدات وإدخالها إلى الأحياء المحاصرة.",
+        "وطالب بالإفراج عن المعتقلين.",
+        "وقالت بثينة شعبان إن الحكومة مستعدة للحوار.",
+    )
+    assert [s[1] for s in said] == ["أحمد بري", "أحمد بري", "أحمد بري", "بثينة شعبان"]

@@ -693,7 +693,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
                     return Frame(group, cue, via, claim_start, certainty)
                 if relayed_by and relayed_by.kind is Kind.media:
                     return Frame(relayed_by, cue, None, claim_start, certainty)
-    if _words(after) and _words(after)[0].norm in OMITTED_SUBJECT_OPENERS and memory.last:
+    if _words(after) and _governed_first(_words(after)[0]) and memory.last:
         after = []  # 'وأضافت في بيان …', 'وأشار إلى أن …': the subject is the last speaker
         end = _complement_at(tokens, i + 1)
     elif _speech_follows(tokens, i + 1) and memory.last:
@@ -865,6 +865,21 @@ OMITTED_SUBJECT_OPENERS = frozenset(
     normalize(w)
     for w in ("في", "الى", "إلى", "عبر", "خلال", "على", "عن", "من", "ل", "لـ", "بالقول", "هناك")
 )
+
+
+def _governed_first(word: Token) -> bool:
+    """A preposition opens what follows the verb ('وأعرب عن …'), alone or written onto a
+    definite noun or a verbal noun ('وطالب بالإفراج', 'وتعهد بحماية القوافل'; not 'بثينة' or
+    'بشار', names): the subject is the pronoun in the verb."""
+    if word.norm in OMITTED_SUBJECT_OPENERS:
+        return True
+    rest = word.norm[1:]
+    return (
+        word.norm[:1] == "ب"
+        and len(rest) > 2
+        and (rest.startswith("ال") or rest.endswith("ه"))
+        and _name_form(word.text) not in _first_names()
+    )
 
 
 def _unnamed_group(tokens: list[Token], sentence: str) -> Source | None:
