@@ -869,8 +869,8 @@ OMITTED_SUBJECT_OPENERS = frozenset(
 
 def _governed_first(word: Token) -> bool:
     """A preposition opens what follows the verb ('وأعرب عن …'), alone or written onto a
-    definite noun or a verbal noun ('وطالب بالإفراج', 'وتعهد بحماية القوافل'; not 'بثينة' or
-    'بشار', names): the subject is the pronoun in the verb."""
+    definite noun or a verbal noun ('وطالب بالإفراج', 'وتعهد بحماية القوافل'; not a name,
+    'بثينة', nor a body, 'بعثة'): the subject is the pronoun in the verb."""
     if word.norm in OMITTED_SUBJECT_OPENERS:
         return True
     rest = word.norm[1:]
@@ -879,7 +879,12 @@ def _governed_first(word: Token) -> bool:
         and len(rest) > 2
         and (rest.startswith("ال") or rest.endswith("ه"))
         and _name_form(word.text) not in _first_names()
+        and not any(_starts_with([word], _phrases(kind)) for kind in SOURCE_HEADS)  # 'بعثة'
     )
+
+
+# The lexicons whose heads open a source phrase ('أعربت بعثة الأمم المتحدة').
+SOURCE_HEADS = ("organizations", "media", "anonymous")
 
 
 def _unnamed_group(tokens: list[Token], sentence: str) -> Source | None:
