@@ -843,3 +843,25 @@ def test_an_agency_cited_with_according_to_relays_the_one_it_goes_on_to_quote():
     )
     assert said[0] == (Kind.named_person, "سيرغي رودسكوي", "أكد", "سبوتنيك")
     assert said[1][:2] == (Kind.media, "سانا")
+
+
+def test_the_outlet_told_between_according_to_and_the_speaker():
+    said = attributions(
+        'وقتل عشرة عناصر من قوات النظام، بحسب ما صرح إلى "سمارت" مدير المكتب الإعلامي للفصيل.',
+        'وقتل عشرة عناصر، بحسب ما قال لـ"عنب بلدي" القيادي في الفصيل خالد العمر.',
+        AL_JAZEERA_FOOTER,
+    )
+    assert said[0] == (Kind.anonymous, "مدير المكتب الإعلامي للفصيل", "بحسب ما صرح", "سمارت")
+    assert said[1][:2] == (Kind.named_person, "خالد العمر") and said[1][3] == "عنب بلدي"
+
+
+def test_a_preposition_written_onto_the_word_after_the_verb_leaves_the_subject_in_it():
+    said = attributions(
+        "وقال القائد العسكري أحمد بري إن القوات ستدخل الأحياء.",
+        "وتعهد بحماية قوافل المساعدات وإدخالها إلى الأحياء المحاصرة.",
+        "وطالب بالإفراج عن المعتقلين.",
+        "وقالت بثينة شعبان إن الحكومة مستعدة للحوار.",
+        "وأعربت بعثة الأمم المتحدة عن قلقها من الاشتباكات.",
+    )
+    assert [s[1] for s in said[:4]] == ["أحمد بري", "أحمد بري", "أحمد بري", "بثينة شعبان"]
+    assert said[4][0] is Kind.organization

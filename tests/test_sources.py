@@ -743,3 +743,30 @@ def test_an_unnamed_source_in_the_accusative_after_lakin_or_anna_is_still_the_so
         Kind.anonymous,
         "مصدرا في الوزارة",
     )
+
+
+def test_a_bodys_own_website_speaks_for_the_body():
+    assert attribution("وحسب موقع الأمم المتحدة فإن اليوم العالمي للتسامح أقر عام 1996.")[:2] == (
+        Kind.organization,
+        "الأمم المتحدة",
+    )
+    assert attribution('وقال موقع "عنب بلدي" إن المعبر أغلق.')[:2] == (Kind.media, "عنب بلدي")
+
+
+def test_a_definite_genitive_after_a_role_is_no_name():
+    text = "وقال مدير المكتب السياسي للفرقة إن المفاوضات متعثرة."
+    assert attribution(text)[:2] == (Kind.anonymous, "مدير المكتب السياسي للفرقة")
+    assert attribution("وقال الناشط الإعلامي بلال الأحمد إن القصف مستمر.")[:2] == (
+        Kind.named_person,
+        "بلال الأحمد",
+    )
+
+
+def test_unnamed_sources_counted_as_some_of_a_group():
+    assert (
+        attribution("وقال ثلاثة من المسؤولين الأتراك إن الحدود ستبقى مغلقة.")[0] is Kind.anonymous
+    )
+    assert attribution("وقال أربعة مسؤولين فلسطينيين إن الخطة مرفوضة.")[:2] == (
+        Kind.anonymous,
+        "أربعة مسؤولين فلسطينيين",
+    )

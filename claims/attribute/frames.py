@@ -693,7 +693,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
                     return Frame(group, cue, via, claim_start, certainty)
                 if relayed_by and relayed_by.kind is Kind.media:
                     return Frame(relayed_by, cue, None, claim_start, certainty)
-    if _words(after) and _words(after)[0].norm in OMITTED_SUBJECT_OPENERS and memory.last:
+    if _words(after) and _governed_first(_words(after)[0]) and memory.last:
         after = []  # 'وأضافت في بيان …', 'وأشار إلى أن …': the subject is the last speaker
         end = _complement_at(tokens, i + 1)
     elif _speech_follows(tokens, i + 1) and memory.last:
@@ -865,6 +865,26 @@ OMITTED_SUBJECT_OPENERS = frozenset(
     normalize(w)
     for w in ("في", "الى", "إلى", "عبر", "خلال", "على", "عن", "من", "ل", "لـ", "بالقول", "هناك")
 )
+
+
+def _governed_first(word: Token) -> bool:
+    """A preposition opens what follows the verb ('وأعرب عن …'), alone or written onto a
+    definite noun or a verbal noun ('وطالب بالإفراج', 'وتعهد بحماية القوافل'; not a name,
+    'بثينة', nor a body, 'بعثة'): the subject is the pronoun in the verb."""
+    if word.norm in OMITTED_SUBJECT_OPENERS:
+        return True
+    rest = word.norm[1:]
+    return (
+        word.norm[:1] == "ب"
+        and len(rest) > 2
+        and (rest.startswith("ال") or rest.endswith("ه"))
+        and _name_form(word.text) not in _first_names()
+        and not any(_starts_with([word], _phrases(kind)) for kind in SOURCE_HEADS)  # 'بعثة'
+    )
+
+
+# The lexicons whose heads open a source phrase ('أعربت بعثة الأمم المتحدة').
+SOURCE_HEADS = ("organizations", "media", "anonymous")
 
 
 def _unnamed_group(tokens: list[Token], sentence: str) -> Source | None:
@@ -1127,6 +1147,11 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             continue
         said = _past_reporting_verb(tokens, i + n)  # the cue runs to the verb
         j = said + 1 if said < len(tokens) and tokens[said].norm in ABOUT_THE_SPEAKER else said
+        told = None
+        if said > i + n and j + 1 < len(tokens) and tokens[j].norm in TOLD_TO:
+            # 'بحسب ما صرح إلى "سمارت" مدير المكتب': the outlet told stands before the speaker
+            told = _quoted_name(tokens, j + 1, sentence)
+            j = told[1] if told else j
         if j < len(tokens) and tokens[j].norm in ("ل", "لـ"):
             j += 1
         elif (
@@ -1162,7 +1187,7 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             source = Source(Kind.media, quoted[0])  # 'وحسب "تجمع أحرار حوران"': a named outlet
         if source is None or source.kind is Kind.author:
             continue
-        via = None
+        via = told[0] if told and not parser.memory.is_own_outlet(told[0]) else None
         relay = next((k for k in range(j, end) if tokens[k].norm == "عن"), None)
         if source.kind is Kind.media and relay is not None:
             # 'بحسب ما نقلته وكالة الأناضول عن مصادر أمنية': the agency relays the sources.
@@ -1182,6 +1207,8 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
     return None
 
 
+# 'بحسب ما صرح إلى "سمارت"', 'لـ"عنب بلدي"': the outlet told, before the speaker.
+TOLD_TO = frozenset(normalize(w) for w in ("إلى", "ل", "لـ"))
 # 'بحسب ما نقلت عنه وكالات روسية': the speaker the outlet relays, named back after the verb.
 ABOUT_THE_SPEAKER = frozenset(normalize(w) for w in ("عنه", "عنها", "عنهم", "به", "بها"))
 

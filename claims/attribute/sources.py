@@ -272,12 +272,15 @@ class SourceParser:
                 if named and _opens_with_given_name(chunks[1], 0):
                     return named
             return self._anonymous(tokens, i0, sentence)
-        if (first.norm.isdigit() or first.norm in _number_words()) and _starts_with(
-            words[1:], _phrases("anonymous")
-        ):
-            # 'وقال أربعة مسؤولين فلسطينيين': unnamed sources, counted
-            counted = self._anonymous(tokens, tokens.index(words[1]), sentence)
-            return Source(Kind.anonymous, f"{first.text} {counted.name}")
+        if first.norm.isdigit() or first.norm in _number_words():
+            # 'وقال أربعة مسؤولين فلسطينيين', 'ستة من كبار المسؤولين': unnamed sources, counted
+            head = 1
+            while head < len(words) - 1 and words[head].norm in word_class("counted_links"):
+                head += 1
+            if head < len(words) and _starts_with(words[head:], _phrases("anonymous")):
+                counted = self._anonymous(tokens, tokens.index(words[head]), sentence)
+                count = _text(tokens[i0 : tokens.index(words[head])], sentence)
+                return Source(Kind.anonymous, f"{count} {counted.name}")
         outlet = self._bare_outlet(words)
         if outlet:
             return Source(Kind.media, outlet)
@@ -513,6 +516,13 @@ class SourceParser:
         return None
 
     def _media(self, tokens, j, sentence, head: list[Token]) -> Source:
+        if _without_article(head[-1].bare) == normalize("موقع") and _starts_with(
+            _words(tokens[j:]), _phrases("organizations")
+        ):
+            # 'موقع الأمم المتحدة', 'موقع وزارة الدفاع': a body's own website speaks for it
+            body = self.parse(tokens[j:], sentence)
+            if body and body.kind is Kind.organization:
+                return body
         if (
             _without_article(head[-1].bare) == normalize("موقع")
             and j < len(tokens)
