@@ -1,9 +1,17 @@
 """Ingest benchmark: N articles built from seeds/ (varied so every hash differs) into SQLite
-and PostgreSQL, reported as articles/s and memory.
+and PostgreSQL, reported as articles/s and memory; or the real pages of ../shared/realdev
+ingested stage by stage.
 
     .venv/bin/python bench/bench_ingest.py                      # 10,000 articles, SQLite
     .venv/bin/python bench/bench_ingest.py --postgres postgresql+psycopg://postgres@127.0.0.1:5432/test
     .venv/bin/python bench/bench_ingest.py --extract            # time extraction too
+    .venv/bin/python bench/bench_ingest.py --real --repeat 5    # real pages, by stage
+
+With --real, the pages (read where they are, never copied) go into a fresh SQLite store per
+run, one stage at a time: read and decode, segment and clean (furniture model included),
+attribute, store (`ingest`, one transaction per article), link (`link_store`). Each stage's
+articles/s is its own (best and median of the runs, wall-clock and CPU), the total is their
+sum, without the command's start-up.
 
 Without --extract, each seed is extracted once and every variant reuses its claims with new
 text and hash, so the figure is the store's own rate. With --extract every variant goes
@@ -32,9 +40,14 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from claims.attribute import attribute_article  # noqa: E402
+from claims.clean import clean  # noqa: E402
 from claims.models import ExtractedArticle  # noqa: E402
 from claims.pipeline import extract_article, extract_path, iter_inputs  # noqa: E402
+from claims.read import read_path  # noqa: E402
+from claims.segment import segment  # noqa: E402
 from claims.store import Store, ingest  # noqa: E402
+from claims.store.linking import link_store  # noqa: E402
 from claims.store.tables import CLAIM  # noqa: E402
 
 
@@ -115,13 +128,86 @@ def report(result: dict) -> None:
     print(f"{'':<11} RSS at each tenth, MB: {' '.join(f'{mb:.1f}' for _, mb in rss)}")
 
 
+REAL_PAGES = ROOT.parent / "shared" / "realdev" / "text"
+STAGES = ("read", "segment and clean", "attribute", "store", "link")
+
+
+def real_stages(pages: list[Path], store_path: Path) -> dict[str, tuple[float, float]]:
+    """Wall-clock and CPU seconds of each stage of ingesting `pages` into a new store."""
+    spent: dict[str, tuple[float, float]] = {}
+
+    def timed(stage: str, work):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = work()
+        spent[stage] = (time.perf_counter() - wall, time.process_time() - cpu)
+        return result
+
+    articles = timed("read", lambda: [read_path(path, path.name) for path in pages])
+    cleaned = timed("segment and clean", lambda: [clean(a, segment(a.text)) for a in articles])
+    extracted = timed(
+        "attribute",
+        lambda: [
+            ExtractedArticle(
+                article=article,
+                claims=attribute_article(article, sentences),
+                junk=[s for s in sentences if s.junk],
+            )
+            for article, sentences in cleaned
+        ],
+    )
+    store = Store.open(str(store_path))
+    try:
+        timed("store", lambda: [ingest(store, e) for e in extracted])
+        timed("link", lambda: link_store(store))
+    finally:
+        store.close()
+    return spent
+
+
+def report_real(folder: Path, repeat: int) -> None:
+    pages = sorted(folder.glob("*.txt"))
+    size = sum(path.stat().st_size for path in pages)
+    print(f"{len(pages)} real pages, {size / 1e6:.2f} MB, {repeat} runs (best / median)")
+    runs = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            runs.append(real_stages(pages, Path(tmp) / "real.db"))
+    for stage in (*STAGES, "total"):
+        walls = sorted(
+            sum(run[s][0] for s in STAGES) if stage == "total" else run[stage][0] for run in runs
+        )
+        cpus = sorted(
+            sum(run[s][1] for s in STAGES) if stage == "total" else run[stage][1] for run in runs
+        )
+        best, median = walls[0], walls[len(walls) // 2]
+        print(
+            f"  {stage:<18} {best:6.3f} / {median:6.3f} s wall = "
+            f"{len(pages) / best:7.1f} / {len(pages) / median:7.1f} articles/s; "
+            f"{cpus[0]:6.3f} CPU-s best = {len(pages) / cpus[0]:7.1f} articles per CPU-second"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=10_000, help="articles to ingest")
     parser.add_argument("--postgres", help="PostgreSQL URL; a fresh schema is made and dropped")
     parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite run")
     parser.add_argument("--extract", action="store_true", help="extract every variant too")
+    parser.add_argument(
+        "--real",
+        nargs="?",
+        const=REAL_PAGES,
+        type=Path,
+        help=f"ingest real pages stage by stage (default folder: {REAL_PAGES})",
+    )
+    parser.add_argument("--repeat", type=int, default=5, help="runs of --real")
     args = parser.parse_args()
+    if args.real:
+        if not args.real.is_dir():
+            parser.error(f"{args.real} is not a folder of pages")
+        report_real(args.real, args.repeat)
+        print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        return 0
 
     seeds = [extract_path(path) for path in iter_inputs([ROOT / "seeds"])]
     print(f"{len(seeds)} seeds, {sum(len(s.claims) for s in seeds)} claims; extract={args.extract}")

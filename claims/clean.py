@@ -8,6 +8,7 @@ copy of one sentence for the attribution rules to read.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -70,6 +71,21 @@ RECEIVED_BY = re.compile(
     r"[\"«“]\s*([^\"»”\n]{2,30}?)\s*[\"»”]"
     r"(?=\s*(?:نسخة|على نسخة|عليه|عليها|إن|أن|ان|[،,.:]|$))"
 )
+# The holder named just before the copyright's years: 'العناوين روسيا اليوم تي في نوفوستي
+# 2007 - 2018 جميع الحقوق محفوظة', 'تطبيق قناة نسمة للهواتف الذكية 2017 جميع الحقوق محفوظة'.
+COPYRIGHT_CLAIM = re.compile(r"(?:جميع|كل) الحقوق محفوظة")
+YEARS_AT_END = re.compile(r"((?:\S+\s+){1,8})\d{4}(?:\s*[-–]\s*\d{4})?\s*[-–]?\s*$")
+HOLDER_SPAN = 300  # characters before the copyright where its holder and years are read
+# A site's own domain in its links and notices, spaced by the scraper or not: 'لقد اختارت DW. COM
+# …', 'طباعة الرابط http: / / p. dw. com / p / 2lQ0K'. The page's own is printed more than once.
+DOMAIN = re.compile(r"(?<![\w.])([a-z][a-z0-9-]{1,30})\s?\.\s?(?:com|net|org|tv|info|news)\b", re.I)
+DOMAIN_REPEATS = 2
+# A dateline before each teaser of the site's other stories: 'بغداد - عرب لايف قال مصدر …',
+# 'الموصل - عرب لايف أعلنت …'. The name after the dash that comes back with several places.
+PLACE_DASH_NAME = re.compile(
+    r"(?<!\S)([\u0621-\u064a]{3,20})\s+[-–]\s+([\u0621-\u064a]+(?:\s[\u0621-\u064a]+){0,3})"
+)
+DATELINE_PLACES = 3
 # A dash between a place and a name: '-', '–', '|', or a spaced tatweel 'ـ'.
 DASH = r"(?:[-–|]|\sـ\s)"
 BYLINE_DASH = re.compile(rf"^[^\s\-–]{{2,20}}\s*{DASH}\s*(.{{4,40}})$")
@@ -259,6 +275,40 @@ def _opening_outlet(name: str) -> str | None:
     )
 
 
+def _outlet_among(words: list[str]) -> str | None:
+    """The first known outlet that a run of these words spells, the longest run at each word."""
+    for start in range(len(words)):
+        if found := _opening_outlet(" ".join(words[start : start + MAX_OUTLET_WORDS])):
+            return found
+    return None
+
+
+def _repeated_dateline_name(text: str) -> str | None:
+    """The name a page's datelines give after the dash with several places: the words that
+    follow the dash in every one of them ('عرب لايف' of 'بغداد - عرب لايف قال …', 'الموصل -
+    عرب لايف أعلن …'), known to the lexicon or not."""
+    after: dict[str, list[tuple[str, list[str]]]] = {}
+    for match in PLACE_DASH_NAME.finditer(text):
+        words = match.group(2).split()
+        after.setdefault(words[0], []).append((match.group(1), words))
+    for runs in after.values():
+        if len({place for place, _ in runs}) >= DATELINE_PLACES:
+            shared = os.path.commonprefix([words for _, words in runs])
+            return _outlet_name(" ".join(shared[:MAX_OUTLET_WORDS]))
+    return None
+
+
+def _repeated_own_domain(text: str) -> str | None:
+    """A known outlet whose domain the page prints again and again ('dw. com')."""
+    labels = Counter(match.group(1).lower() for match in DOMAIN.finditer(text))
+    for label, count in labels.most_common():
+        if count < DOMAIN_REPEATS:
+            break
+        if known := _known_outlet(label):
+            return known
+    return None
+
+
 def _site_in_title(text: str) -> str | None:
     """A known outlet named beside the headline on the page's first line, as a page's title
     names its site: 'إيران تنشئ قاعدة … - عنب بلدي', 'الميادين | الجيش السوري: …'. The first
@@ -280,8 +330,10 @@ def _site_in_title(text: str) -> str | None:
 
 def find_outlet(text: str) -> str | None:
     """The outlet that publishes the text: the site named beside the headline, its copyright
-    line, its source line ('المصدر: …'), a dateline naming a known outlet, else the outlet its
-    sources speak to (`قالت لـ"المدن"`), the most frequent one winning. A copyright holder
+    line, its source line ('المصدر: …'), a dateline naming a known outlet, a known outlet just
+    before the copyright's years, the name its teasers' datelines repeat after several places,
+    a known outlet's domain printed again and again, else the outlet its sources speak to
+    (`قالت لـ"المدن"`), the most frequent one winning. A copyright holder
     of many words that no lexicon knows is a company, not the outlet ('الشركة السعودية
     البريطانية للأبحاث والتسويق')."""
     site = _site_in_title(text)
@@ -306,6 +358,12 @@ def find_outlet(text: str) -> str | None:
     for match in BYLINE_OUTLET_FIRST.finditer(text[:DATELINE_SPAN]):
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))  # 'عنب بلدي - درعا'
+    for match in COPYRIGHT_CLAIM.finditer(text):
+        before = YEARS_AT_END.search(text[max(0, match.start() - HOLDER_SPAN) : match.start()])
+        if before and (holder := _outlet_among(before.group(1).split())):
+            return holder
+    if named := _repeated_dateline_name(text) or _repeated_own_domain(text):
+        return named
 
     received = Counter(
         name

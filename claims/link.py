@@ -38,13 +38,12 @@ from rapidfuzz import fuzz, process
 from claims import lexicon
 from claims.arabic import normalize, normalize_key
 from claims.judge import (
-    MAX_PAIRED,
     PAIR,
-    SIGNAL,
     WORD,
     Difference,
     JudgeModel,
     align,
+    few_words_differ,
     load_model,
     pair_features,
     verdict,
@@ -952,11 +951,24 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     if denied:
         signals["denial left over"] = 1.0
         said["denial left over"] = f"denial on one side: {denied}"
+    # the one word left over on each side: an adjective of origin or kind in another's place
+    if len(difference.only_a) == len(difference.only_b) == 1 and all(
+        map(_nisba, difference.only_a + difference.only_b)
+    ):
+        signals["other origin"] = 1.0
+        said["other origin"] = f"{difference.only_a[0]} in the place of {difference.only_b[0]}"
     figures = [[w for w in words if w[:1].isdigit()] for words in difference[:2]]
     if figures[0] and figures[1]:
         signals["other figure"] = 1.0
         said["other figure"] = f"figure {figures[0][0]} vs {figures[1][0]}"
     return _Judged(signals, said)
+
+
+def _nisba(key: str) -> bool:
+    """Whether a word (as the judge names it) reads as an adjective of origin or kind, ending
+    in ي: 'مغربي', 'اجنبي', 'شمالي'. One in the place of another in two statements otherwise
+    alike is another actor, place or object in the same slot ('فيلم أجنبي' / 'فيلم عربي')."""
+    return len(key) >= 4 and key.endswith("ي") and not key.startswith(("ي", "ت"))
 
 
 @lru_cache(maxsize=65536)
@@ -997,12 +1009,6 @@ def _denial_left_over(difference: Difference) -> str | None:
     return (denied[0] or denied[1])[0] if bool(denied[0]) != bool(denied[1]) else None
 
 
-# Signals that one statement denies the other rather than tells of something else.
-_POLARITY = ("opposed words", "negation left over", "denial left over", "other figure")
-# Of those, what decides between two wordings that differ in more than MAX_PAIRED words a side.
-_POLARITY_REWORDED = ("denial left over",)
-
-
 def _judge_input(
     a: Features, b: Features, found: _Analysis, gate: str | None, difference: Difference
 ) -> _Judged:
@@ -1017,11 +1023,29 @@ def _judge_input(
     return _Judged(pair_features(difference, signals), leftover.said)
 
 
+@lru_cache(maxsize=262144)
+def _synonym(word: str) -> str | None:
+    """The canonical word of a word of the synonyms lexicon ('بسطت' -> 'سيطر'), else None."""
+    found = _content_stem(word)
+    return found if found in _synonym_targets() else None
+
+
+@cache
+def _synonym_targets() -> frozenset[str]:
+    return frozenset(_synonyms().values())
+
+
+def _difference(a: Features, b: Features) -> Difference:
+    """How two statements differ word by word, synonyms of the lexicon aligned."""
+    return align(a.norm.split(), b.norm.split(), _function_words(), _synonym)
+
+
 def judge_features(a: Features, b: Features) -> dict[str, float]:
     """The judge's features of any pair (what `claims.train_judge` fits on)."""
     sim = similarity(a, b)
-    difference = align(a.norm.split(), b.norm.split(), _function_words())
-    return _judge_input(a, b, _analyse_pair(a, b, sim), _gate(a, b, sim), difference).features
+    return _judge_input(
+        a, b, _analyse_pair(a, b, sim), _gate(a, b, sim), _difference(a, b)
+    ).features
 
 
 def _reason(name: str, said: dict[str, str], found: _Analysis) -> str:
@@ -1037,6 +1061,9 @@ def _reason(name: str, said: dict[str, str], found: _Analysis) -> str:
         return found.contra[0]
     if what == "figures agree" and found.agreements:
         return found.agreements[0]
+    if what.startswith("leftover "):
+        fewer, more = what.removeprefix("leftover ").split("-")
+        return f"{fewer} word(s) against {more} differ"
     return what
 
 
@@ -1062,27 +1089,22 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
     reasons, agreements = found.reasons, found.agreements
     if found.contra:
         return Comparison(relation=Relation.contradicts, score=sim, reasons=reasons + found.contra)
-    difference = align(a.norm.split(), b.norm.split(), _function_words())
-    # What a difference of a few words means here. The judge (fitted on ANS, where a headline
-    # rewritten to contradict another is two thirds of the pairs) turns a related pair into a
-    # contradiction only with a signal that one statement denies the other: an opposed
-    # predicate, a negation or a denial (رفض، فشل) on one side, another figure. A one-word swap
-    # of who, where or what ('أسعار الخبز' / 'أسعار المحروقات', 'مستشفى' / 'مدرسة', 'فيلم
-    # أجنبي' / 'فيلم عربي') is no denial: ANS labels it a contradiction, but in the reporting
-    # the store links it is another fact, and the rules keep it unrelated or, when nothing
-    # tells them apart, corroborated. The weights of such words learned from ANS (a country or
-    # a currency that leans to `disagree`) never decide alone.
-    # Within MAX_PAIRED words a side the judge reads any of those signals; a sentence told
-    # again in other words it reads only with a denial left over (a negation there is as often
-    # a phrase the alignment split, a figure as often a rounding).
-    within = len(difference.only_a) <= MAX_PAIRED and len(difference.only_b) <= MAX_PAIRED
-    polarity = _POLARITY if within else _POLARITY_REWORDED
-    judged = (
-        _judge_input(a, b, found, None, difference)
-        if within or _denial_left_over(difference)
-        else None
-    )
-    if judged and any(judged.features.get(SIGNAL + name) for name in polarity):
+    # figures of different people ('12 مدنياً' / '12 عنصراً'), the dead against the captured,
+    # or nothing in common but the place: other facts, however alike the wording
+    if found.other:
+        return Comparison(relation=Relation.unrelated, score=sim, reasons=[*reasons, found.other])
+    difference = _difference(a, b)
+    # What a difference of a few words means here. Two statements that differ in a few words
+    # only (`few_words_differ`) tell one story with one change, and the judge (fitted on ANS)
+    # reads any change: an opposed predicate, a negation or a denial on one side, another
+    # figure, and also another actor, place or object in the same slot ('فيلم أجنبي' / 'فيلم
+    # عربي', 'أسعار الخبز' / 'أسعار المحروقات'): told of the same event, that is a claim
+    # against another. Its reasons name the words that decided. What the rules tell apart
+    # (other places, dates, actors, people counted, events) never reaches it. A
+    # sentence told again in other words it reads only with a denial left over (a negation
+    # there is as often a phrase the alignment split, another figure a rounding).
+    if few_words_differ(difference) or _denial_left_over(difference):
+        judged = _judge_input(a, b, found, None, difference)
         model = model or load_model()
         contradiction, deciding = verdict(judged.features, model)
         if contradiction >= model.threshold and not found.signals["negated opposite agrees"]:
@@ -1094,10 +1116,6 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
             )
     if sim < CORROBORATES and not agreements:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
-    # figures of different people ('12 مدنياً' / '12 عنصراً'), the dead against the wounded,
-    # or nothing in common but the place: other facts, however alike the wording
-    if found.other:
-        return Comparison(relation=Relation.unrelated, score=sim, reasons=[*reasons, found.other])
     if sim < CORROBORATES and agreements and sim < RELATED + 0.04:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
     return Comparison(relation=Relation.corroborates, score=sim, reasons=reasons + agreements)

@@ -94,6 +94,8 @@ CREATE INDEX ix_claim_article_id ON claim (article_id);
 
 CREATE INDEX ix_claim_current_confidence ON claim (current, confidence, id);
 
+CREATE INDEX ix_claim_current_count ON claim (current, furniture, status, dup_of, article_id);
+
 CREATE INDEX ix_claim_current_position ON claim (current, article_id, sentence_index);
 
 CREATE INDEX ix_claim_kind ON claim (kind);

@@ -64,3 +64,42 @@ def test_interviews_that_lost_their_quotation_marks_still_name_the_outlet():
     # words after the cut that name no known outlet name none
     unknown = interviews.replace("عنب بلدي", "الباحثين الشباب")
     assert extract_bytes(unknown.encode(), "p.txt").article.outlet is None
+
+
+BODY = "وقال مصدر محلي إن الاشتباكات تجددت في المدينة مساء أمس بعد هدوء حذر.\n"
+
+
+def page_outlet(page: str) -> str | None:
+    return extract_bytes(page.encode(), "p.txt").article.outlet
+
+
+def test_a_known_outlet_just_before_the_copyright_years_is_the_outlet():
+    assert page_outlet(BODY + "الرئيسية روسيا اليوم 2005 - 2019 جميع الحقوق محفوظة") == (
+        "روسيا اليوم"
+    )
+    # a company or a menu before the years names no outlet
+    assert page_outlet(BODY + "اتصل بنا سياسة الخصوصية 2019 جميع الحقوق محفوظة") is None
+
+
+def test_the_name_after_the_dash_of_datelines_with_several_places_is_the_outlet():
+    teasers = (
+        "حلب - شبكة الفرات قصفت الطائرات مدرسة في المدينة...\n"
+        "دمشق - شبكة الفرات: أعلنت الحكومة رفع أسعار الخبز...\n"
+        "إدلب - شبكة الفرات قال ناشطون إن القصف مستمر...\n"
+    )
+    assert page_outlet(BODY + teasers) == "شبكة الفرات"
+    # one place given twice, or two places, is a story's own dateline, not the site's teasers
+    two = "حلب - شبكة الفرات قصفت الطائرات مدرسة.\nدمشق - شبكة الفرات أعلنت الحكومة خطة.\n"
+    assert page_outlet(BODY + two) is None
+    # a menu of sections: the word after each dash differs
+    assert page_outlet(BODY + "أخبار - سياسة - اقتصاد - رياضة - منوعات - ثقافة\n") is None
+
+
+def test_a_known_outlet_whose_domain_the_page_prints_again_and_again_is_the_outlet():
+    links = (
+        "شارك الرابط http: / / p. dw. com / p / 2xY\nطباعة الرابط http: / / p. dw. com / p / 2xY\n"
+    )
+    assert page_outlet(BODY + links) == "دويتشه فيله"
+    # printed once, or the domain of no known outlet (a share button's), names none
+    assert page_outlet(BODY + "شارك الرابط http: / / p. dw. com / p / 2xY\n") is None
+    assert page_outlet(BODY + "twitter. com / share\ntwitter. com / share\n") is None

@@ -302,7 +302,7 @@ def test_verdict_on_a_claim_not_linked_yet_leaves_it_new_to_the_linker(store):
 
 
 @pytest.mark.parametrize("order", ["position", "confidence"])
-def test_pages_after_a_cursor_are_the_pages_by_offset(store, order):
+def test_pages_after_a_cursor_or_from_the_end_are_the_pages_by_offset(store, order):
     for doc in ("a.txt", "b.txt", "c.txt"):  # equal confidences across articles: ties by id
         ingest(store, sample(doc))
     for flt in (ClaimFilter(), ClaimFilter(kind=[Kind.anonymous, Kind.author])):
@@ -317,3 +317,18 @@ def test_pages_after_a_cursor_are_the_pages_by_offset(store, order):
             last = page[-1]
         assert by_cursor == by_offset
         assert sum(map(len, by_cursor)) == total
+        from_end = [
+            [
+                view.id
+                for view in query_claims(
+                    store,
+                    flt,
+                    order=order,
+                    offset=max(0, total - start - 5),
+                    limit=min(5, total - start),
+                    from_end=True,
+                )
+            ]
+            for start in range(0, total, 5)
+        ]
+        assert from_end == by_offset

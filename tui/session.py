@@ -117,9 +117,7 @@ class Session:
         number, offset = divmod(position, PAGE)
         page = self._pages.get(number)
         if page is None:
-            page = st.query_claims(
-                self.store, self.filter, order=self.order, offset=number * PAGE, limit=PAGE
-            )
+            page = self._read_page(number)
             self._pages[number] = page
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
@@ -130,6 +128,25 @@ class Session:
         else:
             self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
+
+    def _read_page(self, number: int) -> list[ClaimView]:
+        """Page `number` of the view; one in the second half of a counted view is read from
+        its end, so that the rows skipped to reach it are fewer than half the view."""
+        start = number * PAGE
+        count = self._count
+        if count is None or start <= count // 2:
+            return st.query_claims(
+                self.store, self.filter, order=self.order, offset=start, limit=PAGE
+            )
+        end = min(count, start + PAGE)
+        return st.query_claims(
+            self.store,
+            self.filter,
+            order=self.order,
+            offset=count - end,
+            limit=end - start,
+            from_end=True,
+        )
 
     def position_of(self, claim_id: int) -> int | None:
         """Where a claim sits in the cached pages of the view, if it is in one."""

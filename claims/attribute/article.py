@@ -22,8 +22,17 @@ from claims.attribute.memory import (
     collect_names,
 )
 from claims.attribute.sources import Source, SourceParser
-from claims.attribute.tokens import CLOSE_QUOTES, QUOTES, Token, _words, in_lexicon, tokenize
+from claims.attribute.tokens import (
+    CLOSE_QUOTES,
+    QUOTES,
+    Token,
+    _cue_lemma,
+    _words,
+    in_lexicon,
+    tokenize,
+)
 from claims.clean import repair
+from claims.lexicon import word_class
 from claims.models import Article, Attribution, Claim, Kind, Sentence, Speech
 
 
@@ -42,6 +51,9 @@ def attribute_sentence(
     new_paragraph = sentence.paragraph != memory.paragraph
     memory.paragraph = sentence.paragraph
     frame = find_frame(repaired, tokens, parser)
+    if frame:
+        # 'وقال مراسل الجزيرة …' on Al Jazeera's page: its 'وأوضح أن …' goes on with the outlet.
+        memory.own_report = frame.source.kind is Kind.author
     attribution = Attribution(hedges=find_hedges(repaired))
     claim_text = repaired
     if frame and frame.source.kind is not Kind.author:
@@ -102,6 +114,10 @@ def attribute_sentence(
         # 'سنغلق المطار ".' after a speaker's quotation: the rest of it, its opening mark lost
         # (rule 12); the closing mark still shows where it ends.
         attribution = _continued(attribution, memory.last, 0.7)
+    elif memory.report_spoke and memory.previous and not frame:
+        # 'وقال التقرير إن …' then 'وتبرعت الحكومة …': the relayed report goes on, its
+        # sentence plainly continuing the one that quoted it (rules 12, 16).
+        attribution = _continued(attribution, memory.previous, 0.6)
     else:
         memory.quote_open = False
     memory.last_paragraph_attributed = attribution.kind is not Kind.author
@@ -111,6 +127,9 @@ def attribute_sentence(
         else None
     )
     memory.previous_text = repaired
+    memory.report_spoke = bool(
+        frame and frame.source.kind is Kind.media and frame.source.name == memory.relayed_report
+    )
     memory.last_sentence_attributed = memory.last_paragraph_attributed
     memory.list_open = memory.last_sentence_attributed and (
         repaired.rstrip().endswith(":")
@@ -147,7 +166,10 @@ def _report_speaks(frame: Frame, tokens: list[Token]) -> bool:
     words = _words(tokens)
     cue = next((k for k, word in enumerate(words) if word.text == frame.cue), None)
     return (
-        cue is not None and cue + 1 < len(words) and in_lexicon(words[cue + 1], _set("statements"))
+        cue is not None
+        and cue + 1 < len(words)
+        and in_lexicon(words[cue + 1], _set("statements"))
+        and not in_lexicon(words[cue + 1], word_class("documents"))  # "وتشير الوثيقة"
     )
 
 
@@ -186,7 +208,33 @@ def attribute_article(article: Article, sentences: list[Sentence]) -> list[Claim
                 sentence, repaired, tokens, memory, parser, article.doc, lost_opening
             )
         )
+    if claims and claims[0].kind is Kind.author:
+        opening = _opening_mid_statement(claims, kept[0], passages, article)
+        claims[0] = opening or claims[0]
     return claims
+
+
+def _opening_mid_statement(
+    claims: list[Claim],
+    sentence: Sentence,
+    passages: list[tuple[str, list[Token]]],
+    article: Article,
+) -> Claim | None:
+    """'وأضاف أنه " …' opening a page cut mid-statement goes on with the speaker the next
+    sentences name (rule 17), read again as if that speaker had just been quoted."""
+    repaired, tokens = passages[0]
+    words = _words(tokens)
+    if not words or words[0].norm[:1] != "و" or _cue_lemma(words[0]) is None:
+        return None  # only a verb that goes on ('وأضاف', 'وتابع') opens in mid-statement
+    named = next((c for c in claims[1 : 1 + QUOTE_LOOKAHEAD] if c.kind is not Kind.author), None)
+    if named is None or not named.source:
+        return None
+    memory = Memory(outlet=article.outlet, names=collect_names(passages))
+    memory.remember(Speaker(named.kind, named.source, named.via))
+    reread = attribute_sentence(
+        sentence, repaired, tokens, memory, SourceParser(memory, passages), article.doc
+    )
+    return reread if reread.kind is not Kind.author and reread.source == named.source else None
 
 
 def _closes_unopened(text: str) -> bool:

@@ -148,7 +148,9 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     according = _according_frame(sentence, tokens, parser)
     opening = tokens.index(words[lead]) if lead < len(words) else 0
     if according and _according_at(tokens, opening):
-        return according  # 'وبحسب عضو في اللجنة، تحدث إلى …': the opening phrase attributes
+        # 'وبحسب عضو في اللجنة، تحدث إلى …': the opening phrase attributes; 'وبحسب وكالة
+        # "سبوتنيك"، فقد أكد رئيس الأركان أن …': the agency relays the one it quotes (rule 11).
+        return _quoted_through(according, sentence, tokens, parser) or according
     verb_frame = (
         _issued_frame(sentence, tokens, parser, opening)
         or _verb_frame(sentence, tokens, parser, lead)
@@ -171,6 +173,31 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         or _glued_frame(sentence, tokens, parser)
         or _headline_frame(tokens, sentence, parser)
     )
+
+
+def _quoted_through(
+    according: Frame, sentence: str, tokens: list[Token], parser: SourceParser
+) -> Frame | None:
+    """The speaker an outlet's 'according to' phrase goes on to quote in its own frame."""
+    if according.source.kind is not Kind.media or according.via:
+        return None
+    rest = [t for t in tokens if t.start >= according.claim_start]
+    while rest and not rest[0].is_word:
+        rest = rest[1:]  # '؛ فقد …'
+    # 'فقد "أكد رئيس الأركان …"': marks that wrap the agency's whole sentence, frame included
+    rest = [
+        t for k, t in enumerate(rest) if not (k < 2 and t.text in OPEN_QUOTES + STRAIGHT_QUOTES)
+    ]
+    inner = _verb_frame(sentence, rest, parser, 0)
+    if (
+        inner is None
+        or inner.source.kind in (Kind.author, Kind.media)
+        or inner.source.is_reference
+        or _words_to_cue(rest, inner.cue) > MAX_REPORTED_FRAME_WORDS
+    ):
+        return None
+    inner.via = according.source.name
+    return inner
 
 
 # A story the page glued on without a full stop (teasers, captions, headlines; rules 13, 15)
@@ -627,7 +654,17 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     # Subject before the verb: 'مصادر مطلعة، قالت …', 'القاسم أوضح …'.
     if before and not _ends_in_byline(before):
         subject = parser.parse(before, sentence)
-        if subject and _compact_subject(subject, before, memory):
+        if subject and subject.kind is Kind.author:
+            # 'وكان مراسل الجزيرة في أنقرة أفاد …' is the outlet's; 'مراسل "المدن" ينال الحمدان
+            # قال …' names the person who speaks.
+            subject = parser.person(before, sentence)
+            if subject is None or subject.kind is not Kind.named_person:
+                return Frame(Source(Kind.author, ""), None, None, 0, 0.8)
+        if (
+            subject
+            and _compact_subject(subject, before, memory)
+            and not _subject_after_the_verb(tokens, i, subject, sentence, parser)
+        ):
             if lemma == normalize("نقل"):
                 relayed = _relayed_by_subject(sentence, tokens, i, subject, parser)
                 if relayed:
@@ -635,7 +672,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             via = (
                 _via_in(tokens[i + 1 :], sentence, parser)
                 or _hearer_outlet(tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser)
-                or _carried_via(subject, memory)
+                or (None if _pluperfect(tokens[:i]) else _carried_via(subject, memory))
             )
             # The words after the verb are the hearer, the setting or already the content.
             claim_start = _claim_start(tokens, _past_setting(tokens, i + 1), sentence)
@@ -667,7 +704,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
                     return Frame(group, cue, via, claim_start, certainty)
                 if relayed_by and relayed_by.kind is Kind.media:
                     return Frame(relayed_by, cue, None, claim_start, certainty)
-    if _words(after) and _words(after)[0].norm in OMITTED_SUBJECT_OPENERS and memory.last:
+    if _words(after) and _governed_first(_words(after)[0]) and memory.last:
         after = []  # 'وأضافت في بيان …', 'وأشار إلى أن …': the subject is the last speaker
         end = _complement_at(tokens, i + 1)
     elif _speech_follows(tokens, i + 1) and memory.last:
@@ -678,6 +715,8 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         after = after[:said]
     if not _words(after):
         # 'وأضاف أن …', 'وتابع: …': the statement goes on ('ويُرجَّح أن …' is impersonal).
+        if memory.own_report:
+            return Frame(Source(Kind.author, ""), None, None, 0, 0.8)  # the correspondent's
         last = memory.last_agreeing(plural=_in_plural(tokens[i]))
         if last and not in_lexicon(tokens[i], _hedge_words()):
             source = Source(last.kind, last.source, is_reference=True)
@@ -696,7 +735,12 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         end = complement
     if source is None:
         return None
-    if source.kind is Kind.author:
+    named = (
+        parser.person(tokens[i + 1 : complement], sentence) if source.kind is Kind.author else None
+    )
+    if named and named.kind is Kind.named_person:
+        source = named  # 'وأفاد مراسل بلدي نيوز في دمشق (مالك الحرك) أن …': the person named
+    elif source.kind is Kind.author:
         # 'وأفاد مراسل "العربية" أن مصادر في المعارضة أكدت …': the outlet's own correspondent
         # passes on what someone else said; that report is the frame.
         if complement < len(tokens) and tokens[complement].norm in _particles("complement"):
@@ -727,8 +771,11 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         or _via_in(tokens[i + 1 :], sentence, parser)
         or _setting_via(tokens[:i], source, sentence, parser)
         or _hearer_outlet(tokens, end, complement, sentence, parser)
-        or _carried_via(source, memory)
+        or _told_outlet(tokens, i + 1, end, source, sentence, parser)
+        or (None if _pluperfect(tokens[:i]) else _carried_via(source, memory))
     )
+    if via == source.name:
+        via = None  # 'وأشارت الوثيقة التي نشرها موقع X': the outlet publishing is the source
     certainty = 0.9 if end < len(tokens) else 0.75
     return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
 
@@ -823,12 +870,32 @@ def _speech_follows(tokens: list[Token], k: int) -> bool:
     return _says(tokens[k])
 
 
-# A preposition right after the verb: the subject is the pronoun in the verb ('وأعرب عن …',
-# 'وحذر من …').
+# A preposition or adverb right after the verb: the subject is the pronoun in the verb ('وأعرب
+# عن …', 'وحذر من …', 'ولكنهم يقولون هناك إن …').
 OMITTED_SUBJECT_OPENERS = frozenset(
     normalize(w)
-    for w in ("في", "الى", "إلى", "عبر", "خلال", "على", "عن", "من", "ل", "لـ", "بالقول")
+    for w in ("في", "الى", "إلى", "عبر", "خلال", "على", "عن", "من", "ل", "لـ", "بالقول", "هناك")
 )
+
+
+def _governed_first(word: Token) -> bool:
+    """A preposition opens what follows the verb ('وأعرب عن …'), alone or written onto a
+    definite noun or a verbal noun ('وطالب بالإفراج', 'وتعهد بحماية القوافل'; not a name,
+    'بثينة', nor a body, 'بعثة'): the subject is the pronoun in the verb."""
+    if word.norm in OMITTED_SUBJECT_OPENERS:
+        return True
+    rest = word.norm[1:]
+    return (
+        word.norm[:1] == "ب"
+        and len(rest) > 2
+        and (rest.startswith("ال") or rest.endswith("ه"))
+        and _name_form(word.text) not in _first_names()
+        and not any(_starts_with([word], _phrases(kind)) for kind in SOURCE_HEADS)  # 'بعثة'
+    )
+
+
+# The lexicons whose heads open a source phrase ('أعربت بعثة الأمم المتحدة').
+SOURCE_HEADS = ("organizations", "media", "anonymous")
 
 
 def _unnamed_group(tokens: list[Token], sentence: str) -> Source | None:
@@ -890,7 +957,8 @@ def _relayed_by_subject(
 
 
 def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
-    """Another outlet the source spoke to: 'قال مصدر لـ"سانا"', 'في مقابلة مع قناة "العربية"'.
+    """Another outlet the source spoke to or wrote in: 'قال مصدر لـ"سانا"', 'في مقابلة مع قناة
+    "العربية"', 'في مقال له في "الغارديان"'.
     The article's own outlet is no intermediary (the outlet asserts its own reporting)."""
     for k in range(end, min(complement, len(tokens))):
         tok = tokens[k]
@@ -902,6 +970,12 @@ def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
             )
         ):  # 'في مقال لها في "يديعوت أحرونوت"', 'في مقابلة على قناة "الميادين"'
             phrase = tokens[k + 1 : _span_end(tokens, k + 2)]
+        elif tok.norm == "في" and any(
+            t.norm in word_class("utterance_nouns") for t in tokens[end:k]
+        ):
+            # 'في مقال لها في "الغارديان"': the outlet that printed what was said
+            quoted = _quoted_name(tokens, k + 1, sentence)
+            phrase = tokens[k + 1 : quoted[1] if quoted else _span_end(tokens, k + 1)]
         elif (
             tok.norm[:1] == "ل"
             and len(tok.norm) > 3
@@ -923,8 +997,26 @@ def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
     return None
 
 
+def _told_outlet(tokens, start, end, source, sentence, parser) -> str | None:
+    """'وأفادت مصادر محلية "عنب بلدي" بأن …': a known outlet in quotation marks after the
+    source, outside its name, is the verb's object: the outlet told, which relays the words."""
+    for k in range(start, end):
+        quoted = _quoted_name(tokens, k, sentence) if tokens[k].text in QUOTES else None
+        if quoted is None or normalize(quoted[0]) in normalize(source.name):
+            continue
+        told = parser.parse(tokens[k : quoted[1]], sentence)
+        if told and told.kind is Kind.media and not parser.memory.is_own_outlet(told.name):
+            return told.name
+    return None
+
+
 def _unnamed_media(name: str) -> bool:
-    return _without_article(normalize(name).split()[0]) in word_class("unnamed_media_heads")
+    """'لوسائل الإعلام': the press at large, which published nothing one could name; 'لمواقع
+    معارضة', 'لوسائل إعلام إسرائيلية' name the outlets that carried the words (rule 11)."""
+    words = normalize(name).split()
+    return _without_article(words[0]) in word_class("unnamed_media_heads") and (
+        len(words) == 1 or words[-1].startswith("ال")
+    )
 
 
 def _carried_via(source: Source, memory: Memory) -> str | None:
@@ -939,6 +1031,31 @@ def _carried_via(source: Source, memory: Memory) -> str | None:
         earlier = memory.latest_named(source.kind, source.name)
         return earlier.via if earlier else None
     return None
+
+
+def _subject_after_the_verb(tokens, i, before_subject, sentence, parser) -> bool:
+    """'رون فونداك، كتب الناشطون إلى …': a name set off by a comma before the verb, and a
+    subject of the verb's own after it; the name is what a bad cut left of the sentence before."""
+    if tokens[i - 1].text not in "،," or i + 1 >= len(tokens):
+        return False
+    first = tokens[i + 1]
+    if (
+        not first.is_word
+        or not first.norm.startswith("ال")
+        or first.norm in OMITTED_SUBJECT_OPENERS
+    ):
+        return False
+    after = parser.parse(tokens[i + 1 : _span_end(tokens, i + 1)], sentence)
+    return after is not None and after.kind is not Kind.author and after.name != before_subject.name
+
+
+PLUPERFECT_LEADS = frozenset(normalize(w) for w in ("كان", "كانت", "كانوا"))
+
+
+def _pluperfect(before_verb: list[Token]) -> bool:
+    """'وكان الرئيس قال سابقاً إن …': a statement made before, on another occasion than the
+    interview or report the article relays, so that no relaying outlet carries over to it."""
+    return any(_strip_conjunction(t.norm, PLUPERFECT_LEADS) for t in before_verb)
 
 
 def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bool:
@@ -962,19 +1079,32 @@ def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bo
     # 'الوزير …' or 'رجل الدين البارز أحمد خاتمي قال': a person's role or description before
     # the name that closes the subject
     # (or 'الوكالة الرسمية السورية للأنباء (سانا) نقلت': an outlet's kind and name)
+    ends_with_name = normalize(_words(before)[-1].text) == normalize(subject.name.split()[-1])
     described = (
         subject.kind is Kind.named_person
-        and first.norm in _set("titles")
-        or (
-            subject.kind in (Kind.named_person, Kind.media)
-            and normalize(_words(before)[-1].text) == normalize(subject.name.split()[-1])
+        and (
+            first.norm in _set("titles")
+            or ends_with_name
+            or _name_then_apposition(before, subject.name)
         )
+        or (subject.kind is Kind.media and ends_with_name)
     )
     slack = 12 if described else 2
     if any(w.norm in word_class("describing_adjectives") for w in _words(before)):
         # 'قوات سوريا الديمقراطية المدعومة من واشنطن تعلن': who backs the body, and whom
         slack += DESCRIBED_BY_WHOM
     return n_before <= len(subject.name.split()) + slack
+
+
+def _name_then_apposition(before: list[Token], name: str) -> bool:
+    """'محمد عبد السلام، المتحدث باسم الحوثيين، قال': the name opens the subject and a comma
+    sets off the role that describes it."""
+    n = len(name.split())
+    words = _words(before)
+    if len(words) <= n or [normalize(w.text) for w in words[:n]] != normalize(name).split():
+        return False
+    after_name = before.index(words[n - 1]) + 1
+    return after_name < len(before) and before[after_name].text in "،,"
 
 
 # The words of a describing adjective and its complement ('المدعومة من واشنطن').
@@ -1028,7 +1158,9 @@ def _subject_like(span: list[Token]) -> bool:
 
 
 # 'وفقاً لوكالة سانا': phrases after which li- may be glued to the source's first word.
-LI_PHRASE_ENDS = frozenset({"وفقا", "طبقا"})
+LI_PHRASE_ENDS = frozenset(normalize(w) for w in ("وفقا", "طبقا", "نسبة"))
+# 'نسبةً لبيانات الأمم المتحدة' attributes only through its li- ('نسبة البطالة' is a ratio).
+LI_ONLY_PHRASES = frozenset({normalize("نسبة")})
 
 
 def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
@@ -1038,6 +1170,11 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             continue
         said = _past_reporting_verb(tokens, i + n)  # the cue runs to the verb
         j = said + 1 if said < len(tokens) and tokens[said].norm in ABOUT_THE_SPEAKER else said
+        told = None
+        if said > i + n and j + 1 < len(tokens) and tokens[j].norm in TOLD_TO:
+            # 'بحسب ما صرح إلى "سمارت" مدير المكتب': the outlet told stands before the speaker
+            told = _quoted_name(tokens, j + 1, sentence)
+            j = told[1] if told else j
         if j < len(tokens) and tokens[j].norm in ("ل", "لـ"):
             j += 1
         elif (
@@ -1046,6 +1183,8 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             and tokens[j].norm[:1] == "ل"
         ):
             tokens = [*tokens[:j], _unglue_li(tokens[j]), *tokens[j + 1 :]]
+        elif _strip_conjunction(tokens[j - 1].norm, LI_ONLY_PHRASES):
+            continue
         end = j
         while (
             end < len(tokens)
@@ -1070,7 +1209,7 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             source = Source(Kind.media, quoted[0])  # 'وحسب "تجمع أحرار حوران"': a named outlet
         if source is None or source.kind is Kind.author:
             continue
-        via = None
+        via = told[0] if told and not parser.memory.is_own_outlet(told[0]) else None
         relay = next((k for k in range(j, end) if tokens[k].norm == "عن"), None)
         if source.kind is Kind.media and relay is not None:
             # 'بحسب ما نقلته وكالة الأناضول عن مصادر أمنية': the agency relays the sources.
@@ -1100,6 +1239,8 @@ def _named_after_comma(
     return parser.person(tokens[end : _complement_at(tokens, end)], sentence) or source
 
 
+# 'بحسب ما صرح إلى "سمارت"', 'لـ"عنب بلدي"': the outlet told, before the speaker.
+TOLD_TO = frozenset(normalize(w) for w in ("إلى", "ل", "لـ"))
 # 'بحسب ما نقلت عنه وكالات روسية': the speaker the outlet relays, named back after the verb.
 ABOUT_THE_SPEAKER = frozenset(normalize(w) for w in ("عنه", "عنها", "عنهم", "به", "بها"))
 

@@ -48,6 +48,8 @@ class Memory:
     previous: Speaker | None = None  # the sentence before, when it had a source
     previous_text: str = ""  # the sentence before, as repaired
     relayed_report: str | None = None  # the outlet whose report the article relays (rule 16)
+    own_report: bool = False  # the outlet's own correspondent is the latest to report (rule 8)
+    report_spoke: bool = False  # the sentence before quoted the relayed report itself
     paragraph: int = -1
     # `names` and `speakers` indexed as they grow (`_index`), so that a look-up costs the
     # names or speakers that share its key and not a pass over all of them.
@@ -71,10 +73,12 @@ class Memory:
         self.last = speaker
         self.last_by_kind[speaker.kind] = speaker
         self.speakers.append(speaker)
-        # A person introduced in full is known by the surname alone from here on.
+        # A person introduced in full is known by the surname alone from here on (an office
+        # standing for its holder, 'وزير الدفاع الروسي', is no name).
         if (
             speaker.kind is Kind.named_person
             and len(speaker.source.split()) >= 2
+            and normalize(speaker.source.split()[0]) not in word_class("offices")
             and not self.has_name(speaker.source)
         ):
             self.names.append(speaker.source)

@@ -191,6 +191,10 @@ def _is_nisba(token: Token, taken: list[Token]) -> bool:
     )
 
 
+# The article, bare or behind a preposition or conjunction written onto it.
+DEFINITE_FORMS = ("ال", "لل", "بال", "وال", "فال", "كال")
+
+
 def _after_title(tokens: list[Token], i: int) -> bool:
     """Token i opens a name right after a title: 'اللواء X', 'الناشط سامر العلي'.
     After a rank any word does; after a role, a plain word without the article."""
@@ -201,7 +205,7 @@ def _after_title(tokens: list[Token], i: int) -> bool:
     word = tokens[i]
     return (
         _plain_word(word)
-        and not word.norm.startswith("ال")
+        and not word.norm.startswith(DEFINITE_FORMS)  # 'الإعلامي للفصيل': a definite genitive
         and not _is_function_word(word)
         and not _agrees_with_role(word)
     )
@@ -254,6 +258,6 @@ def _family_name_after_role(tokens: list[Token], sentence: str) -> str | None:
     *complement, name = words[1:]
     if not all(w.bare.startswith("ال") or w.norm in _set("titles") for w in complement):
         return None
-    if not _plain_word(name) or name.bare.startswith("ال"):  # 'مدير الوعظ والإرشاد'
-        return None
+    if not _plain_word(name) or name.bare.startswith(DEFINITE_FORMS):  # 'مدير الوعظ والإرشاد'
+        return None  # 'مدير المكتب الإعلامي للفصيل': li- and the article, a definite genitive
     return _clean_name(_text([name], sentence))

@@ -263,10 +263,16 @@ class SourceParser:
                 body = self._spokesman_of(role, sentence)
                 if body:
                     return body
-                # An unnamed official is an anonymous source: 'مدير المكتب السياسي للفرقة'.
+                # An unnamed official is an anonymous source: 'مدير المكتب السياسي للفرقة';
+                # a government's minister ('وزير الدفاع الروسي') is one known person.
                 described = _before_relative_clause(_words(role))  # '… التي تجري منذ يومين'
+                one_known = (
+                    first.norm in word_class("offices")
+                    and len(described) > 1
+                    and described[1].norm.startswith("ال")
+                )
                 return Source(
-                    Kind.anonymous,
+                    Kind.named_person if one_known else Kind.anonymous,
                     _clean_name(_text(role[: role.index(described[-1]) + 1], sentence)),
                 )
         if _starts_with(words, _phrases("anonymous")):
@@ -284,12 +290,15 @@ class SourceParser:
                 if named and _opens_with_given_name(chunks[1], 0):
                     return named
             return self._anonymous(tokens, i0, sentence)
-        if (first.norm.isdigit() or first.norm in _number_words()) and _starts_with(
-            words[1:], _phrases("anonymous")
-        ):
-            # 'وقال أربعة مسؤولين فلسطينيين': unnamed sources, counted
-            counted = self._anonymous(tokens, tokens.index(words[1]), sentence)
-            return Source(Kind.anonymous, f"{first.text} {counted.name}")
+        if first.norm.isdigit() or first.norm in _number_words():
+            # 'وقال أربعة مسؤولين فلسطينيين', 'ستة من كبار المسؤولين': unnamed sources, counted
+            head = 1
+            while head < len(words) - 1 and words[head].norm in word_class("counted_links"):
+                head += 1
+            if head < len(words) and _starts_with(words[head:], _phrases("anonymous")):
+                counted = self._anonymous(tokens, tokens.index(words[head]), sentence)
+                count = _text(tokens[i0 : tokens.index(words[head])], sentence)
+                return Source(Kind.anonymous, f"{count} {counted.name}")
         outlet = self._bare_outlet(words)
         if outlet:
             return Source(Kind.media, outlet)
@@ -541,6 +550,13 @@ class SourceParser:
         return None
 
     def _media(self, tokens, j, sentence, head: list[Token]) -> Source:
+        if _without_article(head[-1].bare) == normalize("موقع") and _starts_with(
+            _words(tokens[j:]), _phrases("organizations")
+        ):
+            # 'موقع الأمم المتحدة', 'موقع وزارة الدفاع': a body's own website speaks for it
+            body = self.parse(tokens[j:], sentence)
+            if body and body.kind is Kind.organization:
+                return body
         if (
             _without_article(head[-1].bare) == normalize("موقع")
             and j < len(tokens)
@@ -695,7 +711,12 @@ class SourceParser:
     def _statement(self, tokens, i, sentence) -> Source | None:
         """'البيان' speaks for the body that issued it; 'التحقيقات التي أجرتها X' for X;
         'تقرير صادر عن X', 'بيان للوزارة' for X."""
+        if i + 1 < len(tokens) and tokens[i + 1].norm in word_class("press_adjectives"):
+            # 'أفادت معلومات صحفية': unnamed media, kept as the phrase (rule 9)
+            return Source(Kind.media, _clean_name(_text(tokens[i : i + 2], sentence)))
         issuer = self.parse(tokens[i + 1 : _span_end(tokens, i + 1)], sentence)
+        if issuer and issuer.kind is Kind.media and self.memory.is_own_outlet(issuer.name):
+            return Source(Kind.author, "")  # 'وبحسب معلومات عنب بلدي' on Enab Baladi's page
         if issuer and issuer.kind in (Kind.organization, Kind.media):
             return issuer  # 'إحصاءات وزارة الصحة', 'تقديرات الأمم المتحدة'
         for j in range(i + 1, min(len(tokens), i + 6)):

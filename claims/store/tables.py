@@ -94,6 +94,8 @@ class ClaimRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_claim_current_position", "current", "article_id", "sentence_index"),
         Index("ix_claim_current_confidence", "current", "confidence", "id"),
+        # Every column a view's count reads: the desk counts a million claims from the index.
+        Index("ix_claim_current_count", "current", "furniture", "status", "dup_of", "article_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
