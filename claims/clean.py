@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from claims.arabic import normalize, normalize_word
+from claims.cycles import no_cycle_collection
 from claims.dates import DIGIT, find_published
 from claims.furniture import learned_furniture
 from claims.lexicon import all_words, entries, fields
@@ -447,6 +448,7 @@ def rule_reasons(sentences: list[Sentence], forms: Sequence[str] | None = None) 
     ]
 
 
+@no_cycle_collection()  # many small objects, no cycles (claims.cycles)
 def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Sentence]]:
     """Mark junk and repeats, and fill the article's title, byline, date and outlet where the
     page has not given them."""

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from claims.arabic import normalize, normalize_word
+from claims.cycles import no_cycle_collection
 from claims.dates import DIGIT, MONTHS, WEEKDAYS
 from claims.lexicon import fields, word_class
 from claims.models import Sentence
@@ -197,6 +198,7 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
         yield start + begin, start + len(line), False
 
 
+@no_cycle_collection()  # many small objects, no cycles (claims.cycles)
 def segment(text: str) -> list[Sentence]:
     """Every sentence of `text`, numbered from 0, with its paragraph (line) number."""
     sentences: list[Sentence] = []

@@ -40,9 +40,13 @@ class Token(NamedTuple):  # a tuple: made for every word of every sentence, so c
 
     @property
     def bare(self) -> str:
-        """The matching form without a leading conjunction و/ف (which may be a letter of the
-        word: compare with `in_lexicon`, which tries both)."""
-        return self.norm[1:] if self.norm[:1] in CONJUNCTIONS and len(self.norm) > 3 else self.norm
+        return bare_form(self.norm)
+
+
+def bare_form(norm: str) -> str:
+    """A matching form without a leading conjunction و/ف (which may be a letter of the word:
+    compare with `in_lexicon`, which tries both)."""
+    return norm[1:] if norm[:1] in CONJUNCTIONS and len(norm) > 3 else norm
 
 
 def _without_article(word: str) -> str:
