@@ -12,7 +12,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.arabic import normalize, normalize_word
 from claims.cycles import no_cycle_collection
@@ -216,6 +216,7 @@ def _rejoin_split_words(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_split_word(first: str, second: str) -> bool:
     joined = normalize_word(first + second)
     known = _joinable_words()
