@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from claims.arabic import fold_digits, normalize
+from claims.arabic import fold_digits, normalize, normalize_word
 from claims.lexicon import fields
 
 DIGIT = r"[0-9\u0660-\u0669\u06f0-\u06f9]"
@@ -216,7 +216,7 @@ def _headline_again(header: str) -> int | None:
     """Where the header prints its headline a second time, after the page's title bar: the
     first run of HEADLINE_WORDS words that it printed before. A headline on a line of its own
     has no title bar above it, and a later run is the story retelling it."""
-    words = [(m.start(), normalize(m.group())) for m in WORD.finditer(header)]
+    words = [(m.start(), normalize_word(m.group())) for m in WORD.finditer(header)]
     first_seen: dict[tuple[str, ...], int] = {}
     for k in range(len(words) - HEADLINE_WORDS + 1):
         run = tuple(word for _, word in words[k : k + HEADLINE_WORDS])

@@ -82,10 +82,18 @@ def tokenize(text: str) -> list[Token]:
     # A lone tatweel (the glued preposition in 'لـ"X"') has an empty matching form: no token.
     # Built with tuple.__new__: this runs for every word of every article.
     return [
-        _new_tuple(Token, (word, norm, m.start(), m.end(), norm[:1].isalnum()))
+        _new_tuple(Token, (word, forms[0], m.start(), m.end(), forms[1]))
         for m in WORD.finditer(text)
-        if (norm := normalize_word(word := m.group()))
+        if (forms := _forms(word := m.group()))[0]
     ]
+
+
+@lru_cache(maxsize=1 << 17)
+def _forms(word: str) -> tuple[str, bool]:
+    """A written word's matching form and whether it is a word (not punctuation), remembered:
+    the words of news text repeat."""
+    norm = normalize_word(word)
+    return norm, norm[:1].isalnum()
 
 
 def _words(tokens: list[Token]) -> list[Token]:
