@@ -132,7 +132,13 @@ def _function_word_forms() -> frozenset[str]:
 
 
 def _cue_lemma(token: Token) -> str | None:
-    form = _strip_conjunction(token.norm, _cue_forms())
+    return _cue_lemma_of(token.norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cue_lemma_of(norm: str) -> str | None:
+    """The reporting verb's lemma of a matching form, remembered (asked of every word)."""
+    form = _strip_conjunction(norm, _cue_forms())
     return _cue_forms()[form] if form else None
 
 
