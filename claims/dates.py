@@ -107,11 +107,32 @@ class Found:
     stamped: bool
 
 
+# Every date pattern opens on a number no digit stands before: it can only match where a run of
+# digits starts, and is tried there only (a regex that opens on a look-behind is tried at every
+# character of the text).
+DIGIT_RUN = re.compile(r"\d+")
+
+
+def _from_digits(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that opens on a number, from the `starts` of
+    the text's runs of digits."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            end = match.end()
+            yield match
+
+
 def dates_in(text: str) -> Iterator[Found]:
     """The dates printed in `text`, in order; those a weekday beside them contradicts left out."""
     folded = fold_digits(text)
+    starts = [run.start() for run in DIGIT_RUN.finditer(folded)]
     matches = sorted(
-        (m for pattern in (NUMERIC, WORDS, YEAR_FIRST) for m in pattern.finditer(folded)),
+        (
+            m
+            for pattern in (NUMERIC, WORDS, YEAR_FIRST)
+            for m in _from_digits(pattern, folded, starts)
+        ),
         key=lambda m: m.start(),
     )
     end = 0

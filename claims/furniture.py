@@ -256,7 +256,7 @@ def furniture_probability(
     contributions["its words"] = words
     z = model.bias + sum(contributions.values())
     probability = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-    strongest = sorted(contributions.items(), key=lambda item: -item[1])[:2]
+    strongest = sorted(contributions.items(), key=operator.itemgetter(1), reverse=True)[:2]
     reasons = [name for name, c in strongest if c > 0]
     return probability, reasons
 
