@@ -53,9 +53,14 @@ _MATCHING_FORM = str.maketrans({**_MARKS, **_LETTER_FOLDS, **_DIGIT_FOLDS})
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
 
+# Any character `_DIGITS` folds: most pages have none, and a search costs a twentieth of the
+# translation (a dict look-up per character).
+_FOLDED_DIGIT = re.compile("[" + "".join(_DIGIT_FOLDS) + "]")
+
+
 def fold_digits(text: str) -> str:
     """Arabic-Indic and Persian digits as ASCII digits: '١٥' -> '15'."""
-    return text.translate(_DIGITS)
+    return text.translate(_DIGITS) if _FOLDED_DIGIT.search(text) else text
 
 
 def strip_marks(text: str) -> str:

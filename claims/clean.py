@@ -12,9 +12,10 @@ import os
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.arabic import normalize, normalize_word
+from claims.cycles import no_cycle_collection
 from claims.dates import DIGIT, find_published
 from claims.furniture import learned_furniture
 from claims.lexicon import all_words, entries, fields
@@ -215,6 +216,7 @@ def _rejoin_split_words(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_split_word(first: str, second: str) -> bool:
     joined = normalize_word(first + second)
     known = _joinable_words()
@@ -447,6 +449,7 @@ def rule_reasons(sentences: list[Sentence], forms: Sequence[str] | None = None) 
     ]
 
 
+@no_cycle_collection()  # many small objects, no cycles (claims.cycles)
 def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Sentence]]:
     """Mark junk and repeats, and fill the article's title, byline, date and outlet where the
     page has not given them."""

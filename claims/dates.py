@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from claims.arabic import fold_digits, normalize
+from claims.arabic import fold_digits, normalize, normalize_word
 from claims.lexicon import fields
 
 DIGIT = r"[0-9\u0660-\u0669\u06f0-\u06f9]"
@@ -107,11 +107,32 @@ class Found:
     stamped: bool
 
 
+# Every date pattern opens on a number no digit stands before: it can only match where a run of
+# digits starts, and is tried there only (a regex that opens on a look-behind is tried at every
+# character of the text).
+DIGIT_RUN = re.compile(r"\d+")
+
+
+def _from_digits(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that opens on a number, from the `starts` of
+    the text's runs of digits."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            end = match.end()
+            yield match
+
+
 def dates_in(text: str) -> Iterator[Found]:
     """The dates printed in `text`, in order; those a weekday beside them contradicts left out."""
     folded = fold_digits(text)
+    starts = [run.start() for run in DIGIT_RUN.finditer(folded)]
     matches = sorted(
-        (m for pattern in (NUMERIC, WORDS, YEAR_FIRST) for m in pattern.finditer(folded)),
+        (
+            m
+            for pattern in (NUMERIC, WORDS, YEAR_FIRST)
+            for m in _from_digits(pattern, folded, starts)
+        ),
         key=lambda m: m.start(),
     )
     end = 0
@@ -216,7 +237,7 @@ def _headline_again(header: str) -> int | None:
     """Where the header prints its headline a second time, after the page's title bar: the
     first run of HEADLINE_WORDS words that it printed before. A headline on a line of its own
     has no title bar above it, and a later run is the story retelling it."""
-    words = [(m.start(), normalize(m.group())) for m in WORD.finditer(header)]
+    words = [(m.start(), normalize_word(m.group())) for m in WORD.finditer(header)]
     first_seen: dict[tuple[str, ...], int] = {}
     for k in range(len(words) - HEADLINE_WORDS + 1):
         run = tuple(word for _, word in words[k : k + HEADLINE_WORDS])

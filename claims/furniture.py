@@ -70,17 +70,23 @@ class FurnitureModel(BaseModel):
         return {name[len(GRAM) :]: w for name, w in self.weights.items() if name.startswith(GRAM)}
 
     @cached_property
-    def _word_weights(self) -> dict[str, float]:
-        return {}
+    def word_weights(self) -> WordWeights:
+        """The summed weight of each word's n-grams, made when a word is first looked up: a
+        sentence's n-gram score is the sum over its words (before scaling to unit length),
+        and news words repeat."""
+        return WordWeights(self.gram_weights)
 
-    def word_weight(self, word: str) -> float:
-        """The summed weight of one word's n-grams, remembered: a sentence's n-gram score is
-        the sum over its words (before scaling to unit length), and news words repeat."""
-        found = self._word_weights.get(word)
-        if found is None:
-            gram_weights = self.gram_weights
-            found = sum(gram_weights.get(gram, 0.0) for gram in _word_grams(word))
-            self._word_weights[word] = found
+
+class WordWeights(dict[str, float]):
+    """word -> the summed weight of its n-grams, filled as words are looked up (a dict look-up
+    in C for a word seen before, from `map` over a sentence's words)."""
+
+    def __init__(self, gram_weights: dict[str, float]) -> None:
+        super().__init__()
+        self.gram_weights = gram_weights
+
+    def __missing__(self, word: str) -> float:
+        found = self[word] = sum(self.gram_weights.get(gram, 0.0) for gram in _word_grams(word))
         return found
 
 
@@ -240,7 +246,7 @@ def furniture_probability(
     that way (n-grams are many and small: they are summed as 'its words')."""
     gram_words = _gram_words(form)
     _counts, norm = _gram_counts(gram_words)
-    words = sum(map(model.word_weight, gram_words)) / norm
+    words = sum(map(model.word_weights.__getitem__, gram_words)) / norm
     weights = model.weights
     contributions: dict[str, float] = {}
     for name, value in row.items():
@@ -250,7 +256,7 @@ def furniture_probability(
     contributions["its words"] = words
     z = model.bias + sum(contributions.values())
     probability = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-    strongest = sorted(contributions.items(), key=lambda item: -item[1])[:2]
+    strongest = sorted(contributions.items(), key=operator.itemgetter(1), reverse=True)[:2]
     reasons = [name for name, c in strongest if c > 0]
     return probability, reasons
 

@@ -16,7 +16,6 @@ Pure functions of plain data; the store calls them (`claims/store/linking.py`).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import math
 import multiprocessing as mp
@@ -24,8 +23,7 @@ import os
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
@@ -37,6 +35,7 @@ from rapidfuzz import fuzz, process
 
 from claims import lexicon
 from claims.arabic import normalize, normalize_key
+from claims.cycles import no_cycle_collection
 from claims.judge import (
     PAIR,
     WORD,
@@ -1223,19 +1222,6 @@ def _decide(a: _Who, b: _Who, comparison: Comparison) -> LinkRow | None:
 # --- candidate generation -----------------------------------------------------------------
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector: analysing and judging make millions of small
-    objects and no cycles, and each collection would walk every live feature again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def indexed_keys(
     blocking: Sequence[str],
     df: Counter[str],
@@ -1270,7 +1256,7 @@ def key_counts(feats: Iterable[Features | Keys]) -> Counter[str]:
     return df
 
 
-@_no_cycle_collection()
+@no_cycle_collection()
 def candidates(
     feats: Sequence[Features | Keys],
     new: Sequence[bool] | None = None,
@@ -1493,7 +1479,7 @@ def _processes(workers: int, n: int) -> int:
     return (os.cpu_count() or 1) if workers < 1 else workers
 
 
-@_no_cycle_collection()
+@no_cycle_collection()
 def analyse(texts: Sequence[str], *, workers: int = -1) -> list[Features]:
     """The features of many statements; in `workers` processes (all cores for -1) when there
     are many."""
@@ -1516,7 +1502,7 @@ def analyse(texts: Sequence[str], *, workers: int = -1) -> list[Features]:
     return [by_text[t] for t in texts]
 
 
-@_no_cycle_collection()
+@no_cycle_collection()
 def judge(
     claims: Sequence[ClaimRef],
     feats: Sequence[Features],

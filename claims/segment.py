@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.arabic import normalize, normalize_word
+from claims.cycles import no_cycle_collection
 from claims.dates import DIGIT, MONTHS, WEEKDAYS
 from claims.lexicon import fields, word_class
 from claims.models import Sentence
@@ -78,13 +79,16 @@ def _starts_at_a_boundary(words: list[str], i: int, previous_copy_end: int) -> b
     return i == 0 or i == previous_copy_end or not ARABIC_LETTERS.search(words[i - 1])
 
 
-def _headline_copies_end(words: list[tuple[int, int, str]]) -> int | None:
-    """Offset past the last copy of a headline printed several times in a row of words."""
-    forms = [form for _, _, form in words]
+def _headline_copies_end(forms: list[str]) -> int | None:
+    """Index of the last word of the last copy of a headline printed several times in a row
+    of words (their `_label_form`s)."""
     n = HEADLINE_REPEAT_MIN_WORDS
+    runs = list(zip(*(forms[k:] for k in range(n)), strict=False))
+    if len(set(runs)) == len(runs):
+        return None  # no run of words printed twice: the common case, told without a loop
     seen: dict[tuple[str, ...], int] = {}
-    for j in range(len(forms) - n + 1):
-        i = seen.setdefault(tuple(forms[j : j + n]), j)
+    for j, run in enumerate(runs):
+        i = seen.setdefault(run, j)
         if i == j:
             continue
         length = n
@@ -96,26 +100,34 @@ def _headline_copies_end(words: list[tuple[int, int, str]]) -> int | None:
             return None
         copy = forms[i : i + length]
         last = max(k for k in range(j, len(forms) - length + 1) if forms[k : k + length] == copy)
-        return words[last + length - 1][1]
+        return last + length - 1
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _label_form(word: str) -> str:
+    """A word's matching form as furniture labels are matched, remembered (news words repeat)."""
+    return normalize_word(word).strip(":،,.")
 
 
 def _glue_marks(line: str) -> list[int]:
     """Offsets in `line` just past each mark that can end glued furniture."""
     ends = [match.end() for match in GLUE_MARK.finditer(line)]
-    words = [
-        (m.start(), m.end(), normalize_word(m.group()).strip(":،,."))
-        for m in WORD_SPAN.finditer(line)
-    ]
-    forms = [form for _, _, form in words]
+    # The words (`str.split` cuts as WORD_SPAN does); their offsets only for a mark found.
+    forms = list(map(_label_form, line.split()))
+    last_words = []
     labels = _furniture_labels()
-    for i, form in enumerate(forms):
-        for label in labels.get(form, ()):
-            if tuple(forms[i : i + len(label)]) == label:
-                ends.append(words[i + len(label) - 1][1])
-    headline_end = _headline_copies_end(words)
+    if not labels.keys().isdisjoint(forms):
+        for i, form in enumerate(forms):
+            for label in labels.get(form, ()):
+                if tuple(forms[i : i + len(label)]) == label:
+                    last_words.append(i + len(label) - 1)
+    headline_end = _headline_copies_end(forms)
     if headline_end is not None:
-        ends.append(headline_end)
+        last_words.append(headline_end)
+    if last_words:
+        word_ends = [m.end() for m in WORD_SPAN.finditer(line)]
+        ends.extend(word_ends[k] for k in last_words)
     return sorted(set(ends))
 
 
@@ -124,6 +136,8 @@ def glued_furniture_end(line: str) -> int:
     mark after which a sentence of its own follows. 'المدن - … 11/11/2017 … (Getty) أعلن الجيش
     الإسرائيلي إسقاط طائرة …' -> the offset of 'أعلن'. A mark followed by a comma, or whose
     last word is a particle, is inside a sentence."""
+    if len(line.split()) < GLUED_SENTENCE_MIN_WORDS or not SENTENCE_CLOSE.search(line):
+        return 0  # the sentence after a cut is a suffix of the line: it could not be one
     for end in reversed(_glue_marks(line)):
         before = line[:end].split()
         inside_a_clause = bool(before) and (
@@ -197,6 +211,7 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
         yield start + begin, start + len(line), False
 
 
+@no_cycle_collection()  # many small objects, no cycles (claims.cycles)
 def segment(text: str) -> list[Sentence]:
     """Every sentence of `text`, numbered from 0, with its paragraph (line) number."""
     sentences: list[Sentence] = []

@@ -32,6 +32,7 @@ from claims.attribute.tokens import (
     tokenize,
 )
 from claims.clean import repair
+from claims.cycles import no_cycle_collection
 from claims.lexicon import word_class
 from claims.models import Article, Attribution, Claim, Kind, Sentence, Speech
 
@@ -187,6 +188,7 @@ def _speech(claim: str) -> Speech:
     return Speech.direct if claim[:1] in QUOTES else Speech.reported
 
 
+@no_cycle_collection()  # many small objects, no cycles (claims.cycles)
 def attribute_article(article: Article, sentences: list[Sentence]) -> list[Claim]:
     """Attribute every kept sentence of an article, in reading order."""
     kept = [s for s in sentences if not s.junk]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from claims.attribute.tokens import QUOTES, Token
+from claims.attribute.tokens import QUOTES, Token, bare_form
 
 Place = tuple[int, int]  # (passage, position among that passage's words)
 
@@ -29,15 +29,21 @@ class Concordance:
         # The article's words end to end, across sentence ends.
         self.article_words = [w for words in self.words for w in words]
         self.article_norms = [w.norm for w in self.article_words]
-        self._by_norm: dict[str, list[Place]] = defaultdict(list)
-        self._by_bare: dict[str, list[Place]] = defaultdict(list)
         self._article_positions: dict[str, list[int]] = defaultdict(list)
-        for p, words in enumerate(self.words):
-            for k, word in enumerate(words):
-                self._by_norm[word.norm].append((p, k))
-                self._by_bare[word.bare].append((p, k))
         for k, norm in enumerate(self.article_norms):
             self._article_positions[norm].append(k)
+        word_places = [(p, k) for p, words in enumerate(self.words) for k in range(len(words))]
+        self._by_norm: dict[str, list[Place]] = {
+            norm: [word_places[k] for k in positions]
+            for norm, positions in self._article_positions.items()
+        }
+        # Made from the distinct forms, not word by word; forms that meet under one bare form
+        # merge back into reading order.
+        self._by_bare: dict[str, list[Place]] = {}
+        for norm, places in self._by_norm.items():
+            bare = bare_form(norm)
+            found = self._by_bare.get(bare)
+            self._by_bare[bare] = places if found is None else sorted(found + places)
         # Each article word's passage and place among that passage's tokens.
         self._article_places = [
             (p, t) for p, positions in enumerate(self.word_tokens) for t in positions

@@ -3,6 +3,8 @@ sentence."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from claims.arabic import normalize
 from claims.attribute.lexicons import _hedges
 from claims.models import Attribution, Kind, Reason, Speech
@@ -46,4 +48,10 @@ def confidence(attribution: Attribution) -> tuple[float, list[Reason]]:
 
 def find_hedges(sentence: str) -> list[str]:
     norm = f" {normalize(sentence)} "
-    return [word for word, _ in _hedges() if f" {word} " in norm or norm.find(f" و{word} ") >= 0]
+    return [word for word, alone, joined in _hedge_patterns() if alone in norm or joined in norm]
+
+
+@cache
+def _hedge_patterns() -> tuple[tuple[str, str, str], ...]:
+    """Each hedge, as a word of its own and with و glued in front, made once."""
+    return tuple((word, f" {word} ", f" و{word} ") for word, _weight in _hedges())

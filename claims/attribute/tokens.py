@@ -40,9 +40,13 @@ class Token(NamedTuple):  # a tuple: made for every word of every sentence, so c
 
     @property
     def bare(self) -> str:
-        """The matching form without a leading conjunction و/ف (which may be a letter of the
-        word: compare with `in_lexicon`, which tries both)."""
-        return self.norm[1:] if self.norm[:1] in CONJUNCTIONS and len(self.norm) > 3 else self.norm
+        return bare_form(self.norm)
+
+
+def bare_form(norm: str) -> str:
+    """A matching form without a leading conjunction و/ف (which may be a letter of the word:
+    compare with `in_lexicon`, which tries both)."""
+    return norm[1:] if norm[:1] in CONJUNCTIONS and len(norm) > 3 else norm
 
 
 def _without_article(word: str) -> str:
@@ -78,10 +82,18 @@ def tokenize(text: str) -> list[Token]:
     # A lone tatweel (the glued preposition in 'لـ"X"') has an empty matching form: no token.
     # Built with tuple.__new__: this runs for every word of every article.
     return [
-        _new_tuple(Token, (word, norm, m.start(), m.end(), norm[:1].isalnum()))
+        _new_tuple(Token, (word, forms[0], m.start(), m.end(), forms[1]))
         for m in WORD.finditer(text)
-        if (norm := normalize_word(word := m.group()))
+        if (forms := _forms(word := m.group()))[0]
     ]
+
+
+@lru_cache(maxsize=1 << 17)
+def _forms(word: str) -> tuple[str, bool]:
+    """A written word's matching form and whether it is a word (not punctuation), remembered:
+    the words of news text repeat."""
+    norm = normalize_word(word)
+    return norm, norm[:1].isalnum()
 
 
 def _words(tokens: list[Token]) -> list[Token]:
@@ -120,7 +132,13 @@ def _function_word_forms() -> frozenset[str]:
 
 
 def _cue_lemma(token: Token) -> str | None:
-    form = _strip_conjunction(token.norm, _cue_forms())
+    return _cue_lemma_of(token.norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cue_lemma_of(norm: str) -> str | None:
+    """The reporting verb's lemma of a matching form, remembered (asked of every word)."""
+    form = _strip_conjunction(norm, _cue_forms())
     return _cue_forms()[form] if form else None
 
 

@@ -9,11 +9,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import (
     Connection,
     Engine,
@@ -32,6 +29,10 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlmodel import Session
 
 from claims.store.tables import TABLES, metadata
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 DEFAULT_DB = "claims.db"
 # How long in all a writer waits for other writers' locks before it gives up, by default
@@ -180,6 +181,8 @@ def missing_file(engine: Engine) -> bool:
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config  # here: alembic is a fifth of start-up, not for `extract`
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -187,6 +190,8 @@ def alembic_config(url: str) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
     assert head is not None
     return head
@@ -234,6 +239,8 @@ def _is_disk_full(cause: BaseException) -> bool:
 def _revision(conn: Connection, script: ScriptDirectory, url: str) -> str | None:
     """The store's schema revision; None for an empty database. Refuses a database that
     holds tables of ours without a revision, and a revision this version does not know."""
+    from alembic.runtime.migration import MigrationContext
+
     current = MigrationContext.configure(conn).get_current_revision()
     if current is None:
         found = {table.name for table in TABLES} & set(inspect(conn).get_table_names())
@@ -257,6 +264,8 @@ def _revision(conn: Connection, script: ScriptDirectory, url: str) -> str | None
 
 def check_revision(engine: Engine, url: str) -> None:
     """Create the tables in an empty store; refuse a store at another revision, with the fix."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(url))
     head = script.get_current_head()
     with engine.connect() as conn:
@@ -331,6 +340,8 @@ def hold_lock(conn: Connection | Session, key: int, name: str | None = None) -> 
 
 def _create(url: str, script: ScriptDirectory, opened: Engine) -> None:
     """Create the newest schema in an empty database, in one transaction."""
+    from alembic.runtime.migration import MigrationContext
+
     if make_url(url).database in (None, "", ":memory:"):  # SQLite in memory: only `opened` sees it
         with opened.begin() as conn:
             metadata.create_all(conn)
@@ -382,6 +393,7 @@ def upgrade(url: str | os.PathLike[str] | None = None) -> tuple[str | None, str]
     and StoreError says what failed.
     """
     from alembic import command
+    from alembic.script import ScriptDirectory
 
     resolved = resolve_url(url)
     script = ScriptDirectory.from_config(alembic_config(resolved))
