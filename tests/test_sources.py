@@ -770,3 +770,18 @@ def test_unnamed_sources_counted_as_some_of_a_group():
         Kind.anonymous,
         "أربعة مسؤولين فلسطينيين",
     )
+
+
+def test_two_unknown_words_are_a_name_only_in_apposition_after_a_role():
+    # Plain words the gazetteer lacks name a person after a role set off by commas ...
+    named = "وقال الناطق باسم البلدية، كريستوف مارتان، إن الطريق أغلق."
+    assert attribution(named)[:2] == (Kind.named_person, "كريستوف مارتان")
+    # ... not a subject that is a phrase, nor the words before a parenthetical cue.
+    assert attribution("وأعلنت معظم الحكومات أن الاتفاق يجب أن يحترم.")[0] is not Kind.named_person
+    aside = "كما قصفت مدفعية ثقيلة - قالت مصادر أهلية إنها تابعة للنظام - أطراف البلدة."
+    assert attribution(aside)[:2] == (Kind.anonymous, "مصادر أهلية")
+
+
+def test_a_place_with_a_preposition_is_no_given_name_before_a_name():
+    _, source, _, _ = attribution("وقال مدير مكتب القناة بالكويت سعد الراشد إن الزيارة مهمة.")
+    assert "بالكويت" not in (source or "")

@@ -845,11 +845,16 @@ class SourceParser:
             inner = _words(tokens[1 : quoted[1] - 1])
             if len(inner) <= MAX_NAME_WORDS and all(_plain_word(w) for w in inner):
                 return Source(Kind.named_person, self._full_name(quoted[0]))
-        for chunk in _comma_chunks(tokens):
+        chunks = _comma_chunks(tokens)
+        for n, chunk in enumerate(chunks):
             chunk_words = _words(chunk)
             if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):
                 name = _clean_name(_text(chunk, sentence))
-                if len(chunk_words) >= 2 and _reads_as_name(chunk_words) or self.memory.knows(name):
+                if self.memory.knows(name) or (
+                    len(chunk_words) >= 2
+                    and _reads_as_name(chunk_words)
+                    and _after_role(chunks[:n])
+                ):
                     return Source(Kind.named_person, self.memory.full_name(name))
         family_name = _family_name_after_role(tokens, sentence) or self._lone_family_name(
             words, sentence
@@ -959,6 +964,13 @@ def _reads_as_name(words: list[Token]) -> bool:
         for w in words[:-1]
     )
     return not inner_definite and not any(w.norm.endswith(("ها", "هم")) for w in words)
+
+
+def _after_role(chunks_before: list[list[Token]]) -> bool:
+    """Unknown plain words are a person's name only in apposition after a role: 'وزير الإعلام
+    في الحكومة، معمر الإرياني،'. Elsewhere two such words are as often a phrase of the sentence
+    ('أغلب الدول', 'ارتكبت طائرات حربية') or words quoted ('"فك الحصار"')."""
+    return bool(chunks_before) and any(t.norm in _set("titles") for t in chunks_before[-1])
 
 
 def _name_words(name: str) -> set[str]:
