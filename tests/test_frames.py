@@ -865,3 +865,9 @@ def test_a_preposition_written_onto_the_word_after_the_verb_leaves_the_subject_i
     )
     assert [s[1] for s in said[:4]] == ["أحمد بري", "أحمد بري", "أحمد بري", "بثينة شعبان"]
     assert said[4][0] is Kind.organization
+
+
+def test_a_body_speaking_through_its_own_outlet_is_no_relay():
+    text = 'وأكد التنظيم، عبر وكالة "أعماق" التابعة له، أن مقاتليه سيطروا على التلة.'
+    claim = extract_bytes(text.encode("utf-8"), "t.txt").claims[-1]
+    assert (claim.kind, claim.via) == (Kind.organization, None)

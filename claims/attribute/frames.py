@@ -111,9 +111,12 @@ def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | N
             if start < len(tokens) and tokens[start].norm in WITH_THE_SPEAKER:
                 start += 1  # 'في مقابلة أجرتها معه وكالة نوفوستي'
             end = _span_end(tokens, start)
-            own_channel = any(t.bare in word_class("own_channel_words") for t in tokens[start:end])
             found = parser.parse(tokens[start:end], sentence)
-            if found and found.kind in (Kind.organization, Kind.media) and not own_channel:
+            if (
+                found
+                and found.kind in (Kind.organization, Kind.media)
+                and not _own_channel(tokens[start:end])
+            ):
                 return found.name
     return None
 
@@ -988,9 +991,25 @@ def _told_outlet(tokens, start, end, source, sentence, parser) -> str | None:
         if quoted is None or normalize(quoted[0]) in normalize(source.name):
             continue
         told = parser.parse(tokens[k : quoted[1]], sentence)
-        if told and told.kind is Kind.media and not parser.memory.is_own_outlet(told.name):
+        if (
+            told
+            and told.kind is Kind.media
+            and not parser.memory.is_own_outlet(told.name)
+            and not _own_channel(tokens[quoted[1] : quoted[1] + OWN_CHANNEL_REACH])
+        ):
             return told.name
     return None
+
+
+# 'عبر وكالة "أعماق" التابعة له': how far after an outlet's name the word making it the
+# speaker's own may stand.
+OWN_CHANNEL_REACH = 2
+
+
+def _own_channel(tokens: list[Token]) -> bool:
+    """'المركز الإعلامي التابع لها', 'وكالة "أعماق" التابعة له': the speaker's own outlet, through
+    which the speaker itself speaks; it relays nothing (rule 11)."""
+    return any(t.bare in word_class("own_channel_words") for t in tokens)
 
 
 def _unnamed_media(name: str) -> bool:
