@@ -100,19 +100,36 @@ def _headline_copies_end(words: list[tuple[int, int, str]]) -> int | None:
     return None
 
 
-def _glue_marks(line: str) -> list[int]:
-    """Offsets in `line` just past each mark that can end glued furniture."""
-    ends = [match.end() for match in GLUE_MARK.finditer(line)]
-    words = [
+def _words(line: str) -> list[tuple[int, int, str]]:
+    return [
         (m.start(), m.end(), normalize_word(m.group()).strip(":،,."))
         for m in WORD_SPAN.finditer(line)
     ]
+
+
+def _label_ends(words: list[tuple[int, int, str]], first_only: bool = False) -> list[int]:
+    """Offsets past each furniture label among the words (only one opening them when
+    `first_only`); a label's word the scraper split with dashes ('اق - - رأ أيضا') counts."""
     forms = [form for _, _, form in words]
     labels = _furniture_labels()
-    for i, form in enumerate(forms):
-        for label in labels.get(form, ()):
-            if tuple(forms[i : i + len(label)]) == label:
-                ends.append(words[i + len(label) - 1][1])
+    ends = []
+    for i, form in enumerate(forms[:1] if first_only else forms):
+        j = i + 1
+        while j < len(forms) - 1 and forms[j] and not forms[j].strip("-–"):
+            j += 1
+        readings = [(form, i + 1)] + ([(form + forms[j], j + 1)] if j > i + 1 else [])
+        for first, after in readings:
+            for label in labels.get(first, ()):
+                if tuple(forms[after : after + len(label) - 1]) == label[1:]:
+                    ends.append(words[after + len(label) - 2][1])
+    return ends
+
+
+def _glue_marks(line: str) -> list[int]:
+    """Offsets in `line` just past each mark that can end glued furniture."""
+    ends = [match.end() for match in GLUE_MARK.finditer(line)]
+    words = _words(line)
+    ends += _label_ends(words)
     headline_end = _headline_copies_end(words)
     if headline_end is not None:
         ends.append(headline_end)
@@ -132,20 +149,34 @@ def glued_furniture_end(line: str) -> int:
         )
         if not before or inside_a_clause:
             continue
-        rest = line[end:].lstrip(" -–:|،,")
-        while rest[:1].isalpha() and rest[1:2] == " ":
-            # 'ع ع ع': share icons; 'م', 'ه': the era after a date; the sentence starts at
-            # its first letter, whatever spacing the page put between
-            rest = rest[2:].lstrip(" -–:|،,")
-        words = rest.split()
-        if (
-            len(words) < GLUED_SENTENCE_MIN_WORDS
-            or not SENTENCE_CLOSE.search(rest)
-            or not _opens_a_sentence(words[0])
-        ):
-            continue
-        return len(line) - len(rest)
+        begin = _sentence_after(line, end)
+        if begin:
+            return begin
     return 0
+
+
+def _sentence_after(line: str, end: int) -> int:
+    """Where a sentence of its own starts after offset `end` of the line, else 0."""
+    rest = line[end:].lstrip(" -–:|،,")
+    while rest[:1].isalpha() and rest[1:2] == " ":
+        # 'ع ع ع': share icons; 'م', 'ه': the era after a date; the sentence starts at
+        # its first letter, whatever spacing the page put between
+        rest = rest[2:].lstrip(" -–:|،,")
+    words = rest.split()
+    if (
+        len(words) < GLUED_SENTENCE_MIN_WORDS
+        or not SENTENCE_CLOSE.search(rest)
+        or not _opens_a_sentence(words[0])
+    ):
+        return 0
+    return len(line) - len(rest)
+
+
+def _opening_label_end(sentence: str) -> int:
+    """Where the sentence starts after a furniture label that opens it ('اقرأ أيضاً: وقالت
+    الوزارة …', a link's label run into the next sentence), else 0."""
+    ends = _label_ends(_words(sentence), first_only=True)
+    return _sentence_after(sentence, ends[-1]) if ends else 0
 
 
 def split_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -179,7 +210,8 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
         yield start, start + glued_date.end(), False
         rest = len(line) - len(line[glued_date.end() :].lstrip())
         start, line = start + rest, line[rest:]
-    begin = glued_furniture_end(_first_sentence(line))
+    first = _first_sentence(line)
+    begin = glued_furniture_end(first) or _opening_label_end(first)
     furniture = line[:begin].rstrip(" -–:|،,")
     if furniture:
         yield start, start + len(furniture), True
@@ -189,12 +221,24 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
             continue  # ".." joins the two halves of a headline
         if marks == "." and ONE_LETTER_ABBREVIATION.search(line[begin : match.start()]):
             continue
-        yield start + begin, start + match.end(), False
+        yield from _cut_opening_label(text, start + begin, start + match.end(), first=not begin)
         begin = match.end()
         while begin < len(line) and line[begin].isspace():
             begin += 1
     if begin < len(line):
-        yield start + begin, start + len(line), False
+        yield from _cut_opening_label(text, start + begin, start + len(line), first=not begin)
+
+
+def _cut_opening_label(
+    text: str, start: int, end: int, first: bool
+) -> Iterator[tuple[int, int, bool]]:
+    """The sentence text[start:end], after the furniture label that opens it, if any, cut off
+    (glued) — the first of a line has had its glued furniture cut already."""
+    label_end = 0 if first else _opening_label_end(text[start:end])
+    if label_end:
+        label = text[start : start + label_end].rstrip(" -–:|،,")
+        yield start, start + len(label), True
+    yield start + label_end, end, False
 
 
 def segment(text: str) -> list[Sentence]:

@@ -1035,14 +1035,21 @@ def _carried_via(source: Source, memory: Memory) -> str | None:
     return None
 
 
+ASIDE_DASHES = frozenset({"-", "–", "—"})
+
+
 def _subject_after_the_verb(tokens, i, before_subject, sentence, parser) -> bool:
     """'رون فونداك، كتب الناشطون إلى …': a name set off by a comma before the verb, and a
-    subject of the verb's own after it; the name is what a bad cut left of the sentence before."""
-    if tokens[i - 1].text not in "،," or i + 1 >= len(tokens):
+    subject of the verb's own after it; the name is what a bad cut left of the sentence before.
+    After a dash the verb opens an aside with its own subject: 'كما قصفت مدفعية - قالت مصادر
+    أهلية إنها للنظام - البلدة'."""
+    if i + 1 >= len(tokens):
         return False
     first = tokens[i + 1]
-    if (
-        not first.is_word
+    aside = tokens[i - 1].text in ASIDE_DASHES
+    if not aside and (
+        tokens[i - 1].text not in "،,"
+        or not first.is_word
         or not first.norm.startswith("ال")
         or first.norm in OMITTED_SUBJECT_OPENERS
     ):

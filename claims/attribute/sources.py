@@ -40,6 +40,7 @@ from claims.attribute.lexicons import (
 )
 from claims.attribute.memory import Memory
 from claims.attribute.names import (
+    DEFINITE_FORMS,
     MAX_NAME_WORDS,
     PRONOUN_SUFFIXES,
     _after_title,
@@ -238,9 +239,9 @@ class SourceParser:
                 return Source(last.kind, last.source, is_reference=True)
             if not _starts_with(words, _phrases("organizations")):
                 # 'وأضاف عضو اللجنة' after 'عضو في اللجنة المركزية …': the same unnamed member.
-                earlier = self._named_back(first, _words(_comma_chunks(tokens)[0]))
-                if earlier:
-                    return earlier
+                same_member = self._named_back(first, _words(_comma_chunks(tokens)[0]))
+                if same_member:
+                    return same_member
                 role = _comma_chunks(tokens)[0]
                 body = self._spokesman_of(role, sentence)
                 if body:
@@ -261,9 +262,9 @@ class SourceParser:
             if first.bare.startswith("ال"):
                 # 'وقال المسؤولون الحاليون والسابقون في الوزارة' after 'مسؤولين حاليين
                 # وسابقين في الوزارة': the same unnamed sources
-                earlier = self._named_back(first, words)
-                if earlier:
-                    return earlier
+                same_sources = self._named_back(first, words)
+                if same_sources:
+                    return same_sources
             chunks = _comma_chunks(tokens)
             if first.norm in _set("titles") and len(chunks) > 1:
                 # 'مسؤول العلاقات في الجبهة الشامية، سعد طيبة، قال': the role's holder is named
@@ -853,7 +854,7 @@ class SourceParser:
                 if self.memory.knows(name) or (
                     len(chunk_words) >= 2
                     and _reads_as_name(chunk_words)
-                    and _after_role(chunks[:n])
+                    and (_after_role(chunks[:n]) or n == 0 and _bare_name_shape(chunk))
                 ):
                     return Source(Kind.named_person, self.memory.full_name(name))
         family_name = _family_name_after_role(tokens, sentence) or self._lone_family_name(
@@ -967,10 +968,16 @@ def _reads_as_name(words: list[Token]) -> bool:
 
 
 def _after_role(chunks_before: list[list[Token]]) -> bool:
-    """Unknown plain words are a person's name only in apposition after a role: 'وزير الإعلام
-    في الحكومة، معمر الإرياني،'. Elsewhere two such words are as often a phrase of the sentence
-    ('أغلب الدول', 'ارتكبت طائرات حربية') or words quoted ('"فك الحصار"')."""
+    """Unknown plain words in apposition after a role name its holder: 'وزير الإعلام في
+    الحكومة، معمر الإرياني،'."""
     return bool(chunks_before) and any(t.norm in _set("titles") for t in chunks_before[-1])
+
+
+def _bare_name_shape(chunk: list[Token]) -> bool:
+    """Unknown plain words right after the verb with no role before them name a person only
+    in a name's shape, none definite nor quoted ('وقال تشاووش أوغلو'): 'أغلب الدول' is a
+    phrase of the sentence, '"فك الحصار"' words quoted."""
+    return not any(t.text in QUOTES or t.norm.startswith(DEFINITE_FORMS) for t in chunk)
 
 
 def _name_words(name: str) -> set[str]:
