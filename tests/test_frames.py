@@ -747,6 +747,16 @@ def test_the_outlets_own_correspondent_before_the_verb_and_what_follows_are_its_
     assert said[4][:2] == (Kind.named_person, "مولود تشاووش أوغلو")
 
 
+def test_a_clause_opened_by_wa_kana_starts_the_subject_after_a_run_in_headline():
+    said = attributions(
+        INTRODUCED,
+        "لقاء في أنقرة بين الطرفين وكان مراسل الجزيرة في أنقرة أفاد في وقت سابق بوجود اجتماع.",
+        "وأوضح أن الوفد الروسي غادر قبل ثلاثة أيام.",
+        AL_JAZEERA_FOOTER,
+    )
+    assert [s[0] for s in said[1:3]] == [Kind.author, Kind.author]
+
+
 def test_a_correspondent_named_in_brackets_is_the_person():
     said = attributions(
         "وأفاد مراسل الجزيرة في حلب (سامر العلي)، أن القصف استمر طوال الليل.",

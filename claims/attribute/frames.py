@@ -1131,6 +1131,11 @@ def _before_span(tokens, i, word_positions, lead) -> list[Token]:
     if start and tokens[start - 1].text in OPEN_QUOTES + STRAIGHT_QUOTES + "(":
         start -= 1  # '«الدعم السريع» تعلن': the subject's quotation marks are its own
     span = [t for t in tokens[start:i]]
+    # 'اجتماع في أنقرة … وكان مراسل "العربية" أفاد': a clause opened by 'وكان' inside the span
+    # starts the subject; what stands before it is another sentence run in (a glued headline).
+    opens = [k for k, t in enumerate(span) if k and _opens_pluperfect_clause(t)]
+    if opens:
+        span = span[opens[-1] + 1 :]
     while span and (span[-1].norm in _particles("lead") or span[-1].text in "،,"):
         if span[-1].text in "،," and len(span) >= 2 and span[-2].norm in _particles("lead"):
             span = span[:-1]
@@ -1143,6 +1148,11 @@ def _before_span(tokens, i, word_positions, lead) -> list[Token]:
         inner = span[:-1]
         return inner if _subject_like(inner) else []
     return span
+
+
+def _opens_pluperfect_clause(token: Token) -> bool:
+    """'وكان', 'فكانت': kana with its conjunction, opening a clause of its own."""
+    return token.norm[:1] in "وف" and token.norm[1:] in PLUPERFECT_LEADS
 
 
 def _subject_like(span: list[Token]) -> bool:
