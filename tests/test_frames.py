@@ -881,3 +881,12 @@ def test_a_body_speaking_through_its_own_outlet_is_no_relay():
     text = 'وأكد التنظيم، عبر وكالة "أعماق" التابعة له، أن مقاتليه سيطروا على التلة.'
     claim = extract_bytes(text.encode("utf-8"), "t.txt").claims[-1]
     assert (claim.kind, claim.via) == (Kind.organization, None)
+
+
+def test_an_according_clause_joined_after_the_content_relays_nothing_before_it():
+    joined = attributions(
+        "وذكرت مصادر محلية أن الطريق أغلق صباح اليوم، وحسب وكالة رويترز فإن الجيش أرسل تعزيزات."
+    )
+    assert joined[-1][:2] == (Kind.anonymous, "مصادر محلية") and joined[-1][3] is None
+    closing = attributions("وقال مسؤولون أتراك إن الحدود ستبقى مغلقة، بحسب وكالة رويترز.")
+    assert closing[-1][3] == "رويترز"

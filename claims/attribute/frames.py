@@ -39,6 +39,7 @@ from claims.attribute.tokens import (
     STRAIGHT_QUOTES,
     Token,
     _according_at,
+    _according_token_forms,
     _clean_name,
     _comma_chunks,
     _cue_lemma,
@@ -156,6 +157,7 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         and according.source.kind == Kind.media
         and verb_frame.source.kind is not Kind.media  # 'وذكرت وكالة سانا … على حد قول الوكالة'
         and verb_frame.via is None
+        and not _according_opens_a_clause(tokens, verb_frame.claim_start)
     ):
         verb_frame.via = according.source.name
         return verb_frame
@@ -165,6 +167,22 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         or _glued_frame(sentence, tokens, parser)
         or _headline_frame(tokens, sentence, parser)
     )
+
+
+def _according_opens_a_clause(tokens: list[Token], claim_start: int) -> bool:
+    """'وذكرت مصادر أن مفاوضات تجري …، وحسب وكالة X فإن …': an 'according to' phrase in the
+    content, after a comma and joined by 'و', opens a clause of its own with its own source; it
+    relays nothing of the frame before it ('…، حسب ما تقول رويترز' at the end does)."""
+    for k, tok in enumerate(tokens):
+        if _according_at(tokens, k) and not _quote_depth_at(tokens, k):
+            return (
+                tok.start >= claim_start
+                and k > 0
+                and tokens[k - 1].text in "،,"
+                and tok.norm[:1] == "و"
+                and tok.norm[1:] in _according_token_forms()  # 'وحسب', not 'وفق'
+            )
+    return False
 
 
 def _quoted_through(
