@@ -890,3 +890,14 @@ def test_an_according_clause_joined_after_the_content_relays_nothing_before_it()
     assert joined[-1][:2] == (Kind.anonymous, "مصادر محلية") and joined[-1][3] is None
     closing = attributions("وقال مسؤولون أتراك إن الحدود ستبقى مغلقة، بحسب وكالة رويترز.")
     assert closing[-1][3] == "رويترز"
+
+
+def test_radda_reports_a_reply_only_with_the_words_of_the_reply():
+    said = attributions(
+        "قال السفير ماثيو تولر إن الخطة جاهزة منذ أسابيع.",
+        "ورد تولر بالقول إن الطرف الآخر يفاوض بسوء نية.",
+        "ورد في التقرير أن عدد القتلى بلغ عشرة.",
+        'كيف سيكون رد موسكو على هذا التحالف الذي يضم "فصائل" قريبة منها؟',
+    )
+    assert said[1][:3] == (Kind.named_person, "ماثيو تولر", "ورد")
+    assert said[2][0] is not Kind.named_person and said[3][0] is Kind.author

@@ -353,14 +353,31 @@ CAME_IN_VERBS = frozenset(normalize(w) for w in ("جاء", "ورد"))
 CAME_IN_WORDS = frozenset(normalize(w) for w in ("في", "نص"))
 
 
+# 'ورد السفير بالقول إن …', 'وردت الوزارة على الاتهامات بأن …': 'replied' reports only with
+# the words of the reply after it; 'رد موسكو' is also the noun 'the reply'.
+REPLY_VERB = normalize("رد")
+REPLY_OPENERS = frozenset(normalize(w) for w in ("بالقول", "بأن", "بأنه", "بأنها"))
+
+
+def _reply_said(tokens: list[Token], k: int) -> bool:
+    return any(t.norm in REPLY_OPENERS for t in tokens[k : k + MAX_FRAME_TAIL])
+
+
+def _came_in_at(tokens: list[Token], k: int) -> bool:
+    """'وجاء في', 'ورد في' at token k: the content came in a statement."""
+    return (
+        k + 1 < len(tokens)
+        and _strip_conjunction(tokens[k].norm, CAME_IN_VERBS) is not None
+        and tokens[k + 1].norm == normalize("في")
+    )
+
+
 def _came_in_frame(
     sentence: str, tokens: list[Token], parser: SourceParser, k: int
 ) -> Frame | None:
     """'وجاء في بيان للحوثيين أن …': the statement the content came in speaks for its issuer.
     'وجاءت السيطرة عقب هجوم …' is narrative: the verb must be followed by 'في' and a statement."""
-    if k + 2 >= len(tokens) or not _strip_conjunction(tokens[k].norm, CAME_IN_VERBS):
-        return None
-    if tokens[k + 1].norm != normalize("في"):
+    if k + 2 >= len(tokens) or not _came_in_at(tokens, k):
         return None
     start = k + 2
     while start < len(tokens) and tokens[start].norm in CAME_IN_WORDS:
@@ -493,6 +510,9 @@ def _verb_frame(
                 if frame:
                     return frame
         if lemma is None or lemma in _content_cues() and not _content_follows(tokens, i + 1):
+            continue
+        if _came_in_at(tokens, i) or lemma == REPLY_VERB and not _reply_said(tokens, i + 1):
+            # 'ورد في التقرير أن …' came in the report; 'كيف سيكون رد موسكو' is the noun
             continue
         clause = _clause_opening(tokens, word_positions, w_index)
         far_clause = w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions)
