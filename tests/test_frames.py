@@ -901,3 +901,14 @@ def test_radda_reports_a_reply_only_with_the_words_of_the_reply():
     )
     assert said[1][:3] == (Kind.named_person, "ماثيو تولر", "ورد")
     assert said[2][0] is not Kind.named_person and said[3][0] is Kind.author
+
+
+def test_a_sentence_in_the_speakers_voice_after_a_statement_goes_on_with_the_speaker():
+    said = attributions(
+        "وأوضح الشيخ سالم العبيدي أن العشائر لن تقف على الحياد في هذه المعركة.",
+        "وكنتم أنتم أول من وقف مع أهل المدينة حين حوصرت.",
+        "ثم إن أي تسوية لا تضمن عودة المهجرين لن تصمد طويلاً.",
+        "وسيطرت القوات على ثلاث قرى في ريف المدينة الشرقي.",
+    )
+    assert [s[:2] for s in said[1:3]] == [(Kind.named_person, "سالم العبيدي")] * 2
+    assert said[3][0] is Kind.author
