@@ -14,9 +14,9 @@ from claims.attribute.memory import (
     _closes_quote,
     _continued,
     _continues,
-    _in_speakers_voice,
     _cut_before,
     _ends_quotation,
+    _in_speakers_voice,
     _opens_quote,
     _opens_with_quotation,
     _starts_with_quote,
@@ -115,8 +115,8 @@ def attribute_sentence(
         # 'سنغلق المطار ".' after a speaker's quotation: the rest of it, its opening mark lost
         # (rule 12); the closing mark still shows where it ends.
         attribution = _continued(attribution, memory.last, 0.7)
-    elif not frame and memory.last_sentence_attributed and memory.last and _in_speakers_voice(
-        tokens
+    elif (
+        not frame and memory.last_sentence_attributed and memory.last and _in_speakers_voice(tokens)
     ):
         # 'ثم إن أي انتخابات …' right after a statement: the speaker's own words go on (rule 12).
         attribution = _continued(attribution, memory.last, 0.6)
