@@ -912,3 +912,13 @@ def test_a_sentence_in_the_speakers_voice_after_a_statement_goes_on_with_the_spe
     )
     assert [s[:2] for s in said[1:3]] == [(Kind.named_person, "سالم العبيدي")] * 2
     assert said[3][0] is Kind.author
+
+
+def test_other_unnamed_sources_after_a_relayed_one_come_through_the_same_outlet():
+    said = attributions(
+        'ونقلت صحيفة "وول ستريت جورنال" عن مسؤول أميركي رفيع ترجيحه أن يكون الإعلان دعائياً.',
+        "وبحسب مسؤولين آخرين في الإدارة، فإن التوقيت مرتبط بحسابات داخلية.",
+        "وبحسب مسؤولين في الكونغرس، فإن الإدارة لم تطلعهم على التفاصيل.",
+    )
+    assert said[1][3] == "وول ستريت جورنال"
+    assert said[2][3] is None

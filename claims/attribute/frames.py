@@ -1065,7 +1065,9 @@ def _carried_via(source: Source, memory: Memory) -> str | None:
     paper), or a person the article quotes again from the interview it relays ('وقال الأمير
     تركي' after other voices, in a report on his interview with Reuters)."""
     last = memory.last
-    if last and last.source == source.name and last.kind is source.kind:
+    if last and last.kind is source.kind and (last.source == source.name or _others(source)):
+        # 'وبحسب مسؤولين آخرين في الإدارة' after officials quoted through a paper: others of
+        # the same report
         return last.via
     if source.is_reference or source.kind is Kind.named_person:
         earlier = memory.latest_named(source.kind, source.name)
@@ -1074,6 +1076,16 @@ def _carried_via(source: Source, memory: Memory) -> str | None:
 
 
 ASIDE_DASHES = frozenset({"-", "–", "—"})
+
+
+# 'مسؤولون آخرون', 'مصادر أخرى': unnamed sources set beside those quoted just before.
+OTHERS = frozenset(normalize(w) for w in ("آخر", "آخرون", "آخرين", "أخرى", "اخرى"))
+
+
+def _others(source: Source) -> bool:
+    return source.kind is Kind.anonymous and any(
+        w in OTHERS for w in normalize(source.name).split()
+    )
 
 
 def _subject_after_the_verb(tokens, i, before_subject, sentence, parser) -> bool:
@@ -1273,8 +1285,8 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
                 outlet = parser.parse(tokens[j:relay], sentence)
                 relaying = outlet if outlet and outlet.kind is Kind.media else source
                 source, via = relayed, relaying.name
-        if via is None and source.is_reference:  # 'بحسب المصدر' back to a relayed source
-            via = _carried_via(source, parser.memory)
+        if via is None and (source.is_reference or _others(source)):
+            via = _carried_via(source, parser.memory)  # 'بحسب المصدر' back to a relayed source
         cue = _text(tokens[i:said], sentence)
         claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
         return Frame(source, cue, via, claim_start, 0.85)
