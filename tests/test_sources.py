@@ -785,3 +785,13 @@ def test_two_unknown_words_are_a_name_only_in_apposition_after_a_role():
 def test_a_place_with_a_preposition_is_no_given_name_before_a_name():
     _, source, _, _ = attribution("وقال مدير مكتب القناة بالكويت سعد الراشد إن الزيارة مهمة.")
     assert "بالكويت" not in (source or "")
+
+
+def test_an_office_right_after_its_holder_spoke_names_that_holder_back():
+    text = (
+        "قال الشيخ ناصر سالم الأحمد النائب الأول لرئيس الحكومة وزير الداخلية القطري إن "
+        "الحدود آمنة.\n\nوأكد وزير الداخلية - في تصريحات نقلتها وكالة الأنباء القطرية - أن "
+        "الدوريات ستتضاعف."
+    )
+    kind, source, _, via = attribution(text)
+    assert (kind, source, via) == (Kind.named_person, "ناصر سالم الأحمد", "وكالة الأنباء القطرية")

@@ -254,10 +254,11 @@ class SourceParser:
                     and len(described) > 1
                     and described[1].norm.startswith("ال")
                 )
-                return Source(
-                    Kind.named_person if one_known else Kind.anonymous,
-                    _clean_name(_text(role[: role.index(described[-1]) + 1], sentence)),
-                )
+                office = _clean_name(_text(role[: role.index(described[-1]) + 1], sentence))
+                holder = self._last_speaker_holding(office) if one_known else None
+                if holder:
+                    return Source(Kind.named_person, holder, is_reference=True)
+                return Source(Kind.named_person if one_known else Kind.anonymous, office)
         if _starts_with(words, _phrases("anonymous")):
             if first.bare.startswith("ال"):
                 # 'وقال المسؤولون الحاليون والسابقون في الوزارة' after 'مسؤولين حاليين
@@ -312,6 +313,21 @@ class SourceParser:
             # '«الدعم السريع» تعلن …': a group named in quotation marks speaks as a body.
             return Source(Kind.organization, self._alias_name(quoted[0]))
         return person
+
+    def _last_speaker_holding(self, office: str) -> str | None:
+        """'وأكد وزير الخارجية' right after 'قال الشيخ صباح خالد الحمد الصباح النائب الأول
+        لرئيس مجلس الوزراء وزير الخارجية الكويتي إن …': the person who just spoke, when the
+        article gave the office among the roles following the name (rule 1)."""
+        last = self.memory.last
+        if last is None or last.kind is not Kind.named_person:
+            return None
+        name, role = normalize(last.source), normalize(office)
+        for text, _tokens in self.passages:
+            form = normalize(text)
+            at = form.find(name)
+            if at >= 0 and 0 <= form.find(role, at) - at - len(name) <= MAX_ROLES_AFTER_NAME:
+                return last.source
+        return None
 
     def _named_back(self, head: Token, words: list[Token]) -> Source | None:
         """The latest source named before with this head whose words hold all these words, as
@@ -896,6 +912,11 @@ class SourceParser:
             )
             after_verb |= bool(_cue_lemma(tokens[t - 1]))
         return after_title, after_verb
+
+
+# How far after a person's name (in characters) the office it holds may stand, behind other
+# roles: 'صباح خالد الحمد الصباح النائب الأول لرئيس مجلس الوزراء وزير الخارجية'.
+MAX_ROLES_AFTER_NAME = 60
 
 
 # How far before a body a verb of calling on it may stand: 'دعا المجلس المحلي قوات …'.
