@@ -922,3 +922,13 @@ def test_other_unnamed_sources_after_a_relayed_one_come_through_the_same_outlet(
     )
     assert said[1][3] == "وول ستريت جورنال"
     assert said[2][3] is None
+
+
+def test_a_teaser_cut_short_gives_way_to_the_story_glued_after_it():
+    said = attributions(
+        "وحذرت... بيروت - الخبر اليوم أكد وزير الصحة اللبناني، فراس الأبيض، أن المستشفيات "
+        "جاهزة لاستقبال الجرحى.",
+        "ولفتت إلى... رئيس بلدية المدينة سامر الحسن يقول: إن المياه ستعود خلال يومين.",
+    )
+    assert said[0][:3] == (Kind.named_person, "فراس الأبيض", "أكد")
+    assert said[1][2] == "يقول" and said[1][0] is Kind.named_person

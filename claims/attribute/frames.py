@@ -126,6 +126,13 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     """The reporting frame of the main clause, if the sentence has one."""
     if tokens and tokens[0].text in STRAIGHT_QUOTES and parser.memory.quote_open:
         tokens = tokens[1:]  # '" بصمة إيرانية، قالت …': it closes the quotation left open
+    rest = _after_cut_teaser(tokens)
+    if rest is not None:
+        # 'وهدد... واشنطن - عرب لايف أكد وزير الخارجية …': a teaser cut short, then the next
+        # story glued on; the first complete frame is the next story's (rule 15).
+        inner = find_frame(sentence, tokens[rest:], parser)
+        if inner:
+            return inner
     words = _words(tokens)
     lead = _lead_length(words)
     # 'يُذكر أن X أعلن …' is X's statement: read the frame after it.
@@ -183,6 +190,25 @@ def _according_opens_a_clause(tokens: list[Token], claim_start: int) -> bool:
                 and tok.norm[1:] in _according_token_forms()  # 'وحسب', not 'وفق'
             )
     return False
+
+
+# A teaser cut short: so few words before its ellipsis that no frame in them is complete.
+MAX_CUT_TEASER_WORDS = 4
+ELLIPSIS = ("...", "…")
+
+
+def _after_cut_teaser(tokens: list[Token]) -> int | None:
+    """Index after the ellipsis that cuts a teaser short ('ولفتت إلى... '), else None."""
+    dots = 0
+    for k, tok in enumerate(tokens[: MAX_CUT_TEASER_WORDS * 2 + 3]):
+        dots = dots + 1 if tok.text == "." else 0
+        if tok.text in ELLIPSIS or dots == len(ELLIPSIS[0]):
+            before = _words(tokens[:k])
+            after = _words(tokens[k + 1 :])
+            if 0 < len(before) <= MAX_CUT_TEASER_WORDS and len(after) > MAX_CUT_TEASER_WORDS:
+                return k + 1
+            return None
+    return None
 
 
 def _quoted_through(
@@ -255,17 +281,19 @@ def _glued_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fr
 
 def _ends_in_byline(before: list[Token]) -> bool:
     """'حلب - الخبر اليوم، سامر يوسف نفت مصادر …': the words before the verb close with a
-    dateline and its reporter, who is no subject; the verb's subject comes after it."""
+    dateline and its reporter, who is no subject; the verb's subject comes after it. A dateline
+    alone, a place and the outlet, is none either: 'واشنطن - عرب لايف أكد وزير الخارجية …'."""
     dash = next(
         (j for j in range(len(before) - 1, 0, -1) if before[j].text in DATELINE_DASHES), None
     )
     if dash is None or not before[dash - 1].is_word:
         return False
     byline = before[dash + 1 :]
-    return (
+    return all(t.is_word or t.text in "،," for t in byline) and (
         any(t.text in "،," for t in byline)
-        and all(t.is_word or t.text in "،," for t in byline)
         and len(_words(byline)) <= MAX_DATELINE_WORDS + 2
+        or dash == 1
+        and len(byline) <= MAX_DATELINE_WORDS
     )
 
 
