@@ -932,3 +932,13 @@ def test_a_teaser_cut_short_gives_way_to_the_story_glued_after_it():
     )
     assert said[0][:3] == (Kind.named_person, "فراس الأبيض", "أكد")
     assert said[1][2] == "يقول" and said[1][0] is Kind.named_person
+
+
+def test_a_reporting_verb_glued_to_the_word_before_still_opens_the_frame():
+    said = attributions(
+        "قال الرئيس اللبناني ميشال عون إن الحكومة ستتشكل قريباً.",
+        "صور من الدماروقال الرئيس عون أيضا إن الإعمار سيكلف كثيرا.",
+    )
+    assert said[-1][:3] == (Kind.named_person, "ميشال عون", "وقال")
+    # 'السودان' ends with the letters of 'دان', which is no verb glued on
+    assert attributions("وصلت المساعدات إلى السودان أمس.")[-1][0] is Kind.author
