@@ -795,3 +795,8 @@ def test_an_office_right_after_its_holder_spoke_names_that_holder_back():
     )
     kind, source, _, via = attribution(text)
     assert (kind, source, via) == (Kind.named_person, "ناصر سالم الأحمد", "وكالة الأنباء القطرية")
+
+
+def test_a_group_of_unknown_words_in_marks_after_according_to_is_an_outlet():
+    text = 'وحسب "أحرار الريف الشمالي"، فإن الحاجز أزيل صباح اليوم.'
+    assert attribution(text)[:2] == (Kind.media, "أحرار الريف الشمالي")
