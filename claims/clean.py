@@ -185,7 +185,7 @@ def repair(text: str) -> str:
         text = SPACE_AFTER_OPENING.sub(r"\1", text)
     if "»" in text or "”" in text:
         text = SPACE_BEFORE_CLOSING.sub(r"\1", text)
-    return _rejoin_split_words(SPACES.sub(" ", text).strip())
+    return _split_glued_cues(_rejoin_split_words(SPACES.sub(" ", text).strip()))
 
 
 # Letters only: a tatweel ('بغداد ـ') or a digit is no piece of a split word.
@@ -213,6 +213,26 @@ def _rejoin_split_words(text: str) -> str:
             spaces.append(first.end())
     for space in reversed(spaces):
         text = text[:space] + text[space + 1 :]
+    return text
+
+
+# The verbs that open a new sentence of reporting, whose forms no word ends with ('السودان'
+# ends with the verb 'دان', 'التطورات' with 'رأت').
+GLUED_CUES = frozenset(
+    normalize_word(w)
+    for w in ("قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "أوضح", "أوضحت", "أشار", "أشارت")
+)
+
+
+def _split_glued_cues(text: str) -> str:
+    """A reporting verb and its conjunction the scraper glued to the word before, the space
+    lost between two sentences: '" دماروقال الرئيس …' -> '" دمار وقال الرئيس …'."""
+    for word in reversed(list(ARABIC_WORD.finditer(text))):
+        form = word.group()
+        for j in range(WORD_ALONE_LETTERS, len(form) - WORD_ALONE_LETTERS):
+            if form[j] == "و" and normalize_word(form[j + 1 :]) in GLUED_CUES:
+                text = text[: word.start() + j] + " " + text[word.start() + j :]
+                break
     return text
 
 

@@ -110,25 +110,46 @@ def _label_form(word: str) -> str:
     return normalize_word(word).strip(":،,.")
 
 
+def _label_last_words(forms: list[str], first_only: bool = False) -> list[int]:
+    """Index of the last word of each furniture label among a line's words (their
+    `_label_form`s; only a label opening them when `first_only`); a label's word the scraper
+    split with dashes ('اق - - رأ أيضا') counts."""
+    labels = _furniture_labels()
+    dashes = [bool(form) and not form.strip("-–") for form in forms]
+    if labels.keys().isdisjoint(forms) and not any(dashes):
+        return []  # the common case, told without a loop
+    found = []
+    for i, form in enumerate(forms[:1] if first_only else forms):
+        j = i + 1
+        while j < len(forms) - 1 and dashes[j]:
+            j += 1
+        readings = [(form, i + 1)] + ([(form + forms[j], j + 1)] if j > i + 1 else [])
+        for first, after in readings:
+            for label in labels.get(first, ()):
+                if tuple(forms[after : after + len(label) - 1]) == label[1:]:
+                    found.append(after + len(label) - 2)
+    return found
+
+
+def _word_ends(line: str, indexes: list[int]) -> list[int]:
+    """Offsets in `line` just past its words of these indexes (`str.split` cuts as WORD_SPAN
+    does)."""
+    if not indexes:
+        return []
+    ends = [match.end() for match in WORD_SPAN.finditer(line)]
+    return [ends[k] for k in indexes]
+
+
 def _glue_marks(line: str) -> list[int]:
     """Offsets in `line` just past each mark that can end glued furniture."""
     ends = [match.end() for match in GLUE_MARK.finditer(line)]
-    # The words (`str.split` cuts as WORD_SPAN does); their offsets only for a mark found.
+    # The words' forms; their offsets only for a label or a headline found.
     forms = list(map(_label_form, line.split()))
-    last_words = []
-    labels = _furniture_labels()
-    if not labels.keys().isdisjoint(forms):
-        for i, form in enumerate(forms):
-            for label in labels.get(form, ()):
-                if tuple(forms[i : i + len(label)]) == label:
-                    last_words.append(i + len(label) - 1)
+    last_words = _label_last_words(forms)
     headline_end = _headline_copies_end(forms)
     if headline_end is not None:
         last_words.append(headline_end)
-    if last_words:
-        word_ends = [m.end() for m in WORD_SPAN.finditer(line)]
-        ends.extend(word_ends[k] for k in last_words)
-    return sorted(set(ends))
+    return sorted({*ends, *_word_ends(line, last_words)})
 
 
 def glued_furniture_end(line: str) -> int:
@@ -146,20 +167,34 @@ def glued_furniture_end(line: str) -> int:
         )
         if not before or inside_a_clause:
             continue
-        rest = line[end:].lstrip(" -–:|،,")
-        while rest[:1].isalpha() and rest[1:2] == " ":
-            # 'ع ع ع': share icons; 'م', 'ه': the era after a date; the sentence starts at
-            # its first letter, whatever spacing the page put between
-            rest = rest[2:].lstrip(" -–:|،,")
-        words = rest.split()
-        if (
-            len(words) < GLUED_SENTENCE_MIN_WORDS
-            or not SENTENCE_CLOSE.search(rest)
-            or not _opens_a_sentence(words[0])
-        ):
-            continue
-        return len(line) - len(rest)
+        begin = _sentence_after(line, end)
+        if begin:
+            return begin
     return 0
+
+
+def _sentence_after(line: str, end: int) -> int:
+    """Where a sentence of its own starts after offset `end` of the line, else 0."""
+    rest = line[end:].lstrip(" -–:|،,")
+    while rest[:1].isalpha() and rest[1:2] == " ":
+        # 'ع ع ع': share icons; 'م', 'ه': the era after a date; the sentence starts at
+        # its first letter, whatever spacing the page put between
+        rest = rest[2:].lstrip(" -–:|،,")
+    words = rest.split()
+    if (
+        len(words) < GLUED_SENTENCE_MIN_WORDS
+        or not SENTENCE_CLOSE.search(rest)
+        or not _opens_a_sentence(words[0])
+    ):
+        return 0
+    return len(line) - len(rest)
+
+
+def _opening_label_end(sentence: str) -> int:
+    """Where the sentence starts after a furniture label that opens it ('اقرأ أيضاً: وقالت
+    الوزارة …', a link's label run into the next sentence), else 0."""
+    last_words = _label_last_words(list(map(_label_form, sentence.split())), first_only=True)
+    return _sentence_after(sentence, _word_ends(sentence, last_words[-1:])[0]) if last_words else 0
 
 
 def split_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -193,7 +228,8 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
         yield start, start + glued_date.end(), False
         rest = len(line) - len(line[glued_date.end() :].lstrip())
         start, line = start + rest, line[rest:]
-    begin = glued_furniture_end(_first_sentence(line))
+    first = _first_sentence(line)
+    begin = glued_furniture_end(first) or _opening_label_end(first)
     furniture = line[:begin].rstrip(" -–:|،,")
     if furniture:
         yield start, start + len(furniture), True
@@ -203,12 +239,24 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
             continue  # ".." joins the two halves of a headline
         if marks == "." and ONE_LETTER_ABBREVIATION.search(line[begin : match.start()]):
             continue
-        yield start + begin, start + match.end(), False
+        yield from _cut_opening_label(text, start + begin, start + match.end(), first=not begin)
         begin = match.end()
         while begin < len(line) and line[begin].isspace():
             begin += 1
     if begin < len(line):
-        yield start + begin, start + len(line), False
+        yield from _cut_opening_label(text, start + begin, start + len(line), first=not begin)
+
+
+def _cut_opening_label(
+    text: str, start: int, end: int, first: bool
+) -> Iterator[tuple[int, int, bool]]:
+    """The sentence text[start:end], after the furniture label that opens it, if any, cut off
+    (glued) — the first of a line has had its glued furniture cut already."""
+    label_end = 0 if first else _opening_label_end(text[start:end])
+    if label_end:
+        label = text[start : start + label_end].rstrip(" -–:|،,")
+        yield start, start + len(label), True
+    yield start + label_end, end, False
 
 
 @no_cycle_collection()  # many small objects, no cycles (claims.cycles)

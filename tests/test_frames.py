@@ -782,6 +782,16 @@ def test_the_outlets_own_correspondent_before_the_verb_and_what_follows_are_its_
     assert said[4][:2] == (Kind.named_person, "مولود تشاووش أوغلو")
 
 
+def test_a_clause_opened_by_wa_kana_starts_the_subject_after_a_run_in_headline():
+    said = attributions(
+        INTRODUCED,
+        "لقاء في أنقرة بين الطرفين وكان مراسل الجزيرة في أنقرة أفاد في وقت سابق بوجود اجتماع.",
+        "وأوضح أن الوفد الروسي غادر قبل ثلاثة أيام.",
+        AL_JAZEERA_FOOTER,
+    )
+    assert [s[0] for s in said[1:3]] == [Kind.author, Kind.author]
+
+
 def test_a_correspondent_named_in_brackets_is_the_person():
     said = attributions(
         "وأفاد مراسل الجزيرة في حلب (سامر العلي)، أن القصف استمر طوال الليل.",
@@ -900,3 +910,70 @@ def test_a_preposition_written_onto_the_word_after_the_verb_leaves_the_subject_i
     )
     assert [s[1] for s in said[:4]] == ["أحمد بري", "أحمد بري", "أحمد بري", "بثينة شعبان"]
     assert said[4][0] is Kind.organization
+
+
+def test_a_body_speaking_through_its_own_outlet_is_no_relay():
+    text = 'وأكد التنظيم، عبر وكالة "أعماق" التابعة له، أن مقاتليه سيطروا على التلة.'
+    claim = extract_bytes(text.encode("utf-8"), "t.txt").claims[-1]
+    assert (claim.kind, claim.via) == (Kind.organization, None)
+
+
+def test_an_according_clause_joined_after_the_content_relays_nothing_before_it():
+    joined = attributions(
+        "وذكرت مصادر محلية أن الطريق أغلق صباح اليوم، وحسب وكالة رويترز فإن الجيش أرسل تعزيزات."
+    )
+    assert joined[-1][:2] == (Kind.anonymous, "مصادر محلية") and joined[-1][3] is None
+    closing = attributions("وقال مسؤولون أتراك إن الحدود ستبقى مغلقة، بحسب وكالة رويترز.")
+    assert closing[-1][3] == "رويترز"
+
+
+def test_radda_reports_a_reply_only_with_the_words_of_the_reply():
+    said = attributions(
+        "قال السفير ماثيو تولر إن الخطة جاهزة منذ أسابيع.",
+        "ورد تولر بالقول إن الطرف الآخر يفاوض بسوء نية.",
+        "ورد في التقرير أن عدد القتلى بلغ عشرة.",
+        'كيف سيكون رد موسكو على هذا التحالف الذي يضم "فصائل" قريبة منها؟',
+    )
+    assert said[1][:3] == (Kind.named_person, "ماثيو تولر", "ورد")
+    assert said[2][0] is not Kind.named_person and said[3][0] is Kind.author
+
+
+def test_a_sentence_in_the_speakers_voice_after_a_statement_goes_on_with_the_speaker():
+    said = attributions(
+        "وأوضح الشيخ سالم العبيدي أن العشائر لن تقف على الحياد في هذه المعركة.",
+        "وكنتم أنتم أول من وقف مع أهل المدينة حين حوصرت.",
+        "ثم إن أي تسوية لا تضمن عودة المهجرين لن تصمد طويلاً.",
+        "وسيطرت القوات على ثلاث قرى في ريف المدينة الشرقي.",
+    )
+    assert [s[:2] for s in said[1:3]] == [(Kind.named_person, "سالم العبيدي")] * 2
+    assert said[3][0] is Kind.author
+
+
+def test_other_unnamed_sources_after_a_relayed_one_come_through_the_same_outlet():
+    said = attributions(
+        'ونقلت صحيفة "وول ستريت جورنال" عن مسؤول أميركي رفيع ترجيحه أن يكون الإعلان دعائياً.',
+        "وبحسب مسؤولين آخرين في الإدارة، فإن التوقيت مرتبط بحسابات داخلية.",
+        "وبحسب مسؤولين في الكونغرس، فإن الإدارة لم تطلعهم على التفاصيل.",
+    )
+    assert said[1][3] == "وول ستريت جورنال"
+    assert said[2][3] is None
+
+
+def test_a_teaser_cut_short_gives_way_to_the_story_glued_after_it():
+    said = attributions(
+        "وحذرت... بيروت - الخبر اليوم أكد وزير الصحة اللبناني، فراس الأبيض، أن المستشفيات "
+        "جاهزة لاستقبال الجرحى.",
+        "ولفتت إلى... رئيس بلدية المدينة سامر الحسن يقول: إن المياه ستعود خلال يومين.",
+    )
+    assert said[0][:3] == (Kind.named_person, "فراس الأبيض", "أكد")
+    assert said[1][2] == "يقول" and said[1][0] is Kind.named_person
+
+
+def test_a_reporting_verb_glued_to_the_word_before_still_opens_the_frame():
+    said = attributions(
+        "قال الرئيس اللبناني ميشال عون إن الحكومة ستتشكل قريباً.",
+        "صور من الدماروقال الرئيس عون أيضا إن الإعمار سيكلف كثيرا.",
+    )
+    assert said[-1][:3] == (Kind.named_person, "ميشال عون", "وقال")
+    # 'السودان' ends with the letters of 'دان', which is no verb glued on
+    assert attributions("وصلت المساعدات إلى السودان أمس.")[-1][0] is Kind.author

@@ -42,11 +42,26 @@ def test_a_date_inside_a_sentence_is_no_cut():
     assert [s.text for s in segment(line)] == [line]
 
 
+def test_a_link_label_run_into_a_sentence_is_cut_off_wherever_it_stands():
+    # The label of a related-article link, the link's text lost, left in front of the next
+    # sentence: mid-line, or at a line's start with its first word split by dashes.
+    line = (
+        "وعاد الهدوء إلى المدينة مساء أمس. اقرأ أيضاً: وقالت وزارة الداخلية في بيان لها إن "
+        "الطرق ستفتح غداً.\nاقـ - - ـرأ أيضاً وكان المحافظ قد أعلن، الأحد، خطة لإعادة الإعمار."
+    )
+    texts = [(s.text, s.glued_furniture) for s in segment(line)]
+    assert texts[1:3] == [
+        ("اقرأ أيضاً", True),
+        ("وقالت وزارة الداخلية في بيان لها إن الطرق ستفتح غداً.", False),
+    ]
+    assert texts[-1] == ("وكان المحافظ قد أعلن، الأحد، خطة لإعادة الإعمار.", False)
+
+
 PIECES = st.sampled_from(
     [
         "قال", "الوزير", "إن", "القوات", "سيطرت", "على", "البلدة", "2024/03/05", "10:15",
         "|", "-", "حجم الخط", "(Getty)", "Reuters", "ع", ".", "؟", "،", '"', "\n", "  ",
-        "الأكثر قراءة", "١٥ فبراير ٢٠١٨", "(الصورة: أرشيف)",
+        "الأكثر قراءة", "١٥ فبراير ٢٠١٨", "(الصورة: أرشيف)", "اقرأ أيضاً", "اق - رأ أيضا",
     ]
 )  # fmt: skip
 

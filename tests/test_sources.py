@@ -818,3 +818,33 @@ def test_unnamed_sources_counted_as_some_of_a_group():
         Kind.anonymous,
         "أربعة مسؤولين فلسطينيين",
     )
+
+
+def test_two_unknown_words_are_a_name_only_in_apposition_after_a_role():
+    # Plain words the gazetteer lacks name a person after a role set off by commas ...
+    named = "وقال الناطق باسم البلدية، كريستوف مارتان، إن الطريق أغلق."
+    assert attribution(named)[:2] == (Kind.named_person, "كريستوف مارتان")
+    # ... not a subject that is a phrase, nor the words before a parenthetical cue.
+    assert attribution("وأعلنت معظم الحكومات أن الاتفاق يجب أن يحترم.")[0] is not Kind.named_person
+    aside = "كما قصفت مدفعية ثقيلة - قالت مصادر أهلية إنها تابعة للنظام - أطراف البلدة."
+    assert attribution(aside)[:2] == (Kind.anonymous, "مصادر أهلية")
+
+
+def test_a_place_with_a_preposition_is_no_given_name_before_a_name():
+    _, source, _, _ = attribution("وقال مدير مكتب القناة بالكويت سعد الراشد إن الزيارة مهمة.")
+    assert "بالكويت" not in (source or "")
+
+
+def test_an_office_right_after_its_holder_spoke_names_that_holder_back():
+    text = (
+        "قال الشيخ ناصر سالم الأحمد النائب الأول لرئيس الحكومة وزير الداخلية القطري إن "
+        "الحدود آمنة.\n\nوأكد وزير الداخلية - في تصريحات نقلتها وكالة الأنباء القطرية - أن "
+        "الدوريات ستتضاعف."
+    )
+    kind, source, _, via = attribution(text)
+    assert (kind, source, via) == (Kind.named_person, "ناصر سالم الأحمد", "وكالة الأنباء القطرية")
+
+
+def test_a_group_of_unknown_words_in_marks_after_according_to_is_an_outlet():
+    text = 'وحسب "أحرار الريف الشمالي"، فإن الحاجز أزيل صباح اليوم.'
+    assert attribution(text)[:2] == (Kind.media, "أحرار الريف الشمالي")

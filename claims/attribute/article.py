@@ -16,6 +16,7 @@ from claims.attribute.memory import (
     _continues,
     _cut_before,
     _ends_quotation,
+    _in_speakers_voice,
     _opens_quote,
     _opens_with_quotation,
     _starts_with_quote,
@@ -115,6 +116,11 @@ def attribute_sentence(
         # 'سنغلق المطار ".' after a speaker's quotation: the rest of it, its opening mark lost
         # (rule 12); the closing mark still shows where it ends.
         attribution = _continued(attribution, memory.last, 0.7)
+    elif (
+        not frame and memory.last_sentence_attributed and memory.last and _in_speakers_voice(tokens)
+    ):
+        # 'ثم إن أي انتخابات …' right after a statement: the speaker's own words go on (rule 12).
+        attribution = _continued(attribution, memory.last, 0.6)
     elif memory.report_spoke and memory.previous and not frame:
         # 'وقال التقرير إن …' then 'وتبرعت الحكومة …': the relayed report goes on, its
         # sentence plainly continuing the one that quoted it (rules 12, 16).

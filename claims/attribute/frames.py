@@ -40,6 +40,7 @@ from claims.attribute.tokens import (
     STRAIGHT_QUOTES,
     Token,
     _according_at,
+    _according_token_forms,
     _clean_name,
     _comma_chunks,
     _cue_lemma,
@@ -112,9 +113,12 @@ def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | N
             if start < len(tokens) and tokens[start].norm in WITH_THE_SPEAKER:
                 start += 1  # 'في مقابلة أجرتها معه وكالة نوفوستي'
             end = _span_end(tokens, start)
-            own_channel = any(t.bare in word_class("own_channel_words") for t in tokens[start:end])
             found = parser.parse(tokens[start:end], sentence)
-            if found and found.kind in (Kind.organization, Kind.media) and not own_channel:
+            if (
+                found
+                and found.kind in (Kind.organization, Kind.media)
+                and not _own_channel(tokens[start:end])
+            ):
                 return found.name
     return None
 
@@ -133,6 +137,13 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     """The reporting frame of the main clause, if the sentence has one."""
     if tokens and tokens[0].text in STRAIGHT_QUOTES and parser.memory.quote_open:
         tokens = tokens[1:]  # '" بصمة إيرانية، قالت …': it closes the quotation left open
+    rest = _after_cut_teaser(tokens)
+    if rest is not None:
+        # 'وهدد... واشنطن - عرب لايف أكد وزير الخارجية …': a teaser cut short, then the next
+        # story glued on; the first complete frame is the next story's (rule 15).
+        inner = find_frame(sentence, tokens[rest:], parser)
+        if inner:
+            return inner
     words = _words(tokens)
     lead = _lead_length(words)
     # 'يُذكر أن X أعلن …' is X's statement: read the frame after it.
@@ -164,6 +175,7 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         and according.source.kind == Kind.media
         and verb_frame.source.kind is not Kind.media  # 'وذكرت وكالة سانا … على حد قول الوكالة'
         and verb_frame.via is None
+        and not _according_opens_a_clause(tokens, verb_frame.claim_start)
     ):
         verb_frame.via = according.source.name
         return verb_frame
@@ -173,6 +185,41 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         or _glued_frame(sentence, tokens, parser)
         or _headline_frame(tokens, sentence, parser)
     )
+
+
+def _according_opens_a_clause(tokens: list[Token], claim_start: int) -> bool:
+    """'وذكرت مصادر أن مفاوضات تجري …، وحسب وكالة X فإن …': an 'according to' phrase in the
+    content, after a comma and joined by 'و', opens a clause of its own with its own source; it
+    relays nothing of the frame before it ('…، حسب ما تقول رويترز' at the end does)."""
+    for k, tok in enumerate(tokens):
+        if _according_at(tokens, k) and not _quote_depth_at(tokens, k):
+            return (
+                tok.start >= claim_start
+                and k > 0
+                and tokens[k - 1].text in "،,"
+                and tok.norm[:1] == "و"
+                and tok.norm[1:] in _according_token_forms()  # 'وحسب', not 'وفق'
+            )
+    return False
+
+
+# A teaser cut short: so few words before its ellipsis that no frame in them is complete.
+MAX_CUT_TEASER_WORDS = 4
+ELLIPSIS = ("...", "…")
+
+
+def _after_cut_teaser(tokens: list[Token]) -> int | None:
+    """Index after the ellipsis that cuts a teaser short ('ولفتت إلى... '), else None."""
+    dots = 0
+    for k, tok in enumerate(tokens[: MAX_CUT_TEASER_WORDS * 2 + 3]):
+        dots = dots + 1 if tok.text == "." else 0
+        if tok.text in ELLIPSIS or dots == len(ELLIPSIS[0]):
+            before = _words(tokens[:k])
+            after = _words(tokens[k + 1 :])
+            if 0 < len(before) <= MAX_CUT_TEASER_WORDS and len(after) > MAX_CUT_TEASER_WORDS:
+                return k + 1
+            return None
+    return None
 
 
 def _quoted_through(
@@ -245,17 +292,19 @@ def _glued_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fr
 
 def _ends_in_byline(before: list[Token]) -> bool:
     """'حلب - الخبر اليوم، سامر يوسف نفت مصادر …': the words before the verb close with a
-    dateline and its reporter, who is no subject; the verb's subject comes after it."""
+    dateline and its reporter, who is no subject; the verb's subject comes after it. A dateline
+    alone, a place and the outlet, is none either: 'واشنطن - عرب لايف أكد وزير الخارجية …'."""
     dash = next(
         (j for j in range(len(before) - 1, 0, -1) if before[j].text in DATELINE_DASHES), None
     )
     if dash is None or not before[dash - 1].is_word:
         return False
     byline = before[dash + 1 :]
-    return (
+    return all(t.is_word or t.text in "،," for t in byline) and (
         any(t.text in "،," for t in byline)
-        and all(t.is_word or t.text in "،," for t in byline)
         and len(_words(byline)) <= MAX_DATELINE_WORDS + 2
+        or dash == 1
+        and len(byline) <= MAX_DATELINE_WORDS
     )
 
 
@@ -343,14 +392,31 @@ CAME_IN_VERBS = frozenset(normalize(w) for w in ("جاء", "ورد"))
 CAME_IN_WORDS = frozenset(normalize(w) for w in ("في", "نص"))
 
 
+# 'ورد السفير بالقول إن …', 'وردت الوزارة على الاتهامات بأن …': 'replied' reports only with
+# the words of the reply after it; 'رد موسكو' is also the noun 'the reply'.
+REPLY_VERB = normalize("رد")
+REPLY_OPENERS = frozenset(normalize(w) for w in ("بالقول", "بأن", "بأنه", "بأنها"))
+
+
+def _reply_said(tokens: list[Token], k: int) -> bool:
+    return any(t.norm in REPLY_OPENERS for t in tokens[k : k + MAX_FRAME_TAIL])
+
+
+def _came_in_at(tokens: list[Token], k: int) -> bool:
+    """'وجاء في', 'ورد في' at token k: the content came in a statement."""
+    return (
+        k + 1 < len(tokens)
+        and _strip_conjunction(tokens[k].norm, CAME_IN_VERBS) is not None
+        and tokens[k + 1].norm == normalize("في")
+    )
+
+
 def _came_in_frame(
     sentence: str, tokens: list[Token], parser: SourceParser, k: int
 ) -> Frame | None:
     """'وجاء في بيان للحوثيين أن …': the statement the content came in speaks for its issuer.
     'وجاءت السيطرة عقب هجوم …' is narrative: the verb must be followed by 'في' and a statement."""
-    if k + 2 >= len(tokens) or not _strip_conjunction(tokens[k].norm, CAME_IN_VERBS):
-        return None
-    if tokens[k + 1].norm != normalize("في"):
+    if k + 2 >= len(tokens) or not _came_in_at(tokens, k):
         return None
     start = k + 2
     while start < len(tokens) and tokens[start].norm in CAME_IN_WORDS:
@@ -483,6 +549,9 @@ def _verb_frame(
                 if frame:
                     return frame
         if lemma is None or lemma in _content_cues() and not _content_follows(tokens, i + 1):
+            continue
+        if _came_in_at(tokens, i) or lemma == REPLY_VERB and not _reply_said(tokens, i + 1):
+            # 'ورد في التقرير أن …' came in the report; 'كيف سيكون رد موسكو' is the noun
             continue
         clause = _clause_opening(tokens, word_positions, w_index)
         far_clause = w_index > MAX_CUE_POSITION and not _statement_subject(tokens, word_positions)
@@ -1005,9 +1074,25 @@ def _told_outlet(tokens, start, end, source, sentence, parser) -> str | None:
         if quoted is None or normalize(quoted[0]) in normalize(source.name):
             continue
         told = parser.parse(tokens[k : quoted[1]], sentence)
-        if told and told.kind is Kind.media and not parser.memory.is_own_outlet(told.name):
+        if (
+            told
+            and told.kind is Kind.media
+            and not parser.memory.is_own_outlet(told.name)
+            and not _own_channel(tokens[quoted[1] : quoted[1] + OWN_CHANNEL_REACH])
+        ):
             return told.name
     return None
+
+
+# 'عبر وكالة "أعماق" التابعة له': how far after an outlet's name the word making it the
+# speaker's own may stand.
+OWN_CHANNEL_REACH = 2
+
+
+def _own_channel(tokens: list[Token]) -> bool:
+    """'المركز الإعلامي التابع لها', 'وكالة "أعماق" التابعة له': the speaker's own outlet, through
+    which the speaker itself speaks; it relays nothing (rule 11)."""
+    return any(t.bare in word_class("own_channel_words") for t in tokens)
 
 
 def _unnamed_media(name: str) -> bool:
@@ -1025,7 +1110,9 @@ def _carried_via(source: Source, memory: Memory) -> str | None:
     paper), or a person the article quotes again from the interview it relays ('وقال الأمير
     تركي' after other voices, in a report on his interview with Reuters)."""
     last = memory.last
-    if last and last.source == source.name and last.kind is source.kind:
+    if last and last.kind is source.kind and (last.source == source.name or _others(source)):
+        # 'وبحسب مسؤولين آخرين في الإدارة' after officials quoted through a paper: others of
+        # the same report
         return last.via
     if source.is_reference or source.kind is Kind.named_person:
         earlier = memory.latest_named(source.kind, source.name)
@@ -1033,14 +1120,31 @@ def _carried_via(source: Source, memory: Memory) -> str | None:
     return None
 
 
+ASIDE_DASHES = frozenset({"-", "–", "—"})
+
+
+# 'مسؤولون آخرون', 'مصادر أخرى': unnamed sources set beside those quoted just before.
+OTHERS = frozenset(normalize(w) for w in ("آخر", "آخرون", "آخرين", "أخرى", "اخرى"))
+
+
+def _others(source: Source) -> bool:
+    return source.kind is Kind.anonymous and any(
+        w in OTHERS for w in normalize(source.name).split()
+    )
+
+
 def _subject_after_the_verb(tokens, i, before_subject, sentence, parser) -> bool:
     """'رون فونداك، كتب الناشطون إلى …': a name set off by a comma before the verb, and a
-    subject of the verb's own after it; the name is what a bad cut left of the sentence before."""
-    if tokens[i - 1].text not in "،," or i + 1 >= len(tokens):
+    subject of the verb's own after it; the name is what a bad cut left of the sentence before.
+    After a dash the verb opens an aside with its own subject: 'كما قصفت مدفعية - قالت مصادر
+    أهلية إنها للنظام - البلدة'."""
+    if i + 1 >= len(tokens):
         return False
     first = tokens[i + 1]
-    if (
-        not first.is_word
+    aside = tokens[i - 1].text in ASIDE_DASHES
+    if not aside and (
+        tokens[i - 1].text not in "،,"
+        or not first.is_word
         or not first.norm.startswith("ال")
         or first.norm in OMITTED_SUBJECT_OPENERS
     ):
@@ -1128,6 +1232,11 @@ def _before_span(tokens, i, word_positions, lead) -> list[Token]:
     if start and tokens[start - 1].text in OPEN_QUOTES + STRAIGHT_QUOTES + "(":
         start -= 1  # '«الدعم السريع» تعلن': the subject's quotation marks are its own
     span = [t for t in tokens[start:i]]
+    # 'اجتماع في أنقرة … وكان مراسل "العربية" أفاد': a clause opened by 'وكان' inside the span
+    # starts the subject; what stands before it is another sentence run in (a glued headline).
+    opens = [k for k, t in enumerate(span) if k and _opens_pluperfect_clause(t)]
+    if opens:
+        span = span[opens[-1] + 1 :]
     while span and (span[-1].norm in _particles("lead") or span[-1].text in "،,"):
         if span[-1].text in "،," and len(span) >= 2 and span[-2].norm in _particles("lead"):
             span = span[:-1]
@@ -1140,6 +1249,11 @@ def _before_span(tokens, i, word_positions, lead) -> list[Token]:
         inner = span[:-1]
         return inner if _subject_like(inner) else []
     return span
+
+
+def _opens_pluperfect_clause(token: Token) -> bool:
+    """'وكان', 'فكانت': kana with its conjunction, opening a clause of its own."""
+    return token.norm[:1] in "وف" and token.norm[1:] in PLUPERFECT_LEADS
 
 
 def _subject_like(span: list[Token]) -> bool:
@@ -1205,7 +1319,11 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             # 'وبحسب المتحدث باسم المفوضية، فيليب ماير، فإن …': the name after the comma.
             source = _named_after_comma(tokens, end, source, sentence, parser)
         quoted = _quoted_name(tokens, j, sentence)
-        if source is None and quoted and quoted[1] >= end:
+        if (
+            quoted
+            and quoted[1] >= end
+            and (source is None or _unknown_quoted_body(source, tokens[j:end]))
+        ):
             source = Source(Kind.media, quoted[0])  # 'وحسب "تجمع أحرار حوران"': a named outlet
         if source is None or source.kind is Kind.author:
             continue
@@ -1224,8 +1342,8 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
                 if relayed.kind is Kind.anonymous and tokens[relay + 1].norm in _set("titles"):
                     # 'عن قائد القوة، المدعومة من أبوظبي، محمد القميشي، فإن …'
                     source = _named_after_comma(tokens, end, relayed, sentence, parser)
-        if via is None and source.is_reference:  # 'بحسب المصدر' back to a relayed source
-            via = _carried_via(source, parser.memory)
+        if via is None and (source.is_reference or _others(source)):
+            via = _carried_via(source, parser.memory)  # 'بحسب المصدر' back to a relayed source
         cue = _text(tokens[i:said], sentence)
         claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
         return Frame(source, cue, via, claim_start, 0.85)
@@ -1237,6 +1355,15 @@ def _named_after_comma(
 ) -> Source:
     """An unnamed role's holder named after the comma that ends it, else the role."""
     return parser.person(tokens[end : _complement_at(tokens, end)], sentence) or source
+
+
+def _unknown_quoted_body(source: Source, phrase: list[Token]) -> bool:
+    """A group named in marks of plain words no lexicon knows, read as a body: after 'according
+    to', the news names an outlet so more often than a body."""
+    words = _words(phrase)
+    return (
+        source.kind is Kind.organization and len(words) >= 2 and all(_plain_word(w) for w in words)
+    )
 
 
 # 'بحسب ما صرح إلى "سمارت"', 'لـ"عنب بلدي"': the outlet told, before the speaker.

@@ -318,6 +318,21 @@ def _continues(tokens: list[Token]) -> bool:
     )
 
 
+# 'ثم إن …', 'بل إن …': connectives before the inna that opens a sentence of speech.
+VOICE_LEADS = frozenset(normalize(w) for w in ("ثم", "بل"))
+
+
+def _in_speakers_voice(tokens: list[Token]) -> bool:
+    """'ثم إن أي انتخابات لا تعتبر …', 'وكنتم أنتم أول من …': a sentence that opens with inna
+    or speaks in the first or second person is someone's speech, not the article's narrative
+    (rule 12)."""
+    words = _words(tokens)
+    k = 1 if words and words[0].norm in VOICE_LEADS else 0
+    if len(words) > k + 1 and words[k].norm == "ان":
+        return True
+    return any(w.norm in word_class("speaker_voice") for w in words)
+
+
 def _ends_quotation(text: str) -> bool:
     """The sentence closes a quotation opened before it: more closing marks than opening ones,
     or an odd straight quote (inside a quotation, the closing one)."""

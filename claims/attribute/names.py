@@ -33,7 +33,7 @@ def _unknown_given_name_before(tokens: list[Token], i: int) -> int:
         k < 0
         or not tokens[k].is_word  # 'الناطق باسم "مركز حمص" محمد السباعي'
         or not _plain_word(tokens[k])
-        or tokens[k].bare.startswith("ال")
+        or tokens[k].norm.startswith(DEFINITE_FORMS)  # 'مكتب الجزيرة بالكويت سعد …'
     ):
         return i
     if k == 0 or not tokens[k - 1].is_word or tokens[k - 1].norm in _set("titles"):

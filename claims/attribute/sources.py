@@ -40,6 +40,7 @@ from claims.attribute.lexicons import (
 )
 from claims.attribute.memory import Memory
 from claims.attribute.names import (
+    DEFINITE_FORMS,
     MAX_NAME_WORDS,
     PRONOUN_SUFFIXES,
     _after_title,
@@ -271,10 +272,11 @@ class SourceParser:
                     and len(described) > 1
                     and described[1].norm.startswith("ال")
                 )
-                return Source(
-                    Kind.named_person if one_known else Kind.anonymous,
-                    _clean_name(_text(role[: role.index(described[-1]) + 1], sentence)),
-                )
+                office = _clean_name(_text(role[: role.index(described[-1]) + 1], sentence))
+                holder = self._last_speaker_holding(office) if one_known else None
+                if holder:
+                    return Source(Kind.named_person, holder, is_reference=True)
+                return Source(Kind.named_person if one_known else Kind.anonymous, office)
         if _starts_with(words, _phrases("anonymous")):
             if first.bare.startswith("ال"):
                 # 'وقال المسؤولون الحاليون والسابقون في الوزارة' after 'مسؤولين حاليين
@@ -329,6 +331,21 @@ class SourceParser:
             # '«الدعم السريع» تعلن …': a group named in quotation marks speaks as a body.
             return Source(Kind.organization, self._alias_name(quoted[0]))
         return person
+
+    def _last_speaker_holding(self, office: str) -> str | None:
+        """'وأكد وزير الخارجية' right after 'قال الشيخ صباح خالد الحمد الصباح النائب الأول
+        لرئيس مجلس الوزراء وزير الخارجية الكويتي إن …': the person who just spoke, when the
+        article gave the office among the roles following the name (rule 1)."""
+        last = self.memory.last
+        if last is None or last.kind is not Kind.named_person:
+            return None
+        name, role = normalize(last.source), normalize(office)
+        for text, _tokens in self.passages:
+            form = normalize(text)
+            at = form.find(name)
+            if at >= 0 and 0 <= form.find(role, at) - at - len(name) <= MAX_ROLES_AFTER_NAME:
+                return last.source
+        return None
 
     def _named_back(self, head: Token, words: list[Token]) -> Source | None:
         """The latest source named before with this head whose words hold all these words, as
@@ -908,11 +925,16 @@ class SourceParser:
             inner = _words(tokens[1 : quoted[1] - 1])
             if len(inner) <= MAX_NAME_WORDS and all(_plain_word(w) for w in inner):
                 return Source(Kind.named_person, self._full_name(quoted[0]))
-        for chunk in _comma_chunks(tokens):
+        chunks = _comma_chunks(tokens)
+        for n, chunk in enumerate(chunks):
             chunk_words = _words(chunk)
             if 1 <= len(chunk_words) <= 3 and all(_plain_word(w) for w in chunk_words):
                 name = _clean_name(_text(chunk, sentence))
-                if len(chunk_words) >= 2 and _reads_as_name(chunk_words) or self.memory.knows(name):
+                if self.memory.knows(name) or (
+                    len(chunk_words) >= 2
+                    and _reads_as_name(chunk_words)
+                    and (_after_role(chunks[:n]) or n == 0 and _bare_name_shape(chunk))
+                ):
                     return Source(Kind.named_person, self.memory.full_name(name))
         family_name = _family_name_after_role(tokens, sentence) or self._lone_family_name(
             words, sentence
@@ -957,6 +979,9 @@ class SourceParser:
 
 # 'جماعة أنصار الله الحوثي' for 'جماعة الحوثي': the words a body's full name may add inside.
 MAX_WORDS_SPELLED_OUT = 3
+# How far after a person's name (in characters) the office it holds may stand, behind other
+# roles: 'صباح خالد الحمد الصباح النائب الأول لرئيس مجلس الوزراء وزير الخارجية'.
+MAX_ROLES_AFTER_NAME = 60
 
 
 # How far before a body a verb of calling on it may stand: 'دعا المجلس المحلي قوات …'.
@@ -1031,6 +1056,19 @@ def _reads_as_name(words: list[Token]) -> bool:
         for w in words[:-1]
     )
     return not inner_definite and not any(w.norm.endswith(("ها", "هم")) for w in words)
+
+
+def _after_role(chunks_before: list[list[Token]]) -> bool:
+    """Unknown plain words in apposition after a role name its holder: 'وزير الإعلام في
+    الحكومة، معمر الإرياني،'."""
+    return bool(chunks_before) and any(t.norm in _set("titles") for t in chunks_before[-1])
+
+
+def _bare_name_shape(chunk: list[Token]) -> bool:
+    """Unknown plain words right after the verb with no role before them name a person only
+    in a name's shape, none definite nor quoted ('وقال تشاووش أوغلو'): 'أغلب الدول' is a
+    phrase of the sentence, '"فك الحصار"' words quoted."""
+    return not any(t.text in QUOTES or t.norm.startswith(DEFINITE_FORMS) for t in chunk)
 
 
 def _name_words(name: str) -> set[str]:
