@@ -907,9 +907,15 @@ def test_a_preposition_written_onto_the_word_after_the_verb_leaves_the_subject_i
         "وطالب بالإفراج عن المعتقلين.",
         "وقالت بثينة شعبان إن الحكومة مستعدة للحوار.",
         "وأعربت بعثة الأمم المتحدة عن قلقها من الاشتباكات.",
+        "وقالت بلدية المدينة إن فرق الإطفاء أخمدت الحريق.",
+        "وقال القائد العسكري أحمد بري إن القوات ستدخل الأحياء.",
+        "وقالت بطريركية الروم الأرثوذكس إن الكنائس ستغلق أبوابها.",
     )
     assert [s[1] for s in said[:4]] == ["أحمد بري", "أحمد بري", "أحمد بري", "بثينة شعبان"]
     assert said[4][0] is Kind.organization
+    # a body whose name opens with bi-, after a verb of saying, is the subject
+    assert said[5][:2] == (Kind.organization, "بلدية المدينة")
+    assert said[7][1] != "أحمد بري"  # a body no lexicon knows is still no preposition
 
 
 def test_a_body_speaking_through_its_own_outlet_is_no_relay():
@@ -943,10 +949,11 @@ def test_a_sentence_in_the_speakers_voice_after_a_statement_goes_on_with_the_spe
         "وأوضح الشيخ سالم العبيدي أن العشائر لن تقف على الحياد في هذه المعركة.",
         "وكنتم أنتم أول من وقف مع أهل المدينة حين حوصرت.",
         "ثم إن أي تسوية لا تضمن عودة المهجرين لن تصمد طويلاً.",
+        "ونحن لن نقبل بتسوية تفرض على الأهالي.",  # the voice's word behind a conjunction
         "وسيطرت القوات على ثلاث قرى في ريف المدينة الشرقي.",
     )
-    assert [s[:2] for s in said[1:3]] == [(Kind.named_person, "سالم العبيدي")] * 2
-    assert said[3][0] is Kind.author
+    assert [s[:2] for s in said[1:4]] == [(Kind.named_person, "سالم العبيدي")] * 3
+    assert said[4][0] is Kind.author
 
 
 def test_other_unnamed_sources_after_a_relayed_one_come_through_the_same_outlet():

@@ -773,7 +773,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
                     return Frame(group, cue, via, claim_start, certainty)
                 if relayed_by and relayed_by.kind is Kind.media:
                     return Frame(relayed_by, cue, None, claim_start, certainty)
-    if _words(after) and _governed_first(_words(after)[0]) and memory.last:
+    if _words(after) and _governed_first(_words(after)[0], lemma) and memory.last:
         after = []  # 'وأضافت في بيان …', 'وأشار إلى أن …': the subject is the last speaker
         end = _complement_at(tokens, i + 1)
     elif _speech_follows(tokens, i + 1) and memory.last:
@@ -947,17 +947,22 @@ OMITTED_SUBJECT_OPENERS = frozenset(
 )
 
 
-def _governed_first(word: Token) -> bool:
+def _governed_first(word: Token, lemma: str) -> bool:
     """A preposition opens what follows the verb ('وأعرب عن …'), alone or written onto a
-    definite noun or a verbal noun ('وطالب بالإفراج', 'وتعهد بحماية القوافل'; not a name,
-    'بثينة', nor a body, 'بعثة'): the subject is the pronoun in the verb."""
+    definite noun ('وطالب بالإفراج'), or, after a verb that takes its matter with bi-, onto a
+    verbal noun ('وتعهد بحماية القوافل'; 'وقالت بلدية المدينة' names a body, and 'بثينة' or
+    'بعثة' are never prepositions): the subject is the pronoun in the verb."""
     if word.norm in OMITTED_SUBJECT_OPENERS:
         return True
     rest = word.norm[1:]
     return (
         word.norm[:1] == "ب"
         and len(rest) > 2
-        and (rest.startswith("ال") or rest.endswith("ه"))
+        and (
+            rest.startswith("ال")
+            or rest.endswith("ه")
+            and normalize(lemma) in word_class("matter_with_bi")
+        )
         and _name_form(word.text) not in _first_names()
         and not any(_starts_with([word], _phrases(kind)) for kind in SOURCE_HEADS)  # 'بعثة'
     )

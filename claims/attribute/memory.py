@@ -21,6 +21,7 @@ from claims.attribute.tokens import (
     _stem,
     _text,
     _words,
+    in_lexicon,
 )
 from claims.lexicon import word_class
 from claims.models import Attribution, Kind
@@ -330,7 +331,8 @@ def _in_speakers_voice(tokens: list[Token]) -> bool:
     k = 1 if words and words[0].norm in VOICE_LEADS else 0
     if len(words) > k + 1 and words[k].norm == "ان":
         return True
-    return any(w.norm in word_class("speaker_voice") for w in words)
+    voice = word_class("speaker_voice")
+    return any(in_lexicon(w, voice) for w in words)  # 'ونحن', 'وكنتم' too
 
 
 def _ends_quotation(text: str) -> bool:
