@@ -18,7 +18,7 @@ from claims.arabic import normalize, normalize_word
 from claims.cycles import no_cycle_collection
 from claims.dates import DIGIT, find_published
 from claims.furniture import learned_furniture
-from claims.lexicon import all_words, entries, fields
+from claims.lexicon import all_words, entries, fields, word_class
 from claims.models import Article, Sentence
 from claims.segment import DATE
 
@@ -74,7 +74,6 @@ RECEIVED_BY = re.compile(
 )
 # The holder named just before the copyright's years: 'العناوين روسيا اليوم تي في نوفوستي
 # 2007 - 2018 جميع الحقوق محفوظة', 'تطبيق قناة نسمة للهواتف الذكية 2017 جميع الحقوق محفوظة'.
-COPYRIGHT_CLAIM = re.compile(r"(?:جميع|كل) الحقوق محفوظة")
 YEARS_AT_END = re.compile(r"((?:\S+\s+){1,8})\d{4}(?:\s*[-–]\s*\d{4})?\s*[-–]?\s*$")
 HOLDER_SPAN = 300  # characters before the copyright where its holder and years are read
 # A site's own domain in its links and notices, spaced by the scraper or not: 'لقد اختارت DW. COM
@@ -216,24 +215,22 @@ def _rejoin_split_words(text: str) -> str:
     return text
 
 
-# The verbs that open a new sentence of reporting, whose forms no word ends with ('السودان'
-# ends with the verb 'دان', 'التطورات' with 'رأت').
-GLUED_CUES = frozenset(
-    normalize_word(w)
-    for w in ("قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "أوضح", "أوضحت", "أشار", "أشارت")
-)
-
-
 def _split_glued_cues(text: str) -> str:
     """A reporting verb and its conjunction the scraper glued to the word before, the space
-    lost between two sentences: '" دماروقال الرئيس …' -> '" دمار وقال الرئيس …'."""
-    for word in reversed(list(ARABIC_WORD.finditer(text))):
+    lost between two sentences: '" دماروقال الرئيس …' -> '" دمار وقال الرئيس …'. The verbs
+    are the word class `glued_cues` (forms no word ends with: 'السودان' ends with 'دان')."""
+    glued = word_class("glued_cues")
+    cuts = []
+    for word in ARABIC_WORD.finditer(text):
         form = word.group()
         for j in range(WORD_ALONE_LETTERS, len(form) - WORD_ALONE_LETTERS):
-            if form[j] == "و" and normalize_word(form[j + 1 :]) in GLUED_CUES:
-                text = text[: word.start() + j] + " " + text[word.start() + j :]
+            if form[j] == "و" and normalize_word(form[j + 1 :]) in glued:
+                cuts.append(word.start() + j)
                 break
-    return text
+    if not cuts:
+        return text
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return " ".join(pieces)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -306,18 +303,25 @@ def _outlet_among(words: list[str]) -> str | None:
 
 
 def _repeated_dateline_name(text: str) -> str | None:
-    """The name a page's datelines give after the dash with several places: the words that
-    follow the dash in every one of them ('عرب لايف' of 'بغداد - عرب لايف قال …', 'الموصل -
-    عرب لايف أعلن …'), known to the lexicon or not."""
+    """The name a page's datelines give after the dash with the most places (at least
+    DATELINE_PLACES): the words that follow the dash in every one of them ('عرب لايف' of
+    'بغداد - عرب لايف قال …', 'الموصل - عرب لايف أعلن …'). A known outlet, or a name of two
+    words or more that no dateline credits ('بغداد - وكالات', 'دمشق - خاص'); one unknown word
+    after a dash is as often a team or a party ('النصر')."""
     after: dict[str, list[tuple[str, list[str]]]] = {}
     for match in PLACE_DASH_NAME.finditer(text):
         words = match.group(2).split()
         after.setdefault(words[0], []).append((match.group(1), words))
-    for runs in after.values():
-        if len({place for place, _ in runs}) >= DATELINE_PLACES:
-            shared = os.path.commonprefix([words for _, words in runs])
-            return _outlet_name(" ".join(shared[:MAX_OUTLET_WORDS]))
-    return None
+    places = {first: len({place for place, _ in runs}) for first, runs in after.items()}
+    first = max(places, key=places.__getitem__, default=None)
+    if first is None or places[first] < DATELINE_PLACES:
+        return None
+    shared = os.path.commonprefix([words for _, words in after[first]])[:MAX_OUTLET_WORDS]
+    name = " ".join(shared)
+    if known := _known_outlet(name):
+        return known
+    credits = word_class("dateline_credits")
+    return name if len(shared) >= 2 and normalize_word(first) not in credits else None
 
 
 def _repeated_own_domain(text: str) -> str | None:
@@ -380,7 +384,7 @@ def find_outlet(text: str) -> str | None:
     for match in BYLINE_OUTLET_FIRST.finditer(text[:DATELINE_SPAN]):
         if _names_an_outlet(match.group(1)):
             return _outlet_name(match.group(1))  # 'عنب بلدي - درعا'
-    for match in COPYRIGHT_CLAIM.finditer(text):
+    for match in COPYRIGHT_WORDS.finditer(text):
         before = YEARS_AT_END.search(text[max(0, match.start() - HOLDER_SPAN) : match.start()])
         if before and (holder := _outlet_among(before.group(1).split())):
             return holder

@@ -81,6 +81,9 @@ def test_a_known_outlet_just_before_the_copyright_years_is_the_outlet():
     assert page_outlet(BODY + "اتصل بنا سياسة الخصوصية 2019 جميع الحقوق محفوظة") is None
 
 
+PLACES = ("بغداد", "الموصل", "دمشق")
+
+
 def test_the_name_after_the_dash_of_datelines_with_several_places_is_the_outlet():
     teasers = (
         "حلب - شبكة الفرات قصفت الطائرات مدرسة في المدينة...\n"
@@ -93,6 +96,12 @@ def test_the_name_after_the_dash_of_datelines_with_several_places_is_the_outlet(
     assert page_outlet(BODY + two) is None
     # a menu of sections: the word after each dash differs
     assert page_outlet(BODY + "أخبار - سياسة - اقتصاد - رياضة - منوعات - ثقافة\n") is None
+    # a dateline's credit in the outlet's place, or one word that is a team's name
+    for credit in ("وكالات", "وكالات الأنباء", "خاص"):
+        runs = "".join(f"{place} - {credit} قال مسؤول إن الهجوم أحبط...\n" for place in PLACES)
+        assert page_outlet(BODY + runs) is None, credit
+    scores = "".join(f"{team} - النصر 2...\n" for team in ("الهلال", "الاتحاد", "الشباب"))
+    assert page_outlet(BODY + scores) is None
 
 
 def test_a_known_outlet_whose_domain_the_page_prints_again_and_again_is_the_outlet():
