@@ -46,6 +46,7 @@ from claims.judge import (
     few_words_differ,
     load_model,
     pair_features,
+    swapped_in_place,
     verdict,
     word_forms,
 )
@@ -957,11 +958,41 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     ):
         signals["other origin"] = 1.0
         said["other origin"] = f"{difference.only_a[0]} in the place of {difference.only_b[0]}"
+    if swapped_in_place(a.norm.split(), b.norm.split(), difference) and _another_thing(
+        difference.only_a[0], difference.only_b[0]
+    ):
+        signals["swapped in place"] = 1.0
+        said["swapped in place"] = (
+            f"{difference.only_a[0]} in the place of {difference.only_b[0]}, the words around kept"
+        )
     figures = [[w for w in words if w[:1].isdigit()] for words in difference[:2]]
     if figures[0] and figures[1]:
         signals["other figure"] = 1.0
         said["other figure"] = f"figure {figures[0][0]} vs {figures[1][0]}"
     return _Judged(signals, said)
+
+
+def _another_thing(x: str, y: str) -> bool:
+    """Whether a word in another's place names another thing (an actor, place, object:
+    'الودائع' / 'القروض'), not the same told otherwise: two adjectives grading a change
+    upwards, two words on one side of an entry of the opposites lexicon ('يرتفع' / 'يصعد'),
+    or two verbs, which the opposites read ('تطلق' / 'تطرح' say one thing; in ANS train a
+    verb for a verb in place is an opposed predicate in 14 of 16 pairs)."""
+    return not (
+        (_degree_adjective(x) and _degree_adjective(y))
+        or _word_predicates(x) & _word_predicates(y)
+        or (_imperfect_verb(x) and _imperfect_verb(y))
+    )
+
+
+def _imperfect_verb(key: str) -> bool:
+    return len(key) >= 4 and key[:1] in ("ي", "ت", "ن")
+
+
+def _degree_adjective(key: str) -> bool:
+    """Whether a word (as the judge names it) grades a change upwards ('كبيرا', 'ملحوظ'): one
+    in another's place ('ارتفاع كبير' / 'ارتفاع ملحوظ') is the same story told again."""
+    return bool({key, key.removesuffix("ا")} & lexicon.word_class("degree_adjectives"))
 
 
 def _nisba(key: str) -> bool:

@@ -352,3 +352,43 @@ def test_near_misses_of_an_adjective_in_another_s_place(a, b):
 )
 def test_a_paraphrase_is_no_difference_to_judge(a, b):
     assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
+
+
+SWAPPED_IN_PLACE = [
+    (
+        "وصل وفد من الصليب الأحمر إلى المستشفى صباح اليوم",
+        "وصل وفد من الهلال الأحمر إلى المستشفى صباح اليوم",
+    ),
+    ("البنك المركزي يرفع سعر الفائدة على الودائع", "البنك المركزي يرفع سعر الفائدة على القروض"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SWAPPED_IN_PLACE + [(b, a) for a, b in SWAPPED_IN_PLACE])
+def test_one_word_swapped_between_the_same_words_is_read_both_ways(a, b):
+    assert "s:swapped in place" in signals(a, b)
+    found = compare(a, b)
+    assert found.relation is Relation.contradicts
+    assert any("the words around kept" in r for r in found.reasons)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the changed word moved: the words around it are not the same
+        ("أعلنت الشركة أرباحا قياسية هذا العام", "أرباح قياسية تعلنها الشركة هذا العام"),
+        # one word against two: no one-for-one swap
+        (
+            "البنك المركزي يرفع سعر الفائدة على الودائع",
+            "البنك المركزي يرفع سعر الفائدة على القروض العقارية",
+        ),
+        # the same told otherwise: two adjectives grading a change upwards, two verbs
+        ("سجلت الأسعار ارتفاعا كبيرا هذا الشهر", "سجلت الأسعار ارتفاعا ملحوظا هذا الشهر"),
+        ("الوزارة تطلق حملة تطعيم جديدة في المدارس", "الوزارة تبدأ حملة تطعيم جديدة في المدارس"),
+        # the same word on each side, kept in place: nothing swapped
+        ("البنك المركزي يرفع سعر الفائدة", "البنك المركزي يرفع سعر الفائدة مجددا"),
+    ],
+)
+def test_near_misses_of_a_word_swapped_in_place(a, b):
+    assert "s:swapped in place" not in signals(a, b)
+    assert "s:swapped in place" not in signals(b, a)
+    assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
