@@ -958,12 +958,19 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     ):
         signals["other origin"] = 1.0
         said["other origin"] = f"{difference.only_a[0]} in the place of {difference.only_b[0]}"
-    if swapped_in_place(a.norm.split(), b.norm.split(), difference) and _another_thing(
-        difference.only_a[0], difference.only_b[0]
+    # actors or places the rules name otherwise on each side and still read as one ('هيئة
+    # تحرير الشام' / 'فصائل المعارضة', 'سراقب' / 'ريف إدلب') are their business: no other
+    # actor or place swapped in
+    other_names = any(x and y and x != y for x, y in ((a.actors, b.actors), (a.places, b.places)))
+    if (
+        not other_names
+        and swapped_in_place(a.norm.split(), b.norm.split(), difference)
+        and _another_thing(difference.only_a, difference.only_b)
     ):
         signals["swapped in place"] = 1.0
         said["swapped in place"] = (
-            f"{difference.only_a[0]} in the place of {difference.only_b[0]}, the words around kept"
+            f"{' '.join(difference.only_a)} in the place of {' '.join(difference.only_b)}, "
+            "the words around kept"
         )
     figures = [[w for w in words if w[:1].isdigit()] for words in difference[:2]]
     if figures[0] and figures[1]:
@@ -972,16 +979,18 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     return _Judged(signals, said)
 
 
-def _another_thing(x: str, y: str) -> bool:
-    """Whether a word in another's place names another thing (an actor, place, object:
+def _another_thing(words: Sequence[str], others: Sequence[str]) -> bool:
+    """Whether words in others' place name another thing (an actor, place, object:
     'الودائع' / 'القروض'), not the same told otherwise: two adjectives grading a change
     upwards, two words on one side of an entry of the opposites lexicon ('يرتفع' / 'يصعد'),
-    or two verbs, which the opposites read ('تطلق' / 'تطرح' say one thing; in ANS train a
+    or verbs only, which the opposites read ('تطلق' / 'تطرح' say one thing; in ANS train a
     verb for a verb in place is an opposed predicate in 14 of 16 pairs)."""
-    return not (
-        (_degree_adjective(x) and _degree_adjective(y))
-        or _word_predicates(x) & _word_predicates(y)
-        or (_imperfect_verb(x) and _imperfect_verb(y))
+    if all(map(_imperfect_verb, (*words, *others))):
+        return False
+    return not any(
+        (_degree_adjective(x) and _degree_adjective(y)) or _word_predicates(x) & _word_predicates(y)
+        for x in words
+        for y in others
     )
 
 
