@@ -972,11 +972,22 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
             f"{' '.join(difference.only_a)} in the place of {' '.join(difference.only_b)}, "
             "the words around kept"
         )
+    ordinals = [[w for w in words if _ordinal(w)] for words in difference[:2]]
+    if ordinals[0] and ordinals[1]:
+        signals["other ordinal"] = 1.0
+        said["other ordinal"] = f"{ordinals[0][0]} vs {ordinals[1][0]}"
     figures = [[w for w in words if w[:1].isdigit()] for words in difference[:2]]
     if figures[0] and figures[1]:
         signals["other figure"] = 1.0
         said["other figure"] = f"figure {figures[0][0]} vs {figures[1][0]}"
     return _Judged(signals, said)
+
+
+def _ordinal(key: str) -> bool:
+    """Whether a word (as the judge names it) is an ordinal ('الأولى', 'لأول', 'العاشرة'): one
+    in another's place is another figure ('المرحلة الأولى' / 'المرحلة الثانية'; in ANS train
+    5 such pairs, all contradictions)."""
+    return not word_forms(key).isdisjoint(lexicon.word_class("ordinals"))
 
 
 def _another_thing(words: Sequence[str], others: Sequence[str]) -> bool:

@@ -402,3 +402,32 @@ def test_near_misses_of_a_word_swapped_in_place(a, b):
     assert "s:swapped in place" not in signals(a, b)
     assert "s:swapped in place" not in signals(b, a)
     assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
+
+
+OTHER_ORDINAL = [
+    (
+        "انطلقت المرحلة الأولى من حملة التطعيم في المدارس",
+        "انطلقت المرحلة الثانية من حملة التطعيم في المدارس",
+    ),
+    ("يقام معرض الكتاب في المدينة لأول مرة", "يقام معرض الكتاب في المدينة للمرة العاشرة"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), OTHER_ORDINAL + [(b, a) for a, b in OTHER_ORDINAL])
+def test_another_ordinal_in_the_same_place_is_read_both_ways(a, b):
+    assert "s:other ordinal" in signals(a, b)
+    assert compare(a, b).relation is Relation.contradicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the same ordinal on both sides, another word changed
+        ("بدأت الجولة الثالثة من المفاوضات أمس", "انطلقت الجولة الثالثة من المفاوضات أمس"),
+        # an ordinal on one side only: an added detail
+        ("فاز الفريق بالبطولة هذا العام", "فاز الفريق بالبطولة للمرة الثانية هذا العام"),
+    ],
+)
+def test_near_misses_of_another_ordinal(a, b):
+    assert "s:other ordinal" not in signals(a, b)
+    assert "s:other ordinal" not in signals(b, a)
