@@ -995,14 +995,21 @@ def _another_thing(words: Sequence[str], others: Sequence[str]) -> bool:
     'الودائع' / 'القروض'), not the same told otherwise: two adjectives grading a change
     upwards, two words on one side of an entry of the opposites lexicon ('يرتفع' / 'يصعد'),
     or verbs only, which the opposites read ('تطلق' / 'تطرح' say one thing; in ANS train a
-    verb for a verb in place is an opposed predicate in 14 of 16 pairs)."""
+    verb for a verb in place is an opposed predicate in 14 of 16 pairs), two times of day
+    ('فجر اليوم' / 'صباح اليوم': an hour told loosely; the rules' dates tell other days)."""
     if all(map(_imperfect_verb, (*words, *others))):
         return False
     return not any(
-        (_degree_adjective(x) and _degree_adjective(y)) or _word_predicates(x) & _word_predicates(y)
+        (_degree_adjective(x) and _degree_adjective(y))
+        or (_time_of_day(x) and _time_of_day(y))
+        or _word_predicates(x) & _word_predicates(y)
         for x in words
         for y in others
     )
+
+
+def _time_of_day(key: str) -> bool:
+    return not word_forms(key).isdisjoint(lexicon.word_class("times_of_day"))
 
 
 def _imperfect_verb(key: str) -> bool:

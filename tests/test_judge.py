@@ -13,7 +13,7 @@ from claims.link import Relation, compare, features, judge_features
 ANS = Path(__file__).resolve().parents[2] / "shared" / "stance" / "ans"
 needs_ans = pytest.mark.skipif(not (ANS / "dev.csv").exists(), reason="no ../shared/stance/ans")
 # What the shipped judge scores on ANS dev (macro-F1 over agree/disagree), a little under.
-DEV_FLOOR = 0.63
+DEV_FLOOR = 0.66
 
 
 def signals(a: str, b: str) -> set[str]:
@@ -389,6 +389,8 @@ def test_one_word_swapped_between_the_same_words_is_read_both_ways(a, b):
         # the same told otherwise: two adjectives grading a change upwards, two verbs
         ("سجلت الأسعار ارتفاعا كبيرا هذا الشهر", "سجلت الأسعار ارتفاعا ملحوظا هذا الشهر"),
         ("الوزارة تطلق حملة تطعيم جديدة في المدارس", "الوزارة تبدأ حملة تطعيم جديدة في المدارس"),
+        # an hour of the same day told otherwise
+        ("سقطت قذائف على حي الميدان فجر اليوم", "سقطت قذائف على حي الميدان صباح اليوم"),
         # the verb and its subject opening the statement, told again in other words
         (
             "نفذت الطائرات الحربية غارات على أطراف المدينة",
