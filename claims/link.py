@@ -996,16 +996,23 @@ def _another_thing(words: Sequence[str], others: Sequence[str]) -> bool:
     upwards, two words on one side of an entry of the opposites lexicon ('يرتفع' / 'يصعد'),
     or verbs only, which the opposites read ('تطلق' / 'تطرح' say one thing; in ANS train a
     verb for a verb in place is an opposed predicate in 14 of 16 pairs), two times of day
-    ('فجر اليوم' / 'صباح اليوم': an hour told loosely; the rules' dates tell other days)."""
+    ('فجر اليوم' / 'صباح اليوم': an hour told loosely; the rules' dates tell other days), two
+    kinds of place before one name ('مدينة إدلب' / 'محافظة إدلب': the rules' places decide)."""
     if all(map(_imperfect_verb, (*words, *others))):
         return False
     return not any(
         (_degree_adjective(x) and _degree_adjective(y))
         or (_time_of_day(x) and _time_of_day(y))
+        or (_place_head(x) and _place_head(y))
         or _word_predicates(x) & _word_predicates(y)
         for x in words
         for y in others
     )
+
+
+def _place_head(key: str) -> bool:
+    heads = _place_heads()
+    return any(f in heads or f + "ه" in heads for f in word_forms(key))
 
 
 def _time_of_day(key: str) -> bool:

@@ -389,6 +389,8 @@ def test_one_word_swapped_between_the_same_words_is_read_both_ways(a, b):
         # the same told otherwise: two adjectives grading a change upwards, two verbs
         ("سجلت الأسعار ارتفاعا كبيرا هذا الشهر", "سجلت الأسعار ارتفاعا ملحوظا هذا الشهر"),
         ("الوزارة تطلق حملة تطعيم جديدة في المدارس", "الوزارة تبدأ حملة تطعيم جديدة في المدارس"),
+        # one place named with another kind of place before it
+        ("انقطعت الكهرباء عن مدينة حماة منذ الصباح", "انقطعت الكهرباء عن محافظة حماة منذ الصباح"),
         # an hour of the same day told otherwise
         ("سقطت قذائف على حي الميدان فجر اليوم", "سقطت قذائف على حي الميدان صباح اليوم"),
         # the verb and its subject opening the statement, told again in other words
