@@ -15,7 +15,7 @@ features that weighed most towards the verdict are its reasons.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import NamedTuple
@@ -150,6 +150,42 @@ def align(
     shorter = min(len(words_a), len(words_b)) or 1
     aligned = min(len(words_a) - len(only_a), len(words_b) - len(only_b))
     return Difference(tuple(only_a), tuple(only_b), max(0.0, min(1.0, aligned / shorter)), akin)
+
+
+def _around(words: Sequence[str], keys: Collection[str]) -> tuple[str, str] | None:
+    """The words either side of the words named by `keys` ('^' and '$' at the ends), if those
+    stand together."""
+    at = [i for i, word in enumerate(words) if word_key(word) in keys]
+    if not at or at[-1] - at[0] + 1 != len(at):
+        return None
+    return (words[at[0] - 1] if at[0] else "^"), (
+        words[at[-1] + 1] if at[-1] + 1 < len(words) else "$"
+    )
+
+
+def _same_word(x: str, y: str) -> bool:
+    return x == y or not word_forms(x).isdisjoint(word_forms(y))
+
+
+def swapped_in_place(
+    words_a: Sequence[str], words_b: Sequence[str], difference: Difference
+) -> bool:
+    """Whether the words left over on each side stand together, between the same words on
+    both: words swapped in their slot ('ترسل الفلبين وفدا' / 'ترسل باكستان وفدا'), another
+    actor, place or object in the same place. A paraphrase more often moves or reshapes the
+    words around the change (ANS train, one word for one: 176 contradictions and 11
+    agreements in place, 26 and 74 with neither neighbour kept; more words: 77 and 9, 63
+    and 67). Dev macro-F1 0.658 -> 0.668 (one word for one), 0.672 -> 0.676 (more)."""
+    if not difference.only_a or not difference.only_b:
+        return False
+    around_a = _around(words_a, difference.only_a)
+    around_b = _around(words_b, difference.only_b)
+    if around_a is None or around_b is None:
+        return False
+    # words opening both statements are mostly the verb and its subject told again ('نفذت
+    # المقاتلات' / 'شن الطيران'); one word there is still in its slot
+    one_word = len(difference.only_a) == len(difference.only_b) == 1
+    return (one_word or around_a[0] != "^") and all(map(_same_word, around_a, around_b))
 
 
 def pair_features(difference: Difference, signals: Mapping[str, float]) -> dict[str, float]:

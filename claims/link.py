@@ -45,6 +45,7 @@ from claims.judge import (
     few_words_differ,
     load_model,
     pair_features,
+    swapped_in_place,
     verdict,
     word_forms,
 )
@@ -956,11 +957,75 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     ):
         signals["other origin"] = 1.0
         said["other origin"] = f"{difference.only_a[0]} in the place of {difference.only_b[0]}"
+    # actors or places the rules name otherwise on each side and still read as one ('هيئة
+    # تحرير الشام' / 'فصائل المعارضة', 'سراقب' / 'ريف إدلب') are their business: no other
+    # actor or place swapped in
+    other_names = any(x and y and x != y for x, y in ((a.actors, b.actors), (a.places, b.places)))
+    if (
+        not other_names
+        and swapped_in_place(a.norm.split(), b.norm.split(), difference)
+        and _another_thing(difference.only_a, difference.only_b)
+    ):
+        signals["swapped in place"] = 1.0
+        said["swapped in place"] = (
+            f"{' '.join(difference.only_a)} in the place of {' '.join(difference.only_b)}, "
+            "the words around kept"
+        )
+    ordinals = [[w for w in words if _ordinal(w)] for words in difference[:2]]
+    if ordinals[0] and ordinals[1]:
+        signals["other ordinal"] = 1.0
+        said["other ordinal"] = f"{ordinals[0][0]} vs {ordinals[1][0]}"
     figures = [[w for w in words if w[:1].isdigit()] for words in difference[:2]]
     if figures[0] and figures[1]:
         signals["other figure"] = 1.0
         said["other figure"] = f"figure {figures[0][0]} vs {figures[1][0]}"
     return _Judged(signals, said)
+
+
+def _ordinal(key: str) -> bool:
+    """Whether a word (as the judge names it) is an ordinal ('الأولى', 'لأول', 'العاشرة'): one
+    in another's place is another figure ('المرحلة الأولى' / 'المرحلة الثانية'; in ANS train
+    5 such pairs, all contradictions)."""
+    return not word_forms(key).isdisjoint(lexicon.word_class("ordinals"))
+
+
+def _another_thing(words: Sequence[str], others: Sequence[str]) -> bool:
+    """Whether words in others' place name another thing (an actor, place, object:
+    'الودائع' / 'القروض'), not the same told otherwise: two adjectives grading a change
+    upwards, two words on one side of an entry of the opposites lexicon ('يرتفع' / 'يصعد'),
+    or verbs only, which the opposites read ('تطلق' / 'تطرح' say one thing; in ANS train a
+    verb for a verb in place is an opposed predicate in 14 of 16 pairs), two times of day
+    ('فجر اليوم' / 'صباح اليوم': an hour told loosely; the rules' dates tell other days), two
+    kinds of place before one name ('مدينة إدلب' / 'محافظة إدلب': the rules' places decide)."""
+    if all(map(_imperfect_verb, (*words, *others))):
+        return False
+    return not any(
+        (_degree_adjective(x) and _degree_adjective(y))
+        or (_time_of_day(x) and _time_of_day(y))
+        or (_place_head(x) and _place_head(y))
+        or _word_predicates(x) & _word_predicates(y)
+        for x in words
+        for y in others
+    )
+
+
+def _place_head(key: str) -> bool:
+    heads = _place_heads()
+    return any(f in heads or f + "ه" in heads for f in word_forms(key))
+
+
+def _time_of_day(key: str) -> bool:
+    return not word_forms(key).isdisjoint(lexicon.word_class("times_of_day"))
+
+
+def _imperfect_verb(key: str) -> bool:
+    return len(key) >= 4 and key[:1] in ("ي", "ت", "ن")
+
+
+def _degree_adjective(key: str) -> bool:
+    """Whether a word (as the judge names it) grades a change upwards ('كبيرا', 'ملحوظ'): one
+    in another's place ('ارتفاع كبير' / 'ارتفاع ملحوظ') is the same story told again."""
+    return bool({key, key.removesuffix("ا")} & lexicon.word_class("degree_adjectives"))
 
 
 def _nisba(key: str) -> bool:

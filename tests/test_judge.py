@@ -13,7 +13,7 @@ from claims.link import Relation, compare, features, judge_features
 ANS = Path(__file__).resolve().parents[2] / "shared" / "stance" / "ans"
 needs_ans = pytest.mark.skipif(not (ANS / "dev.csv").exists(), reason="no ../shared/stance/ans")
 # What the shipped judge scores on ANS dev (macro-F1 over agree/disagree), a little under.
-DEV_FLOOR = 0.63
+DEV_FLOOR = 0.66
 
 
 def signals(a: str, b: str) -> set[str]:
@@ -352,3 +352,86 @@ def test_near_misses_of_an_adjective_in_another_s_place(a, b):
 )
 def test_a_paraphrase_is_no_difference_to_judge(a, b):
     assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
+
+
+SWAPPED_IN_PLACE = [
+    (
+        "وصل وفد من الصليب الأحمر إلى المستشفى صباح اليوم",
+        "وصل وفد من الهلال الأحمر إلى المستشفى صباح اليوم",
+    ),
+    ("البنك المركزي يرفع سعر الفائدة على الودائع", "البنك المركزي يرفع سعر الفائدة على القروض"),
+    # words swapped together in their slot
+    (
+        "وقعت الحكومة اتفاقا مع صندوق النقد الدولي لتمويل المشاريع",
+        "وقعت الحكومة اتفاقا مع البنك الإسلامي للتنمية لتمويل المشاريع",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SWAPPED_IN_PLACE + [(b, a) for a, b in SWAPPED_IN_PLACE])
+def test_one_word_swapped_between_the_same_words_is_read_both_ways(a, b):
+    assert "s:swapped in place" in signals(a, b)
+    found = compare(a, b)
+    assert found.relation is Relation.contradicts
+    assert any("the words around kept" in r for r in found.reasons)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the changed word moved: the words around it are not the same
+        ("أعلنت الشركة أرباحا قياسية هذا العام", "أرباح قياسية تعلنها الشركة هذا العام"),
+        # words changed in two places: no one slot swapped
+        (
+            "أعلنت الوزارة خطة جديدة لدعم المزارعين هذا العام",
+            "أعلنت الوزارة أمس خطة لدعم المزارعين هذا العام",
+        ),
+        # the same told otherwise: two adjectives grading a change upwards, two verbs
+        ("سجلت الأسعار ارتفاعا كبيرا هذا الشهر", "سجلت الأسعار ارتفاعا ملحوظا هذا الشهر"),
+        ("الوزارة تطلق حملة تطعيم جديدة في المدارس", "الوزارة تبدأ حملة تطعيم جديدة في المدارس"),
+        # one place named with another kind of place before it
+        ("انقطعت الكهرباء عن مدينة حماة منذ الصباح", "انقطعت الكهرباء عن محافظة حماة منذ الصباح"),
+        # an hour of the same day told otherwise
+        ("سقطت قذائف على حي الميدان فجر اليوم", "سقطت قذائف على حي الميدان صباح اليوم"),
+        # the verb and its subject opening the statement, told again in other words
+        (
+            "نفذت الطائرات الحربية غارات على أطراف المدينة",
+            "شنت المقاتلات الحربية غارات على أطراف المدينة",
+        ),
+        # the same word on each side, kept in place: nothing swapped
+        ("البنك المركزي يرفع سعر الفائدة", "البنك المركزي يرفع سعر الفائدة مجددا"),
+    ],
+)
+def test_near_misses_of_a_word_swapped_in_place(a, b):
+    assert "s:swapped in place" not in signals(a, b)
+    assert "s:swapped in place" not in signals(b, a)
+    assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
+
+
+OTHER_ORDINAL = [
+    (
+        "انطلقت المرحلة الأولى من حملة التطعيم في المدارس",
+        "انطلقت المرحلة الثانية من حملة التطعيم في المدارس",
+    ),
+    ("يقام معرض الكتاب في المدينة لأول مرة", "يقام معرض الكتاب في المدينة للمرة العاشرة"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), OTHER_ORDINAL + [(b, a) for a, b in OTHER_ORDINAL])
+def test_another_ordinal_in_the_same_place_is_read_both_ways(a, b):
+    assert "s:other ordinal" in signals(a, b)
+    assert compare(a, b).relation is Relation.contradicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the same ordinal on both sides, another word changed
+        ("بدأت الجولة الثالثة من المفاوضات أمس", "انطلقت الجولة الثالثة من المفاوضات أمس"),
+        # an ordinal on one side only: an added detail
+        ("فاز الفريق بالبطولة هذا العام", "فاز الفريق بالبطولة للمرة الثانية هذا العام"),
+    ],
+)
+def test_near_misses_of_another_ordinal(a, b):
+    assert "s:other ordinal" not in signals(a, b)
+    assert "s:other ordinal" not in signals(b, a)
