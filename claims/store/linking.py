@@ -68,7 +68,7 @@ INSERT_BATCH = 20_000
 BATCH = 50_000
 # Claims whose features (a few kilobytes each) a run holds from reading them for their keys
 # to judging their pairs; the others are analysed again when their pairs are judged.
-HELD = 200_000
+HELD = 100_000
 
 
 # The current claims not linked yet (furniture is never linked): what every linking run, and
@@ -363,7 +363,8 @@ def _plan(
     del df
     best = None
     if top_k is not None:
-        ranked = _held([best_of.get(cid, "") for cid in ids], top_k)
+        # (none held when no claim is linked yet: a full run, whose pairs are millions)
+        ranked = _held([best_of.get(cid, "") for cid in ids], top_k) if best_of else None
         keep, best = linker.rank(i, j, score, len(ids), top_k, ranked)
         i, j = i[keep], j[keep]
     del score
@@ -406,9 +407,9 @@ def _judge(
     steps = np.arange(len(i)) // step
     np.maximum.at(last, i, steps)
     np.maximum.at(last, j, steps)
-    position = {cid: k for k, cid in enumerate(ids)}
-    for cid in [cid for cid in kept if last[position[cid]] < 0]:
-        del kept[cid]  # in no pair
+    unpaired = last[np.searchsorted(ids, list(kept))] < 0  # claims in no pair
+    for cid in [cid for cid, alone in zip(kept, unpaired.tolist(), strict=True) if alone]:
+        del kept[cid]
     for n, start in enumerate(range(0, len(i), step)):
         a, b = i[start : start + step], j[start : start + step]
         ends = np.unique(np.concatenate([a, b]))
