@@ -22,13 +22,14 @@ is take back an older link that later claims push out of both its ends' `top_k`:
 waits for `all=True`, which forgets every link and key and relinks the whole store. Keys
 written with other lexicons (`claims.link.keys_version`) are made again, without relinking.
 
-Memory is bounded by the blocking keys of every claim, not by their features: the claims are
-read and analysed `batch` at a time for their keys (step 1), their features dropped but those
-of the first `held` claims; the pairs kept are then judged `batch` ends at a time (step 3),
-each end read and analysed again unless its features are still held, and the links found
-wait in a temporary file for the write, which reads them back and recomputes the confidences
-`batch` claims at a time. So a full run of a million claims holds a million keys (a few
-hundred bytes each), not a million features (a few kilobytes each).
+Memory is bounded by the blocking keys of every claim, not by their features: the new claims
+are read and analysed `batch` at a time for their keys (step 1), their features dropped but
+those of the first `held` claims; the pairs kept are then judged 2 * `batch` at a time, in
+order (step 3), each end read and analysed again unless its features are still held; the
+links found wait in a temporary file for the write, which reads them back and recomputes the
+confidences `batch` claims at a time. So a full run of a million claims holds a million keys
+(a few hundred bytes each), not a million features (a few kilobytes each), and writes the
+links a run in one batch would, in the same order.
 """
 
 from __future__ import annotations
