@@ -24,12 +24,12 @@ written with other lexicons (`claims.link.keys_version`) are made again, without
 
 Memory is bounded by the blocking keys of every claim, not by their features: the new claims
 are read and analysed `batch` at a time for their keys (step 1), their features dropped but
-those of the first `held` claims; the pairs kept are then judged 2 * `batch` at a time, in
-order (step 3), each end read and analysed again unless its features are still held; the
-links found wait in a temporary file for the write, which reads them back and recomputes the
-confidences `batch` claims at a time. So a full run of a million claims holds a million keys
-(a few hundred bytes each), not a million features (a few kilobytes each), and writes the
-links a run in one batch would, in the same order.
+those of the first `held` claims; the pairs kept are then judged in order, in steps that each
+meet `batch` claims not met before (step 3), each end read and analysed again unless its
+features are still held; the links found wait in a temporary file for the write, which reads
+them back and recomputes the confidences `batch` claims at a time. So a full run of a million
+claims holds a million keys (a few hundred bytes each), not a million features (a few
+kilobytes each), and writes the links a run in one batch would, in the same order.
 """
 
 from __future__ import annotations
@@ -64,8 +64,8 @@ SEP = "\t"
 CHUNK = 500
 # Links per INSERT (the statement's parameters are held in memory at once).
 INSERT_BATCH = 20_000
-# Claims read and analysed at once, and whose confidences are recomputed at once; pairs are
-# judged twice as many at a time.
+# Claims read and analysed at once, met at once by the pairs judged together, and whose
+# confidences are recomputed at once.
 BATCH = 50_000
 # Claims whose features (a few kilobytes each) a run holds from reading them for their keys
 # to judging their pairs; the others are analysed again when their pairs are judged.
@@ -107,19 +107,8 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[start : start + CHUNK]
 
 
-_COLUMNS = (
-    C.id,
-    C.claim,
-    C.source_id,
-    C.source_key,
-    C.via,
-    C.kind,
-    C.reasons,
-    C.confidence,
-    C.status,
-    A.doc,
-    A.outlet_key,
-)
+# What linking reads of a claim: its statement and who said it (`_ref`).
+_COLUMNS = (C.id, C.claim, C.source_id, C.source_key, C.via, C.kind, A.doc, A.outlet_key)
 
 
 def _claims(session, ids: Sequence[int]) -> list[Row]:
@@ -400,19 +389,25 @@ def _judge(
     held: int,
     workers: int,
 ) -> None:
-    """Judge the pairs (ids[i], ids[j]), in their order, 2 * `batch` at a time, into `links`:
-    each step reads and analyses the ends whose features are not `kept`, and keeps (up to
-    `held`) those of the ends that later steps judge again."""
-    step = 2 * batch
+    """Judge the pairs (ids[i], ids[j]), in their order, into `links`, in steps that each
+    meet `batch` claims no step met before: a step reads and analyses the ends whose features
+    are not `kept`, and keeps (up to `held`) those of the ends that later steps judge again."""
+    pair = np.arange(len(i))
+    first = np.full(len(ids), len(i), np.int64)  # the first pair of each claim
+    np.minimum.at(first, i, pair)
+    np.minimum.at(first, j, pair)
+    met = np.cumsum(np.bincount(first[first < len(i)], minlength=len(i)))  # claims met so far
+    starts = np.searchsorted(met, np.arange(batch, met[-1] if len(i) else 0, batch))
+    bounds = np.unique(np.r_[0, starts, len(i)])
+    step_of = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
     last = np.full(len(ids), -1, np.int64)  # the last step that judges each claim
-    steps = np.arange(len(i)) // step
-    np.maximum.at(last, i, steps)
-    np.maximum.at(last, j, steps)
+    np.maximum.at(last, i, step_of)
+    np.maximum.at(last, j, step_of)
     unpaired = last[np.searchsorted(ids, list(kept))] < 0  # claims in no pair
     for cid in [cid for cid, alone in zip(kept, unpaired.tolist(), strict=True) if alone]:
         del kept[cid]
-    for n, start in enumerate(range(0, len(i), step)):
-        a, b = i[start : start + step], j[start : start + step]
+    for n, (start, end) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)):
+        a, b = i[start:end], j[start:end]
         ends = np.unique(np.concatenate([a, b]))
         end_ids = [ids[k] for k in ends.tolist()]
         rows = _claims(session, [cid for cid in end_ids if cid not in kept])
