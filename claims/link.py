@@ -1489,13 +1489,18 @@ def rank(
     would. Returns the mask of pairs kept and the best scores (n x top_k) after them.
     """
     m = len(i)
-    ends = np.concatenate([i, j])
-    others = np.concatenate([j, i])
+    # claim positions in 32 bits when they fit: a full run of a million claims ranks tens of
+    # millions of pairs, and these arrays are its peak memory
+    index = np.int32 if n < 2**31 else np.int64
+    ends = np.concatenate([i, j]).astype(index)
+    others = np.concatenate([j, i]).astype(index)
     scores = np.concatenate([score, score]).astype(np.int16)
     order = np.lexsort((others, -scores, ends))  # by claim, best first, then earlier first
+    del others
     sorted_ends = ends[order]
-    starts = np.r_[0, np.flatnonzero(sorted_ends[1:] != sorted_ends[:-1]) + 1]
-    place = np.arange(2 * m) - np.repeat(starts, np.diff(np.r_[starts, 2 * m]))
+    del ends
+    starts = np.r_[0, np.flatnonzero(sorted_ends[1:] != sorted_ends[:-1]) + 1].astype(index)
+    place = np.arange(2 * m, dtype=index) - np.repeat(starts, np.diff(np.r_[starts, 2 * m]))
     before = place
     if held is not None:
         before = place + (held[sorted_ends] >= scores[order][:, None]).sum(axis=1)

@@ -164,6 +164,25 @@ def test_incremental_ranks_candidates_as_a_full_run_when_each_claim_keeps_one(st
     }
 
 
+def test_linking_in_small_batches_gives_the_links_of_one_batch(store):
+    # batch=1: every pair is judged in a step of its own, its ends read and analysed again
+    # unless their features are among the `held` (none, then one)
+    for n, rows in enumerate(STORY):
+        ingest(store, article(f"{n}.txt", rows))
+    link_store(store, all=True)
+    whole = snapshot(store)
+    assert len(whole[0]) >= 5
+    for held in (0, 1):
+        link_store(store, all=True, batch=1, held=held)
+        assert snapshot(store) == whole
+    extra = [(A1.replace("30", "45"), Kind.anonymous, "ناشطون"), (D1, Kind.author, None)]
+    ingest(store, article("late.txt", extra))
+    link_store(store, batch=1, held=0)
+    incremental = snapshot(store)
+    link_store(store, all=True)
+    assert snapshot(store) == incremental
+
+
 def test_a_new_claim_is_compared_only_with_stored_claims_that_share_its_keys(store):
     for n, rows in enumerate(STORY[:3]):
         ingest(store, article(f"{n}.txt", rows))

@@ -21,13 +21,24 @@ So a new claim gets the links a full run would give it. What an incremental run 
 is take back an older link that later claims push out of both its ends' `top_k`: that
 waits for `all=True`, which forgets every link and key and relinks the whole store. Keys
 written with other lexicons (`claims.link.keys_version`) are made again, without relinking.
+
+Memory is bounded by the blocking keys of every claim, not by their features: the new claims
+are read and analysed `batch` at a time for their keys (step 1), their features dropped but
+those of the first `held` claims; the pairs kept are then judged in order, in steps that each
+meet `batch` claims not met before (step 3), each end read and analysed again unless its
+features are still held; the links found wait in a temporary file for the write, which reads
+them back and recomputes the confidences `batch` claims at a time. So a full run of a million
+claims holds a million keys (a few hundred bytes each), not a million features (a few
+kilobytes each), and writes the links a run in one batch would, in the same order.
 """
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
 from typing import NamedTuple
@@ -35,6 +46,7 @@ from typing import NamedTuple
 import numpy as np
 from sqlalchemy import bindparam, delete, exists, func, or_, select, text, update
 from sqlalchemy.engine import Row
+from sqlalchemy.sql.dml import Insert, Update
 
 from claims import link as linker
 from claims.arabic import normalize_key
@@ -52,6 +64,12 @@ SEP = "\t"
 CHUNK = 500
 # Links per INSERT (the statement's parameters are held in memory at once).
 INSERT_BATCH = 20_000
+# Claims read and analysed at once, met at once by the pairs judged together, and whose
+# confidences are recomputed at once.
+BATCH = 50_000
+# Claims whose features (a few kilobytes each) a run holds from reading them for their keys
+# to judging their pairs; the others are analysed again when their pairs are judged.
+HELD = 100_000
 
 
 # The current claims not linked yet (furniture is never linked): what every linking run, and
@@ -89,30 +107,57 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[start : start + CHUNK]
 
 
-_COLUMNS = (
-    C.id,
-    C.claim,
-    C.source_id,
-    C.source_key,
-    C.via,
-    C.kind,
-    C.reasons,
-    C.confidence,
-    C.status,
-    A.doc,
-    A.outlet_key,
-)
+# What linking reads of a claim: its statement and who said it (`_ref`).
+_COLUMNS = (C.id, C.claim, C.source_id, C.source_key, C.via, C.kind, A.doc, A.outlet_key)
 
 
-def _claims(session, ids: Sequence[int], total: int) -> list[Row]:
-    """The rows linking needs of these current claims, in id order."""
+def _claims(session, ids: Sequence[int]) -> list[Row]:
+    """The rows linking needs of these claims (ids in increasing order) that are current, in
+    id order."""
     query = select(*_COLUMNS).join(ARTICLE, A.id == C.article_id).where(C.current.is_(True))
-    if len(ids) * 2 >= total:  # most of the store: one pass
+    if ids and ids[-1] - ids[0] < 2 * len(ids):  # most ids of their range: read the range
         wanted = set(ids)
-        rows = [r for r in session.execute(query.order_by(C.id)) if r.id in wanted]
+        found = session.execute(query.where(C.id.between(ids[0], ids[-1])))
+        rows = [r for r in found if r.id in wanted]
     else:
         rows = [r for chunk in _chunks(ids) for r in session.execute(query.where(C.id.in_(chunk)))]
     return sorted(rows, key=lambda r: r.id)
+
+
+def _analysed(
+    session, ids: Sequence[int], batch: int, workers: int
+) -> Iterator[tuple[list[Row], list[linker.Features]]]:
+    """The rows and features of these claims (ids in increasing order), `batch` at a time."""
+    for start in range(0, len(ids), batch):
+        rows = _claims(session, ids[start : start + batch])
+        yield rows, linker.analyse([r.claim for r in rows], workers=workers)
+
+
+def _keys(f: linker.Features, interned: dict[str, str]) -> linker.Keys:
+    """What blocking needs of a claim, each key one string shared by the claims that hold it."""
+    return linker.Keys(tuple(interned.setdefault(k, k) for k in f.blocking), f.key)
+
+
+class _Spilled:
+    """Links found, in a temporary file until the write reads them back: a full run of a
+    million claims finds millions."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed once the plan is written)
+
+    def add(self, rows: list[linker.LinkRow]) -> None:
+        pickle.dump(rows, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self) -> Iterator[linker.LinkRow]:
+        self.file.seek(0)
+        while True:
+            try:
+                yield from pickle.load(self.file)
+            except EOFError:
+                return
+
+    def close(self) -> None:
+        self.file.close()
 
 
 # A name held by entities of several kinds ('المدن' the outlet, and a body of that name) is read
@@ -154,32 +199,52 @@ class _Plan:
     total: int
     all: bool
     version: str
+    batch: int
     new_ids: list[int]
-    new_feats: list[linker.Features]
-    links: list[linker.LinkRow]
-    outdated: dict[int, linker.Features]  # stored claims whose keys are made again
-    new_best: dict[int, str]
-    changed_best: dict[int, str]  # stored claims that met better candidates among the new
+    new_keys: list[linker.Keys]
+    outdated: dict[int, linker.Keys]  # stored claims whose keys are made again
+    links: _Spilled = field(default_factory=_Spilled)
+    ends: list[int] = field(default_factory=list)  # the claims the links were judged on
+    new_best: dict[int, str] = field(default_factory=dict)
+    # stored claims that met better candidates among the new
+    changed_best: dict[int, str] = field(default_factory=dict)
     compared: int = 0
     analysed: int = 0
 
 
 def link_store(
-    store: Store, *, all: bool = False, top_k: int | None = linker.TOP_K, workers: int = -1
+    store: Store,
+    *,
+    all: bool = False,
+    top_k: int | None = linker.TOP_K,
+    workers: int = -1,
+    batch: int = BATCH,
+    held: int = HELD,
 ) -> LinkResult:
     """Link the new claims of the store (every claim with `all`); see the module docstring.
 
     The claims are read and judged without taking the store's write lock, so that other
     writers (an ingest, a reviewer) go on meanwhile; the links are then written in one short
     transaction, after checking that no other linking run wrote in between (else it starts
-    again from what that run left)."""
+    again from what that run left). `batch` and `held` bound the memory (BATCH, HELD)."""
     version = linker.keys_version()
     while True:
         with store.session() as session:
-            plan = _plan(session, all=all, version=version, top_k=top_k, workers=workers)
+            plan = _plan(
+                session,
+                all=all,
+                version=version,
+                top_k=top_k,
+                workers=workers,
+                batch=batch,
+                held=held,
+            )
         if isinstance(plan, LinkResult):
             return plan
-        written = store.retrying(partial(_write_plan, store, plan), "linking")
+        try:
+            written = store.retrying(partial(_write_plan, store, plan), "linking")
+        finally:
+            plan.links.close()
         if written is not None:
             return written
 
@@ -190,7 +255,7 @@ def _write_plan(store: Store, plan: _Plan) -> LinkResult | None:
 
 
 def _partners(
-    stored: dict[int, str], new_feats: Sequence[linker.Features]
+    stored: dict[int, str], new_keys: Sequence[linker.Features | linker.Keys]
 ) -> tuple[Counter[str], dict[int, linker.Keys]]:
     """How many claims, stored and new, hold each blocking key, and the stored claims (by
     their stored keys) that hold a key some new claim is indexed under: the only ones a full
@@ -198,9 +263,9 @@ def _partners(
     df: Counter[str] = Counter(
         chain.from_iterable(keys.split(SEP) for keys in stored.values() if keys)
     )
-    df.update(chain.from_iterable(f.blocking for f in new_feats))
+    df.update(chain.from_iterable(f.blocking for f in new_keys))
     wanted: set[str] = set()
-    for f in new_feats:
+    for f in new_keys:
         wanted.update(linker.indexed_keys(f.blocking, df))
     partners = {
         cid: linker.stored_keys(keys.split(SEP))
@@ -225,7 +290,9 @@ class _Indexed(NamedTuple):
     version: str | None
 
 
-def _plan(session, *, all: bool, version: str, top_k: int | None, workers: int):
+def _plan(
+    session, *, all: bool, version: str, top_k: int | None, workers: int, batch: int, held: int
+):
     """Read the store and judge the new claims' candidate pairs; writes nothing. A LinkResult
     when there is nothing to write."""
     if not all and not _left_to_link(session, version):
@@ -249,61 +316,124 @@ def _plan(session, *, all: bool, version: str, top_k: int | None, workers: int):
     stored = {r.id: r.blocking for r in index if r.blocking is not None}
     best_of = {r.id: r.best or "" for r in index if r.blocking is not None}
     outdated_ids = [r.id for r in index if r.blocking is not None and r.version != version]
-    outdated: dict[int, linker.Features] = {}
-    if outdated_ids:  # keys made with other lexicons: make them again
-        rows = _claims(session, outdated_ids, total)
-        feats = linker.analyse([r.claim for r in rows], workers=workers)
-        outdated = dict(zip([r.id for r in rows], feats, strict=True))
-        stored.update((cid, SEP.join(f.blocking)) for cid, f in outdated.items())
-    plan = _Plan(total, all, version, new_ids, [], [], outdated, {}, {})
+    del index
+    interned: dict[str, str] = {}
+    outdated: dict[int, linker.Keys] = {}
+    for rows, feats in _analysed(session, outdated_ids, batch, workers):
+        # keys made with other lexicons: make them again
+        outdated.update((r.id, _keys(f, interned)) for r, f in zip(rows, feats, strict=True))
+    stored.update((cid, SEP.join(k.blocking)) for cid, k in outdated.items())
     if not new_ids:
-        return plan
-    new_rows = _claims(session, new_ids, total)
-    new_feats = linker.analyse([r.claim for r in new_rows], workers=workers)
-    df, partners = _partners(stored, new_feats)
+        return _Plan(total, all, version, batch, [], [], outdated)
+    # the new claims' keys, `batch` at a time; the features of the first `held` are kept
+    entity_ids = _via_entities(session)
+    new_key: dict[int, linker.Keys] = {}
+    kept: dict[int, tuple[linker.ClaimRef, linker.Features]] = {}
+    for rows, feats in _analysed(session, new_ids, batch, workers):
+        for r, f in zip(rows, feats, strict=True):
+            new_key[r.id] = _keys(f, interned)
+            if len(kept) < held:
+                kept[r.id] = (_ref(r, entity_ids), f)
+    new_ids = list(new_key)  # those still current
+    plan = _Plan(total, all, version, batch, new_ids, list(new_key.values()), outdated)
+    df, partners = _partners(stored, plan.new_keys)
+    del stored
     # candidates from the keys alone, new claims and partners in id order so that each
     # pair is oriented and ranked as in a full run (claim_id < other_id; a stored claim
     # ranks its new candidates after the best it has met before); then only the
     # partners that keep a pair are read and analysed
     ids = sorted([*new_ids, *partners])
-    new_feat = dict(zip(new_ids, new_feats, strict=True))
     i, j, score = linker.candidates(
-        [new_feat[cid] if cid in new_feat else partners[cid] for cid in ids],
-        [cid in new_feat for cid in ids],
+        [new_key[cid] if cid in new_key else partners[cid] for cid in ids],
+        [cid in new_key for cid in ids],
         df=df,
         top_k=None,
         workers=workers,
     )
+    del df
     best = None
     if top_k is not None:
-        held = _held([best_of.get(cid, "") for cid in ids], top_k)
-        keep, best = linker.rank(i, j, score, len(ids), top_k, held)
+        # (none held when no claim is linked yet: a full run, whose pairs are millions)
+        ranked = _held([best_of.get(cid, "") for cid in ids], top_k) if best_of else None
+        keep, best = linker.rank(i, j, score, len(ids), top_k, ranked)
         i, j = i[keep], j[keep]
+    del score
     used = np.unique(np.concatenate([i, j]))
-    used_ids = [ids[k] for k in used.tolist()]
-    partner_rows = _claims(session, [cid for cid in used_ids if cid not in new_feat], total)
-    partner_feats = linker.analyse([r.claim for r in partner_rows], workers=workers)
-    rows_by_id = {r.id: r for r in (*new_rows, *partner_rows)}
-    feat_by_id = dict(new_feat)
-    feat_by_id.update(zip([r.id for r in partner_rows], partner_feats, strict=True))
-    entity_ids = _via_entities(session)
-    plan.new_feats = new_feats
-    plan.links = linker.judge(
-        [_ref(rows_by_id[cid], entity_ids) for cid in used_ids],
-        [feat_by_id[cid] for cid in used_ids],
-        np.searchsorted(used, i),
-        np.searchsorted(used, j),
-        workers=workers,
-    )
-    plan.new_best = _scores(ids, best, new_feat)
+    plan.ends = [ids[k] for k in used.tolist()]
+    plan.analysed = sum(cid not in new_key for cid in plan.ends)
+    plan.compared = len(partners)
+    plan.new_best = _scores(ids, best, new_key)
     if best is not None:  # stored claims that met better candidates among the new ones
         plan.changed_best = {
             cid: text
             for cid, text in _scores(ids, best, partners).items()
             if text != best_of.get(cid, "")
         }
-    plan.compared, plan.analysed = len(partners), len(partner_rows)
+    del partners, new_key, best_of, best
+    _judge(
+        session, ids, i, j, kept, plan.links, entity_ids, batch=batch, held=held, workers=workers
+    )
     return plan
+
+
+def _judge(
+    session,
+    ids: Sequence[int],
+    i: np.ndarray,
+    j: np.ndarray,
+    kept: dict[int, tuple[linker.ClaimRef, linker.Features]],
+    links: _Spilled,
+    entity_ids: dict[str, int],
+    *,
+    batch: int,
+    held: int,
+    workers: int,
+) -> None:
+    """Judge the pairs (ids[i], ids[j]), in their order, into `links`, in steps that each
+    meet `batch` claims no step met before: a step reads and analyses the ends whose features
+    are not `kept`, and keeps (up to `held`) those of the ends that later steps judge again."""
+    pair = np.arange(len(i))
+    first = np.full(len(ids), len(i), np.int64)  # the first pair of each claim
+    np.minimum.at(first, i, pair)
+    np.minimum.at(first, j, pair)
+    met = np.cumsum(np.bincount(first[first < len(i)], minlength=len(i)))  # claims met so far
+    starts = np.searchsorted(met, np.arange(batch, met[-1] if len(i) else 0, batch))
+    bounds = np.unique(np.r_[0, starts, len(i)])
+    step_of = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
+    last = np.full(len(ids), -1, np.int64)  # the last step that judges each claim
+    np.maximum.at(last, i, step_of)
+    np.maximum.at(last, j, step_of)
+    unpaired = last[np.searchsorted(ids, list(kept))] < 0  # claims in no pair
+    for cid in [cid for cid, alone in zip(kept, unpaired.tolist(), strict=True) if alone]:
+        del kept[cid]
+    for n, (start, end) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)):
+        a, b = i[start:end], j[start:end]
+        ends = np.unique(np.concatenate([a, b]))
+        end_ids = [ids[k] for k in ends.tolist()]
+        rows = _claims(session, [cid for cid in end_ids if cid not in kept])
+        feats = linker.analyse([r.claim for r in rows], workers=workers)
+        found = {cid: kept[cid] for cid in end_ids if cid in kept}
+        found.update((r.id, (_ref(r, entity_ids), f)) for r, f in zip(rows, feats, strict=True))
+        del rows, feats
+        # an end no longer current since it was read is left out: its links would be dropped
+        present = np.array([cid in found for cid in end_ids], bool)
+        both = present[np.searchsorted(ends, a)] & present[np.searchsorted(ends, b)]
+        ends = ends[present]
+        judged = [found[ids[k]] for k in ends.tolist()]
+        links.add(
+            linker.judge(
+                [ref for ref, _f in judged],
+                [f for _ref, f in judged],
+                np.searchsorted(ends, a[both]),
+                np.searchsorted(ends, b[both]),
+                workers=workers,
+            )
+        )
+        for k, cid in zip(ends.tolist(), [ids[k] for k in ends.tolist()], strict=True):
+            if last[k] <= n:
+                kept.pop(cid, None)  # judged for the last time
+            elif cid not in kept and len(kept) < held:
+                kept[cid] = found[cid]
 
 
 def _write(session, plan: _Plan) -> LinkResult | None:
@@ -324,44 +454,41 @@ def _write(session, plan: _Plan) -> LinkResult | None:
         _write_keys(session, list(plan.outdated), list(plan.outdated.values()), plan.version)
     rejected = rejected_pairs(session)  # links reviewers took back are never made again
     # claims an ingest made page furniture (or replaced) since the plan read them
-    gone = _set_aside(session, {*plan.new_ids, *(end for x in plan.links for end in x[:2])})
-    links = [
-        x
-        for x in plan.links
-        if (min(x.claim_id, x.other_id), max(x.claim_id, x.other_id)) not in rejected
-        and x.claim_id not in gone
-        and x.other_id not in gone
-    ]
-    new = [(cid, f) for cid, f in zip(plan.new_ids, plan.new_feats, strict=True) if cid not in gone]
-    new_ids, new_feats = [cid for cid, _f in new], [f for _cid, f in new]
+    gone = _set_aside(session, {*plan.new_ids, *plan.ends})
+    new = [(cid, k) for cid, k in zip(plan.new_ids, plan.new_keys, strict=True) if cid not in gone]
+    new_ids, new_keys = [cid for cid, _k in new], [k for _cid, k in new]
     if not new_ids:
-        updated = _refresh_ids(session, sorted(unlinked_partners))
+        updated = _refresh_ids(session, sorted(unlinked_partners), plan.batch)
         return LinkResult(claims=plan.total, new=0, links={}, updated=updated)
     if not plan.all:
         for chunk in _chunks(new_ids):
             session.execute(delete(LINK).where(or_(L.claim_id.in_(chunk), L.other_id.in_(chunk))))
-    for start in range(0, len(links), INSERT_BATCH):
-        session.execute(
-            LINK.insert(),
-            [
-                {
-                    "claim_id": x.claim_id,
-                    "other_id": x.other_id,
-                    "kind": x.kind.value,
-                    "score": x.score,
-                    "reasons": x.reasons,
-                }
-                for x in links[start : start + INSERT_BATCH]
-            ],
-        )
-    _write_keys(session, new_ids, new_feats, plan.version, plan.new_best, new=True)
-    _write_best(session, {cid: best for cid, best in plan.changed_best.items() if cid not in gone})
-    touched = set(new_ids) | {x.claim_id for x in links} | {x.other_id for x in links}
-    touched |= unlinked_partners
-    updated = _refresh_ids(session, sorted(touched))
+    touched = set(new_ids) | unlinked_partners
     counts: dict[str, int] = defaultdict(int)
-    for x in links:
+    params: list[dict] = []
+    for x in plan.links:
+        ends = (min(x.claim_id, x.other_id), max(x.claim_id, x.other_id))
+        if ends in rejected or x.claim_id in gone or x.other_id in gone:
+            continue
+        touched.update(ends)
         counts[x.kind.value] += 1
+        params.append(
+            {
+                "claim_id": x.claim_id,
+                "other_id": x.other_id,
+                "kind": x.kind.value,
+                "score": x.score,
+                "reasons": x.reasons,
+            }
+        )
+        if len(params) == INSERT_BATCH:
+            session.execute(LINK.insert(), params)
+            params = []
+    if params:
+        session.execute(LINK.insert(), params)
+    _write_keys(session, new_ids, new_keys, plan.version, plan.new_best, new=True)
+    _write_best(session, {cid: best for cid, best in plan.changed_best.items() if cid not in gone})
+    updated = _refresh_ids(session, sorted(touched), plan.batch)
     return LinkResult(
         claims=plan.total,
         new=len(new_ids),
@@ -440,7 +567,7 @@ def _scores(ids: Sequence[int], best: np.ndarray | None, which) -> dict[int, str
 def _write_keys(
     session,
     ids: Sequence[int],
-    feats: Sequence[linker.Features],
+    keys: Sequence[linker.Keys],
     version: str,
     best: dict[int, str] | None = None,
     *,
@@ -449,34 +576,33 @@ def _write_keys(
     """Store the blocking keys (and best scores) of these claims; new ones are linked from
     now on."""
     scores = best or {}
-    params = [
-        {
-            "k_id": cid,
-            "k_keys": SEP.join(f.blocking),
-            "k_best": scores.get(cid, ""),
-            "k_version": version,
-        }
-        for cid, f in zip(ids, feats, strict=True)
-    ]
-    if not params:
-        return
+    statement: Insert | Update
     if new:
-        session.execute(
-            LINK_INDEX.insert().values(
-                claim_id=bindparam("k_id"),
-                blocking=bindparam("k_keys"),
-                best=bindparam("k_best"),
-                version=bindparam("k_version"),
-            ),
-            params,
+        statement = LINK_INDEX.insert().values(
+            claim_id=bindparam("k_id"),
+            blocking=bindparam("k_keys"),
+            best=bindparam("k_best"),
+            version=bindparam("k_version"),
         )
     else:
-        session.execute(
+        statement = (
             update(LINK_INDEX)
             .where(K.claim_id == bindparam("k_id"))
-            .values(blocking=bindparam("k_keys"), version=bindparam("k_version")),
-            params,
+            .values(blocking=bindparam("k_keys"), version=bindparam("k_version"))
         )
+    for start in range(0, len(ids), INSERT_BATCH):
+        params = [
+            {
+                "k_id": cid,
+                "k_keys": SEP.join(k.blocking),
+                "k_best": scores.get(cid, ""),
+                "k_version": version,
+            }
+            for cid, k in zip(
+                ids[start : start + INSERT_BATCH], keys[start : start + INSERT_BATCH], strict=True
+            )
+        ]
+        session.execute(statement, params)
 
 
 def _write_best(session, best: dict[int, str]) -> None:
@@ -534,15 +660,19 @@ def _refresh(session, rows) -> int:
     return len(params)
 
 
-def _refresh_ids(session, ids: Sequence[int]) -> int:
-    """Recompute confidence and reasons of these claims, read now, from all their links."""
+def _refresh_ids(session, ids: Sequence[int], batch: int = BATCH) -> int:
+    """Recompute confidence and reasons of these claims, read now, from all their links;
+    `batch` claims at a time."""
     columns = (C.id, C.reasons, C.confidence, C.status)
-    rows = [
-        r
-        for chunk in _chunks(ids)
-        for r in session.execute(select(*columns).where(C.id.in_(chunk)))
-    ]
-    return _refresh(session, rows)
+    updated = 0
+    for start in range(0, len(ids), batch):
+        rows = [
+            r
+            for chunk in _chunks(ids[start : start + batch])
+            for r in session.execute(select(*columns).where(C.id.in_(chunk)))
+        ]
+        updated += _refresh(session, rows)
+    return updated
 
 
 def refresh_confidence(store: Store, claim_ids: list[int]) -> int:
