@@ -539,19 +539,36 @@ def test_claim_text_starts_past_the_hearer_and_setting(sentence, claim):
     assert extract_bytes(sentence.encode(), "h.txt").claims[0].claim == claim
 
 
-def test_every_lexicon_entry_carries_an_example():
+def lexicon_entries() -> list[tuple[str, int, str, str]]:
+    """(file, line number, entry, example) of every entry of every lexicon."""
     from importlib.resources import files
 
     import claims.lexicon
 
-    missing = [
-        f"{path.name}:{number}"
+    return [
+        (path.name, number, entry.strip(), example.strip())
         for path in files(claims.lexicon).iterdir()
         if path.name.endswith(".txt")
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if line.strip() and not line.lstrip().startswith("#") and not line.partition("#")[2].strip()
+        if line.strip() and not line.lstrip().startswith("#")
+        for entry, _, example in [line.partition("#")]
     ]
+
+
+def test_every_lexicon_entry_carries_an_example():
+    missing = [f"{name}:{number}" for name, number, _, example in lexicon_entries() if not example]
     assert missing == []
+
+
+def test_no_lexicon_lists_an_entry_twice():
+    seen: dict[tuple[str, str], int] = {}
+    twice = []
+    for name, number, entry, _ in lexicon_entries():
+        key = (name, " ".join(entry.split()))
+        if key in seen:
+            twice.append(f"{name}:{number} repeats line {seen[key]}: {entry}")
+        seen.setdefault(key, number)
+    assert twice == []
 
 
 def test_normalisation_folds_spelling_variants():
