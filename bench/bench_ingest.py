@@ -40,12 +40,15 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claims.attribute import attribute_article  # noqa: E402
-from claims.clean import clean  # noqa: E402
 from claims.models import ExtractedArticle  # noqa: E402
-from claims.pipeline import extract_article, extract_path, iter_inputs  # noqa: E402
+from claims.pipeline import (  # noqa: E402
+    attributed,
+    cleaned,
+    extract_article,
+    extract_path,
+    iter_inputs,
+)
 from claims.read import read_path  # noqa: E402
-from claims.segment import segment  # noqa: E402
 from claims.store import Store, ingest  # noqa: E402
 from claims.store.linking import link_store  # noqa: E402
 from claims.store.tables import CLAIM  # noqa: E402
@@ -143,18 +146,8 @@ def real_stages(pages: list[Path], store_path: Path) -> dict[str, tuple[float, f
         return result
 
     articles = timed("read", lambda: [read_path(path, path.name) for path in pages])
-    cleaned = timed("segment and clean", lambda: [clean(a, segment(a.text)) for a in articles])
-    extracted = timed(
-        "attribute",
-        lambda: [
-            ExtractedArticle(
-                article=article,
-                claims=attribute_article(article, sentences),
-                junk=[s for s in sentences if s.junk],
-            )
-            for article, sentences in cleaned
-        ],
-    )
+    sentences = timed("segment and clean", lambda: [cleaned(article) for article in articles])
+    extracted = timed("attribute", lambda: [attributed(*page) for page in sentences])
     store = Store.open(str(store_path))
     try:
         timed("store", lambda: [ingest(store, e) for e in extracted])

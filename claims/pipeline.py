@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from claims.attribute import attribute_article
 from claims.clean import clean
-from claims.models import Article, ExtractedArticle
+from claims.models import Article, ExtractedArticle, Sentence
 from claims.read import (
     DEFAULT_MAX_SIZE,
     InputFile,
@@ -39,18 +39,28 @@ __all__ = [
 AHEAD_PER_JOB = 4
 
 
+def cleaned(article: Article) -> tuple[Article, list[Sentence]]:
+    """The first stages: the article's sentences, furniture marked, and what its page says of
+    itself (outlet, date, title)."""
+    return clean(article, segment(article.text))
+
+
+def attributed(article: Article, sentences: list[Sentence]) -> ExtractedArticle:
+    """The last stage: who asserts each kept sentence."""
+    return ExtractedArticle(
+        article=article,
+        claims=attribute_article(article, sentences),
+        junk=[s for s in sentences if s.junk],
+    )
+
+
 def extract_article(article: Article) -> ExtractedArticle:
     """Claims of a decoded article; page furniture set aside.
 
     Raises `UnreadableFile` when a name, title or byline found is longer than any real one.
     """
     try:
-        article, sentences = clean(article, segment(article.text))
-        return ExtractedArticle(
-            article=article,
-            claims=attribute_article(article, sentences),
-            junk=[s for s in sentences if s.junk],
-        )
+        return attributed(*cleaned(article))
     except ValidationError as err:
         raise UnreadableFile(article.doc, _too_long(err)) from None
 
