@@ -332,3 +332,5 @@ def test_pages_after_a_cursor_or_from_the_end_are_the_pages_by_offset(store, ord
             for start in range(0, total, 5)
         ]
         assert from_end == by_offset
+        with pytest.raises(ValueError, match="not both"):
+            query_claims(store, flt, order=order, after=last, from_end=True)

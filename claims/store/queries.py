@@ -306,6 +306,8 @@ def query_claims(
     With `from_end`, `offset` counts from the view's last claim: the pages near the end of a
     million claims are read from that end (the page itself still in `order`).
     """
+    if after is not None and from_end:
+        raise ValueError("a page is read after a cursor or from the end, not both")
     flt = flt or ClaimFilter()
     stmt = _ordered(_base(_VIEW_COLUMNS, flt), order, backwards=from_end)
     if after is not None:
