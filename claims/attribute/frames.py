@@ -1039,17 +1039,11 @@ def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:
         if (
             tok.norm in ("ل", "لـ", "مع")
             or (
-                tok.text in ("في", "على", "عبر")  # as written: 'على' is not the name 'علي'
+                (tok.norm in ("في", "عبر") or tok.text == "على")  # 'على' is not the name 'علي'
                 and any(_is_utterance_noun(t) for t in tokens[end:k])
             )
         ):  # 'في مقال لها في "يديعوت أحرونوت"', 'في مقابلة على قناة "الميادين"'
             phrase = tokens[k + 1 : _span_end(tokens, k + 2)]
-        elif tok.norm == "في" and any(
-            t.norm in word_class("utterance_nouns") for t in tokens[end:k]
-        ):
-            # 'في مقال لها في "الغارديان"': the outlet that printed what was said
-            quoted = _quoted_name(tokens, k + 1, sentence)
-            phrase = tokens[k + 1 : quoted[1] if quoted else _span_end(tokens, k + 1)]
         elif (
             tok.norm[:1] == "ل"
             and len(tok.norm) > 3
