@@ -848,3 +848,15 @@ def test_an_office_right_after_its_holder_spoke_names_that_holder_back():
 def test_a_group_of_unknown_words_in_marks_after_according_to_is_an_outlet():
     text = 'وحسب "أحرار الريف الشمالي"، فإن الحاجز أزيل صباح اليوم.'
     assert attribution(text)[:2] == (Kind.media, "أحرار الريف الشمالي")
+
+
+def test_a_quoted_outlet_name_holding_inna_is_one_name():
+    for sentence in (
+        'وبحسب قناة "سي إن إن" الأمريكية فإن الرئيس سيزور المنطقة الأسبوع المقبل.',
+        'وذكرت قناة "سي إن إن" أن الرئيس سيزور المنطقة الأسبوع المقبل.',
+    ):
+        claim = extract_bytes(sentence.encode(), "t.txt").claims[0]
+        assert (claim.kind, claim.source) == (Kind.media, "سي إن إن"), sentence
+    # words said in quotation marks are still no name
+    said = extract_bytes('وأضاف "إن الجيش تقدم" في المدينة.'.encode(), "t.txt").claims[0]
+    assert said.kind is not Kind.media

@@ -27,6 +27,7 @@ from claims.attribute.sources import (
     Source,
     SourceParser,
     _is_utterance_noun,
+    _names_known_outlet,
     _opens_quotation,
     _quoted_name,
     _span_end,
@@ -1276,6 +1277,16 @@ LI_PHRASE_ENDS = frozenset(normalize(w) for w in ("وفقا", "طبقا", "نس�
 LI_ONLY_PHRASES = frozenset({normalize("نسبة")})
 
 
+def _past_known_outlet(tokens: list[Token], k: int) -> int:
+    """The index after a known outlet's name quoted at token k (a name may hold a word that
+    otherwise ends the phrase: '"سي إن إن"'), else after token k."""
+    if tokens[k].text in QUOTES:
+        quoted = _quoted_name(tokens, k, "")
+        if quoted and _names_known_outlet(tokens, k, quoted[1]):
+            return quoted[1]
+    return k + 1
+
+
 def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
     for i, _token in enumerate(tokens):
         n = _according_at(tokens, i)
@@ -1306,7 +1317,7 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
             and tokens[end].norm not in ("فان", "فقد")
             and end - j < 12
         ):
-            end += 1
+            end = _past_known_outlet(tokens, end)  # 'بحسب قناة "سي إن إن"' holds إن
         source = parser.parse(tokens[j:end], sentence)
         if (
             source

@@ -107,12 +107,21 @@ def _quoted_name_after(tokens: list[Token], i: int, sentence: str) -> tuple[str,
     for k in range(i, min(len(tokens), i + MAX_WORDS_BEFORE_QUOTED_NAME + 1)):
         quoted = _quoted_name(tokens, k, sentence)
         if quoted:
-            said = any(_is_said(t) for t in tokens[k : quoted[1]])  # '"إن الجيش تقدم"'
+            # '"إن الجيش تقدم"' is words said; '"سي إن إن"' a known outlet's name
+            said = not _names_known_outlet(tokens, k, quoted[1]) and any(
+                _is_said(t) for t in tokens[k : quoted[1]]
+            )
             return None if said else quoted
         tok = tokens[k]
         if not tok.is_word or _is_function_word(tok) or _is_said(tok):
             return None
     return None
+
+
+def _names_known_outlet(tokens: list[Token], opening: int, after: int) -> bool:
+    """The words between the quotation marks at `opening` and before `after` spell a known
+    outlet."""
+    return tuple(t.norm for t in tokens[opening + 1 : after - 1]) in _outlets()
 
 
 def _is_said(token: Token) -> bool:
