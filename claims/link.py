@@ -1031,8 +1031,33 @@ def _degree_adjective(key: str) -> bool:
 def _nisba(key: str) -> bool:
     """Whether a word (as the judge names it) reads as an adjective of origin or kind, ending
     in ي: 'مغربي', 'اجنبي', 'شمالي'. One in the place of another in two statements otherwise
-    alike is another actor, place or object in the same slot ('فيلم أجنبي' / 'فيلم عربي')."""
-    return len(key) >= 4 and key.endswith("ي") and not key.startswith(("ي", "ت"))
+    alike is another actor, place or object in the same slot ('فيلم أجنبي' / 'فيلم عربي').
+    A word opening with ت or ي may be a verb in the imperfect ('تجري', 'يجري'): it counts only
+    when its stem names a place or people ('تركي', 'يمني')."""
+    if len(key) < 4 or not key.endswith("ي"):
+        return False
+    return not key.startswith(("ي", "ت")) or key[:-1] in _gentilic_stems()
+
+
+@cache
+def _gentilic_stems() -> frozenset[str]:
+    """What an adjective of origin opening with ت or ي is made on, less its ي: the names of
+    the class verb_like_gentilic_stems and the one-word names of the gazetteer, the article
+    and a final 'ا' or 'يا' off ('اليمن' -> 'يمن', 'تركيا' -> 'ترك', 'تنزانيا' -> 'تنزان').
+    Of the gazetteer only stems of four letters or more: a shorter one is as often a verb of a
+    weak root ('التنف' / 'تنفي', 'تعز' / 'تعزي')."""
+    stems = set()
+    for name in lexicon.word_class("verb_like_gentilic_stems"):
+        stems |= _stem_forms(name)
+    for words in _gazetteer():
+        if len(words) == 1:
+            stems |= {s for s in _stem_forms(words[0]) if len(s) >= 4}
+    return frozenset(stems)
+
+
+def _stem_forms(name: str) -> set[str]:
+    bare = name.removeprefix("ال")
+    return {bare, bare.removesuffix("ا"), bare.removesuffix("يا")}
 
 
 @lru_cache(maxsize=65536)
