@@ -61,6 +61,22 @@ def full_name_by_pass(memory: Memory, name: str) -> str:
     return best
 
 
+def sole_opening_by_pass(memory: Memory, name: str) -> str | None:
+    """The fullest known name of several words that the given name opens, when every other
+    one opens that fullest form too."""
+    opening = [
+        known
+        for known in memory.names
+        if len(known.split()) > 1 and name_key(known)[:1] == name_key(name)
+    ]
+    if not opening:
+        return None
+    fullest = max(opening, key=lambda known: len(name_key(known)))
+    key = name_key(fullest)
+    nested = all(key[: len(name_key(known))] == name_key(known) for known in opening)
+    return fullest if nested else None
+
+
 def latest_by_pass(memory: Memory, sort) -> Speaker | None:
     return next((speaker for speaker in reversed(memory.speakers) if sort(speaker)), None)
 
@@ -82,14 +98,7 @@ def test_the_memorys_look_ups_answer_as_a_pass_over_all_it_holds(first_names, st
             assert memory.full_name(value) == full_name_by_pass(memory, value)
             assert memory.knows(value) == (full_name_by_pass(memory, value) != value)
             assert memory.named_with(value) is latest_by_pass(memory, holds_stem(value))
-            opening = {
-                known
-                for known in memory.names
-                if len(known.split()) > 1 and name_key(known)[:1] == name_key(value)
-            }
-            assert memory.sole_name_opening_with(value) == (
-                opening.pop() if len(opening) == 1 else None
-            )
+            assert memory.sole_name_opening_with(value) == sole_opening_by_pass(memory, value)
             for kind in Kind:
                 assert memory.latest_named(kind, value) is latest_by_pass(
                     memory, lambda s, kind=kind, name=value: s.kind is kind and s.source == name

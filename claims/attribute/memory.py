@@ -61,7 +61,9 @@ class Memory:
     _by_prefix: dict[tuple[str, ...], list[int]] = field(
         default_factory=dict, init=False, repr=False
     )
-    _by_first_word: dict[tuple[str, ...], list[int]] = field(
+    # Per first word of the names of more than one word: the fullest of them (the first of the
+    # longest keys) and whether every other one opens it (kept as names come).
+    _opening_first_word: dict[tuple[str, ...], tuple[str, bool]] = field(
         default_factory=dict, init=False, repr=False
     )
     _name_set: set[str] = field(default_factory=set, init=False, repr=False)
@@ -144,12 +146,7 @@ class Memory:
         Forms of one name that open its fullest form ('شاكر أحمد' of 'شاكر أحمد خالد') are
         that name."""
         self._index()
-        opening = [self.names[i] for i in self._by_first_word.get(name_key(name), [])]
-        if not opening:
-            return None
-        fullest = max(opening, key=lambda known: len(name_key(known)))
-        key = name_key(fullest)
-        nested = all(key[: len(name_key(known))] == name_key(known) for known in opening)
+        fullest, nested = self._opening_first_word.get(name_key(name), (None, False))
         return fullest if nested else None
 
     def has_name(self, name: str) -> bool:
@@ -170,7 +167,7 @@ class Memory:
                 self._by_suffix.setdefault(key[cut:], []).append(i)
                 self._by_prefix.setdefault(key[:cut], []).append(i)
             if len(known.split()) > 1:
-                self._by_first_word.setdefault(key[:1], []).append(i)
+                self._add_opening(known, key)
             self._name_set.add(known)
             self._name_words.update(normalize_word(part) for part in known.split())
         self._names_indexed = len(self.names)
@@ -178,6 +175,22 @@ class Memory:
             for sort in _sorts_of(self.speakers[i]):
                 self._latest[sort] = i
         self._speakers_indexed = len(self.speakers)
+
+    def _add_opening(self, known: str, key: tuple[str, ...]) -> None:
+        """Count a name of more than one word among those its first word opens: a longer one
+        becomes the fullest, and the forms stay nested while each opens the fullest (once two
+        are not, no longer name can hold both)."""
+        found = self._opening_first_word.get(key[:1])
+        if found is None:
+            self._opening_first_word[key[:1]] = (known, True)
+            return
+        fullest, nested = found
+        fullest_key = name_key(fullest)
+        if len(key) > len(fullest_key):
+            nested = nested and key[: len(fullest_key)] == fullest_key
+            self._opening_first_word[key[:1]] = (known, nested)
+        elif nested and fullest_key[: len(key)] != key:
+            self._opening_first_word[key[:1]] = (fullest, False)
 
     def knows(self, name: str) -> bool:
         return self.full_name(name) != name
