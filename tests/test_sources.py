@@ -860,3 +860,12 @@ def test_a_quoted_outlet_name_holding_inna_is_one_name():
     # words said in quotation marks are still no name
     said = extract_bytes('وأضاف "إن الجيش تقدم" في المدينة.'.encode(), "t.txt").claims[0]
     assert said.kind is not Kind.media
+
+
+def test_an_indefinite_genitive_names_the_unnamed_group():
+    assert attribution("وقال أعضاء مجلس إن الحكومة ستستقيل.")[1] == "أعضاء مجلس"
+    text = "وقال أعضاء برلمان، طلبوا عدم ذكر أسمائهم، إن التصويت سيؤجل."
+    assert attribution(text)[1] == "أعضاء برلمان"
+    # a time of day or an adjective is no genitive
+    assert attribution("وقال مسؤول مساء إن الحكومة ستستقيل.")[1] == "مسؤول"
+    assert attribution("وقال مصدر مطلع إن الحكومة ستستقيل.")[1] == "مصدر مطلع"

@@ -1276,12 +1276,16 @@ def _genitive_end(tokens: list[Token], head: Token, j: int) -> int:
     if j >= len(tokens) or head.bare.endswith(("ون", "ين")) or not tokens[j].is_word:
         return j
     end = _noun_phrase_end(tokens, j)
-    if end == j or any(t.is_word for t in tokens[end:]):
+    # the phrase ends there, or an aside between commas follows: 'أعضاء كنيست، رفضوا …،'
+    aside = end < len(tokens) and tokens[end].text in "،,"
+    if end == j or not aside and any(t.is_word for t in tokens[end:]):
         return j
     if _is_place(tokens[j]) or tokens[j].bare in word_class("proper_bodies"):
         return end if end == j + 1 else j  # 'قادة إسرائيل'
 
     definite = next((k for k in range(j, min(end, j + 2)) if tokens[k].norm.startswith("ال")), None)
+    if definite is None and end == j + 1 and _indefinite_group_noun(tokens[j]):
+        return end  # 'أعضاء كنيست', 'أعضاء مجلس': an indefinite genitive, an unnamed group
     if (
         definite is None
         or tokens[definite].norm.endswith(("ي", "يه"))  # 'مسؤول العسكري': no noun
@@ -1289,6 +1293,21 @@ def _genitive_end(tokens: list[Token], head: Token, j: int) -> int:
     ):
         return j
     return end
+
+
+def _indefinite_group_noun(token: Token) -> bool:
+    """A bare noun that can stand as an indefinite genitive: not an adjective ('مصادر محلية'),
+    a number, a time of day ('مسؤول مساء') or a noun glued to li-, the hearer ('للمنظمة')."""
+    return (
+        token.is_word
+        and not token.norm.startswith(("لل", "بال"))
+        and not _is_li_genitive(token)
+        and not token.norm[:1].isdigit()
+        and not _looks_adjective(token)
+        and not _is_nisba_adjective(token)
+        and token.norm not in _number_words()
+        and token.bare not in word_class("times_of_day")
+    )
 
 
 def _is_place(token: Token) -> bool:
