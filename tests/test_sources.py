@@ -869,3 +869,11 @@ def test_an_indefinite_genitive_names_the_unnamed_group():
     # a time of day or an adjective is no genitive
     assert attribution("وقال مسؤول مساء إن الحكومة ستستقيل.")[1] == "مسؤول"
     assert attribution("وقال مصدر مطلع إن الحكومة ستستقيل.")[1] == "مصدر مطلع"
+
+
+def test_a_place_glued_to_bi_after_a_name_is_no_part_of_it():
+    for text, name in (
+        ("وقال قائد الشرطة خالد المصري بحلب إن الوضع هادئ.", "خالد المصري"),
+        ("وقال رئيس البلدية محمد العلي بمدينة حمص إن المياه ستعود.", "محمد العلي"),
+    ):
+        assert attribution(text)[:2] == (Kind.named_person, name), text
