@@ -877,3 +877,11 @@ def test_a_place_glued_to_bi_after_a_name_is_no_part_of_it():
         ("وقال رئيس البلدية محمد العلي بمدينة حمص إن المياه ستعود.", "محمد العلي"),
     ):
         assert attribution(text)[:2] == (Kind.named_person, name), text
+
+
+def test_li_before_a_quoted_body_says_whose_office_not_the_hearer():
+    text = 'وقال مدير المكتب الإعلامي لـ"لواء التوحيد" التابع للجيش الحر إن الهجوم صد.'
+    assert attribution(text)[:2] == (Kind.anonymous, "مدير المكتب الإعلامي للواء التوحيد")
+    # a quoted outlet after li- is still the hearer
+    text = 'وقال مدير المكتب الإعلامي لـ"الجزيرة" إن الهجوم صد.'
+    assert attribution(text)[1] == "مدير المكتب الإعلامي"

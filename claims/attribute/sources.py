@@ -282,6 +282,12 @@ class SourceParser:
                     and described[1].norm.startswith("ال")
                 )
                 office = _clean_name(_text(role[: role.index(described[-1]) + 1], sentence))
+                for k in range(1, len(role)):
+                    owner = _office_owner(role, k, sentence)
+                    if owner:
+                        # 'مدير المكتب السياسي لـ"لواء الفتح" التابع للجيش': the body's office
+                        office = f"{_clean_name(_text(role[:k], sentence))} ل{owner}"
+                        break
                 holder = self._last_speaker_holding(office) if one_known else None
                 if holder:
                     return Source(Kind.named_person, holder, is_reference=True)
@@ -1041,6 +1047,21 @@ def _owned_by_alias(tokens: list[Token], i: int, sentence: str) -> str | None:
     return _alias(short) if normalize(short) in _aliases() else None
 
 
+def _office_owner(tokens: list[Token], j: int, sentence: str) -> str | None:
+    """At j, a detached li- and a quoted body's name, opened by a body's head and not an
+    outlet: whose office it is ('مدير المكتب السياسي لـ"لواء الفتح"'), not the hearer. The
+    body's name, None when the li- is no owner's."""
+    quoted = _quoted_name(tokens, j + 1, sentence)
+    if (
+        tokens[j].norm != "ل"
+        or quoted is None
+        or not in_lexicon(tokens[j + 2], _set("organizations"))
+        or _names_known_outlet(tokens, j + 1, quoted[1])
+    ):
+        return None
+    return quoted[0]
+
+
 def _qualifiers(tokens: list[Token]) -> list[Token]:
     """The words that qualify a reference noun: its definite adjectives and genitives and a
     number ('القناة 20 الإسرائيلية'), up to the first other word ('الوزارة في بيانها')."""
@@ -1206,7 +1227,12 @@ def _span_end(tokens: list[Token], i: int) -> int:
             and _is_utterance_noun(tokens[j + 1])
         ):
             return j
-        if tok.norm in ("ل", "لـ") and j > i and not _owned_by_alias(tokens, j, ""):
+        if (
+            tok.norm in ("ل", "لـ")
+            and j > i
+            and not _owned_by_alias(tokens, j, "")
+            and _office_owner(tokens, j, "") is None
+        ):
             return j  # a hearer; but 'المركز الإعلامي لـ"قسد"' is whose the office is
         if j > i and _glued_hearer(tok):
             return j  # 'وقال تيننتي للجزيرة نت إن …'
