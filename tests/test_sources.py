@@ -885,3 +885,11 @@ def test_li_before_a_quoted_body_says_whose_office_not_the_hearer():
     # a quoted outlet after li- is still the hearer
     text = 'وقال مدير المكتب الإعلامي لـ"الجزيرة" إن الهجوم صد.'
     assert attribution(text)[1] == "مدير المكتب الإعلامي"
+
+
+def test_a_body_named_short_takes_the_type_noun_the_article_writes_before_it():
+    text = (
+        "يحتفل العالم باليوم الذي أقرته منظمة اليونيسيف عام 1990.\n\n"
+        "ودعت اليونيسيف إلى حماية المدارس من القصف."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "منظمة اليونيسيف")

@@ -823,7 +823,7 @@ class SourceParser:
         spelled = _article_spelling(full, self.concordance) or _full_name_with_other_head(
             full, self.concordance
         )
-        return self._org_name(spelled) if spelled else short
+        return self._org_name(spelled or short)  # 'منظمة اليونيسكو' when the article says so
 
     def _org_name(self, name: str) -> str:
         if name not in self._org_names:
@@ -860,21 +860,24 @@ class SourceParser:
                 words = self.concordance.words[p]
                 if [w.norm for w in words[k : k + len(key)]] != key:
                     continue
-                if k and in_lexicon(words[k - 1], _set("organizations")):
+                opening = k  # 'منظمة اليونيسيف': the kind of body, then its one-word name
+                if k and len(key) == 1 and words[k - 1].bare in word_class("type_nouns"):
+                    opening = k - 1
+                elif k and in_lexicon(words[k - 1], _set("organizations")):
                     continue  # 'الأمم المتحدة' inside 'مكتب الأمم المتحدة …'
                 if _after_calling_verb(words, k):
                     continue  # 'يدعو قوات سوريا الديمقراطية للانسحاب': what it is called to
                 text, tokens = self.passages[p]
                 at = self.concordance.word_tokens[p]
                 last = at[k + len(key) - 1]
-                if last - at[k] != len(key) - 1:
+                if last - at[opening] != k - opening + len(key) - 1:
                     continue  # 'الجيش، السوري المنشأ': punctuation between, two phrases
                 if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
                     continue  # 'جماعة الحوثيين الحكومة': the object, another body
                 end = _definite_run(tokens, last + 1)
                 if end == last + 1 and len(key) == 1:
                     end = _led_by_end(tokens, end)
-                found = _clean_name(_text(tokens[at[k] : end], text))
+                found = _clean_name(_text(tokens[at[opening] : end], text))
                 if len(found.split()) > len(best.split()):
                     best = found
             if len(key) == 2:
