@@ -893,3 +893,12 @@ def test_a_body_named_short_takes_the_type_noun_the_article_writes_before_it():
         "ودعت اليونيسيف إلى حماية المدارس من القصف."
     )
     assert attribution(text)[:2] == (Kind.organization, "منظمة اليونيسيف")
+
+
+def test_a_counted_group_keeps_its_count():
+    for text, source in (
+        ("وقال 12 مسؤولا في الوزارة إن الخطة جاهزة.", "12 مسؤولا في الوزارة"),
+        ("وقالت 25 شخصية أكاديمية إن الجامعة يجب أن تبقى مستقلة.", "25 شخصية أكاديمية"),
+        ("وقال 30 ناشطا حقوقيا إن المعتقلين يتعرضون للتعذيب.", "30 ناشطا حقوقيا"),
+    ):
+        assert attribution(text)[:2] == (Kind.anonymous, source), text

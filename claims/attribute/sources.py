@@ -307,7 +307,7 @@ class SourceParser:
                 if named and _opens_with_given_name(chunks[1], 0):
                     return named
             return self._anonymous(tokens, i0, sentence)
-        if first.norm.isdigit() or first.norm in _number_words():
+        if _is_number(first):
             # 'وقال أربعة مسؤولين فلسطينيين', 'ستة من كبار المسؤولين': unnamed sources, counted
             head = 1
             while head < len(words) - 1 and words[head].norm in word_class("counted_links"):
@@ -1132,9 +1132,13 @@ def _before_circumstantial(tokens: list[Token]) -> list[Token]:
     """'وأردف الرئيس التركي قائلاً', 'وأشار المصدر مفضلاً عدم …': the source phrase ends
     before the participle, which describes how it spoke."""
     for k, tok in enumerate(tokens):
-        if k and tok.is_word and _is_circumstantial(tok):
-            return tokens[:k]
+        if k and tok.is_word and _is_circumstantial(tok) and not _is_number(tokens[k - 1]):
+            return tokens[:k]  # but 'وقال 12 مسؤولا': the accusative a number counts
     return tokens
+
+
+def _is_number(token: Token) -> bool:
+    return token.norm.isdigit() or token.norm in _number_words()
 
 
 # 'وزير الخارجية', 'المتحدث باسم الجيش': a role that may name one person in an article.
