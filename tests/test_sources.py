@@ -902,3 +902,11 @@ def test_a_counted_group_keeps_its_count():
         ("وقال 30 ناشطا حقوقيا إن المعتقلين يتعرضون للتعذيب.", "30 ناشطا حقوقيا"),
     ):
         assert attribution(text)[:2] == (Kind.anonymous, source), text
+
+
+def test_the_fullest_form_of_a_body_takes_no_adjective_that_makes_another_body():
+    text = (
+        "وقال الجيش السوري الحر إن مقاتليه صدوا الهجوم على القرية.\n\n"
+        "ونفى الجيش السوري الاتهامات وقال إن القصف استهدف مواقع المسلحين."
+    )
+    assert attribution(text, 1)[:2] == (Kind.organization, "الجيش السوري")

@@ -874,6 +874,10 @@ class SourceParser:
                     continue  # 'الجيش، السوري المنشأ': punctuation between, two phrases
                 if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
                     continue  # 'جماعة الحوثيين الحكومة': the object, another body
+                if last + 1 < len(tokens) and tokens[last + 1].norm in word_class(
+                    "other_body_adjectives"
+                ):
+                    continue  # 'الجيش السوري الحر' is not 'الجيش السوري' in full
                 end = _definite_run(tokens, last + 1)
                 if end == last + 1 and len(key) == 1:
                     end = _led_by_end(tokens, end)
