@@ -910,3 +910,14 @@ def test_the_fullest_form_of_a_body_takes_no_adjective_that_makes_another_body()
         "ونفى الجيش السوري الاتهامات وقال إن القصف استهدف مواقع المسلحين."
     )
     assert attribution(text, 1)[:2] == (Kind.organization, "الجيش السوري")
+
+
+def test_an_agent_of_a_named_principal_is_the_agent_named_before():
+    text = (
+        "قال مبعوث الرئيس الفرنسي إلى المغرب، أحمد الراشد، إن الزيارة ناجحة.\n\n"
+        "وعن الاتفاق التجاري، قال مبعوث الرئيس ماكرون، إن العلاقات متينة."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "أحمد الراشد")
+    # a person named before without that role is not the envoy
+    text = "قال أحمد الراشد إن الزيارة ناجحة.\n\nوقال مبعوث الرئيس ماكرون إن العلاقات متينة."
+    assert attribution(text)[1] != "أحمد الراشد"

@@ -213,6 +213,17 @@ class SourceParser:
         first = words[0]
         i0 = tokens.index(first)
 
+        if (
+            len(words) > 2
+            and first.bare in word_class("agent_roles")
+            and words[1].norm in _set("titles")
+            and not words[2].norm.startswith("ال")
+        ):
+            # 'مبعوث الرئيس روحاني' is the president's envoy: the person the article names
+            # with that role ('مبعوث الرئيس الإيراني، مرتضى سرمدي'), not the president
+            agent = self._last_named_after_role(_clean_name(_text(words[:2], sentence)))
+            if agent:
+                return Source(Kind.named_person, agent, is_reference=True)
         if first.norm in _set("titles") and not self.person(tokens, sentence):
             # 'وقال الرئيس السوري' in an article that says 'الرئيس السوري بشار الأسد'
             role = _words(_comma_chunks(tokens)[0])
@@ -359,6 +370,21 @@ class SourceParser:
             form = normalize(text)
             at = form.find(name)
             if at >= 0 and 0 <= form.find(role, at) - at - len(name) <= MAX_ROLES_AFTER_NAME:
+                return last.source
+        return None
+
+    def _last_named_after_role(self, role: str) -> str | None:
+        """The person named last, when the article gives this role shortly before the name:
+        'مبعوث الرئيس' in 'مبعوث الرئيس الفرنسي إلى المغرب، أحمد الراشد'."""
+        last = self.memory.last_by_kind.get(Kind.named_person)
+        if last is None:
+            return None
+        name, role = normalize(last.source), normalize(role)
+        for text, _tokens in self.passages:
+            form = normalize(text)
+            at = form.find(name)
+            before = form.rfind(role, 0, at) if at >= 0 else -1
+            if before >= 0 and at - before - len(role) <= MAX_ROLES_AFTER_NAME:
                 return last.source
         return None
 
