@@ -860,3 +860,64 @@ def test_a_quoted_outlet_name_holding_inna_is_one_name():
     # words said in quotation marks are still no name
     said = extract_bytes('وأضاف "إن الجيش تقدم" في المدينة.'.encode(), "t.txt").claims[0]
     assert said.kind is not Kind.media
+
+
+def test_an_indefinite_genitive_names_the_unnamed_group():
+    assert attribution("وقال أعضاء مجلس إن الحكومة ستستقيل.")[1] == "أعضاء مجلس"
+    text = "وقال أعضاء برلمان، طلبوا عدم ذكر أسمائهم، إن التصويت سيؤجل."
+    assert attribution(text)[1] == "أعضاء برلمان"
+    # a time of day or an adjective is no genitive
+    assert attribution("وقال مسؤول مساء إن الحكومة ستستقيل.")[1] == "مسؤول"
+    assert attribution("وقال مصدر مطلع إن الحكومة ستستقيل.")[1] == "مصدر مطلع"
+
+
+def test_a_place_glued_to_bi_after_a_name_is_no_part_of_it():
+    for text, name in (
+        ("وقال قائد الشرطة خالد المصري بحلب إن الوضع هادئ.", "خالد المصري"),
+        ("وقال رئيس البلدية محمد العلي بمدينة حمص إن المياه ستعود.", "محمد العلي"),
+    ):
+        assert attribution(text)[:2] == (Kind.named_person, name), text
+
+
+def test_li_before_a_quoted_body_says_whose_office_not_the_hearer():
+    text = 'وقال مدير المكتب الإعلامي لـ"لواء التوحيد" التابع للجيش الحر إن الهجوم صد.'
+    assert attribution(text)[:2] == (Kind.anonymous, "مدير المكتب الإعلامي للواء التوحيد")
+    # a quoted outlet after li- is still the hearer
+    text = 'وقال مدير المكتب الإعلامي لـ"الجزيرة" إن الهجوم صد.'
+    assert attribution(text)[1] == "مدير المكتب الإعلامي"
+
+
+def test_a_body_named_short_takes_the_type_noun_the_article_writes_before_it():
+    text = (
+        "يحتفل العالم باليوم الذي أقرته منظمة اليونيسيف عام 1990.\n\n"
+        "ودعت اليونيسيف إلى حماية المدارس من القصف."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "منظمة اليونيسيف")
+
+
+def test_a_counted_group_keeps_its_count():
+    for text, source in (
+        ("وقال 12 مسؤولا في الوزارة إن الخطة جاهزة.", "12 مسؤولا في الوزارة"),
+        ("وقالت 25 شخصية أكاديمية إن الجامعة يجب أن تبقى مستقلة.", "25 شخصية أكاديمية"),
+        ("وقال 30 ناشطا حقوقيا إن المعتقلين يتعرضون للتعذيب.", "30 ناشطا حقوقيا"),
+    ):
+        assert attribution(text)[:2] == (Kind.anonymous, source), text
+
+
+def test_the_fullest_form_of_a_body_takes_no_adjective_that_makes_another_body():
+    text = (
+        "وقال الجيش السوري الحر إن مقاتليه صدوا الهجوم على القرية.\n\n"
+        "ونفى الجيش السوري الاتهامات وقال إن القصف استهدف مواقع المسلحين."
+    )
+    assert attribution(text, 1)[:2] == (Kind.organization, "الجيش السوري")
+
+
+def test_an_agent_of_a_named_principal_is_the_agent_named_before():
+    text = (
+        "قال مبعوث الرئيس الفرنسي إلى المغرب، أحمد الراشد، إن الزيارة ناجحة.\n\n"
+        "وعن الاتفاق التجاري، قال مبعوث الرئيس ماكرون، إن العلاقات متينة."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "أحمد الراشد")
+    # a person named before without that role is not the envoy
+    text = "قال أحمد الراشد إن الزيارة ناجحة.\n\nوقال مبعوث الرئيس ماكرون إن العلاقات متينة."
+    assert attribution(text)[1] != "أحمد الراشد"

@@ -3,7 +3,14 @@ takes (name links, complements, one family name, a nisba) and what closes it."""
 
 from __future__ import annotations
 
-from claims.attribute.lexicons import _first_names, _name_form, _particles, _set
+from claims.attribute.lexicons import (
+    _first_names,
+    _name_form,
+    _particles,
+    _place_words,
+    _places,
+    _set,
+)
 from claims.attribute.tokens import (
     Token,
     _according_at,
@@ -175,9 +182,17 @@ def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
         return False
     if word.norm.endswith("وا"):
         return False  # 'بنيامين نتنياهو وأخذوا يهتفون': the alif after a plural's waw ends a verb
+    if _place_with_bi(word):
+        return False  # 'خالد المصري بحلب': where the person is, no part of the name
     if j + 1 < len(tokens) and tokens[j + 1].norm in word_class("name_complements"):
         j += 1  # 'عبد الأمير يار الله،': a compound family name
     return _closes_name(tokens[j + 1] if j + 1 < len(tokens) else None)
+
+
+def _place_with_bi(token: Token) -> bool:
+    """'بغزة', 'بمدينة': a place glued to bi-, which says where."""
+    place = token.norm[1:]
+    return token.norm[:1] == "ب" and (place in _places() or place in _place_words())
 
 
 def _is_nisba(token: Token, taken: list[Token]) -> bool:

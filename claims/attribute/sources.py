@@ -213,6 +213,17 @@ class SourceParser:
         first = words[0]
         i0 = tokens.index(first)
 
+        if (
+            len(words) > 2
+            and first.bare in word_class("agent_roles")
+            and words[1].norm in _set("titles")
+            and not words[2].norm.startswith("ال")
+        ):
+            # 'مبعوث الرئيس روحاني' is the president's envoy: the person the article names
+            # with that role ('مبعوث الرئيس الإيراني، مرتضى سرمدي'), not the president
+            agent = self._last_named_after_role(_clean_name(_text(words[:2], sentence)))
+            if agent:
+                return Source(Kind.named_person, agent, is_reference=True)
         if first.norm in _set("titles") and not self.person(tokens, sentence):
             # 'وقال الرئيس السوري' in an article that says 'الرئيس السوري بشار الأسد'
             role = _words(_comma_chunks(tokens)[0])
@@ -282,6 +293,12 @@ class SourceParser:
                     and described[1].norm.startswith("ال")
                 )
                 office = _clean_name(_text(role[: role.index(described[-1]) + 1], sentence))
+                for k in range(1, len(role)):
+                    owner = _office_owner(role, k, sentence)
+                    if owner:
+                        # 'مدير المكتب السياسي لـ"لواء الفتح" التابع للجيش': the body's office
+                        office = f"{_clean_name(_text(role[:k], sentence))} ل{owner}"
+                        break
                 holder = self._last_speaker_holding(office) if one_known else None
                 if holder:
                     return Source(Kind.named_person, holder, is_reference=True)
@@ -301,7 +318,7 @@ class SourceParser:
                 if named and _opens_with_given_name(chunks[1], 0):
                     return named
             return self._anonymous(tokens, i0, sentence)
-        if first.norm.isdigit() or first.norm in _number_words():
+        if _is_number(first):
             # 'وقال أربعة مسؤولين فلسطينيين', 'ستة من كبار المسؤولين': unnamed sources, counted
             head = 1
             while head < len(words) - 1 and words[head].norm in word_class("counted_links"):
@@ -353,6 +370,21 @@ class SourceParser:
             form = normalize(text)
             at = form.find(name)
             if at >= 0 and 0 <= form.find(role, at) - at - len(name) <= MAX_ROLES_AFTER_NAME:
+                return last.source
+        return None
+
+    def _last_named_after_role(self, role: str) -> str | None:
+        """The person named last, when the article gives this role shortly before the name:
+        'مبعوث الرئيس' in 'مبعوث الرئيس الفرنسي إلى المغرب، أحمد الراشد'."""
+        last = self.memory.last_by_kind.get(Kind.named_person)
+        if last is None:
+            return None
+        name, role = normalize(last.source), normalize(role)
+        for text, _tokens in self.passages:
+            form = normalize(text)
+            at = form.find(name)
+            before = form.rfind(role, 0, at) if at >= 0 else -1
+            if before >= 0 and at - before - len(role) <= MAX_ROLES_AFTER_NAME:
                 return last.source
         return None
 
@@ -817,7 +849,7 @@ class SourceParser:
         spelled = _article_spelling(full, self.concordance) or _full_name_with_other_head(
             full, self.concordance
         )
-        return self._org_name(spelled) if spelled else short
+        return self._org_name(spelled or short)  # 'منظمة اليونيسكو' when the article says so
 
     def _org_name(self, name: str) -> str:
         if name not in self._org_names:
@@ -854,21 +886,28 @@ class SourceParser:
                 words = self.concordance.words[p]
                 if [w.norm for w in words[k : k + len(key)]] != key:
                     continue
-                if k and in_lexicon(words[k - 1], _set("organizations")):
+                opening = k  # 'منظمة اليونيسيف': the kind of body, then its one-word name
+                if k and len(key) == 1 and words[k - 1].bare in word_class("type_nouns"):
+                    opening = k - 1
+                elif k and in_lexicon(words[k - 1], _set("organizations")):
                     continue  # 'الأمم المتحدة' inside 'مكتب الأمم المتحدة …'
                 if _after_calling_verb(words, k):
                     continue  # 'يدعو قوات سوريا الديمقراطية للانسحاب': what it is called to
                 text, tokens = self.passages[p]
                 at = self.concordance.word_tokens[p]
                 last = at[k + len(key) - 1]
-                if last - at[k] != len(key) - 1:
+                if last - at[opening] != k - opening + len(key) - 1:
                     continue  # 'الجيش، السوري المنشأ': punctuation between, two phrases
                 if last + 1 < len(tokens) and tokens[last + 1].norm in _set("organizations"):
                     continue  # 'جماعة الحوثيين الحكومة': the object, another body
+                if last + 1 < len(tokens) and tokens[last + 1].norm in word_class(
+                    "other_body_adjectives"
+                ):
+                    continue  # 'الجيش السوري الحر' is not 'الجيش السوري' in full
                 end = _definite_run(tokens, last + 1)
                 if end == last + 1 and len(key) == 1:
                     end = _led_by_end(tokens, end)
-                found = _clean_name(_text(tokens[at[k] : end], text))
+                found = _clean_name(_text(tokens[at[opening] : end], text))
                 if len(found.split()) > len(best.split()):
                     best = found
             if len(key) == 2:
@@ -1041,6 +1080,21 @@ def _owned_by_alias(tokens: list[Token], i: int, sentence: str) -> str | None:
     return _alias(short) if normalize(short) in _aliases() else None
 
 
+def _office_owner(tokens: list[Token], j: int, sentence: str) -> str | None:
+    """At j, a detached li- and a quoted body's name, opened by a body's head and not an
+    outlet: whose office it is ('مدير المكتب السياسي لـ"لواء الفتح"'), not the hearer. The
+    body's name, None when the li- is no owner's."""
+    quoted = _quoted_name(tokens, j + 1, sentence)
+    if (
+        tokens[j].norm != "ل"
+        or quoted is None
+        or not in_lexicon(tokens[j + 2], _set("organizations"))
+        or _names_known_outlet(tokens, j + 1, quoted[1])
+    ):
+        return None
+    return quoted[0]
+
+
 def _qualifiers(tokens: list[Token]) -> list[Token]:
     """The words that qualify a reference noun: its definite adjectives and genitives and a
     number ('القناة 20 الإسرائيلية'), up to the first other word ('الوزارة في بيانها')."""
@@ -1108,9 +1162,13 @@ def _before_circumstantial(tokens: list[Token]) -> list[Token]:
     """'وأردف الرئيس التركي قائلاً', 'وأشار المصدر مفضلاً عدم …': the source phrase ends
     before the participle, which describes how it spoke."""
     for k, tok in enumerate(tokens):
-        if k and tok.is_word and _is_circumstantial(tok):
-            return tokens[:k]
+        if k and tok.is_word and _is_circumstantial(tok) and not _is_number(tokens[k - 1]):
+            return tokens[:k]  # but 'وقال 12 مسؤولا': the accusative a number counts
     return tokens
+
+
+def _is_number(token: Token) -> bool:
+    return token.norm.isdigit() or token.norm in _number_words()
 
 
 # 'وزير الخارجية', 'المتحدث باسم الجيش': a role that may name one person in an article.
@@ -1206,7 +1264,12 @@ def _span_end(tokens: list[Token], i: int) -> int:
             and _is_utterance_noun(tokens[j + 1])
         ):
             return j
-        if tok.norm in ("ل", "لـ") and j > i and not _owned_by_alias(tokens, j, ""):
+        if (
+            tok.norm in ("ل", "لـ")
+            and j > i
+            and not _owned_by_alias(tokens, j, "")
+            and _office_owner(tokens, j, "") is None
+        ):
             return j  # a hearer; but 'المركز الإعلامي لـ"قسد"' is whose the office is
         if j > i and _glued_hearer(tok):
             return j  # 'وقال تيننتي للجزيرة نت إن …'
@@ -1276,12 +1339,16 @@ def _genitive_end(tokens: list[Token], head: Token, j: int) -> int:
     if j >= len(tokens) or head.bare.endswith(("ون", "ين")) or not tokens[j].is_word:
         return j
     end = _noun_phrase_end(tokens, j)
-    if end == j or any(t.is_word for t in tokens[end:]):
+    # the phrase ends there, or an aside between commas follows: 'أعضاء كنيست، رفضوا …،'
+    aside = end < len(tokens) and tokens[end].text in "،,"
+    if end == j or not aside and any(t.is_word for t in tokens[end:]):
         return j
     if _is_place(tokens[j]) or tokens[j].bare in word_class("proper_bodies"):
         return end if end == j + 1 else j  # 'قادة إسرائيل'
 
     definite = next((k for k in range(j, min(end, j + 2)) if tokens[k].norm.startswith("ال")), None)
+    if definite is None and end == j + 1 and _indefinite_group_noun(tokens[j]):
+        return end  # 'أعضاء كنيست', 'أعضاء مجلس': an indefinite genitive, an unnamed group
     if (
         definite is None
         or tokens[definite].norm.endswith(("ي", "يه"))  # 'مسؤول العسكري': no noun
@@ -1289,6 +1356,21 @@ def _genitive_end(tokens: list[Token], head: Token, j: int) -> int:
     ):
         return j
     return end
+
+
+def _indefinite_group_noun(token: Token) -> bool:
+    """A bare noun that can stand as an indefinite genitive: not an adjective ('مصادر محلية'),
+    a number, a time of day ('مسؤول مساء') or a noun glued to li-, the hearer ('للمنظمة')."""
+    return (
+        token.is_word
+        and not token.norm.startswith(("لل", "بال"))
+        and not _is_li_genitive(token)
+        and not token.norm[:1].isdigit()
+        and not _looks_adjective(token)
+        and not _is_nisba_adjective(token)
+        and token.norm not in _number_words()
+        and token.bare not in word_class("times_of_day")
+    )
 
 
 def _is_place(token: Token) -> bool:
