@@ -32,15 +32,16 @@ _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 # Words of a side beyond this many make no cross pairs (a rewritten sentence, not a swap).
 MAX_PAIRED = 3
-# One word against at most this many on the other side: the shorter statement is the longer
-# one with one word changed and the rest left out ('هدوء في محيط المطار' against 'انفجارات في
+# At most one word against at most this many on the other side: the shorter statement is the
+# longer one with one word changed (or none) and the rest left out ('هدوء في محيط المطار' against 'انفجارات في
 # محيط المطار قرب العاصمة'), still a change in one place.
 MAX_DROPPED = 6
 
 
 def few_words_differ(difference: Difference) -> bool:
-    """Whether two statements differ in a few words only: at most MAX_PAIRED a side, or one
-    word against at most MAX_DROPPED. Any change there is in one place, and the judge reads it."""
+    """Whether two statements differ in a few words only: at most MAX_PAIRED a side, or at
+    most one word against at most MAX_DROPPED (a word changed, or words added). Any change there
+    is in one place, and the judge reads it."""
     fewer, more = sorted((len(difference.only_a), len(difference.only_b)))
     return more <= MAX_PAIRED or (fewer <= 1 and more <= MAX_DROPPED)
 

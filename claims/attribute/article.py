@@ -234,7 +234,9 @@ def _opening_mid_statement(
     words = _words(tokens)
     if not words or words[0].norm[:1] != "و" or _cue_lemma(words[0]) is None:
         return None  # only a verb that goes on ('وأضاف', 'وتابع') opens in mid-statement
-    named = next((c for c in claims[1 : 1 + QUOTE_LOOKAHEAD] if c.kind is not Kind.author), None)
+    named = next(
+        (c for c in claims[1 : 1 + SPEAKER_NAMED_AHEAD] if c.kind is not Kind.author), None
+    )
     if named is None or not named.source:
         return None
     memory = Memory(outlet=article.outlet, names=collect_names(passages))
@@ -253,3 +255,5 @@ def _closes_unopened(text: str) -> bool:
 
 # How many sentences ahead the closing mark of a quotation that crosses paragraphs may stand.
 QUOTE_LOOKAHEAD = 3
+# How many sentences after a page's cut opening the speaker it goes on with may be named.
+SPEAKER_NAMED_AHEAD = 3

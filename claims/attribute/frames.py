@@ -69,6 +69,11 @@ class Frame:
     certainty: float
 
 
+def _own_report_frame() -> Frame:
+    """The outlet's own correspondent speaking: the article's own narration."""
+    return Frame(Source(Kind.author, ""), None, None, 0, 0.8)
+
+
 def _lead_length(words: list[Token]) -> int:
     """Words of a lead-in that do not change the frame ('وكان', 'وقد', 'في المقابل')."""
     i = 0
@@ -729,7 +734,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             # قال …' names the person who speaks.
             subject = parser.person(before, sentence)
             if subject is None or subject.kind is not Kind.named_person:
-                return Frame(Source(Kind.author, ""), None, None, 0, 0.8)
+                return _own_report_frame()
         if (
             subject
             and _compact_subject(subject, before, memory)
@@ -786,7 +791,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     if not _words(after):
         # 'وأضاف أن …', 'وتابع: …': the statement goes on ('ويُرجَّح أن …' is impersonal).
         if memory.own_report:
-            return Frame(Source(Kind.author, ""), None, None, 0, 0.8)  # the correspondent's
+            return _own_report_frame()  # the correspondent's
         last = memory.last_agreeing(plural=_in_plural(tokens[i]))
         if last and not in_lexicon(tokens[i], _hedge_words()):
             source = Source(last.kind, last.source, is_reference=True)
