@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from claims.arabic import normalize, normalize_key
 from claims.attribute.bodies import (
@@ -365,13 +366,7 @@ class SourceParser:
         last = self.memory.last
         if last is None or last.kind is not Kind.named_person:
             return None
-        name, role = normalize(last.source), normalize(office)
-        for text, _tokens in self.passages:
-            form = normalize(text)
-            at = form.find(name)
-            if at >= 0 and 0 <= form.find(role, at) - at - len(name) <= MAX_ROLES_AFTER_NAME:
-                return last.source
-        return None
+        return last.source if self._role_beside(last.source, office, after_name=True) else None
 
     def _last_named_after_role(self, role: str) -> str | None:
         """The person named last, when the article gives this role shortly before the name:
@@ -379,14 +374,29 @@ class SourceParser:
         last = self.memory.last_by_kind.get(Kind.named_person)
         if last is None:
             return None
-        name, role = normalize(last.source), normalize(role)
-        for text, _tokens in self.passages:
-            form = normalize(text)
+        return last.source if self._role_beside(last.source, role, after_name=False) else None
+
+    @cached_property
+    def _passage_forms(self) -> list[str]:
+        """The matching form of each passage, made once for the look-ups of roles by name."""
+        return [normalize(text) for text, _tokens in self.passages]
+
+    def _role_beside(self, name: str, role: str, *, after_name: bool) -> bool:
+        """Whether a passage gives the role within MAX_ROLES_AFTER_NAME characters after the
+        name (its first mention there) or before it."""
+        name, role = normalize(name), normalize(role)
+        for form in self._passage_forms:
             at = form.find(name)
-            before = form.rfind(role, 0, at) if at >= 0 else -1
-            if before >= 0 and at - before - len(role) <= MAX_ROLES_AFTER_NAME:
-                return last.source
-        return None
+            if at < 0:
+                continue
+            if after_name:
+                if 0 <= form.find(role, at) - at - len(name) <= MAX_ROLES_AFTER_NAME:
+                    return True
+            elif (before := form.rfind(role, 0, at)) >= 0 and (
+                at - before - len(role) <= MAX_ROLES_AFTER_NAME
+            ):
+                return True
+        return False
 
     def _named_back(self, head: Token, words: list[Token]) -> Source | None:
         """The latest source named before with this head whose words hold all these words, as
@@ -1027,8 +1037,9 @@ class SourceParser:
 
 # 'جماعة أنصار الله الحوثي' for 'جماعة الحوثي': the words a body's full name may add inside.
 MAX_WORDS_SPELLED_OUT = 3
-# How far after a person's name (in characters) the office it holds may stand, behind other
-# roles: 'صباح خالد الحمد الصباح النائب الأول لرئيس مجلس الوزراء وزير الخارجية'.
+# How far from a person's name (in characters) the office or role it holds may stand: after it,
+# behind other roles ('صباح خالد الحمد الصباح النائب الأول لرئيس مجلس الوزراء وزير الخارجية'), or
+# before it ('مبعوث الرئيس الفرنسي إلى المغرب، أحمد الراشد').
 MAX_ROLES_AFTER_NAME = 60
 
 
