@@ -24,7 +24,13 @@ CLOSING_QUOTES = "\"'»”’)]"
 # End punctuation, then any closing quotes, then the whitespace that separates sentences.
 BOUNDARY = re.compile(rf"([.؟?!…]+)([{re.escape(CLOSING_QUOTES)}]*)(?=\s)")
 SENTENCE_CLOSE = re.compile(rf"[.؟?!…][{re.escape(CLOSING_QUOTES)}]*$")
-ONE_LETTER_ABBREVIATION = re.compile(r"(?:^|\s)[\u0621-\u064a]$")
+ONE_LETTER_ABBREVIATION = re.compile(r"(?:^|[\s(«\"])[\u0621-\u064a]$")
+# An outlet's initials written with dots ('إن. تي. في', 'N. T. V'): a piece of one or two
+# letters, ending at a dot that is no sentence end when another such piece stands beside it.
+INITIAL = r"[\u0621-\u064aA-Za-z]{1,2}"
+INITIAL_BEFORE_DOT = re.compile(rf"(?:^|[\s(«\"]){INITIAL}$")
+INITIAL_AFTER = re.compile(rf"\s+[(«\"]?{INITIAL}\.")
+INITIALS_BEFORE = re.compile(rf"(?:^|[\s(«\"]){INITIAL}\.\s+{INITIAL}$")
 
 # "الأربعاء 2017/08/02", "١٥ فبراير ٢٠١٨", "2 آب 2017 - 10:15", "02-08-2017".
 DATE = re.compile(
@@ -237,7 +243,7 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
         marks = match.group(1)
         if set(marks) == {"."} and len(marks) > 1:
             continue  # ".." joins the two halves of a headline
-        if marks == "." and ONE_LETTER_ABBREVIATION.search(line[begin : match.start()]):
+        if marks == "." and _abbreviation_dot(line, begin, match.start(), match.end()):
             continue
         yield from _cut_opening_label(text, start + begin, start + match.end(), first=not begin)
         begin = match.end()
@@ -245,6 +251,17 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int, boo
             begin += 1
     if begin < len(line):
         yield from _cut_opening_label(text, start + begin, start + len(line), first=not begin)
+
+
+def _abbreviation_dot(line: str, begin: int, dot: int, after: int) -> bool:
+    """Whether the dot at `dot` closes an abbreviation, not the sentence: one letter ('د.')
+    or one of a run of initials ('قناة (إن. تي. في)')."""
+    before = line[begin:dot]
+    if ONE_LETTER_ABBREVIATION.search(before):
+        return True
+    return INITIAL_BEFORE_DOT.search(before) is not None and (
+        INITIAL_AFTER.match(line, after) is not None or INITIALS_BEFORE.search(before) is not None
+    )
 
 
 def _cut_opening_label(

@@ -984,3 +984,22 @@ def test_a_reporting_verb_glued_to_the_word_before_still_opens_the_frame():
     assert said[-1][:3] == (Kind.named_person, "ميشال عون", "وقال")
     # 'السودان' ends with the letters of 'دان', which is no verb glued on
     assert attributions("وصلت المساعدات إلى السودان أمس.")[-1][0] is Kind.author
+
+
+def test_an_outlet_named_by_initials_with_dots_relays_the_speaker_it_reports():
+    said = attributions(
+        "فيما ذكرت قناة (إن. بي. سي) الأمريكية، إن جون كيري أبلغ المراسلين بأن الاتفاق بات قريباً.",
+        'ونقلت وكالة "أ. ف. ب" عن مصدر دبلوماسي أن الجولة المقبلة ستعقد في جنيف.',
+    )
+    assert said[0][0] is Kind.named_person and said[0][3] == "إن. بي. سي"
+    assert said[1][::3] == (Kind.anonymous, "أ. ف. ب")
+
+
+def test_a_speech_of_its_own_after_a_relayed_remark_comes_through_no_outlet():
+    said = attributions(
+        'قال الرئيس الفرنسي إيمانويل ماكرون لصحيفة "لوموند" إن بلاده لن تسحب قواتها.',
+        'وقال في كلمة ألقاها أمام البرلمان "لن نتخلى عن حلفائنا".',
+        'وأضاف " الحرب على الإرهاب لم تنته بعد ".',
+    )
+    assert said[0][3] == "لوموند"
+    assert [s[3] for s in said[1:]] == [None, None]

@@ -42,6 +42,20 @@ def test_a_date_inside_a_sentence_is_no_cut():
     assert [s.text for s in segment(line)] == [line]
 
 
+def test_initials_written_with_dots_end_no_sentence():
+    line = (
+        "وذكرت قناة (إن. تي. في) الإخبارية أن الوفد وصل إلى العاصمة مساء أمس. "
+        "ونقلت وكالة أ. ف. ب عن مصدر أن المحادثات ستبدأ غدا. وبقي الوضع كما هو. في "
+        "المساء عاد الوفد."
+    )
+    assert [s.text for s in segment(line)] == [
+        "وذكرت قناة (إن. تي. في) الإخبارية أن الوفد وصل إلى العاصمة مساء أمس.",
+        "ونقلت وكالة أ. ف. ب عن مصدر أن المحادثات ستبدأ غدا.",
+        "وبقي الوضع كما هو.",
+        "في المساء عاد الوفد.",
+    ]
+
+
 def test_a_link_label_run_into_a_sentence_is_cut_off_wherever_it_stands():
     # The label of a related-article link, the link's text lost, left in front of the next
     # sentence: mid-line, or at a line's start with its first word split by dashes.

@@ -747,7 +747,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             via = (
                 _via_in(tokens[i + 1 :], sentence, parser)
                 or _hearer_outlet(tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser)
-                or (None if _pluperfect(tokens[:i]) else _carried_via(subject, memory))
+                or (None if _not_carried(tokens, i) else _carried_via(subject, memory))
             )
             # The words after the verb are the hearer, the setting or already the content.
             claim_start = _claim_start(tokens, _past_setting(tokens, i + 1), sentence)
@@ -799,7 +799,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             heard_by = _hearer_outlet(
                 tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser
             )
-            via = heard_by or last.via
+            via = heard_by or (None if _not_carried(tokens, i) else last.via)
             return Frame(source, cue, via, _claim_start(tokens, end, sentence), 0.85)
         return None
     source = parser.parse(after, sentence)
@@ -847,7 +847,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         or _setting_via(tokens[:i], source, sentence, parser)
         or _hearer_outlet(tokens, end, complement, sentence, parser)
         or _told_outlet(tokens, i + 1, end, source, sentence, parser)
-        or (None if _pluperfect(tokens[:i]) else _carried_via(source, memory))
+        or (None if _not_carried(tokens, i) else _carried_via(source, memory))
     )
     if via == source.name:
         via = None  # 'وأشارت الوثيقة التي نشرها موقع X': the outlet publishing is the source
@@ -1167,6 +1167,28 @@ def _pluperfect(before_verb: list[Token]) -> bool:
     return any(_strip_conjunction(t.norm, PLUPERFECT_LEADS) for t in before_verb)
 
 
+OCCASION_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "خلال"))
+
+
+def _another_occasion(tokens: list[Token], start: int, stop: int) -> bool:
+    """'وقال في كلمة وجهها لأعضاء الحزب …': a speech, interview or statement of its own named
+    in the frame, indefinite, is another occasion than the report relayed before ('في حديثه',
+    'في التصريح' go on with it), so that the relaying outlet does not carry over."""
+    return any(
+        tokens[k].norm in OCCASION_PREPOSITIONS
+        and tokens[k + 1].norm in word_class("utterance_nouns")
+        for k in range(start, min(stop, len(tokens) - 1))
+    )
+
+
+def _not_carried(tokens: list[Token], i: int) -> bool:
+    """Whether no relaying outlet carries over to the frame of the verb at i: a statement
+    made before, or on another occasion."""
+    return _pluperfect(tokens[:i]) or _another_occasion(
+        tokens, i + 1, _complement_at(tokens, i + 1)
+    )
+
+
 def _compact_subject(subject: Source, before: list[Token], memory: Memory) -> bool:
     """Whether the words before the verb are the subject itself, not a clause mentioning it.
 
@@ -1221,9 +1243,13 @@ DESCRIBED_BY_WHOM = 3
 
 
 def _complement_at(tokens: list[Token], i: int) -> int:
-    """Index of the first complementizer, quotation or colon from i (or the end)."""
+    """Index of the first complementizer, quotation or colon from i (or the end); 'إن.' with
+    its dot is an initial ('قناة (إن. تي. في)'), no complementizer."""
     for j in range(i, len(tokens)):
-        if tokens[j].norm in _particles("complement") or tokens[j].text == ":":
+        if tokens[j].text == ":" or (
+            tokens[j].norm in _particles("complement")
+            and not (j + 1 < len(tokens) and tokens[j + 1].text == ".")
+        ):
             return j
         if _opens_quotation(tokens, j):
             return j

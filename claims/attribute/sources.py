@@ -92,10 +92,25 @@ def _quoted_name(tokens: list[Token], i: int, sentence: str) -> tuple[str, int] 
             inner = tokens[i + 1 : j]
             if not inner and j == i + 1:
                 return _quoted_name(tokens, j, sentence)  # a stray mark: 'صحيفة " "X"'
-            if inner and all(t.is_word for t in inner):
+            if inner and (all(t.is_word for t in inner) or _initials(inner)):
                 return _clean_name(_text(inner, sentence)), j + 1
             return None
     return None
+
+
+# 'قناة (إن. تي. في)', 'وكالة "أ. ف. ب"': an outlet's initials, letters written with dots.
+MAX_INITIAL_LETTERS = 2
+
+
+def _initials(inner: list[Token]) -> bool:
+    """Words of one or two letters, each but perhaps the last followed by a dot."""
+    words = inner[::2]
+    dots = inner[1::2]
+    return (
+        len(words) >= 2
+        and all(t.is_word and len(t.text) <= MAX_INITIAL_LETTERS for t in words)
+        and all(t.text == "." for t in dots)
+    )
 
 
 # 'صحيفة " "نيزافيسيمايا غازيتا"', 'وكالة أنباء النظام "سانا"': words before an outlet's
@@ -109,8 +124,10 @@ def _quoted_name_after(tokens: list[Token], i: int, sentence: str) -> tuple[str,
         quoted = _quoted_name(tokens, k, sentence)
         if quoted:
             # '"إن الجيش تقدم"' is words said; '"سي إن إن"' a known outlet's name
-            said = not _names_known_outlet(tokens, k, quoted[1]) and any(
-                _is_said(t) for t in tokens[k : quoted[1]]
+            said = (
+                not _names_known_outlet(tokens, k, quoted[1])
+                and not _initials(tokens[k + 1 : quoted[1] - 1])
+                and any(_is_said(t) for t in tokens[k : quoted[1]])
             )
             return None if said else quoted
         tok = tokens[k]
