@@ -1003,3 +1003,27 @@ def test_a_speech_of_its_own_after_a_relayed_remark_comes_through_no_outlet():
     )
     assert said[0][3] == "لوموند"
     assert [s[3] for s in said[1:]] == [None, None]
+
+
+def test_a_column_quoted_to_the_pages_end_runs_on_over_its_paragraphs():
+    # The quotation opens after the frame, runs over a sentence, and is never closed.
+    column = (
+        'وكتب المحلل سامي الخطيب، في مقال له في صحيفة "الحياة"، أن " الأزمة لن تنتهي قريبا. '
+        "فالأطراف كلها متمسكة بمواقفها."
+    )
+    said = attributions(
+        column,
+        "كل الوسطاء فشلوا حتى الآن في تقريب المواقف.",
+        "ولا يبدو أن أحدا مستعد للتنازل في المدى المنظور.",
+        "ويطالب المعارضون بانتخابات مبكرة في الربيع المقبل.",
+    )
+    assert said[2][::3] == said[3][::3] == (Kind.named_person, "الحياة")
+    assert said[4][:2] == (Kind.anonymous, "المعارضون")
+
+
+def test_an_unclosed_quotation_of_one_sentence_stops_at_the_paragraph():
+    said = attributions(
+        'وقال الناطق باسم البلدية سامي الخطيب " سنعيد فتح الطرق خلال أيام.',
+        "وتعاني المدينة من نقص حاد في الوقود منذ أسابيع.",
+    )
+    assert said[1][0] is Kind.author

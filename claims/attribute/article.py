@@ -58,6 +58,7 @@ def attribute_sentence(
         memory.own_report = frame.source.kind is Kind.author
     attribution = Attribution(hedges=find_hedges(repaired))
     claim_text = repaired
+    ran_on = False
     if frame and frame.source.kind is not Kind.author:
         if _report_speaks(frame, tokens):
             if frame.source.kind is Kind.media:
@@ -98,14 +99,22 @@ def attribute_sentence(
     elif not _closes_at_once(repaired, memory) and (
         memory.quote_open
         and memory.last
-        and (not new_paragraph or _starts_with_quote(repaired) or memory.quote_closes_ahead)
+        and (
+            not new_paragraph
+            or _starts_with_quote(repaired)
+            or memory.quote_closes_ahead
+            or (memory.quote_never_closes and memory.quote_ran_on)
+        )
         or memory.last_sentence_attributed
         and memory.last
         and _opens_with_quotation(repaired)
     ):
         # The rest of a quotation that runs over several sentences or paragraphs, or a quotation
-        # standing alone right after a statement: its speaker goes on.
+        # standing alone right after a statement: its speaker goes on. One that already ran
+        # over a sentence and is never closed on the page (a column quoted to its end) runs on
+        # over paragraph breaks until a frame of its own.
         attribution = _continued(attribution, memory.last, 0.8)
+        ran_on = True
         memory.quote_open = (
             not _opens_quote(repaired)
             if _starts_with_quote(repaired) is False
@@ -127,6 +136,7 @@ def attribute_sentence(
         attribution = _continued(attribution, memory.previous, 0.6)
     else:
         memory.quote_open = False
+    memory.quote_ran_on = ran_on
     memory.last_paragraph_attributed = attribution.kind is not Kind.author
     memory.previous = (
         Speaker(attribution.kind, attribution.source, attribution.via)
@@ -207,6 +217,7 @@ def attribute_article(article: Article, sentences: list[Sentence]) -> list[Claim
     for n, (sentence, (repaired, tokens)) in enumerate(zip(kept, passages, strict=True)):
         # A quotation left open runs on over paragraph breaks when its closing mark comes soon.
         memory.quote_closes_ahead = any(ends_quotation[n : n + QUOTE_LOOKAHEAD])
+        memory.quote_never_closes = not any(ends_quotation[n:])
         lost_opening = closes_unopened[n] or (
             not any(q in repaired for q in QUOTES)
             and any(closes_unopened[n + 1 : n + QUOTE_LOOKAHEAD])

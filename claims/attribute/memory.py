@@ -46,6 +46,8 @@ class Memory:
     last_sentence_attributed: bool = False  # the sentence before, in any paragraph, had a source
     list_open: bool = False  # a statement ended with ':' and its points follow
     quote_closes_ahead: bool = False  # a sentence close ahead closes a quotation
+    quote_never_closes: bool = False  # no sentence ahead closes a quotation
+    quote_ran_on: bool = False  # the sentence before was the rest of a quotation
     previous: Speaker | None = None  # the sentence before, when it had a source
     previous_text: str = ""  # the sentence before, as repaired
     relayed_report: str | None = None  # the outlet whose report the article relays (rule 16)
