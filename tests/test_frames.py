@@ -1027,3 +1027,15 @@ def test_an_unclosed_quotation_of_one_sentence_stops_at_the_paragraph():
         "وتعاني المدينة من نقص حاد في الوقود منذ أسابيع.",
     )
     assert said[1][0] is Kind.author
+
+
+def test_a_statement_opening_the_sentence_makes_its_verb_a_speech_act_relayed_by_its_outlet():
+    said = attributions(
+        'وفي تصريح نشره موقع "الوسط" الليبي، بدد وزير الخارجية محمد سيالة المخاوف من '
+        "تأثير الأزمة على الجالية.",
+        "وقال سيالة إن أوضاع الجالية مستقرة.",
+        "وفي مقابلة مطولة، تحدث الرجل عن طفولته في القرية.",
+    )
+    assert said[0] == (Kind.named_person, "محمد سيالة", "بدد", "الوسط")
+    assert said[1][3] == "الوسط"
+    assert said[2][0] is Kind.author

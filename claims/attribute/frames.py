@@ -45,6 +45,7 @@ from claims.attribute.tokens import (
     _clean_name,
     _comma_chunks,
     _cue_lemma,
+    _is_function_word,
     _starts_with,
     _text,
     _unglue_li,
@@ -172,6 +173,7 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         _issued_frame(sentence, tokens, parser, opening)
         or _verb_frame(sentence, tokens, parser, lead)
         or _came_in_frame(sentence, tokens, parser, opening)
+        or _spoken_setting_frame(sentence, tokens, parser, opening)
     )
     if verb_frame and _opens_concessive(words, lead):
         verb_frame = _main_clause_frame(sentence, tokens, verb_frame, parser) or verb_frame
@@ -435,6 +437,63 @@ def _came_in_frame(
         return None
     via = _via_in(tokens[start:complement], sentence, parser) or _carried_via(source, parser.memory)
     return Frame(source, tokens[k].text, via, _claim_start(tokens, complement, sentence), 0.85)
+
+
+# 'وفي تغريدة أخرى جلبت إليه ردوداً كثيرة، استهجن …': how many words the setting of a
+# statement may run before the comma that closes it.
+MAX_SPOKEN_SETTING_WORDS = 10
+
+
+def _spoken_setting_frame(
+    sentence: str, tokens: list[Token], parser: SourceParser, k: int
+) -> Frame | None:
+    """'وفي تصريح نشره موقع "X"، بدّد الوزير فلان المخاوف': a sentence that opens with the
+    statement it was made in, then a verb and its subject, is the subject's speech act, of
+    whatever verb; the outlet that published the statement relays it."""
+    if (
+        k + 1 >= len(tokens)
+        or not _strip_conjunction(tokens[k].norm, SETTING_PREPOSITIONS)
+        or not _is_utterance_noun(tokens[k + 1])
+    ):
+        return None
+    setting_end = k + 2
+    while (
+        setting_end < len(tokens)
+        and tokens[setting_end].text not in "،,"
+        and len(_words(tokens[k:setting_end])) <= MAX_SPOKEN_SETTING_WORDS
+    ):
+        setting_end += 1
+    verb = setting_end + 1
+    if (
+        verb + 1 >= len(tokens)
+        or tokens[setting_end].text not in "،,"
+        or not _plain_verb(tokens[verb])
+    ):
+        return None
+    word_positions = [i for i, t in enumerate(tokens) if t.is_word]
+    frame = _frame_at(
+        sentence,
+        tokens,
+        verb,
+        tokens[verb].norm,
+        parser,
+        word_positions,
+        word_positions.index(verb),
+    )
+    if frame is None or frame.source.kind not in (Kind.named_person, Kind.organization):
+        return None
+    frame.certainty = 0.75
+    return frame
+
+
+def _plain_verb(token: Token) -> bool:
+    """A word that may be a verb of any meaning: no article, no particle, no punctuation."""
+    return (
+        token.is_word
+        and not token.norm.startswith("ال")
+        and not _is_function_word(token)
+        and not token.norm.isdigit()
+    )
 
 
 # 'وأصدرت غرفة العمليات بياناً، أوضحت فيه …': the body that issued a statement speaks in it.
