@@ -1039,3 +1039,12 @@ def test_a_statement_opening_the_sentence_makes_its_verb_a_speech_act_relayed_by
     assert said[0] == (Kind.named_person, "محمد سيالة", "بدد", "الوسط")
     assert said[1][3] == "الوسط"
     assert said[2][0] is Kind.author
+
+
+def test_a_statement_glued_to_bi_after_the_verb_goes_on_through_the_body_that_carried_it():
+    said = attributions(
+        "وقالت منظمة الصحة العالمية في تقرير لها إن حالات الإصابة تضاعفت.",
+        'وقال المدير الإقليمي للمنظمة أحمد المنظري: " الوضع يزداد سوءاً ".',
+        'وأضاف بتصريح تضمنه التقرير " نحتاج إلى تمويل عاجل ".',
+    )
+    assert said[2] == (Kind.named_person, "أحمد المنظري", "وأضاف", "منظمة الصحة العالمية")

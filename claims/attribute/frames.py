@@ -854,10 +854,14 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         last = memory.last_agreeing(plural=_in_plural(tokens[i]))
         if last and not in_lexicon(tokens[i], _hedge_words()):
             source = Source(last.kind, last.source, is_reference=True)
-            # 'وتابع في حديثه لقناة "X"، أن …': the outlet it was said to relays the rest.
-            heard_by = _hearer_outlet(
+            # 'وأضاف في تصريح نشرته الوكالة …', 'وتابع في حديثه لقناة "X"، …': the outlet that
+            # published it or it was said to relays the rest.
+            frame_tail = tokens[i + 1 : _complement_at(tokens, i + 1)]
+            heard_by = _via_in(frame_tail, sentence, parser) or _hearer_outlet(
                 tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser
             )
+            if heard_by == source.name:
+                heard_by = None  # 'وأضافت في بيان نشرته على موقعها': its own publishing
             via = heard_by or (None if _not_carried(tokens, i) else last.via)
             return Frame(source, cue, via, _claim_start(tokens, end, sentence), 0.85)
         return None
@@ -1014,7 +1018,7 @@ OMITTED_SUBJECT_OPENERS = frozenset(
 
 def _governed_first(word: Token, lemma: str) -> bool:
     """A preposition opens what follows the verb ('وأعرب عن …'), alone or written onto a
-    definite noun ('وطالب بالإفراج'), or, after a verb that takes its matter with bi-, onto a
+    definite noun ('وطالب بالإفراج') or onto a statement ('وأضاف بتصريح'), or, after a verb that takes its matter with bi-, onto a
     verbal noun ('وتعهد بحماية القوافل'; 'وقالت بلدية المدينة' names a body, and 'بثينة' or
     'بعثة' are never prepositions): the subject is the pronoun in the verb."""
     if word.norm in OMITTED_SUBJECT_OPENERS:
@@ -1025,6 +1029,7 @@ def _governed_first(word: Token, lemma: str) -> bool:
         and len(rest) > 2
         and (
             rest.startswith("ال")
+            or rest in word_class("utterance_nouns")  # 'وأضاف بتصريح …': the statement it was in
             or rest.endswith("ه")
             and normalize(lemma) in word_class("matter_with_bi")
         )
