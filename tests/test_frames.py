@@ -338,11 +338,17 @@ def test_the_relaying_outlet_named_back_ends_before_the_report_it_gave():
     assert said[-1] == (Kind.anonymous, "مسؤولين عمانيين", "ونقل", "ميدل إيست آي")
 
 
-def test_an_outlet_relaying_someone_it_does_not_name_speaks_for_its_report():
+def test_an_outlet_relaying_a_counted_group_passes_it_on_and_its_report_speaks_after():
+    # whom it relays is read past its 'من' (rule 11: 'نقلت شبكة X عن مصدر …' is the source's)
     said = attributions(
-        REPORT_OPENS, "ونقل الموقع، في تقرير له اليوم، المعلومات عن ثلاثة من كبار الدبلوماسيين."
+        REPORT_OPENS,
+        "ونقل الموقع، في تقرير له اليوم، المعلومات عن ثلاثة من كبار الدبلوماسيين؛ وأشار إلى "
+        "أن الوسيط يميل إلى طرف.",
+        "وقال التقرير إن الوساطة فشلت مرتين.",
     )
-    assert said[-1] == (Kind.media, "ميدل إيست آي", "ونقل", None)
+    assert said[1][::3] == (Kind.anonymous, "ميدل إيست آي")
+    assert said[1][1].startswith("ثلاثة من كبار الدبلوماسيين")
+    assert said[2][:2] == (Kind.media, "ميدل إيست آي")
 
 
 def test_those_quoted_in_a_relayed_report_speak_through_its_outlet():

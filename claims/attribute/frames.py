@@ -827,6 +827,14 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             )
             via = relayed_by.name if relayed_by else None
             end = _span_end(tokens, relay + 1)
+            wider = _relayed_phrase_end(tokens, relay + 1)
+            if (
+                parser.parse(tokens[relay + 1 : end], sentence) is None
+                and wider > end
+                and parser.parse(tokens[relay + 1 : wider], sentence) is not None
+            ):
+                # 'عن ستة من كبار المسؤولين الأمريكيين': the phrase runs past its 'من'
+                end = wider
             after = tokens[relay + 1 : end]
             if parser.parse(after, sentence) is None:
                 # 'عن مهندسين في الحقل قولهم'; else whom it relays is unread and the outlet's
@@ -1098,6 +1106,13 @@ def _relayed_by_subject(
     if relayed is None or relayed.kind is Kind.author:
         return None
     return Frame(relayed, tokens[i].text, outlet.name, _claim_start(tokens, end, sentence), 0.9)
+
+
+def _relayed_phrase_end(tokens: list[Token], start: int) -> int:
+    """Where the phrase of whom an outlet relays may end at the furthest: the complementizer,
+    or the semicolon that closes the clause before it."""
+    complement = _complement_at(tokens, start)
+    return next((k for k in range(start, complement) if tokens[k].text == "؛"), complement)
 
 
 def _hearer_outlet(tokens, end, complement, sentence, parser) -> str | None:

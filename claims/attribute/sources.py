@@ -822,6 +822,9 @@ class SourceParser:
             if agent and agent.kind in (Kind.organization, Kind.media):
                 return agent
         last = self.memory.last
+        if last and last.kind not in (Kind.organization, Kind.media) and last.via:
+            # 'وقال التقرير' after 'ونقل الموقع عن ستة من المسؤولين': the relaying outlet's
+            return Source(Kind.media, last.via, is_reference=True)
         earlier = (
             last
             if last and last.kind in (Kind.organization, Kind.media)
