@@ -1054,3 +1054,13 @@ def test_a_statement_glued_to_bi_after_the_verb_goes_on_through_the_body_that_ca
         'وأضاف بتصريح تضمنه التقرير " نحتاج إلى تمويل عاجل ".',
     )
     assert said[2] == (Kind.named_person, "أحمد المنظري", "وأضاف", "منظمة الصحة العالمية")
+
+
+def test_an_outlet_reporting_a_speaker_named_before_whose_quotation_opens_at_its_verb():
+    said = attributions(
+        "أعلن الجيش الأردني إسقاط طائرة مسيرة قرب الحدود.",
+        'وذكرت صحيفة "الغد" أن الجيش الأردني "يرجح أن الطائرة قادمة من الجنوب".',
+        'وذكرت صحيفة "الغد" أن الجثث نقلت إلى المستشفى الحكومي.',
+    )
+    assert said[1] == (Kind.organization, "الجيش الأردني", "يرجح", "الغد")
+    assert said[2][:2] == (Kind.media, "الغد")

@@ -941,17 +941,34 @@ def _reported_speaker(
     if complement >= len(tokens) or tokens[complement].norm not in _particles("complement"):
         return None
     content = tokens[complement + 1 :]
+    # 'أن الجيش "يرجح أن …"': the quotation of the speaker's words may open at its verb
+    content = [
+        t
+        for k, t in enumerate(content)
+        if not (t.text in QUOTES and k + 1 < len(content) and _cue_lemma(content[k + 1]))
+    ]
     inner = _verb_frame(sentence, content, parser, 0)
     if (
         inner is None
         or inner.source.kind in (Kind.author, Kind.media)
         or inner.source.is_reference
+        and not _named_in(content, inner, sentence)
         or _describes_a_stance(inner.cue)  # 'أن روسيا ترى …': a stance, not words said
         or _words_to_cue(content, inner.cue) > MAX_REPORTED_FRAME_WORDS
     ):
         return None
     inner.via = inner.via or outlet
     return inner
+
+
+def _named_in(content: list[Token], frame: Frame, sentence: str) -> bool:
+    """Whether the content names the frame's source before its verb, whole or in part ('أن
+    الجيش الإسرائيلي يرجح …', 'أن ليبرمان قال …' after the source was named), not only by
+    the verb's pronoun ('أن الجثث نُقلت …' is no one's words)."""
+    before = [t for t in content if t.end <= frame.claim_start and t.text != frame.cue]
+    return not set(normalize_key(frame.source.name).split()).isdisjoint(
+        normalize_key(_text(before, sentence)).split()
+    )
 
 
 def _words_to_cue(tokens: list[Token], cue: str | None) -> int:
