@@ -1064,3 +1064,15 @@ def test_an_outlet_reporting_a_speaker_named_before_whose_quotation_opens_at_its
     )
     assert said[1] == (Kind.organization, "الجيش الأردني", "يرجح", "الغد")
     assert said[2][:2] == (Kind.media, "الغد")
+
+
+def test_the_main_clause_after_a_concession_is_the_outlets_unless_it_has_a_frame():
+    said = attributions(
+        "وفيما تقول الوزارة إنها تحترم الإجراءات، إلا أن الأرقام التي تنشرها أقل بكثير من "
+        "الحقيقية.",
+        "وفيما تقول الوزارة إنها تحترم الإجراءات، إلا أن مصادر محلية أكدت أن الأرقام أقل بكثير.",
+        "فيما قال ناشطون إن الطريق مقطوع منذ يومين.",
+    )
+    assert said[0][0] is Kind.author
+    assert said[1][:3] == (Kind.anonymous, "مصادر محلية", "أكدت")
+    assert said[2][:2] == (Kind.anonymous, "ناشطون")

@@ -176,7 +176,10 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         or _spoken_setting_frame(sentence, tokens, parser, opening)
     )
     if verb_frame and _opens_concessive(words, lead):
-        verb_frame = _main_clause_frame(sentence, tokens, verb_frame, parser) or verb_frame
+        main = _main_clause_after(tokens, verb_frame)
+        verb_frame = _main_clause_frame(sentence, tokens, verb_frame, parser) or (
+            verb_frame if main is None else _verb_frame(sentence, tokens[main:], parser, 0)
+        )
     if (
         verb_frame
         and according
@@ -392,6 +395,28 @@ def _main_clause_frame(
             and not frame.source.is_reference
         ):
             return frame
+    return None
+
+
+# 'وفيما يقول الجيش …، إلا أن الأرقام …': what opens the main clause after a concession.
+MAIN_CLAUSE_OPENERS = frozenset(
+    tuple(normalize(w).split()) for w in ("إلا أن", "فإن", "غير أن", "لكن", "ولكن")
+)
+
+
+def _main_clause_after(tokens: list[Token], conceded: Frame) -> int | None:
+    """Where the main clause after a concession opens, past a comma and its opener: in
+    'وفيما يدعي البنتاغون حرصه على …، إلا أن الأرقام التي ينشرها أقل …' the conceded
+    statement is a subordinate clause, and the main clause is the outlet's unless it has a
+    frame of its own (rule 10)."""
+    cue = next((k for k, t in enumerate(tokens) if t.text == conceded.cue), len(tokens))
+    for k in range(cue + 1, len(tokens) - 2):
+        if tokens[k].text in "،,":
+            words = tuple(t.norm for t in tokens[k + 1 : k + 3])
+            if words in MAIN_CLAUSE_OPENERS:
+                return k + 3
+            if words[:1] in MAIN_CLAUSE_OPENERS:
+                return k + 2
     return None
 
 
