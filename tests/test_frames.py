@@ -1076,3 +1076,15 @@ def test_the_main_clause_after_a_concession_is_the_outlets_unless_it_has_a_frame
     assert said[0][0] is Kind.author
     assert said[1][:3] == (Kind.anonymous, "مصادر محلية", "أكدت")
     assert said[2][:2] == (Kind.anonymous, "ناشطون")
+
+
+def test_a_clause_far_in_frames_the_sentence_with_the_matter_its_verb_governs():
+    said = attributions(
+        "وقالت مصادر خاصة إن الطائرات قصفت البلدة.",
+        "في سياق مواز، استهدفت الطائرات معبرا نهريا في بلدة صغيرة، الواقعة في الجهة الجنوبية "
+        "للنهر، وأشارت المصادر إلى مقتل ستة مدنيين.",
+        "وبدأ المغردون بالتغريد على وسم خاص في إشارة إلى أن الوثيقة صحيحة، فيما ادعى آخرون "
+        "بأنها مزورة.",
+    )
+    assert said[1][:3] == (Kind.anonymous, "مصادر خاصة", "وأشارت")
+    assert said[2][:2] == (Kind.anonymous, "آخرون")

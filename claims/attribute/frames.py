@@ -670,14 +670,21 @@ def _verb_frame(
 def _states_with_own_subject(tokens: list[Token], i: int, lead_in: list[int]) -> bool:
     """A clause far into a sentence frames it only with a subject of its own ('…، أكد في
     تصريح' goes on about someone the clause before named) and either the content behind
-    ('…، فيما ذكرت مصادر ميدانية أن …'; '…، نقل سفارة بلاده' is a noun), or standing as a
-    sentence of its own after a lead-in ('… إلى ذلك، أعلن الرئيس الروسي توقيع …'), or closing
-    the sentence as its source ('…، كما قال المجلس في بيان.')."""
-    subject = _words(tokens[i + 1 : _span_end(tokens, i + 1)])
+    ('…، فيما ذكرت مصادر ميدانية أن …', '…، وأشارت المصادر إلى …'; '…، نقل سفارة بلاده' is a
+    noun), or standing as a sentence of its own after a lead-in ('… إلى ذلك، أعلن الرئيس
+    الروسي توقيع …'), or closing the sentence as its source ('…، كما قال المجلس في بيان.')."""
+    end = _span_end(tokens, i + 1)
+    subject = _words(tokens[i + 1 : end])
     if not subject or subject[0].norm in OMITTED_SUBJECT_OPENERS:
         return False
     if _complement_at(tokens, i + 1) < len(tokens):
         return True
+    if (
+        end < len(tokens)
+        and tokens[end].norm in GOVERNED
+        and _cue_lemma(tokens[i]) != normalize("نقل")  # 'نقل السفارة إلى …' moves it there
+    ):
+        return True  # '…، وأشارت المصادر إلى استشهاد ستة مدنيين': the matter it governs
     if not lead_in:
         return _after_lead_in(tokens, i - 1) or _ends_furniture(tokens[i - 1])
     as_said = [tokens[k].norm for k in lead_in] == [AS]
