@@ -1088,3 +1088,15 @@ def test_a_clause_far_in_frames_the_sentence_with_the_matter_its_verb_governs():
     )
     assert said[1][:3] == (Kind.anonymous, "مصادر خاصة", "وأشارت")
     assert said[2][:2] == (Kind.anonymous, "آخرون")
+
+
+def test_a_verb_with_only_an_object_gives_way_to_the_coordinated_frame_with_content():
+    said = attributions(
+        "وانتقدت الحكومة الأردنية الخطوة وذكرت وكالة الأنباء الرسمية أن الملك عبد الله الثاني "
+        "قال للرئيس الأميركي إن القرار خطير.",
+        "وانتقدت الحكومة الأردنية الخطوة وقالت إنها تخالف القانون الدولي.",
+    )
+    assert said[0][0] is Kind.named_person and said[0][1].startswith("عبد الله")
+    assert said[0][3] == "وكالة الأنباء الرسمية"
+    # the same speaker goes on: the first frame stands
+    assert (said[1][0], said[1][2]) == (Kind.organization, "وانتقدت")

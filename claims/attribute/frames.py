@@ -175,6 +175,8 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         or _came_in_frame(sentence, tokens, parser, opening)
         or _spoken_setting_frame(sentence, tokens, parser, opening)
     )
+    if verb_frame and not _has_content(tokens, verb_frame):
+        verb_frame = _coordinated_frame(sentence, tokens, verb_frame, parser) or verb_frame
     if verb_frame and _opens_concessive(words, lead):
         main = _main_clause_after(tokens, verb_frame)
         verb_frame = _main_clause_frame(sentence, tokens, verb_frame, parser) or (
@@ -196,6 +198,50 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         or _glued_frame(sentence, tokens, parser)
         or _headline_frame(tokens, sentence, parser)
     )
+
+
+def _has_content(tokens: list[Token], frame: Frame) -> bool:
+    """Whether the frame's content opens after a complementizer, a colon or a quotation,
+    with no other reporting verb before it ('أدانت السعودية القرار' has an object, no
+    content: the 'أن' after 'وذكرت وسائل الإعلام' is that verb's)."""
+    before = [t for t in tokens if t.end <= frame.claim_start]
+    cue = next((k for k, t in enumerate(before) if t.text == frame.cue), len(before))
+    if any(_cue_lemma(t) for t in before[cue + 1 :]):
+        return False
+    return bool(before) and (
+        before[-1].norm in _particles("complement")
+        or before[-1].text == ":"
+        or before[-1].text in QUOTES
+        or any(t.start == frame.claim_start and t.text in QUOTES for t in tokens)
+    )
+
+
+def _coordinated_frame(
+    sentence: str, tokens: list[Token], first: Frame, parser: SourceParser
+) -> Frame | None:
+    """'وأدانت السعودية القرار وذكرت وسائل الإعلام الرسمية أن الملك قال …': a first verb with
+    only an object, then a reporting verb joined by 'و' with a subject and a content of its
+    own: the sentence's first complete frame is the second (rule 15)."""
+    cue = next((k for k, t in enumerate(tokens) if t.text == first.cue), None)
+    if cue is None:
+        return None
+    for k in range(cue + 1, min(len(tokens), cue + MAX_CUE_POSITION)):
+        token = tokens[k]
+        if token.norm[:1] != "و" or not _cue_lemma(token) or not tokens[k - 1].is_word:
+            continue
+        clause = tokens[k:]
+        word_positions = [i for i, t in enumerate(clause) if t.is_word]
+        lemma = _cue_lemma(token) or ""
+        frame = _frame_at(sentence, clause, 0, lemma, parser, word_positions, 0)
+        if (
+            frame is not None
+            and frame.source.kind is not Kind.author
+            and frame.source.name != first.source.name
+            and not frame.source.is_reference
+            and _has_content(clause, frame)
+        ):
+            return frame
+    return None
 
 
 def _according_opens_a_clause(tokens: list[Token], claim_start: int) -> bool:
