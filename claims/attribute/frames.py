@@ -231,8 +231,7 @@ def _coordinated_frame(
             continue
         clause = tokens[k:]
         word_positions = [i for i, t in enumerate(clause) if t.is_word]
-        lemma = _cue_lemma(token) or ""
-        frame = _frame_at(sentence, clause, 0, lemma, parser, word_positions, 0)
+        frame = _frame_at(sentence, clause, 0, _cue_lemma(token), parser, word_positions, 0)
         if (
             frame is not None
             and frame.source.kind is not Kind.author
@@ -942,9 +941,9 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
             source = Source(last.kind, last.source, is_reference=True)
             # 'وأضاف في تصريح نشرته الوكالة …', 'وتابع في حديثه لقناة "X"، …': the outlet that
             # published it or it was said to relays the rest.
-            frame_tail = tokens[i + 1 : _complement_at(tokens, i + 1)]
-            heard_by = _via_in(frame_tail, sentence, parser) or _hearer_outlet(
-                tokens, i + 1, _complement_at(tokens, i + 1), sentence, parser
+            complement = _complement_at(tokens, i + 1)
+            heard_by = _via_in(tokens[i + 1 : complement], sentence, parser) or _hearer_outlet(
+                tokens, i + 1, complement, sentence, parser
             )
             if heard_by == source.name:
                 heard_by = None  # 'وأضافت في بيان نشرته على موقعها': its own publishing
@@ -1121,9 +1120,10 @@ OMITTED_SUBJECT_OPENERS = frozenset(
 
 def _governed_first(word: Token, lemma: str) -> bool:
     """A preposition opens what follows the verb ('وأعرب عن …'), alone or written onto a
-    definite noun ('وطالب بالإفراج') or onto a statement ('وأضاف بتصريح'), or, after a verb that takes its matter with bi-, onto a
-    verbal noun ('وتعهد بحماية القوافل'; 'وقالت بلدية المدينة' names a body, and 'بثينة' or
-    'بعثة' are never prepositions): the subject is the pronoun in the verb."""
+    definite noun ('وطالب بالإفراج') or a statement ('وأضاف بتصريح'), or, after a verb that
+    takes its matter with bi-, onto a verbal noun ('وتعهد بحماية القوافل'; 'وقالت بلدية
+    المدينة' names a body, and 'بثينة' or 'بعثة' are never prepositions): the subject is the
+    pronoun in the verb."""
     if word.norm in OMITTED_SUBJECT_OPENERS:
         return True
     rest = word.norm[1:]
