@@ -1100,3 +1100,12 @@ def test_a_verb_with_only_an_object_gives_way_to_the_coordinated_frame_with_cont
     assert said[0][3] == "وكالة الأنباء الرسمية"
     # the same speaker goes on: the first frame stands
     assert (said[1][0], said[1][2]) == (Kind.organization, "وانتقدت")
+
+
+def test_the_outlet_that_withheld_its_sources_name_relays_it():
+    said = attributions(
+        "وقال مصدر أمني، لم تكشف وكالة رويترز عن هويته، إن المهاجمين فروا نحو الجبال.",
+        "كما لا شيء يشير في الصور إلى أن المبنى مأهول.",
+    )
+    assert said[0] == (Kind.anonymous, "مصدر أمني", "وقال", "رويترز")
+    assert said[1][0] is Kind.author

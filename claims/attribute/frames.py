@@ -700,6 +700,7 @@ def _verb_frame(
         if previous is not None and (
             _strip_conjunction(previous.norm, _particles("subordinate"))  # 'وعندما نقل'
             or previous.norm in ("ان", "بان", "لان", "بعد", "قبل")
+            or previous.norm in THINGS  # 'لا شيء يشير إلى …': a thing, not a speaker
             or _strip_conjunction(previous.norm, NEGATED_CUE_PARTICLES)
         ):
             continue
@@ -710,6 +711,10 @@ def _verb_frame(
         if frame and (lemma not in _media_cues() or frame.source.kind is Kind.media):
             return frame
     return None
+
+
+# 'لا شيء يشير إلى …', 'كل شيء يؤكد أن …': a thing as the subject of a verb of showing.
+THINGS = frozenset({normalize("شيء")})
 
 
 def _states_with_own_subject(tokens: list[Token], i: int, lead_in: list[int]) -> bool:
@@ -995,6 +1000,7 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
         or _setting_via(tokens[:i], source, sentence, parser)
         or _hearer_outlet(tokens, end, complement, sentence, parser)
         or _told_outlet(tokens, i + 1, end, source, sentence, parser)
+        or _withholding_outlet(tokens, i + 1, complement, sentence, parser)
         or (None if _not_carried(tokens, i) else _carried_via(source, memory))
     )
     if via == source.name:
@@ -1260,6 +1266,35 @@ def _told_outlet(tokens, start, end, source, sentence, parser) -> str | None:
             and not _own_channel(tokens[quoted[1] : quoted[1] + OWN_CHANNEL_REACH])
         ):
             return told.name
+    return None
+
+
+# 'مصدر، لم تذكر الوكالة هويته': the words naming what an outlet withheld of its source.
+WITHHELD = ("هويت", "اسم")
+MAX_WITHHOLDING_OUTLET_WORDS = 4
+
+
+def _withholding_outlet(tokens, start, end, sentence, parser) -> str | None:
+    """'وعبّر مصدر، لم تذكر "بي بي سي" هويته، عن …': the outlet that kept its source's name
+    back is the one that relays the source."""
+    for k in range(start, min(end, len(tokens)) - 2):
+        if tokens[k].norm != "لم":
+            continue
+        stop = k + 2
+        while stop < min(end, k + 2 + MAX_WITHHOLDING_OUTLET_WORDS) and not (
+            tokens[stop].norm.startswith(WITHHELD) or tokens[stop].norm == ABOUT
+        ):
+            stop += 1
+        if stop < len(tokens) and stop > k + 2:
+            withheld = tokens[stop + 1] if tokens[stop].norm == ABOUT else tokens[stop]
+            outlet = parser.parse(tokens[k + 2 : stop], sentence)
+            if (
+                withheld.norm.startswith(WITHHELD)
+                and outlet is not None
+                and outlet.kind is Kind.media
+                and not parser.memory.is_own_outlet(outlet.name)
+            ):
+                return outlet.name
     return None
 
 
