@@ -1041,10 +1041,12 @@ def test_a_statement_opening_the_sentence_makes_its_verb_a_speech_act_relayed_by
         "تأثير الأزمة على الجالية.",
         "وقال سيالة إن أوضاع الجالية مستقرة.",
         "وفي مقابلة مطولة، تحدث الرجل عن طفولته في القرية.",
+        "وفي زيارة إلى المخيم، تفقد وزير الداخلية محمد العلي أوضاع اللاجئين.",
     )
     assert said[0] == (Kind.named_person, "محمد سيالة", "بدد", "الوسط")
     assert said[1][3] == "الوسط"
     assert said[2][0] is Kind.author
+    assert said[3][0] is Kind.author  # a visit is no statement
 
 
 def test_a_statement_glued_to_bi_after_the_verb_goes_on_through_the_body_that_carried_it():

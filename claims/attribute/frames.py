@@ -518,12 +518,13 @@ def _spoken_setting_frame(
     sentence: str, tokens: list[Token], parser: SourceParser, k: int
 ) -> Frame | None:
     """'وفي تصريح نشره موقع "X"، بدّد الوزير فلان المخاوف': a sentence that opens with the
-    statement it was made in, then a verb and its subject, is the subject's speech act, of
-    whatever verb; the outlet that published the statement relays it."""
+    words said or written it comes from (not a visit or a meeting), then a verb and its
+    subject, is the subject's speech act, of whatever verb; the outlet that published the
+    statement relays it."""
     if (
         k + 1 >= len(tokens)
         or not _strip_conjunction(tokens[k].norm, SETTING_PREPOSITIONS)
-        or not _is_utterance_noun(tokens[k + 1])
+        or tokens[k + 1].norm not in word_class("spoken_settings")
     ):
         return None
     setting_end = k + 2
