@@ -1111,3 +1111,13 @@ def test_the_outlet_that_withheld_its_sources_name_relays_it():
     )
     assert said[0] == (Kind.anonymous, "مصدر أمني", "وقال", "رويترز")
     assert said[1][0] is Kind.author
+
+
+def test_a_statement_named_back_after_a_relayed_source_stays_the_bodys():
+    said = attributions(
+        "وأصدرت وزارة الخارجية بياناً حول الزيارة.",
+        "ونقلت وكالة رويترز عن دبلوماسيين غربيين أن الزيارة تأجلت.",
+        "وقال البيان إن الوزير سيزور المنطقة الشهر المقبل.",
+    )
+    assert said[1][::3] == (Kind.anonymous, "رويترز")
+    assert said[2][:2] == (Kind.organization, "وزارة الخارجية")

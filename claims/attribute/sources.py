@@ -822,8 +822,14 @@ class SourceParser:
             if agent and agent.kind in (Kind.organization, Kind.media):
                 return agent
         last = self.memory.last
-        if last and last.kind not in (Kind.organization, Kind.media) and last.via:
+        if (
+            last
+            and last.kind not in (Kind.organization, Kind.media)
+            and last.via
+            and _without_article(tokens[i].bare) == normalize("تقرير")
+        ):
             # 'وقال التقرير' after 'ونقل الموقع عن ستة من المسؤولين': the relaying outlet's
+            # report ('البيان' stays a body's)
             return Source(Kind.media, last.via, is_reference=True)
         earlier = (
             last
