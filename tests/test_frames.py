@@ -1097,11 +1097,13 @@ def test_a_verb_with_only_an_object_gives_way_to_the_coordinated_frame_with_cont
         "وانتقدت الحكومة الأردنية الخطوة وذكرت وكالة الأنباء الرسمية أن الملك عبد الله الثاني "
         "قال للرئيس الأميركي إن القرار خطير.",
         "وانتقدت الحكومة الأردنية الخطوة وقالت إنها تخالف القانون الدولي.",
+        "وأعلن الجيش حظر التجول وقال سكان إن الشوارع خالية.",
     )
     assert said[0][0] is Kind.named_person and said[0][1].startswith("عبد الله")
     assert said[0][3] == "وكالة الأنباء الرسمية"
     # the same speaker goes on: the first frame stands
     assert (said[1][0], said[1][2]) == (Kind.organization, "وانتقدت")
+    assert said[2][2] == "وأعلن"  # another speaker after 'و' leaves the first frame
 
 
 def test_the_outlet_that_withheld_its_sources_name_relays_it():

@@ -220,8 +220,9 @@ def _coordinated_frame(
     sentence: str, tokens: list[Token], first: Frame, parser: SourceParser
 ) -> Frame | None:
     """'وأدانت السعودية القرار وذكرت وسائل الإعلام الرسمية أن الملك قال …': a first verb with
-    only an object, then a reporting verb joined by 'و' with a subject and a content of its
-    own: the sentence's first complete frame is the second (rule 15)."""
+    only an object, then an outlet's report joined by 'و' with a content of its own: the
+    report gives the statement, its first complete frame (rule 15). Another speaker after
+    'و' ('وأعلن الجيش حظر التجول وقال سكان إن …') leaves the first frame standing."""
     cue = next((k for k, t in enumerate(tokens) if t.text == first.cue), None)
     if cue is None:
         return None
@@ -234,7 +235,7 @@ def _coordinated_frame(
         frame = _frame_at(sentence, clause, 0, _cue_lemma(token), parser, word_positions, 0)
         if (
             frame is not None
-            and frame.source.kind is not Kind.author
+            and (frame.source.kind is Kind.media or frame.via is not None)
             and frame.source.name != first.source.name
             and not frame.source.is_reference
             and _has_content(clause, frame)
