@@ -1123,3 +1123,14 @@ def test_a_statement_named_back_after_a_relayed_source_stays_the_bodys():
     )
     assert said[1][::3] == (Kind.anonymous, "رويترز")
     assert said[2][:2] == (Kind.organization, "وزارة الخارجية")
+
+
+def test_some_unnamed_speak_and_a_participle_with_its_complementizer_needs_no_comma():
+    said = attributions(
+        "ويرى البعض أن الهدنة لن تصمد طويلاً.",
+        "وتلقى المتابعون الخبر بسخرية معتبرين أنه مزحة.",
+        "ووصلت أنباء مؤكدة عن سقوط الطائرة.",
+    )
+    assert said[0][:2] == (Kind.anonymous, "البعض")
+    assert said[1][:3] == (Kind.anonymous, "المتابعون", "معتبرين")
+    assert said[2][0] is Kind.author

@@ -835,7 +835,10 @@ def _participle_frame_at(tokens: list[Token], i: int, opens_sentence: bool) -> b
     if tokens[i].norm not in _participles():
         return False
     opens_clause = opens_sentence or (i > 0 and tokens[i - 1].text in "،,")
-    return opens_clause and _complement_at(tokens, i + 1) - i <= MAX_PARTICIPLE_TAIL
+    complement = _complement_at(tokens, i + 1)
+    # 'تعامل البعض مع الخبر بسخرية معتبرين أنها …': with its complementizer right behind, a
+    # participle opens its clause without a comma
+    return (opens_clause or complement == i + 1) and complement - i <= MAX_PARTICIPLE_TAIL
 
 
 def _participle_frame(
