@@ -154,12 +154,13 @@ class _InWorkers(Iterator[tuple[Path, ExtractedArticle | Exception]]):
             self.pending.append((item.path, self.pool.submit(_extract_input, item, self.max_size)))
 
     def __next__(self) -> tuple[Path, ExtractedArticle | Exception]:
+        # Handed over before a result is taken, not after: a pool that broke raises here,
+        # once the caller has had the outcome of the file that broke it.
+        self._hand_over()
         if not self.pending:
             self.close()
             raise StopIteration
-        outcome = _outcome(*self.pending.popleft())
-        self._hand_over()
-        return outcome
+        return _outcome(*self.pending.popleft())
 
     def close(self) -> None:
         """Nothing more is extracted: a caller that stops early (a store error) leaves
