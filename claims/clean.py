@@ -223,10 +223,13 @@ def _split_glued_cues(text: str) -> str:
     cuts = []
     for word in ARABIC_WORD.finditer(text):
         form = word.group()
-        for j in range(WORD_ALONE_LETTERS, len(form) - WORD_ALONE_LETTERS):
-            if form[j] == "و" and normalize_word(form[j + 1 :]) in glued:
+        last = len(form) - WORD_ALONE_LETTERS  # a و from here on leaves too short a verb
+        j = form.find("و", WORD_ALONE_LETTERS, last)
+        while j != -1:
+            if normalize_word(form[j + 1 :]) in glued:
                 cuts.append(word.start() + j)
                 break
+            j = form.find("و", j + 1, last)
     if not cuts:
         return text
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from enum import Enum
 from pathlib import Path
 
@@ -56,16 +57,20 @@ def extract(
     errors = Console(stderr=True)
     failed = 0
     articles: list[ExtractedArticle] = []
-    for _path, extracted in extract_files(list(iter_inputs(paths)), jobs, max_size * 1_000_000):
-        if isinstance(extracted, UnreadableFile):
-            errors.print(Text(safe(f"skipped {extracted.path}: {extracted.reason}"), style="red"))
-            failed += 1
-            continue
-        if isinstance(extracted, Exception):
-            raise extracted
-        for warning in extracted.article.warnings:
-            errors.print(Text(safe(f"warning: {warning}"), style="yellow"))
-        articles.append(extracted)
+    extraction = extract_files(list(iter_inputs(paths)), jobs, max_size * 1_000_000)
+    with closing(extraction):  # an extractor failure raised below stops the workers
+        for _path, extracted in extraction:
+            if isinstance(extracted, UnreadableFile):
+                errors.print(
+                    Text(safe(f"skipped {extracted.path}: {extracted.reason}"), style="red")
+                )
+                failed += 1
+                continue
+            if isinstance(extracted, Exception):
+                raise extracted
+            for warning in extracted.article.warnings:
+                errors.print(Text(safe(f"warning: {warning}"), style="yellow"))
+            articles.append(extracted)
     for extracted in mark_recurring(articles, recurring_passages(articles)):
         if fmt is ExtractFormat.jsonl:
             for claim in extracted.claims:

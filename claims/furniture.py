@@ -86,7 +86,11 @@ class WordWeights(dict[str, float]):
         self.gram_weights = gram_weights
 
     def __missing__(self, word: str) -> float:
-        found = self[word] = sum(self.gram_weights.get(gram, 0.0) for gram in _word_grams(word))
+        # map over `get` with its default: the same sum, in the same order, without a
+        # generator's frame per gram
+        found = self[word] = sum(
+            map(self.gram_weights.get, _word_grams(word), itertools.repeat(0.0))
+        )
         return found
 
 
@@ -113,7 +117,7 @@ def _bucket(value: float, bounds: Sequence[float]) -> int:
 def _word_grams(word: str) -> tuple[str, ...]:
     """The n-grams of one padded word, remembered: the words of news text repeat."""
     padded = f" {word} "
-    return tuple(padded[i : i + n] for n in NGRAM_SIZES for i in range(len(padded) - n + 1))
+    return tuple([padded[i : i + n] for n in NGRAM_SIZES for i in range(len(padded) - n + 1)])
 
 
 def _gram_words(form: str) -> list[str]:

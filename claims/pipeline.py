@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import ValidationError
 
@@ -101,37 +102,70 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+class Extraction(Iterator[tuple[Path, ExtractedArticle | Exception]], Protocol):
+    """Files' extractions, in order, and a way to stop before the last."""
+
+    def close(self) -> None: ...
+
+
 def extract_files(
     inputs: Sequence[InputFile], jobs: int | None = None, max_size: int = DEFAULT_MAX_SIZE
-) -> Iterator[tuple[Path, ExtractedArticle | Exception]]:
+) -> Extraction:
     """Each file's extraction, or the exception that stopped it, in the order of `inputs`;
     an input with a problem (`iter_inputs`) comes back as an `UnreadableFile` saying so.
 
     With more than one job and more than one file the files are extracted in `jobs` worker
-    processes (default: every available core); the results are the same as in this process.
-    Standard input (`-`) among the paths keeps everything in this process: workers have none.
+    processes (default: every available core), which start at once: they extract while the
+    caller readies what it does with the results (`claims ingest` opens its store). The
+    results are the same as in this process; `close()` stops the workers early. Standard
+    input (`-`) among the paths keeps everything in this process: workers have none.
     """
     jobs = jobs or available_cores()
     if jobs == 1 or len(inputs) < 2 or any(str(item.path) == "-" for item in inputs):
-        for item in inputs:
-            try:
-                outcome: ExtractedArticle | Exception = _extract_input(item, max_size)
-            except Exception as exc:  # the caller reports it against this file and goes on
-                outcome = exc
-            yield item.path, outcome
-        return
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(inputs)))
-    pending: deque[tuple[Path, Future[ExtractedArticle]]] = deque()
-    try:
-        for item in inputs:
-            pending.append((item.path, pool.submit(_extract_input, item, max_size)))
-            if len(pending) > jobs * AHEAD_PER_JOB:
-                yield _outcome(*pending.popleft())
-        while pending:
-            yield _outcome(*pending.popleft())
-    finally:
-        # A caller that stops early (a store error) leaves nothing queued behind it.
-        pool.shutdown(cancel_futures=True)
+        return _extract_here(inputs, max_size)
+    return _InWorkers(inputs, jobs, max_size)
+
+
+def _extract_here(
+    inputs: Sequence[InputFile], max_size: int
+) -> Generator[tuple[Path, ExtractedArticle | Exception], None, None]:
+    for item in inputs:
+        try:
+            outcome: ExtractedArticle | Exception = _extract_input(item, max_size)
+        except Exception as exc:  # the caller reports it against this file and goes on
+            outcome = exc
+        yield item.path, outcome
+
+
+class _InWorkers(Iterator[tuple[Path, ExtractedArticle | Exception]]):
+    """Files extracted in worker processes, the first of them handed over when this is made,
+    the others as results are taken."""
+
+    def __init__(self, inputs: Sequence[InputFile], jobs: int, max_size: int) -> None:
+        self.pool = ProcessPoolExecutor(max_workers=min(jobs, len(inputs)))
+        self.inputs = iter(inputs)
+        self.max_size = max_size
+        self.ahead = jobs * AHEAD_PER_JOB
+        self.pending: deque[tuple[Path, Future[ExtractedArticle]]] = deque()
+        self._hand_over()
+
+    def _hand_over(self) -> None:
+        while len(self.pending) <= self.ahead and (item := next(self.inputs, None)) is not None:
+            self.pending.append((item.path, self.pool.submit(_extract_input, item, self.max_size)))
+
+    def __next__(self) -> tuple[Path, ExtractedArticle | Exception]:
+        # Handed over before a result is taken, not after: a pool that broke raises here,
+        # once the caller has had the outcome of the file that broke it.
+        self._hand_over()
+        if not self.pending:
+            self.close()
+            raise StopIteration
+        return _outcome(*self.pending.popleft())
+
+    def close(self) -> None:
+        """Nothing more is extracted: a caller that stops early (a store error) leaves
+        nothing queued behind it."""
+        self.pool.shutdown(cancel_futures=True)
 
 
 def _extract_input(item: InputFile, max_size: int) -> ExtractedArticle:

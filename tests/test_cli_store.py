@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 from pathlib import Path
 
@@ -106,6 +107,17 @@ def test_older_store_is_refused_until_db_upgrade(tmp_path):
     upgraded = claims("db", "upgrade", "--db", db)
     assert upgraded.exit_code == 0 and "from revision 0001" in upgraded.output
     assert claims("list", "--db", db).exit_code == 0
+
+
+def test_a_store_that_cannot_be_opened_stops_the_workers_started_before_it(tmp_path):
+    # With --jobs the workers extract while the store is opened: a refusal must not leave
+    # them running, nor files queued for them.
+    not_a_store = tmp_path / "notes.db"
+    not_a_store.write_text("not a database, only words " * 100)
+    result = claims("ingest", SEEDS, "--db", not_a_store, "--jobs", 2)
+    assert result.exit_code == 2
+    assert "notes.db" in result.output
+    assert multiprocessing.active_children() == []
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

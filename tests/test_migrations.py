@@ -33,7 +33,13 @@ from claims.store import (
     stats,
     upgrade,
 )
-from claims.store.engine import LEFTOVER, alembic_config, head_revision, make_engine
+from claims.store.engine import (
+    LEFTOVER,
+    _newest_revision_in_files,
+    alembic_config,
+    head_revision,
+    make_engine,
+)
 from claims.store.queries import search_form
 from claims.store.tables import CLAIM, PASSAGE, metadata
 from tests.store_helpers import migrate_to, sample
@@ -410,6 +416,11 @@ def old_store(request, db_url):
     ids = _fill(db_url, filled_at)
     migrate_to(db_url, request.param, as_claims_upgrades=True)
     return db_url, request.param, ids
+
+
+def test_the_revision_read_from_the_migration_files_is_alembics_head():
+    # Opening a store at this revision skips alembic: the two must agree.
+    assert _newest_revision_in_files() == head_revision()
 
 
 def test_upgrade_keeps_every_value_of_a_store_with_data(old_store):

@@ -233,14 +233,13 @@ def collect_names(passages: Iterable[tuple[str, list[Token]]]) -> list[str]:
     """Person names anywhere in the article's (text, tokens) passages, opened by a given name
     or a rank title."""
     names: dict[str, None] = {}  # in order of finding
+    first_names, name_links = _first_names(), word_class("name_links")  # asked of every word
     for text, tokens in passages:
         for i, token in enumerate(tokens):
-            opens_name = _name_form(token.text) in _first_names() and (
-                token.norm not in word_class("name_links")
-            )
+            opens_name = _name_form(token.text) in first_names and token.norm not in name_links
             if opens_name or _after_title(tokens, i):
                 # 'أبو محمد الجولاني': a kunya opens the name before the given name.
-                start = i - 1 if i and tokens[i - 1].norm in word_class("name_links") else i
+                start = i - 1 if i and tokens[i - 1].norm in name_links else i
                 name = _name_at(tokens, start, text)
                 if name and len(name.split()) >= 2:
                     names[name] = None

@@ -95,7 +95,7 @@ def _aware(moment: datetime | None) -> datetime | None:
 def search_form(text: str) -> str:
     """Text as the search column holds it and queries are matched: each word normalised
     (hamza, ta marbuta, diacritics... folded) and words joined by single spaces."""
-    return " ".join(normalize_word(word) for word in text.split())
+    return " ".join(map(normalize_word, text.split()))  # map: no generator frame per word
 
 
 def _like(text: str) -> str:
