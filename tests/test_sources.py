@@ -921,3 +921,14 @@ def test_an_agent_of_a_named_principal_is_the_agent_named_before():
     # a person named before without that role is not the envoy
     text = "قال أحمد الراشد إن الزيارة ناجحة.\n\nوقال مبعوث الرئيس ماكرون إن العلاقات متينة."
     assert attribution(text)[1] != "أحمد الراشد"
+
+
+def test_a_family_name_named_back_in_another_spelling_is_the_known_person():
+    text = (
+        "وقالت المتحدثة باسم الخارجية الأمريكية هيذر نويرت إن بلادها تراقب الوضع. "
+        'وقال نايورت " إن السفير لم يؤيد أبدا هذه الإجراءات ".'
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "هيذر نويرت")
+    # a word of another skeleton is no spelling of the name
+    text = "وقالت المتحدثة باسم الخارجية هيذر نويرت إن بلادها تراقب الوضع. وقال نادر إن الوضع هادئ."
+    assert attribution(text)[1] != "هيذر نويرت"

@@ -962,6 +962,10 @@ class SourceParser:
                     return Source(Kind.named_person, self._full_name(name))
                 if is_public_figure(name):  # 'وكان بوتين قد لخص': named by surname alone
                     return Source(Kind.named_person, name)
+        if words and _plain_word(words[0]) and not self.memory.is_name_word(words[0].norm):
+            variant = self.memory.spelled_otherwise(words[0].text)
+            if variant:  # 'وقال نايورت' after 'هيذر نويرت'
+                return Source(Kind.named_person, variant)
         # A given name first ('وزيرة خارجية ألمانيا أنالينا بيربوك'), then the word after a
         # title ('العميد X').
         # Of several, the last: 'مدير مستشفى كمال عدوان، الطبيب عبد الرؤوف أبو شمالة'.
