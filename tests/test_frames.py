@@ -984,3 +984,18 @@ def test_a_reporting_verb_glued_to_the_word_before_still_opens_the_frame():
     assert said[-1][:3] == (Kind.named_person, "ميشال عون", "وقال")
     # 'السودان' ends with the letters of 'دان', which is no verb glued on
     assert attributions("وصلت المساعدات إلى السودان أمس.")[-1][0] is Kind.author
+
+
+def test_a_verb_after_a_lead_in_setting_a_statement_frames_the_sentence():
+    text = 'وفي تصريح نشره موقع "الحدث" المحلي، بدد وزير الداخلية سمير الكردي أي مخاوف من القرار.'
+    assert attributions(text)[-1][:3] == (Kind.named_person, "سمير الكردي", "بدد")
+    # no verb after the lead-in: nothing frames it
+    assert attributions("وفي تصريح للإذاعة، الحكومة ماضية في خطتها.")[-1][0] is Kind.author
+
+
+def test_a_continuation_with_the_statement_it_was_made_in_takes_the_last_speaker():
+    text = (
+        "قال مدير المنظمة كريم السالم إن الوضع صعب. "
+        'وأضاف بتصريح نشرته الوكالة " إن الاستجابة أقل بكثير مما هو مطلوب ".'
+    )
+    assert attributions(text)[-1][:2] == (Kind.named_person, "كريم السالم")

@@ -547,6 +547,8 @@ def _verb_frame(
             or _explaining_bayyana(tokens, i)
             or _expressing_abbara(tokens, i, opens_clause)
         )
+        if lemma is None and _after_statement_lead(tokens, word_positions, w_index):
+            lemma = token.norm  # 'وفي تصريح نشره موقع "X"، بدد الوزير أي مخاوف'
         if lemma is None and _participle_frame_at(tokens, i, opens_sentence=w_index == lead):
             if w_index == lead:
                 lemma = token.norm  # 'مضيفاً أن …': the last speaker goes on
@@ -581,6 +583,25 @@ def _verb_frame(
         if frame and (lemma not in _media_cues() or frame.source.kind is Kind.media):
             return frame
     return None
+
+
+STATEMENT_SETTINGS = frozenset(normalize(w) for w in ("في", "وفي", "خلال", "وخلال"))
+
+
+def _after_statement_lead(tokens: list[Token], word_positions: list[int], w_index: int) -> bool:
+    """The verb right after a lead-in that sets a statement ('وفي تصريح نشره موقع "X"، بدد
+    الوزير أي مخاوف', 'وخلال مقابلة مع قناة محلية، استبعد القائد …'): whatever the verb, its
+    subject speaks in that statement."""
+    if w_index < 2 or tokens[word_positions[w_index] - 1].text not in "،,":
+        return False
+    first, second = (tokens[k] for k in word_positions[:2])
+    lead_in = tokens[word_positions[0] : word_positions[w_index]]
+    return (
+        first.norm in STATEMENT_SETTINGS
+        and second.norm in word_class("utterance_nouns")
+        and sum(t.text in "،," for t in lead_in) == 1
+        and not tokens[word_positions[w_index]].norm.startswith("ال")
+    )
 
 
 def _states_with_own_subject(tokens: list[Token], i: int, lead_in: list[int]) -> bool:
@@ -968,6 +989,7 @@ def _governed_first(word: Token, lemma: str) -> bool:
             rest.startswith("ال")
             or rest.endswith("ه")
             and normalize(lemma) in word_class("matter_with_bi")
+            or rest in word_class("utterance_nouns")  # 'وأضاف بتصريح تضمنه التقرير …'
         )
         and _name_form(word.text) not in _first_names()
         and not any(_starts_with([word], _phrases(kind)) for kind in SOURCE_HEADS)  # 'بعثة'
