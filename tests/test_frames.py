@@ -999,3 +999,11 @@ def test_a_continuation_with_the_statement_it_was_made_in_takes_the_last_speaker
         'وأضاف بتصريح نشرته الوكالة " إن الاستجابة أقل بكثير مما هو مطلوب ".'
     )
     assert attributions(text)[-1][:2] == (Kind.named_person, "كريم السالم")
+
+
+def test_a_verb_of_directing_reports_with_a_speech_act_as_its_object():
+    introduced = "قال وزير الخارجية السعودي عادل الجبير إن بلاده تدعم الحل."
+    said = "ووجه الجبير في ختام كلمته الشكر لكل من ساعد اللاجئين."
+    assert attributions(introduced, said)[-1][:3] == (Kind.named_person, "عادل الجبير", "ووجه")
+    # strikes directed are no speech act
+    assert attributions("ووجه الطيران الحربي ضربات إلى مواقع المعارضة.")[-1][0] is Kind.author

@@ -932,3 +932,11 @@ def test_a_family_name_named_back_in_another_spelling_is_the_known_person():
     # a word of another skeleton is no spelling of the name
     text = "وقالت المتحدثة باسم الخارجية هيذر نويرت إن بلادها تراقب الوضع. وقال نادر إن الوضع هادئ."
     assert attribution(text)[1] != "هيذر نويرت"
+
+
+def test_a_title_then_a_known_family_name_is_the_person_whatever_follows():
+    text = (
+        "قال وزير الخارجية السعودي عادل الجبير إن بلاده تدعم الحل. "
+        "وقال الوزير الجبير في ختام كلمته إن اللاجئين بحاجة للدعم."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "عادل الجبير")

@@ -547,6 +547,8 @@ def _verb_frame(
             or _explaining_bayyana(tokens, i)
             or _expressing_abbara(tokens, i, opens_clause)
         )
+        if lemma is None and _conveys_speech(tokens, i):
+            lemma = token.norm  # 'ووجه الوزير في ختام كلمته الشكر لـ…'
         if lemma is None and _after_statement_lead(tokens, word_positions, w_index):
             lemma = token.norm  # 'وفي تصريح نشره موقع "X"، بدد الوزير أي مخاوف'
         if lemma is None and _participle_frame_at(tokens, i, opens_sentence=w_index == lead):
@@ -583,6 +585,24 @@ def _verb_frame(
         if frame and (lemma not in _media_cues() or frame.source.kind is Kind.media):
             return frame
     return None
+
+
+# How many words after a verb of directing its speech object may stand, behind the subject and
+# the setting ('ووجه الوزير الجبير في ختام كلمة بلاده الشكر').
+MAX_SPEECH_OBJECT_REACH = 9
+
+
+def _conveys_speech(tokens: list[Token], i: int) -> bool:
+    """A verb of directing whose object, before the clause ends, is a speech act: 'وجه الشكر',
+    'وجهت انتقادات' report; 'وجه الطيران ضربات' does not."""
+    if not _strip_conjunction(tokens[i].norm, word_class("conveying_verbs")):
+        return False
+    for token in tokens[i + 1 : i + 1 + MAX_SPEECH_OBJECT_REACH]:
+        if token.text in "،,.:؛":
+            return False
+        if token.norm in word_class("speech_objects"):
+            return True
+    return False
 
 
 STATEMENT_SETTINGS = frozenset(normalize(w) for w in ("في", "وفي", "خلال", "وخلال"))

@@ -962,6 +962,14 @@ class SourceParser:
                     return Source(Kind.named_person, self._full_name(name))
                 if is_public_figure(name):  # 'وكان بوتين قد لخص': named by surname alone
                     return Source(Kind.named_person, name)
+        if (
+            len(words) > 1
+            and words[0].norm in _set("titles")
+            and _plain_word(words[1])
+            and len(self.memory.full_name(words[1].text).split()) > 1
+        ):
+            # 'وقال الوزير الجبير في ختام كلمته' after 'عادل الجبير': the known person
+            return Source(Kind.named_person, self.memory.full_name(words[1].text))
         if words and _plain_word(words[0]) and not self.memory.is_name_word(words[0].norm):
             variant = self.memory.spelled_otherwise(words[0].text)
             if variant:  # 'وقال نايورت' after 'هيذر نويرت'
