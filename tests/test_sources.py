@@ -940,3 +940,15 @@ def test_a_title_then_a_known_family_name_is_the_person_whatever_follows():
         "وقال الوزير الجبير في ختام كلمته إن اللاجئين بحاجة للدعم."
     )
     assert attribution(text)[:2] == (Kind.named_person, "عادل الجبير")
+
+
+def test_a_state_or_its_side_speaks_as_the_government_the_article_names():
+    text = (
+        "من جانبها عبرت مصر عن رفضها للقرار. "
+        "وطالبت الحكومة المصرية السفارة بتقديم توضيح رسمي. "
+        "وشدد الجانب المصري على أن المطارات آمنة."
+    )
+    claims = extract_bytes(text.encode("utf-8"), "t.txt").claims
+    assert [(c.kind, c.source) for c in claims] == [(Kind.organization, "الحكومة المصرية")] * 3
+    # no government named: the state as written
+    assert attribution("من جانبها عبرت مصر عن رفضها للقرار.")[1] == "مصر"

@@ -888,6 +888,13 @@ class SourceParser:
         'وزارة الخزانة الأميركية' when the article says so somewhere. A state's own name is
         whole: 'روسيا الاتحادية' elsewhere in the text is what is said of it."""
         key = normalize(name).split()
+        gentilic = _gentilic_of_state(key)
+        if gentilic:
+            # 'تونس', 'الجانب التونسي' speak for the state: its government when the article
+            # names it ('الحكومة التونسية')
+            government = self._government_named(gentilic)
+            if government:
+                return government
         if len(key) == 1 and key[0] in word_class("proper_bodies"):
             return name
         if name not in self._fullest_bodies:
@@ -924,6 +931,15 @@ class SourceParser:
                 best = max([best, *self._bodies_spelled_out(key)], key=lambda n: len(n.split()))
             self._fullest_bodies[name] = best
         return self._fullest_bodies[name]
+
+    def _government_named(self, gentilic: str) -> str | None:
+        """'الحكومة التونسية' as the article writes it, for the gentilic 'التونسيه'."""
+        for p, k in self.concordance.words_with_norm(GOVERNMENT):
+            words, at = self.concordance.words[p], self.concordance.word_tokens[p]
+            if k + 1 < len(words) and words[k + 1].norm == gentilic and at[k + 1] == at[k] + 1:
+                text, tokens = self.passages[p]
+                return _clean_name(_text(tokens[at[k] : at[k + 1] + 1], text))
+        return None
 
     def _bodies_spelled_out(self, key: list[str]) -> list[str]:
         """A two-word body name as the article spells it out with words between: 'جماعة
@@ -1057,6 +1073,25 @@ MAX_ROLES_AFTER_NAME = 60
 
 # How far before a body a verb of calling on it may stand: 'دعا المجلس المحلي قوات …'.
 CALLING_VERB_REACH = 4
+
+
+GOVERNMENT = normalize("الحكومة")
+SIDE = normalize("الجانب")
+
+
+def _gentilic_of_state(key: list[str]) -> str | None:
+    """The feminine gentilic, in matching form, of a state named by its own name ('تونس' ->
+    'التونسيه', 'روسيا' -> 'الروسيه') or as a side ('الجانب التونسي'); None for other bodies."""
+    if len(key) == 2 and key[0] == SIDE and key[1].startswith("ال") and key[1].endswith("ي"):
+        return f"{key[1]}ه"
+    if len(key) != 1 or key[0] not in word_class("proper_bodies"):
+        return None
+    stem = key[0].removeprefix("ال")
+    for ending in ("يا", "يه", "ا"):  # 'روسيا', 'السعودية', 'أمريكا'
+        if stem.endswith(ending):
+            stem = stem[: -len(ending)]
+            break
+    return f"ال{stem}يه"
 
 
 def _qualifies_outlet(word: Token) -> bool:
