@@ -952,3 +952,18 @@ def test_a_state_or_its_side_speaks_as_the_government_the_article_names():
     assert [(c.kind, c.source) for c in claims] == [(Kind.organization, "الحكومة المصرية")] * 3
     # no government named: the state as written
     assert attribution("من جانبها عبرت مصر عن رفضها للقرار.")[1] == "مصر"
+
+
+def test_a_role_left_unnamed_is_the_holder_the_next_sentence_names_with_it():
+    text = (
+        "أكد رئيس أركان الفرقة الساحلية، في تصريح خاص، أن الفصائل لن تقبل بالهدنة. "
+        "وقال رئيس أركان الفرقة، العميد خالد الراشد، إن القصف لم يتوقف."
+    )
+    claims = extract_bytes(text.encode("utf-8"), "t.txt").claims
+    assert (claims[0].kind, claims[0].source) == (Kind.named_person, "خالد الراشد")
+    # the next sentence names someone else in another role: the role stays unnamed
+    text = (
+        "أكد رئيس أركان الفرقة الساحلية أن الفصائل لن تقبل بالهدنة. "
+        "وقال وزير الدفاع خالد الراشد إن القصف لم يتوقف."
+    )
+    assert extract_bytes(text.encode("utf-8"), "t.txt").claims[0].source != "خالد الراشد"

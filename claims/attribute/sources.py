@@ -4,6 +4,7 @@ phrase ends."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -225,6 +226,12 @@ class SourceParser:
             agent = self._last_named_after_role(_clean_name(_text(words[:2], sentence)))
             if agent:
                 return Source(Kind.named_person, agent, is_reference=True)
+        if first.norm in _set("titles") and not any(
+            _name_form(w.text) in _first_names() for w in words
+        ):
+            holder = self._holder_named_next(words, sentence)
+            if holder:
+                return Source(Kind.named_person, holder, is_reference=True)
         if first.norm in _set("titles") and not self.person(tokens, sentence):
             # 'وقال الرئيس السوري' in an article that says 'الرئيس السوري بشار الأسد'
             role = _words(_comma_chunks(tokens)[0])
@@ -375,6 +382,41 @@ class SourceParser:
         if last is None:
             return None
         return last.source if self._role_beside(last.source, role, after_name=False) else None
+
+    @cached_property
+    def _passage_index(self) -> dict[str, int]:
+        """Where each passage stands in the article, by its text (the first of copies)."""
+        index: dict[str, int] = {}
+        for p, (text, _tokens) in enumerate(self.passages):
+            index.setdefault(text, p)
+        return index
+
+    def _holder_named_next(self, role: list[Token], sentence: str) -> str | None:
+        """'كشف قيادي في "الفرقة 13" …' then 'وقال القيادي، الرائد موسى أبو حمود، …': a role
+        left unnamed whose holder the next sentence names with that role is that person, the
+        fullest form the article gives. The role is its head and the noun it governs."""
+        p = self._passage_index.get(sentence)
+        if p is None or p + 1 >= len(self.passages):
+            return None
+        key = [_without_article(role[0].norm)]
+        if len(role) > 1 and not role[1].norm.startswith("ال") and not _is_function_word(role[1]):
+            key.append(role[1].norm)  # 'رئيس أركان', not 'قيادي في'
+        said_with_role = re.compile(r"(?:^|\s)(?:ال)?" + r"\s+".join(map(re.escape, key)) + r"\b")
+        # a person's name opens with a given name ('أركان الجيش' after 'رئيس' is no name)
+        people = [n for n in self.memory.names if _name_form(n.split()[0]) in _first_names()]
+        phrase = normalize(" ".join(w.text for w in role))
+        if any(
+            normalize(name) in phrase and _without_article(normalize(name.split()[0])) not in key
+            for name in self.memory.names
+        ):
+            return None  # 'رئيس المخابرات السابق تركي الفيصل' names its holder itself
+        following = self._passage_forms[p + 1]
+        holders = set()
+        for name in people:
+            at = following.find(normalize(name))
+            if at >= 0 and said_with_role.search(following, max(0, at - MAX_ROLES_AFTER_NAME), at):
+                holders.add(name)
+        return holders.pop() if len(holders) == 1 else None
 
     @cached_property
     def _passage_forms(self) -> list[str]:
