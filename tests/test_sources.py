@@ -967,3 +967,11 @@ def test_a_role_left_unnamed_is_the_holder_the_next_sentence_names_with_it():
         "وقال وزير الدفاع خالد الراشد إن القصف لم يتوقف."
     )
     assert extract_bytes(text.encode("utf-8"), "t.txt").claims[0].source != "خالد الراشد"
+
+
+def test_a_continuation_goes_on_with_the_speaker_a_glued_story_ends_with():
+    text = (
+        "تركيا ترجح انسحاب المقاتلين من المدينة أعلنت وزارة الدفاع التركية، اليوم الجمعة، "
+        "أنها تتحقق من المعلومات. وأشارت إلى أن الانسحاب بدأ ليلا."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "وزارة الدفاع التركية")
