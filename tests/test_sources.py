@@ -975,3 +975,15 @@ def test_a_continuation_goes_on_with_the_speaker_a_glued_story_ends_with():
         "أنها تتحقق من المعلومات. وأشارت إلى أن الانسحاب بدأ ليلا."
     )
     assert attribution(text)[:2] == (Kind.organization, "وزارة الدفاع التركية")
+
+
+def test_the_seat_of_a_body_is_part_of_its_name_unless_the_body_is_national():
+    assert attribution("وأعلن الدفاع المدني في محافظة إدلب تعليق عمله.")[1] == (
+        "الدفاع المدني في محافظة إدلب"
+    )
+    assert attribution("وأعربت السفارة الفرنسية لدى ليبيا عن قلقها.")[1] == (
+        "السفارة الفرنسية لدى ليبيا"
+    )
+    assert attribution("وأعلنت المؤسسة الوطنية للنفط في ليبيا حالة القوة القاهرة.")[1] == (
+        "المؤسسة الوطنية للنفط"
+    )

@@ -885,6 +885,8 @@ class SourceParser:
                     fullest = self._org_name(_clean_name(_text(head, sentence)))
                     longer = len(fullest.split()) > len(written.split())
                     return Source(Kind.organization, fullest if longer else written)
+        if not any(t.norm in ONE_OF_ITS_KIND for t in tokens[start:end]):
+            end = _past_seat(tokens, end)  # 'المؤسسة الوطنية للنفط في ليبيا' is the one
         name = _clean_name(_text(tokens[start:end], sentence))
         name = _without_conjunction(name, head[0], _set("organizations"))
         owner = _owned_by_alias(tokens, end, sentence)
@@ -1134,6 +1136,23 @@ def _gentilic_of_state(key: list[str]) -> str | None:
             stem = stem[: -len(ending)]
             break
     return f"ال{stem}يه"
+
+
+SEAT_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "لدى"))
+# A national or general body ('المؤسسة الوطنية للنفط', 'هيئة الأركان العامة') is the one of its
+# kind: the place after it says where it sits, not which it is.
+ONE_OF_ITS_KIND = frozenset(normalize(w) for w in ("الوطني", "الوطنية", "العام", "العامة"))
+
+
+def _past_seat(tokens: list[Token], end: int) -> int:
+    """Past the place a body sits in or is accredited to, part of its name: 'الدفاع المدني في
+    محافظة حمص', 'بعثة الأمم المتحدة للدعم في ليبيا', 'السفارة الأميركية لدى ليبيا'."""
+    if end + 1 >= len(tokens) or tokens[end].norm not in SEAT_PREPOSITIONS:
+        return end
+    place = tokens[end + 1]
+    if place.bare in _place_words() and end + 2 < len(tokens) and tokens[end + 2].is_word:
+        return end + 3  # 'في محافظة حمص'
+    return end + 2 if place.bare in _places() else end
 
 
 def _qualifies_outlet(word: Token) -> bool:
