@@ -987,3 +987,16 @@ def test_the_seat_of_a_body_is_part_of_its_name_unless_the_body_is_national():
     assert attribution("وأعلنت المؤسسة الوطنية للنفط في ليبيا حالة القوة القاهرة.")[1] == (
         "المؤسسة الوطنية للنفط"
     )
+
+
+def test_a_reference_noun_names_back_whatever_object_or_setting_follows_it():
+    text = (
+        "وقال حزب الله في بيان إن مقاتليه استهدفوا الثكنة. "
+        "وفي وقت لاحق، أعلن الحزب استهداف موقع عسكري بالأسلحة الصاروخية."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "حزب الله")
+    text = (
+        "وقال تنظيم داعش إن مقاتليه استهدفوا الحاجز. "
+        "وأعلن التنظيم، عبر وكالة أعماق التابعة له، مسؤوليته عن الهجوم."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "تنظيم داعش")

@@ -239,7 +239,14 @@ class SourceParser:
             if holder:
                 return Source(Kind.named_person, holder, is_reference=True)
         reference = _strip_conjunction(first.norm, _references())
-        if reference and len(_before_relative_clause(words)) <= 3:
+        # 'وأعلن الحزب استهداف …', 'وأعلن التنظيم، عبر وكالة أعماق، …': the noun and its
+        # qualifiers, not the object or setting after them
+        qualified = words[: 1 + len(_qualifiers(tokens[i0 + 1 :]))]
+        if len(qualified) < len(words) and (
+            _is_li_genitive(words[len(qualified)]) or words[len(qualified)].norm == "باسم"
+        ):
+            qualified = words  # 'المكتب الإعلامي لفيلق الرحمن': whose it is names it afresh
+        if reference and len(_before_relative_clause(qualified)) <= 3:
             named = self.person(tokens, sentence) if len(words) > 1 else None
             if named and named.kind is Kind.named_person:
                 return named  # 'الرئيس فلاديمير بوتين': the name given, not the last president
