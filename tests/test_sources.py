@@ -1000,3 +1000,11 @@ def test_a_reference_noun_names_back_whatever_object_or_setting_follows_it():
         "وأعلن التنظيم، عبر وكالة أعماق التابعة له، مسؤوليته عن الهجوم."
     )
     assert attribution(text)[:2] == (Kind.organization, "تنظيم داعش")
+
+
+def test_an_unnamed_source_in_a_body_named_back_takes_the_bodys_full_name():
+    text = (
+        "وقالت هيئة تحرير الشام إن مقاتليها صدوا الهجوم. "
+        'ونقلت شبكة محلية عن مصدر في "الهيئة" أن القائد عقد اجتماعات مع الوجهاء.'
+    )
+    assert attribution(text)[:2] == (Kind.anonymous, "مصدر في هيئة تحرير الشام")

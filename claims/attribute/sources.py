@@ -640,6 +640,9 @@ class SourceParser:
                 target = _clean_name(_text(tokens[j + 1 : end], sentence))
                 if normalize(target) in ("الاخير", "الاخيره"):
                     target = self._last_body(sentence, tokens[i].start) or target
+                elif _references().get(normalize(target)) == "organization":
+                    # 'مصدر في "الهيئة"' after 'هيئة تحرير الشام': the body named before
+                    target = self._body_with_head(_without_article(normalize(target))) or target
                 name = _without_conjunction(
                     _clean_name(_text(tokens[i:j], sentence)), head, _set("anonymous")
                 )
