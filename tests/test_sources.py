@@ -1008,3 +1008,13 @@ def test_an_unnamed_source_in_a_body_named_back_takes_the_bodys_full_name():
         'ونقلت شبكة محلية عن مصدر في "الهيئة" أن القائد عقد اجتماعات مع الوجهاء.'
     )
     assert attribution(text)[:2] == (Kind.anonymous, "مصدر في هيئة تحرير الشام")
+
+
+def test_a_definite_plural_of_a_participle_is_an_unnamed_group_of_people():
+    assert attribution("وطالب المعتصمون بالإفراج عن المعتقلين.")[:2] == (
+        Kind.anonymous,
+        "المعتصمون",
+    )
+    # those of the event just told, with a pronoun pointing back to it: the narration
+    text = "خرجت تظاهرة في البلدة، طالب المشاركون فيها بالإفراج عن المعتقلين."
+    assert attribution(text)[0] is Kind.author

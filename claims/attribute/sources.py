@@ -259,6 +259,21 @@ class SourceParser:
             if earlier:
                 return Source(earlier.kind, earlier.source, is_reference=True)
 
+        if (
+            _participle_plural(first)
+            and not self.memory.named_with(_stem(first.bare))
+            and not (len(words) > 1 and words[1].norm in ABOUT_IT)
+        ):
+            # 'وطالب المعتصمون بالإفراج …': the people doing it, unnamed ('طالب المشاركون
+            # فيها' are those of the event just told)
+            n = 1
+            while (
+                n < len(words)
+                and _agrees_with_plural(first, words[n])
+                and _looks_definite_adjective(words[n])
+            ):
+                n += 1
+            return Source(Kind.anonymous, _clean_name(_text(words[:n], sentence)))
         if first.norm in _set("titles") and first.norm not in _set("anonymous"):
             person = self.person(tokens, sentence)  # 'الناشط الإعلامي …، عامر هويدي'
             if person:
@@ -1163,6 +1178,31 @@ def _past_seat(tokens: list[Token], end: int) -> int:
     if place.bare in _place_words() and end + 2 < len(tokens) and tokens[end + 2].is_word:
         return end + 3  # 'في محافظة حمص'
     return end + 2 if place.bare in _places() else end
+
+
+def _participle_plural(word: Token) -> bool:
+    """'المعتصمون', 'المحتجون': the definite sound plural of a participle of a derived verb, in
+    the subject's case, names the people doing it ('أن المعتقلين نقلوا' are those it was done
+    to); a gentilic ('الحوثيون') names a people or a body."""
+    bare = word.bare
+    return (
+        bare.startswith("الم")
+        and bare.endswith("ون")
+        and not bare.endswith("يون")
+        and len(bare) >= MIN_PARTICIPLE_PLURAL_LETTERS
+    )
+
+
+def _looks_definite_adjective(word: Token) -> bool:
+    return word.norm.startswith("ال") and word.norm.endswith(("ون", "ين"))
+
+
+# 'المسلحون' and longer: shorter words of this shape are nouns.
+MIN_PARTICIPLE_PLURAL_LETTERS = 8
+# A preposition with a pronoun after a group: 'المشاركون فيها' are those of the event told.
+ABOUT_IT = frozenset(
+    normalize(w) for w in ("فيها", "فيه", "فيهم", "منها", "منه", "منهم", "عنها", "عنه", "بها", "به")
+)
 
 
 def _qualifies_outlet(word: Token) -> bool:
