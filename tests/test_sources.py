@@ -1018,3 +1018,13 @@ def test_a_definite_plural_of_a_participle_is_an_unnamed_group_of_people():
     # those of the event just told, with a pronoun pointing back to it: the narration
     text = "خرجت تظاهرة في البلدة، طالب المشاركون فيها بالإفراج عن المعتقلين."
     assert attribution(text)[0] is Kind.author
+
+
+def test_one_quoted_word_before_the_words_said_is_a_person_named_in_full_before():
+    text = (
+        'في كتاب "قانون الرحمة" لكريستوف مولر الصادر في فيينا، نرى شهادة جديدة. '
+        'يقول "مولر": هناك قلة من المسلمين يدافعون عن النبي.'
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "كريستوف مولر")
+    # a group set off in quotation marks before its verb still speaks as a body
+    assert attribution("«الدعم السريع» تعلن السيطرة على المدينة.")[0] is Kind.organization

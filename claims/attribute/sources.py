@@ -384,6 +384,16 @@ class SourceParser:
             and quoted[1] == len(tokens)
             and all(_plain_word(w) for w in words)  # a name, not words said: '"لن ننسحب"'
         ):
+            if len(words) == 1 and sentence[tokens[-1].end :].lstrip().startswith(":"):
+                # 'يقول "هوفمان": …': one unknown word the writer sets off before the words
+                # said is a person, named in full where the article gives a name before it
+                in_full = (
+                    self._given_name_before(words[0])
+                    if not words[0].norm.startswith("ال")
+                    else None
+                )
+                if in_full:
+                    return Source(Kind.named_person, in_full)
             # '«الدعم السريع» تعلن …': a group named in quotation marks speaks as a body.
             return Source(Kind.organization, self._alias_name(quoted[0]))
         return person
@@ -1098,6 +1108,30 @@ class SourceParser:
             return Source(Kind.named_person, self.memory.full_name(family_name))
         return None
 
+    def _given_name_before(self, family: Token) -> str | None:
+        """'هوبرتس هوفمان' for 'هوفمان' where the article writes 'لهوبرتس هوفمان': the one
+        plain word, a preposition written onto it dropped, that the family name follows."""
+        found = set()
+        for p, k in self.concordance.words_with_norm(family.norm):
+            if k == 0:
+                continue
+            given = self.concordance.words[p][k - 1]
+            if given.norm[:1] in GLUED_PREPOSITIONS and not in_lexicon(given, _first_names()):
+                given = (
+                    _unglue_li(given)
+                    if given.norm[:1] == "ل"
+                    else given._replace(text=given.text[1:], norm=given.norm[1:])
+                )
+            if (
+                _plain_word(given)
+                and not given.norm.startswith("ال")
+                and not _is_function_word(given)
+                and given.norm not in _set("titles")
+                and not _cue_lemma(given)
+            ):
+                found.add(f"{given.text} {family.text}")
+        return found.pop() if len(found) == 1 else None
+
     def _lone_family_name(self, words: list[Token], sentence: str) -> str | None:
         """'قال الجبير', 'الوزير الجبير', 'ودعا لافروف': a word first, or after a title, is a
         family name when the article puts it both after a role ('الوزير الجبير', 'وزير
@@ -1203,6 +1237,10 @@ MIN_PARTICIPLE_PLURAL_LETTERS = 8
 ABOUT_IT = frozenset(
     normalize(w) for w in ("فيها", "فيه", "فيهم", "منها", "منه", "منهم", "عنها", "عنه", "بها", "به")
 )
+
+
+# Prepositions written onto the word after them: 'لهوبرتس هوفمان', 'بحسب'.
+GLUED_PREPOSITIONS = frozenset("لبو")
 
 
 def _qualifies_outlet(word: Token) -> bool:
