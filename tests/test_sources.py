@@ -967,6 +967,13 @@ def test_a_role_left_unnamed_is_the_holder_the_next_sentence_names_with_it():
         "وقال وزير الدفاع خالد الراشد إن القصف لم يتوقف."
     )
     assert extract_bytes(text.encode("utf-8"), "t.txt").claims[0].source != "خالد الراشد"
+    # one unnamed source, named next with a rank between ('أبو …' also known alone)
+    text = (
+        "كشف قيادي في الفرقة الساحلية عن مبادرة لإنهاء الخلاف. "
+        "وقال القيادي، الرائد سامر أبو حمدان، إن المبادرة جدية."
+    )
+    claims = extract_bytes(text.encode("utf-8"), "t.txt").claims
+    assert (claims[0].kind, claims[0].source) == (Kind.named_person, "سامر أبو حمدان")
 
 
 def test_a_continuation_goes_on_with_the_speaker_a_glued_story_ends_with():

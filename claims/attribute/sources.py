@@ -226,7 +226,8 @@ class SourceParser:
             agent = self._last_named_after_role(_clean_name(_text(words[:2], sentence)))
             if agent:
                 return Source(Kind.named_person, agent, is_reference=True)
-        if first.norm in _set("titles") and not any(
+        one_unnamed = _starts_with(words, _phrases("anonymous")) and not _sound_plural_head(first)
+        if (first.norm in _set("titles") or one_unnamed) and not any(
             _name_form(w.text) in _first_names() for w in words
         ):
             holder = self._holder_named_next(words, sentence)
@@ -434,8 +435,13 @@ class SourceParser:
         if len(role) > 1 and not role[1].norm.startswith("ال") and not _is_function_word(role[1]):
             key.append(role[1].norm)  # 'رئيس أركان', not 'قيادي في'
         said_with_role = re.compile(r"(?:^|\s)(?:ال)?" + r"\s+".join(map(re.escape, key)) + r"\b")
-        # a person's name opens with a given name ('أركان الجيش' after 'رئيس' is no name)
-        people = [n for n in self.memory.names if _name_form(n.split()[0]) in _first_names()]
+        # 'أركان الجيش' after 'رئيس', 'النحاس يريد' after 'السيد' are no names
+        people = [
+            n
+            for n in self.memory.names
+            if not normalize(n).startswith("ال")
+            and not any(normalize(w) in _set("organizations") for w in n.split())
+        ]
         phrase = normalize(" ".join(w.text for w in role))
         if any(
             normalize(name) in phrase and _without_article(normalize(name.split()[0])) not in key
@@ -448,7 +454,9 @@ class SourceParser:
             at = following.find(normalize(name))
             if at >= 0 and said_with_role.search(following, max(0, at - MAX_ROLES_AFTER_NAME), at):
                 holders.add(name)
-        return holders.pop() if len(holders) == 1 else None
+        # 'أبو حمود' inside 'موسى أبو حمود': one person, in the fullest form
+        fullest = {h for h in holders if not any(h != o and h in o for o in holders)}
+        return fullest.pop() if len(fullest) == 1 else None
 
     @cached_property
     def _passage_forms(self) -> list[str]:
@@ -1241,6 +1249,11 @@ ABOUT_IT = frozenset(
 
 # Prepositions written onto the word after them: 'لهوبرتس هوفمان', 'بحسب'.
 GLUED_PREPOSITIONS = frozenset("لبو")
+
+
+def _sound_plural_head(head: Token) -> bool:
+    """'ناشطون', 'مسؤولين': many who speak, never one person named next."""
+    return head.norm.endswith(("ون", "ين"))
 
 
 def _qualifies_outlet(word: Token) -> bool:
