@@ -1035,3 +1035,17 @@ def test_one_quoted_word_before_the_words_said_is_a_person_named_in_full_before(
     assert attribution(text)[:2] == (Kind.named_person, "كريستوف مولر")
     # a group set off in quotation marks before its verb still speaks as a body
     assert attribution("«الدعم السريع» تعلن السيطرة على المدينة.")[0] is Kind.organization
+
+
+def test_most_of_a_kind_of_body_speak_as_written():
+    text = "وقالت الدول العربية إن القرار باطل. وأعلنت أغلب الدول أن وضع المدينة يحسم بالتفاوض."
+    assert attribution(text)[:2] == (Kind.organization, "أغلب الدول")
+    text = "وقال مسؤولون عراقيون إن الهجوم فشل. وأكد معظم المسؤولين أن الوضع هادئ."
+    assert attribution(text)[:2] == (Kind.anonymous, "معظم المسؤولين")
+
+
+def test_the_states_as_a_body_end_before_the_object():
+    assert attribution("وأكدت الدول الضامنة أن وقف إطلاق النار صامد.")[:2] == (
+        Kind.organization,
+        "الدول الضامنة",
+    )

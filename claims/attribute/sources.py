@@ -349,6 +349,13 @@ class SourceParser:
                 if named and _opens_with_given_name(chunks[1], 0):
                     return named
             return self._anonymous(tokens, i0, sentence)
+        if first.norm in MOST_OF and len(words) > 1:
+            # 'وأعلنت أغلب الدول أن …': most of a kind of body speak as those bodies
+            most = self.parse(tokens[tokens.index(words[1]) :], sentence)
+            if most and most.kind in (Kind.organization, Kind.anonymous):
+                # as written: 'الدول' here is no body the article names in full elsewhere
+                most_of = words[: 2 + len(_qualifiers(tokens[tokens.index(words[1]) + 1 :]))]
+                return Source(most.kind, _clean_name(_text(most_of, sentence)))
         if _is_number(first):
             # 'وقال أربعة مسؤولين فلسطينيين', 'ستة من كبار المسؤولين': unnamed sources, counted
             head = 1
@@ -1254,6 +1261,9 @@ GLUED_PREPOSITIONS = frozenset("لبو")
 def _sound_plural_head(head: Token) -> bool:
     """'ناشطون', 'مسؤولين': many who speak, never one person named next."""
     return head.norm.endswith(("ون", "ين"))
+
+
+MOST_OF = frozenset(normalize(w) for w in ("أغلب", "معظم", "غالبية", "أكثرية"))
 
 
 def _qualifies_outlet(word: Token) -> bool:
