@@ -1049,3 +1049,9 @@ def test_the_states_as_a_body_end_before_the_object():
         Kind.organization,
         "الدول الضامنة",
     )
+
+
+def test_a_quoted_name_headed_by_an_outlet_noun_is_an_outlet():
+    text = 'لكن "الإعلام الحربي" أعلن التقاء القوات، لافتا إلى أن القوات التقت عند الحدود.'
+    assert attribution(text)[:2] == (Kind.media, "الإعلام الحربي")
+    assert attribution('وأعلنت "قناة الرشيد" أن البث سيتوقف.')[0] is Kind.media

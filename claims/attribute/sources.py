@@ -402,6 +402,9 @@ class SourceParser:
                 )
                 if in_full:
                     return Source(Kind.named_person, in_full)
+            if _without_article(words[0].bare) in word_class("outlet_heads") | MEDIA_NOUNS:
+                # '"الإعلام الحربي" أعلن …', '«قناة المنار»': an outlet by its head noun
+                return Source(Kind.media, quoted[0])
             # '«الدعم السريع» تعلن …': a group named in quotation marks speaks as a body.
             return Source(Kind.organization, self._alias_name(quoted[0]))
         return person
@@ -1263,6 +1266,8 @@ def _sound_plural_head(head: Token) -> bool:
     return head.norm.endswith(("ون", "ين"))
 
 
+# 'الإعلام الحربي', 'إعلام المقاومة': the media of a side, an outlet by its head noun.
+MEDIA_NOUNS = frozenset(normalize(w) for w in ("إعلام",))
 MOST_OF = frozenset(normalize(w) for w in ("أغلب", "معظم", "غالبية", "أكثرية"))
 
 
