@@ -608,10 +608,10 @@ def test_real_pages_stay_above_their_floor():
     # regressions; what to expect on unseen pages is in the README.
     scores = evaluate(REALDEV / "gold.jsonl", REALDEV / "text")
     assert scores.junk.f1 >= 0.95 and scores.junk.precision >= 0.95
-    assert scores.kind_macro_f1 >= 0.925
-    assert scores.source_match >= 0.855
+    assert scores.kind_macro_f1 >= 0.935
+    assert scores.source_match >= 0.895
     assert scores.attributed.f1 >= 0.955
-    assert scores.via_match >= 0.82
+    assert scores.via_match >= 0.825
 
 
 def test_bayyana_is_a_cue_only_before_a_complementizer():

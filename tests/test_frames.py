@@ -1134,3 +1134,26 @@ def test_some_unnamed_speak_and_a_participle_with_its_complementizer_needs_no_co
     assert said[0][:2] == (Kind.anonymous, "البعض")
     assert said[1][:3] == (Kind.anonymous, "المتابعون", "معتبرين")
     assert said[2][0] is Kind.author
+
+
+def test_a_verb_after_a_lead_in_setting_a_statement_frames_the_sentence():
+    text = 'وفي تصريح نشره موقع "الحدث" المحلي، بدد وزير الداخلية سمير الكردي أي مخاوف من القرار.'
+    assert attributions(text)[-1][:3] == (Kind.named_person, "سمير الكردي", "بدد")
+    # no verb after the lead-in: nothing frames it
+    assert attributions("وفي تصريح للإذاعة، الحكومة ماضية في خطتها.")[-1][0] is Kind.author
+
+
+def test_a_continuation_with_the_statement_it_was_made_in_takes_the_last_speaker():
+    text = (
+        "قال مدير المنظمة كريم السالم إن الوضع صعب. "
+        'وأضاف بتصريح نشرته الوكالة " إن الاستجابة أقل بكثير مما هو مطلوب ".'
+    )
+    assert attributions(text)[-1][:2] == (Kind.named_person, "كريم السالم")
+
+
+def test_a_verb_of_directing_reports_with_a_speech_act_as_its_object():
+    introduced = "قال وزير الخارجية السعودي عادل الجبير إن بلاده تدعم الحل."
+    said = "ووجه الجبير في ختام كلمته الشكر لكل من ساعد اللاجئين."
+    assert attributions(introduced, said)[-1][:3] == (Kind.named_person, "عادل الجبير", "ووجه")
+    # strikes directed are no speech act
+    assert attributions("ووجه الطيران الحربي ضربات إلى مواقع المعارضة.")[-1][0] is Kind.author

@@ -4,7 +4,7 @@ order with its memory threaded through them."""
 from __future__ import annotations
 
 from claims.attribute.confidence import confidence, find_hedges
-from claims.attribute.frames import Frame, find_frame
+from claims.attribute.frames import Frame, _glued_frame, find_frame
 from claims.attribute.lexicons import _set
 from claims.attribute.memory import (
     FIRST_POINT_AFTER_COLON,
@@ -81,6 +81,11 @@ def attribute_sentence(
         )
         claim_text = repaired[frame.claim_start :].strip() or repaired
         memory.remember(Speaker(frame.source.kind, frame.source.name, frame.via))
+        closing = _closing_frame(repaired, tokens, frame, parser)
+        if closing:
+            # '… نبأ تبني "سرية X" العملية وأعلنت "سرية X" في بيان …' then 'وأشارت إلى أن …':
+            # the speaker the sentence ends with goes on in the next one.
+            memory.remember(Speaker(closing.source.kind, closing.source.name, closing.via))
         memory.quote_open = _opens_quote(repaired)
     elif memory.previous and _cut_before(memory.previous_text, repaired):
         # '5 مليون لاجئ …' after '… ارتفع العدد إلى 2.': the rest of the sentence a bad cut split.
@@ -174,6 +179,18 @@ def attribute_sentence(
         reasons=reasons,
         paragraph=sentence.paragraph,
     )
+
+
+def _closing_frame(
+    repaired: str, tokens: list[Token], frame: Frame, parser: SourceParser
+) -> Frame | None:
+    """Another speaker's frame glued into the content of the sentence's frame, with a source
+    of its own named afresh."""
+    content = [t for t in tokens if t.start >= frame.claim_start]
+    later = _glued_frame(repaired, content, parser) if len(content) > 2 else None
+    if later is None or later.source.is_reference or later.source.name == frame.source.name:
+        return None
+    return later
 
 
 def _report_speaks(frame: Frame, tokens: list[Token]) -> bool:

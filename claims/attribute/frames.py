@@ -678,6 +678,8 @@ def _verb_frame(
             or _explaining_bayyana(tokens, i)
             or _expressing_abbara(tokens, i, opens_clause)
         )
+        if lemma is None and _conveys_speech(tokens, i):
+            lemma = token.norm  # 'ووجه الوزير في ختام كلمته الشكر لـ…'
         if lemma is None and _participle_frame_at(tokens, i, opens_sentence=w_index == lead):
             if w_index == lead:
                 lemma = token.norm  # 'مضيفاً أن …': the last speaker goes on
@@ -717,6 +719,22 @@ def _verb_frame(
 
 # 'لا شيء يشير إلى …', 'كل شيء يؤكد أن …': a thing as the subject of a verb of showing.
 THINGS = frozenset({normalize("شيء")})
+# How many words after a verb of directing its speech object may stand, behind the subject and
+# the setting ('ووجه الوزير الجبير في ختام كلمة بلاده الشكر').
+MAX_SPEECH_OBJECT_REACH = 9
+
+
+def _conveys_speech(tokens: list[Token], i: int) -> bool:
+    """A verb of directing whose object, before the clause ends, is a speech act: 'وجه الشكر',
+    'وجهت انتقادات' report; 'وجه الطيران ضربات' does not."""
+    if not _strip_conjunction(tokens[i].norm, word_class("conveying_verbs")):
+        return False
+    for token in tokens[i + 1 : i + 1 + MAX_SPEECH_OBJECT_REACH]:
+        if token.text in "،,.:؛":
+            return False
+        if token.norm in word_class("speech_objects"):
+            return True
+    return False
 
 
 def _states_with_own_subject(tokens: list[Token], i: int, lead_in: list[int]) -> bool:

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from claims.arabic import normalize, normalize_key, normalize_word
 from claims.attribute.lexicons import _first_names, _name_form, _outlets, _set
 from claims.attribute.names import _after_title, _name_at, _plain_word
@@ -69,6 +71,8 @@ class Memory:
         default_factory=dict, init=False, repr=False
     )
     _name_set: set[str] = field(default_factory=set, init=False, repr=False)
+    # Per family name's consonant skeleton (`_skeleton`): the known names it ends.
+    _by_skeleton: dict[str, set[str]] = field(default_factory=dict, init=False, repr=False)
     _name_words: set[str] = field(default_factory=set, init=False, repr=False)
     _speakers_indexed: int = field(default=0, init=False, repr=False)
     # The latest speaker of each sort asked for (`_sorts_of`), by its position in `speakers`.
@@ -151,6 +155,24 @@ class Memory:
         fullest, nested = self._opening_first_word.get(name_key(name), (None, False))
         return fullest if nested else None
 
+    def spelled_otherwise(self, word: str) -> str | None:
+        """The one known name of two words or more whose family name is this word spelt with
+        other long vowels, and close to it: foreign names are transliterated with or without
+        them ('وقال نايورت' after 'هيذر نويرت')."""
+        self._index()
+        form = name_key(word)
+        if len(form) != 1 or len(form[0]) < MIN_VARIANT_LETTERS:
+            return None
+        skeleton = _skeleton(form[0])
+        if len(skeleton) < MIN_VARIANT_LETTERS - 1:
+            return None
+        known = [
+            name
+            for name in self._by_skeleton.get(skeleton, ())
+            if fuzz.ratio(name_key(name)[-1], form[0]) >= MIN_VARIANT_SIMILARITY
+        ]
+        return known[0] if len(known) == 1 else None
+
     def has_name(self, name: str) -> bool:
         self._index()
         return name in self._name_set
@@ -171,6 +193,8 @@ class Memory:
             if len(known.split()) > 1:
                 self._add_opening(known, key)
             self._name_set.add(known)
+            if len(key) >= 2:
+                self._by_skeleton.setdefault(_skeleton(key[-1]), set()).add(known)
             self._name_words.update(normalize_word(part) for part in known.split())
         self._names_indexed = len(self.names)
         for i in range(self._speakers_indexed, len(self.speakers)):
@@ -203,6 +227,18 @@ def name_key(name: str) -> tuple[str, ...]:
     """The words of a name's merging key (`normalize_key`), remembered: an article asks for
     the fullest form of its names again and again."""
     return tuple(normalize_key(name).split())
+
+
+def _skeleton(word: str) -> str:
+    """A word without its long vowels and hamza seats (in `normalize` form)."""
+    return word.translate(_LONG_VOWELS)
+
+
+_LONG_VOWELS = str.maketrans("", "", "اويىء")
+# A family name named back in another spelling has this many letters at least, and the
+# spellings are this close (rapidfuzz ratio, 0-100): 'نايورت' and 'نويرت' score 73.
+MIN_VARIANT_LETTERS = 4
+MIN_VARIANT_SIMILARITY = 70
 
 
 def _sorts_of(speaker: Speaker) -> list[tuple]:

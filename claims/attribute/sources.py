@@ -4,6 +4,7 @@ phrase ends."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -242,6 +243,13 @@ class SourceParser:
             agent = self._last_named_after_role(_clean_name(_text(words[:2], sentence)))
             if agent:
                 return Source(Kind.named_person, agent, is_reference=True)
+        one_unnamed = _starts_with(words, _phrases("anonymous")) and not _sound_plural_head(first)
+        if (first.norm in _set("titles") or one_unnamed) and not any(
+            _name_form(w.text) in _first_names() for w in words
+        ):
+            holder = self._holder_named_next(words, sentence)
+            if holder:
+                return Source(Kind.named_person, holder, is_reference=True)
         if first.norm in _set("titles") and not self.person(tokens, sentence):
             # 'وقال الرئيس السوري' in an article that says 'الرئيس السوري بشار الأسد'
             role = _words(_comma_chunks(tokens)[0])
@@ -249,7 +257,14 @@ class SourceParser:
             if holder:
                 return Source(Kind.named_person, holder, is_reference=True)
         reference = _strip_conjunction(first.norm, _references())
-        if reference and len(_before_relative_clause(words)) <= 3:
+        # 'وأعلن الحزب استهداف …', 'وأعلن التنظيم، عبر وكالة أعماق، …': the noun and its
+        # qualifiers, not the object or setting after them
+        qualified = words[: 1 + len(_qualifiers(tokens[i0 + 1 :]))]
+        if len(qualified) < len(words) and (
+            _is_li_genitive(words[len(qualified)]) or words[len(qualified)].norm == "باسم"
+        ):
+            qualified = words  # 'المكتب الإعلامي لفيلق الرحمن': whose it is names it afresh
+        if reference and len(_before_relative_clause(qualified)) <= 3:
             named = self.person(tokens, sentence) if len(words) > 1 else None
             if named and named.kind is Kind.named_person:
                 return named  # 'الرئيس فلاديمير بوتين': the name given, not the last president
@@ -262,6 +277,21 @@ class SourceParser:
             if earlier:
                 return Source(earlier.kind, earlier.source, is_reference=True)
 
+        if (
+            _participle_plural(first)
+            and not self.memory.named_with(_stem(first.bare))
+            and not (len(words) > 1 and words[1].norm in ABOUT_IT)
+        ):
+            # 'وطالب المعتصمون بالإفراج …': the people doing it, unnamed ('طالب المشاركون
+            # فيها' are those of the event just told)
+            n = 1
+            while (
+                n < len(words)
+                and _agrees_with_plural(first, words[n])
+                and _looks_definite_adjective(words[n])
+            ):
+                n += 1
+            return Source(Kind.anonymous, _clean_name(_text(words[:n], sentence)))
         if first.norm in _set("titles") and first.norm not in _set("anonymous"):
             person = self.person(tokens, sentence)  # 'الناشط الإعلامي …، عامر هويدي'
             if person:
@@ -336,6 +366,13 @@ class SourceParser:
                 if named and _opens_with_given_name(chunks[1], 0):
                     return named
             return self._anonymous(tokens, i0, sentence)
+        if first.norm in MOST_OF and len(words) > 1:
+            # 'وأعلنت أغلب الدول أن …': most of a kind of body speak as those bodies
+            most = self.parse(tokens[tokens.index(words[1]) :], sentence)
+            if most and most.kind in (Kind.organization, Kind.anonymous):
+                # as written: 'الدول' here is no body the article names in full elsewhere
+                most_of = words[: 2 + len(_qualifiers(tokens[tokens.index(words[1]) + 1 :]))]
+                return Source(most.kind, _clean_name(_text(most_of, sentence)))
         if _is_number(first):
             # 'وقال أربعة مسؤولين فلسطينيين', 'ستة من كبار المسؤولين': unnamed sources, counted
             head = 1
@@ -372,6 +409,19 @@ class SourceParser:
             and quoted[1] == len(tokens)
             and all(_plain_word(w) for w in words)  # a name, not words said: '"لن ننسحب"'
         ):
+            if len(words) == 1 and sentence[tokens[-1].end :].lstrip().startswith(":"):
+                # 'يقول "هوفمان": …': one unknown word the writer sets off before the words
+                # said is a person, named in full where the article gives a name before it
+                in_full = (
+                    self._given_name_before(words[0])
+                    if not words[0].norm.startswith("ال")
+                    else None
+                )
+                if in_full:
+                    return Source(Kind.named_person, in_full)
+            if _without_article(words[0].bare) in word_class("outlet_heads") | MEDIA_NOUNS:
+                # '"الإعلام الحربي" أعلن …', '«قناة المنار»': an outlet by its head noun
+                return Source(Kind.media, quoted[0])
             # '«الدعم السريع» تعلن …': a group named in quotation marks speaks as a body.
             return Source(Kind.organization, self._alias_name(quoted[0]))
         return person
@@ -392,6 +442,48 @@ class SourceParser:
         if last is None:
             return None
         return last.source if self._role_beside(last.source, role, after_name=False) else None
+
+    @cached_property
+    def _passage_index(self) -> dict[str, int]:
+        """Where each passage stands in the article, by its text (the first of copies)."""
+        index: dict[str, int] = {}
+        for p, (text, _tokens) in enumerate(self.passages):
+            index.setdefault(text, p)
+        return index
+
+    def _holder_named_next(self, role: list[Token], sentence: str) -> str | None:
+        """'كشف قيادي في "الفرقة 13" …' then 'وقال القيادي، الرائد موسى أبو حمود، …': a role
+        left unnamed whose holder the next sentence names with that role is that person, the
+        fullest form the article gives. The role is its head and the noun it governs."""
+        p = self._passage_index.get(sentence)
+        if p is None or p + 1 >= len(self.passages):
+            return None
+        key = [_without_article(role[0].norm)]
+        if len(role) > 1 and not role[1].norm.startswith("ال") and not _is_function_word(role[1]):
+            key.append(role[1].norm)  # 'رئيس أركان', not 'قيادي في'
+        said_with_role = re.compile(r"(?:^|\s)(?:ال)?" + r"\s+".join(map(re.escape, key)) + r"\b")
+        # 'أركان الجيش' after 'رئيس', 'النحاس يريد' after 'السيد' are no names
+        people = [
+            n
+            for n in self.memory.names
+            if not normalize(n).startswith("ال")
+            and not any(normalize(w) in _set("organizations") for w in n.split())
+        ]
+        phrase = normalize(" ".join(w.text for w in role))
+        if any(
+            normalize(name) in phrase and _without_article(normalize(name.split()[0])) not in key
+            for name in self.memory.names
+        ):
+            return None  # 'رئيس المخابرات السابق تركي الفيصل' names its holder itself
+        following = self._passage_forms[p + 1]
+        holders = set()
+        for name in people:
+            at = following.find(normalize(name))
+            if at >= 0 and said_with_role.search(following, max(0, at - MAX_ROLES_AFTER_NAME), at):
+                holders.add(name)
+        # 'أبو حمود' inside 'موسى أبو حمود': one person, in the fullest form
+        fullest = {h for h in holders if not any(h != o and h in o for o in holders)}
+        return fullest.pop() if len(fullest) == 1 else None
 
     @cached_property
     def _passage_forms(self) -> list[str]:
@@ -608,6 +700,9 @@ class SourceParser:
                 target = _clean_name(_text(tokens[j + 1 : end], sentence))
                 if normalize(target) in ("الاخير", "الاخيره"):
                     target = self._last_body(sentence, tokens[i].start) or target
+                elif _references().get(normalize(target)) == "organization":
+                    # 'مصدر في "الهيئة"' after 'هيئة تحرير الشام': the body named before
+                    target = self._body_with_head(_without_article(normalize(target))) or target
                 name = _without_conjunction(
                     _clean_name(_text(tokens[i:j], sentence)), head, _set("anonymous")
                 )
@@ -869,6 +964,8 @@ class SourceParser:
                     fullest = self._org_name(_clean_name(_text(head, sentence)))
                     longer = len(fullest.split()) > len(written.split())
                     return Source(Kind.organization, fullest if longer else written)
+        if not any(t.norm in ONE_OF_ITS_KIND for t in tokens[start:end]):
+            end = _past_seat(tokens, end)  # 'المؤسسة الوطنية للنفط في ليبيا' is the one
         name = _clean_name(_text(tokens[start:end], sentence))
         name = _without_conjunction(name, head[0], _set("organizations"))
         owner = _owned_by_alias(tokens, end, sentence)
@@ -914,6 +1011,13 @@ class SourceParser:
         'وزارة الخزانة الأميركية' when the article says so somewhere. A state's own name is
         whole: 'روسيا الاتحادية' elsewhere in the text is what is said of it."""
         key = normalize(name).split()
+        gentilic = _gentilic_of_state(key)
+        if gentilic:
+            # 'تونس', 'الجانب التونسي' speak for the state: its government when the article
+            # names it ('الحكومة التونسية')
+            government = self._government_named(gentilic)
+            if government:
+                return government
         if len(key) == 1 and key[0] in word_class("proper_bodies"):
             return name
         if name not in self._fullest_bodies:
@@ -950,6 +1054,15 @@ class SourceParser:
                 best = max([best, *self._bodies_spelled_out(key)], key=lambda n: len(n.split()))
             self._fullest_bodies[name] = best
         return self._fullest_bodies[name]
+
+    def _government_named(self, gentilic: str) -> str | None:
+        """'الحكومة التونسية' as the article writes it, for the gentilic 'التونسيه'."""
+        for p, k in self.concordance.words_with_norm(GOVERNMENT):
+            words, at = self.concordance.words[p], self.concordance.word_tokens[p]
+            if k + 1 < len(words) and words[k + 1].norm == gentilic and at[k + 1] == at[k] + 1:
+                text, tokens = self.passages[p]
+                return _clean_name(_text(tokens[at[k] : at[k + 1] + 1], text))
+        return None
 
     def _bodies_spelled_out(self, key: list[str]) -> list[str]:
         """A two-word body name as the article spells it out with words between: 'جماعة
@@ -988,6 +1101,18 @@ class SourceParser:
                     return Source(Kind.named_person, self._full_name(name))
                 if is_public_figure(name):  # 'وكان بوتين قد لخص': named by surname alone
                     return Source(Kind.named_person, name)
+        if (
+            len(words) > 1
+            and words[0].norm in _set("titles")
+            and _plain_word(words[1])
+            and len(self.memory.full_name(words[1].text).split()) > 1
+        ):
+            # 'وقال الوزير الجبير في ختام كلمته' after 'عادل الجبير': the known person
+            return Source(Kind.named_person, self.memory.full_name(words[1].text))
+        if words and _plain_word(words[0]) and not self.memory.is_name_word(words[0].norm):
+            variant = self.memory.spelled_otherwise(words[0].text)
+            if variant:  # 'وقال نايورت' after 'هيذر نويرت'
+                return Source(Kind.named_person, variant)
         # A given name first ('وزيرة خارجية ألمانيا أنالينا بيربوك'), then the word after a
         # title ('العميد X').
         # Of several, the last: 'مدير مستشفى كمال عدوان، الطبيب عبد الرؤوف أبو شمالة'.
@@ -1026,6 +1151,30 @@ class SourceParser:
         if family_name:
             return Source(Kind.named_person, self.memory.full_name(family_name))
         return None
+
+    def _given_name_before(self, family: Token) -> str | None:
+        """'هوبرتس هوفمان' for 'هوفمان' where the article writes 'لهوبرتس هوفمان': the one
+        plain word, a preposition written onto it dropped, that the family name follows."""
+        found = set()
+        for p, k in self.concordance.words_with_norm(family.norm):
+            if k == 0:
+                continue
+            given = self.concordance.words[p][k - 1]
+            if given.norm[:1] in GLUED_PREPOSITIONS and not in_lexicon(given, _first_names()):
+                given = (
+                    _unglue_li(given)
+                    if given.norm[:1] == "ل"
+                    else given._replace(text=given.text[1:], norm=given.norm[1:])
+                )
+            if (
+                _plain_word(given)
+                and not given.norm.startswith("ال")
+                and not _is_function_word(given)
+                and given.norm not in _set("titles")
+                and not _cue_lemma(given)
+            ):
+                found.add(f"{given.text} {family.text}")
+        return found.pop() if len(found) == 1 else None
 
     def _lone_family_name(self, words: list[Token], sentence: str) -> str | None:
         """'قال الجبير', 'الوزير الجبير', 'ودعا لافروف': a word first, or after a title, is a
@@ -1071,6 +1220,81 @@ MAX_ROLES_AFTER_NAME = 60
 
 # How far before a body a verb of calling on it may stand: 'دعا المجلس المحلي قوات …'.
 CALLING_VERB_REACH = 4
+
+
+GOVERNMENT = normalize("الحكومة")
+SIDE = normalize("الجانب")
+
+
+def _gentilic_of_state(key: list[str]) -> str | None:
+    """The feminine gentilic, in matching form, of a state named by its own name ('تونس' ->
+    'التونسيه', 'روسيا' -> 'الروسيه') or as a side ('الجانب التونسي'); None for other bodies."""
+    if len(key) == 2 and key[0] == SIDE and key[1].startswith("ال") and key[1].endswith("ي"):
+        return f"{key[1]}ه"
+    if len(key) != 1 or key[0] not in word_class("proper_bodies"):
+        return None
+    stem = key[0].removeprefix("ال")
+    for ending in ("يا", "يه", "ا"):  # 'روسيا', 'السعودية', 'أمريكا'
+        if stem.endswith(ending):
+            stem = stem[: -len(ending)]
+            break
+    return f"ال{stem}يه"
+
+
+SEAT_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "لدى"))
+# A national or general body ('المؤسسة الوطنية للنفط', 'هيئة الأركان العامة') is the one of its
+# kind: the place after it says where it sits, not which it is.
+ONE_OF_ITS_KIND = frozenset(normalize(w) for w in ("الوطني", "الوطنية", "العام", "العامة"))
+
+
+def _past_seat(tokens: list[Token], end: int) -> int:
+    """Past the place a body sits in or is accredited to, part of its name: 'الدفاع المدني في
+    محافظة حمص', 'بعثة الأمم المتحدة للدعم في ليبيا', 'السفارة الأميركية لدى ليبيا'."""
+    if end + 1 >= len(tokens) or tokens[end].norm not in SEAT_PREPOSITIONS:
+        return end
+    place = tokens[end + 1]
+    if place.bare in _place_words() and end + 2 < len(tokens) and tokens[end + 2].is_word:
+        return end + 3  # 'في محافظة حمص'
+    return end + 2 if place.bare in _places() else end
+
+
+def _participle_plural(word: Token) -> bool:
+    """'المعتصمون', 'المحتجون': the definite sound plural of a participle of a derived verb, in
+    the subject's case, names the people doing it ('أن المعتقلين نقلوا' are those it was done
+    to); a gentilic ('الحوثيون') names a people or a body."""
+    bare = word.bare
+    return (
+        bare.startswith("الم")
+        and bare.endswith("ون")
+        and not bare.endswith("يون")
+        and len(bare) >= MIN_PARTICIPLE_PLURAL_LETTERS
+    )
+
+
+def _looks_definite_adjective(word: Token) -> bool:
+    return word.norm.startswith("ال") and word.norm.endswith(("ون", "ين"))
+
+
+# 'المسلحون' and longer: shorter words of this shape are nouns.
+MIN_PARTICIPLE_PLURAL_LETTERS = 8
+# A preposition with a pronoun after a group: 'المشاركون فيها' are those of the event told.
+ABOUT_IT = frozenset(
+    normalize(w) for w in ("فيها", "فيه", "فيهم", "منها", "منه", "منهم", "عنها", "عنه", "بها", "به")
+)
+
+
+# Prepositions written onto the word after them: 'لهوبرتس هوفمان', 'بحسب'.
+GLUED_PREPOSITIONS = frozenset("لبو")
+
+
+def _sound_plural_head(head: Token) -> bool:
+    """'ناشطون', 'مسؤولين': many who speak, never one person named next."""
+    return head.norm.endswith(("ون", "ين"))
+
+
+# 'الإعلام الحربي', 'إعلام المقاومة': the media of a side, an outlet by its head noun.
+MEDIA_NOUNS = frozenset(normalize(w) for w in ("إعلام",))
+MOST_OF = frozenset(normalize(w) for w in ("أغلب", "معظم", "غالبية", "أكثرية"))
 
 
 def _qualifies_outlet(word: Token) -> bool:
