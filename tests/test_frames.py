@@ -1157,3 +1157,15 @@ def test_a_verb_of_directing_reports_with_a_speech_act_as_its_object():
     assert attributions(introduced, said)[-1][:3] == (Kind.named_person, "عادل الجبير", "ووجه")
     # strikes directed are no speech act
     assert attributions("ووجه الطيران الحربي ضربات إلى مواقع المعارضة.")[-1][0] is Kind.author
+
+
+def test_a_statement_of_someone_named_before_is_their_account_of_what_another_did():
+    said = attributions(
+        "وقال فارس الخطيب، المتحدث باسم الحركة، إن المفاوضات متعثرة.",
+        "وفي تصريحات الخطيب، هدد الوسيط بأن الحصار سيشتد إذا رفضت الحركة الخطة.",
+        "وفي تصريح لوكالة محلية، حذر الوزير خالد العمر من موجة نزوح.",
+        "وفي تصريحات صحفية، انتقد النائب سامر الحسن الحكومة.",
+    )
+    assert said[1][:3] == (Kind.named_person, "فارس الخطيب", "تصريحات")
+    assert said[2][:2] == (Kind.named_person, "خالد العمر")  # a hearer, not the owner
+    assert said[3][:2] == (Kind.named_person, "سامر الحسن")  # an adjective, not the owner

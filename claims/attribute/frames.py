@@ -171,6 +171,7 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
         return _quoted_through(according, sentence, tokens, parser) or according
     verb_frame = (
         _issued_frame(sentence, tokens, parser, opening)
+        or _owned_statement_frame(sentence, tokens, parser, opening)
         or _verb_frame(sentence, tokens, parser, lead)
         or _came_in_frame(sentence, tokens, parser, opening)
         or _spoken_setting_frame(sentence, tokens, parser, opening)
@@ -515,13 +516,10 @@ def _came_in_frame(
 MAX_SPOKEN_SETTING_WORDS = 10
 
 
-def _spoken_setting_frame(
-    sentence: str, tokens: list[Token], parser: SourceParser, k: int
-) -> Frame | None:
-    """'وفي تصريح نشره موقع "X"، بدّد الوزير فلان المخاوف': a sentence that opens with the
-    words said or written it comes from (not a visit or a meeting), then a verb and its
-    subject, is the subject's speech act, of whatever verb; the outlet that published the
-    statement relays it."""
+def _spoken_setting(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """Where the setting of a statement opening the sentence at k ends (its comma) and the
+    verb after it stands: 'وفي تصريح نشره موقع "X"، بدّد …'; None when the sentence does not
+    open so."""
     if (
         k + 1 >= len(tokens)
         or not _strip_conjunction(tokens[k].norm, SETTING_PREPOSITIONS)
@@ -542,6 +540,34 @@ def _spoken_setting_frame(
         or not _plain_verb(tokens[verb])
     ):
         return None
+    return setting_end, verb
+
+
+def _owned_statement_frame(
+    sentence: str, tokens: list[Token], parser: SourceParser, k: int
+) -> Frame | None:
+    """'وفي تصريحات عبد السلام، هدد تولر بأن …': the words of someone the article named,
+    then what another did or said in them, is the owner's account, whatever the verb."""
+    setting = _spoken_setting(tokens, k)
+    if setting is None:
+        return None
+    owner = _statement_owner(sentence, tokens[k + 2 : setting[0]], parser)
+    if owner is None:
+        return None
+    return Frame(owner, tokens[k + 1].text, None, tokens[setting[1]].start, 0.75)
+
+
+def _spoken_setting_frame(
+    sentence: str, tokens: list[Token], parser: SourceParser, k: int
+) -> Frame | None:
+    """'وفي تصريح نشره موقع "X"، بدّد الوزير فلان المخاوف': a sentence that opens with the
+    words said or written it comes from (not a visit or a meeting), then a verb and its
+    subject, is the subject's speech act, of whatever verb; the outlet that published the
+    statement relays it."""
+    setting = _spoken_setting(tokens, k)
+    if setting is None:
+        return None
+    verb = setting[1]
     word_positions = [i for i, t in enumerate(tokens) if t.is_word]
     frame = _frame_at(
         sentence,
@@ -556,6 +582,22 @@ def _spoken_setting_frame(
         return None
     frame.certainty = 0.75
     return frame
+
+
+def _statement_owner(sentence: str, setting: list[Token], parser: SourceParser) -> Source | None:
+    """Whose words the setting names when a name follows its noun as possessor ('تصريحات عبد
+    السلام', 'بيان الخارجية'): a person or body the article knows, the whole rest of the
+    setting; not a hearer ('تصريح لوكالة محلية'), nor an adjective ('تصريحات صحفية')."""
+    if not setting or not setting[0].is_word or setting[0].norm[:1] == "ل":
+        return None
+    owner = parser.parse(setting, sentence)
+    if owner is None or owner.kind not in (Kind.named_person, Kind.organization):
+        return None
+    if owner.kind is Kind.named_person and not (
+        parser.memory.has_name(owner.name) or parser.memory.knows(owner.name)
+    ):
+        return None  # 'وفي مقال نشرته …' parsed as a name: only a person already named
+    return owner
 
 
 def _plain_verb(token: Token) -> bool:
