@@ -609,7 +609,7 @@ def test_real_pages_stay_above_their_floor():
     scores = evaluate(REALDEV / "gold.jsonl", REALDEV / "text")
     assert scores.junk.f1 >= 0.95 and scores.junk.precision >= 0.95
     assert scores.kind_macro_f1 >= 0.935
-    assert scores.source_match >= 0.895
+    assert scores.source_match >= 0.9
     assert scores.attributed.f1 >= 0.955
     assert scores.via_match >= 0.825
 

@@ -1169,3 +1169,14 @@ def test_a_statement_of_someone_named_before_is_their_account_of_what_another_di
     assert said[1][:3] == (Kind.named_person, "فارس الخطيب", "تصريحات")
     assert said[2][:2] == (Kind.named_person, "خالد العمر")  # a hearer, not the owner
     assert said[3][:2] == (Kind.named_person, "سامر الحسن")  # an adjective, not the owner
+
+
+def test_publishing_words_said_or_written_is_the_publishers_speech_act():
+    said = attributions(
+        "ونشر المحلل السياسي الأردني سامر الحسن تغريدات على تويتر انتقد فيها القرار.",
+        "ونشرت وزارة الصحة بيانا حول أعداد المصابين.",
+        "ونشر الجيش تعزيزات جديدة على الحدود الشمالية.",
+    )
+    assert said[0][:3] == (Kind.named_person, "سامر الحسن", "ونشر")
+    assert said[1][:2] == (Kind.organization, "وزارة الصحة")
+    assert said[2][0] is Kind.author  # troops, not words

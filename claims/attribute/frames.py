@@ -754,9 +754,41 @@ def _verb_frame(
             continue
         opening = clause if far_clause and clause is not None else lead
         frame = _frame_at(sentence, tokens, i, lemma, parser, word_positions, opening)
+        if lemma in _media_cues() and (published := _published_words(tokens, i)):
+            publisher = parser.parse(tokens[i + 1 : published], sentence)
+            if publisher is not None and publisher.kind is not Kind.author:
+                # 'ونشر الوزير فلان تغريدة قال فيها …': the publisher's speech act
+                return Frame(publisher, token.text, None, tokens[published].start, 0.8)
         if frame and (lemma not in _media_cues() or frame.source.kind is Kind.media):
             return frame
     return None
+
+
+# How many words a publishing verb's subject may run before its object ('ونشر أستاذ العلوم
+# السياسية ومستشار ولي العهد السابق فلان تغريدات …').
+MAX_PUBLISHED_OBJECT_REACH = 14
+
+
+def _published_words(tokens: list[Token], i: int) -> int | None:
+    """Where the object of a verb of publishing at i stands when it is words said or written
+    ('ونشر الوزير تغريدة قال فيها …'; not 'ونشر الجيش تعزيزات'), before the clause ends."""
+    for k in range(i + 2, min(len(tokens), i + 1 + MAX_PUBLISHED_OBJECT_REACH)):
+        if tokens[k].text in "،,.:؛":
+            return None
+        if not word_class("spoken_settings").isdisjoint(_singular_forms(tokens[k].norm)):
+            return k
+    return None
+
+
+def _singular_forms(norm: str) -> tuple[str, ...]:
+    """The forms a noun's entry may have behind its accusative alif or feminine plural:
+    'بيانا' -> 'بيان', 'تغريدات' -> 'تغريده'."""
+    forms = [norm]
+    if norm.endswith("ا"):
+        forms.append(norm[:-1])
+    if norm.endswith("ات"):
+        forms.append(norm[:-2] + "ه")
+    return tuple(forms)
 
 
 # 'لا شيء يشير إلى …', 'كل شيء يؤكد أن …': a thing as the subject of a verb of showing.
