@@ -49,6 +49,7 @@ from claims.judge import (
     told_again_as_headlines,
     verdict,
     word_forms,
+    word_key,
 )
 from claims.models import Link, LinkKind, Reason, Status
 from claims.numbers import GENERIC, Quantity, dates, may_start_figure, quantities, tokens
@@ -972,6 +973,10 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
             f"{' '.join(difference.only_a)} in the place of {' '.join(difference.only_b)}, "
             "the words around kept"
         )
+    beside = _opposed_beside(a.norm.split(), b.norm.split())
+    if beside:
+        signals["opposed beside one word"] = 1.0
+        said["opposed beside one word"] = f"opposed predicates {beside[1]} beside {beside[0]}"
     ordinals = [[w for w in words if _ordinal(w)] for words in difference[:2]]
     if ordinals[0] and ordinals[1]:
         signals["other ordinal"] = 1.0
@@ -981,6 +986,38 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
         signals["other figure"] = 1.0
         said["other figure"] = f"figure {figures[0][0]} vs {figures[1][0]}"
     return _Judged(signals, said)
+
+
+# How far (in words) from a word both statements share its predicate is read.
+PREDICATE_REACH = 2
+
+
+def _predicates_beside(words: Sequence[str], i: int) -> frozenset[tuple[int, int]]:
+    near = (*words[max(0, i - PREDICATE_REACH) : i], *words[i + 1 : i + PREDICATE_REACH + 1])
+    return frozenset().union(*map(_word_predicates, near))
+
+
+def _opposed_beside(words_a: Sequence[str], words_b: Sequence[str]) -> tuple[str, str] | None:
+    """A word both statements tell (not a function word nor a predicate) with opposed
+    predicates of the opposites lexicon beside it, one side of an entry in one statement and the
+    other in the other: ('دولار', 'هبوط/ارتفاع') for 'الذهب يصعد مع هبوط الدولار' / 'هبوط
+    الذهب بارتفاع الدولار'. The opposites are in both, so no word of them is left over: what
+    changed is which thing each tells of (roles swapped). In ANS train 24 such judged pairs
+    disagree, 4 agree."""
+    function_words = _function_words()
+    keys_b = [word_key(w) for w in words_b]
+    for i, word in enumerate(words_a):
+        key = word_key(word)
+        if word in function_words or key not in keys_b or _word_predicates(word):
+            continue
+        here = _predicates_beside(words_a, i)
+        there = _predicates_beside(words_b, keys_b.index(key))
+        if here & there:  # a predicate of the same sense beside it in both: told alike
+            continue
+        for n, side in sorted(here):
+            if (n, 1 - side) in there and (n, 1 - side) not in here:
+                return key, _opposites()[n][2]
+    return None
 
 
 def _ordinal(key: str) -> bool:
