@@ -46,6 +46,18 @@ def few_words_differ(difference: Difference) -> bool:
     return more <= MAX_PAIRED or (fewer <= 1 and more <= MAX_DROPPED)
 
 
+# Statements of at most this many words are headline-sized: told again in other words, they are
+# still judged (`told_again_as_headlines`). A longer sentence (an evidence sentence that tells
+# much more than a claim) leaves over words of other facts, and the judge has never read those.
+HEADLINE_WORDS = 15
+
+
+def told_again_as_headlines(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
+    """Whether two statements are both headline-sized: a rewording of one in the other is judged
+    too, though with a higher threshold (`JudgeModel.rewritten_threshold`)."""
+    return max(len(words_a), len(words_b)) <= HEADLINE_WORDS
+
+
 # The value of a word feature (a signal's is 1): under one regularisation a word's weight must
 # be twice a signal's to count as much, so a word decides only where ANS shows it often, and
 # the topics of ANS's contradictions (a country, a currency) lean less. Dev 0.638 -> 0.657 with
@@ -212,8 +224,12 @@ class JudgeModel(BaseModel):
     """Weights of the fitted model, as `claims.train_judge` writes them."""
 
     bias: float
-    # P(contradiction) from which two related statements contradict, tuned on ANS dev.
+    # P(contradiction) from which two related statements that differ in a few words contradict,
+    # tuned on ANS dev.
     threshold: float
+    # The same for two headlines told again in other words (`told_again_as_headlines`), tuned on
+    # ANS dev from `claims.train_judge.REWRITTEN_THRESHOLDS` up.
+    rewritten_threshold: float
     weights: dict[str, float]
     trained_on: str
 
@@ -231,15 +247,23 @@ class Verdict(NamedTuple):
     deciding: list[tuple[str, float]]
 
 
-def verdict(feats: Mapping[str, float], model: JudgeModel | None = None, top: int = 3) -> Verdict:
+def verdict(
+    feats: Mapping[str, float],
+    model: JudgeModel | None = None,
+    top: int = 3,
+    threshold: float | None = None,
+) -> Verdict:
+    """P(contradiction) of a pair's features and the features that decided, read against
+    `threshold` (the model's own by default)."""
     model = model or load_model()
+    threshold = model.threshold if threshold is None else threshold
     weights = model.weights
     contributions = [
         (name, weights[name] * value) for name, value in feats.items() if name in weights
     ]
     z = model.bias + sum(c for _, c in contributions)
     p = 1 / (1 + math.exp(-z)) if z > -30 else 0.0
-    sign = 1 if p >= model.threshold else -1
+    sign = 1 if p >= threshold else -1
     deciding = sorted((c for c in contributions if c[1] * sign > 0), key=lambda c: -abs(c[1]))
     return Verdict(p, deciding[:top])
 
