@@ -23,13 +23,14 @@ waits for `all=True`, which forgets every link and key and relinks the whole sto
 written with other lexicons (`claims.link.keys_version`) are made again, without relinking.
 
 Memory is bounded by the blocking keys of every claim, not by their features: the new claims
-are read and analysed `batch` at a time for their keys (step 1), their features dropped but
-those of the first `held` claims; the pairs kept are then judged in order, in steps that each
-meet `batch` claims not met before (step 3), each end read and analysed again unless its
-features are still held; the links found wait in a temporary file for the write, which reads
-them back and recomputes the confidences `batch` claims at a time. So a full run of a million
-claims holds a million keys (a few hundred bytes each), not a million features (a few
-kilobytes each), and writes the links a run in one batch would, in the same order.
+are read `batch` at a time for their keys (step 1), the first `held` analysed in full and
+their features kept, the others for their keys alone (`claims.link.blocking_keys`, half the
+cost); the pairs kept are then judged in order, in steps that each meet `batch` claims not
+met before (step 3), each end read and analysed unless its features are still held; the
+links found wait in a temporary file for the write, which reads them back and recomputes the
+confidences `batch` claims at a time. So a full run of a million claims holds a million keys
+(a few hundred bytes each), not a million features (a few kilobytes each), and writes the
+links a run in one batch would, in the same order.
 """
 
 from __future__ import annotations
@@ -124,16 +125,26 @@ def _claims(session, ids: Sequence[int]) -> list[Row]:
     return sorted(rows, key=lambda r: r.id)
 
 
-def _analysed(
-    session, ids: Sequence[int], batch: int, workers: int
-) -> Iterator[tuple[list[Row], list[linker.Features]]]:
-    """The rows and features of these claims (ids in increasing order), `batch` at a time."""
+def _read_keys(
+    session, ids: Sequence[int], batch: int, workers: int, held: int = 0
+) -> Iterator[tuple[list[Row], list[linker.Features | linker.Keys]]]:
+    """The rows of these claims (ids in increasing order), `batch` at a time, with the features
+    of the first `held` and the blocking keys alone of the others (made at half the cost)."""
     for start in range(0, len(ids), batch):
         rows = _claims(session, ids[start : start + batch])
-        yield rows, linker.analyse([r.claim for r in rows], workers=workers)
+        analysed = min(len(rows), held)
+        held -= analysed
+        texts = [r.claim for r in rows]
+        yield (
+            rows,
+            [
+                *linker.analyse(texts[:analysed], workers=workers),
+                *linker.blocking_of(texts[analysed:], workers=workers),
+            ],
+        )
 
 
-def _keys(f: linker.Features, interned: dict[str, str]) -> linker.Keys:
+def _keys(f: linker.Features | linker.Keys, interned: dict[str, str]) -> linker.Keys:
     """What blocking needs of a claim, each key one string shared by the claims that hold it."""
     return linker.Keys(tuple(interned.setdefault(k, k) for k in f.blocking), f.key)
 
@@ -319,9 +330,9 @@ def _plan(
     del index
     interned: dict[str, str] = {}
     outdated: dict[int, linker.Keys] = {}
-    for rows, feats in _analysed(session, outdated_ids, batch, workers):
+    for rows, made in _read_keys(session, outdated_ids, batch, workers):
         # keys made with other lexicons: make them again
-        outdated.update((r.id, _keys(f, interned)) for r, f in zip(rows, feats, strict=True))
+        outdated.update((r.id, _keys(k, interned)) for r, k in zip(rows, made, strict=True))
     stored.update((cid, SEP.join(k.blocking)) for cid, k in outdated.items())
     if not new_ids:
         return _Plan(total, all, version, batch, [], [], outdated)
@@ -329,10 +340,10 @@ def _plan(
     entity_ids = _via_entities(session)
     new_key: dict[int, linker.Keys] = {}
     kept: dict[int, tuple[linker.ClaimRef, linker.Features]] = {}
-    for rows, feats in _analysed(session, new_ids, batch, workers):
-        for r, f in zip(rows, feats, strict=True):
+    for rows, made in _read_keys(session, new_ids, batch, workers, held):
+        for r, f in zip(rows, made, strict=True):
             new_key[r.id] = _keys(f, interned)
-            if len(kept) < held:
+            if isinstance(f, linker.Features):
                 kept[r.id] = (_ref(r, entity_ids), f)
     new_ids = list(new_key)  # those still current
     plan = _Plan(total, all, version, batch, new_ids, list(new_key.values()), outdated)
