@@ -265,25 +265,32 @@ def _write_plan(store: Store, plan: _Plan) -> LinkResult | None:
         return _write(session, plan)
 
 
+def stored_counts(stored: dict[int, str]) -> Counter[str]:
+    """How many of these stored claims (their keys as stored) hold each blocking key."""
+    return Counter(chain.from_iterable(keys.split(SEP) for keys in stored.values() if keys))
+
+
+def holding(stored: dict[int, str], wanted: set[str]) -> dict[int, linker.Keys]:
+    """The stored claims (by their stored keys) that hold one of the `wanted` keys."""
+    return {
+        cid: linker.stored_keys(keys.split(SEP))
+        for cid, keys in stored.items()
+        if keys and not wanted.isdisjoint(keys.split(SEP))
+    }
+
+
 def _partners(
     stored: dict[int, str], new_keys: Sequence[linker.Features | linker.Keys]
 ) -> tuple[Counter[str], dict[int, linker.Keys]]:
     """How many claims, stored and new, hold each blocking key, and the stored claims (by
     their stored keys) that hold a key some new claim is indexed under: the only ones a full
     run could pair with a new claim."""
-    df: Counter[str] = Counter(
-        chain.from_iterable(keys.split(SEP) for keys in stored.values() if keys)
-    )
+    df = stored_counts(stored)
     df.update(chain.from_iterable(f.blocking for f in new_keys))
     wanted: set[str] = set()
     for f in new_keys:
         wanted.update(linker.indexed_keys(f.blocking, df))
-    partners = {
-        cid: linker.stored_keys(keys.split(SEP))
-        for cid, keys in stored.items()
-        if keys and not wanted.isdisjoint(keys.split(SEP))
-    }
-    return df, partners
+    return df, holding(stored, wanted)
 
 
 def _linked_meanwhile(session, new_ids: Sequence[int]) -> bool:
