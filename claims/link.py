@@ -23,11 +23,11 @@ import os
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -559,16 +559,23 @@ def _place_key(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
-@lru_cache(maxsize=65536)
-def features(text: str) -> Features:
-    """The features of one statement."""
+class _Read(NamedTuple):
+    """What a statement's blocking keys are made of, read once for its features too."""
+
+    toks: list
+    words: list[str]
+    keys: list[str]  # the words as place keys
+    stems: frozenset[str]
+    places: set[str]
+    covered: set[int]  # the words of the places found
+    found: tuple[Quantity, ...]
+
+
+def _read(text: str) -> _Read:
+    """Words, content stems, gazetteer places and figures of a statement."""
     toks = tokens(text)
     words = [t.norm for t in toks if t.number is None]
-    digits = [t.norm for t in toks if t.number is not None]
-    found_tokens = [t.norm for t in toks]
-    excluded = set(_phrase_hits(words, negating=False))
-    negated_at = [i for i in _phrase_hits(words, negating=True) if i not in excluded]
-    stems = {s for s in map(_content_stem, words) if s}
+    digits = any(t.number is not None for t in toks)
     keys = [_place_key(w) for w in words]
     gaz, firsts = _gazetteer(), _gazetteer_firsts()
     places = set()
@@ -586,6 +593,39 @@ def features(text: str) -> Features:
                 places.add(hit)
                 covered.update(range(i, i + n))
                 break
+    # the full figure parser (with offsets) only where a figure may be
+    maybe = digits or any(map(may_start_figure, words))
+    found = tuple(quantities(text, toks)) if maybe else ()
+    stems = frozenset(s for s in map(_content_stem, words) if s)
+    return _Read(toks, words, keys, stems, places, covered, found)
+
+
+def _blocking(read: _Read) -> tuple[str, ...]:
+    """Blocking keys: content stems, places (named entities) and exact figures with their
+    kind."""
+    return (
+        tuple(sorted(read.stems))
+        + tuple(f"@{p}" for p in sorted(read.places))
+        + tuple(f"#{q.low:g}:{_comparable_kind(q)}" for q in read.found if q.exact)
+    )
+
+
+def blocking_keys(text: str) -> Keys:
+    """The blocking of a statement without the rest of its features (about half their cost):
+    what linking a store needs of the claims whose features it does not hold."""
+    read = _read(text)
+    return Keys(_blocking(read), _token_key(read.stems))
+
+
+@lru_cache(maxsize=65536)
+def features(text: str) -> Features:
+    """The features of one statement."""
+    read = _read(text)
+    toks, words, keys, stems_f, places, covered, found = read
+    digits = [t.norm for t in toks if t.number is not None]
+    found_tokens = [t.norm for t in toks]
+    excluded = set(_phrase_hits(words, negating=False))
+    negated_at = [i for i in _phrase_hits(words, negating=True) if i not in excluded]
     heads, openers = _place_heads(), _name_openers()
     named_at = [
         i + 1
@@ -614,16 +654,6 @@ def features(text: str) -> Features:
     days = dates(found_tokens) | frozenset(
         _WEEKDAYS[w] for w in _bare_all(set(words) & _WEEKDAY_FORMS) if w in _WEEKDAYS
     )
-    # the full figure parser (with offsets) only where a figure may be
-    maybe = digits or any(map(may_start_figure, words))
-    found = tuple(quantities(text, toks)) if maybe else ()
-    stems_f = frozenset(stems)
-    # blocking keys: content stems, places (named entities) and exact figures with their kind
-    blocking = (
-        tuple(sorted(stems_f))
-        + tuple(f"@{p}" for p in sorted(places))
-        + tuple(f"#{q.low:g}:{_comparable_kind(q)}" for q in found if q.exact)
-    )
     return Features(
         text=text,
         norm=" ".join(words + digits),
@@ -637,7 +667,7 @@ def features(text: str) -> Features:
         places=frozenset(places) or NONE,
         days=days or NONE,
         named=named or NONE,
-        blocking=blocking,
+        blocking=_blocking(read),
         glued=tuple(_unglued(s) for s in sorted(stems_f) if s[:1] in _GLUED),
         local=local or NONE,
         actors=_find_actors(words, keys) or NONE,
@@ -1591,10 +1621,15 @@ def rank(
 # From this many claims on, features and judgements are computed in worker processes.
 PARALLEL_FROM = 20_000
 _SHARED: dict[str, object] = {}
+T = TypeVar("T")
 
 
 def _features_part(texts: Sequence[str]) -> list[Features]:
     return [features(t) for t in texts]
+
+
+def _blocking_part(texts: Sequence[str]) -> list[tuple[str, ...]]:
+    return [_blocking(_read(t)) for t in texts]
 
 
 def _judge_part(bounds: tuple[int, int]) -> list[LinkRow]:
@@ -1623,27 +1658,44 @@ def _processes(workers: int, n: int) -> int:
     return (os.cpu_count() or 1) if workers < 1 else workers
 
 
+def _each_text(
+    part: Callable[[Sequence[str]], list[T]], texts: Sequence[str], workers: int
+) -> tuple[list[T], bool]:
+    """`part` over these statements, each distinct one once, in `workers` processes (all cores
+    for -1) when there are many; the results in the order of `texts`, and whether worker
+    processes made them."""
+    unique = list(dict.fromkeys(texts))  # a statement repeated is analysed once
+    procs = _processes(workers, len(unique))
+    if procs == 1:
+        found = part(unique)
+    else:
+        size = -(-len(unique) // (procs * 4))
+        with mp.get_context("fork").Pool(procs) as pool:
+            parts = pool.map(part, [unique[k : k + size] for k in range(0, len(unique), size)])
+        found = [f for made in parts for f in made]
+    if len(unique) == len(texts):
+        return found, procs > 1
+    by_text = dict(zip(unique, found, strict=True))
+    return [by_text[t] for t in texts], procs > 1
+
+
 @no_cycle_collection()
 def analyse(texts: Sequence[str], *, workers: int = -1) -> list[Features]:
     """The features of many statements; in `workers` processes (all cores for -1) when there
     are many."""
-    unique = list(dict.fromkeys(texts))  # a statement repeated is analysed once
-    procs = _processes(workers, len(unique))
-    if procs == 1:
-        found = [features(t) for t in unique]
-    else:
-        size = -(-len(unique) // (procs * 4))
-        with mp.get_context("fork").Pool(procs) as pool:
-            parts = pool.map(
-                _features_part, [unique[k : k + size] for k in range(0, len(unique), size)]
-            )
-        found = [f for part in parts for f in part]
+    found, elsewhere = _each_text(_features_part, texts, workers)
+    if elsewhere:
         for f in found:  # the token characters must come from this process's vocabulary
             f.key = _token_key(f.stems)
-    if len(unique) == len(texts):
-        return found
-    by_text = dict(zip(unique, found, strict=True))
-    return [by_text[t] for t in texts]
+    return found
+
+
+@no_cycle_collection()
+def blocking_of(texts: Sequence[str], *, workers: int = -1) -> list[Keys]:
+    """The blocking of many statements (`blocking_keys`), as `analyse` makes their features."""
+    found, _elsewhere = _each_text(_blocking_part, texts, workers)
+    # the key made here: its token characters come from this process's vocabulary
+    return [stored_keys(blocking) for blocking in found]
 
 
 @no_cycle_collection()

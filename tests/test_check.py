@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from claims.cli import app
 from claims.models import Kind
 from claims.store import Store, ingest
-from claims.store.check import check
+from claims.store.check import Checker, check
 from claims.store.linking import link_store
 from tests.store_helpers import make_article
 
@@ -50,6 +50,21 @@ def test_a_statement_is_answered_by_the_claims_that_contradict_or_corroborate_it
 def test_a_statement_on_another_matter_finds_nothing(checked_store):
     assert check(checked_store, "ارتفعت أسعار الخبز والوقود في أسواق دمشق") == []
     assert check(checked_store, "") == []
+
+
+def test_one_checker_answers_each_statement_as_a_checker_of_its_own(checked_store):
+    # the stored keys are counted once; a statement's own keys count only while it is checked
+    checker = Checker(checked_store)
+    counts = dict(checker.counts)
+    statements = [
+        "سقط 150 قتيلاً في غارات روسية على مدينة إدلب",
+        "قالت مصادر إن 150 قتيلاً سقطوا في إدلب",
+        "تمكنت فصائل المعارضة من السيطرة على منطقة محروثة في البادية",
+    ]
+    for statement in statements * 2:
+        found = [(e.relation, e.claim.id, e.score) for e in checker.check(statement)]
+        assert found == [(e.relation, e.claim.id, e.score) for e in check(checked_store, statement)]
+        assert +checker.counts == counts
 
 
 def test_the_command_prints_a_table_or_json_lines_and_reads_a_csv(checked_store, tmp_path):

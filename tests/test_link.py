@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from claims.link import (
     ClaimRef,
     Relation,
+    blocking_keys,
+    blocking_of,
     candidates,
     classify,
     compare,
@@ -514,3 +516,17 @@ def test_a_contradiction_inside_one_article_is_kept_and_says_so():
     assert inside.kind is LinkKind.contradicts and across.kind is LinkKind.contradicts
     assert "within one article: the two sides quoted" in inside.reasons
     assert "within one article: the two sides quoted" not in across.reasons
+
+
+def test_blocking_keys_alone_are_those_of_the_features():
+    # a store's linking makes the keys alone of the claims whose features it does not hold
+    texts = [row[k] for row in csv.DictReader(PAIRS.open(encoding="utf-8")) for k in ("s1", "s2")]
+    texts += [
+        "قتل 12 مدنياً وجرح عشرون آخرون في قصف على بلدة كفرنبل وبمدينة إدلب يوم الثلاثاء",
+        "لم تسجل أي إصابات في حلب",
+    ]
+    made = [(f.blocking, f.key) for f in map(features, texts)]
+    assert [tuple(blocking_keys(t)) for t in texts] == made
+    assert [tuple(k) for k in blocking_of(texts)] == made
+    assert any(k.startswith("@") for keys, _key in made for k in keys)
+    assert any(k.startswith("#") for keys, _key in made for k in keys)

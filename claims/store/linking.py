@@ -23,13 +23,14 @@ waits for `all=True`, which forgets every link and key and relinks the whole sto
 written with other lexicons (`claims.link.keys_version`) are made again, without relinking.
 
 Memory is bounded by the blocking keys of every claim, not by their features: the new claims
-are read and analysed `batch` at a time for their keys (step 1), their features dropped but
-those of the first `held` claims; the pairs kept are then judged in order, in steps that each
-meet `batch` claims not met before (step 3), each end read and analysed again unless its
-features are still held; the links found wait in a temporary file for the write, which reads
-them back and recomputes the confidences `batch` claims at a time. So a full run of a million
-claims holds a million keys (a few hundred bytes each), not a million features (a few
-kilobytes each), and writes the links a run in one batch would, in the same order.
+are read `batch` at a time for their keys (step 1), the first `held` analysed in full and
+their features kept, the others for their keys alone (`claims.link.blocking_keys`, half the
+cost); the pairs kept are then judged in order, in steps that each meet `batch` claims not
+met before (step 3), each end read and analysed unless its features are still held; the
+links found wait in a temporary file for the write, which reads them back and recomputes the
+confidences `batch` claims at a time. So a full run of a million claims holds a million keys
+(a few hundred bytes each), not a million features (a few kilobytes each), and writes the
+links a run in one batch would, in the same order.
 """
 
 from __future__ import annotations
@@ -115,25 +116,39 @@ def _claims(session, ids: Sequence[int]) -> list[Row]:
     """The rows linking needs of these claims (ids in increasing order) that are current, in
     id order."""
     query = select(*_COLUMNS).join(ARTICLE, A.id == C.article_id).where(C.current.is_(True))
+    # fetched all at once, not row by row (reading claims was 14 % of the py-spy samples of a
+    # full run of 1M claims)
     if ids and ids[-1] - ids[0] < 2 * len(ids):  # most ids of their range: read the range
         wanted = set(ids)
-        found = session.execute(query.where(C.id.between(ids[0], ids[-1])))
+        found = session.execute(query.where(C.id.between(ids[0], ids[-1]))).all()
         rows = [r for r in found if r.id in wanted]
     else:
-        rows = [r for chunk in _chunks(ids) for r in session.execute(query.where(C.id.in_(chunk)))]
+        rows = [
+            r for chunk in _chunks(ids) for r in session.execute(query.where(C.id.in_(chunk))).all()
+        ]
     return sorted(rows, key=lambda r: r.id)
 
 
-def _analysed(
-    session, ids: Sequence[int], batch: int, workers: int
-) -> Iterator[tuple[list[Row], list[linker.Features]]]:
-    """The rows and features of these claims (ids in increasing order), `batch` at a time."""
+def _read_keys(
+    session, ids: Sequence[int], batch: int, workers: int, held: int = 0
+) -> Iterator[tuple[list[Row], list[linker.Features | linker.Keys]]]:
+    """The rows of these claims (ids in increasing order), `batch` at a time, with the features
+    of the first `held` and the blocking keys alone of the others (made at half the cost)."""
     for start in range(0, len(ids), batch):
         rows = _claims(session, ids[start : start + batch])
-        yield rows, linker.analyse([r.claim for r in rows], workers=workers)
+        analysed = min(len(rows), held)
+        held -= analysed
+        texts = [r.claim for r in rows]
+        yield (
+            rows,
+            [
+                *linker.analyse(texts[:analysed], workers=workers),
+                *linker.blocking_of(texts[analysed:], workers=workers),
+            ],
+        )
 
 
-def _keys(f: linker.Features, interned: dict[str, str]) -> linker.Keys:
+def _keys(f: linker.Features | linker.Keys, interned: dict[str, str]) -> linker.Keys:
     """What blocking needs of a claim, each key one string shared by the claims that hold it."""
     return linker.Keys(tuple(interned.setdefault(k, k) for k in f.blocking), f.key)
 
@@ -254,25 +269,32 @@ def _write_plan(store: Store, plan: _Plan) -> LinkResult | None:
         return _write(session, plan)
 
 
+def stored_counts(stored: dict[int, str]) -> Counter[str]:
+    """How many of these stored claims (their keys as stored) hold each blocking key."""
+    return Counter(chain.from_iterable(keys.split(SEP) for keys in stored.values() if keys))
+
+
+def holding(stored: dict[int, str], wanted: set[str]) -> dict[int, linker.Keys]:
+    """The stored claims (by their stored keys) that hold one of the `wanted` keys."""
+    return {
+        cid: linker.stored_keys(keys.split(SEP))
+        for cid, keys in stored.items()
+        if keys and not wanted.isdisjoint(keys.split(SEP))
+    }
+
+
 def _partners(
     stored: dict[int, str], new_keys: Sequence[linker.Features | linker.Keys]
 ) -> tuple[Counter[str], dict[int, linker.Keys]]:
     """How many claims, stored and new, hold each blocking key, and the stored claims (by
     their stored keys) that hold a key some new claim is indexed under: the only ones a full
     run could pair with a new claim."""
-    df: Counter[str] = Counter(
-        chain.from_iterable(keys.split(SEP) for keys in stored.values() if keys)
-    )
+    df = stored_counts(stored)
     df.update(chain.from_iterable(f.blocking for f in new_keys))
     wanted: set[str] = set()
     for f in new_keys:
         wanted.update(linker.indexed_keys(f.blocking, df))
-    partners = {
-        cid: linker.stored_keys(keys.split(SEP))
-        for cid, keys in stored.items()
-        if keys and not wanted.isdisjoint(keys.split(SEP))
-    }
-    return df, partners
+    return df, holding(stored, wanted)
 
 
 def _linked_meanwhile(session, new_ids: Sequence[int]) -> bool:
@@ -319,9 +341,9 @@ def _plan(
     del index
     interned: dict[str, str] = {}
     outdated: dict[int, linker.Keys] = {}
-    for rows, feats in _analysed(session, outdated_ids, batch, workers):
+    for rows, made in _read_keys(session, outdated_ids, batch, workers):
         # keys made with other lexicons: make them again
-        outdated.update((r.id, _keys(f, interned)) for r, f in zip(rows, feats, strict=True))
+        outdated.update((r.id, _keys(k, interned)) for r, k in zip(rows, made, strict=True))
     stored.update((cid, SEP.join(k.blocking)) for cid, k in outdated.items())
     if not new_ids:
         return _Plan(total, all, version, batch, [], [], outdated)
@@ -329,10 +351,10 @@ def _plan(
     entity_ids = _via_entities(session)
     new_key: dict[int, linker.Keys] = {}
     kept: dict[int, tuple[linker.ClaimRef, linker.Features]] = {}
-    for rows, feats in _analysed(session, new_ids, batch, workers):
-        for r, f in zip(rows, feats, strict=True):
+    for rows, made in _read_keys(session, new_ids, batch, workers, held):
+        for r, f in zip(rows, made, strict=True):
             new_key[r.id] = _keys(f, interned)
-            if len(kept) < held:
+            if isinstance(f, linker.Features):
                 kept[r.id] = (_ref(r, entity_ids), f)
     new_ids = list(new_key)  # those still current
     plan = _Plan(total, all, version, batch, new_ids, list(new_key.values()), outdated)
