@@ -610,13 +610,6 @@ def _blocking(read: _Read) -> tuple[str, ...]:
     )
 
 
-def blocking_keys(text: str) -> Keys:
-    """The blocking of a statement without the rest of its features (about half their cost):
-    what linking a store needs of the claims whose features it does not hold."""
-    read = _read(text)
-    return Keys(_blocking(read), _token_key(read.stems))
-
-
 @lru_cache(maxsize=65536)
 def features(text: str) -> Features:
     """The features of one statement."""
@@ -1692,7 +1685,9 @@ def analyse(texts: Sequence[str], *, workers: int = -1) -> list[Features]:
 
 @no_cycle_collection()
 def blocking_of(texts: Sequence[str], *, workers: int = -1) -> list[Keys]:
-    """The blocking of many statements (`blocking_keys`), as `analyse` makes their features."""
+    """The blocking of many statements without the rest of their features (about half their
+    cost), as `analyse` makes their features: what linking a store needs of the claims whose
+    features it does not hold."""
     found, _elsewhere = _each_text(_blocking_part, texts, workers)
     # the key made here: its token characters come from this process's vocabulary
     return [stored_keys(blocking) for blocking in found]

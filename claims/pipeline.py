@@ -167,6 +167,10 @@ class _InWorkers(Iterator[tuple[Path, ExtractedArticle | Exception]]):
         nothing queued behind it."""
         self.pool.shutdown(cancel_futures=True)
 
+    def __del__(self) -> None:
+        # a caller that drops it unclosed leaves no workers extracting what nobody takes
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
 
 def _extract_input(item: InputFile, max_size: int) -> ExtractedArticle:
     if item.problem is not None:

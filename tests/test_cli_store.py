@@ -395,3 +395,11 @@ def test_a_kill_while_linking_is_finished_by_the_next_ingest_as_a_clean_run(
     assert f"linked {len(expected[2])} claims not linked before" in again.output
     assert _linked_state(killed) == expected
     assert all(finding.ok for finding in examine(killed)[1])
+
+
+def test_the_store_ingest_name_is_the_function_whatever_was_imported_first():
+    # the review app's article screen imports the store's modules before anyone asks for it
+    import tui.screens.article  # noqa: F401
+    from claims.store import ingest
+
+    assert callable(ingest) and ingest.__module__ == "claims.store.ingesting"

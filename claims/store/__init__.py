@@ -8,7 +8,6 @@ page = query_claims(store, ClaimFilter(status=Status.unreviewed), order="confide
 from __future__ import annotations
 
 from importlib import import_module
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
         resolve_url,
         upgrade,
     )
-    from claims.store.ingest import ingest
+    from claims.store.ingesting import ingest
     from claims.store.ledger import count_sources, sources
     from claims.store.queries import (
         add_note,
@@ -76,7 +75,7 @@ _HOME = {
     "failure_message": "claims.store.engine",
     "resolve_url": "claims.store.engine",
     "upgrade": "claims.store.engine",
-    "ingest": "claims.store.ingest",
+    "ingest": "claims.store.ingesting",
     "count_sources": "claims.store.ledger",
     "sources": "claims.store.ledger",
     "add_note": "claims.store.queries",
@@ -116,10 +115,6 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(import_module(_HOME[name]), name)
     globals()[name] = value  # asked once
-    # Importing the module `claims.store.ingest` (here, or from `claims.store.articles`) sets
-    # it on this package under its name, over the function: the name means the function.
-    if isinstance(globals().get("ingest"), ModuleType):
-        del globals()["ingest"]
     return value
 
 

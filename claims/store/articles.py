@@ -22,7 +22,7 @@ from sqlalchemy import Connection, insert, select, update
 from claims.arabic import normalize_key
 from claims.models import Kind
 from claims.store.engine import Store
-from claims.store.ingest import EDITS, X, resolve_entity
+from claims.store.ingesting import EDITS, X, resolve_entity
 from claims.store.passages import move as move_passages
 from claims.store.passages import unlink
 from claims.store.queries import ARTICLE, A, C, utcnow

@@ -72,6 +72,9 @@ class Checker:
             )
         finally:
             df.subtract(asked.blocking)
+            for key in asked.blocking:
+                if df[key] <= 0:
+                    del df[key]  # a key no stored claim holds: kept, the counts would grow
         others = np.where(i == 0, j, i) - 1  # the stored claim of each pair, as an index in ids
         best = others[np.argsort(-score, kind="stable")][:JUDGED]
         found = []

@@ -473,7 +473,7 @@ def upgrade(url: str | os.PathLike[str] | None = None) -> tuple[str | None, str]
 
 class Store:
     """An open claim store. Every read and write goes through the functions in
-    `claims.store.queries` and `claims.store.ingest`, which take a Store first."""
+    `claims.store.queries` and `claims.store.ingesting`, which take a Store first."""
 
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine

@@ -24,7 +24,7 @@ written with other lexicons (`claims.link.keys_version`) are made again, without
 
 Memory is bounded by the blocking keys of every claim, not by their features: the new claims
 are read `batch` at a time for their keys (step 1), the first `held` analysed in full and
-their features kept, the others for their keys alone (`claims.link.blocking_keys`, half the
+their features kept, the others for their keys alone (`claims.link.blocking_of`, half the
 cost); the pairs kept are then judged in order, in steps that each meet `batch` claims not
 met before (step 3), each end read and analysed unless its features are still held; the
 links found wait in a temporary file for the write, which reads them back and recomputes the
