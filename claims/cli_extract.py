@@ -58,16 +58,24 @@ def extract(
     failed = 0
     articles: list[ExtractedArticle] = []
     extraction = extract_files(list(iter_inputs(paths)), jobs, max_size * 1_000_000)
-    with closing(extraction):  # an extractor failure raised below stops the workers
-        for _path, extracted in extraction:
+    with closing(extraction):
+        for path, extracted in extraction:
             if isinstance(extracted, UnreadableFile):
                 errors.print(
                     Text(safe(f"skipped {extracted.path}: {extracted.reason}"), style="red")
                 )
                 failed += 1
                 continue
-            if isinstance(extracted, Exception):
-                raise extracted
+            if isinstance(extracted, Exception):  # an extractor failure must not stop the run
+                kind = type(extracted).__name__
+                errors.print(
+                    Text(
+                        safe(f"skipped {path}: could not be processed ({kind}: {extracted})"),
+                        style="red",
+                    )
+                )
+                failed += 1
+                continue
             for warning in extracted.article.warnings:
                 errors.print(Text(safe(f"warning: {warning}"), style="yellow"))
             articles.append(extracted)

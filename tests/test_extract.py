@@ -645,6 +645,25 @@ def test_extract_cli_reports_a_bad_file_and_goes_on(tmp_path):
     assert '"doc":"good.txt"' in result.stdout
 
 
+def test_extract_cli_names_the_file_the_extractor_failed_on_and_goes_on(tmp_path, monkeypatch):
+    import claims.pipeline
+
+    (tmp_path / "a.txt").write_text("وقال الوزير إن الحل سياسي.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("وقال السفير إن الحل قريب.", encoding="utf-8")
+    extract_path = claims.pipeline.extract_path
+
+    def failing_on_a(path, *args, **kwargs):
+        if path.name == "a.txt":
+            raise IndexError("list index out of range")
+        return extract_path(path, *args, **kwargs)
+
+    monkeypatch.setattr(claims.pipeline, "extract_path", failing_on_a)
+    result = CliRunner().invoke(app, ["extract", str(tmp_path), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "a.txt" in result.stderr and "IndexError" in result.stderr
+    assert '"doc":"b.txt"' in result.stdout
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "table"])
 def test_extract_in_two_jobs_prints_what_one_job_prints(tmp_path, fmt):
     bad = tmp_path / "bad.txt"
