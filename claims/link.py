@@ -1187,7 +1187,7 @@ def _synonym_targets() -> frozenset[str]:
     return frozenset(_synonyms().values())
 
 
-def _difference(a: Features, b: Features) -> Difference:
+def word_difference(a: Features, b: Features) -> Difference:
     """How two statements differ word by word, synonyms of the lexicon aligned."""
     return align(a.norm.split(), b.norm.split(), _function_words(), _synonym)
 
@@ -1196,7 +1196,7 @@ def judge_features(a: Features, b: Features) -> dict[str, float]:
     """The judge's features of any pair (what `claims.train_judge` fits on)."""
     sim = similarity(a, b)
     return _judge_input(
-        a, b, _analyse_pair(a, b, sim), _gate(a, b, sim), _difference(a, b)
+        a, b, _analyse_pair(a, b, sim), _gate(a, b, sim), word_difference(a, b)
     ).features
 
 
@@ -1245,7 +1245,7 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
     # or nothing in common but the place: other facts, however alike the wording
     if found.other:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=[*reasons, found.other])
-    difference = _difference(a, b)
+    difference = word_difference(a, b)
     # What a difference of a few words means here. Two statements that differ in a few words
     # only (`few_words_differ`) tell one story with one change, and the judge (fitted on ANS)
     # reads any change: an opposed predicate, a negation or a denial on one side, another

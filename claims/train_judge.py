@@ -3,6 +3,7 @@
     python -m claims.train_judge             # fit on train, tune on dev, write claims/judge_weights.json
     python -m claims.train_judge --check     # fit again and compare with the shipped weights
     python -m claims.train_judge --score     # the shipped judge on ANS dev, as `claims compare` does
+    python -m claims.train_judge --mine      # word pairs swapped in their slot in train, to read
 
 Reads `../shared/stance/ans/train.csv` and `dev.csv` (headline pairs s1,s2,stance with stance
 agree, disagree or other; Khouja 2020). The model is fitted on the agree and disagree pairs of
@@ -19,8 +20,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from claims.judge import SIGNAL, WEIGHTS_FILE, JudgeModel, dump_model, load_model
-from claims.link import compare_features, features, judge_features
+from claims.judge import (
+    SIGNAL,
+    WEIGHTS_FILE,
+    JudgeModel,
+    dump_model,
+    load_model,
+    swapped_in_place,
+)
+from claims.link import compare_features, features, judge_features, word_difference
 
 ROOT = Path(__file__).resolve().parent.parent
 ANS = ROOT.parent / "shared" / "stance" / "ans"
@@ -143,6 +151,34 @@ def train(ans: Path, report=print) -> JudgeModel:
     return model
 
 
+def swapped_words(a: str, b: str) -> tuple[str, str] | None:
+    """The word of `a` and the word of `b` that take each other's place, the rest aligned
+    (normalised, clitics off), if the two statements differ so; in alphabetical order."""
+    fa, fb = features(a), features(b)
+    difference = word_difference(fa, fb)
+    if len(difference.only_a) != 1 or len(difference.only_b) != 1:
+        return None
+    if not swapped_in_place(fa.norm.split(), fb.norm.split(), difference):
+        return None
+    x, y = sorted((difference.only_a[0], difference.only_b[0]))
+    return x, y
+
+
+def mine(pairs: list[tuple[str, str, str]]) -> list[tuple[str, str, int, int]]:
+    """Word pairs swapped in their slot (`swapped_words`) in disagree pairs and never in agree
+    pairs, with how often in each, most frequent first: candidates for the opposites lexicon,
+    to be read and kept by hand where they are opposites in general."""
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    for a, b, stance in pairs:
+        swap = swapped_words(a, b) if stance in ("agree", "disagree") else None
+        if swap:
+            counts.setdefault(swap, Counter())[stance] += 1
+    return sorted(
+        ((x, y, c["disagree"], c["agree"]) for (x, y), c in counts.items() if not c["agree"]),
+        key=lambda row: (-row[2], row[0], row[1]),
+    )
+
+
 def same_weights(a: JudgeModel, b: JudgeModel, tolerance: float = 1e-6) -> bool:
     """Whether two fits agree to `tolerance` in every weight, the bias and the threshold."""
     names = a.weights.keys() | b.weights.keys()
@@ -159,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ans", type=Path, default=ANS, help="the ANS folder (train.csv, dev.csv)")
     parser.add_argument("--check", action="store_true", help="compare with the shipped weights")
     parser.add_argument("--score", action="store_true", help="score the shipped judge on dev")
+    parser.add_argument("--mine", action="store_true", help="list word pairs swapped in train")
     parser.add_argument("--out", type=Path, help="write the weights here, not into the package")
     args = parser.parse_args(argv)
     if not (args.ans / "train.csv").exists():
@@ -166,6 +203,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.score:
         print("ANS dev, " + score(read_pairs(args.ans / "dev.csv")).report())
+        return 0
+    if args.mine:
+        for x, y, disagree, agree in mine(read_pairs(args.ans / "train.csv")):
+            print(f"{disagree}\t{agree}\t{x} | {y}")
         return 0
     model = train(args.ans)
     target = args.out or Path(__file__).with_name(WEIGHTS_FILE)

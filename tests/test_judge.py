@@ -18,17 +18,17 @@ from claims.judge import (
 )
 from claims.link import (
     Relation,
-    _difference,
     _imperfect_verb,
     compare,
     features,
     judge_features,
+    word_difference,
 )
 
 ANS = Path(__file__).resolve().parents[2] / "shared" / "stance" / "ans"
 needs_ans = pytest.mark.skipif(not (ANS / "dev.csv").exists(), reason="no ../shared/stance/ans")
 # What the shipped judge scores on ANS dev (macro-F1 over agree/disagree), a little under.
-DEV_FLOOR = 0.71
+DEV_FLOOR = 0.713
 
 
 def signals(a: str, b: str) -> set[str]:
@@ -246,6 +246,72 @@ def test_opposites_read_from_ans_pairs_contradict_both_ways(a, b):
 )
 def test_near_misses_of_the_new_opposites_corroborate(a, b):
     assert compare(a, b).relation is Relation.corroborates
+
+
+# Mined from ANS train (`python -m claims.train_judge --mine`: words swapped in their slot in
+# contradictions, never in agreements) and kept where they are opposites in general.
+OPPOSITES_MINED = [
+    ("البرلمان يصادق على مشروع الموازنة الجديدة", "البرلمان يرفض مشروع الموازنة الجديدة"),
+    ("الحكومة تزيد أسعار الخبز في المحافظة", "الحكومة تخفض أسعار الخبز في المحافظة"),
+    ("الشركة تقلص عدد موظفيها هذا العام", "الشركة تزيد عدد موظفيها هذا العام"),
+    ("الاقتصاد المحلي يتعافى بعد أزمة الوقود", "الاقتصاد المحلي يتفاقم بعد أزمة الوقود"),
+    ("الوزارة ترحب بقرار مجلس الأمن الجديد", "الوزارة تحذر من قرار مجلس الأمن الجديد"),
+    ("نتائج إيجابية لتجربة الدواء الجديد", "نتائج سلبية لتجربة الدواء الجديد"),
+    ("حضور وزير الخارجية اجتماع الجامعة العربية", "غياب وزير الخارجية عن اجتماع الجامعة العربية"),
+    ("الخدمة العسكرية إجبارية للشباب في البلاد", "الخدمة العسكرية اختيارية للشباب في البلاد"),
+    ("عودة طوعية للاجئين إلى القرى الحدودية", "عودة قسرية للاجئين إلى القرى الحدودية"),
+    ("التجار قلقون من أسعار الصرف", "التجار واثقون من أسعار الصرف"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), OPPOSITES_MINED + [(b, a) for a, b in OPPOSITES_MINED])
+def test_opposites_mined_from_ans_train_contradict_both_ways(a, b):
+    assert compare(a, b).relation is Relation.contradicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # one side of an entry on both, or a word that only opens like one ('حضري' is urban)
+        ("حضور جماهيري كبير في المهرجان", "حضور جماهيري واسع في المهرجان"),
+        ("السكان الحضريون يعانون من انقطاع المياه", "السكان يعانون من انقطاع المياه في المدن"),
+        ("غياب الكهرباء عن أحياء المدينة", "غياب الكهرباء عن أحياء المدينة منذ يومين"),
+        ("تفاؤل حذر في أسواق المال", "تفاؤل حذر في أسواق المال العربية"),
+        ("التجار قلقون من أسعار الصرف", "التجار قلقون جدا من أسعار الصرف"),
+    ],
+)
+def test_near_misses_of_the_mined_opposites_corroborate(a, b):
+    assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
+
+
+def test_mining_lists_words_swapped_in_their_slot_in_contradictions_only():
+    from claims.train_judge import mine, swapped_words
+
+    assert swapped_words(
+        "ارتفاع أسعار الذهب في السوق المحلية", "انخفاض أسعار الذهب في السوق المحلية"
+    ) == ("ارتفاع", "انخفاض")
+    # the verb moved, or more words than one changed: no swap in a slot
+    assert (
+        swapped_words("الحكومة تقرر رفع الدعم عن الوقود", "قررت الحكومة رفع الدعم عن الوقود")
+        is None
+    )
+    assert (
+        swapped_words("ارتفاع أسعار الذهب في السوق", "ارتفاع كبير لأسعار الذهب في السوق المحلية")
+        is None
+    )
+    pairs = [
+        ("ارتفاع أسعار الذهب في السوق المحلية", "انخفاض أسعار الذهب في السوق المحلية", "disagree"),
+        (
+            "ارتفاع أسعار النفط في السوق العالمية",
+            "انخفاض أسعار النفط في السوق العالمية",
+            "disagree",
+        ),
+        ("ترسل الفلبين وفدا إلى المؤتمر", "ترسل باكستان وفدا إلى المؤتمر", "disagree"),
+        # swapped in an agreement once: not listed
+        ("ترسل الفلبين وفدا إلى القمة", "ترسل باكستان وفدا إلى القمة", "agree"),
+        ("ارتفاع أسعار الذهب", "انخفاض أسعار الذهب", "other"),
+    ]
+    assert mine(pairs) == [("ارتفاع", "انخفاض", 2, 0)]
 
 
 def test_figures_the_rules_read_as_one_are_no_other_figure():
@@ -477,7 +543,7 @@ REWRITTEN_HEADLINE = (
 @pytest.mark.parametrize(("a", "b"), [REWRITTEN_HEADLINE, REWRITTEN_HEADLINE[::-1]])
 def test_a_headline_rewritten_against_the_other_is_judged_both_ways(a, b):
     fa, fb = features(a), features(b)
-    assert not few_words_differ(_difference(fa, fb))
+    assert not few_words_differ(word_difference(fa, fb))
     assert told_again_as_headlines(fa.norm.split(), fb.norm.split())
     found = compare(a, b)
     assert found.relation is Relation.contradicts
@@ -515,7 +581,7 @@ def test_a_sentence_longer_than_a_headline_told_otherwise_is_not_judged(a, b):
 )
 def test_a_headline_told_again_in_other_words_still_corroborates(a, b):
     fa, fb = features(a), features(b)
-    assert not few_words_differ(_difference(fa, fb))
+    assert not few_words_differ(word_difference(fa, fb))
     assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
 
 
