@@ -296,6 +296,17 @@ class SourceParser:
             person = self.person(tokens, sentence)  # 'الناشط الإعلامي …، عامر هويدي'
             if person:
                 return person
+            if (
+                first.bare in word_class("professions")
+                and len(words) > 1
+                and words[1].norm.startswith("ال")
+                and words[1].norm.endswith(("ي", "يه"))
+            ):
+                # 'استهجن الأكاديمي الإماراتي' after 'أستاذ العلوم السياسية الإماراتي فلان':
+                # the one person who spoke, introduced with that gentilic.
+                introduced = self._sole_speaker_after(words[1].norm)
+                if introduced:
+                    return Source(Kind.named_person, introduced, is_reference=True)
             earlier = self.memory.last_by_kind.get(Kind.named_person)
             if (
                 earlier
@@ -484,6 +495,17 @@ class SourceParser:
         # 'أبو حمود' inside 'موسى أبو حمود': one person, in the fullest form
         fullest = {h for h in holders if not any(h != o and h in o for o in holders)}
         return fullest.pop() if len(fullest) == 1 else None
+
+    def _sole_speaker_after(self, gentilic: str) -> str | None:
+        """The one person who spoke before whom the article names right after this gentilic
+        ('… الروسي سيرغي لافروف'), when only one fits."""
+        people = {s.source for s in self.memory.speakers if s.kind is Kind.named_person}
+        fits = {
+            name
+            for name in people
+            if any(f"{gentilic} {normalize(name)}" in form for form in self._passage_forms)
+        }
+        return fits.pop() if len(fits) == 1 else None
 
     @cached_property
     def _passage_forms(self) -> list[str]:
