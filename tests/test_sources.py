@@ -1079,3 +1079,11 @@ def test_a_calling_and_a_gentilic_name_no_one_when_two_people_fit():
         "وفي مقابلة أخرى، استنكر الباحث العراقي ما وصفه بحملة منظمة ضده.\n"
     )
     assert attribution(text)[:2] == (Kind.anonymous, "الباحث العراقي")
+
+
+def test_a_name_does_not_run_into_the_words_its_bearer_published():
+    text = "ونشر الوزير خالد العمر تغريدة قال فيها إن الحكومة لن تتراجع."
+    assert attribution(text)[:2] == (Kind.named_person, "خالد العمر")
+    text = "وأصدر القيادي سامر الحسن بيانا أكد فيه أن الهدنة انتهت."
+    assert attribution(text)[:2] == (Kind.named_person, "سامر الحسن")
+    assert attribution("وقال رجب طيب أردوغان إن القوات ستبقى.")[1] == "رجب طيب أردوغان"
