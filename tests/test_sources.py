@@ -1087,3 +1087,16 @@ def test_a_name_does_not_run_into_the_words_its_bearer_published():
     text = "وأصدر القيادي سامر الحسن بيانا أكد فيه أن الهدنة انتهت."
     assert attribution(text)[:2] == (Kind.named_person, "سامر الحسن")
     assert attribution("وقال رجب طيب أردوغان إن القوات ستبقى.")[1] == "رجب طيب أردوغان"
+
+
+def test_a_counted_group_keeps_its_definite_gentilic_and_where_it_serves():
+    text = (
+        "ونقلت الصحيفة عن أربعة من كبار المسؤولين الفرنسيين في الخارجية والإليزيه أن الاتفاق قريب."
+    )
+    assert attribution(text)[:2] == (
+        Kind.anonymous,
+        "أربعة من كبار المسؤولين الفرنسيين في الخارجية والإليزيه",
+    )
+    assert attribution("وقال ثلاثة من كبار الضباط الأتراك إن العملية ستبدأ.")[1] == (
+        "ثلاثة من كبار الضباط الأتراك"
+    )

@@ -695,6 +695,7 @@ class SourceParser:
             if (
                 _looks_adjective(tok)
                 and _agrees_with_plural(head, tok)
+                or _definite_nisba_after(head, tok)
                 or tok.bare in word_class("close_to")
                 or _is_li_genitive(tok)
                 and tokens[j - 1].bare in word_class("close_to")
@@ -1659,6 +1660,17 @@ def _indefinite_group_noun(token: Token) -> bool:
 def _is_place(token: Token) -> bool:
     """A place named by one word ('درعا') or opened by a place word ('محافظة درعا')."""
     return token.bare in _places() or token.bare in _place_words()
+
+
+def _definite_nisba_after(head: Token, adjective: Token) -> bool:
+    """'كبار المسؤولين الأمريكيين': a definite relational adjective agreeing with a definite
+    head describes the unnamed group."""
+    return (
+        head.norm.startswith("ال")
+        and adjective.norm.startswith("ال")
+        and _is_nisba_adjective(adjective._replace(norm=adjective.norm[2:]))
+        and _agrees_with_plural(head, adjective)
+    )
 
 
 def _agrees_with_plural(head: Token, adjective: Token) -> bool:
