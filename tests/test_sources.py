@@ -1100,3 +1100,11 @@ def test_a_counted_group_keeps_its_definite_gentilic_and_where_it_serves():
     assert attribution("وقال ثلاثة من كبار الضباط الأتراك إن العملية ستبدأ.")[1] == (
         "ثلاثة من كبار الضباط الأتراك"
     )
+
+
+def test_an_unnamed_faction_keeps_the_group_it_is_one_of():
+    text = "وقال فصيل آخر للمعارضة من الجيش الوطني لرويترز إن الهجوم صد."
+    assert attribution(text)[:2] == (Kind.organization, "فصيل آخر للمعارضة من الجيش الوطني")
+    text += "\nالجيش الوطني نفى من جهته أي انسحاب من المنطقة."
+    # the group the faction is of, named again, is that group and not the faction
+    assert attribution(text)[:2] == (Kind.organization, "الجيش الوطني")

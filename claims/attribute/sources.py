@@ -564,6 +564,8 @@ class SourceParser:
         if _owned_by_alias(tokens, i0 + 1 + len(_qualifiers(tokens[i0 + 1 :])), sentence):
             return None  # 'المركز الإعلامي لـ"قسد"': a body named afresh by whose it is
         speaker = self.memory.named_with(head) or self.memory.last_by_kind.get(wanted)
+        if speaker and _of_group_named(speaker.source, head):
+            speaker = None  # 'الجيش' after 'فصيل آخر من الجيش الحر': the group, not the faction
         # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one;
         # 'وأضافت الوزارة في بيانها' qualifies it with nothing: the setting follows.
         qualifiers = {_without_article(w.norm) for w in _qualifiers(tokens[i0 + 1 :])}
@@ -989,6 +991,20 @@ class SourceParser:
                     return Source(Kind.organization, fullest if longer else written)
         if not any(t.norm in ONE_OF_ITS_KIND for t in tokens[start:end]):
             end = _past_seat(tokens, end)  # 'المؤسسة الوطنية للنفط في ليبيا' is the one
+        if (
+            end + 1 < len(tokens)
+            and tokens[end].norm == "من"
+            and _names_a_circle(tokens, end)
+            and _unnamed_body(_words(tokens[start:end]))
+        ):
+            # 'فصيل آخر للمعارضة من الجيش الحر': one of a group, as written
+            group = tokens[end + 1]
+            end = (
+                _body_name_end(tokens, end + 2, group)
+                if in_lexicon(group, _set("organizations"))
+                else _noun_phrase_end(tokens, end + 1)
+            )
+            return Source(Kind.organization, _clean_name(_text(tokens[start:end], sentence)))
         name = _clean_name(_text(tokens[start:end], sentence))
         name = _without_conjunction(name, head[0], _set("organizations"))
         owner = _owned_by_alias(tokens, end, sentence)
@@ -1537,7 +1553,9 @@ def _span_end(tokens: list[Token], i: int) -> int:
             and not (
                 tok.norm == "من"
                 and _names_a_circle(tokens, j)
-                and _opens_unnamed_source(_words(tokens[i:j]))
+                and (
+                    _opens_unnamed_source(_words(tokens[i:j])) or _unnamed_body(_words(tokens[i:j]))
+                )
             )
         ):
             return j
@@ -1590,6 +1608,32 @@ def _names_a_circle(tokens: list[Token], j: int) -> bool:
         or _without_article(after.bare) in word_class("affiliation_nouns")
         or _is_place(after)
         or in_lexicon(after, _set("organizations"))
+    )
+
+
+def _of_group_named(name: str, head: str) -> bool:
+    """The head names only the group after 'من' in this source's name: 'الجيش' in 'فصيل آخر
+    للمعارضة من الجيش السوري الحر'."""
+    words = normalize(name).split()
+    if "من" not in words:
+        return False
+    at = words.index("من")
+    stem = _stem(head)
+    return all(_stem(w) != stem for w in words[:at]) and any(
+        _stem(w) == stem for w in words[at + 1 :]
+    )
+
+
+def _unnamed_body(words: list[Token]) -> bool:
+    """'فصيل آخر للمعارضة', 'فصيل معارض': an indefinite body's head that only its adjectives
+    and the side it is on describe; 'من' after it says which group it is of."""
+    return (
+        len(words) > 1
+        and words[0].norm in _set("organizations")
+        and not words[0].norm.startswith("ال")
+        and all(
+            w.norm in OTHERS or _is_nisba_adjective(w) or w.norm.startswith("لل") for w in words[1:]
+        )
     )
 
 
@@ -1685,6 +1729,8 @@ def _agrees_with_plural(head: Token, adjective: Token) -> bool:
 ISSUER_PREPOSITIONS = frozenset({"عن", "ل", "لـ"})
 
 
+# 'فصيل آخر', 'مصادر أخرى': another one of a kind.
+OTHERS = frozenset(normalize(w) for w in ("آخر", "آخرون", "آخرين", "أخرى", "اخرى"))
 # 'الأستاذة في جامعة أوكسفورد': a definite title and where its holder works.
 MAX_TITLE_WHERE_WORDS = 5
 
