@@ -1108,3 +1108,18 @@ def test_an_unnamed_faction_keeps_the_group_it_is_one_of():
     text += "\nالجيش الوطني نفى من جهته أي انسحاب من المنطقة."
     # the group the faction is of, named again, is that group and not the faction
     assert attribution(text)[:2] == (Kind.organization, "الجيش الوطني")
+
+
+def test_a_body_named_only_by_a_common_noun_takes_its_owner_and_subject():
+    text = (
+        "وأكدت لجنة التحقيق التابعة للأمم المتحدة حول حقوق الإنسان في اليمن أنها تحقق في الهجوم.\n"
+        "وشددت على واجب محاسبة المسؤولين."
+    )
+    name = "لجنة التحقيق التابعة للأمم المتحدة حول حقوق الإنسان في اليمن"
+    assert attribution(text, 0)[:2] == (Kind.organization, name)
+    assert attribution(text)[:2] == (Kind.organization, name)
+    text = "وأعلن فريق التحقيق التابع للمنظمة الدولية أنه وصل إلى المدينة."
+    assert attribution(text)[1] == "فريق التحقيق التابع للمنظمة الدولية"
+    # a body with a name of its own: the owner only describes it
+    text = "وقال برنامج الأغذية العالمي التابع للأمم المتحدة إن المخزون نفد."
+    assert attribution(text)[1] == "برنامج الأغذية العالمي"

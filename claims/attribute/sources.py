@@ -989,6 +989,10 @@ class SourceParser:
                     fullest = self._org_name(_clean_name(_text(head, sentence)))
                     longer = len(fullest.split()) > len(written.split())
                     return Source(Kind.organization, fullest if longer else written)
+        owned = _owner_naming_end(tokens, start, end)
+        if owned > end:
+            # 'لجنة التحقيق التابعة للأمم المتحدة حول حقوق الإنسان في سوريا', as written
+            return Source(Kind.organization, _clean_name(_text(tokens[start:owned], sentence)))
         if not any(t.norm in ONE_OF_ITS_KIND for t in tokens[start:end]):
             end = _past_seat(tokens, end)  # 'المؤسسة الوطنية للنفط في ليبيا' is the one
         if (
@@ -1609,6 +1613,27 @@ def _names_a_circle(tokens: list[Token], j: int) -> bool:
         or _is_place(after)
         or in_lexicon(after, _set("organizations"))
     )
+
+
+def _owner_naming_end(tokens: list[Token], start: int, end: int) -> int:
+    """Index after the owner and the subject that name a body whose own name is only a head and
+    a common noun ('لجنة التحقيق التابعة للأمم المتحدة حول حقوق الإنسان في سوريا'); `end` when
+    the body has a name of its own ('برنامج الأغذية العالمي التابع للأمم المتحدة')."""
+    common = tokens[start + 1] if end - start == 2 else None
+    if (
+        common is None
+        or tokens[start].norm.startswith("ال")
+        or not common.norm.startswith("ال")
+        or common.norm.endswith(("ي", "يه"))
+        or end + 1 >= len(tokens)
+        or tokens[end].norm not in word_class("describing_adjectives")
+        or not tokens[end + 1].norm.startswith("ل")
+    ):
+        return end
+    owned = _definite_run(tokens, end + 1)
+    if owned + 1 < len(tokens) and tokens[owned].norm in ("حول", "بشان"):
+        owned = _past_seat(tokens, _noun_phrase_end(tokens, owned + 1))
+    return owned
 
 
 def _of_group_named(name: str, head: str) -> bool:
