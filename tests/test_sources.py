@@ -1123,3 +1123,11 @@ def test_a_body_named_only_by_a_common_noun_takes_its_owner_and_subject():
     # a body with a name of its own: the owner only describes it
     text = "وقال برنامج الأغذية العالمي التابع للأمم المتحدة إن المخزون نفد."
     assert attribution(text)[1] == "برنامج الأغذية العالمي"
+
+
+def test_a_given_name_after_a_title_opens_a_name_and_names_no_son_of_it():
+    text = (
+        "وكان الأمير فيصل بن خالد قال إنه سيعمل على الإصلاح.\n"
+        "وأكد الأمير خالد بن عبد الله أن الزيارة ناجحة."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "خالد بن عبد الله")

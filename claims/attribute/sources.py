@@ -1148,6 +1148,8 @@ class SourceParser:
             len(words) > 1
             and words[0].norm in _set("titles")
             and _plain_word(words[1])
+            # 'الملك سلمان بن عبد العزيز' is no 'محمد بن سلمان': a link after it opens a name
+            and not (len(words) > 2 and words[2].norm in word_class("name_links"))
             and len(self.memory.full_name(words[1].text).split()) > 1
         ):
             # 'وقال الوزير الجبير في ختام كلمته' after 'عادل الجبير': the known person
