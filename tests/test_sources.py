@@ -1131,3 +1131,11 @@ def test_a_given_name_after_a_title_opens_a_name_and_names_no_son_of_it():
         "وأكد الأمير خالد بن عبد الله أن الزيارة ناجحة."
     )
     assert attribution(text)[:2] == (Kind.named_person, "خالد بن عبد الله")
+
+
+def test_a_body_named_back_takes_the_seat_the_article_gave_it():
+    text = (
+        "وقررت المرجعيات الدينية المسيحية في القدس الثلاثاء استمرار الصلاة في الشوارع.\n"
+        "وشددت المرجعيات على ضرورة فتح الأبواب أمام المصلين."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "المرجعيات الدينية المسيحية في القدس")

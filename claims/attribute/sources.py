@@ -1090,6 +1090,8 @@ class SourceParser:
                 end = _definite_run(tokens, last + 1)
                 if end == last + 1 and len(key) == 1:
                     end = _led_by_end(tokens, end)
+                if not any(t.norm in ONE_OF_ITS_KIND for t in tokens[at[opening] : end]):
+                    end = _past_seat(tokens, end)  # 'المرجعيات الدينية في القدس'
                 found = _clean_name(_text(tokens[at[opening] : end], text))
                 if len(found.split()) > len(best.split()):
                     best = found
