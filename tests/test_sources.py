@@ -1139,3 +1139,12 @@ def test_a_body_named_back_takes_the_seat_the_article_gave_it():
         "وشددت المرجعيات على ضرورة فتح الأبواب أمام المصلين."
     )
     assert attribution(text)[:2] == (Kind.organization, "المرجعيات الدينية المسيحية في القدس")
+
+
+def test_an_unnamed_witness_or_source_from_an_outlet_is_that_outlet():
+    assert attribution("وقال شاهد من رويترز إن طائرات حربية قصفت البلدة.")[:2] == (
+        Kind.media,
+        "رويترز",
+    )
+    assert attribution("وأكد مصدر من رويترز أن الطريق مغلق.")[:2] == (Kind.media, "رويترز")
+    assert attribution("وقال مصدر من المعارضة إن الوفد انسحب.")[1] == "مصدر من المعارضة"

@@ -712,6 +712,10 @@ class SourceParser:
             ):
                 # 'مصدر في التحالف الدولي', 'مصادر محلية في طفس', 'مصدر مقرب من عائلة القتيل',
                 # 'مصدر في الأخير' (the body named just before)
+                outlet = self._bare_outlet(_words(tokens[j + 1 :])) if tok.norm == "من" else None
+                if outlet:
+                    # 'شاهد من رويترز', 'صحفي من وكالة فرانس برس': the outlet's own man (rule 8)
+                    return Source(Kind.media, outlet)
                 quoted = _quoted_name(tokens, j + 1, sentence)
                 end = quoted[1] if quoted else _noun_phrase_end(tokens, j + 1)
                 if end == j + 1:
@@ -1616,7 +1620,18 @@ def _names_a_circle(tokens: list[Token], j: int) -> bool:
         or _without_article(after.bare) in word_class("affiliation_nouns")
         or _is_place(after)
         or in_lexicon(after, _set("organizations"))
+        or _opens_known_outlet(tokens, j + 1)
     )
+
+
+def _opens_known_outlet(tokens: list[Token], i: int) -> bool:
+    """A known outlet's name, or its kind then its name, starts at i: 'رويترز', 'وكالة
+    فرانس برس'."""
+    for start in (i, i + 1):
+        words = [t.norm for t in tokens[start : start + _outlet_max_words()]]
+        if any(tuple(words[:n]) in _outlets() for n in range(1, len(words) + 1)):
+            return start == i or tokens[i].bare in word_class("outlet_heads")
+    return False
 
 
 def _owner_naming_end(tokens: list[Token], start: int, end: int) -> int:
