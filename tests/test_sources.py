@@ -1148,3 +1148,11 @@ def test_an_unnamed_witness_or_source_from_an_outlet_is_that_outlet():
     )
     assert attribution("وأكد مصدر من رويترز أن الطريق مغلق.")[:2] == (Kind.media, "رويترز")
     assert attribution("وقال مصدر من المعارضة إن الوفد انسحب.")[1] == "مصدر من المعارضة"
+
+
+def test_a_plural_group_is_not_the_man_whose_family_name_it_shares():
+    text = (
+        "من جهته اعتبر عبد الملك الحوثي زعيم جماعة أنصار الله أن الهجوم رد.\n"
+        "وقال الحوثيون إن الهجوم رد."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "الحوثيون")

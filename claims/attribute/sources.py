@@ -274,7 +274,10 @@ class SourceParser:
         if len(words) == 1 and first.bare.startswith("ال"):
             # 'وأضاف المهندسون' after 'عن مهندسين في الحقل': a definite noun naming back.
             earlier = self.memory.named_with(_stem(first.bare))
-            if earlier:
+            # 'وقال الحوثيون' after 'عبد الملك الحوثي': a plural names the group, not one man
+            if earlier and not (
+                earlier.kind is Kind.named_person and first.bare.endswith(("ون", "ين"))
+            ):
                 return Source(earlier.kind, earlier.source, is_reference=True)
 
         if (
