@@ -608,8 +608,8 @@ def test_real_pages_stay_above_their_floor():
     # regressions; what to expect on unseen pages is in the README.
     scores = evaluate(REALDEV / "gold.jsonl", REALDEV / "text")
     assert scores.junk.f1 >= 0.95 and scores.junk.precision >= 0.95
-    assert scores.kind_macro_f1 >= 0.935
-    assert scores.source_match >= 0.9
+    assert scores.kind_macro_f1 >= 0.94
+    assert scores.source_match >= 0.91
     assert scores.attributed.f1 >= 0.955
     assert scores.via_match >= 0.825
 

@@ -1055,3 +1055,104 @@ def test_a_quoted_name_headed_by_an_outlet_noun_is_an_outlet():
     text = 'لكن "الإعلام الحربي" أعلن التقاء القوات، لافتا إلى أن القوات التقت عند الحدود.'
     assert attribution(text)[:2] == (Kind.media, "الإعلام الحربي")
     assert attribution('وأعلنت "قناة الرشيد" أن البث سيتوقف.')[0] is Kind.media
+
+
+def test_a_calling_and_a_gentilic_name_back_the_one_person_introduced_with_that_gentilic():
+    text = (
+        "وقال وزير الخارجية الأردني أيمن الصفدي إن الزيارة ناجحة.\n"
+        "وانتقد مدير المركز للدراسات والمحاضر السابق العراقي سامر النعيمي قرار الحكومة.\n"
+        "وفي مقابلة أخرى، استنكر الباحث العراقي ما وصفه بحملة منظمة ضده.\n"
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "سامر النعيمي")
+    text = (
+        "وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات بناءة.\n"
+        "وأكد المبعوث الأممي ستيفان دي ميستورا أن الجولة المقبلة ستعقد في جنيف.\n"
+        "وفي رد على سؤال عن العقوبات، قال الدبلوماسي الروسي المخضرم إن بلاده لن تتراجع.\n"
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "سيرغي لافروف")
+
+
+def test_a_calling_and_a_gentilic_name_no_one_when_two_people_fit():
+    text = (
+        "وقال وزير الخارجية العراقي فؤاد حسين إن الزيارة ناجحة.\n"
+        "وانتقد مدير المركز للدراسات والمحاضر السابق العراقي سامر النعيمي قرار الحكومة.\n"
+        "وفي مقابلة أخرى، استنكر الباحث العراقي ما وصفه بحملة منظمة ضده.\n"
+    )
+    assert attribution(text)[:2] == (Kind.anonymous, "الباحث العراقي")
+
+
+def test_a_name_does_not_run_into_the_words_its_bearer_published():
+    text = "ونشر الوزير خالد العمر تغريدة قال فيها إن الحكومة لن تتراجع."
+    assert attribution(text)[:2] == (Kind.named_person, "خالد العمر")
+    text = "وأصدر القيادي سامر الحسن بيانا أكد فيه أن الهدنة انتهت."
+    assert attribution(text)[:2] == (Kind.named_person, "سامر الحسن")
+    assert attribution("وقال رجب طيب أردوغان إن القوات ستبقى.")[1] == "رجب طيب أردوغان"
+
+
+def test_a_counted_group_keeps_its_definite_gentilic_and_where_it_serves():
+    text = (
+        "ونقلت الصحيفة عن أربعة من كبار المسؤولين الفرنسيين في الخارجية والإليزيه أن الاتفاق قريب."
+    )
+    assert attribution(text)[:2] == (
+        Kind.anonymous,
+        "أربعة من كبار المسؤولين الفرنسيين في الخارجية والإليزيه",
+    )
+    assert attribution("وقال ثلاثة من كبار الضباط الأتراك إن العملية ستبدأ.")[1] == (
+        "ثلاثة من كبار الضباط الأتراك"
+    )
+
+
+def test_an_unnamed_faction_keeps_the_group_it_is_one_of():
+    text = "وقال فصيل آخر للمعارضة من الجيش الوطني لرويترز إن الهجوم صد."
+    assert attribution(text)[:2] == (Kind.organization, "فصيل آخر للمعارضة من الجيش الوطني")
+    text += "\nالجيش الوطني نفى من جهته أي انسحاب من المنطقة."
+    # the group the faction is of, named again, is that group and not the faction
+    assert attribution(text)[:2] == (Kind.organization, "الجيش الوطني")
+
+
+def test_a_body_named_only_by_a_common_noun_takes_its_owner_and_subject():
+    text = (
+        "وأكدت لجنة التحقيق التابعة للأمم المتحدة حول حقوق الإنسان في اليمن أنها تحقق في الهجوم.\n"
+        "وشددت على واجب محاسبة المسؤولين."
+    )
+    name = "لجنة التحقيق التابعة للأمم المتحدة حول حقوق الإنسان في اليمن"
+    assert attribution(text, 0)[:2] == (Kind.organization, name)
+    assert attribution(text)[:2] == (Kind.organization, name)
+    text = "وأعلن فريق التحقيق التابع للمنظمة الدولية أنه وصل إلى المدينة."
+    assert attribution(text)[1] == "فريق التحقيق التابع للمنظمة الدولية"
+    # a body with a name of its own: the owner only describes it
+    text = "وقال برنامج الأغذية العالمي التابع للأمم المتحدة إن المخزون نفد."
+    assert attribution(text)[1] == "برنامج الأغذية العالمي"
+
+
+def test_a_given_name_after_a_title_opens_a_name_and_names_no_son_of_it():
+    text = (
+        "وكان الأمير فيصل بن خالد قال إنه سيعمل على الإصلاح.\n"
+        "وأكد الأمير خالد بن عبد الله أن الزيارة ناجحة."
+    )
+    assert attribution(text)[:2] == (Kind.named_person, "خالد بن عبد الله")
+
+
+def test_a_body_named_back_takes_the_seat_the_article_gave_it():
+    text = (
+        "وقررت المرجعيات الدينية المسيحية في القدس الثلاثاء استمرار الصلاة في الشوارع.\n"
+        "وشددت المرجعيات على ضرورة فتح الأبواب أمام المصلين."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "المرجعيات الدينية المسيحية في القدس")
+
+
+def test_an_unnamed_witness_or_source_from_an_outlet_is_that_outlet():
+    assert attribution("وقال شاهد من رويترز إن طائرات حربية قصفت البلدة.")[:2] == (
+        Kind.media,
+        "رويترز",
+    )
+    assert attribution("وأكد مصدر من رويترز أن الطريق مغلق.")[:2] == (Kind.media, "رويترز")
+    assert attribution("وقال مصدر من المعارضة إن الوفد انسحب.")[1] == "مصدر من المعارضة"
+
+
+def test_a_plural_group_is_not_the_man_whose_family_name_it_shares():
+    text = (
+        "من جهته اعتبر عبد الملك الحوثي زعيم جماعة أنصار الله أن الهجوم رد.\n"
+        "وقال الحوثيون إن الهجوم رد."
+    )
+    assert attribution(text)[:2] == (Kind.organization, "الحوثيون")

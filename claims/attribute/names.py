@@ -23,6 +23,7 @@ from claims.attribute.tokens import (
     _unglue_li,
     _words,
     in_lexicon,
+    singular_forms,
 )
 from claims.lexicon import word_class
 
@@ -182,6 +183,8 @@ def _bounded_last_name(tokens: list[Token], j: int, taken: list[Token]) -> bool:
         return False
     if word.norm.endswith("وا"):
         return False  # 'بنيامين نتنياهو وأخذوا يهتفون': the alif after a plural's waw ends a verb
+    if not word_class("utterance_nouns").isdisjoint(singular_forms(word.norm)):
+        return False  # 'ونشر الوزير خالد العمر تغريدة قال فيها': what he published
     if _place_with_bi(word):
         return False  # 'خالد المصري بحلب': where the person is, no part of the name
     if j + 1 < len(tokens) and tokens[j + 1].norm in word_class("name_complements"):

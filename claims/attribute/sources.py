@@ -274,7 +274,10 @@ class SourceParser:
         if len(words) == 1 and first.bare.startswith("ال"):
             # 'وأضاف المهندسون' after 'عن مهندسين في الحقل': a definite noun naming back.
             earlier = self.memory.named_with(_stem(first.bare))
-            if earlier:
+            # 'وقال الحوثيون' after 'عبد الملك الحوثي': a plural names the group, not one man
+            if earlier and not (
+                earlier.kind is Kind.named_person and first.bare.endswith(("ون", "ين"))
+            ):
                 return Source(earlier.kind, earlier.source, is_reference=True)
 
         if (
@@ -296,6 +299,17 @@ class SourceParser:
             person = self.person(tokens, sentence)  # 'الناشط الإعلامي …، عامر هويدي'
             if person:
                 return person
+            if (
+                first.bare in word_class("professions")
+                and len(words) > 1
+                and words[1].norm.startswith("ال")
+                and words[1].norm.endswith(("ي", "يه"))
+            ):
+                # 'استهجن الأكاديمي الإماراتي' after 'أستاذ العلوم السياسية الإماراتي فلان':
+                # the one person who spoke, introduced with that gentilic.
+                introduced = self._sole_speaker_after(words[1].norm)
+                if introduced:
+                    return Source(Kind.named_person, introduced, is_reference=True)
             earlier = self.memory.last_by_kind.get(Kind.named_person)
             if (
                 earlier
@@ -485,6 +499,17 @@ class SourceParser:
         fullest = {h for h in holders if not any(h != o and h in o for o in holders)}
         return fullest.pop() if len(fullest) == 1 else None
 
+    def _sole_speaker_after(self, gentilic: str) -> str | None:
+        """The one person who spoke before whom the article names right after this gentilic
+        ('… الروسي سيرغي لافروف'), when only one fits."""
+        people = {s.source for s in self.memory.speakers if s.kind is Kind.named_person}
+        fits = {
+            name
+            for name in people
+            if any(f"{gentilic} {normalize(name)}" in form for form in self._passage_forms)
+        }
+        return fits.pop() if len(fits) == 1 else None
+
     @cached_property
     def _passage_forms(self) -> list[str]:
         """The matching form of each passage, made once for the look-ups of roles by name."""
@@ -542,6 +567,8 @@ class SourceParser:
         if _owned_by_alias(tokens, i0 + 1 + len(_qualifiers(tokens[i0 + 1 :])), sentence):
             return None  # 'المركز الإعلامي لـ"قسد"': a body named afresh by whose it is
         speaker = self.memory.named_with(head) or self.memory.last_by_kind.get(wanted)
+        if speaker and _of_group_named(speaker.source, head):
+            speaker = None  # 'الجيش' after 'فصيل آخر من الجيش الحر': the group, not the faction
         # 'الجيش الإسرائيلي' names a body afresh unless the body named before is that one;
         # 'وأضافت الوزارة في بيانها' qualifies it with nothing: the setting follows.
         qualifiers = {_without_article(w.norm) for w in _qualifiers(tokens[i0 + 1 :])}
@@ -673,6 +700,7 @@ class SourceParser:
             if (
                 _looks_adjective(tok)
                 and _agrees_with_plural(head, tok)
+                or _definite_nisba_after(head, tok)
                 or tok.bare in word_class("close_to")
                 or _is_li_genitive(tok)
                 and tokens[j - 1].bare in word_class("close_to")
@@ -687,6 +715,10 @@ class SourceParser:
             ):
                 # 'مصدر في التحالف الدولي', 'مصادر محلية في طفس', 'مصدر مقرب من عائلة القتيل',
                 # 'مصدر في الأخير' (the body named just before)
+                outlet = self._bare_outlet(_words(tokens[j + 1 :])) if tok.norm == "من" else None
+                if outlet:
+                    # 'شاهد من رويترز', 'صحفي من وكالة فرانس برس': the outlet's own man (rule 8)
+                    return Source(Kind.media, outlet)
                 quoted = _quoted_name(tokens, j + 1, sentence)
                 end = quoted[1] if quoted else _noun_phrase_end(tokens, j + 1)
                 if end == j + 1:
@@ -964,8 +996,26 @@ class SourceParser:
                     fullest = self._org_name(_clean_name(_text(head, sentence)))
                     longer = len(fullest.split()) > len(written.split())
                     return Source(Kind.organization, fullest if longer else written)
+        owned = _owner_naming_end(tokens, start, end)
+        if owned > end:
+            # 'لجنة التحقيق التابعة للأمم المتحدة حول حقوق الإنسان في سوريا', as written
+            return Source(Kind.organization, _clean_name(_text(tokens[start:owned], sentence)))
         if not any(t.norm in ONE_OF_ITS_KIND for t in tokens[start:end]):
             end = _past_seat(tokens, end)  # 'المؤسسة الوطنية للنفط في ليبيا' is the one
+        if (
+            end + 1 < len(tokens)
+            and tokens[end].norm == "من"
+            and _names_a_circle(tokens, end)
+            and _unnamed_body(_words(tokens[start:end]))
+        ):
+            # 'فصيل آخر للمعارضة من الجيش الحر': one of a group, as written
+            group = tokens[end + 1]
+            end = (
+                _body_name_end(tokens, end + 2, group)
+                if in_lexicon(group, _set("organizations"))
+                else _noun_phrase_end(tokens, end + 1)
+            )
+            return Source(Kind.organization, _clean_name(_text(tokens[start:end], sentence)))
         name = _clean_name(_text(tokens[start:end], sentence))
         name = _without_conjunction(name, head[0], _set("organizations"))
         owner = _owned_by_alias(tokens, end, sentence)
@@ -1047,6 +1097,8 @@ class SourceParser:
                 end = _definite_run(tokens, last + 1)
                 if end == last + 1 and len(key) == 1:
                     end = _led_by_end(tokens, end)
+                if not any(t.norm in ONE_OF_ITS_KIND for t in tokens[at[opening] : end]):
+                    end = _past_seat(tokens, end)  # 'المرجعيات الدينية في القدس'
                 found = _clean_name(_text(tokens[at[opening] : end], text))
                 if len(found.split()) > len(best.split()):
                     best = found
@@ -1105,6 +1157,8 @@ class SourceParser:
             len(words) > 1
             and words[0].norm in _set("titles")
             and _plain_word(words[1])
+            # 'الملك سلمان بن عبد العزيز' is no 'محمد بن سلمان': a link after it opens a name
+            and not (len(words) > 2 and words[2].norm in word_class("name_links"))
             and len(self.memory.full_name(words[1].text).split()) > 1
         ):
             # 'وقال الوزير الجبير في ختام كلمته' after 'عادل الجبير': the known person
@@ -1514,7 +1568,9 @@ def _span_end(tokens: list[Token], i: int) -> int:
             and not (
                 tok.norm == "من"
                 and _names_a_circle(tokens, j)
-                and _opens_unnamed_source(_words(tokens[i:j]))
+                and (
+                    _opens_unnamed_source(_words(tokens[i:j])) or _unnamed_body(_words(tokens[i:j]))
+                )
             )
         ):
             return j
@@ -1567,6 +1623,64 @@ def _names_a_circle(tokens: list[Token], j: int) -> bool:
         or _without_article(after.bare) in word_class("affiliation_nouns")
         or _is_place(after)
         or in_lexicon(after, _set("organizations"))
+        or _opens_known_outlet(tokens, j + 1)
+    )
+
+
+def _opens_known_outlet(tokens: list[Token], i: int) -> bool:
+    """A known outlet's name, or its kind then its name, starts at i: 'رويترز', 'وكالة
+    فرانس برس'."""
+    for start in (i, i + 1):
+        words = [t.norm for t in tokens[start : start + _outlet_max_words()]]
+        if any(tuple(words[:n]) in _outlets() for n in range(1, len(words) + 1)):
+            return start == i or tokens[i].bare in word_class("outlet_heads")
+    return False
+
+
+def _owner_naming_end(tokens: list[Token], start: int, end: int) -> int:
+    """Index after the owner and the subject that name a body whose own name is only a head and
+    a common noun ('لجنة التحقيق التابعة للأمم المتحدة حول حقوق الإنسان في سوريا'); `end` when
+    the body has a name of its own ('برنامج الأغذية العالمي التابع للأمم المتحدة')."""
+    common = tokens[start + 1] if end - start == 2 else None
+    if (
+        common is None
+        or tokens[start].norm.startswith("ال")
+        or not common.norm.startswith("ال")
+        or common.norm.endswith(("ي", "يه"))
+        or end + 1 >= len(tokens)
+        or tokens[end].norm not in word_class("describing_adjectives")
+        or not tokens[end + 1].norm.startswith("ل")
+    ):
+        return end
+    owned = _definite_run(tokens, end + 1)
+    if owned + 1 < len(tokens) and tokens[owned].norm in ("حول", "بشان"):
+        owned = _past_seat(tokens, _noun_phrase_end(tokens, owned + 1))
+    return owned
+
+
+def _of_group_named(name: str, head: str) -> bool:
+    """The head names only the group after 'من' in this source's name: 'الجيش' in 'فصيل آخر
+    للمعارضة من الجيش السوري الحر'."""
+    words = normalize(name).split()
+    if "من" not in words:
+        return False
+    at = words.index("من")
+    stem = _stem(head)
+    return all(_stem(w) != stem for w in words[:at]) and any(
+        _stem(w) == stem for w in words[at + 1 :]
+    )
+
+
+def _unnamed_body(words: list[Token]) -> bool:
+    """'فصيل آخر للمعارضة', 'فصيل معارض': an indefinite body's head that only its adjectives
+    and the side it is on describe; 'من' after it says which group it is of."""
+    return (
+        len(words) > 1
+        and words[0].norm in _set("organizations")
+        and not words[0].norm.startswith("ال")
+        and all(
+            w.norm in OTHERS or _is_nisba_adjective(w) or w.norm.startswith("لل") for w in words[1:]
+        )
     )
 
 
@@ -1639,6 +1753,17 @@ def _is_place(token: Token) -> bool:
     return token.bare in _places() or token.bare in _place_words()
 
 
+def _definite_nisba_after(head: Token, adjective: Token) -> bool:
+    """'كبار المسؤولين الأمريكيين': a definite relational adjective agreeing with a definite
+    head describes the unnamed group."""
+    return (
+        head.norm.startswith("ال")
+        and adjective.norm.startswith("ال")
+        and _is_nisba_adjective(adjective._replace(norm=adjective.norm[2:]))
+        and _agrees_with_plural(head, adjective)
+    )
+
+
 def _agrees_with_plural(head: Token, adjective: Token) -> bool:
     """A sound masculine plural takes only a sound plural adjective: 'مراقبون غربيون', while in
     'ويرى مراقبون إمكانية …' the noun after is the object."""
@@ -1651,6 +1776,8 @@ def _agrees_with_plural(head: Token, adjective: Token) -> bool:
 ISSUER_PREPOSITIONS = frozenset({"عن", "ل", "لـ"})
 
 
+# 'فصيل آخر', 'مصادر أخرى': another one of a kind.
+OTHERS = frozenset(normalize(w) for w in ("آخر", "آخرون", "آخرين", "أخرى", "اخرى"))
 # 'الأستاذة في جامعة أوكسفورد': a definite title and where its holder works.
 MAX_TITLE_WHERE_WORDS = 5
 

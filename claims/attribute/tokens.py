@@ -70,6 +70,17 @@ def _indefinite_accusative(token: Token) -> bool:
     )
 
 
+def singular_forms(norm: str) -> tuple[str, ...]:
+    """The forms a noun's entry may have behind its accusative alif or feminine plural:
+    'بيانا' -> 'بيان', 'تغريدات' -> 'تغريده'."""
+    forms = [norm]
+    if norm.endswith("ا"):
+        forms.append(norm[:-1])
+    if norm.endswith("ات"):
+        forms.append(norm[:-2] + "ه")
+    return tuple(forms)
+
+
 def in_lexicon(token: Token, known: frozenset[str] | dict) -> bool:
     """The word, or the word less a leading و/ف, is in the lexicon."""
     return _strip_conjunction(token.norm, known) is not None
