@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from claims.arabic import normalize, normalize_word
+from claims.arabic import normalize, normalize_sentence, normalize_word
 from claims.cycles import no_cycle_collection
 from claims.dates import DIGIT, find_published
 from claims.furniture import learned_furniture
@@ -467,7 +467,7 @@ def rule_reasons(sentences: list[Sentence], forms: Sequence[str] | None = None) 
     """Each sentence's furniture by the rules above, one sentence at a time; `forms` are the
     sentences' matching forms when the caller has them."""
     if forms is None:
-        forms = [normalize(sentence.text) for sentence in sentences]
+        forms = [normalize_sentence(sentence.text) for sentence in sentences]
     return [
         "glued in front of a sentence"
         if sentence.glued_furniture

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from claims.arabic import normalize, normalize_key, normalize_word
+from claims.arabic import normalize, normalize_key, normalize_sentence, normalize_word
 from claims.attribute.bodies import (
     _alias,
     _article_spelling,
@@ -490,7 +490,7 @@ class SourceParser:
     @cached_property
     def _passage_forms(self) -> list[str]:
         """The matching form of each passage, made once for the look-ups of roles by name."""
-        return [normalize(text) for text, _tokens in self.passages]
+        return [normalize_sentence(text) for text, _tokens in self.passages]
 
     def _role_beside(self, name: str, role: str, *, after_name: bool) -> bool:
         """Whether a passage gives the role within MAX_ROLES_AFTER_NAME characters after the
