@@ -467,7 +467,7 @@ def rule_reasons(sentences: list[Sentence], forms: Sequence[str] | None = None) 
     """Each sentence's furniture by the rules above, one sentence at a time; `forms` are the
     sentences' matching forms when the caller has them."""
     if forms is None:
-        forms = [normalize_sentence(sentence.text) for sentence in sentences]
+        forms = [normalize(sentence.text) for sentence in sentences]
     return [
         "glued in front of a sentence"
         if sentence.glued_furniture
@@ -481,7 +481,7 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
     """Mark junk and repeats, and fill the article's title, byline, date and outlet where the
     page has not given them."""
     # Each sentence's matching form, made once for the rules, the model, labels and repeats.
-    forms = [normalize(sentence.text) for sentence in sentences]
+    forms = [normalize_sentence(sentence.text) for sentence in sentences]
     by_rule = rule_reasons(sentences, forms)
     learned = learned_furniture(sentences, by_rule, forms)
     marked: list[Sentence] = []
