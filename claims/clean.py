@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from claims.arabic import normalize, normalize_word
+from claims.arabic import normalize, normalize_sentence, normalize_word
 from claims.cycles import no_cycle_collection
 from claims.dates import DIGIT, find_published
 from claims.furniture import learned_furniture
@@ -481,7 +481,7 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
     """Mark junk and repeats, and fill the article's title, byline, date and outlet where the
     page has not given them."""
     # Each sentence's matching form, made once for the rules, the model, labels and repeats.
-    forms = [normalize(sentence.text) for sentence in sentences]
+    forms = [normalize_sentence(sentence.text) for sentence in sentences]
     by_rule = rule_reasons(sentences, forms)
     learned = learned_furniture(sentences, by_rule, forms)
     marked: list[Sentence] = []

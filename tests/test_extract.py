@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from claims.arabic import normalize
+from claims.arabic import normalize, normalize_sentence
 from claims.clean import repair
 from claims.cli import app
 from claims.dates import find_published
@@ -573,6 +573,12 @@ def test_no_lexicon_lists_an_entry_twice():
 
 def test_normalisation_folds_spelling_variants():
     assert normalize("أكّدت الوزارةُ ١٥") == normalize("اكدت الوزاره 15")
+
+
+def test_a_sentence_normalised_word_by_word_has_the_matching_form_of_the_whole():
+    # Marks, hamza, digits, Latin, a tatweel, two spaces and a newline inside one sentence.
+    sentence = "وأكّدَ  الوزيرُ لـ«CNN» أنّ ١٥ شخصاً\nقُتلوا في إدلـب، (Getty) إلخ…"
+    assert normalize_sentence(sentence) == normalize(sentence)
 
 
 # --- the whole, on the seeds

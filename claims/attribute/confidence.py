@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from claims.arabic import normalize
+from claims.arabic import normalize, normalize_sentence
 from claims.attribute.lexicons import _hedges
 from claims.models import Attribution, Kind, Reason, Speech
 
@@ -47,7 +47,7 @@ def confidence(attribution: Attribution) -> tuple[float, list[Reason]]:
 
 
 def find_hedges(sentence: str) -> list[str]:
-    norm = f" {normalize(sentence)} "
+    norm = f" {normalize_sentence(sentence)} "
     return [word for word, alone, joined in _hedge_patterns() if alone in norm or joined in norm]
 
 

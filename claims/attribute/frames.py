@@ -5,6 +5,7 @@ where the claim begins."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.arabic import is_arabic, normalize, normalize_key
 from claims.attribute.lexicons import (
@@ -45,6 +46,7 @@ from claims.attribute.tokens import (
     _clean_name,
     _comma_chunks,
     _cue_lemma,
+    _cue_lemma_of,
     _is_function_word,
     _starts_with,
     _text,
@@ -714,6 +716,8 @@ def _verb_frame(
     word_positions = [i for i, t in enumerate(tokens) if t.is_word]
     for w_index, i in enumerate(word_positions):
         token = tokens[i]
+        if not _may_report(token.norm):
+            continue
         opens_clause = w_index == lead or i == 0 or not tokens[i - 1].is_word
         lemma = (
             _cue_lemma(token)
@@ -762,6 +766,19 @@ def _verb_frame(
         if frame and (lemma not in _media_cues() or frame.source.kind is Kind.media):
             return frame
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_report(norm: str) -> bool:
+    """Whether a word of this form can be a reporting verb or participle at all, remembered:
+    `_verb_frame` asks it of every word and reads further only for the few that can."""
+    return bool(
+        _cue_lemma_of(norm)
+        or _strip_conjunction(norm, BAYYANA)
+        or _strip_conjunction(norm, ABBARA)
+        or _strip_conjunction(norm, word_class("conveying_verbs"))
+        or norm in _participles()
+    )
 
 
 # How many words a publishing verb's subject may run before its object ('ونشر أستاذ العلوم
@@ -1625,7 +1642,11 @@ def _past_known_outlet(tokens: list[Token], k: int) -> int:
 
 
 def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Frame | None:
-    for i, _token in enumerate(tokens):
+    opening_forms = _according_token_forms()
+    for i in range(len(tokens)):
+        # Most words open no 'according to' phrase: tested on the set, with no call.
+        if tokens[i].norm not in opening_forms:
+            continue
         n = _according_at(tokens, i)
         if not n or _quote_depth_at(tokens, i):
             continue

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from claims.arabic import normalize, normalize_key
+from claims.arabic import normalize, normalize_key, normalize_sentence, normalize_word
 from claims.attribute.bodies import (
     _alias,
     _article_spelling,
@@ -476,23 +476,25 @@ class SourceParser:
         if len(role) > 1 and not role[1].norm.startswith("ال") and not _is_function_word(role[1]):
             key.append(role[1].norm)  # 'رئيس أركان', not 'قيادي في'
         said_with_role = re.compile(r"(?:^|\s)(?:ال)?" + r"\s+".join(map(re.escape, key)) + r"\b")
-        # 'أركان الجيش' after 'رئيس', 'النحاس يريد' after 'السيد' are no names
+        # 'أركان الجيش' after 'رئيس', 'النحاس يريد' after 'السيد' are no names (the article's
+        # names are asked of for every role: their matching forms are remembered)
         people = [
             n
             for n in self.memory.names
-            if not normalize(n).startswith("ال")
-            and not any(normalize(w) in _set("organizations") for w in n.split())
+            if not normalize_word(n).startswith("ال")
+            and not any(normalize_word(w) in _set("organizations") for w in n.split())
         ]
         phrase = normalize(" ".join(w.text for w in role))
         if any(
-            normalize(name) in phrase and _without_article(normalize(name.split()[0])) not in key
+            normalize_word(name) in phrase
+            and _without_article(normalize_word(name.split()[0])) not in key
             for name in self.memory.names
         ):
             return None  # 'رئيس المخابرات السابق تركي الفيصل' names its holder itself
         following = self._passage_forms[p + 1]
         holders = set()
         for name in people:
-            at = following.find(normalize(name))
+            at = following.find(normalize_word(name))
             if at >= 0 and said_with_role.search(following, max(0, at - MAX_ROLES_AFTER_NAME), at):
                 holders.add(name)
         # 'أبو حمود' inside 'موسى أبو حمود': one person, in the fullest form
@@ -513,7 +515,7 @@ class SourceParser:
     @cached_property
     def _passage_forms(self) -> list[str]:
         """The matching form of each passage, made once for the look-ups of roles by name."""
-        return [normalize(text) for text, _tokens in self.passages]
+        return [normalize_sentence(text) for text, _tokens in self.passages]
 
     def _role_beside(self, name: str, role: str, *, after_name: bool) -> bool:
         """Whether a passage gives the role within MAX_ROLES_AFTER_NAME characters after the
