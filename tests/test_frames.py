@@ -1169,6 +1169,12 @@ def test_a_statement_of_someone_named_before_is_their_account_of_what_another_di
     assert said[1][:3] == (Kind.named_person, "فارس الخطيب", "تصريحات")
     assert said[2][:2] == (Kind.named_person, "خالد العمر")  # a hearer, not the owner
     assert said[3][:2] == (Kind.named_person, "سامر الحسن")  # an adjective, not the owner
+    # an owner whose name opens with the letter of a hearer ('ل')
+    said = attributions(
+        "وقال وزير الدفاع أفيغدور ليبرمان إن الرد سيكون قاسيا.",
+        "وفي تصريحات ليبرمان، هدد الوزير سامر الحسن بالرد.",
+    )
+    assert said[1][:2] == (Kind.named_person, "أفيغدور ليبرمان")
 
 
 def test_publishing_words_said_or_written_is_the_publishers_speech_act():
@@ -1180,3 +1186,13 @@ def test_publishing_words_said_or_written_is_the_publishers_speech_act():
     assert said[0][:3] == (Kind.named_person, "سامر الحسن", "ونشر")
     assert said[1][:2] == (Kind.organization, "وزارة الصحة")
     assert said[2][0] is Kind.author  # troops, not words
+    # the words right behind the name are no part of it
+    assert attributions("ونشر الوزير خالد العمر بيانا حول الزيارة.")[0][:2] == (
+        Kind.named_person,
+        "خالد العمر",
+    )
+
+
+def test_an_outlet_withholding_a_name_on_a_line_cut_after_its_preposition_is_no_error():
+    said = attributions("وعبّر مصدر، لم تذكر وكالة رويترز عن")
+    assert said[0][0] in (Kind.anonymous, Kind.author)

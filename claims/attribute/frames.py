@@ -4,10 +4,11 @@ where the claim begins."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.arabic import is_arabic, normalize, normalize_key
+from claims.arabic import is_arabic, normalize, normalize_key, normalize_word
 from claims.attribute.lexicons import (
     _content_cues,
     _cue_forms,
@@ -54,6 +55,7 @@ from claims.attribute.tokens import (
     _without_article,
     _words,
     in_lexicon,
+    singular_forms,
     tokenize,
 )
 from claims.lexicon import word_class
@@ -590,8 +592,12 @@ def _statement_owner(sentence: str, setting: list[Token], parser: SourceParser) 
     """Whose words the setting names when a name follows its noun as possessor ('تصريحات عبد
     السلام', 'بيان الخارجية'): a person or body the article knows, the whole rest of the
     setting; not a hearer ('تصريح لوكالة محلية'), nor an adjective ('تصريحات صحفية')."""
-    if not setting or not setting[0].is_word or setting[0].norm[:1] == "ل":
+    if not setting or not setting[0].is_word:
         return None
+    if setting[0].norm[:1] == "ل" and not parser.memory.is_name_word(
+        normalize_word(setting[0].text)
+    ):
+        return None  # 'تصريح لوكالة محلية': a hearer; 'تصريحات ليبرمان': the owner
     owner = parser.parse(setting, sentence)
     if owner is None or owner.kind not in (Kind.named_person, Kind.organization):
         return None
@@ -789,23 +795,25 @@ MAX_PUBLISHED_OBJECT_REACH = 14
 def _published_words(tokens: list[Token], i: int) -> int | None:
     """Where the object of a verb of publishing at i stands when it is words said or written
     ('ونشر الوزير تغريدة قال فيها …'; not 'ونشر الجيش تعزيزات'), before the clause ends."""
-    for k in range(i + 2, min(len(tokens), i + 1 + MAX_PUBLISHED_OBJECT_REACH)):
+    return _object_in_clause(
+        tokens,
+        i,
+        MAX_PUBLISHED_OBJECT_REACH,
+        lambda norm: not word_class("spoken_settings").isdisjoint(singular_forms(norm)),
+    )
+
+
+def _object_in_clause(
+    tokens: list[Token], i: int, reach: int, wanted: Callable[[str], bool]
+) -> int | None:
+    """The first word within `reach` after the verb at i, before the clause ends, whose
+    matching form is `wanted`: the object that makes the verb report."""
+    for k in range(i + 1, min(len(tokens), i + 1 + reach)):
         if tokens[k].text in "،,.:؛":
             return None
-        if not word_class("spoken_settings").isdisjoint(_singular_forms(tokens[k].norm)):
+        if wanted(tokens[k].norm):
             return k
     return None
-
-
-def _singular_forms(norm: str) -> tuple[str, ...]:
-    """The forms a noun's entry may have behind its accusative alif or feminine plural:
-    'بيانا' -> 'بيان', 'تغريدات' -> 'تغريده'."""
-    forms = [norm]
-    if norm.endswith("ا"):
-        forms.append(norm[:-1])
-    if norm.endswith("ات"):
-        forms.append(norm[:-2] + "ه")
-    return tuple(forms)
 
 
 # 'لا شيء يشير إلى …', 'كل شيء يؤكد أن …': a thing as the subject of a verb of showing.
@@ -820,12 +828,11 @@ def _conveys_speech(tokens: list[Token], i: int) -> bool:
     'وجهت انتقادات' report; 'وجه الطيران ضربات' does not."""
     if not _strip_conjunction(tokens[i].norm, word_class("conveying_verbs")):
         return False
-    for token in tokens[i + 1 : i + 1 + MAX_SPEECH_OBJECT_REACH]:
-        if token.text in "،,.:؛":
-            return False
-        if token.norm in word_class("speech_objects"):
-            return True
-    return False
+    speech_objects = word_class("speech_objects")
+    return (
+        _object_in_clause(tokens, i, MAX_SPEECH_OBJECT_REACH, speech_objects.__contains__)
+        is not None
+    )
 
 
 def _states_with_own_subject(tokens: list[Token], i: int, lead_in: list[int]) -> bool:
@@ -1400,7 +1407,10 @@ def _withholding_outlet(tokens, start, end, sentence, parser) -> str | None:
         ):
             stop += 1
         if stop < len(tokens) and stop > k + 2:
-            withheld = tokens[stop + 1] if tokens[stop].norm == ABOUT else tokens[stop]
+            about = tokens[stop].norm == ABOUT
+            if about and stop + 1 == len(tokens):
+                continue  # 'لم تذكر الوكالة عن' and the line cut: nothing withheld to read
+            withheld = tokens[stop + 1] if about else tokens[stop]
             outlet = parser.parse(tokens[k + 2 : stop], sentence)
             if (
                 withheld.norm.startswith(WITHHELD)
