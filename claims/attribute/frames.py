@@ -618,11 +618,15 @@ def _plain_verb(token: Token) -> bool:
     )
 
 
-# 'وأصدرت غرفة العمليات بياناً، أوضحت فيه …': the body that issued a statement speaks in it.
-ISSUE_VERBS = frozenset(normalize(w) for w in ("أصدر", "أصدرت", "أصدروا"))
+# 'وأصدرت غرفة العمليات بياناً، أوضحت فيه …', 'ونشر الأكاديمي فلان تغريدات انتقد فيها …':
+# who issued or published a statement speaks in it.
+ISSUE_VERBS = frozenset(
+    normalize(w) for w in ("أصدر", "أصدرت", "أصدروا", "نشر", "نشرت", "نشروا", "بث", "بثت")
+)
 # How far into the sentence the statement may stand after the verb ('أصدر المكتب الإعلامي
-# لفيلق الرحمن اليوم الإثنين، بياناً').
-MAX_ISSUER_WORDS = 10
+# لفيلق الرحمن اليوم الإثنين، بياناً'; 'ونشر أستاذ العلوم السياسية ومستشار ولي العهد السابق
+# فلان تغريدات').
+MAX_ISSUER_WORDS = 14
 IN_IT = frozenset(normalize(w) for w in ("فيه", "فيها"))
 
 
@@ -662,9 +666,11 @@ def _issued_frame(sentence: str, tokens: list[Token], parser: SourceParser, k: i
 
 
 def _names_a_statement(token: Token) -> bool:
-    """'بيان', 'بياناً': a statement noun, also in the accusative."""
-    return in_lexicon(token, _set("statements")) or (
-        token.norm.endswith("ا") and token.norm[:-1] in _set("statements")
+    """'بيان', 'بياناً', 'تغريدات': a statement, or words said or written, also in the
+    accusative or the plural."""
+    forms = singular_forms(token.norm)
+    return in_lexicon(token, _set("statements")) or any(
+        form in _set("statements") or form in word_class("spoken_settings") for form in forms
     )
 
 
@@ -764,11 +770,6 @@ def _verb_frame(
             continue
         opening = clause if far_clause and clause is not None else lead
         frame = _frame_at(sentence, tokens, i, lemma, parser, word_positions, opening)
-        if lemma in _media_cues() and (published := _published_words(tokens, i)):
-            publisher = parser.parse(tokens[i + 1 : published], sentence)
-            if publisher is not None and publisher.kind is not Kind.author:
-                # 'ونشر الوزير فلان تغريدة قال فيها …': the publisher's speech act
-                return Frame(publisher, token.text, None, tokens[published].start, 0.8)
         if frame and (lemma not in _media_cues() or frame.source.kind is Kind.media):
             return frame
     return None
@@ -784,22 +785,6 @@ def _may_report(norm: str) -> bool:
         or _strip_conjunction(norm, ABBARA)
         or _strip_conjunction(norm, word_class("conveying_verbs"))
         or norm in _participles()
-    )
-
-
-# How many words a publishing verb's subject may run before its object ('ونشر أستاذ العلوم
-# السياسية ومستشار ولي العهد السابق فلان تغريدات …').
-MAX_PUBLISHED_OBJECT_REACH = 14
-
-
-def _published_words(tokens: list[Token], i: int) -> int | None:
-    """Where the object of a verb of publishing at i stands when it is words said or written
-    ('ونشر الوزير تغريدة قال فيها …'; not 'ونشر الجيش تعزيزات'), before the clause ends."""
-    return _object_in_clause(
-        tokens,
-        i,
-        MAX_PUBLISHED_OBJECT_REACH,
-        lambda norm: not word_class("spoken_settings").isdisjoint(singular_forms(norm)),
     )
 
 
