@@ -229,12 +229,13 @@ def attribute_article(article: Article, sentences: list[Sentence]) -> list[Claim
     memory = Memory(outlet=article.outlet, names=collect_names(passages))
     parser = SourceParser(memory, passages)
     ends_quotation = [_ends_quotation(repaired) for repaired, _tokens in passages]
+    last_closing = max((n for n, ends in enumerate(ends_quotation) if ends), default=-1)
     closes_unopened = [_closes_unopened(repaired) for repaired, _tokens in passages]
     claims = []
     for n, (sentence, (repaired, tokens)) in enumerate(zip(kept, passages, strict=True)):
         # A quotation left open runs on over paragraph breaks when its closing mark comes soon.
         memory.quote_closes_ahead = any(ends_quotation[n : n + QUOTE_LOOKAHEAD])
-        memory.quote_never_closes = not any(ends_quotation[n:])
+        memory.quote_never_closes = n > last_closing  # once per article, not per sentence
         lost_opening = closes_unopened[n] or (
             not any(q in repaired for q in QUOTES)
             and any(closes_unopened[n + 1 : n + QUOTE_LOOKAHEAD])
