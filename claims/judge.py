@@ -3,7 +3,7 @@
 Two headlines of one story mostly share their words; what decides is how they differ. The
 words of both are aligned after normalisation and a light stem (clitics و ف ب ل ك ال and
 pronoun suffixes off), and the judgement reads the words left over on each side, the pairs
-they make across the two sides, and the linker's signals (`claims/link.py`: negation on one
+they make across the two sides, and the linker's signals (`claims/link/signals.py`: negation on one
 side, a denial on one side (رفض، فشل), opposed predicates of the opposites lexicon, figures
 that conflict or agree, similarity).
 A logistic regression over those features is fitted on the ANS corpus by `python -m

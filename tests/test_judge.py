@@ -18,12 +18,12 @@ from claims.judge import (
 )
 from claims.link import (
     Relation,
-    _imperfect_verb,
     compare,
     features,
     judge_features,
     word_difference,
 )
+from claims.link.signals import _imperfect_verb
 
 ANS = Path(__file__).resolve().parents[2] / "shared" / "stance" / "ans"
 needs_ans = pytest.mark.skipif(not (ANS / "dev.csv").exists(), reason="no ../shared/stance/ans")

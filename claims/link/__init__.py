@@ -1,0 +1,136 @@
+"""Linking claims: which statements back each other, which conflict, which are the same again.
+
+Pure functions of plain data; the store calls them (`claims/store/linking.py`).
+
+1. `features(text)`: what a statement is about (content stems, places, figures) and how it
+   says it (negation, opposed predicates), computed once per claim (`reading`; places and
+   actors in `names`).
+2. `compare(a, b)`: the relation of two statements, `corroborates`, `contradicts` or
+   `unrelated`, with a score and reasons a reviewer can read (`relations`, from the signals
+   of the pair in `signals` and the fitted judge of `claims.judge`).
+3. `classify(a, b)`: with who said them, a corroboration by the same source, or relayed
+   from one another, or an outlet republishing a wire, is a `duplicate` (`independence`).
+4. `candidates(...)`: pairs worth comparing, by blocking on rare content tokens, places and
+   figures, scored with rapidfuzz (`process.cdist` with `workers` on large blocks); never
+   all pairs (`blocking`).
+5. `link(...)`, `judge(...)`: many claims at once, in worker processes when there are many
+   (`workers`).
+6. `update_confidence(...)`: a claim's confidence moved by its links, with the reasons
+   (`confidence`).
+"""
+
+from __future__ import annotations
+
+from claims.link.blocking import (
+    COMPACT_AT,
+    CUTOFF,
+    LARGE_BLOCK,
+    MAX_BLOCK,
+    MAX_DF,
+    PREFIX,
+    TOP_K,
+    WINDOW,
+    blocking_recall,
+    candidates,
+    exhaustive,
+    indexed_keys,
+    key_counts,
+    rank,
+)
+from claims.link.confidence import (
+    CONTRADICTED,
+    CORROBORATED,
+    LOWER,
+    MAX_COUNTED,
+    RAISE,
+    REVIEWER,
+    update_confidence,
+)
+from claims.link.independence import ClaimRef, LinkRow, classify
+from claims.link.names import different_actors, different_places
+from claims.link.reading import (
+    KEYS_FORMAT,
+    NONE,
+    PARTICLE_SCOPE,
+    SHORT_STEM_TAIL,
+    Features,
+    Keys,
+    features,
+    keys_version,
+    stem,
+    stored_keys,
+)
+from claims.link.relations import (
+    CORROBORATES,
+    RELATED,
+    Comparison,
+    Relation,
+    compare,
+    compare_features,
+)
+from claims.link.signals import (
+    LONG_STATEMENT,
+    LONGER,
+    PREDICATE_REACH,
+    judge_features,
+    similarity,
+    word_difference,
+)
+from claims.link.workers import PARALLEL_FROM, analyse, blocking_of, judge, link, link_rows
+
+__all__ = [
+    "COMPACT_AT",
+    "CONTRADICTED",
+    "CORROBORATED",
+    "CORROBORATES",
+    "CUTOFF",
+    "ClaimRef",
+    "Comparison",
+    "Features",
+    "KEYS_FORMAT",
+    "Keys",
+    "LARGE_BLOCK",
+    "LONGER",
+    "LONG_STATEMENT",
+    "LOWER",
+    "LinkRow",
+    "MAX_BLOCK",
+    "MAX_COUNTED",
+    "MAX_DF",
+    "NONE",
+    "PARALLEL_FROM",
+    "PARTICLE_SCOPE",
+    "PREDICATE_REACH",
+    "PREFIX",
+    "RAISE",
+    "RELATED",
+    "REVIEWER",
+    "Relation",
+    "SHORT_STEM_TAIL",
+    "TOP_K",
+    "WINDOW",
+    "analyse",
+    "blocking_of",
+    "blocking_recall",
+    "candidates",
+    "classify",
+    "compare",
+    "compare_features",
+    "different_actors",
+    "different_places",
+    "exhaustive",
+    "features",
+    "indexed_keys",
+    "judge",
+    "judge_features",
+    "key_counts",
+    "keys_version",
+    "link",
+    "link_rows",
+    "rank",
+    "similarity",
+    "stem",
+    "stored_keys",
+    "update_confidence",
+    "word_difference",
+]

@@ -1,0 +1,423 @@
+"""One statement read once: its words, light stems and content stems, negations, opposed
+predicates, places, dates, figures and actors (`Features`, `features`), and its blocking keys
+(`Keys`, `stored_keys`, `keys_version`)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from claims import lexicon
+from claims.arabic import normalize
+from claims.link.names import (
+    _counted_actors,
+    _find_actors,
+    _gazetteer,
+    _gazetteer_firsts,
+    _name_openers,
+    _place_heads,
+    _place_key,
+)
+from claims.numbers import Quantity, dates, may_start_figure, quantities, tokens
+
+_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
+_SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "ته", "يه", "وا", "ه", "ي", "ت", "ا")
+_GLUED = ("و", "ف", "ب", "ل")
+_WEEKDAYS = {
+    normalize(w): w
+    for w in ["الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"]
+}
+_WEEKDAY_FORMS = frozenset(p + k for k in _WEEKDAYS for p in ("", "و", "ف"))
+
+
+def stem(word: str) -> str:
+    """A light stem of a normalised word: article and one common suffix off, at least 3 letters."""
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix) :]
+            break
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    words = {normalize(w) for w in lexicon.entries("link_stopwords")}
+    words |= {stem(w) for w in words}
+    return frozenset(words)
+
+
+@cache
+def _negation() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """(negating phrases, phrases that only look like negation) as normalised word tuples."""
+    yes: set[tuple[str, ...]] = set()
+    no: set[tuple[str, ...]] = set()
+    for entry in lexicon.fields("negation"):
+        words = tuple(normalize(entry[0]).split())
+        (no if len(entry) > 1 and entry[1] == "not" else yes).add(words)
+    return frozenset(yes), frozenset(no)
+
+
+@cache
+def _opposites() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]:
+    """(left stems, right stems, label) per opposed pair."""
+    pairs = []
+    for entry in lexicon.fields("opposites"):
+        left, right = (
+            tuple(normalize(w).strip() for w in re.split("[،,]", side)) for side in entry
+        )
+        pairs.append((left, right, f"{entry[0].split('،')[0]}/{entry[1].split('،')[0]}"))
+    return tuple(pairs)
+
+
+# Bump when stem(), the blocking keys or how they are written change: keys stored by an older
+# linker are then rebuilt (claims/store/linking.py).
+KEYS_FORMAT = 1
+# The lexicons the blocking keys are made with (content stems, places, figures).
+_KEY_LEXICONS = (
+    "link_stopwords",
+    "place_heads",
+    "negation",
+    "synonyms",
+    "gazetteer",
+    "number_words",
+    "approximators",
+    "counted",
+)
+
+
+@cache
+def keys_version() -> str:
+    """A digest of what a claim's blocking keys depend on: the key format and the lexicons.
+
+    Keys stored with another version were made by other rules and are made again."""
+    digest = hashlib.sha256(f"keys {KEYS_FORMAT}".encode())
+    for name in _KEY_LEXICONS:
+        digest.update("\n".join((name, *lexicon.entries(name))).encode())
+    return digest.hexdigest()[:16]
+
+
+# Every content stem seen gets one character: a claim's key is its stems' characters in order,
+# so that rapidfuzz's ratio of two keys is the Dice coefficient of their stem sets, computed
+# on strings of a few dozen characters.
+_VOCAB: dict[str, str] = {}
+
+
+def _token_char(stem_: str) -> str:
+    char = _VOCAB.get(stem_)
+    if char is None:
+        code = 0x100 + len(_VOCAB) % 0x10E000  # past a million stems, characters are shared
+        if code >= 0xD800:  # step over the surrogates
+            code += 0x800
+        char = _VOCAB[stem_] = chr(code)
+    return char
+
+
+def _token_key(stems: frozenset[str]) -> str:
+    return "".join(sorted(map(_token_char, stems)))
+
+
+class Keys(NamedTuple):
+    """What blocking needs of a claim: its blocking keys and its content key (`Features` has
+    both too). The store keeps the blocking keys of linked claims; `stored_keys` makes the
+    rest from them without reading the claim again."""
+
+    blocking: tuple[str, ...]
+    key: str
+
+
+def stored_keys(blocking: Sequence[str]) -> Keys:
+    """The blocking of a claim from its stored blocking keys (content stems, `@` places and
+    `#` figures)."""
+    return Keys(tuple(blocking), _token_key(frozenset(k for k in blocking if k[:1] not in "@#")))
+
+
+# The one empty set that every claim's features without places, days, actors … share: an
+# empty frozenset built from a generator is an object of its own (216 bytes a field, a claim).
+NONE: frozenset = frozenset()
+
+
+@dataclass(slots=True)
+class Features:
+    """What a statement is about and how it says it; computed once per claim."""
+
+    text: str
+    norm: str
+    stems: frozenset[str]
+    key: str
+    words: str
+    quantities: tuple[Quantity, ...]
+    negations: int
+    predicates: frozenset[tuple[int, int]]
+    places: frozenset[str]
+    days: frozenset[str]
+    # names after a place word (بلدة، مخيم …) that the gazetteer does not know
+    named: frozenset[str] = field(default=frozenset())
+    blocking: tuple[str, ...] = field(default=())
+    # stems that may carry a glued و ف ب ل, with the stem without it
+    glued: tuple[tuple[str, str], ...] = field(default=())
+    # content stems of the place names (gazetteer places and names after a place word)
+    local: frozenset[str] = field(default=frozenset())
+    # armed actors named (lexicon actors.txt, canonical names)
+    actors: frozenset[str] = field(default=frozenset())
+    # actors whose members a figure counts ('9 جنود من الجيش اليمني')
+    counted: frozenset[str] = field(default=frozenset())
+    # per negation, the words it bears on; none for a negation of the whole statement (نفى)
+    negation_scopes: tuple[tuple[str, ...], ...] = field(default=())
+
+
+@cache
+def _predicate_index() -> dict[str, tuple[tuple[int, int], ...]]:
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for n, (left, right, _label) in enumerate(_opposites()):
+        for side, stems in enumerate((left, right)):
+            for s in stems:
+                if s and " " not in s:
+                    index[s].append((n, side))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=262144)
+def _word_predicates(word: str) -> frozenset[tuple[int, int]]:
+    """Opposed-predicate sides a word carries: a lexicon stem at its start, after و/ف/ال and
+    a verb prefix (ي/ت/ن/ا; 'يرتفع' is read as 'ارتفع'). After a stem of three letters at most
+    SHORT_STEM_TAIL letters may follow (a suffix), so that 'أسر' is not read in
+    'الإسرائيليين'."""
+    index = _predicate_index()
+    found: set[tuple[int, int]] = set()
+    for w in _bare(word):
+        # an imperfect prefix off; for the verbs of forms IV, VII, VIII and X the perfect's
+        # alif back in its place: 'يفرج' -> 'أفرج', 'يرتفع' -> 'ارتفع', 'يستمر' -> 'استمر'
+        verb = (w[1:], "ا" + w[1:]) if w[:1] in ("ي", "ت", "ن") and len(w) > 3 else (w[1:],)
+        for v in (w, *verb) if w[:1] in ("ي", "ت", "ن", "ا") else (w,):
+            for end in range(2, len(v) + 1):
+                hit = index.get(v[:end])
+                if hit and (end > 3 or len(v) - end <= SHORT_STEM_TAIL):
+                    found.update(hit)
+    return frozenset(found)
+
+
+# Letters that may follow a predicate stem of three letters (سيطرت has no limit; أسرت does).
+SHORT_STEM_TAIL = 3
+
+
+def _predicates(words: list[str]) -> frozenset[tuple[int, int]]:
+    found: set[tuple[int, int]] = set()
+    for w in words:
+        found |= _word_predicates(w)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=262144)
+def _bare(word: str) -> tuple[str, ...]:
+    out = [word]
+    if word[:1] in ("و", "ف") and len(word) > 3:
+        out.append(word[1:])
+    for w in list(out):
+        if w.startswith("ال") and len(w) > 4:
+            out.append(w[2:])
+        elif w.startswith(("بال", "لل")) and len(w) > 5:
+            out.append(w[3:] if w.startswith("بال") else w[2:])
+        elif w[:1] in ("ل", "ب") and len(w) > 4:
+            out.append(w[1:])  # 'لأعلى مستوى' / 'لأدنى مستوى', 'بتعزيزات'، 'برفض'
+    return tuple(out)
+
+
+@cache
+def _phrase_index(negating: bool) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in _negation()[0 if negating else 1]:
+        index[phrase[0]].append(phrase)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def _phrase_hits(words: list[str], negating: bool) -> list[int]:
+    index = _phrase_index(negating)
+    hits = []
+    for i, w in enumerate(words):
+        for first in (w, w[1:]) if w[:1] in ("و", "ف") else (w,):
+            phrases = index.get(first)
+            if phrases and any(tuple(words[i + 1 : i + len(p)]) == p[1:] for p in phrases):
+                hits.append(i)
+                break
+    return hits
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    """Stem (and word) -> the stem of its canonical word (lexicon synonyms.txt)."""
+    found = {}
+    for canonical, *others in lexicon.fields("synonyms"):
+        target = stem(normalize(canonical))
+        for word in (canonical, *others):
+            w = normalize(word)
+            found[w] = found[stem(w)] = target
+    return found
+
+
+@lru_cache(maxsize=262144)
+def _content_stem(word: str) -> str | None:
+    if len(word) < 2 or word in _stopwords() or word in _negation_words():
+        return None
+    synonyms = _synonyms()
+    if word in synonyms:
+        return synonyms[word]
+    s = stem(word)
+    if s in _stopwords() or len(s) < 2:
+        return None
+    return synonyms.get(s, s)
+
+
+@cache
+def _negation_words() -> frozenset[str]:
+    return frozenset(p[0] for p in _negation()[0])
+
+
+class _Read(NamedTuple):
+    """What a statement's blocking keys are made of, read once for its features too."""
+
+    toks: list
+    words: list[str]
+    keys: list[str]  # the words as place keys
+    stems: frozenset[str]
+    places: set[str]
+    covered: set[int]  # the words of the places found
+    found: tuple[Quantity, ...]
+
+
+def _read(text: str) -> _Read:
+    """Words, content stems, gazetteer places and figures of a statement."""
+    toks = tokens(text)
+    words = [t.norm for t in toks if t.number is None]
+    digits = any(t.number is not None for t in toks)
+    keys = [_place_key(w) for w in words]
+    gaz, firsts = _gazetteer(), _gazetteer_firsts()
+    places = set()
+    covered: set[int] = set()
+    for i, key in enumerate(keys):
+        glued = _place_key(key[1:]) if key[:1] in "وبلف" and len(key) > 3 else None
+        if key not in firsts and glued not in firsts:
+            continue
+        for n in (3, 2, 1):
+            gram = tuple(keys[i : i + n])
+            hit = gaz.get(gram)
+            if hit is None and glued:
+                hit = gaz.get((glued, *gram[1:]))
+            if hit:
+                places.add(hit)
+                covered.update(range(i, i + n))
+                break
+    # the full figure parser (with offsets) only where a figure may be
+    maybe = digits or any(map(may_start_figure, words))
+    found = tuple(quantities(text, toks)) if maybe else ()
+    stems = frozenset(s for s in map(_content_stem, words) if s)
+    return _Read(toks, words, keys, stems, places, covered, found)
+
+
+def _blocking(read: _Read) -> tuple[str, ...]:
+    """Blocking keys: content stems, places (named entities) and exact figures with their
+    kind."""
+    return (
+        tuple(sorted(read.stems))
+        + tuple(f"@{p}" for p in sorted(read.places))
+        + tuple(f"#{q.low:g}:{_comparable_kind(q)}" for q in read.found if q.exact)
+    )
+
+
+@lru_cache(maxsize=65536)
+def features(text: str) -> Features:
+    """The features of one statement."""
+    read = _read(text)
+    toks, words, keys, stems_f, places, covered, found = read
+    digits = [t.norm for t in toks if t.number is not None]
+    found_tokens = [t.norm for t in toks]
+    excluded = set(_phrase_hits(words, negating=False))
+    negated_at = [i for i in _phrase_hits(words, negating=True) if i not in excluded]
+    heads, openers = _place_heads(), _name_openers()
+    named_at = [
+        i + 1
+        for i, w in enumerate(words[:-1])
+        if w in heads
+        and i not in covered
+        and i + 1 not in covered
+        and words[i + 1][:1] != "ل"  # 'مخيم للنازحين'
+        and words[i + 1] not in heads  # '84 مدينة وبلدة'
+        and _content_stem(words[i + 1])
+    ]
+    # 'معبر باب السلامة', 'بلدة تل ملح': a name that opens with باب، تل … takes the next word
+    named = frozenset(
+        " ".join(keys[i : i + 2])
+        if words[i] in openers and i + 1 < len(words) and i + 1 not in covered
+        else keys[i]
+        for i in named_at
+    )
+    local = frozenset(
+        s
+        for i in covered.union(named_at, (i + 1 for i in named_at if words[i] in openers))
+        if i < len(words)
+        for s in (_content_stem(words[i]),)
+        if s
+    )
+    days = dates(found_tokens) | frozenset(
+        _WEEKDAYS[w] for w in _bare_all(set(words) & _WEEKDAY_FORMS) if w in _WEEKDAYS
+    )
+    return Features(
+        text=text,
+        norm=" ".join(words + digits),
+        stems=stems_f,
+        key=_token_key(stems_f),
+        words=" ".join(sorted(stems_f)),
+        quantities=found,
+        negations=len(negated_at),
+        negation_scopes=tuple(_negation_scope(words, i) for i in negated_at),
+        predicates=_predicates(words) or NONE,
+        places=frozenset(places) or NONE,
+        days=days or NONE,
+        named=named or NONE,
+        blocking=_blocking(read),
+        glued=tuple(_unglued(s) for s in sorted(stems_f) if s[:1] in _GLUED),
+        local=local or NONE,
+        actors=_find_actors(words, keys) or NONE,
+        counted=_counted_actors(text, found) if found else NONE,
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _unglued(stem_: str) -> tuple[str, str]:
+    """A stem that may carry a glued و ف ب ل, with the stem without it: one pair for every
+    claim that has the stem (a claim holds a dozen such pairs)."""
+    return stem_, stem_[1:]
+
+
+# Particles that negate the words right after them, not the whole statement: in 'قال عبدي إن
+# قواته لن تنسحب من منبج، ولا وجود لمقاتلين من الحزب' the second negation is about fighters of
+# the party, and says nothing against a claim about a withdrawal. Other negations (نفى، كذب،
+# غير صحيح، عار عن الصحة) deny what the statement reports, whatever words follow.
+_PARTICLES = frozenset(map(normalize, ("لم", "لا", "لن", "ليس", "ليست", "لسنا", "عدم")))
+# Content words after a particle that it bears on ('لم تشن أي غارات على كفرنبل').
+PARTICLE_SCOPE = 3
+
+
+def _negation_scope(words: list[str], i: int) -> tuple[str, ...]:
+    """The content words a negation at word `i` bears on; () for the whole statement."""
+    particle = words[i][1:] if words[i][:1] in ("و", "ف") else words[i]
+    if particle not in _PARTICLES:
+        return ()
+    following = (w for w in words[i + 1 :] if _content_stem(w))
+    return tuple(w for _, w in zip(range(PARTICLE_SCOPE), following, strict=False))
+
+
+def _bare_all(words: Iterable[str]) -> Iterable[str]:
+    for w in words:
+        yield from _bare(w)
+
+
+def _comparable_kind(q: Quantity) -> str:
+    return q.kind or "-"

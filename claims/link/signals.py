@@ -1,0 +1,560 @@
+"""What two statements' features say of the pair: content similarity, figures that agree or
+conflict, other dates, places, actors, people counted or events, a negation on one side, opposed
+predicates, and the signals read in the words left over after aligning them (`judge_features`,
+what the judge of `claims.judge` is fitted on)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from claims import lexicon
+from claims.arabic import normalize
+from claims.judge import (
+    Difference,
+    align,
+    pair_features,
+    swapped_in_place,
+    word_forms,
+    word_key,
+)
+from claims.link.names import (
+    _gazetteer,
+    _place_heads,
+    _place_key,
+    different_actors,
+    different_places,
+)
+from claims.link.reading import (
+    _GLUED,
+    Features,
+    _content_stem,
+    _negation,
+    _negation_words,
+    _opposites,
+    _phrase_hits,
+    _synonyms,
+    _word_predicates,
+)
+from claims.numbers import GENERIC, Quantity
+
+
+def _other_named_places(a: Features, b: Features) -> bool:
+    """Whether both name places the gazetteer does not know (after بلدة، مخيم …), none in
+    common and none of them in the other's words."""
+    if not a.named or not b.named or a.named & b.named:
+        return False
+    words_a = {_place_key(w) for w in a.norm.split()}
+    words_b = {_place_key(w) for w in b.norm.split()}
+    return not (
+        any(set(n.split()) <= words_b for n in a.named)
+        or any(set(n.split()) <= words_a for n in b.named)
+    )
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Words that are never what two statements differ in (link stopwords, not negations)."""
+    words = {normalize(w) for w in lexicon.entries("link_stopwords")}
+    return frozenset(w for w in words | {f"و{w}" for w in words} if w not in _negation_words())
+
+
+# A statement with this many content stems, and at least LONGER times those of the other, tells
+# more than the other (an article's sentence against a claim): its particles are read in scope.
+LONG_STATEMENT = 12
+LONGER = 1.5
+
+
+def _negations_about(a: Features, b: Features) -> int:
+    """How many of `a`'s negations bear on what `b` says. In a statement of about the other's
+    length, every one. In one that tells much more (an article's sentence against a claim), a
+    negation of the whole statement, or a particle followed by a word of `b`, another form of
+    one, or a word of an opposed pair whose other side `b` carries ('لا تشمل' against
+    'تستثني'): a particle about something `b` does not mention ('ولا خوف من تسلل', 'إن لم
+    يفعل ذلك') is no negation of `b`."""
+    if not a.negations or len(a.stems) < max(LONG_STATEMENT, LONGER * len(b.stems)):
+        return a.negations
+    opposed = {n for n, _ in b.predicates}
+    return sum(
+        1
+        for scope in a.negation_scopes
+        if not scope
+        or any(
+            (s := _content_stem(w)) in b.stems
+            or (s and any(_akin(s, t) for t in b.stems))
+            or any(n in opposed for n, _ in _word_predicates(w))
+            for w in scope
+        )
+    )
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures count the same kind of thing: the same class of counted noun, or,
+    for nouns not in the lexicon ('4 فلسطينيين', '14 فلسطينياً'), the same content word."""
+    if a.kind is None and b.kind is None:
+        noun = _content_stem(a.noun) if a.noun else None
+        return noun is not None and noun == (_content_stem(b.noun) if b.noun else None)
+    if a.kind is None or b.kind is None:
+        return False
+    if a.kind == b.kind:
+        return a.kind != GENERIC or a.unit == b.unit
+    return False
+
+
+# Classes of counted things that never count the same people: '8 مدنيين' and '8 عناصر'.
+_EXCLUSIVE_COUNTS = (frozenset({"civilians", "fighters"}),)
+
+
+def _other_counts(a: Features, b: Features) -> str | None:
+    """A reason when the two count things that cannot be the same (civilians / fighters)."""
+    kinds_a = {q.kind for q in a.quantities if q.kind}
+    kinds_b = {q.kind for q in b.quantities if q.kind}
+    if kinds_a & kinds_b:
+        return None
+    for pair in _EXCLUSIVE_COUNTS:
+        if (kinds_a & pair) and (kinds_b & pair) and (kinds_a & pair) != (kinds_b & pair):
+            return f"figures count different people: {'/'.join(sorted(pair))}"
+    return None
+
+
+# Events that are other facts: a claim about the dead (and not the wounded) and one about the
+# wounded (and not the dead) report different things ('قتل 20 مدنياً' / 'أصيب 20 مدنياً'); so
+# do the dead and the captured ('مقتل 30 عنصراً' / 'أسر 3 عناصر'). Canonical words of
+# synonyms.txt.
+_EXCLUSIVE_EVENTS = (("قتل", "جرح"), ("قتل", "أسر"))
+
+
+def _other_events(a: Features, b: Features) -> str | None:
+    """A reason when one claim reports one event of an exclusive pair and the other the other."""
+    for left, right in _EXCLUSIVE_EVENTS:
+        sa, sb = _content_stem(normalize(left)), _content_stem(normalize(right))
+        if not sa or not sb:
+            continue
+        one = {sa, sb} & a.stems
+        two = {sa, sb} & b.stems
+        if len(one) == 1 and len(two) == 1 and one != two:
+            return f"different events: {left} / {right}"
+    return None
+
+
+# Words that only say where: with the place names themselves, they are no shared content.
+_WHERE = (
+    "ريف بريف شمال شمالي الشمالي جنوب جنوبي الجنوبي شرق شرقي الشرقي غرب غربي الغربي "
+    "محيط بمحيط أطراف قرب بالقرب وسط مركز"
+)
+
+
+@cache
+def _where_stems() -> frozenset[str]:
+    words = [normalize(w) for w in _WHERE.split()]
+    words += [normalize(w) for w in lexicon.entries("place_heads") if "|" not in w]
+    return frozenset(s for s in map(_content_stem, words) if s)
+
+
+def _only_place_shared(a: Features, b: Features) -> str | None:
+    """A reason when two claims share nothing but where ('انفجار في مدينة أعزاز' /
+    'افتتاح مستشفى في مدينة أعزاز'): the same place, other events."""
+    where = _where_stems() | a.local | b.local
+    rest_a, rest_b = a.stems - where, b.stems - where
+    if not rest_a or not rest_b or rest_a & rest_b:
+        return None
+    # 'سيطرتها' / 'سيطر', 'الحوثيون' / 'الحوثي': a stem the light stemmer left longer
+    if any(_akin(x, y) for x in rest_a for y in rest_b):
+        return None
+    return "nothing in common but the place"
+
+
+def _akin(x: str, y: str) -> bool:
+    """Whether two stems are one word in other forms: one opens the other (3 letters at
+    least), or one of them carries a glued و ف ب ل."""
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 3 and long_.startswith(short):
+        return True
+    return any(w[:1] in _GLUED and w[1:] == v for w, v in ((x, y), (y, x)))
+
+
+def similarity(a: Features, b: Features) -> float:
+    """Content similarity in [0, 1]: shared content stems and fuzzy agreement of the rest."""
+    if not a.stems or not b.stems:
+        return 1.0 if a.norm == b.norm else 0.0
+    shared = len(a.stems & b.stems)
+    # 'وسيطرت' and 'سيطرت': a conjunction or preposition glued to a word in one of them
+    if a.glued:
+        shared += sum(1 for s, bare in a.glued if bare in b.stems and s not in b.stems)
+    if b.glued:
+        shared += sum(1 for s, bare in b.glued if bare in a.stems and s not in a.stems)
+    shared = min(shared, len(a.stems), len(b.stems))
+    overlap = shared / min(len(a.stems), len(b.stems))
+    dice = 2 * shared / (len(a.stems) + len(b.stems))
+    fuzzy = fuzz.token_set_ratio(a.words, b.words) / 100
+    return round(0.35 * overlap + 0.35 * dice + 0.3 * fuzzy, 3)
+
+
+def _figures(a: Features, b: Features) -> tuple[list[str], list[str]]:
+    """(conflicts, agreements) between the figures of two statements, as reasons."""
+    conflicts, agreements = [], []
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if not _comparable(qa, qb):
+                continue
+            slack = 0.1 if "vague" in (qa.approx, qb.approx) else 0.0
+            if qa.overlaps(qb, slack):
+                agreements.append(f"figures agree: «{qa.text}» and «{qb.text}»")
+            else:
+                conflicts.append(f"figures conflict: «{qa.text}» against «{qb.text}»")
+    # A figure that agrees with one of the other's figures of that kind is not in conflict.
+    if agreements and conflicts:
+        agreed = {r.split("«")[1].split("»")[0] for r in agreements}
+        conflicts = [c for c in conflicts if c.split("«")[1].split("»")[0] not in agreed]
+    return conflicts, agreements
+
+
+def _different_dates(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two claims give dates that cannot be the same: days of the month ('17/7'
+    against '3/8') or years ('2017' against '2015'), each compared with its own kind."""
+    for kind in (lambda d: "/" in d, lambda d: "/" not in d):
+        da, db = {d for d in a if kind(d)}, {d for d in b if kind(d)}
+        if da and db and not da & db:
+            return True
+    return False
+
+
+class _Analysis(NamedTuple):
+    """What the rules read in a pair of related statements: signals for the judge, and the
+    reasons behind the rules' own verdict."""
+
+    sim: float
+    reasons: list[str]  # similarity and shared content
+    contra: list[str]  # conflicting figures, negation on one side, opposed predicates
+    agreements: list[str]
+    other: str | None  # other facts however alike: other people counted, other events
+    signals: dict[str, float]
+    events: str | None = None  # other events (the dead / the captured): their figures differ
+
+
+def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
+    shared = sorted(a.stems & b.stems)
+    about = f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
+    conflicts, agreements = _figures(a, b)
+    reasons = [f"similarity {sim:.2f}", about]
+    events = _other_events(a, b)
+    # figures of other events ('مقتل 30 عنصراً' / 'أسر 3 عناصر') count other things
+    contra = [] if events else list(conflicts)
+    opposed = []
+    pairs = {n for n, _ in a.predicates} & {n for n, _ in b.predicates}
+    for n in sorted(pairs):
+        label = _opposites()[n][2]
+        a_l, a_r = (n, 0) in a.predicates, (n, 1) in a.predicates
+        b_l, b_r = (n, 0) in b.predicates, (n, 1) in b.predicates
+        if (a_l and not a_r and b_r and not b_l) or (a_r and not a_l and b_l and not b_r):
+            opposed.append(f"opposed predicates: {label}")
+    negated_opposite = False
+    negated_one_side = False
+    negations_a, negations_b = _negations_about(a, b), _negations_about(b, a)
+    if (negations_a % 2) != (negations_b % 2):
+        negated = a if negations_a % 2 else b
+        # a denial verb (نفى) is a negation and an opposite at once: that is no double negative
+        negators = {p[0] for p in _negation()[0]}
+        opposed = [o for o in opposed if not set(normalize(o.split(": ")[1]).split("/")) & negators]
+        if opposed:
+            # 'لا تشمل' against 'استثنى': a negated predicate is its opposite
+            reasons.append(f"negated opposite agrees: {opposed[0].split(': ')[1]}")
+            opposed = []
+            negated_opposite = True
+        else:
+            negated_one_side = True
+            contra.append(f"one statement is negated: «{negated.text[:60]}»")
+    contra += opposed
+    other = (None if agreements else _other_counts(a, b)) or events or _only_place_shared(a, b)
+    signals = {
+        "similarity": sim,
+        "figures conflict": float(bool(conflicts)),
+        "figures agree": float(bool(agreements)),
+        "negation on one side": float(negated_one_side),
+        "negated opposite agrees": float(negated_opposite),
+        "opposed predicate": float(bool(opposed)),
+        "other facts": float(other is not None),
+    }
+    return _Analysis(sim, reasons, contra, agreements, other, signals, events)
+
+
+def _gate(a: Features, b: Features, sim: float) -> str | None:
+    """Why two statements are about different things whatever their wording: other places,
+    dates or actors."""
+    if different_places(a.places, b.places) or _other_named_places(a, b):
+        return (
+            "different places: "
+            f"{'، '.join(sorted(a.places | a.named))} / {'، '.join(sorted(b.places | b.named))}"
+        )
+    if _different_dates(a.days, b.days):
+        return f"different dates: {'، '.join(sorted(a.days))} / {'، '.join(sorted(b.days))}"
+    # the same kind of event by or against other actors, or the dead or captured of other
+    # actors: not the same fact, and no conflict
+    if different_actors(a.actors, b.actors):
+        return f"different actors: {'، '.join(sorted(a.actors))} / {'، '.join(sorted(b.actors))}"
+    if different_actors(a.counted, b.counted):
+        return (
+            "figures count different actors: "
+            f"{'، '.join(sorted(a.counted))} / {'، '.join(sorted(b.counted))}"
+        )
+    return None
+
+
+class _Judged(NamedTuple):
+    features: dict[str, float]
+    # what each signal that fired means, in words, for the reasons of a link
+    said: dict[str, str]
+
+
+def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judged:
+    """Signals read in the words left over after aligning: an opposed predicate across the
+    two sides, a negation on one side only, another figure in one side's place of a figure."""
+    signals: dict[str, float] = {}
+    said: dict[str, str] = {}
+    sides = [
+        {hit: w for w in words for hit in _word_predicates(w)}
+        for words in (difference.only_a, difference.only_b)
+    ]
+    for (n, side), word in sorted(sides[0].items()):
+        other = sides[1].get((n, 1 - side))
+        if other and (n, 1 - side) not in sides[0] and (n, side) not in sides[1]:
+            signals["opposed words"] = 1.0
+            said["opposed words"] = f"opposed predicate {word}/{other}"
+            break
+    negators = _negation_words()
+    negated = [
+        [w for w in words if w in negators and w not in _not_negating(side.norm)]
+        for words, side in ((difference.only_a, a), (difference.only_b, b))
+    ]
+    if bool(negated[0]) != bool(negated[1]):
+        signals["negation left over"] = 1.0
+        said["negation left over"] = f"negation on one side: {(negated[0] or negated[1])[0]}"
+    denied = _denial_left_over(difference)
+    if denied:
+        signals["denial left over"] = 1.0
+        said["denial left over"] = f"denial on one side: {denied}"
+    # the one word left over on each side: an adjective of origin or kind in another's place
+    if len(difference.only_a) == len(difference.only_b) == 1 and all(
+        map(_nisba, difference.only_a + difference.only_b)
+    ):
+        signals["other origin"] = 1.0
+        said["other origin"] = f"{difference.only_a[0]} in the place of {difference.only_b[0]}"
+    # actors or places the rules name otherwise on each side and still read as one ('هيئة
+    # تحرير الشام' / 'فصائل المعارضة', 'سراقب' / 'ريف إدلب') are their business: no other
+    # actor or place swapped in
+    other_names = any(x and y and x != y for x, y in ((a.actors, b.actors), (a.places, b.places)))
+    if (
+        not other_names
+        and swapped_in_place(a.norm.split(), b.norm.split(), difference)
+        and _another_thing(difference.only_a, difference.only_b)
+    ):
+        signals["swapped in place"] = 1.0
+        said["swapped in place"] = (
+            f"{' '.join(difference.only_a)} in the place of {' '.join(difference.only_b)}, "
+            "the words around kept"
+        )
+    beside = _opposed_beside(a.norm.split(), b.norm.split())
+    if beside:
+        signals["opposed beside one word"] = 1.0
+        said["opposed beside one word"] = f"opposed predicates {beside[1]} beside {beside[0]}"
+    ordinals = [[w for w in words if _ordinal(w)] for words in difference[:2]]
+    if ordinals[0] and ordinals[1]:
+        signals["other ordinal"] = 1.0
+        said["other ordinal"] = f"{ordinals[0][0]} vs {ordinals[1][0]}"
+    figures = [[w for w in words if w[:1].isdigit()] for words in difference[:2]]
+    if figures[0] and figures[1]:
+        signals["other figure"] = 1.0
+        said["other figure"] = f"figure {figures[0][0]} vs {figures[1][0]}"
+    return _Judged(signals, said)
+
+
+# How far (in words) from a word both statements share its predicate is read.
+PREDICATE_REACH = 2
+
+
+def _predicates_beside(words: Sequence[str], i: int) -> frozenset[tuple[int, int]]:
+    near = (*words[max(0, i - PREDICATE_REACH) : i], *words[i + 1 : i + PREDICATE_REACH + 1])
+    return frozenset().union(*map(_word_predicates, near))
+
+
+def _opposed_beside(words_a: Sequence[str], words_b: Sequence[str]) -> tuple[str, str] | None:
+    """A word both statements tell (not a function word nor a predicate) with opposed
+    predicates of the opposites lexicon beside it, one side of an entry in one statement and the
+    other in the other: ('دولار', 'هبوط/ارتفاع') for 'الذهب يصعد مع هبوط الدولار' / 'هبوط
+    الذهب بارتفاع الدولار'. The opposites are in both, so no word of them is left over: what
+    changed is which thing each tells of (roles swapped). In ANS train 24 such judged pairs
+    disagree, 4 agree."""
+    function_words = _function_words()
+    keys_b = [word_key(w) for w in words_b]
+    for i, word in enumerate(words_a):
+        key = word_key(word)
+        if word in function_words or key not in keys_b or _word_predicates(word):
+            continue
+        here = _predicates_beside(words_a, i)
+        there = _predicates_beside(words_b, keys_b.index(key))
+        if here & there:  # a predicate of the same sense beside it in both: told alike
+            continue
+        for n, side in sorted(here):
+            if (n, 1 - side) in there and (n, 1 - side) not in here:
+                return key, _opposites()[n][2]
+    return None
+
+
+def _ordinal(key: str) -> bool:
+    """Whether a word (as the judge names it) is an ordinal ('الأولى', 'لأول', 'العاشرة'): one
+    in another's place is another figure ('المرحلة الأولى' / 'المرحلة الثانية'; in ANS train
+    5 such pairs, all contradictions)."""
+    return not word_forms(key).isdisjoint(lexicon.word_class("ordinals"))
+
+
+def _another_thing(words: Sequence[str], others: Sequence[str]) -> bool:
+    """Whether words in others' place name another thing (an actor, place, object:
+    'الودائع' / 'القروض'), not the same told otherwise: two adjectives grading a change
+    upwards, two words on one side of an entry of the opposites lexicon ('يرتفع' / 'يصعد'),
+    or verbs only, which the opposites read ('تطلق' / 'تطرح' say one thing; in ANS train a
+    verb for a verb in place is an opposed predicate in 14 of 16 pairs), two times of day
+    ('فجر اليوم' / 'صباح اليوم': an hour told loosely; the rules' dates tell other days), two
+    kinds of place before one name ('مدينة إدلب' / 'محافظة إدلب': the rules' places decide)."""
+    if all(map(_imperfect_verb, (*words, *others))):
+        return False
+    return not any(
+        (_degree_adjective(x) and _degree_adjective(y))
+        or (_time_of_day(x) and _time_of_day(y))
+        or (_place_head(x) and _place_head(y))
+        or _word_predicates(x) & _word_predicates(y)
+        for x in words
+        for y in others
+    )
+
+
+def _place_head(key: str) -> bool:
+    heads = _place_heads()
+    return any(f in heads or f + "ه" in heads for f in word_forms(key))
+
+
+def _time_of_day(key: str) -> bool:
+    return not word_forms(key).isdisjoint(lexicon.word_class("times_of_day"))
+
+
+def _imperfect_verb(key: str) -> bool:
+    """Whether a word (as the judge names it) may be a verb in the imperfect: it opens with
+    ي ت ن and is no adjective of origin ('تركي', 'يمني' are people, not verbs)."""
+    return len(key) >= 4 and key[:1] in ("ي", "ت", "ن") and not _nisba(key)
+
+
+def _degree_adjective(key: str) -> bool:
+    """Whether a word (as the judge names it) grades a change upwards ('كبيرا', 'ملحوظ'): one
+    in another's place ('ارتفاع كبير' / 'ارتفاع ملحوظ') is the same story told again."""
+    return bool({key, key.removesuffix("ا")} & lexicon.word_class("degree_adjectives"))
+
+
+def _nisba(key: str) -> bool:
+    """Whether a word (as the judge names it) reads as an adjective of origin or kind, ending
+    in ي: 'مغربي', 'اجنبي', 'شمالي'. One in the place of another in two statements otherwise
+    alike is another actor, place or object in the same slot ('فيلم أجنبي' / 'فيلم عربي').
+    A word opening with ت or ي may be a verb in the imperfect ('تجري', 'يجري'): it counts only
+    when its stem names a place or people ('تركي', 'يمني')."""
+    if len(key) < 4 or not key.endswith("ي"):
+        return False
+    return not key.startswith(("ي", "ت")) or key[:-1] in _gentilic_stems()
+
+
+@cache
+def _gentilic_stems() -> frozenset[str]:
+    """What an adjective of origin opening with ت or ي is made on, less its ي: the names of
+    the class verb_like_gentilic_stems and the one-word names of the gazetteer, the article
+    and a final 'ا' or 'يا' off ('اليمن' -> 'يمن', 'تركيا' -> 'ترك', 'تنزانيا' -> 'تنزان').
+    Of the gazetteer only stems of four letters or more: a shorter one is as often a verb of a
+    weak root ('التنف' / 'تنفي', 'تعز' / 'تعزي')."""
+    stems = set()
+    for name in lexicon.word_class("verb_like_gentilic_stems"):
+        stems |= _stem_forms(name)
+    for words in _gazetteer():
+        if len(words) == 1:
+            stems |= {s for s in _stem_forms(words[0]) if len(s) >= 4}
+    return frozenset(stems)
+
+
+def _stem_forms(name: str) -> set[str]:
+    bare = name.removeprefix("ال")
+    return {bare, bare.removesuffix("ا"), bare.removesuffix("يا")}
+
+
+@lru_cache(maxsize=65536)
+def _not_negating(norm: str) -> frozenset[str]:
+    """Negation words that open a phrase of a statement which only looks like a negation
+    ('ما لا يقل عن 30', 'لا يزال'): no negation left over."""
+    words = norm.split()
+    return frozenset(words[i] for i in _phrase_hits(words, negating=False))
+
+
+# Verbs and nouns that deny or undo what the other statement tells ('رفض مقترح أممي' against
+# 'مقترح أممي لحماية الفلسطينيين', 'تفشل في الحصول' against 'تحصل'): a negation in other words,
+# read among the words left over on one side only. Normalised stems, matched at a word's start
+# after a clitic or an imperfect prefix.
+_DENIALS = ("رفض", "فشل", "اخفاق", "اخفق", "استبعد", "تجاهل", "تخلي")
+# What may follow a denial stem: inflection and pronoun suffixes ('رفضوا', 'فشله'), not another
+# word's letters ('تخليد').
+_DENIAL_TAILS = frozenset(("", "ت", "وا", "ون", "ان", "ين", "ه", "ها", "هم", "نا", "ي", "ا", "تا"))
+
+
+@lru_cache(maxsize=65536)
+def _denial(word: str) -> bool:
+    forms = word_forms(word)
+    # an imperfect prefix off, and for a verb of form X the alif back ('يستبعد' -> 'استبعد')
+    forms |= {
+        v for f in forms if f[:1] in ("ي", "ت", "ن") and len(f) > 3 for v in (f[1:], "ا" + f[1:])
+    }
+    return any(
+        f.startswith(stem_) and f[len(stem_) :] in _DENIAL_TAILS
+        for f in forms
+        for stem_ in _DENIALS
+    )
+
+
+def _denial_left_over(difference: Difference) -> str | None:
+    """The denial word left over on one side only, if any."""
+    denied = [[w for w in words if _denial(w)] for words in (difference.only_a, difference.only_b)]
+    return (denied[0] or denied[1])[0] if bool(denied[0]) != bool(denied[1]) else None
+
+
+def _judge_input(
+    a: Features, b: Features, found: _Analysis, gate: str | None, difference: Difference
+) -> _Judged:
+    signals = dict(found.signals)
+    signals["different slot"] = float(gate is not None)
+    leftover = _leftover_signals(a, b, difference)
+    if found.agreements or found.events:
+        # '147' against 'نحو 150': figures the rules read as one; '30 قتيلاً' against 'أسر 3
+        # عناصر': figures of other events. Neither is another figure for one thing.
+        leftover.features.pop("other figure", None)
+    signals.update(leftover.features)
+    return _Judged(pair_features(difference, signals), leftover.said)
+
+
+@lru_cache(maxsize=262144)
+def _synonym(word: str) -> str | None:
+    """The canonical word of a word of the synonyms lexicon ('بسطت' -> 'سيطر'), else None."""
+    found = _content_stem(word)
+    return found if found in _synonym_targets() else None
+
+
+@cache
+def _synonym_targets() -> frozenset[str]:
+    return frozenset(_synonyms().values())
+
+
+def word_difference(a: Features, b: Features) -> Difference:
+    """How two statements differ word by word, synonyms of the lexicon aligned."""
+    return align(a.norm.split(), b.norm.split(), _function_words(), _synonym)
+
+
+def judge_features(a: Features, b: Features) -> dict[str, float]:
+    """The judge's features of any pair (what `claims.train_judge` fits on)."""
+    sim = similarity(a, b)
+    return _judge_input(
+        a, b, _analyse_pair(a, b, sim), _gate(a, b, sim), word_difference(a, b)
+    ).features
