@@ -4,7 +4,6 @@ where the claim begins."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -205,12 +204,18 @@ def find_frame(sentence: str, tokens: list[Token], parser: SourceParser) -> Fram
     )
 
 
+def _cue_index(tokens: list[Token], frame: Frame) -> int | None:
+    """Where the frame's cue word stands among the tokens (its first copy), if it does."""
+    return next((k for k, t in enumerate(tokens) if t.text == frame.cue), None)
+
+
 def _has_content(tokens: list[Token], frame: Frame) -> bool:
     """Whether the frame's content opens after a complementizer, a colon or a quotation,
     with no other reporting verb before it ('أدانت السعودية القرار' has an object, no
     content: the 'أن' after 'وذكرت وسائل الإعلام' is that verb's)."""
     before = [t for t in tokens if t.end <= frame.claim_start]
-    cue = next((k for k, t in enumerate(before) if t.text == frame.cue), len(before))
+    cue = _cue_index(before, frame)
+    cue = len(before) if cue is None else cue
     if any(_cue_lemma(t) for t in before[cue + 1 :]):
         return False
     return bool(before) and (
@@ -228,7 +233,7 @@ def _coordinated_frame(
     only an object, then an outlet's report joined by 'و' with a content of its own: the
     report gives the statement, its first complete frame (rule 15). Another speaker after
     'و' ('وأعلن الجيش حظر التجول وقال سكان إن …') leaves the first frame standing."""
-    cue = next((k for k, t in enumerate(tokens) if t.text == first.cue), None)
+    cue = _cue_index(tokens, first)
     if cue is None:
         return None
     for k in range(cue + 1, min(len(tokens), cue + MAX_CUE_POSITION)):
@@ -460,8 +465,8 @@ def _main_clause_after(tokens: list[Token], conceded: Frame) -> int | None:
     'وفيما يدعي البنتاغون حرصه على …، إلا أن الأرقام التي ينشرها أقل …' the conceded
     statement is a subordinate clause, and the main clause is the outlet's unless it has a
     frame of its own (rule 10)."""
-    cue = next((k for k, t in enumerate(tokens) if t.text == conceded.cue), len(tokens))
-    for k in range(cue + 1, len(tokens) - 2):
+    cue = _cue_index(tokens, conceded)
+    for k in range(len(tokens) if cue is None else cue + 1, len(tokens) - 2):
         if tokens[k].text in "،,":
             words = tuple(t.norm for t in tokens[k + 1 : k + 3])
             if words in MAIN_CLAUSE_OPENERS:
@@ -788,19 +793,6 @@ def _may_report(norm: str) -> bool:
     )
 
 
-def _object_in_clause(
-    tokens: list[Token], i: int, reach: int, wanted: Callable[[str], bool]
-) -> int | None:
-    """The first word within `reach` after the verb at i, before the clause ends, whose
-    matching form is `wanted`: the object that makes the verb report."""
-    for k in range(i + 1, min(len(tokens), i + 1 + reach)):
-        if tokens[k].text in "،,.:؛":
-            return None
-        if wanted(tokens[k].norm):
-            return k
-    return None
-
-
 # 'لا شيء يشير إلى …', 'كل شيء يؤكد أن …': a thing as the subject of a verb of showing.
 THINGS = frozenset({normalize("شيء")})
 # How many words after a verb of directing its speech object may stand, behind the subject and
@@ -813,11 +805,12 @@ def _conveys_speech(tokens: list[Token], i: int) -> bool:
     'وجهت انتقادات' report; 'وجه الطيران ضربات' does not."""
     if not _strip_conjunction(tokens[i].norm, word_class("conveying_verbs")):
         return False
-    speech_objects = word_class("speech_objects")
-    return (
-        _object_in_clause(tokens, i, MAX_SPEECH_OBJECT_REACH, speech_objects.__contains__)
-        is not None
-    )
+    for token in tokens[i + 1 : i + 1 + MAX_SPEECH_OBJECT_REACH]:
+        if token.text in "،,.:؛":
+            return False
+        if token.norm in word_class("speech_objects"):
+            return True
+    return False
 
 
 def _states_with_own_subject(tokens: list[Token], i: int, lead_in: list[int]) -> bool:

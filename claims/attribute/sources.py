@@ -1002,8 +1002,7 @@ class SourceParser:
         if owned > end:
             # 'لجنة التحقيق التابعة للأمم المتحدة حول حقوق الإنسان في سوريا', as written
             return Source(Kind.organization, _clean_name(_text(tokens[start:owned], sentence)))
-        if not any(t.norm in ONE_OF_ITS_KIND for t in tokens[start:end]):
-            end = _past_seat(tokens, end)  # 'المؤسسة الوطنية للنفط في ليبيا' is the one
+        end = _past_body_seat(tokens, start, end)
         if (
             end + 1 < len(tokens)
             and tokens[end].norm == "من"
@@ -1099,8 +1098,7 @@ class SourceParser:
                 end = _definite_run(tokens, last + 1)
                 if end == last + 1 and len(key) == 1:
                     end = _led_by_end(tokens, end)
-                if not any(t.norm in ONE_OF_ITS_KIND for t in tokens[at[opening] : end]):
-                    end = _past_seat(tokens, end)  # 'المرجعيات الدينية في القدس'
+                end = _past_body_seat(tokens, at[opening], end)  # 'المرجعيات الدينية في القدس'
                 found = _clean_name(_text(tokens[at[opening] : end], text))
                 if len(found.split()) > len(best.split()):
                     best = found
@@ -1312,6 +1310,14 @@ def _past_seat(tokens: list[Token], end: int) -> int:
     if place.bare in _place_words() and end + 2 < len(tokens) and tokens[end + 2].is_word:
         return end + 3  # 'في محافظة حمص'
     return end + 2 if place.bare in _places() else end
+
+
+def _past_body_seat(tokens: list[Token], start: int, end: int) -> int:
+    """Past the seat of the body named by tokens[start:end], unless it is the one of its kind
+    ('المؤسسة الوطنية للنفط في ليبيا' is the one: the place says where it sits)."""
+    if any(t.norm in ONE_OF_ITS_KIND for t in tokens[start:end]):
+        return end
+    return _past_seat(tokens, end)
 
 
 def _participle_plural(word: Token) -> bool:
