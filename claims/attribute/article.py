@@ -4,7 +4,8 @@ order with its memory threaded through them."""
 from __future__ import annotations
 
 from claims.attribute.confidence import confidence, find_hedges
-from claims.attribute.frames import Frame, _glued_frame, find_frame
+from claims.attribute.frames import Frame, find_frame
+from claims.attribute.frames.clauses import _glued_frame
 from claims.attribute.lexicons import _set
 from claims.attribute.memory import (
     FIRST_POINT_AFTER_COLON,
