@@ -10,7 +10,12 @@ from claims.attribute.names import _plain_word
 from claims.attribute.sources.parser import SourceParser
 from claims.attribute.sources.quoted import _quoted_name
 from claims.attribute.sources.source import Source
-from claims.attribute.sources.span import _is_utterance_noun, _span_end, _without_quoting_noun
+from claims.attribute.sources.span import (
+    OTHERS,
+    _is_utterance_noun,
+    _span_end,
+    _without_quoting_noun,
+)
 from claims.attribute.tokens import (
     QUOTES,
     Token,
@@ -229,10 +234,6 @@ def _carried_via(source: Source, memory: Memory) -> str | None:
         earlier = memory.latest_named(source.kind, source.name)
         return earlier.via if earlier else None
     return None
-
-
-# 'مسؤولون آخرون', 'مصادر أخرى': unnamed sources set beside those quoted just before.
-OTHERS = frozenset(normalize(w) for w in ("آخر", "آخرون", "آخرين", "أخرى", "اخرى"))
 
 
 def _others(source: Source) -> bool:

@@ -258,7 +258,8 @@ def _is_place(token: Token) -> bool:
     return token.bare in _places() or token.bare in _place_words()
 
 
-# 'فصيل آخر', 'مصادر أخرى': another one of a kind.
+# 'فصيل آخر', 'مصادر أخرى': another one of a kind; also unnamed sources set beside those
+# quoted just before ('مسؤولون آخرون').
 OTHERS = frozenset(normalize(w) for w in ("آخر", "آخرون", "آخرين", "أخرى", "اخرى"))
 
 
