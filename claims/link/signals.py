@@ -35,9 +35,9 @@ from claims.link.reading import (
     _negation,
     _negation_words,
     _opposites,
-    _phrase_hits,
     _synonyms,
     _word_predicates,
+    not_negating_at,
 )
 from claims.numbers import GENERIC, Quantity
 
@@ -488,7 +488,7 @@ def _not_negating(norm: str) -> frozenset[str]:
     """Negation words that open a phrase of a statement which only looks like a negation
     ('ما لا يقل عن 30', 'لا يزال'): no negation left over."""
     words = norm.split()
-    return frozenset(words[i] for i in _phrase_hits(words, negating=False))
+    return frozenset(words[i] for i in not_negating_at(words))
 
 
 # Verbs and nouns that deny or undo what the other statement tells ('رفض مقترح أممي' against
