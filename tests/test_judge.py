@@ -690,3 +690,24 @@ def test_opposed_predicates_beside_one_shared_word_are_read_both_ways(a, b):
 def test_near_misses_of_opposed_predicates_beside_one_word(a, b):
     assert "s:opposed beside one word" not in signals(a, b)
     assert "s:opposed beside one word" not in signals(b, a)
+
+
+# Ours: one figure in digits and in words. Read as one by the rules, it is no word changed;
+# another figure in words stays in the difference.
+FIGURE_IN_WORDS = (
+    "قتل 25 عنصراً من قوات النظام في هجوم على بادية السخنة",
+    "قتل خمسة وعشرون عنصراً من قوات النظام بهجوم على بادية السخنة",
+)
+OTHER_FIGURE_IN_WORDS = (FIGURE_IN_WORDS[0], FIGURE_IN_WORDS[1].replace("وعشرون", "وثلاثون"))
+
+
+@pytest.mark.parametrize(("a", "b"), [FIGURE_IN_WORDS, FIGURE_IN_WORDS[::-1]])
+def test_a_figure_the_rules_read_as_the_others_is_no_word_changed(a, b):
+    assert differing(a, b) == set()
+    assert compare(a, b).relation is Relation.corroborates
+
+
+@pytest.mark.parametrize(("a", "b"), [OTHER_FIGURE_IN_WORDS, OTHER_FIGURE_IN_WORDS[::-1]])
+def test_another_figure_in_words_stays_in_the_difference(a, b):
+    assert {"w:25", "w:وثلاثون"} <= differing(a, b)
+    assert compare(a, b).relation is Relation.contradicts
