@@ -577,3 +577,36 @@ def test_a_rise_and_a_fall_on_both_sides_are_no_opposed_predicates(a, b):
 def test_a_rise_against_a_fall_in_another_form_is_still_opposed():
     a, b = "ارتفعت أسعار الوقود هذا الشهر", "انخفاض أسعار الوقود هذا الشهر"
     assert compare(a, b).relation is compare(b, a).relation is Relation.contradicts
+
+
+# Ours, for the entries mined from ANS train and kept by hand: comparatives on either side of a
+# rise and fall ('أغلى'/'أقل', 'لأقل'/'لأكبر' in train), suspending against going on ('تعلق'/'تواصل').
+MINED_OPPOSITES = [
+    (
+        "الإنفاق العسكري هذا العام أكبر من العام الماضي",
+        "الإنفاق العسكري هذا العام أقل من العام الماضي",
+    ),
+    ("أسعار الخبز في دمشق أغلى من حلب", "أسعار الخبز في دمشق أرخص من حلب"),
+    ("علقت الشركة رحلاتها إلى مطار بيروت", "واصلت الشركة رحلاتها إلى مطار بيروت"),
+]
+SAME_SIDE_OF_THEM = [
+    (
+        "الإنفاق العسكري هذا العام أكبر من العام الماضي",
+        "الإنفاق العسكري هذا العام أكبر بكثير من العام الماضي",
+    ),
+    ("علقت الشركة رحلاتها إلى مطار بيروت", "الشركة تعلق رحلاتها إلى مطار بيروت"),
+    # 'أكثر من' before a figure is an approximator: the figures decide
+    ("قتل أكثر من 30 مدنياً في القصف على المدينة", "قتل 35 مدنياً في القصف على المدينة"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), MINED_OPPOSITES + [(b, a) for a, b in MINED_OPPOSITES])
+def test_mined_opposites_are_opposed_predicates(a, b):
+    found = compare(a, b)
+    assert found.relation is Relation.contradicts
+    assert any(r.startswith("opposed predicates") for r in found.reasons)
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_SIDE_OF_THEM + [(b, a) for a, b in SAME_SIDE_OF_THEM])
+def test_one_side_of_a_mined_opposite_on_both_corroborates(a, b):
+    assert compare(a, b).relation is Relation.corroborates
