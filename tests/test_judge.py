@@ -33,7 +33,7 @@ from claims.link.signals import _imperfect_verb, similarity
 ANS = Path(__file__).resolve().parents[2] / "shared" / "stance" / "ans"
 needs_ans = pytest.mark.skipif(not (ANS / "dev.csv").exists(), reason="no ../shared/stance/ans")
 # What the shipped judge scores on ANS dev (macro-F1 over agree/disagree), a little under.
-DEV_FLOOR = 0.74
+DEV_FLOOR = 0.755
 
 
 def signals(a: str, b: str) -> set[str]:
