@@ -365,6 +365,16 @@ def _may_count(norm: str) -> bool:
     return _word_norm(norm, True) is not None or _dual_norm(norm) is not None
 
 
+def is_figure_word(word: str) -> bool:
+    """Whether a normalised word is a figure itself: digits or a number word ('25', 'خمس',
+    'وعشرون')."""
+    return (
+        word[:1].isdigit()
+        or _word_norm(word, True) is not None
+        or _word_norm(word, False) is not None
+    )
+
+
 def may_start_figure(word: str) -> bool:
     """Whether a normalised word can begin a figure (a number word, an approximator, a
     counted noun in the dual): a cheap test before the full parse."""

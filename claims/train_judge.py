@@ -43,9 +43,11 @@ MIN_PAIRS = 2
 THRESHOLDS = tuple(t / 100 for t in range(71, 91, 2))
 # Thresholds tried on dev for headlines told again in other words. ANS's rewritten pairs are
 # three in four contradictions (dev 102 of 136), the team's almost all corroborations, which the
-# judge takes for contradictions lower down: at 0.86 `heldout_pairs.csv` 0.960 -> 0.911 (dev
-# 0.725), at 0.88 none yet (dev 0.719). From 0.9, a margin under that edge.
-REWRITTEN_THRESHOLDS = tuple(t / 100 for t in range(90, 100, 2))
+# judge takes for contradictions lower down unless a word or signal must speak for it
+# (`claims.judge.REWRITTEN_REASON`) and a figure both can share keeps them apart
+# (`claims.link.relations._rewritten_headlines`): with those, from 0.7 the team's pair files
+# keep their scores; below it dev gains nothing (0.742-0.745 from 0.5 to 0.72).
+REWRITTEN_THRESHOLDS = tuple(t / 100 for t in range(70, 100, 2))
 # What no probability reaches: the rewritten pairs left unjudged while `threshold` is tuned.
 NEVER = 2.0
 DIGITS = 6  # weights are written to 1e-6: `--check` compares them to that

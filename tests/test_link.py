@@ -528,3 +528,85 @@ def test_blocking_keys_alone_are_those_of_the_features():
     assert [tuple(k) for k in blocking_of(texts)] == made
     assert any(k.startswith("@") for keys, _key in made for k in keys)
     assert any(k.startswith("#") for keys, _key in made for k in keys)
+
+
+# Ours. 'عارية' denies only as 'عارية عن الصحة'; a photo 'عارية' is no denial.
+# A particle inside a condition ('إذا لم', 'إن لم') negates the condition, not the statement.
+NO_DENIAL = [
+    ("نشرت المجلة صورة عارية للممثلة على غلافها", "صورة للممثلة على غلاف المجلة تثير الجدل"),
+    (
+        "الجيش يهدد بعملية عسكرية إذا لم تنسحب الفصائل من البلدة",
+        "الجيش يهدد الفصائل بعملية عسكرية في البلدة",
+    ),
+    ("تهدد الحكومة بفرض غرامات إن لم يلتزم التجار بالأسعار", "الحكومة تهدد التجار بفرض غرامات"),
+]
+DENIAL = [
+    ("أنباء سيطرة الفصائل على البلدة عارية عن الصحة", "سيطرت الفصائل على البلدة"),
+    ("الجيش لم يهدد بعملية عسكرية في البلدة", "الجيش يهدد الفصائل بعملية عسكرية في البلدة"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), NO_DENIAL + [(b, a) for a, b in NO_DENIAL])
+def test_a_word_that_only_looks_like_a_denial_negates_nothing(a, b):
+    assert features(a).negations == features(b).negations == 0
+    assert compare(a, b).relation is Relation.corroborates
+
+
+@pytest.mark.parametrize(("a", "b"), DENIAL + [(b, a) for a, b in DENIAL])
+def test_the_denials_beside_them_still_contradict(a, b):
+    found = compare(a, b)
+    assert found.relation is Relation.contradicts
+    assert any("negated" in r for r in found.reasons)
+
+
+# Ours: a rise and a fall told on both sides, in a verb on one and a noun on the other, agree;
+# the verb and the nouns of a rise were two entries of the opposites lexicon, read apart.
+RISE_AND_FALL_BOTH = [
+    ("أسعار القمح ترتفع مع هبوط الليرة", "ارتفاع أسعار القمح بتراجع الليرة"),
+    ("ارتفعت أسعار الوقود مع انخفاض قيمة العملة", "ارتفاع أسعار الوقود بسبب تراجع قيمة العملة"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), RISE_AND_FALL_BOTH + [(b, a) for a, b in RISE_AND_FALL_BOTH])
+def test_a_rise_and_a_fall_on_both_sides_are_no_opposed_predicates(a, b):
+    found = compare(a, b)
+    assert found.relation is Relation.corroborates
+    assert not any("opposed" in r for r in found.reasons)
+
+
+def test_a_rise_against_a_fall_in_another_form_is_still_opposed():
+    a, b = "ارتفعت أسعار الوقود هذا الشهر", "انخفاض أسعار الوقود هذا الشهر"
+    assert compare(a, b).relation is compare(b, a).relation is Relation.contradicts
+
+
+# Ours, for the entries mined from ANS train and kept by hand: comparatives on either side of a
+# rise and fall ('أغلى'/'أقل', 'لأقل'/'لأكبر' in train), suspending against going on ('تعلق'/'تواصل').
+MINED_OPPOSITES = [
+    (
+        "الإنفاق العسكري هذا العام أكبر من العام الماضي",
+        "الإنفاق العسكري هذا العام أقل من العام الماضي",
+    ),
+    ("أسعار الخبز في دمشق أغلى من حلب", "أسعار الخبز في دمشق أرخص من حلب"),
+    ("علقت الشركة رحلاتها إلى مطار بيروت", "واصلت الشركة رحلاتها إلى مطار بيروت"),
+]
+SAME_SIDE_OF_THEM = [
+    (
+        "الإنفاق العسكري هذا العام أكبر من العام الماضي",
+        "الإنفاق العسكري هذا العام أكبر بكثير من العام الماضي",
+    ),
+    ("علقت الشركة رحلاتها إلى مطار بيروت", "الشركة تعلق رحلاتها إلى مطار بيروت"),
+    # 'أكثر من' before a figure is an approximator: the figures decide
+    ("قتل أكثر من 30 مدنياً في القصف على المدينة", "قتل 35 مدنياً في القصف على المدينة"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), MINED_OPPOSITES + [(b, a) for a, b in MINED_OPPOSITES])
+def test_mined_opposites_are_opposed_predicates(a, b):
+    found = compare(a, b)
+    assert found.relation is Relation.contradicts
+    assert any(r.startswith("opposed predicates") for r in found.reasons)
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_SIDE_OF_THEM + [(b, a) for a, b in SAME_SIDE_OF_THEM])
+def test_one_side_of_a_mined_opposite_on_both_corroborates(a, b):
+    assert compare(a, b).relation is Relation.corroborates

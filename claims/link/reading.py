@@ -238,16 +238,26 @@ def _phrase_index(negating: bool) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
-def _phrase_hits(words: list[str], negating: bool) -> list[int]:
+def _phrase_hits(words: list[str], negating: bool) -> list[tuple[int, int]]:
+    """Where phrases of the negation lexicon stand: (first word, number of words)."""
     index = _phrase_index(negating)
     hits = []
     for i, w in enumerate(words):
         for first in (w, w[1:]) if w[:1] in ("و", "ف") else (w,):
             phrases = index.get(first)
-            if phrases and any(tuple(words[i + 1 : i + len(p)]) == p[1:] for p in phrases):
-                hits.append(i)
+            found = next(
+                (p for p in phrases or () if tuple(words[i + 1 : i + len(p)]) == p[1:]), None
+            )
+            if found:
+                hits.append((i, len(found)))
                 break
     return hits
+
+
+def not_negating_at(words: list[str]) -> frozenset[int]:
+    """The places of the words inside phrases that only look like a negation ('لا يزال', 'إذا
+    لم'): a particle there negates nothing."""
+    return frozenset(i + k for i, n in _phrase_hits(words, negating=False) for k in range(n))
 
 
 @cache
@@ -338,8 +348,8 @@ def features(text: str) -> Features:
     toks, words, keys, stems_f, places, covered, found = read
     digits = [t.norm for t in toks if t.number is not None]
     found_tokens = [t.norm for t in toks]
-    excluded = set(_phrase_hits(words, negating=False))
-    negated_at = [i for i in _phrase_hits(words, negating=True) if i not in excluded]
+    excluded = not_negating_at(words)
+    negated_at = [i for i, _ in _phrase_hits(words, negating=True) if i not in excluded]
     heads, openers = _place_heads(), _name_openers()
     named_at = [
         i + 1
