@@ -12,6 +12,7 @@ from claims.link import Relation, compare
 from tests.test_link import scores
 
 EVIDENCE = Path(__file__).parent / "data" / "evidence_pairs.csv"
+EVIDENCE_BLIND = Path(__file__).parent / "data" / "evidence2_pairs.csv"
 RELATIONS = tuple(r.value for r in Relation)
 
 
@@ -39,6 +40,22 @@ def test_claims_against_evidence_sentences():
     print({rel: round(f, 3) for rel, f in f1.items()})
     assert sum(f1.values()) / len(f1) >= MACRO_FLOOR, f1
     assert f1["contradicts"] >= CONTRADICTS_FLOOR, f1
+
+
+# Written blind (the judge's code unread, the judge not run until all 240 pairs were committed) and
+# scored once: macro-F1 0.730, contradicts F1 0.632 (the judge branch then: 0.739 / 0.642). No rule
+# has been tuned on it; the floors sit a little under that first score.
+BLIND_MACRO_FLOOR = 0.71
+BLIND_CONTRADICTS_FLOOR = 0.6
+
+
+def test_claims_against_evidence_sentences_written_blind():
+    rows = list(csv.DictReader(EVIDENCE_BLIND.open(encoding="utf-8")))
+    assert len(rows) == 240
+    f1 = f1_per_relation(rows)
+    print({rel: round(f, 3) for rel, f in f1.items()})
+    assert sum(f1.values()) / len(f1) >= BLIND_MACRO_FLOOR, f1
+    assert f1["contradicts"] >= BLIND_CONTRADICTS_FLOOR, f1
 
 
 def both_ways(a: str, b: str) -> list[Relation]:
