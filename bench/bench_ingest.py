@@ -6,12 +6,16 @@ ingested stage by stage.
     .venv/bin/python bench/bench_ingest.py --postgres postgresql+psycopg://postgres@127.0.0.1:5432/test
     .venv/bin/python bench/bench_ingest.py --extract            # time extraction too
     .venv/bin/python bench/bench_ingest.py --real --repeat 5    # real pages, by stage
+    .venv/bin/python bench/bench_ingest.py --real --jobs 1 2    # and as `claims ingest -j N` does
 
 With --real, the pages (read where they are, never copied) go into a fresh SQLite store per
 run, one stage at a time: read and decode, segment and clean (furniture model included),
 attribute, store (`ingest`, one transaction per article), link (`link_store`). Each stage's
 articles/s is its own (best and median of the runs, wall-clock and CPU), the total is their
-sum, without the command's start-up.
+sum, without the command's start-up. With --jobs, each N also ingests the pages as `claims
+ingest --jobs N` does, without its start-up: extracted in N worker processes (forked from this
+one, so after the first run they start with its caches warm, as the stages above do) while
+this process stores and then links them; wall-clock, and CPU of this process and its workers.
 
 Without --extract, each seed is extracted once and every variant reuses its claims with new
 text and hash, so the figure is the store's own rate. With --extract every variant goes
@@ -45,6 +49,7 @@ from claims.pipeline import (  # noqa: E402
     attributed,
     cleaned,
     extract_article,
+    extract_files,
     extract_path,
     iter_inputs,
 )
@@ -162,10 +167,38 @@ def real_stages(pages: list[Path], store_path: Path) -> dict[str, tuple[float, f
     return spent
 
 
-def report_real(folder: Path, repeat: int) -> None:
+def children_cpu() -> float:
+    """CPU seconds of this process's ended and waited-for children (the workers) so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def real_jobs(pages: list[Path], store_path: Path, jobs: int) -> tuple[float, float, float]:
+    """Wall-clock seconds, CPU seconds of this process and of its workers, of ingesting `pages`
+    into a new store as `claims ingest --jobs N` does: extraction in `jobs` workers (in this
+    process for 1), storing here as the results come, then linking."""
+    wall, cpu, workers = time.perf_counter(), time.process_time(), children_cpu()
+    extraction = extract_files(list(iter_inputs(pages)), jobs)
+    store = Store.open(str(store_path))
+    try:
+        for _path, extracted in extraction:
+            assert isinstance(extracted, ExtractedArticle), extracted
+            ingest(store, extracted)
+        extraction.close()
+        link_store(store)
+    finally:
+        store.close()
+    return (
+        time.perf_counter() - wall,
+        time.process_time() - cpu,
+        children_cpu() - workers,
+    )
+
+
+def report_real(folder: Path, repeat: int, jobs: list[int]) -> None:
     pages = sorted(folder.glob("*.txt"))
     size = sum(path.stat().st_size for path in pages)
-    print(f"{len(pages)} real pages, {size / 1e6:.2f} MB, {repeat} runs (best / median)")
+    print(f"{len(pages)} real pages, {size / 1e6:.2f} MB, {repeat} runs (first; best / median)")
     runs = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
@@ -175,9 +208,22 @@ def report_real(folder: Path, repeat: int) -> None:
         cpus = sorted(run[stage][1] for run in runs)
         best, median = walls[0], walls[len(walls) // 2]
         print(
-            f"  {stage:<18} {best:6.3f} / {median:6.3f} s wall = "
-            f"{len(pages) / best:7.1f} / {len(pages) / median:7.1f} articles/s; "
+            f"  {stage:<18} first {runs[0][stage][1]:6.3f} CPU-s; {best:6.3f} / {median:6.3f} s "
+            f"wall = {len(pages) / best:7.1f} / {len(pages) / median:7.1f} articles/s; "
             f"{cpus[0]:6.3f} CPU-s best = {len(pages) / cpus[0]:7.1f} articles per CPU-second"
+        )
+    for n in jobs:
+        timed = []
+        for _ in range(repeat):
+            with tempfile.TemporaryDirectory() as tmp:
+                timed.append(real_jobs(pages, Path(tmp) / "real.db", n))
+        first = timed[0]
+        timed.sort()
+        best, median = timed[0], timed[len(timed) // 2]
+        print(
+            f"  --jobs {n:<11} first {first[0]:6.3f} s wall; {best[0]:6.3f} / {median[0]:6.3f} s "
+            f"wall = {len(pages) / best[0]:7.1f} / {len(pages) / median[0]:7.1f} articles/s; "
+            f"CPU of the best run {best[1]:.3f} here + {best[2]:.3f} in workers"
         )
 
 
@@ -195,11 +241,18 @@ def main() -> int:
         help=f"ingest real pages stage by stage (default folder: {REAL_PAGES})",
     )
     parser.add_argument("--repeat", type=int, default=5, help="runs of --real")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        nargs="*",
+        default=[],
+        help="with --real, also ingest as `claims ingest --jobs N` does, for each N",
+    )
     args = parser.parse_args()
     if args.real:
         if not args.real.is_dir():
             parser.error(f"{args.real} is not a folder of pages")
-        report_real(args.real, args.repeat)
+        report_real(args.real, args.repeat, args.jobs)
         print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         return 0
 

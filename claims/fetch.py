@@ -129,6 +129,9 @@ def fetch_articles(
 ) -> Iterator[tuple[str, ExtractedArticle | Exception]]:
     """Each address's extracted article, or the exception that stopped it, in order: the
     article is known by its address as given, its page kept for provenance."""
+    urls = list(urls)
+    if not urls:  # `claims ingest` of files only: no client (httpx and its certificates, 0.1 s)
+        return
     with client(timeout) as session:
         for url in urls:
             try:

@@ -141,15 +141,23 @@ def _ngrams(form: str) -> dict[str, float]:
     return {GRAM + gram: count / norm for gram, count in counts.items()}
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_function_word(word: str) -> bool:
+    """A function word, or one behind a glued letter ('وفي', 'بعد' of 'وبعد'), remembered: asked
+    of every word of every sentence."""
+    known = word_class("function_words")
+    return word in known or word[1:] in known
+
+
 def _layout(text: str, form: str) -> dict[str, float]:
     """How one sentence looks; `form` is its matching form (`normalize`)."""
     stripped = text.strip()
     words = stripped.split()
     letters = len(NON_LETTERS.sub("", stripped))
-    visible = len(stripped.replace(" ", "")) or 1
+    visible = (len(stripped) - stripped.count(" ")) or 1
     ends = bool(SENTENCE_END.search(stripped))
-    known = word_class("function_words")  # prose has them; menus and tag lists do not
-    function_words = sum(1 for w in form.split() if w in known or w[1:] in known)
+    # prose has function words; menus and tag lists do not
+    function_words = sum(map(_is_function_word, form.split()))
     return {
         "function words": function_words / (len(words) or 1),
         "no function word": float(len(words) >= 4 and not function_words),
@@ -252,11 +260,9 @@ def furniture_probability(
     _counts, norm = _gram_counts(gram_words)
     words = sum(map(model.word_weights.__getitem__, gram_words)) / norm
     weights = model.weights
-    contributions: dict[str, float] = {}
-    for name, value in row.items():
-        weight = weights.get(name)
-        if weight:
-            contributions[name] = weight * value
+    contributions = {
+        name: weight * value for name, value in row.items() if (weight := weights.get(name))
+    }
     contributions["its words"] = words
     z = model.bias + sum(contributions.values())
     probability = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))

@@ -222,3 +222,14 @@ def test_a_list_of_addresses_skips_blank_lines_and_comments():
 def test_ingest_without_files_or_addresses_is_a_usage_error(db_url):
     result = ingest("--db", db_url)
     assert result.exit_code == 2 and "give article files, folders or URLs" in result.stderr
+
+
+def test_no_addresses_open_no_client(monkeypatch):
+    # `claims ingest` of files alone: no HTTP client made (loading httpx and its certificates)
+    import claims.fetch
+
+    def refuse(timeout: float) -> None:
+        raise AssertionError("a client was opened for no address")
+
+    monkeypatch.setattr(claims.fetch, "client", refuse)
+    assert list(claims.fetch.fetch_articles([])) == []

@@ -4,7 +4,13 @@ the real pages is in test_extract.test_real_pages_stay_above_their_floor."""
 import pytest
 
 from claims.clean import rule_reasons
-from claims.furniture import MODEL_VARIABLE, dump_model, learned_furniture, load_model
+from claims.furniture import (
+    MODEL_VARIABLE,
+    _is_function_word,
+    dump_model,
+    learned_furniture,
+    load_model,
+)
 from claims.pipeline import extract_bytes
 from claims.segment import segment
 
@@ -65,3 +71,9 @@ def test_a_desks_own_model_is_read_from_claims_furniture_model(tmp_path, monkeyp
     finally:
         monkeypatch.delenv(MODEL_VARIABLE)
         load_model.cache_clear()
+
+
+def test_a_function_word_counts_behind_a_glued_letter_and_a_name_does_not():
+    # the layout's share of function words: 'في' alone or glued ('وفي'), not 'دمشق'
+    assert _is_function_word("في") and _is_function_word("وفي")
+    assert not _is_function_word("دمشق") and not _is_function_word("ودمشق")

@@ -4,6 +4,7 @@ older store with the command that fixes it."""
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -421,6 +422,44 @@ def old_store(request, db_url):
 def test_the_revision_read_from_the_migration_files_is_alembics_head():
     # Opening a store at this revision skips alembic: the two must agree.
     assert _newest_revision_in_files() == head_revision()
+
+
+def test_a_new_store_is_made_without_alembic_as_alembic_would_make_it(empty_databases, monkeypatch):
+    ours, alembics = empty_databases(), empty_databases()
+    engine = _engine(alembics)
+    try:
+        with engine.begin() as conn:  # the newest schema, stamped by alembic itself
+            metadata.create_all(conn)
+            script = ScriptDirectory.from_config(alembic_config(alembics))
+            MigrationContext.configure(conn).stamp(script, "head")
+    finally:
+        engine.dispose()
+    with monkeypatch.context() as patched:
+        for module in ("alembic", "alembic.script", "alembic.runtime.migration"):
+            patched.setitem(sys.modules, module, None)  # importing them now fails
+        Store.open(ours).close()
+    inspected = {}
+    for url in (ours, alembics):
+        engine = _engine(url)
+        try:
+            with engine.connect() as conn:
+                context = MigrationContext.configure(conn, opts={"compare_type": True})
+                assert context.get_current_revision() == head_revision()
+                assert compare_metadata(context, metadata) == []
+                found = sa.inspect(conn)
+                inspected[url] = (
+                    [
+                        (c["name"], str(c["type"]), c["nullable"])
+                        for c in found.get_columns("alembic_version")
+                    ],
+                    found.get_pk_constraint("alembic_version"),
+                )
+        finally:
+            engine.dispose()
+    assert inspected[ours] == inspected[alembics]
+    upgrade(ours)  # nothing to do, and alembic agrees
+    with Store.open(ours) as store:
+        assert stats(store).claims == 0
 
 
 def test_upgrade_keeps_every_value_of_a_store_with_data(old_store):

@@ -14,10 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import (
+    Column,
     Connection,
     Engine,
     Integer,
+    MetaData,
     NullPool,
+    PrimaryKeyConstraint,
+    String,
+    Table,
     cast,
     create_engine,
     event,
@@ -296,18 +301,22 @@ def _stored_revision(engine: Engine) -> str | None:
 def check_revision(engine: Engine, url: str) -> None:
     """Create the tables in an empty store; refuse a store at another revision, with the fix."""
     newest = _newest_revision_in_files()
-    if newest is not None and _stored_revision(engine) == newest:
-        return  # the common case, without alembic
+    if newest is not None:
+        if _stored_revision(engine) == newest:
+            return  # the common case, without alembic
+        if _create(url, newest, engine):
+            return  # a new store, made without alembic either
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config(url))
     head = script.get_current_head()
+    assert head is not None
     with engine.connect() as conn:
         current = _revision(conn, script, url)
     if current == head:
         return
     if current is None:
-        _create(url, script, engine)
+        _create(url, head, engine)
         return
     raise StoreOutdated(
         f"The store {display_url(url)} was made by an older version of claims "
@@ -372,25 +381,41 @@ def hold_lock(conn: Connection | Session, key: int, name: str | None = None) -> 
         )
 
 
-def _create(url: str, script: ScriptDirectory, opened: Engine) -> None:
-    """Create the newest schema in an empty database, in one transaction."""
-    from alembic.runtime.migration import MigrationContext
+# Alembic's table of the schema revision, as alembic makes it (`DefaultImpl.version_table_impl`):
+# written here for a new store, so that opening one does not import alembic (a fifth of the
+# start-up of `claims ingest` into a new store).
+REVISION_TABLE = Table(
+    "alembic_version",
+    MetaData(),
+    Column("version_num", String(32), nullable=False),
+    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+)
 
+
+def _create(url: str, head: str, opened: Engine) -> bool:
+    """Create the newest schema, revision `head`, in a database that holds none of the store's
+    tables, in one transaction; False, changing nothing, where it holds some (another process
+    created the store meanwhile, or it is not a new store: alembic reads it then)."""
     if make_url(url).database in (None, "", ":memory:"):  # SQLite in memory: only `opened` sees it
         with opened.begin() as conn:
-            metadata.create_all(conn)
-            MigrationContext.configure(conn).stamp(script, "head")
-        return
+            return _create_in(conn, head)
     engine = _schema_engine(url)
     try:
         with engine.begin() as conn:
             hold_lock(conn, CREATING)  # SQLite's BEGIN IMMEDIATE does this
-            if _revision(conn, script, url) is not None:
-                return  # another process created it meanwhile
-            metadata.create_all(conn)
-            MigrationContext.configure(conn).stamp(script, "head")
+            return _create_in(conn, head)
     finally:
         engine.dispose()
+
+
+def _create_in(conn: Connection, head: str) -> bool:
+    ours = {table.name for table in (*TABLES, REVISION_TABLE)}
+    if ours & set(inspect(conn).get_table_names()):
+        return False
+    metadata.create_all(conn)
+    REVISION_TABLE.create(conn)
+    conn.execute(REVISION_TABLE.insert().values(version_num=head))
+    return True
 
 
 def _leftovers(conn: Connection, url: str) -> list[str]:
