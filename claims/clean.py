@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from claims.arabic import normalize, normalize_sentence, normalize_word
+from claims.arabic import DIACRITICS, normalize, normalize_sentence, normalize_word
 from claims.cycles import no_cycle_collection
 from claims.dates import DIGIT, find_published
 from claims.furniture import learned_furniture
@@ -207,12 +207,20 @@ def _rejoin_split_words(text: str) -> str:
         if (
             text[first.end() : second.start()] == " "
             and (not spaces or spaces[-1] != first.start() - 1)  # one join to a word
+            and not _marked(text, first.start() - 1)
+            and not _marked(text, second.end())
             and _is_split_word(first.group(), second.group())
         ):
             spaces.append(first.end())
     for space in reversed(spaces):
         text = text[:space] + text[space + 1 :]
     return text
+
+
+def _marked(text: str, at: int) -> bool:
+    """Whether a mark stands at `at`: the letters beside it are a piece of a written word
+    ('ردًا على': the 'ا' after the tanwin is no word of its own to join to 'على')."""
+    return 0 <= at < len(text) and DIACRITICS.match(text, at) is not None
 
 
 def _split_glued_cues(text: str) -> str:

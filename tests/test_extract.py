@@ -571,6 +571,15 @@ def test_no_lexicon_lists_an_entry_twice():
     assert twice == []
 
 
+def test_the_lexicons_words_carry_no_list_comma():
+    """Lists inside a field ('ارتفع، زاد | انخفض، تراجع') are words apart, so the words the
+    cleaner may rejoin are words, not 'تراجع،'."""
+    from claims.lexicon import all_words
+
+    assert "ارتفع" in all_words()
+    assert [word for word in all_words() if "،" in word or "," in word] == []
+
+
 def test_normalisation_folds_spelling_variants():
     assert normalize("أكّدت الوزارةُ ١٥") == normalize("اكدت الوزاره 15")
 

@@ -295,6 +295,20 @@ def test_two_words_that_each_stand_alone_are_not_joined():
     )
 
 
+def test_a_word_ending_in_a_marked_letter_is_not_joined_to_the_next():
+    """The letter after a tanwin, a shadda or a damma is the end of a written word, not a
+    piece split off by the scraper ('ردًا' + 'على' made 'ردًاعلى', read as 'ا' + 'على')."""
+    from claims.clean import repair
+
+    for sentence in (
+        "جاءت الحملة ردًا على التظاهرات الأخيرة.",
+        "لكنه لم يقدّم أي ضمانات للمعتقلين.",
+        "ولم يُعرف مصير المعتقلين حتى الآن.",
+        "وعادت القرية إلى سيطرة النظام مجددًا في هذه المنطقة.",
+    ):
+        assert repair(sentence) == sentence
+
+
 def test_an_agency_named_back_in_an_according_relay_is_the_agency_named_before():
     said = attributions(
         "ومن جهتها ذكرت وكالة الأناضول أن الغارات استهدفت معسكرات تدريب في صنعاء.",

@@ -7,10 +7,14 @@ fields separated by ` | ` (each lexicon's header says which).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.resources import files
 
 from claims.arabic import normalize
+
+# Words of a field are set apart by spaces, or by commas in lists ('ارتفع، زاد | انخفض، تراجع').
+WORD_SEPARATORS = re.compile(r"[\s،,]+")
 
 
 @cache
@@ -39,7 +43,8 @@ def all_words() -> frozenset[str]:
         if path.name.endswith(".txt")
         for entry in fields(path.name.removesuffix(".txt"))
         for field in entry
-        for word in field.split()
+        for word in WORD_SEPARATORS.split(field)
+        if word
     )
 
 
