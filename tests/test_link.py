@@ -20,6 +20,7 @@ from claims.link import (
     compare,
     exhaustive,
     features,
+    judge_features,
     link,
     rank,
     update_confidence,
@@ -610,3 +611,23 @@ def test_mined_opposites_are_opposed_predicates(a, b):
 @pytest.mark.parametrize(("a", "b"), SAME_SIDE_OF_THEM + [(b, a) for a, b in SAME_SIDE_OF_THEM])
 def test_one_side_of_a_mined_opposite_on_both_corroborates(a, b):
     assert compare(a, b).relation is Relation.corroborates
+
+
+# Ours. 'غير' with its word in the place of another adjective makes an adjective, often a
+# synonym of the other ('نادر' / 'غير معتاد'): no negation left over, no other thing swapped in.
+NOT_PLUS_ADJECTIVE = [
+    ("أعلنت الوزارة أن الحادث نادر في المدينة", "أعلنت الوزارة أن الحادث غير معتاد في المدينة"),
+    ("هجوم نادر على قاعدة عسكرية قرب حمص", "هجوم غير مسبوق على قاعدة عسكرية قرب حمص"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), NOT_PLUS_ADJECTIVE + [(b, a) for a, b in NOT_PLUS_ADJECTIVE])
+def test_not_with_an_adjective_for_another_adjective_is_no_denial(a, b):
+    found = compare(a, b)
+    assert found.relation is Relation.corroborates
+    assert not any("negation" in r or "in the place of" in r for r in found.reasons)
+
+
+def test_not_before_a_word_both_tell_is_still_a_negation_left_over():
+    a, b = features("رأت المحكمة أن القرار قانوني"), features("رأت المحكمة أن القرار غير قانوني")
+    assert judge_features(a, b)["s:negation left over"] == 1.0

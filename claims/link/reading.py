@@ -260,6 +260,13 @@ def not_negating_at(words: list[str]) -> frozenset[int]:
     return frozenset(i + k for i, n in _phrase_hits(words, negating=False) for k in range(n))
 
 
+def negating_at(words: list[str]) -> list[int]:
+    """The places of the negations of the lexicon in a statement's words ('لم', 'غير صحيح'),
+    those inside a phrase that only looks like one ('لا يزال', 'إذا لم') left out."""
+    excluded = not_negating_at(words)
+    return [i for i, _ in _phrase_hits(words, negating=True) if i not in excluded]
+
+
 @cache
 def _synonyms() -> dict[str, str]:
     """Stem (and word) -> the stem of its canonical word (lexicon synonyms.txt)."""
@@ -348,8 +355,7 @@ def features(text: str) -> Features:
     toks, words, keys, stems_f, places, covered, found = read
     digits = [t.norm for t in toks if t.number is not None]
     found_tokens = [t.norm for t in toks]
-    excluded = not_negating_at(words)
-    negated_at = [i for i, _ in _phrase_hits(words, negating=True) if i not in excluded]
+    negated_at = negating_at(words)
     heads, openers = _place_heads(), _name_openers()
     named_at = [
         i + 1

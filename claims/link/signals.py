@@ -37,7 +37,7 @@ from claims.link.reading import (
     _opposites,
     _synonyms,
     _word_predicates,
-    not_negating_at,
+    negating_at,
 )
 from claims.numbers import GENERIC, Quantity, is_figure_word
 
@@ -324,9 +324,8 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
             signals["opposed words"] = 1.0
             said["opposed words"] = f"opposed predicate {word}/{other}"
             break
-    negators = _negation_words()
     negated = [
-        [w for w in words if w in negators and w not in _not_negating(side.norm)]
+        _negations_left_over(side.norm.split(), words)
         for words, side in ((difference.only_a, a), (difference.only_b, b))
     ]
     if bool(negated[0]) != bool(negated[1]):
@@ -417,8 +416,12 @@ def _another_thing(words: Sequence[str], others: Sequence[str]) -> bool:
     or verbs only, which the opposites read ('تطلق' / 'تطرح' say one thing; in ANS train a
     verb for a verb in place is an opposed predicate in 14 of 16 pairs), two times of day
     ('فجر اليوم' / 'صباح اليوم': an hour told loosely; the rules' dates tell other days), two
-    kinds of place before one name ('مدينة إدلب' / 'محافظة إدلب': the rules' places decide)."""
-    if all(map(_imperfect_verb, (*words, *others))):
+    kinds of place before one name ('مدينة إدلب' / 'محافظة إدلب': the rules' places decide),
+    or 'غير' and its word, which describe and name nothing ('نادر' / 'غير معتاد' say one thing,
+    'شرعي' / 'غير قانوني' opposite things: the judge's words and negation decide)."""
+    if all(map(_imperfect_verb, (*words, *others))) or not _NEGATES_NEXT.isdisjoint(
+        (*words, *others)
+    ):
         return False
     return not any(
         (_degree_adjective(x) and _degree_adjective(y))
@@ -483,14 +486,6 @@ def _stem_forms(name: str) -> set[str]:
     return {bare, bare.removesuffix("ا"), bare.removesuffix("يا")}
 
 
-@lru_cache(maxsize=65536)
-def _not_negating(norm: str) -> frozenset[str]:
-    """Negation words that open a phrase of a statement which only looks like a negation
-    ('ما لا يقل عن 30', 'لا يزال'): no negation left over."""
-    words = norm.split()
-    return frozenset(words[i] for i in not_negating_at(words))
-
-
 # Verbs and nouns that deny or undo what the other statement tells ('رفض مقترح أممي' against
 # 'مقترح أممي لحماية الفلسطينيين', 'تفشل في الحصول' against 'تحصل'): a negation in other words,
 # read among the words left over on one side only. Normalised stems, matched at a word's start
@@ -527,6 +522,23 @@ def _figures_aligned(difference: Difference) -> Difference:
     if (only_a, only_b) == difference[:2]:
         return difference
     return difference._replace(only_a=only_a, only_b=only_b, akin=difference.akin + 1)
+
+
+# 'غير' negates the one word after it, an adjective or a noun: against a statement that tells
+# that word it denies it ('القرار قانوني' / 'القرار غير قانوني'); with that word left over too
+# it makes another adjective, often a synonym of the other's ('نادر' / 'غير معتاد', 'غير مسبوق').
+_NEGATES_NEXT = frozenset(("غير", "وغير"))
+
+
+def _negations_left_over(words: list[str], left_over: tuple[str, ...]) -> list[str]:
+    """The negations among a statement's words left over after aligning: a negation of the
+    lexicon found in full ('لم', 'غير صحيح', not the 'عارية' of 'صور عارية' nor the 'لا' of 'لا
+    يزال'), or 'غير' before a word both statements tell."""
+    at = set(negating_at(words))
+    at |= {
+        i for i, w in enumerate(words[:-1]) if w in _NEGATES_NEXT and words[i + 1] not in left_over
+    }
+    return [words[i] for i in sorted(at) if words[i] in left_over]
 
 
 def _judge_input(
