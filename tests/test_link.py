@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claims import lexicon
+from claims.arabic import normalize
 from claims.link import (
     ClaimRef,
     Relation,
@@ -631,3 +634,39 @@ def test_not_with_an_adjective_for_another_adjective_is_no_denial(a, b):
 def test_not_before_a_word_both_tell_is_still_a_negation_left_over():
     a, b = features("رأت المحكمة أن القرار قانوني"), features("رأت المحكمة أن القرار غير قانوني")
     assert judge_features(a, b)["s:negation left over"] == 1.0
+
+
+OPPOSITES_FILE = Path(__file__).parent.parent / "claims" / "lexicon" / "opposites.txt"
+
+
+def test_a_word_of_the_opposites_stands_on_one_entry_unless_the_lexicon_says_why():
+    said = {
+        normalize(line.split(":", 1)[1].split("—")[0].strip())
+        for line in OPPOSITES_FILE.read_text(encoding="utf-8").splitlines()
+        if line.startswith("# on two entries:")
+    }
+    entries: dict[str, set[int]] = {}
+    for n, entry in enumerate(lexicon.fields("opposites")):
+        for side in entry:
+            for word in re.split("[،,]", side):
+                entries.setdefault(normalize(word.strip()), set()).add(n)
+    on_two = {word for word, found in entries.items() if len(found) > 1}
+    assert on_two == said
+
+
+# Ours: 'تراجع' was on the entry of an advance and on that of a rise, so a rise and a fall told
+# in one statement read as a fall against an advance ('تقدم' of a price is a rise).
+ADVANCE_IS_A_RISE = [
+    ("ارتفع سعر الذهب في دمشق وتراجع الدولار", "تقدم سعر الذهب أمام الدولار في دمشق"),
+    ("تقدم مؤشر البورصة مع تراجع أسعار النفط", "ارتفاع مؤشر البورصة مع تراجع أسعار النفط"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), ADVANCE_IS_A_RISE + [(b, a) for a, b in ADVANCE_IS_A_RISE])
+def test_an_advance_and_a_rise_are_one_side_of_one_entry(a, b):
+    assert compare(a, b).relation is Relation.corroborates
+
+
+def test_an_advance_against_a_retreat_is_still_opposed():
+    a, b = "تقدمت قوات النظام في ريف حماة", "تراجعت قوات النظام في ريف حماة"
+    assert compare(a, b).relation is compare(b, a).relation is Relation.contradicts
