@@ -14,6 +14,8 @@ from rapidfuzz import fuzz
 from claims import lexicon
 from claims.arabic import normalize
 from claims.judge import (
+    SHAPE,
+    SIGNAL,
     Difference,
     align,
     pair_features,
@@ -557,6 +559,24 @@ def _judge_input(
         leftover.features.pop("other figure", None)
     signals.update(leftover.features)
     return _Judged(pair_features(difference, signals), leftover.said)
+
+
+def names_an_opposition(feature: str) -> bool:
+    """Whether a feature of the judge tells a reader why two statements are opposed: a signal
+    other than the difference's shape, or a word (or word pair) that is an opposed predicate,
+    a negation, a denial, a figure or an ordinal. A bare topic word ('دولار', 'عسكري') is what
+    ANS's writers changed often, no opposition of its own."""
+    kind, _, what = feature.partition(":")
+    if f"{kind}:" == SIGNAL:
+        return not feature.startswith(SHAPE)
+    return any(
+        _word_predicates(w)
+        or w in _negation_words()
+        or _denial(w)
+        or is_figure_word(w)
+        or _ordinal(w)
+        for w in what.split("|")
+    )
 
 
 @lru_cache(maxsize=262144)
