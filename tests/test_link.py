@@ -685,3 +685,20 @@ def test_a_comment_is_no_suspension_against_going_on(a, b):
 def test_a_suspension_against_going_on_is_still_judged_a_contradiction():
     a, b = "علقت الشركة رحلاتها إلى مطار بيروت", "واصلت الشركة رحلاتها إلى مطار بيروت"
     assert compare(a, b).relation is compare(b, a).relation is Relation.contradicts
+
+
+# Ours. A word with the article is a noun: 'التدخل' (intervention) is no imperfect of 'دخل'
+# (entered) against 'خرج' / 'غادر' (went out, left), in the rules nor in the words left over.
+ARTICLE_MAKES_A_NOUN = [
+    ("خرج آلاف المتظاهرين إلى شوارع دمشق", "آلاف المتظاهرين في شوارع دمشق ضد التدخل الأجنبي"),
+    ("غادر الوفد الروسي جنيف بعد جولة المحادثات", "الوفد الروسي في جنيف يبحث التدخل في سوريا"),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), ARTICLE_MAKES_A_NOUN + [(b, a) for a, b in ARTICLE_MAKES_A_NOUN]
+)
+def test_a_noun_with_the_article_is_read_as_no_imperfect_verb(a, b):
+    found = compare(a, b)
+    assert found.relation is Relation.corroborates
+    assert not any("opposed" in r for r in found.reasons)

@@ -311,14 +311,21 @@ class _Judged(NamedTuple):
     said: dict[str, str]
 
 
+def _key_predicates(key: str, norm: str) -> frozenset[tuple[int, int]]:
+    """The opposed-predicate sides of a word left over, read in the statement's words it
+    names: the key has lost its article, which tells a noun ('التدخل' is no 'يدخل')."""
+    written = [w for w in norm.split() if word_key(w) == key] or [key]
+    return frozenset().union(*map(_word_predicates, written))
+
+
 def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judged:
     """Signals read in the words left over after aligning: an opposed predicate across the
     two sides, a negation on one side only, another figure in one side's place of a figure."""
     signals: dict[str, float] = {}
     said: dict[str, str] = {}
     sides = [
-        {hit: w for w in words for hit in _word_predicates(w)}
-        for words in (difference.only_a, difference.only_b)
+        {hit: key for key in keys for hit in _key_predicates(key, side.norm)}
+        for keys, side in ((difference.only_a, a), (difference.only_b, b))
     ]
     for (n, side), word in sorted(sides[0].items()):
         other = sides[1].get((n, 1 - side))
