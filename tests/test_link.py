@@ -702,3 +702,16 @@ def test_a_noun_with_the_article_is_read_as_no_imperfect_verb(a, b):
     found = compare(a, b)
     assert found.relation is Relation.corroborates
     assert not any("opposed" in r for r in found.reasons)
+
+
+# Ours. 'قبل' alone is 'before' far more often than 'accepted': no opposed predicate.
+@pytest.mark.parametrize(
+    "text", ["وصل الوفد الأممي إلى دمشق قبل يومين", "ناقش البرلمان الموازنة قبل التصويت عليها"]
+)
+def test_before_is_no_acceptance(text):
+    assert features(text).predicates == frozenset()
+
+
+def test_the_forms_of_accepting_are_still_opposed_to_refusing():
+    a, b = "الحكومة تقبل شروط صندوق النقد", "الحكومة ترفض شروط صندوق النقد"
+    assert any(r.startswith("opposed predicates") for r in compare(a, b).reasons)
