@@ -184,17 +184,18 @@ def test_a_denial_on_both_sides_is_no_signal():
     ("a", "b"),
     [
         (
-            "وزارة الخارجية تعلن قبول المقترح الأممي لحماية المدنيين في المدينة المحاصرة",
+            "وزارة الخارجية تعلن دراسة المقترح الأممي لحماية المدنيين في المدينة المحاصرة",
             "رفض المقترح الأممي لحماية المدنيين",
         ),
         (
             "رفض المقترح الأممي لحماية المدنيين",
-            "وزارة الخارجية تعلن قبول المقترح الأممي لحماية المدنيين في المدينة المحاصرة",
+            "وزارة الخارجية تعلن دراسة المقترح الأممي لحماية المدنيين في المدينة المحاصرة",
         ),
     ],
 )
 def test_a_denial_decides_in_a_sentence_told_again_in_other_words(a, b):
-    # more than three words differ a side: only a denial lets the judge speak
+    # more than three words differ a side: only a denial lets the judge speak ('دراسة'; an
+    # acceptance, 'قبول', the opposites read against 'رفض' before the judge)
     found = compare(a, b)
     assert found.relation is Relation.contradicts
     assert any("denial on one side: رفض" in r for r in found.reasons)
