@@ -250,7 +250,7 @@ def load_model() -> JudgeModel:
 # 0.950.
 REWRITTEN_REASON = 0.3
 # What tells the shape of a difference (how many words, how much aligned), not its content.
-_SHAPE = (SIGNAL + "leftover ", SIGNAL + "coverage", SIGNAL + "similarity", SIGNAL + "akin words")
+SHAPE = (SIGNAL + "leftover ", SIGNAL + "coverage", SIGNAL + "similarity", SIGNAL + "akin words")
 
 
 def strongest_reason(feats: Mapping[str, float], model: JudgeModel) -> float:
@@ -260,7 +260,7 @@ def strongest_reason(feats: Mapping[str, float], model: JudgeModel) -> float:
         (
             model.weights.get(name, 0.0) * value
             for name, value in feats.items()
-            if not name.startswith(_SHAPE)
+            if not name.startswith(SHAPE)
         ),
         default=0.0,
     )

@@ -184,17 +184,18 @@ def test_a_denial_on_both_sides_is_no_signal():
     ("a", "b"),
     [
         (
-            "وزارة الخارجية تعلن قبول المقترح الأممي لحماية المدنيين في المدينة المحاصرة",
+            "وزارة الخارجية تعلن دراسة المقترح الأممي لحماية المدنيين في المدينة المحاصرة",
             "رفض المقترح الأممي لحماية المدنيين",
         ),
         (
             "رفض المقترح الأممي لحماية المدنيين",
-            "وزارة الخارجية تعلن قبول المقترح الأممي لحماية المدنيين في المدينة المحاصرة",
+            "وزارة الخارجية تعلن دراسة المقترح الأممي لحماية المدنيين في المدينة المحاصرة",
         ),
     ],
 )
 def test_a_denial_decides_in_a_sentence_told_again_in_other_words(a, b):
-    # more than three words differ a side: only a denial lets the judge speak
+    # more than three words differ a side: only a denial lets the judge speak ('دراسة'; an
+    # acceptance, 'قبول', the opposites read against 'رفض' before the judge)
     found = compare(a, b)
     assert found.relation is Relation.contradicts
     assert any("denial on one side: رفض" in r for r in found.reasons)
@@ -711,3 +712,19 @@ def test_a_figure_the_rules_read_as_the_others_is_no_word_changed(a, b):
 def test_another_figure_in_words_stays_in_the_difference(a, b):
     assert {"w:25", "w:وثلاثون"} <= differing(a, b)
     assert compare(a, b).relation is Relation.contradicts
+
+
+WORDS_ALONE = "from the words changed alone"
+
+
+@pytest.mark.parametrize(("a", "b"), [REWRITTEN_HEADLINE, REWRITTEN_HEADLINE[::-1]])
+def test_a_contradiction_decided_by_a_topic_word_says_so(a, b):
+    fa, fb = features(a), features(b)
+    # 'بلدين' (the two countries) is what the pair is about, no opposition of its own
+    by_topic = compare_features(fa, fb, _model_pushed_by({"w:بلدين": 0.8}))
+    assert by_topic.relation is Relation.contradicts
+    assert WORDS_ALONE in by_topic.reasons[-1]
+    # 'انهيار' is an opposed predicate of the lexicon: it explains the verdict
+    by_opposite = compare_features(fa, fb, _model_pushed_by({"w:انهيار": 0.8}))
+    assert by_opposite.relation is Relation.contradicts
+    assert WORDS_ALONE not in by_opposite.reasons[-1]

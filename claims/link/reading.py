@@ -192,11 +192,13 @@ def _word_predicates(word: str) -> frozenset[tuple[int, int]]:
     'الإسرائيليين'."""
     index = _predicate_index()
     found: set[tuple[int, int]] = set()
+    # a word with the article is a noun, no imperfect: 'التواصل' is keeping in touch, not 'واصل'
+    noun = any(w.startswith(_ARTICLES) for w in _bare(word))
     for w in _bare(word):
         # an imperfect prefix off; for the verbs of forms IV, VII, VIII and X the perfect's
         # alif back in its place: 'يفرج' -> 'أفرج', 'يرتفع' -> 'ارتفع', 'يستمر' -> 'استمر'
         verb = (w[1:], "ا" + w[1:]) if w[:1] in ("ي", "ت", "ن") and len(w) > 3 else (w[1:],)
-        for v in (w, *verb) if w[:1] in ("ي", "ت", "ن", "ا") else (w,):
+        for v in (w, *verb) if w[:1] in ("ي", "ت", "ن", "ا") and not noun else (w,):
             for end in range(2, len(v) + 1):
                 hit = index.get(v[:end])
                 if hit and (end > 3 or len(v) - end <= SHORT_STEM_TAIL):
@@ -204,6 +206,7 @@ def _word_predicates(word: str) -> frozenset[tuple[int, int]]:
     return frozenset(found)
 
 
+_ARTICLES = ("ال", "بال", "لل")
 # Letters that may follow a predicate stem of three letters (سيطرت has no limit; أسرت does).
 SHORT_STEM_TAIL = 3
 
@@ -258,6 +261,13 @@ def not_negating_at(words: list[str]) -> frozenset[int]:
     """The places of the words inside phrases that only look like a negation ('لا يزال', 'إذا
     لم'): a particle there negates nothing."""
     return frozenset(i + k for i, n in _phrase_hits(words, negating=False) for k in range(n))
+
+
+def negating_at(words: list[str]) -> list[int]:
+    """The places of the negations of the lexicon in a statement's words ('لم', 'غير صحيح'),
+    those inside a phrase that only looks like one ('لا يزال', 'إذا لم') left out."""
+    excluded = not_negating_at(words)
+    return [i for i, _ in _phrase_hits(words, negating=True) if i not in excluded]
 
 
 @cache
@@ -348,8 +358,7 @@ def features(text: str) -> Features:
     toks, words, keys, stems_f, places, covered, found = read
     digits = [t.norm for t in toks if t.number is not None]
     found_tokens = [t.norm for t in toks]
-    excluded = not_negating_at(words)
-    negated_at = [i for i, _ in _phrase_hits(words, negating=True) if i not in excluded]
+    negated_at = negating_at(words)
     heads, openers = _place_heads(), _name_openers()
     named_at = [
         i + 1

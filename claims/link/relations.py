@@ -25,6 +25,7 @@ from claims.link.signals import (
     _denial_left_over,
     _gate,
     _judge_input,
+    names_an_opposition,
     similarity,
     word_difference,
 )
@@ -141,10 +142,20 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
             and (few or strongest_reason(judged.features, model) >= REWRITTEN_REASON)
         ):
             said = "; ".join(dict.fromkeys(_reason(n, judged.said, found) for n, _ in deciding))
+            # a verdict no deciding feature explains is said to be one: a reviewer reading
+            # 'differing word دولار' alone would look for an opposition that is not there
+            grounds = (
+                ""
+                if any(names_an_opposition(n) for n, _ in deciding)
+                else ", from the words changed alone, none opposed to the other's"
+            )
             return Comparison(
                 relation=Relation.contradicts,
                 score=sim,
-                reasons=[*reasons, f"judged a contradiction ({contradiction:.2f}): {said}"],
+                reasons=[
+                    *reasons,
+                    f"judged a contradiction ({contradiction:.2f}){grounds}: {said}",
+                ],
             )
     if sim < CORROBORATES and not agreements:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)

@@ -14,6 +14,8 @@ from rapidfuzz import fuzz
 from claims import lexicon
 from claims.arabic import normalize
 from claims.judge import (
+    SHAPE,
+    SIGNAL,
     Difference,
     align,
     pair_features,
@@ -37,7 +39,7 @@ from claims.link.reading import (
     _opposites,
     _synonyms,
     _word_predicates,
-    not_negating_at,
+    negating_at,
 )
 from claims.numbers import GENERIC, Quantity, is_figure_word
 
@@ -309,14 +311,21 @@ class _Judged(NamedTuple):
     said: dict[str, str]
 
 
+def _key_predicates(key: str, norm: str) -> frozenset[tuple[int, int]]:
+    """The opposed-predicate sides of a word left over, read in the statement's words it
+    names: the key has lost its article, which tells a noun ('التدخل' is no 'يدخل')."""
+    written = [w for w in norm.split() if word_key(w) == key] or [key]
+    return frozenset().union(*map(_word_predicates, written))
+
+
 def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judged:
     """Signals read in the words left over after aligning: an opposed predicate across the
     two sides, a negation on one side only, another figure in one side's place of a figure."""
     signals: dict[str, float] = {}
     said: dict[str, str] = {}
     sides = [
-        {hit: w for w in words for hit in _word_predicates(w)}
-        for words in (difference.only_a, difference.only_b)
+        {hit: key for key in keys for hit in _key_predicates(key, side.norm)}
+        for keys, side in ((difference.only_a, a), (difference.only_b, b))
     ]
     for (n, side), word in sorted(sides[0].items()):
         other = sides[1].get((n, 1 - side))
@@ -324,9 +333,8 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
             signals["opposed words"] = 1.0
             said["opposed words"] = f"opposed predicate {word}/{other}"
             break
-    negators = _negation_words()
     negated = [
-        [w for w in words if w in negators and w not in _not_negating(side.norm)]
+        _negations_left_over(side.norm.split(), words)
         for words, side in ((difference.only_a, a), (difference.only_b, b))
     ]
     if bool(negated[0]) != bool(negated[1]):
@@ -417,8 +425,12 @@ def _another_thing(words: Sequence[str], others: Sequence[str]) -> bool:
     or verbs only, which the opposites read ('تطلق' / 'تطرح' say one thing; in ANS train a
     verb for a verb in place is an opposed predicate in 14 of 16 pairs), two times of day
     ('فجر اليوم' / 'صباح اليوم': an hour told loosely; the rules' dates tell other days), two
-    kinds of place before one name ('مدينة إدلب' / 'محافظة إدلب': the rules' places decide)."""
-    if all(map(_imperfect_verb, (*words, *others))):
+    kinds of place before one name ('مدينة إدلب' / 'محافظة إدلب': the rules' places decide),
+    or 'غير' and its word, which describe and name nothing ('نادر' / 'غير معتاد' say one thing,
+    'شرعي' / 'غير قانوني' opposite things: the judge's words and negation decide)."""
+    if all(map(_imperfect_verb, (*words, *others))) or not _NEGATES_NEXT.isdisjoint(
+        (*words, *others)
+    ):
         return False
     return not any(
         (_degree_adjective(x) and _degree_adjective(y))
@@ -483,14 +495,6 @@ def _stem_forms(name: str) -> set[str]:
     return {bare, bare.removesuffix("ا"), bare.removesuffix("يا")}
 
 
-@lru_cache(maxsize=65536)
-def _not_negating(norm: str) -> frozenset[str]:
-    """Negation words that open a phrase of a statement which only looks like a negation
-    ('ما لا يقل عن 30', 'لا يزال'): no negation left over."""
-    words = norm.split()
-    return frozenset(words[i] for i in not_negating_at(words))
-
-
 # Verbs and nouns that deny or undo what the other statement tells ('رفض مقترح أممي' against
 # 'مقترح أممي لحماية الفلسطينيين', 'تفشل في الحصول' against 'تحصل'): a negation in other words,
 # read among the words left over on one side only. Normalised stems, matched at a word's start
@@ -529,6 +533,23 @@ def _figures_aligned(difference: Difference) -> Difference:
     return difference._replace(only_a=only_a, only_b=only_b, akin=difference.akin + 1)
 
 
+# 'غير' negates the one word after it, an adjective or a noun: against a statement that tells
+# that word it denies it ('القرار قانوني' / 'القرار غير قانوني'); with that word left over too
+# it makes another adjective, often a synonym of the other's ('نادر' / 'غير معتاد', 'غير مسبوق').
+_NEGATES_NEXT = frozenset(("غير", "وغير"))
+
+
+def _negations_left_over(words: list[str], left_over: tuple[str, ...]) -> list[str]:
+    """The negations among a statement's words left over after aligning: a negation of the
+    lexicon found in full ('لم', 'غير صحيح', not the 'عارية' of 'صور عارية' nor the 'لا' of 'لا
+    يزال'), or 'غير' before a word both statements tell."""
+    at = set(negating_at(words))
+    at |= {
+        i for i, w in enumerate(words[:-1]) if w in _NEGATES_NEXT and words[i + 1] not in left_over
+    }
+    return [words[i] for i in sorted(at) if words[i] in left_over]
+
+
 def _judge_input(
     a: Features, b: Features, found: _Analysis, gate: str | None, difference: Difference
 ) -> _Judged:
@@ -545,6 +566,24 @@ def _judge_input(
         leftover.features.pop("other figure", None)
     signals.update(leftover.features)
     return _Judged(pair_features(difference, signals), leftover.said)
+
+
+def names_an_opposition(feature: str) -> bool:
+    """Whether a feature of the judge tells a reader why two statements are opposed: a signal
+    other than the difference's shape, or a word (or word pair) that is an opposed predicate,
+    a negation, a denial, a figure or an ordinal. A bare topic word ('دولار', 'عسكري') is what
+    ANS's writers changed often, no opposition of its own."""
+    kind, _, what = feature.partition(":")
+    if f"{kind}:" == SIGNAL:
+        return not feature.startswith(SHAPE)
+    return any(
+        _word_predicates(w)
+        or w in _negation_words()
+        or _denial(w)
+        or is_figure_word(w)
+        or _ordinal(w)
+        for w in what.split("|")
+    )
 
 
 @lru_cache(maxsize=262144)
