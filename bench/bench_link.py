@@ -16,7 +16,8 @@ memory is its own.
                                                           # run's links and confidences
 
 The store case builds /tmp/claims-link-bench-N.db once (through the store's ingest, in a process
-of its own: `--build N` only builds it) and works on a copy of it, so that it can be run again.
+of its own: `--build N` only builds it) and works on a copy of it, so that it can be run again
+(and two runs at once).
 """
 
 from __future__ import annotations
@@ -267,7 +268,7 @@ def run_store(n: int) -> dict:
         subprocess.run([sys.executable, __file__, "--build", str(n)], check=True)
     meta = base.with_suffix(".json")  # the seconds its build took (none for older builds)
     built = json.loads(meta.read_text())["built_s"] if meta.exists() else None
-    work = base.with_name(f"{base.stem}-run.db")
+    work = base.with_name(f"{base.stem}-run-{os.getpid()}.db")  # runs may go at once
     shutil.copyfile(base, work)
     figures: dict = {"claims": n, "built_s": built, "load_1m_before": load()}
     with Store.open(str(work)) as store:
