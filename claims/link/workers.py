@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import pickle
@@ -14,7 +15,7 @@ import numpy as np
 
 from claims.cycles import no_cycle_collection
 from claims.link.blocking import TOP_K, candidates
-from claims.link.independence import ClaimRef, LinkRow, _decide, _who
+from claims.link.independence import ClaimRef, LinkRow, _decide, _Who, _who
 from claims.link.reading import Features, Keys, _blocking, _read, _token_key, features, stored_keys
 from claims.link.relations import compare_features
 from claims.models import Link, LinkKind
@@ -50,7 +51,12 @@ class Workers:
 
     def __init__(self, workers: int = -1, n: int = 0) -> None:
         self.processes = _processes(workers, n)
-        self._pool = mp.get_context("fork").Pool(self.processes) if self.processes > 1 else None
+        self._pool = None
+        if self.processes > 1:
+            # no cyclic collection in the workers: what they make holds no cycles, and each
+            # collection walked their features caches again (unpickling the parts sent to them
+            # took 2.4 times as long)
+            self._pool = mp.get_context("fork").Pool(self.processes, initializer=gc.disable)
 
     def map(self, part: Callable[[Sequence[T]], list[R]], items: Sequence[T]) -> Iterator[R]:
         """`part` over `items` cut in parts, the results in order, one part held at a time."""
@@ -122,12 +128,16 @@ Reading = bytes
 
 
 def reading(claim: ClaimRef, feats: Features) -> Reading:
-    return pickle.dumps((_who(claim), feats), protocol=pickle.HIGHEST_PROTOCOL)
+    return _reading(_who(claim), feats)
+
+
+def _reading(who: _Who, feats: Features) -> Reading:
+    return pickle.dumps((who, feats), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @no_cycle_collection()
-def _reading_part(claims: Sequence[ClaimRef]) -> list[tuple[tuple[str, ...], Reading]]:
-    return [(f.blocking, reading(c, f)) for c in claims for f in (features(c.text),)]
+def _reading_part(claims: Sequence[tuple[_Who, str]]) -> list[tuple[tuple[str, ...], Reading]]:
+    return [(f.blocking, _reading(who, f)) for who, text in claims for f in (features(text),)]
 
 
 @no_cycle_collection()
@@ -135,7 +145,8 @@ def read_claims(claims: Sequence[ClaimRef], pool: Workers) -> list[tuple[Keys, R
     """The blocking keys and the reading of each of these claims, their features made once in
     the worker processes of `pool` (if any) and kept pickled: what a store's linking run
     holds of a claim from reading it to judging its pairs."""
-    return [(stored_keys(blocking), read) for blocking, read in pool.map(_reading_part, claims)]
+    sent = [(_who(c), c.text) for c in claims]  # plain tuples: a model costs more to send
+    return [(stored_keys(blocking), read) for blocking, read in pool.map(_reading_part, sent)]
 
 
 Pairs = tuple[list[Reading], np.ndarray, np.ndarray]
@@ -156,8 +167,9 @@ def _judge_part(parts: Sequence[Pairs]) -> list[tuple]:
 
 
 _LINK_KINDS = {kind.value: kind for kind in LinkKind}
-# Pairs a worker judges at once (with the readings of their ends).
-JUDGED_AT_ONCE = 2000
+# Pairs a worker judges at once, sent with the readings of their ends (an end met in several
+# parts is sent and read back with each).
+JUDGED_AT_ONCE = 10_000
 
 
 def judge(
