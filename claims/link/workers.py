@@ -45,9 +45,9 @@ def _processes(workers: int, n: int) -> int:
 class Workers:
     """Worker processes for a whole linking run (`workers`, all cores for -1, when `n` claims
     are linked: none below PARALLEL_FROM). They are forked once, before the run reads its
-    claims: a pool forked per step from a process holding a million claims' keys copied its
-    page tables and took copy-on-write faults each time (48 % of the py-spy samples of a full
-    link of 1M claims were in such pools). Each call sends them what its part needs."""
+    claims, not per step from a process that holds a million claims' keys (2-3 GB: a quarter
+    of a CPU-second a fork of two, measured, and copy-on-write faults after it). Each call
+    sends them what its part needs."""
 
     def __init__(self, workers: int = -1, n: int = 0) -> None:
         self.processes = _processes(workers, n)
