@@ -11,10 +11,13 @@ memory is its own.
     .venv/bin/python bench/bench_link.py --exhaustive 50000   # blocking against cdist on 50k
     .venv/bin/python bench/bench_link.py --store 100000   # full link of a SQLite store, then
                                                           # 100 new claims linked incrementally,
-                                                          # then 20 statements checked
+                                                          # then 20 statements checked;
+                                                          # prints a digest of the full
+                                                          # run's links and confidences
 
 The store case builds /tmp/claims-link-bench-N.db once (through the store's ingest, in a process
-of its own: `--build N` only builds it) and works on a copy of it, so that it can be run again.
+of its own: `--build N` only builds it) and works on a copy of it, so that it can be run again
+(and two runs at once).
 """
 
 from __future__ import annotations
@@ -265,12 +268,13 @@ def run_store(n: int) -> dict:
         subprocess.run([sys.executable, __file__, "--build", str(n)], check=True)
     meta = base.with_suffix(".json")  # the seconds its build took (none for older builds)
     built = json.loads(meta.read_text())["built_s"] if meta.exists() else None
-    work = base.with_name(f"{base.stem}-run.db")
+    work = base.with_name(f"{base.stem}-run-{os.getpid()}.db")  # runs may go at once
     shutil.copyfile(base, work)
     figures: dict = {"claims": n, "built_s": built, "load_1m_before": load()}
     with Store.open(str(work)) as store:
         full, figures["full"] = _measured(lambda: link_store(store, all=True))
         figures["full"].update(links=full.links, peak_mb=round(peak_mb(), 1))
+        figures["full"]["digest"] = links_digest(store)
         claims = synthetic(n)
         for extracted in _articles(new_claims(claims), "new"):
             ingest(store, extracted)
@@ -290,6 +294,29 @@ def run_store(n: int) -> dict:
     )
     work.unlink()
     return figures
+
+
+def links_digest(store) -> str:
+    """A digest of every link (ends, kind, score, reasons) and every claim's confidence and
+    reasons: two runs that give it equal made the same links."""
+    import hashlib
+
+    from sqlalchemy import select
+
+    from claims.store.tables import CLAIM, LINK
+
+    digest = hashlib.sha256()
+    L, C = LINK.c, CLAIM.c
+    with store.session() as session:
+        for query in (
+            select(L.claim_id, L.other_id, L.kind, L.score, L.reasons).order_by(
+                L.claim_id, L.other_id, L.kind
+            ),
+            select(C.id, C.confidence, C.reasons).order_by(C.id),
+        ):
+            for row in session.execute(query):
+                digest.update(json.dumps(list(row), ensure_ascii=False).encode())
+    return digest.hexdigest()[:16]
 
 
 def _checking(store, statements: list[ClaimRef]) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from claims.link import workers
 from claims.models import ExtractedArticle, Kind, Status
 from claims.store import Store, ingest, set_status
 from claims.store.linking import link_store, refresh_confidence
@@ -164,20 +165,24 @@ def test_incremental_ranks_candidates_as_a_full_run_when_each_claim_keeps_one(st
     }
 
 
-def test_linking_in_small_batches_gives_the_links_of_one_batch(store):
-    # batch=1: every pair is judged in a step of its own, its ends read and analysed again
-    # unless their features are among the `held` (none, then one)
+def test_linking_in_small_batches_gives_the_links_of_one_batch(store, monkeypatch):
+    # batch=1: every claim read and analysed in a batch of its own, every pair judged in a
+    # step of its own; then in two worker processes, each sent one part at a time
     for n, rows in enumerate(STORY):
         ingest(store, article(f"{n}.txt", rows))
-    link_store(store, all=True)
+    link_store(store, all=True, workers=1)
     whole = snapshot(store)
     assert len(whole[0]) >= 5
-    for held in (0, 1):
-        link_store(store, all=True, batch=1, held=held)
-        assert snapshot(store) == whole
+    link_store(store, all=True, batch=1, workers=1)
+    assert snapshot(store) == whole
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(workers, "PARTS", 1)
+    monkeypatch.setattr(workers, "JUDGED_AT_ONCE", 1)
+    link_store(store, all=True, workers=2)
+    assert snapshot(store) == whole
     extra = [(A1.replace("30", "45"), Kind.anonymous, "ناشطون"), (D1, Kind.author, None)]
     ingest(store, article("late.txt", extra))
-    link_store(store, batch=1, held=0)
+    link_store(store, batch=1, workers=2)
     incremental = snapshot(store)
     link_store(store, all=True)
     assert snapshot(store) == incremental

@@ -14,7 +14,7 @@ Pure functions of plain data; the store calls them (`claims/store/linking.py`).
    figures, scored with rapidfuzz (`process.cdist` with `workers` on large blocks); never
    all pairs (`blocking`).
 5. `link(...)`, `judge(...)`: many claims at once, in worker processes when there are many
-   (`workers`).
+   (`workers`: `Workers`, forked once per run).
 6. `update_confidence(...)`: a claim's confidence moved by its links, with the reasons
    (`confidence`).
 """
@@ -76,7 +76,18 @@ from claims.link.signals import (
     similarity,
     word_difference,
 )
-from claims.link.workers import PARALLEL_FROM, analyse, blocking_of, judge, link, link_rows
+from claims.link.workers import (
+    PARALLEL_FROM,
+    Reading,
+    Workers,
+    analyse,
+    blocking_of,
+    judge,
+    link,
+    link_rows,
+    read_claims,
+    reading,
+)
 
 __all__ = [
     "COMPACT_AT",
@@ -104,11 +115,13 @@ __all__ = [
     "PREFIX",
     "RAISE",
     "RELATED",
+    "Reading",
     "REVIEWER",
     "Relation",
     "SHORT_STEM_TAIL",
     "TOP_K",
     "WINDOW",
+    "Workers",
     "analyse",
     "blocking_of",
     "blocking_recall",
@@ -128,6 +141,8 @@ __all__ = [
     "link",
     "link_rows",
     "rank",
+    "read_claims",
+    "reading",
     "similarity",
     "stem",
     "stored_keys",

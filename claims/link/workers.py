@@ -1,135 +1,192 @@
-"""Many claims at once: features and blocking keys of many statements (`analyse`, `blocking_of`),
-candidate pairs judged (`judge`), and linking a set of claims (`link_rows`, `link`), in worker
-processes (fork) when there are many."""
+"""Many claims at once: features and blocking keys of many statements (`analyse`, `blocking_of`,
+`read_claims`), candidate pairs judged (`judge`), and linking a set of claims (`link_rows`,
+`link`), in worker processes (`Workers`) when there are many."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+import pickle
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 
 from claims.cycles import no_cycle_collection
 from claims.link.blocking import TOP_K, candidates
-from claims.link.independence import ClaimRef, LinkRow, _decide, _who
+from claims.link.independence import ClaimRef, LinkRow, _decide, _Who, _who
 from claims.link.reading import Features, Keys, _blocking, _read, _token_key, features, stored_keys
 from claims.link.relations import compare_features
 from claims.models import Link, LinkKind
 
 # From this many claims on, features and judgements are computed in worker processes.
 PARALLEL_FROM = 20_000
-_SHARED: dict[str, object] = {}
+# Parts of a call's work per worker process: the parts are sent in order, so that a worker
+# that finishes early takes the next one.
+PARTS = 4
 T = TypeVar("T")
+R = TypeVar("R")
 
 
-def _features_part(texts: Sequence[str]) -> list[Features]:
-    return [features(t) for t in texts]
-
-
-def _blocking_part(texts: Sequence[str]) -> list[tuple[str, ...]]:
-    return [_blocking(_read(t)) for t in texts]
-
-
-def _judge_part(bounds: tuple[int, int]) -> list[LinkRow]:
-    feats, who, i, j = (_SHARED[k] for k in ("feats", "who", "i", "j"))
-    start, end = bounds
-    rows = []
-    for a, b in zip(i[start:end].tolist(), j[start:end].tolist(), strict=True):  # type: ignore[index]
-        found = _decide(who[a], who[b], compare_features(feats[a], feats[b]))  # type: ignore[index]
-        if found:
-            rows.append(found)
-    return rows
-
-
-def _judge_worker(bounds: tuple[int, int]) -> list[tuple]:
-    """`_judge_part` in a worker process, as plain tuples with the kind as text: a tenth of
-    the cost of sending named tuples holding an enum back."""
-    return [(*row[:2], row.kind.value, *row[3:]) for row in _judge_part(bounds)]
-
-
-_LINK_KINDS = {kind.value: kind for kind in LinkKind}
+def _cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _processes(workers: int, n: int) -> int:
     if n < PARALLEL_FROM or workers == 1 or "fork" not in mp.get_all_start_methods():
         return 1
-    return (os.cpu_count() or 1) if workers < 1 else workers
+    return _cores() if workers < 1 else workers
 
 
-def _each_text(
-    part: Callable[[Sequence[str]], list[T]], texts: Sequence[str], workers: int
-) -> tuple[list[T], bool]:
-    """`part` over these statements, each distinct one once, in `workers` processes (all cores
-    for -1) when there are many; the results in the order of `texts`, and whether worker
-    processes made them."""
-    unique = list(dict.fromkeys(texts))  # a statement repeated is analysed once
-    procs = _processes(workers, len(unique))
-    if procs == 1:
-        found = part(unique)
-    else:
-        size = -(-len(unique) // (procs * 4))
-        with mp.get_context("fork").Pool(procs) as pool:
-            parts = pool.map(part, [unique[k : k + size] for k in range(0, len(unique), size)])
-        found = [f for made in parts for f in made]
-    if len(unique) == len(texts):
-        return found, procs > 1
-    by_text = dict(zip(unique, found, strict=True))
-    return [by_text[t] for t in texts], procs > 1
+class Workers:
+    """Worker processes for a whole linking run (`workers`, all cores for -1, when `n` claims
+    are linked: none below PARALLEL_FROM). They are forked once, before the run reads its
+    claims, not per step from a process that holds a million claims' keys (2-3 GB: a quarter
+    of a CPU-second a fork of two, measured, and copy-on-write faults after it). Each call
+    sends them what its part needs."""
+
+    def __init__(self, workers: int = -1, n: int = 0) -> None:
+        self.processes = _processes(workers, n)
+        self._pool = None
+        if self.processes > 1:
+            # no cyclic collection in the workers: what they make holds no cycles, and each
+            # collection walked their features caches again (unpickling the parts sent to them
+            # took 2.4 times as long)
+            self._pool = mp.get_context("fork").Pool(self.processes, initializer=gc.disable)
+
+    def map(self, part: Callable[[Sequence[T]], list[R]], items: Sequence[T]) -> Iterator[R]:
+        """`part` over `items` cut in parts, the results in order, one part held at a time."""
+        if self._pool is None or len(items) < PARTS * self.processes:
+            yield from part(items)
+            return
+        size = -(-len(items) // (PARTS * self.processes))
+        parts = [items[k : k + size] for k in range(0, len(items), size)]
+        for made in self._pool.imap(part, parts):
+            yield from made
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 @no_cycle_collection()
-def analyse(texts: Sequence[str], *, workers: int = -1) -> list[Features]:
-    """The features of many statements; in `workers` processes (all cores for -1) when there
-    are many."""
-    found, elsewhere = _each_text(_features_part, texts, workers)
-    if elsewhere:
+def _features_part(texts: Sequence[str]) -> list[Features]:
+    return [features(t) for t in texts]
+
+
+@no_cycle_collection()
+def _blocking_part(texts: Sequence[str]) -> list[tuple[str, ...]]:
+    return [_blocking(_read(t)) for t in texts]
+
+
+def _distinct(
+    part: Callable[[Sequence[str]], list[T]], texts: Sequence[str], pool: Workers
+) -> list[T]:
+    """`part` over these statements, each distinct one once; the results in their order."""
+    unique = list(dict.fromkeys(texts))  # a statement repeated is analysed once
+    found = list(pool.map(part, unique))
+    if len(unique) == len(texts):
+        return found
+    by_text = dict(zip(unique, found, strict=True))
+    return [by_text[t] for t in texts]
+
+
+@no_cycle_collection()
+def analyse(texts: Sequence[str], pool: Workers) -> list[Features]:
+    """The features of many statements, in the worker processes of `pool` if it has any."""
+    found = _distinct(_features_part, texts, pool)
+    if pool.processes > 1:
         for f in found:  # the token characters must come from this process's vocabulary
             f.key = _token_key(f.stems)
     return found
 
 
 @no_cycle_collection()
-def blocking_of(texts: Sequence[str], *, workers: int = -1) -> list[Keys]:
+def blocking_of(texts: Sequence[str], pool: Workers | None = None) -> list[Keys]:
     """The blocking of many statements without the rest of their features (about half their
-    cost), as `analyse` makes their features: what linking a store needs of the claims whose
-    features it does not hold."""
-    found, _elsewhere = _each_text(_blocking_part, texts, workers)
+    cost), as `analyse` makes their features."""
+    found = _distinct(_blocking_part, texts, pool or Workers(1))
     # the key made here: its token characters come from this process's vocabulary
     return [stored_keys(blocking) for blocking in found]
 
 
+# What judging needs of a claim, both who said it and its features, pickled: made once, in the
+# process that analysed the claim, and sent as it is to the process that judges its pairs.
+Reading = bytes
+
+
+def reading(claim: ClaimRef, feats: Features) -> Reading:
+    return _reading(_who(claim), feats)
+
+
+def _reading(who: _Who, feats: Features) -> Reading:
+    return pickle.dumps((who, feats), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 @no_cycle_collection()
+def _reading_part(claims: Sequence[tuple[_Who, str]]) -> list[tuple[tuple[str, ...], Reading]]:
+    return [(f.blocking, _reading(who, f)) for who, text in claims for f in (features(text),)]
+
+
+@no_cycle_collection()
+def read_claims(claims: Sequence[ClaimRef], pool: Workers) -> list[tuple[Keys, Reading]]:
+    """The blocking keys and the reading of each of these claims, their features made once in
+    the worker processes of `pool` (if any) and kept pickled: what a store's linking run
+    holds of a claim from reading it to judging its pairs."""
+    sent = [(_who(c), c.text) for c in claims]  # plain tuples: a model costs more to send
+    return [(stored_keys(blocking), read) for blocking, read in pool.map(_reading_part, sent)]
+
+
+Pairs = tuple[list[Reading], np.ndarray, np.ndarray]
+
+
+@no_cycle_collection()
+def _judge_part(parts: Sequence[Pairs]) -> list[tuple]:
+    """The links among the pairs of each part (i[k], j[k] index its readings), as plain tuples
+    with the kind as text: a tenth of the cost of sending named tuples holding an enum."""
+    rows = []
+    for readings, i, j in parts:
+        read: list[Any] = [pickle.loads(r) for r in readings]
+        for a, b in zip(i.tolist(), j.tolist(), strict=True):
+            found = _decide(read[a][0], read[b][0], compare_features(read[a][1], read[b][1]))
+            if found:
+                rows.append((*found[:2], found.kind.value, *found[3:]))
+    return rows
+
+
+_LINK_KINDS = {kind.value: kind for kind in LinkKind}
+# Pairs a worker judges at once, sent with the readings of their ends (an end met in several
+# parts is sent and read back with each).
+JUDGED_AT_ONCE = 10_000
+
+
 def judge(
-    claims: Sequence[ClaimRef],
-    feats: Sequence[Features],
-    i: np.ndarray,
-    j: np.ndarray,
-    *,
-    workers: int = -1,
+    readings: Sequence[Reading], i: np.ndarray, j: np.ndarray, pool: Workers
 ) -> list[LinkRow]:
-    """The links among candidate pairs (i[k], j[k]) of `claims`; in `workers` processes (all
-    cores for -1) when there are many claims."""
-    who = [_who(c) for c in claims]
-    procs = _processes(workers, len(claims))
-    _SHARED.update(feats=feats, who=who, i=i, j=j)
-    pairs = len(i)
-    try:
-        if procs == 1:
-            return _judge_part((0, pairs))
-        size = -(-pairs // (procs * 4)) or 1
-        rows: list[LinkRow] = []
-        with mp.get_context("fork").Pool(procs) as pool:
-            bounds = [(k, k + size) for k in range(0, pairs, size)]
-            for part in pool.imap(_judge_worker, bounds):  # in order, one part held at a time
-                rows.extend(
-                    LinkRow(a, b, _LINK_KINDS[kind], score, reasons)
-                    for a, b, kind, score, reasons in part
-                )
-        return rows
-    finally:
-        _SHARED.clear()
+    """The links among candidate pairs (i[k], j[k]) of claims whose `reading`s these are, in
+    the order of the pairs; in the worker processes of `pool` if it has any, each sent only the
+    readings of the ends of its pairs."""
+    parts: list[Pairs] = []
+    for start in range(0, len(i), JUDGED_AT_ONCE):
+        a, b = i[start : start + JUDGED_AT_ONCE], j[start : start + JUDGED_AT_ONCE]
+        ends, local = np.unique(np.concatenate([a, b]), return_inverse=True)
+        parts.append(([readings[k] for k in ends.tolist()], local[: len(a)], local[len(a) :]))
+    return [
+        LinkRow(a, b, _LINK_KINDS[kind], score, reasons)
+        for a, b, kind, score, reasons in pool.map(_judge_part, parts)
+    ]
 
 
 def link_rows(
@@ -142,9 +199,10 @@ def link_rows(
     """Links among `claims` as plain rows (only those touching a new claim when `new` is
     given): features, candidates by blocking, then each candidate pair judged. Large sets use
     `workers` processes (all cores for -1) for the features and the judgements."""
-    feats = analyse([c.text for c in claims], workers=workers)
-    i, j, _ = candidates(feats, new, top_k=top_k, workers=workers)
-    return judge(claims, feats, i, j, workers=workers)
+    with Workers(workers, len(claims)) as pool:
+        feats = analyse([c.text for c in claims], pool)
+        i, j, _ = candidates(feats, new, top_k=top_k, workers=workers)
+        return judge([reading(c, f) for c, f in zip(claims, feats, strict=True)], i, j, pool)
 
 
 def link(

@@ -23,18 +23,20 @@ waits for `all=True`, which forgets every link and key and relinks the whole sto
 written with other lexicons (`claims.link.keys_version`) are made again, without relinking.
 
 Memory is bounded by the blocking keys of every claim, not by their features: the new claims
-are read `batch` at a time for their keys (step 1), the first `held` analysed in full and
-their features kept, the others for their keys alone (`claims.link.blocking_of`, half the
-cost); the pairs kept are then judged in order, in steps that each meet `batch` claims not
-met before (step 3), each end read and analysed unless its features are still held; the
+are read `batch` at a time, analysed once (in worker processes started before the run reads
+anything, `claims.link.Workers`), and their readings (who said them and their features,
+pickled) wait in a temporary file; the stored claims that some kept pair joins are read and
+analysed the same way. The pairs kept are then judged in order, in steps that each meet `batch`
+claims not met before, each step sending the workers the readings of its pairs' ends; the
 links found wait in a temporary file for the write, which reads them back and recomputes the
 confidences `batch` claims at a time. So a full run of a million claims holds a million keys
-(a few hundred bytes each), not a million features (a few kilobytes each), and writes the
-links a run in one batch would, in the same order.
+(a few hundred bytes each), not a million features (a few kilobytes each), analyses each claim
+once, and writes the links a run in one batch would, in the same order.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import tempfile
 from collections import Counter, defaultdict
@@ -68,9 +70,6 @@ INSERT_BATCH = 20_000
 # Claims read and analysed at once, met at once by the pairs judged together, and whose
 # confidences are recomputed at once.
 BATCH = 50_000
-# Claims whose features (a few kilobytes each) a run holds from reading them for their keys
-# to judging their pairs; the others are analysed again when their pairs are judged.
-HELD = 100_000
 
 
 # The current claims not linked yet (furniture is never linked): what every linking run, and
@@ -130,25 +129,33 @@ def _claims(session, ids: Sequence[int]) -> list[Row]:
 
 
 def _read_keys(
-    session, ids: Sequence[int], batch: int, workers: int, held: int = 0
-) -> Iterator[tuple[list[Row], list[linker.Features | linker.Keys]]]:
-    """The rows of these claims (ids in increasing order), `batch` at a time, with the features
-    of the first `held` and the blocking keys alone of the others (made at half the cost)."""
+    session, ids: Sequence[int], batch: int, pool: linker.Workers
+) -> Iterator[tuple[list[Row], list[linker.Keys]]]:
+    """The rows of these claims (ids in increasing order), `batch` at a time, with their
+    blocking keys alone (made at half the cost of their features)."""
     for start in range(0, len(ids), batch):
         rows = _claims(session, ids[start : start + batch])
-        analysed = min(len(rows), held)
-        held -= analysed
-        texts = [r.claim for r in rows]
-        yield (
-            rows,
-            [
-                *linker.analyse(texts[:analysed], workers=workers),
-                *linker.blocking_of(texts[analysed:], workers=workers),
-            ],
-        )
+        yield rows, linker.blocking_of([r.claim for r in rows], pool)
 
 
-def _keys(f: linker.Features | linker.Keys, interned: dict[str, str]) -> linker.Keys:
+def _analyse(
+    session,
+    ids: Sequence[int],
+    batch: int,
+    pool: linker.Workers,
+    entity_ids: dict[str, int],
+    readings: _Readings,
+) -> Iterator[tuple[int, linker.Keys]]:
+    """The blocking keys of those of these claims (ids in increasing order) that are current,
+    read and analysed `batch` at a time; their readings go to `readings`."""
+    for start in range(0, len(ids), batch):
+        rows = _claims(session, ids[start : start + batch])
+        made = linker.read_claims([_ref(r, entity_ids) for r in rows], pool)
+        readings.add([r.id for r in rows], [read for _keys, read in made])
+        yield from zip([r.id for r in rows], [keys for keys, _read in made], strict=True)
+
+
+def _keys(f: linker.Keys, interned: dict[str, str]) -> linker.Keys:
     """What blocking needs of a claim, each key one string shared by the claims that hold it."""
     return linker.Keys(tuple(interned.setdefault(k, k) for k in f.blocking), f.key)
 
@@ -170,6 +177,48 @@ class _Spilled:
                 yield from pickle.load(self.file)
             except EOFError:
                 return
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class _Readings:
+    """The readings of claims (`claims.link.reading`: who said them and their features,
+    pickled, a few hundred bytes each) in a temporary file from their analysis to the judging
+    of their pairs: a million claims' features would not fit in memory."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed once the pairs are judged)
+        self.size = 0
+        # claim ids, and where each reading starts and ends in the file, as added
+        self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.index: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # in id order
+
+    def add(self, ids: Sequence[int], readings: Sequence[linker.Reading]) -> None:
+        sizes = np.fromiter(map(len, readings), np.int64, len(readings))
+        ends = self.size + np.cumsum(sizes)
+        self.file.write(b"".join(readings))
+        self.parts.append((np.asarray(ids, np.int64), ends - sizes, ends))
+        self.size += int(sizes.sum())
+        self.index = None
+
+    def get(self, ids: Sequence[int]) -> list[linker.Reading | None]:
+        """The readings of these claims (None for a claim not read: no longer current)."""
+        if not self.parts:
+            return [None] * len(ids)
+        if self.index is None:
+            self.file.flush()
+            known, starts, ends = (np.concatenate(x) for x in zip(*self.parts, strict=True))
+            order = np.argsort(known, kind="stable")
+            self.index = known[order], starts[order], ends[order]
+            self.parts = [self.index]
+        known, starts, ends = self.index
+        at = np.minimum(np.searchsorted(known, ids), len(known) - 1)
+        fd = self.file.fileno()
+        return [
+            os.pread(fd, int(ends[k] - starts[k]), int(starts[k])) if known[k] == cid else None
+            for cid, k in zip(ids, at.tolist(), strict=True)
+        ]
 
     def close(self) -> None:
         self.file.close()
@@ -234,34 +283,51 @@ def link_store(
     top_k: int | None = linker.TOP_K,
     workers: int = -1,
     batch: int = BATCH,
-    held: int = HELD,
 ) -> LinkResult:
     """Link the new claims of the store (every claim with `all`); see the module docstring.
 
     The claims are read and judged without taking the store's write lock, so that other
     writers (an ingest, a reviewer) go on meanwhile; the links are then written in one short
     transaction, after checking that no other linking run wrote in between (else it starts
-    again from what that run left). `batch` and `held` bound the memory (BATCH, HELD)."""
+    again from what that run left). `batch` bounds the memory (BATCH); `workers` processes
+    (all cores for -1) analyse and judge when there are many claims to link."""
     version = linker.keys_version()
-    while True:
-        with store.session() as session:
-            plan = _plan(
-                session,
-                all=all,
-                version=version,
-                top_k=top_k,
-                workers=workers,
-                batch=batch,
-                held=held,
-            )
-        if isinstance(plan, LinkResult):
-            return plan
-        try:
-            written = store.retrying(partial(_write_plan, store, plan), "linking")
-        finally:
-            plan.links.close()
-        if written is not None:
-            return written
+    with store.session() as session:
+        to_link = _to_link(session, all=all, version=version)
+    with linker.Workers(workers, to_link) as pool:
+        while True:
+            with store.session() as session:
+                plan = _plan(
+                    session,
+                    all=all,
+                    version=version,
+                    top_k=top_k,
+                    workers=workers,
+                    pool=pool,
+                    batch=batch,
+                )
+            if isinstance(plan, LinkResult):
+                return plan
+            try:
+                written = store.retrying(partial(_write_plan, store, plan), "linking")
+            finally:
+                plan.links.close()
+            if written is not None:
+                return written
+
+
+def _to_link(session, *, all: bool, version: str) -> int:
+    """How many claims a run links or makes the keys of again (what sizes its workers)."""
+    if not all and not _left_to_link(session, version):
+        return 0
+    query = (
+        select(func.count())
+        .select_from(CLAIM.outerjoin(LINK_INDEX, K.claim_id == C.id))
+        .where(C.current.is_(True), C.furniture.is_(False))
+    )
+    if not all:
+        query = query.where(or_(K.claim_id.is_(None), K.version != version))
+    return session.scalar(query) or 0
 
 
 def _write_plan(store: Store, plan: _Plan) -> LinkResult | None:
@@ -313,7 +379,14 @@ class _Indexed(NamedTuple):
 
 
 def _plan(
-    session, *, all: bool, version: str, top_k: int | None, workers: int, batch: int, held: int
+    session,
+    *,
+    all: bool,
+    version: str,
+    top_k: int | None,
+    workers: int,
+    pool: linker.Workers,
+    batch: int,
 ):
     """Read the store and judge the new claims' candidate pairs; writes nothing. A LinkResult
     when there is nothing to write."""
@@ -341,21 +414,19 @@ def _plan(
     del index
     interned: dict[str, str] = {}
     outdated: dict[int, linker.Keys] = {}
-    for rows, made in _read_keys(session, outdated_ids, batch, workers):
+    for rows, made in _read_keys(session, outdated_ids, batch, pool):
         # keys made with other lexicons: make them again
         outdated.update((r.id, _keys(k, interned)) for r, k in zip(rows, made, strict=True))
     stored.update((cid, SEP.join(k.blocking)) for cid, k in outdated.items())
     if not new_ids:
         return _Plan(total, all, version, batch, [], [], outdated)
-    # the new claims' keys, `batch` at a time; the features of the first `held` are kept
+    # the new claims' keys, `batch` at a time; their readings wait for their pairs
     entity_ids = _via_entities(session)
-    new_key: dict[int, linker.Keys] = {}
-    kept: dict[int, tuple[linker.ClaimRef, linker.Features]] = {}
-    for rows, made in _read_keys(session, new_ids, batch, workers, held):
-        for r, f in zip(rows, made, strict=True):
-            new_key[r.id] = _keys(f, interned)
-            if isinstance(f, linker.Features):
-                kept[r.id] = (_ref(r, entity_ids), f)
+    readings = _Readings()
+    new_key = {
+        cid: _keys(k, interned)
+        for cid, k in _analyse(session, new_ids, batch, pool, entity_ids, readings)
+    }
     new_ids = list(new_key)  # those still current
     plan = _Plan(total, all, version, batch, new_ids, list(new_key.values()), outdated)
     df, partners = _partners(stored, plan.new_keys)
@@ -382,7 +453,6 @@ def _plan(
     del score
     used = np.unique(np.concatenate([i, j]))
     plan.ends = [ids[k] for k in used.tolist()]
-    plan.analysed = sum(cid not in new_key for cid in plan.ends)
     plan.compared = len(partners)
     plan.new_best = _scores(ids, best, new_key)
     if best is not None:  # stored claims that met better candidates among the new ones
@@ -391,29 +461,31 @@ def _plan(
             for cid, text in _scores(ids, best, partners).items()
             if text != best_of.get(cid, "")
         }
-    del partners, new_key, best_of, best
-    _judge(
-        session, ids, i, j, kept, plan.links, entity_ids, batch=batch, held=held, workers=workers
+    stored_ends = [cid for cid in plan.ends if cid not in new_key]
+    del partners, best_of, best, new_key
+    # the stored claims of the pairs kept, read and analysed now (their keys are stored)
+    plan.analysed = sum(
+        1 for _ in _analyse(session, stored_ends, batch, pool, entity_ids, readings)
     )
+    try:
+        _judge(ids, i, j, readings, plan.links, batch=batch, pool=pool)
+    finally:
+        readings.close()
     return plan
 
 
 def _judge(
-    session,
     ids: Sequence[int],
     i: np.ndarray,
     j: np.ndarray,
-    kept: dict[int, tuple[linker.ClaimRef, linker.Features]],
+    readings: _Readings,
     links: _Spilled,
-    entity_ids: dict[str, int],
     *,
     batch: int,
-    held: int,
-    workers: int,
+    pool: linker.Workers,
 ) -> None:
     """Judge the pairs (ids[i], ids[j]), in their order, into `links`, in steps that each
-    meet `batch` claims no step met before: a step reads and analyses the ends whose features
-    are not `kept`, and keeps (up to `held`) those of the ends that later steps judge again."""
+    meet `batch` claims no step met before (the readings of a step's ends are held at once)."""
     pair = np.arange(len(i))
     first = np.full(len(ids), len(i), np.int64)  # the first pair of each claim
     np.minimum.at(first, i, pair)
@@ -421,41 +493,22 @@ def _judge(
     met = np.cumsum(np.bincount(first[first < len(i)], minlength=len(i)))  # claims met so far
     starts = np.searchsorted(met, np.arange(batch, met[-1] if len(i) else 0, batch))
     bounds = np.unique(np.r_[0, starts, len(i)])
-    step_of = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
-    last = np.full(len(ids), -1, np.int64)  # the last step that judges each claim
-    np.maximum.at(last, i, step_of)
-    np.maximum.at(last, j, step_of)
-    unpaired = last[np.searchsorted(ids, list(kept))] < 0  # claims in no pair
-    for cid in [cid for cid, alone in zip(kept, unpaired.tolist(), strict=True) if alone]:
-        del kept[cid]
-    for n, (start, end) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)):
+    for start, end in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
         a, b = i[start:end], j[start:end]
         ends = np.unique(np.concatenate([a, b]))
-        end_ids = [ids[k] for k in ends.tolist()]
-        rows = _claims(session, [cid for cid in end_ids if cid not in kept])
-        feats = linker.analyse([r.claim for r in rows], workers=workers)
-        found = {cid: kept[cid] for cid in end_ids if cid in kept}
-        found.update((r.id, (_ref(r, entity_ids), f)) for r, f in zip(rows, feats, strict=True))
-        del rows, feats
-        # an end no longer current since it was read is left out: its links would be dropped
-        present = np.array([cid in found for cid in end_ids], bool)
+        found = readings.get([ids[k] for k in ends.tolist()])
+        # an end no longer current when it was read is left out: its links would be dropped
+        present = np.array([read is not None for read in found], bool)
         both = present[np.searchsorted(ends, a)] & present[np.searchsorted(ends, b)]
         ends = ends[present]
-        judged = [found[ids[k]] for k in ends.tolist()]
         links.add(
             linker.judge(
-                [ref for ref, _f in judged],
-                [f for _ref, f in judged],
+                [read for read in found if read is not None],
                 np.searchsorted(ends, a[both]),
                 np.searchsorted(ends, b[both]),
-                workers=workers,
+                pool,
             )
         )
-        for k, cid in zip(ends.tolist(), [ids[k] for k in ends.tolist()], strict=True):
-            if last[k] <= n:
-                kept.pop(cid, None)  # judged for the last time
-            elif cid not in kept and len(kept) < held:
-                kept[cid] = found[cid]
 
 
 def _write(session, plan: _Plan) -> LinkResult | None:
