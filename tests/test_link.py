@@ -593,6 +593,11 @@ def test_a_rise_against_a_fall_in_another_form_is_still_opposed(a, b):
     assert compare(a, b).relation is compare(b, a).relation is Relation.contradicts
 
 
+def test_an_opposition_is_shown_in_the_words_the_statements_use():
+    found = compare("تقدمت قوات النظام في ريف حماة", "تراجعت قوات النظام في ريف حماة")
+    assert "opposed predicates: تقدمت/تراجعت" in found.reasons
+
+
 # Ours, for the entries mined from ANS train and kept by hand: comparatives on either side of a
 # rise and fall ('أغلى'/'أقل', 'لأقل'/'لأكبر' in train).
 MINED_OPPOSITES = [

@@ -237,6 +237,12 @@ class _Analysis(NamedTuple):
     events: str | None = None  # other events (the dead / the captured): their figures differ
 
 
+def _word_of(f: Features, entry: int) -> str:
+    """The word by which a statement says a side of an opposites entry: the reviewer reads
+    'تقدمت/تراجعت', not the entry's first words 'ارتفع/انخفض'."""
+    return next(w for w in f.norm.split() if any(n == entry for n, _ in _word_predicates(w)))
+
+
 def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
     shared = sorted(a.stems & b.stems)
     about = f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
@@ -245,14 +251,13 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
     events = _other_events(a, b)
     # figures of other events ('مقتل 30 عنصراً' / 'أسر 3 عناصر') count other things
     contra = [] if events else list(conflicts)
-    opposed = []
+    opposed = []  # (the entry's label, the words the statements say it with)
     pairs = {n for n, _ in a.predicates} & {n for n, _ in b.predicates}
     for n in sorted(pairs):
-        label = _opposites()[n][2]
         a_l, a_r = (n, 0) in a.predicates, (n, 1) in a.predicates
         b_l, b_r = (n, 0) in b.predicates, (n, 1) in b.predicates
         if (a_l and not a_r and b_r and not b_l) or (a_r and not a_l and b_l and not b_r):
-            opposed.append(f"opposed predicates: {label}")
+            opposed.append((_opposites()[n][2], f"{_word_of(a, n)}/{_word_of(b, n)}"))
     negated_opposite = False
     negated_one_side = False
     negations_a, negations_b = _negations_about(a, b), _negations_about(b, a)
@@ -260,16 +265,16 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
         negated = a if negations_a % 2 else b
         # a denial verb (نفى) is a negation and an opposite at once: that is no double negative
         negators = {p[0] for p in _negation()[0]}
-        opposed = [o for o in opposed if not set(normalize(o.split(": ")[1]).split("/")) & negators]
+        opposed = [o for o in opposed if not set(normalize(o[0]).split("/")) & negators]
         if opposed:
             # 'لا تشمل' against 'استثنى': a negated predicate is its opposite
-            reasons.append(f"negated opposite agrees: {opposed[0].split(': ')[1]}")
+            reasons.append(f"negated opposite agrees: {opposed[0][1]}")
             opposed = []
             negated_opposite = True
         else:
             negated_one_side = True
             contra.append(f"one statement is negated: «{negated.text[:60]}»")
-    contra += opposed
+    contra += [f"opposed predicates: {words}" for _, words in opposed]
     other = (None if agreements else _other_counts(a, b)) or events or _only_place_shared(a, b)
     signals = {
         "similarity": sim,
