@@ -3,7 +3,6 @@ files, in worker processes."""
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -14,6 +13,7 @@ from pydantic import ValidationError
 
 from claims.attribute import attribute_article
 from claims.clean import clean
+from claims.cores import available_cores
 from claims.models import Article, ExtractedArticle, Sentence
 from claims.read import (
     DEFAULT_MAX_SIZE,
@@ -26,7 +26,6 @@ from claims.read import (
 from claims.segment import segment
 
 __all__ = [
-    "available_cores",
     "extract_article",
     "extract_bytes",
     "extract_files",
@@ -92,14 +91,6 @@ def extract_path(
 ) -> ExtractedArticle:
     """Read and extract one file; raises `claims.read.UnreadableFile` with the reason."""
     return extract_article(read_path(path, doc, max_size))
-
-
-def available_cores() -> int:
-    """Cores this process may run on: fewer than the machine has under taskset or a cpuset."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 class Extraction(Iterator[tuple[Path, ExtractedArticle | Exception]], Protocol):

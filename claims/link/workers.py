@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
-import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import numpy as np
 
+from claims.cores import available_cores
 from claims.cycles import no_cycle_collection
 from claims.link.blocking import TOP_K, candidates
 from claims.link.independence import ClaimRef, LinkRow, _decide, _Who, _who
@@ -29,17 +29,10 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _cores() -> int:
-    """The cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def _processes(workers: int, n: int) -> int:
     if n < PARALLEL_FROM or workers == 1 or "fork" not in mp.get_all_start_methods():
         return 1
-    return _cores() if workers < 1 else workers
+    return available_cores() if workers < 1 else workers
 
 
 class Workers:
