@@ -531,6 +531,8 @@ def _denial_left_over(difference: Difference) -> str | None:
 
 
 def _figures_aligned(difference: Difference) -> Difference:
+    """The difference with the figures left over on either side counted as aligned (one more
+    akin word), not as words changed: for pairs whose figures the rules read as one."""
     only_a = tuple(w for w in difference.only_a if not is_figure_word(w))
     only_b = tuple(w for w in difference.only_b if not is_figure_word(w))
     if (only_a, only_b) == difference[:2]:
