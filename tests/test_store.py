@@ -15,6 +15,7 @@ from claims.store import (
     get_claim,
     history,
     ingest,
+    last_article_id,
     paragraph_of,
     query_claims,
     related,
@@ -334,3 +335,15 @@ def test_pages_after_a_cursor_or_from_the_end_are_the_pages_by_offset(store, ord
         assert from_end == by_offset
         with pytest.raises(ValueError, match="not both"):
             query_claims(store, flt, order=order, after=last, from_end=True)
+
+
+def test_a_view_pinned_to_the_articles_stored_leaves_out_those_stored_after(store):
+    assert last_article_id(store) == 0
+    ingest(store, sample("a.txt"))
+    pin = last_article_id(store)
+    first = count_claims(store)
+    ingest(store, sample("b.txt"))
+    pinned = ClaimFilter(up_to_article=pin)
+    assert count_claims(store, pinned) == first < count_claims(store)
+    assert {v.article_id for v in query_claims(store, pinned, limit=1000)} == {pin}
+    assert last_article_id(store) > pin

@@ -44,7 +44,7 @@ class Session:
     def __init__(self, store: st.Store, reviewer: str):
         self.store = store
         self.reviewer = reviewer
-        self.filter = REVIEW_FILTER
+        self.filter = self._pinned(REVIEW_FILTER)
         self.source_name: str | None = None  # the ledger row whose entity ids the filter holds
         self.order = "position"
         self._count: int | None = None
@@ -69,7 +69,14 @@ class Session:
         self.order = order
         self.invalidate()
 
+    def _pinned(self, flt: ClaimFilter) -> ClaimFilter:
+        """The filter pinned to the articles stored now: another ingester's articles wait for
+        the next reading of the view, and meanwhile its count and the pages read from its end
+        (`_read_page`) still agree."""
+        return flt.model_copy(update={"up_to_article": st.last_article_id(self.store)})
+
     def invalidate(self) -> None:
+        self.filter = self._pinned(self.filter)
         self._count = None
         self._extent = 0
         self._pages.clear()

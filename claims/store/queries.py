@@ -131,6 +131,8 @@ def _where(flt: ClaimFilter) -> list:
             clauses.append(C.article_id.in_(select(A.id).where(A.doc == flt.article)))
     if article_id is None and not flt.include_superseded:
         clauses.append(C.current.is_(True))
+    if flt.up_to_article is not None:  # article_id is in the count index: still read from it
+        clauses.append(C.article_id <= flt.up_to_article)
     if (statuses := _values(flt.status)) is not None:
         clauses.append(C.status.in_(statuses))
     if (kinds := _values(flt.kind)) is not None:
@@ -327,6 +329,12 @@ def count_claims(store: Store, flt: ClaimFilter | None = None) -> int:
         return session.execute(
             select(func.count()).select_from(CLAIM).where(*_where(flt))
         ).scalar_one()
+
+
+def last_article_id(store: Store) -> int:
+    """The id of the article stored last (0 in an empty store): what a view is pinned to."""
+    with store.session() as session:
+        return session.execute(select(func.coalesce(func.max(A.id), 0))).scalar_one()
 
 
 def _get(session: Session, claim_id: int) -> ClaimView:

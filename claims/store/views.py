@@ -45,6 +45,11 @@ class ClaimFilter(BaseModel):
     include_superseded: bool = Field(
         default=False, description="Also claims of older versions of edited articles"
     )
+    up_to_article: int | None = Field(
+        default=None,
+        description="Only claims of articles stored up to this id: a view pinned while other "
+        "ingesters add articles, so that its count and its pages read from the end agree",
+    )
 
 
 class ClaimView(BaseModel):
