@@ -701,3 +701,22 @@ def test_utf8_with_a_bad_byte_is_read_as_utf8_never_as_windows_1256():
         f"damaged.txt: the byte at offset {len(ARABIC[:cut].encode())} is not valid UTF-8"
         " and was replaced by \ufffd"
     ]
+
+
+def test_a_sentence_printed_again_keeps_its_first_copys_source():
+    """ANNOTATION.md rule 14: the copy's unnamed role is not given the name the sentence after
+    the copy happens to give."""
+    text = (
+        "قال قيادي في الفصيل إن الهجوم على المطار بدأ فجر اليوم.\n\n"
+        "وتحدثت مصادر محلية عن خسائر في صفوف القوات المهاجمة.\n\n"
+        "قال قيادي في الفصيل إن الهجوم على المطار بدأ فجر اليوم.\n\n"
+        "وقال القيادي في الفصيل، الرائد موسى أبو حمود، إن المعارك مستمرة حتى الآن.\n"
+    )
+    first, _, copy, named = extract_bytes(text.encode(), "r.txt").claims
+    assert copy.dup_of == first.index
+    assert (
+        (copy.kind, copy.source)
+        == (first.kind, first.source)
+        == (Kind.anonymous, "قيادي في الفصيل")
+    )
+    assert named.kind is Kind.named_person and named.source == "موسى أبو حمود"

@@ -44,7 +44,9 @@ class _Roles(_People):
 
     @cached_property
     def _passage_index(self) -> dict[str, int]:
-        """Where each passage stands in the article, by its text (the first of copies)."""
+        """Where each passage stands in the article, by its text: a sentence printed again looks
+        for its role's holder after its first copy, and keeps that copy's labels (ANNOTATION.md
+        rule 14), even where the sentence after the second copy names someone."""
         index: dict[str, int] = {}
         for p, (text, _tokens) in enumerate(self.passages):
             index.setdefault(text, p)
