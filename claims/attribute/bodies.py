@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from claims.arabic import normalize
 from claims.attribute.concordance import Concordance
-from claims.attribute.lexicons import _aliases, _particles, _places, _set
+from claims.attribute.lexicons import _aliases, _particles, _places, _set, _spelling_swaps
 from claims.attribute.names import _plain_word
 from claims.attribute.tokens import Token, _cue_lemma, _is_function_word, in_lexicon
 from claims.lexicon import word_class
@@ -183,10 +183,6 @@ def _alias(name: str) -> str:
     return _aliases().get(normalize(name), name)
 
 
-# Spellings of one word that writers use alike: 'سوريا'/'سورية', 'الأمريكية'/'الأميركية'.
-SPELLING_SWAPS = (("سوريا", "سوريه"), ("امريك", "اميرك"))
-
-
 def _article_spelling(name: str, concordance: Concordance) -> str | None:
     """The article's own spelling of a lexicon name ('سورية' over 'سوريا'), None when the
     article does not spell it."""
@@ -198,7 +194,7 @@ def _article_spelling_at(name: str, concordance: Concordance) -> tuple[int, int]
     """Where the article first spells a name, in any of its spellings: (position among the
     article's words, how many words)."""
     variants = {tuple(normalize(name).split())}
-    for one, other in SPELLING_SWAPS:
+    for one, other in _spelling_swaps():
         for a, b in ((one, other), (other, one)):
             variants |= {tuple(w.replace(a, b) for w in variant) for variant in variants}
     n = len(next(iter(variants)))

@@ -127,6 +127,12 @@ def _aliases() -> dict[str, str]:
 
 
 @cache
+def _spelling_swaps() -> tuple[tuple[str, str], ...]:
+    """Spellings of one word that writers use alike ('سوريا' / 'سورية'), normalised."""
+    return tuple((normalize(one), normalize(other)) for one, other in fields("spellings"))
+
+
+@cache
 def _hedges() -> tuple[tuple[str, float], ...]:
     return tuple((normalize(word), float(weight)) for word, weight in fields("hedges"))
 
