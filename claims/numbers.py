@@ -26,6 +26,13 @@ _DEATH = frozenset(
     normalize(w) for w in ["مقتل", "قتل", "قتلت", "قتلوا", "مصرع", "سقوط", "استشهاد", "حصيلة"]
 )
 _INJURY = frozenset(normalize(w) for w in ["اصابة", "أصيب", "أصيبوا", "جرح", "إصابة"])
+# Words that name a tally whose counted noun stands before its figure ('ارتفع عدد القتلى إلى 50',
+# 'بلغت حصيلة الضحايا 30'), and how many words before the figure the tally may stand.
+# A tally's figure may come after a place or a cause ('عدد القتلى في المدينة إلى 50'), not in
+# another clause ('عدد المصابين ثم قالت إن المستشفى استقبل 50').
+_TALLIES = frozenset(normalize(w) for w in ["عدد", "حصيلة", "إجمالي"])
+TALLY_REACH = 6
+_CLAUSE_OPENERS = frozenset(normalize(w) for w in ["إن", "أن", "ثم", "فيما", "بينما", "حيث"])
 # A figure right after one of these, or before a month, is a date or a time, not a count.
 _DATE_BEFORE = frozenset(
     normalize(w) for w in ["عام", "العام", "لعام", "سنة", "السنة", "الساعة", "يوم"]
@@ -393,12 +400,35 @@ def _widen(low: float, high: float, meaning: str | None) -> tuple[float, float]:
 
 
 def _event(toks: list[_Tok], i: int, j: int) -> str | None:
-    for tok in toks[max(0, i - 4) : j + 2]:
+    return _event_told(toks[max(0, i - 4) : j + 2])
+
+
+def _event_told(toks: list[_Tok]) -> str | None:
+    """'killed' or 'wounded' when these words tell a death or an injury."""
+    for tok in toks:
         for w in _strip_conj(tok.norm):
             if w in _DEATH:
                 return "killed"
             if w in _INJURY:
                 return "wounded"
+    return None
+
+
+def _event_just_before(toks: list[_Tok], i: int) -> str | None:
+    """What a figure of no counted noun counts when a death or an injury is told just before it
+    ('مقتل العشرات في تفجير', 'قتل 3 بينهم طفل'); a noun between ('مقتل قائد اللواء 313') makes
+    it a name, not a count."""
+    return _event_told(toks[max(0, i - 2) : i])
+
+
+def _tallied(toks: list[_Tok], i: int) -> tuple[str, str] | None:
+    """The counted noun of a tally told before the figure at token i: 'عدد القتلى … 50'."""
+    for t in range(i - 1, max(-1, i - 1 - TALLY_REACH), -1):
+        if toks[t].norm in _CLAUSE_OPENERS:
+            return None
+        if any(w in _TALLIES for w in _with_article(toks[t].norm)):
+            found = _unit_at(toks, t + 1)
+            return found[0] if found else None
     return None
 
 
@@ -461,6 +491,9 @@ def quantities(text: str, toks: list[_Tok] | None = None) -> list[Quantity]:
             # 'مدنيين اثنين': the noun before a number word
             before_noun = _unit_at(toks, k - 1)
             unit = (before_noun[0], nxt) if before_noun else None
+        if not unit:
+            tallied = _tallied(toks, i)
+            unit = (tallied, nxt) if tallied else None
         tail = _match_phrase(toks, end, after, "after")
         if tail:
             meaning = tail[0]
@@ -474,7 +507,7 @@ def quantities(text: str, toks: list[_Tok] | None = None) -> list[Quantity]:
                 low=low,
                 high=high,
                 unit=unit[0][0] if unit else None,
-                kind=_kind(unit[0][1], toks, k, end) if unit else None,
+                kind=_kind(unit[0][1], toks, k, end) if unit else _event_just_before(toks, i),
                 text=text[first.start : last.end],
                 start=first.start,
                 end=last.end,

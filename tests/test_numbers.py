@@ -111,6 +111,23 @@ def test_generic_people_take_the_class_of_the_event():
     assert one("مقتل 150 شخصاً في الغارات").kind == "killed"
 
 
+def test_a_tally_names_what_its_figure_counts_before_it():
+    for text in ("ارتفع عدد القتلى في المدينة إلى 50", "بلغت حصيلة الضحايا 50 حتى مساء اليوم"):
+        q = one(text)
+        assert (q.low, q.unit, q.kind) == (50, "قتيل", "killed"), text
+    assert one("عدد النازحين في المخيم يتجاوز 11 ألفاً").kind == "displaced"
+    # a tally too far before the figure, or none: the figure counts nothing named
+    assert one("أعلنت الوزارة عدد المصابين ثم قالت إن المستشفى استقبل 50").unit is None
+
+
+def test_a_death_told_just_before_a_figure_of_no_noun_is_what_it_counts():
+    assert one("مقتل العشرات في تفجير سيارة").kind == "killed"
+    assert one("قتل 3 بينهم طفل").kind == "killed"
+    assert one("إصابة 7 في حادث سير").kind == "wounded"
+    # a noun between: the figure names a brigade, it counts nobody
+    assert one("مقتل قائد اللواء 313 في ريف حلب").kind is None
+
+
 def test_percent_and_range():
     assert one("80 بالمئة من المدينة").unit == "بالمئة"
     q = one("بين 30 و40 قتيلاً")
