@@ -141,3 +141,29 @@ def test_figures_of_the_dead_and_of_the_captured_are_other_facts():
         both_ways(dead, "مقتل 3 عناصر من قوات النظام في معارك ريف حماة")
         == [Relation.contradicts] * 2
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "relation"),
+    [
+        # a vague figure against the sentence's figure, told just after the death
+        (
+            "مقتل العشرات في تفجير سيارة مفخخة بإدلب",
+            "قتل 28 شخصاً في تفجير سيارة مفخخة بإدلب",
+            Relation.corroborates,
+        ),
+        (
+            "مقتل العشرات في تفجير سيارة مفخخة بإدلب",
+            "قتل 3 أشخاص في تفجير سيارة مفخخة بإدلب",
+            Relation.contradicts,
+        ),
+        # a tally's figure counts the noun told before it
+        (
+            "عدد النازحين في المخيم يتجاوز 11 ألفاً",
+            "بلغ عدد النازحين في المخيم 11300 نازح",
+            Relation.corroborates,
+        ),
+    ],
+)
+def test_figures_counted_by_the_words_before_them(claim, sentence, relation):
+    assert both_ways(claim, sentence) == [relation, relation]
