@@ -728,3 +728,44 @@ def test_a_contradiction_decided_by_a_topic_word_says_so(a, b):
     by_opposite = compare_features(fa, fb, _model_pushed_by({"w:انهيار": 0.8}))
     assert by_opposite.relation is Relation.contradicts
     assert WORDS_ALONE not in by_opposite.reasons[-1]
+
+
+@pytest.mark.parametrize(
+    ("hurt", "unharmed"),
+    [
+        ("قتل 5 مدنيين في قصف مدفعي على بلدة كفرنبل", "قصف مدفعي على بلدة كفرنبل دون وقوع إصابات"),
+        ("أصيب 4 مدنيين بجروح في قصف على كفرنبل", "لم يسفر القصف على كفرنبل عن أي إصابات"),
+        ("سقوط قتلى وجرحى في غارة على سوق كفرنبل", "غارة على سوق كفرنبل بلا ضحايا"),
+    ],
+)
+def test_no_one_hurt_contradicts_the_dead_and_wounded_and_agrees_with_itself(hurt, unharmed):
+    assert [compare(hurt, unharmed).relation, compare(unharmed, hurt).relation] == [
+        Relation.contradicts
+    ] * 2
+    assert "no one was hurt" in " ".join(compare(hurt, unharmed).reasons)
+    told_otherwise = "لم يسفر القصف على بلدة كفرنبل عن سقوط ضحايا"
+    assert compare(unharmed, told_otherwise).relation is not Relation.contradicts
+    # the same event told with no word of the hurt: nothing to contradict
+    assert (
+        compare(unharmed, "قصف مدفعي وغارة على بلدة كفرنبل وسوقها").relation
+        is not Relation.contradicts
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "unharmed"),
+    [
+        ("سقطت قذيفة على الحي دون وقوع إصابات", True),
+        ("لم يخلف القصف ضحايا", True),
+        ("لم يعرف بعد عدد الضحايا في الحي", False),  # unknown, not none
+        ("قتل 3 عناصر من قوات النظام دون وقوع إصابات في صفوف الفصائل", False),  # dead besides
+    ],
+)
+def test_a_statement_says_no_one_was_hurt_only_in_so_many_words(text, unharmed):
+    assert features(text).unharmed is unharmed
+
+
+def test_a_statement_that_adds_only_a_negation_to_another_denies_it():
+    said = "الوزارة مسؤولة عن انقطاع الكهرباء في حلب"
+    denied = "الوزارة غير مسؤولة عن انقطاع الكهرباء في حلب"
+    assert compare(said, denied).relation is compare(denied, said).relation is Relation.contradicts

@@ -172,6 +172,8 @@ class Features:
     counted: frozenset[str] = field(default=frozenset())
     # per negation, the words it bears on; none for a negation of the whole statement (نفى)
     negation_scopes: tuple[tuple[str, ...], ...] = field(default=())
+    # says no one was hurt ('دون وقوع إصابات') and tells of no dead or wounded besides
+    unharmed: bool = False
 
     def __reduce__(self) -> tuple[type[Features], tuple]:
         # pickled as its fields in order: the dataclass's own way sets them one by one, looking
@@ -277,6 +279,8 @@ def negating_at(words: list[str]) -> list[int]:
     """The places of the negations of the lexicon in a statement's words ('لم', 'غير صحيح'),
     those inside a phrase that only looks like one ('لا يزال', 'إذا لم') left out."""
     excluded = not_negating_at(words)
+    # 'لم' of 'لم يسفر عن إصابات' says no one was hurt (`Features.unharmed`), no other denial
+    excluded |= {i for span in _unharmed_spans(words) for i in span}
     return [i for i, _ in _phrase_hits(words, negating=True) if i not in excluded]
 
 
@@ -369,6 +373,7 @@ def features(text: str) -> Features:
     digits = [t.norm for t in toks if t.number is not None]
     found_tokens = [t.norm for t in toks]
     negated_at = negating_at(words)
+    said_unharmed = {i for span in _unharmed_spans(words) for i in span}
     heads, openers = _place_heads(), _name_openers()
     named_at = [
         i + 1
@@ -415,7 +420,70 @@ def features(text: str) -> Features:
         local=local or NONE,
         actors=_find_actors(words, keys) or NONE,
         counted=_counted_actors(text, found) if found else NONE,
+        unharmed=bool(said_unharmed)
+        and not _hurt_in(w for i, w in enumerate(words) if i not in said_unharmed)
+        and not any(q.kind in HURT_KINDS for q in found),
     )
+
+
+# Figures of these kinds count the dead or the wounded (claims.numbers).
+HURT_KINDS = ("killed", "wounded")
+# How many words may stand between a negator and a noun of the hurt, and how many of them may
+# be other than words of occurrence (the subject, the place): 'لم يسفر القصف على دوما عن إصابات'.
+UNHARMED_REACH = 10
+UNHARMED_OTHERS = 4
+
+
+@cache
+def _unharmed_words() -> dict[str, frozenset[str]]:
+    """The words of lexicon unharmed.txt by role (negator, occurrence, hurt), normalised."""
+    roles: dict[str, set[str]] = defaultdict(set)
+    for word, role in lexicon.fields("unharmed"):
+        roles[role].add(normalize(word))
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+def _unharmed_spans(words: list[str]) -> list[range]:
+    """Where a statement says no one was hurt: a negator, a word of occurrence right after it
+    (or the noun of the hurt itself), then the noun of the hurt within UNHARMED_REACH words.
+    'لم يعرف عدد الضحايا' says nothing of the kind."""
+    roles = _unharmed_words()
+    occurrence, hurt = roles["occurrence"], roles["hurt"]
+    spans = []
+    for i, word in enumerate(words[:-1]):
+        if not _one_of(word, roles["negator"]) or not _one_of(words[i + 1], occurrence | hurt):
+            continue
+        others = 0
+        for j in range(i + 1, min(len(words), i + 1 + UNHARMED_REACH)):
+            if _one_of(words[j], hurt):
+                spans.append(range(i, j + 1))
+                break
+            others += not _one_of(words[j], occurrence)
+            if others > UNHARMED_OTHERS:
+                break
+    return spans
+
+
+def _one_of(word: str, words: frozenset[str]) -> bool:
+    """Whether a word is one of these, as written or less a leading و or ف ('ودون')."""
+    return word in words or (word[:1] in ("و", "ف") and word[1:] in words)
+
+
+@cache
+def _hurt_stems() -> frozenset[str]:
+    """The content stems of the dead and the wounded: the canonical words of synonyms.txt that
+    'مقتل', 'قتلى', 'استشهد', 'أصيب', 'جرحى' … read as."""
+    return frozenset(s for s in map(_content_stem, (normalize("قتل"), normalize("جرح"))) if s)
+
+
+def _hurt_in(words: Iterable[str]) -> bool:
+    hurt = _hurt_stems()
+    return any(_content_stem(w) in hurt for w in words)
+
+
+def tells_hurt(f: Features) -> bool:
+    """Whether a statement tells of dead or wounded."""
+    return bool(f.stems & _hurt_stems()) or any(q.kind in HURT_KINDS for q in f.quantities)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -25,6 +25,7 @@ from claims.link.signals import (
     _denial_left_over,
     _gate,
     _judge_input,
+    lone_negation,
     names_an_opposition,
     similarity,
     word_difference,
@@ -130,6 +131,13 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
     # word or signal of the pair pushes towards a contradiction (`strongest_reason`): ANS's
     # contradictions are mostly headlines rewritten, the team's corroborations told in other
     # words differ in as many words but in none that speaks against the other.
+    negation = lone_negation(a, b, difference)
+    if negation:
+        return Comparison(
+            relation=Relation.contradicts,
+            score=sim,
+            reasons=[*reasons, f"all that one adds to the other is a negation: {negation}"],
+        )
     model = model or load_model()
     few = few_words_differ(difference) or _denial_left_over(difference)
     if few or _rewritten_headlines(a, b, sim):

@@ -5,7 +5,7 @@ what the judge of `claims.judge` is fitted on)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -38,8 +38,10 @@ from claims.link.reading import (
     _negation_words,
     _opposites,
     _synonyms,
+    _unharmed_words,
     _word_predicates,
     negating_at,
+    tells_hurt,
 )
 from claims.numbers import GENERIC, Quantity, is_figure_word
 
@@ -274,6 +276,9 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
         else:
             negated_one_side = True
             contra.append(f"one statement is negated: «{negated.text[:60]}»")
+    spared = _spared(a, b)
+    if spared:  # 'دون وقوع إصابات' against 'مقتل 3 مدنيين': a negation of the hurt
+        contra.append(f"one statement says no one was hurt: «{spared.text[:60]}»")
     contra += [f"opposed predicates: {words}" for _, words in opposed]
     other = (None if agreements else _other_counts(a, b)) or events or _only_place_shared(a, b)
     signals = {
@@ -286,6 +291,14 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
         "other facts": float(other is not None),
     }
     return _Analysis(sim, reasons, contra, agreements, other, signals, events)
+
+
+def _spared(a: Features, b: Features) -> Features | None:
+    """The statement that says no one was hurt where the other tells of dead or wounded."""
+    for one, other in ((a, b), (b, a)):
+        if one.unharmed and not other.unharmed and tells_hurt(other):
+            return one
+    return None
 
 
 def _gate(a: Features, b: Features, sim: float) -> str | None:
@@ -530,11 +543,18 @@ def _denial_left_over(difference: Difference) -> str | None:
     return (denied[0] or denied[1])[0] if bool(denied[0]) != bool(denied[1]) else None
 
 
-def _figures_aligned(difference: Difference) -> Difference:
-    """The difference with the figures left over on either side counted as aligned (one more
-    akin word), not as words changed: for pairs whose figures the rules read as one."""
-    only_a = tuple(w for w in difference.only_a if not is_figure_word(w))
-    only_b = tuple(w for w in difference.only_b if not is_figure_word(w))
+def _is_unharmed_word(key: str) -> bool:
+    """Whether a word (as the judge names it) is one of those that say no one was hurt."""
+    words = _unharmed_words()
+    return any(not word_forms(key).isdisjoint(words[role]) for role in words)
+
+
+def _aligned(difference: Difference, said_alike: Callable[[str], bool]) -> Difference:
+    """The difference with the words left over on either side that `said_alike` picks counted
+    as aligned (one more akin word), not as words changed: figures the rules read as one, or
+    the words of two statements that both say no one was hurt."""
+    only_a = tuple(w for w in difference.only_a if not said_alike(w))
+    only_b = tuple(w for w in difference.only_b if not said_alike(w))
     if (only_a, only_b) == difference[:2]:
         return difference
     return difference._replace(only_a=only_a, only_b=only_b, akin=difference.akin + 1)
@@ -557,6 +577,21 @@ def _negations_left_over(words: list[str], left_over: tuple[str, ...]) -> list[s
     return [words[i] for i in sorted(at) if words[i] in left_over]
 
 
+def lone_negation(a: Features, b: Features, difference: Difference) -> str | None:
+    """The negation that is all one statement adds to the other ('بريطانيا مسؤولة عن …' /
+    'بريطانيا غير مسؤولة عن …'): the one statement denies the other, whatever the judge's
+    weights make of the rest."""
+    for words, side, other in (
+        (difference.only_a, a, difference.only_b),
+        (difference.only_b, b, difference.only_a),
+    ):
+        if words and not other:
+            negations = _negations_left_over(side.norm.split(), words)
+            if len(negations) == len(words):
+                return negations[0]
+    return None
+
+
 def _judge_input(
     a: Features, b: Features, found: _Analysis, gate: str | None, difference: Difference
 ) -> _Judged:
@@ -565,7 +600,12 @@ def _judge_input(
     if found.agreements:
         # '25' against 'خمسة وعشرون': figures the rules read as one are no words changed, but
         # one figure in other forms. Dev 0.752 -> 0.755, the pair files as they were.
-        difference = _figures_aligned(difference)
+        difference = _aligned(difference, is_figure_word)
+    if (a.unharmed or b.unharmed) and not _spared(a, b):
+        # where no one hurt is no contradiction (`_spared`), its words are no words changed:
+        # 'دون وقوع إصابات' against 'لم يسفر عن إصابات' is one fact in other words, and
+        # against a statement that tells of no dead or wounded, one left out
+        difference = _aligned(difference, _is_unharmed_word)
     leftover = _leftover_signals(a, b, difference)
     if found.agreements or found.events:
         # '147' against 'نحو 150': figures the rules read as one; '30 قتيلاً' against 'أسر 3
