@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -29,24 +28,11 @@ from claims.link import (
     update_confidence,
 )
 from claims.models import LinkKind, Reason
+from tests.evidence_sets import scores
 
 PAIRS = Path(__file__).parent / "data" / "pairs.csv"
 # The floors below are what the linker achieves on tests/data/pairs.csv, a little rounded down.
 FLOOR = {"corroborates": (0.9, 0.95), "contradicts": (0.95, 0.9), "unrelated": (0.95, 0.95)}
-
-
-def scores(rows: list[dict[str, str]]) -> dict[str, tuple[float, float]]:
-    """Precision and recall per relation."""
-    tp, predicted, actual = Counter(), Counter(), Counter()
-    for row in rows:
-        got = compare(row["s1"], row["s2"]).relation.value
-        predicted[got] += 1
-        actual[row["relation"]] += 1
-        tp[got] += got == row["relation"]
-    return {
-        rel: (tp[rel] / predicted[rel] if predicted[rel] else 0.0, tp[rel] / actual[rel])
-        for rel in actual
-    }
 
 
 def test_labelled_pairs_precision_and_recall_per_relation():
