@@ -192,3 +192,35 @@ def test_figures_of_the_dead_and_of_the_captured_are_other_facts():
 )
 def test_figures_counted_by_the_words_before_them(claim, sentence, relation):
     assert both_ways(claim, sentence) == [relation, relation]
+
+
+# A long sentence of the kind an article prints: the claims below are checked against it.
+LONG = (
+    "وقال ناشطون من المنطقة إن سبعة مدنيين بينهم طفلان قتلوا صباح اليوم جراء غارات شنها "
+    "سلاح الجو الروسي على بلدة كفرنبل في ريف إدلب الجنوبي، فيما أصيب آخرون بجروح ونقلوا إلى "
+    "مشفى قريب في بلدة حاس."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "relation"),
+    [
+        # the fact told with another place or actor in the claim's place: what a false claim is
+        ("مقتل سبعة مدنيين بغارات روسية على بلدة سرمين", Relation.contradicts),
+        ("مقتل سبعة مدنيين بغارات لطيران النظام على كفرنبل", Relation.contradicts),
+        # the sentence names the claim's place and actor in its own words, and others besides
+        ("مقتل سبعة مدنيين بغارات روسية على كفرنبل", Relation.corroborates),
+        # another story of the same war shares too little to be checked against it
+        ("قوات النظام تسيطر على قرية في ريف حلب الشمالي", Relation.unrelated),
+    ],
+)
+def test_a_claim_against_a_sentence_that_tells_more(claim, relation):
+    assert both_ways(claim, LONG) == [relation, relation]
+
+
+def test_two_short_statements_of_other_places_stay_other_events():
+    """What a claim checked against a long sentence reads as an altered slot, two headlines of
+    one length read as two events."""
+    a = "مقتل سبعة مدنيين بغارات روسية على بلدة كفرنبل"
+    b = "مقتل سبعة مدنيين بغارات روسية على بلدة سرمين"
+    assert both_ways(a, b) == [Relation.unrelated, Relation.unrelated]

@@ -28,6 +28,8 @@ from claims.link.signals import (
     lone_negation,
     names_an_opposition,
     similarity,
+    slot_told,
+    tells_much_more,
     word_difference,
 )
 
@@ -101,6 +103,17 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
         return Comparison(relation=Relation.corroborates, score=1.0, reasons=["same wording"])
     sim = similarity(a, b)
     gate = _gate(a, b, sim)
+    short, long = (b, a) if tells_much_more(a, b) else (a, b)
+    if gate and tells_much_more(long, short) and slot_told(short, long):
+        gate = None  # a sentence that names the claim's places and actors, and others besides
+    if gate and sim >= BARELY_RELATED and tells_much_more(long, short):
+        # a claim against a sentence that tells it with another place, date or actor: the
+        # fact checked, altered in one slot (a sentence of another event shares less)
+        return Comparison(
+            relation=Relation.contradicts,
+            score=sim,
+            reasons=[f"similarity {sim:.2f}", f"the claim's fact told with another slot: {gate}"],
+        )
     if gate:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=[gate])
     if sim < RELATED:

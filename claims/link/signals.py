@@ -5,6 +5,7 @@ what the judge of `claims.judge` is fitted on)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -72,6 +73,11 @@ LONG_STATEMENT = 12
 LONGER = 1.5
 
 
+def tells_much_more(a: Features, b: Features) -> bool:
+    """Whether `a` tells much more than `b`: an article's sentence against a claim."""
+    return len(a.stems) >= max(LONG_STATEMENT, LONGER * len(b.stems))
+
+
 def _negations_about(a: Features, b: Features) -> int:
     """How many of `a`'s negations bear on what `b` says. In a statement of about the other's
     length, every one. In one that tells much more (an article's sentence against a claim), a
@@ -79,7 +85,7 @@ def _negations_about(a: Features, b: Features) -> int:
     one, or a word of an opposed pair whose other side `b` carries ('لا تشمل' against
     'تستثني'): a particle about something `b` does not mention ('ولا خوف من تسلل', 'إن لم
     يفعل ذلك') is no negation of `b`."""
-    if not a.negations or len(a.stems) < max(LONG_STATEMENT, LONGER * len(b.stems)):
+    if not a.negations or not tells_much_more(a, b):
         return a.negations
     opposed = {n for n, _ in b.predicates}
     return sum(
@@ -198,8 +204,11 @@ def similarity(a: Features, b: Features) -> float:
 
 
 def _figures(a: Features, b: Features) -> tuple[list[str], list[str]]:
-    """(conflicts, agreements) between the figures of two statements, as reasons."""
+    """(conflicts, agreements) between the figures of two statements, as reasons. A figure that
+    agrees with one of the other's is in no conflict, on either side: 'سبعة مدنيين بينهم طفلان'
+    against 'مقتل سبعة مدنيين' agree, whichever is read first."""
     conflicts, agreements = [], []
+    agreed: set[int] = set()
     for qa in a.quantities:
         for qb in b.quantities:
             if not _comparable(qa, qb):
@@ -207,13 +216,14 @@ def _figures(a: Features, b: Features) -> tuple[list[str], list[str]]:
             slack = 0.1 if "vague" in (qa.approx, qb.approx) else 0.0
             if qa.overlaps(qb, slack):
                 agreements.append(f"figures agree: «{qa.text}» and «{qb.text}»")
+                agreed |= {id(qa), id(qb)}
             else:
-                conflicts.append(f"figures conflict: «{qa.text}» against «{qb.text}»")
-    # A figure that agrees with one of the other's figures of that kind is not in conflict.
-    if agreements and conflicts:
-        agreed = {r.split("«")[1].split("»")[0] for r in agreements}
-        conflicts = [c for c in conflicts if c.split("«")[1].split("»")[0] not in agreed]
-    return conflicts, agreements
+                conflicts.append((qa, qb))
+    return [
+        f"figures conflict: «{qa.text}» against «{qb.text}»"
+        for qa, qb in conflicts
+        if id(qa) not in agreed and id(qb) not in agreed
+    ], agreements
 
 
 def _different_dates(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -299,6 +309,33 @@ def _spared(a: Features, b: Features) -> Features | None:
         if one.unharmed and not other.unharmed and tells_hurt(other):
             return one
     return None
+
+
+@cache
+def _actor_stems() -> dict[str, frozenset[str]]:
+    """Each actor (canonical name) -> the content stems that name it and few others: 'روس' for
+    'القوات الروسية', 'نظام' for 'قوات النظام'; 'قوات' and 'جيش' name too many to tell."""
+    names = {entry[0]: entry[0] for entry in lexicon.fields("actors")}
+    stems = {
+        actor: {s for w in normalize(actor).split() if (s := _content_stem(w))} for actor in names
+    }
+    shared = Counter(s for found in stems.values() for s in found)
+    return {actor: frozenset(s for s in found if shared[s] <= 2) for actor, found in stems.items()}
+
+
+def slot_told(short: Features, long: Features) -> bool:
+    """Whether a statement that tells much more names the short one's places and actors in
+    its own words, where the rules did not find them as such: 'الروسي' of 'سلاح الجو الروسي'
+    for 'القوات الروسية', 'التنظيم' (read as داعش) for 'داعش'. Then the long one names other
+    places or actors besides, and has not put them in the short one's place."""
+
+    def told(stem_: str) -> bool:
+        return stem_ in long.stems or any(_akin(stem_, s) for s in long.stems)
+
+    actors = _actor_stems()
+    return all(map(told, short.local)) and all(
+        any(map(told, actors.get(actor, ()))) for actor in short.actors
+    )
 
 
 def _gate(a: Features, b: Features, sim: float) -> str | None:
