@@ -224,3 +224,31 @@ def test_two_short_statements_of_other_places_stay_other_events():
     a = "مقتل سبعة مدنيين بغارات روسية على بلدة كفرنبل"
     b = "مقتل سبعة مدنيين بغارات روسية على بلدة سرمين"
     assert both_ways(a, b) == [Relation.unrelated, Relation.unrelated]
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "relation"),
+    [
+        # a denial denied ('لم ينفِ') is no denial: against a denial, it contradicts
+        (
+            "نفى المتحدث مقتل القيادي في الغارة",
+            "لم ينفِ المتحدث مقتل القيادي في الغارة",
+            Relation.contradicts,
+        ),
+        # praise against criticism, with the weak verb's imperfect 'يشيد'
+        (
+            "الوزير يشيد بخطة الحكومة الجديدة للكهرباء",
+            "الوزير ينتقد خطة الحكومة الجديدة للكهرباء",
+            Relation.contradicts,
+        ),
+        # another year in a sentence that names the claim's place and actor: a date altered
+        (
+            "قوات النظام تحاصر بلدة مضايا منذ 2015",
+            "وتحاصر قوات النظام السوري بلدة مضايا في ريف دمشق الغربي منذ عام 2013، ولم تدخلها أي "
+            "قافلة مساعدات منذ أشهر بحسب ناشطين من البلدة تحدثوا لوسائل إعلام محلية.",
+            Relation.contradicts,
+        ),
+    ],
+)
+def test_denials_praise_and_dates_read_in_their_forms(claim, sentence, relation):
+    assert both_ways(claim, sentence) == [relation, relation]

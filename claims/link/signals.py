@@ -324,8 +324,8 @@ def _actor_stems() -> dict[str, frozenset[str]]:
 
 
 def slot_told(short: Features, long: Features) -> bool:
-    """Whether a statement that tells much more names the short one's places and actors in
-    its own words, where the rules did not find them as such: 'الروسي' of 'سلاح الجو الروسي'
+    """Whether a statement that tells much more names the short one's dates, places and actors
+    (the last two in its own words), where the rules did not find them as such: 'الروسي' of 'سلاح الجو الروسي'
     for 'القوات الروسية', 'التنظيم' (read as داعش) for 'داعش'. Then the long one names other
     places or actors besides, and has not put them in the short one's place."""
 
@@ -333,7 +333,7 @@ def slot_told(short: Features, long: Features) -> bool:
         return stem_ in long.stems or any(_akin(stem_, s) for s in long.stems)
 
     actors = _actor_stems()
-    return all(map(told, short.local)) and all(
+    return short.days <= long.days and all(map(told, short.local)) and all(
         any(map(told, actors.get(actor, ()))) for actor in short.actors
     )
 
