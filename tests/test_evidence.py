@@ -252,3 +252,14 @@ def test_two_short_statements_of_other_places_stay_other_events():
 )
 def test_denials_praise_and_dates_read_in_their_forms(claim, sentence, relation):
     assert both_ways(claim, sentence) == [relation, relation]
+
+
+def test_a_negations_emphasis_is_not_what_it_negates():
+    """'لم نلتقِ مطلقاً بأي ممثل': the particle bears on the meeting and the representative,
+    'مطلقاً' and 'بأي' only stress it."""
+    claim = "وفد المعارضة التقى ممثلين عن الحكومة خلال جولة المحادثات"
+    sentence = (
+        "وقال المتحدث باسم وفد المعارضة في مؤتمر صحفي عقده مساء أمس إن الوسطاء نقلوا الرسائل "
+        'بين الطرفين، "ولم نلتقِ مطلقاً بأي ممثل عن الحكومة أو حلفائها".'
+    )
+    assert both_ways(claim, sentence) == [Relation.contradicts, Relation.contradicts]
