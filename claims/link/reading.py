@@ -432,6 +432,8 @@ HURT_KINDS = ("killed", "wounded")
 # be other than words of occurrence (the subject, the place): 'لم يسفر القصف على دوما عن إصابات'.
 UNHARMED_REACH = 10
 UNHARMED_OTHERS = 4
+# How far after 'اقتصرت' the word of material damage may stand: 'اقتصرت الخسائر على الأضرار المادية'.
+RESTRICTOR_REACH = 4
 
 
 @cache
@@ -445,12 +447,24 @@ def _unharmed_words() -> dict[str, frozenset[str]]:
 
 def _unharmed_spans(words: list[str]) -> list[range]:
     """Where a statement says no one was hurt: a negator, a word of occurrence right after it
-    (or the noun of the hurt itself), then the noun of the hurt within UNHARMED_REACH words.
-    'لم يعرف عدد الضحايا' says nothing of the kind."""
+    (or the noun of the hurt itself), then the noun of the hurt within UNHARMED_REACH words
+    ('لم يعرف عدد الضحايا' says nothing of the kind); or material damage told as all there was."""
     roles = _unharmed_words()
     occurrence, hurt = roles["occurrence"], roles["hurt"]
     spans = []
     for i, word in enumerate(words[:-1]):
+        if _one_of(word, roles["restrictor"]):  # 'واقتصرت الخسائر على الأضرار المادية'
+            material = next(
+                (
+                    j
+                    for j in range(i + 1, min(len(words), i + 1 + RESTRICTOR_REACH))
+                    if _one_of(words[j], roles["material"])
+                ),
+                None,
+            )
+            if material is not None:
+                spans.append(range(i, material + 1))
+            continue
         if not _one_of(word, roles["negator"]) or not _one_of(words[i + 1], occurrence | hurt):
             continue
         others = 0

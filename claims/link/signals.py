@@ -333,8 +333,10 @@ def slot_told(short: Features, long: Features) -> bool:
         return stem_ in long.stems or any(_akin(stem_, s) for s in long.stems)
 
     actors = _actor_stems()
-    return short.days <= long.days and all(map(told, short.local)) and all(
-        any(map(told, actors.get(actor, ()))) for actor in short.actors
+    return (
+        short.days <= long.days
+        and all(map(told, short.local))
+        and all(any(map(told, actors.get(actor, ()))) for actor in short.actors)
     )
 
 
