@@ -146,6 +146,31 @@ OPPOSED_OUTCOMES = [
         "اعتقل الأمن العسكري ثلاثة شبان في جاسم",
         "أفرج الأمن العسكري عن ثلاثة شبان من جاسم",
     ),
+    (
+        "أسعار الذهب تهوي في الأسواق المحلية",
+        "أسعار الذهب ترتفع في الأسواق المحلية",
+        "هبوط أسعار الذهب في الأسواق المحلية",
+    ),
+    (
+        "نسبة المشاركة في الانتخابات البلدية تتدنى",
+        "نسبة المشاركة في الانتخابات البلدية تزيد",
+        "انخفاض نسبة المشاركة في الانتخابات البلدية",
+    ),
+    (
+        "عقد اجتماع سري بين الوفدين في عمّان",
+        "عقد اجتماع علني بين الوفدين في عمّان",
+        "اجتماع سري جمع الوفدين في عمّان",
+    ),
+    (
+        "العاصفة تقترب من سواحل اللاذقية",
+        "العاصفة تبتعد عن سواحل اللاذقية",
+        "اقتراب العاصفة من سواحل اللاذقية",
+    ),
+    (
+        "الحكومة تبيع القمح للتجار بغير الدولار",
+        "الحكومة تبيع القمح للتجار بالدولار",
+        "الحكومة تبيع القمح للتجار بعملة غير الدولار",
+    ),
 ]
 
 
@@ -263,3 +288,14 @@ def test_a_negations_emphasis_is_not_what_it_negates():
         'بين الطرفين، "ولم نلتقِ مطلقاً بأي ممثل عن الحكومة أو حلفائها".'
     )
     assert both_ways(claim, sentence) == [Relation.contradicts, Relation.contradicts]
+
+
+def test_words_a_long_sentence_adds_are_no_contradiction_without_an_opposition():
+    """A sentence longer than a headline leaves many words over against a claim: the judge's
+    weights for the shape of that difference (fitted on headline pairs) decide nothing alone."""
+    claim = "تركيا تزود فصائل حلب بصواريخ مضادة للدروع"
+    sentence = (
+        'ونقلت وكالة "الأناضول" عن قائد في المعارضة أن تركيا زودت الفصائل بصواريخ مضادة '
+        "للدروع خلال الأسابيع الماضية."
+    )
+    assert both_ways(claim, sentence) == [Relation.corroborates, Relation.corroborates]

@@ -154,6 +154,7 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
     model = model or load_model()
     few = few_words_differ(difference) or _denial_left_over(difference)
     if few or _rewritten_headlines(a, b, sim):
+        told_with_more = not told_again_as_headlines(a.norm.split(), b.norm.split())
         judged = _judge_input(a, b, found, None, difference)
         threshold = model.threshold if few else model.rewritten_threshold
         contradiction, deciding = verdict(judged.features, model, threshold=threshold)
@@ -161,6 +162,10 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
             contradiction >= threshold
             and not found.signals["negated opposite agrees"]
             and (few or strongest_reason(judged.features, model) >= REWRITTEN_REASON)
+            # against a sentence longer than a headline, the words it adds are no change: only
+            # an opposition named in the words decides ('زودت ... خلال الأيام الماضية' is the
+            # claim 'تزود' told with more, not its opposite)
+            and not (told_with_more and not any(names_an_opposition(n) for n, _ in deciding))
         ):
             said = "; ".join(dict.fromkeys(_reason(n, judged.said, found) for n, _ in deciding))
             # a verdict no deciding feature explains is said to be one: a reviewer reading

@@ -602,7 +602,7 @@ def _aligned(difference: Difference, said_alike: Callable[[str], bool]) -> Diffe
 # 'غير' negates the one word after it, an adjective or a noun: against a statement that tells
 # that word it denies it ('القرار قانوني' / 'القرار غير قانوني'); with that word left over too
 # it makes another adjective, often a synonym of the other's ('نادر' / 'غير معتاد', 'غير مسبوق').
-_NEGATES_NEXT = frozenset(("غير", "وغير"))
+_NEGATES_NEXT = frozenset(("غير", "وغير", "بغير"))  # 'بغير الدولار': without it
 
 
 def _negations_left_over(words: list[str], left_over: tuple[str, ...]) -> list[str]:
