@@ -775,3 +775,12 @@ def test_a_statement_that_adds_only_a_negation_to_another_denies_it():
     said = "الوزارة مسؤولة عن انقطاع الكهرباء في حلب"
     denied = "الوزارة غير مسؤولة عن انقطاع الكهرباء في حلب"
     assert compare(said, denied).relation is compare(denied, said).relation is Relation.contradicts
+
+
+def test_a_public_figure_in_anothers_place_is_no_verb():
+    """'ترامب' and 'نتنياهو' open with ت and ن as imperfect verbs do: as people.txt names them,
+    one in another's place is another actor."""
+    a = "تراجع أسهم شركات الصلب بعد تصريحات ترامب عن الرسوم الجمركية"
+    b = "تراجع أسهم شركات الصلب بعد تصريحات نتنياهو عن الرسوم الجمركية"
+    assert compare(a, b).relation is compare(b, a).relation is Relation.contradicts
+    assert any("in the place of" in r for r in compare(a, b).reasons)

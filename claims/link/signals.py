@@ -510,8 +510,20 @@ def _time_of_day(key: str) -> bool:
 
 def _imperfect_verb(key: str) -> bool:
     """Whether a word (as the judge names it) may be a verb in the imperfect: it opens with
-    ي ت ن and is no adjective of origin ('تركي', 'يمني' are people, not verbs)."""
-    return len(key) >= 4 and key[:1] in ("ي", "ت", "ن") and not _nisba(key)
+    ي ت ن and is no adjective of origin ('تركي', 'يمني' are people, not verbs) nor the surname of
+    a public figure ('ترامب', 'نتنياهو': people.txt)."""
+    return (
+        len(key) >= 4
+        and key[:1] in ("ي", "ت", "ن")
+        and not _nisba(key)
+        and key not in _public_figures()
+    )
+
+
+@cache
+def _public_figures() -> frozenset[str]:
+    """The surnames of lexicon people.txt, normalised."""
+    return frozenset(normalize(name) for name in lexicon.entries("people"))
 
 
 def _degree_adjective(key: str) -> bool:
