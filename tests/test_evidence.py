@@ -299,3 +299,19 @@ def test_words_a_long_sentence_adds_are_no_contradiction_without_an_opposition()
         "للدروع خلال الأسابيع الماضية."
     )
     assert both_ways(claim, sentence) == [Relation.corroborates, Relation.corroborates]
+
+
+def test_another_event_of_the_same_war_is_no_slot_altered():
+    """A sentence that shares the claim's actor and region but not what was done (an advance
+    elsewhere, not the capture) does not tell the claim's fact with another place."""
+    claim = "سيطرت فصائل المعارضة على بلدة اللطامنة في ريف حماة"
+    elsewhere = (
+        "وما تزال فصائل المعارضة مستمرة في تقدمها باتجاه بلدة كفرزيتا في ريف حماة الشمالي ضمن "
+        "معارك المنطقة الوسطى"
+    )
+    other_actor = (
+        "وقال ناشطون من المنطقة إن قوات النظام سيطرت صباح اليوم على بلدة اللطامنة في ريف "
+        "حماة الشمالي بعد معارك عنيفة استمرت عدة أيام"
+    )
+    assert Relation.contradicts not in both_ways(claim, elsewhere)
+    assert both_ways(claim, other_actor) == [Relation.contradicts, Relation.contradicts]

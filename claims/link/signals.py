@@ -312,32 +312,53 @@ def _spared(a: Features, b: Features) -> Features | None:
 
 
 @cache
+def _actor_name_stems() -> dict[str, frozenset[str]]:
+    """Each actor (canonical name) -> the content stems of that name: 'قوا', 'روس' for
+    'القوات الروسية'."""
+    return {
+        actor: frozenset(s for w in normalize(actor).split() if (s := _content_stem(w)))
+        for actor, *_ in lexicon.fields("actors")
+    }
+
+
+@cache
 def _actor_stems() -> dict[str, frozenset[str]]:
     """Each actor (canonical name) -> the content stems that name it and few others: 'روس' for
     'القوات الروسية', 'نظام' for 'قوات النظام'; 'قوات' and 'جيش' name too many to tell."""
-    names = {entry[0]: entry[0] for entry in lexicon.fields("actors")}
-    stems = {
-        actor: {s for w in normalize(actor).split() if (s := _content_stem(w))} for actor in names
-    }
-    shared = Counter(s for found in stems.values() for s in found)
-    return {actor: frozenset(s for s in found if shared[s] <= 2) for actor, found in stems.items()}
+    names = _actor_name_stems()
+    shared = Counter(s for found in names.values() for s in found)
+    return {actor: frozenset(s for s in found if shared[s] <= 2) for actor, found in names.items()}
 
 
-def slot_told(short: Features, long: Features) -> bool:
-    """Whether a statement that tells much more names the short one's dates, places and actors
-    (the last two in its own words), where the rules did not find them as such: 'الروسي' of 'سلاح الجو الروسي'
-    for 'القوات الروسية', 'التنظيم' (read as داعش) for 'داعش'. Then the long one names other
-    places or actors besides, and has not put them in the short one's place."""
+def _told_in(long: Features) -> Callable[[str], bool]:
+    """Whether a content stem is told in a statement's words, as it is or in another form."""
 
     def told(stem_: str) -> bool:
         return stem_ in long.stems or any(_akin(stem_, s) for s in long.stems)
 
-    actors = _actor_stems()
+    return told
+
+
+def slot_told(short: Features, long: Features) -> bool:
+    """Whether a statement that tells much more names the short one's dates, places and actors
+    (the last two in its own words), where the rules did not find them as such: 'الروسي' of
+    'سلاح الجو الروسي' for 'القوات الروسية', 'التنظيم' (read as داعش) for 'داعش'. Then the long
+    one names other places or actors besides, and has not put them in the short one's place."""
+    told, actors = _told_in(long), _actor_stems()
     return (
         short.days <= long.days
         and all(map(told, short.local))
         and all(any(map(told, actors.get(actor, ()))) for actor in short.actors)
     )
+
+
+def rest_told(short: Features, long: Features) -> float:
+    """The share of the short statement's content, its places and actors left out, that the
+    long one tells: the fact itself (what was done, to whom, how many), whatever its slots."""
+    names = _actor_name_stems()
+    slots = short.local.union(*(names.get(actor, ()) for actor in short.actors))
+    rest = short.stems - slots
+    return sum(map(_told_in(long), rest)) / len(rest) if rest else 0.0
 
 
 def _gate(a: Features, b: Features, sim: float) -> str | None:
