@@ -7,6 +7,7 @@ ingested stage by stage.
     .venv/bin/python bench/bench_ingest.py --extract            # time extraction too
     .venv/bin/python bench/bench_ingest.py --real --repeat 5    # real pages, by stage
     .venv/bin/python bench/bench_ingest.py --real --jobs 1 2    # and as `claims ingest -j N` does
+    .venv/bin/python bench/bench_ingest.py --real --jobs 1 2 --cold   # each in a new process
 
 With --real, the pages (read where they are, never copied) go into a fresh SQLite store per
 run, one stage at a time: read and decode, segment and clean (furniture model included),
@@ -15,7 +16,11 @@ articles/s is its own (best and median of the runs, wall-clock and CPU), the tot
 sum, without the command's start-up. With --jobs, each N also ingests the pages as `claims
 ingest --jobs N` does, without its start-up: extracted in N worker processes (forked from this
 one, so after the first run they start with its caches warm, as the stages above do) while
-this process stores and then links them; wall-clock, and CPU of this process and its workers.
+this process stores and then links them (the workers make the link features of each
+article's claims too, which linking takes); wall-clock, and CPU of this process and its
+workers. With --cold each of those runs is made in a new process that has imported the
+extractor, the store and the linker and run nothing else, so its caches (and its workers',
+forked from it) are as cold as a command's: the figure of `claims ingest` without its start-up.
 
 Without --extract, each seed is extracted once and every variant reuses its claims with new
 text and hash, so the figure is the store's own rate. With --extract every variant goes
@@ -28,7 +33,9 @@ its sentences: from the third one the store sets them aside as their outlet's fu
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
+import multiprocessing as mp
 import os
 import resource
 import sys
@@ -36,6 +43,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select, text
@@ -44,6 +52,8 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from claims.cli import YOUNG_COLLECTION_EVERY  # noqa: E402
+from claims.link import forget_given_features  # noqa: E402
 from claims.models import ExtractedArticle  # noqa: E402
 from claims.pipeline import (  # noqa: E402
     attributed,
@@ -178,7 +188,7 @@ def real_jobs(pages: list[Path], store_path: Path, jobs: int) -> tuple[float, fl
     into a new store as `claims ingest --jobs N` does: extraction in `jobs` workers (in this
     process for 1), storing here as the results come, then linking."""
     wall, cpu, workers = time.perf_counter(), time.process_time(), children_cpu()
-    extraction = extract_files(list(iter_inputs(pages)), jobs)
+    extraction = extract_files(list(iter_inputs(pages)), jobs, for_linking=True)
     store = Store.open(str(store_path))
     try:
         for _path, extracted in extraction:
@@ -186,6 +196,7 @@ def real_jobs(pages: list[Path], store_path: Path, jobs: int) -> tuple[float, fl
             ingest(store, extracted)
         extraction.close()
         link_store(store)
+        forget_given_features()
     finally:
         store.close()
     return (
@@ -195,7 +206,30 @@ def real_jobs(pages: list[Path], store_path: Path, jobs: int) -> tuple[float, fl
     )
 
 
-def report_real(folder: Path, repeat: int, jobs: list[int]) -> None:
+def _cold_run(pages: list[Path], jobs: int, results: Connection) -> None:
+    """`real_jobs` in a process started for it, its collector set as the command sets it and
+    its workers forked from it, as the command's are."""
+    mp.set_start_method("fork", force=True)
+    gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
+    with tempfile.TemporaryDirectory() as tmp:
+        results.send(real_jobs(pages, Path(tmp) / "real.db", jobs))
+
+
+def real_jobs_cold(pages: list[Path], jobs: int) -> tuple[float, float, float]:
+    """`real_jobs` in a new Python process that has imported the extractor, the store and the
+    linker and run nothing: its caches are as cold as those of a `claims ingest` command,
+    whose start-up is left out."""
+    here, there = mp.get_context("spawn").Pipe()
+    process = mp.get_context("spawn").Process(target=_cold_run, args=(pages, jobs, there))
+    process.start()
+    try:
+        return here.recv()
+    finally:
+        process.join()
+
+
+def report_real(folder: Path, repeat: int, jobs: list[int], cold: bool = False) -> None:
     pages = sorted(folder.glob("*.txt"))
     size = sum(path.stat().st_size for path in pages)
     print(f"{len(pages)} real pages, {size / 1e6:.2f} MB, {repeat} runs (first; best / median)")
@@ -215,6 +249,9 @@ def report_real(folder: Path, repeat: int, jobs: list[int]) -> None:
     for n in jobs:
         timed = []
         for _ in range(repeat):
+            if cold:
+                timed.append(real_jobs_cold(pages, n))
+                continue
             with tempfile.TemporaryDirectory() as tmp:
                 timed.append(real_jobs(pages, Path(tmp) / "real.db", n))
         first = timed[0]
@@ -248,11 +285,16 @@ def main() -> int:
         default=[],
         help="with --real, also ingest as `claims ingest --jobs N` does, for each N",
     )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="with --jobs, each run in a new process, its caches cold as a command's",
+    )
     args = parser.parse_args()
     if args.real:
         if not args.real.is_dir():
             parser.error(f"{args.real} is not a folder of pages")
-        report_real(args.real, args.repeat, args.jobs)
+        report_real(args.real, args.repeat, args.jobs, args.cold)
         print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         return 0
 

@@ -231,11 +231,13 @@ def ingest(
     started = time.perf_counter()
     files = list(iter_inputs(files_given))
     # With --jobs the workers start here, and extract while this process imports and opens
-    # the store and the linker (about a third of the command's CPU time on 52 real pages).
-    extraction = extract_files(files, jobs, max_size * 1_000_000)
+    # the store (the linker is imported first: the workers make the link features of each
+    # article's claims too, which linking at the end then finds made).
+    extraction = extract_files(files, jobs, max_size * 1_000_000, for_linking=True)
     from sqlalchemy.exc import SQLAlchemyError
 
     from claims.cli_link import links_in_words
+    from claims.link import forget_given_features
     from claims.store import failure_message
     from claims.store import ingest as store_ingest
     from claims.store.linking import link_store
@@ -277,6 +279,7 @@ def ingest(
         # the new claims against the store (issue 4), and those a killed run left unlinked
         # even when no file is new (issue 14)
         linked = link_store(store)
+        forget_given_features()  # those of claims not linked (page furniture)
         if linked.new:
             err.print(
                 f"linked {linked.new} claims not linked before: {links_in_words(linked.links)}"

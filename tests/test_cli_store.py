@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 import multiprocessing
@@ -10,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import DataError
 from typer.testing import CliRunner
 
@@ -60,6 +61,30 @@ def test_ingest_in_two_jobs_stores_what_one_job_stores(empty_databases):
         finally:
             store.close()
     assert snapshots[0] == snapshots[1]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ingest_in_two_jobs_links_with_the_features_its_workers_made(tmp_path, monkeypatch, jobs):
+    reading = importlib.import_module("claims.link.reading")  # not claims.link's function
+    real = reading.made_features
+    made_here: list[str] = []
+
+    def counted(text: str):
+        made_here.append(text)
+        return real(text)
+
+    monkeypatch.setattr(reading, "made_features", counted)
+    reading.features.cache_clear()  # features made by other tests would hide the count
+    try:
+        result = claims("ingest", SEEDS, "--db", tmp_path / "c.db", "--jobs", jobs)
+    finally:
+        reading.features.cache_clear()
+    assert result.exit_code == 0, result.output
+    with Store.open(tmp_path / "c.db") as store, store.session() as session:
+        assert session.scalar(select(func.count()).select_from(LINK)) > 0
+    # with workers, every claim linked came with its features; in one job linking makes them
+    assert (made_here == []) == (jobs == 2)
+    assert reading._given == {}  # those not taken (furniture) are not kept after the command
 
 
 def test_bad_file_is_reported_skipped_and_fails_the_exit_status(tmp_path):
