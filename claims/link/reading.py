@@ -258,9 +258,9 @@ def _phrase_hits(words: list[str], negating: bool) -> list[tuple[int, int]]:
     for i, w in enumerate(words):
         for first in (w, w[1:]) if w[:1] in ("و", "ف") else (w,):
             phrases = index.get(first)
-            found = next(
-                (p for p in phrases or () if tuple(words[i + 1 : i + len(p)]) == p[1:]), None
-            )
+            if phrases is None:  # most words open no phrase: no generator made for them
+                continue
+            found = next((p for p in phrases if tuple(words[i + 1 : i + len(p)]) == p[1:]), None)
             if found:
                 hits.append((i, len(found)))
                 break
@@ -276,8 +276,11 @@ def not_negating_at(words: list[str]) -> frozenset[int]:
 def negating_at(words: list[str]) -> list[int]:
     """The places of the negations of the lexicon in a statement's words ('لم', 'غير صحيح'),
     those inside a phrase that only looks like one ('لا يزال', 'إذا لم') left out."""
+    hits = _phrase_hits(words, negating=True)
+    if not hits:  # most statements: no need to look for the phrases that only look like one
+        return []
     excluded = not_negating_at(words)
-    return [i for i, _ in _phrase_hits(words, negating=True) if i not in excluded]
+    return [i for i, _ in hits if i not in excluded]
 
 
 @cache
