@@ -191,12 +191,15 @@ def _extract_input(item: InputFile, max_size: int) -> ExtractedArticle:
 
 
 def _extract_for_linking(item: InputFile, max_size: int) -> tuple[ExtractedArticle, list]:
-    """The article's extraction and the link features of its claims (`claims.link.Features`),
-    made in a worker and not kept there: the process that links keeps them."""
-    from claims.link import made_features
+    """The article's extraction and the link features of its claims, made in a worker and
+    not kept there (`claims.link.packed_features`): the process that links keeps them."""
+    from claims.link import packed_features
 
     extracted = _extract_input(item, max_size)
-    return extracted, [made_features(claim.claim) for claim in extracted.claims]
+    try:
+        return extracted, [packed_features(claim.claim) for claim in extracted.claims]
+    except Exception:  # linking makes them again, and fails there as it does with one job
+        return extracted, []
 
 
 # What a worker sends back: an extraction, with its claims' link features for linking.

@@ -87,6 +87,32 @@ def test_ingest_in_two_jobs_links_with_the_features_its_workers_made(tmp_path, m
     assert reading._given == {}  # those not taken (furniture) are not kept after the command
 
 
+def test_features_that_fail_in_a_worker_are_made_by_linking_and_the_file_stored(
+    empty_databases, monkeypatch
+):
+    reading = importlib.import_module("claims.link.reading")
+    real, here = reading.made_features, os.getpid()
+
+    def fails_in_workers(text: str):
+        if os.getpid() != here:
+            raise RecursionError("a statement the features cannot be made of")
+        return real(text)
+
+    snapshots = []
+    for jobs in (1, 2):
+        url = empty_databases()
+        monkeypatch.setattr(reading, "made_features", fails_in_workers)
+        reading.features.cache_clear()
+        result = claims("ingest", SEEDS, "--db", url, "--jobs", jobs)
+        monkeypatch.undo()
+        assert result.exit_code == 0, result.output
+        assert "5 articles stored (5 new" in result.output
+        with Store.open(url) as store:
+            snapshots.append(_snapshot(store))
+    reading.features.cache_clear()
+    assert snapshots[0] == snapshots[1]
+
+
 def test_bad_file_is_reported_skipped_and_fails_the_exit_status(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02 binary")

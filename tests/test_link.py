@@ -727,17 +727,21 @@ def test_features_given_by_another_process_are_taken_once_with_this_process_key(
     # the module (claims.link's `reading` is the function of that name)
     reading = importlib.import_module("claims.link.reading")
     statement = "قالت الوزارة إن ثلاثة مدنيين قتلوا في قصف على بلدة كفرنبل يوم الأحد"
-    made = reading.made_features(statement)
-    made.key = "not this process's key"
     features.cache_clear()
     try:
-        reading.give_features([made])
+        made_here = reading.made_features(statement)
+        made_here.key = "not this process's key"
+        monkeypatch.setattr(reading, "made_features", lambda text: made_here)
+        reading.give_features([reading.packed_features(statement)])
+        monkeypatch.undo()
         taken = features(statement)
-        assert taken is made and taken.key == reading._token_key(taken.stems)
+        assert taken is not made_here  # unpickled, not made again
+        assert taken.stems == made_here.stems and taken.norm == made_here.norm
+        assert taken.key == reading._token_key(taken.stems)
         assert reading._given == {}  # taken, not held twice
         monkeypatch.setattr(reading, "GIVEN_AT_MOST", 1)
-        others = [reading.made_features(t) for t in ("نفى الجيش الخبر", "أكد المرصد الخبر")]
-        reading.give_features(others)
+        others = ("نفى الجيش الخبر", "أكد المرصد الخبر")
+        reading.give_features(reading.packed_features(text) for text in others)
         assert list(reading._given) == ["نفى الجيش الخبر"]  # no more than the bound is held
         reading.forget_given_features()
         assert reading._given == {}

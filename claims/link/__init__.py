@@ -60,6 +60,7 @@ from claims.link.reading import (
     give_features,
     keys_version,
     made_features,
+    packed_features,
     stem,
     stored_keys,
 )
@@ -146,6 +147,7 @@ __all__ = [
     "link",
     "link_rows",
     "made_features",
+    "packed_features",
     "rank",
     "read_claims",
     "reading",
