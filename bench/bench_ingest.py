@@ -15,8 +15,9 @@ attribute, store (`ingest`, one transaction per article), link (`link_store`). E
 articles/s is its own (best and median of the runs, wall-clock and CPU), the total is their
 sum, without the command's start-up. With --jobs, each N also ingests the pages as `claims
 ingest --jobs N` does, without its start-up: extracted in N worker processes (forked from this
-one, so after the first run they start with its caches warm, as the stages above do) while
-this process stores and then links them (the workers make the link features of each
+one, so after the first run they start with its caches of words warm, as the stages above do;
+the features of the statements linked before are dropped, as a real ingest links new ones)
+while this process stores and then links them (the workers make the link features of each
 article's claims too, which linking takes); wall-clock, and CPU of this process and its
 workers. With --cold each of those runs is made in a new process that has imported the
 extractor, the store and the linker and run nothing else, so its caches (and its workers',
