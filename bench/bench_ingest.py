@@ -17,11 +17,11 @@ sum, without the command's start-up. With --jobs, each N also ingests the pages 
 ingest --jobs N` does, without its start-up: extracted in N worker processes (forked from this
 one, so after the first run they start with its caches of words warm, as the stages above do;
 the features of the statements linked before are dropped, as a real ingest links new ones)
-while this process stores and then links them (the workers make the link features of each
-article's claims too, which linking takes); wall-clock, and CPU of this process and its
-workers. With --cold each of those runs is made in a new process that has imported the
-extractor, the store and the linker and run nothing else, so its caches (and its workers',
-forked from it) are as cold as a command's: the figure of `claims ingest` without its start-up.
+while this process stores them (making the link features of each article's claims meanwhile,
+`read_ahead`) and then links them; wall-clock, and CPU of this process and its workers. With
+--cold each of those runs is made in a new process that has imported the extractor, the store
+and the linker and run nothing else, so its caches (and its workers', forked from it) are as
+cold as a command's: the figure of `claims ingest` without its start-up.
 
 Without --extract, each seed is extracted once and every variant reuses its claims with new
 text and hash, so the figure is the store's own rate. With --extract every variant goes
@@ -54,7 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claims.cli import YOUNG_COLLECTION_EVERY  # noqa: E402
-from claims.link import features, forget_given_features  # noqa: E402
+from claims.link import features  # noqa: E402
 from claims.models import ExtractedArticle  # noqa: E402
 from claims.pipeline import (  # noqa: E402
     attributed,
@@ -66,7 +66,7 @@ from claims.pipeline import (  # noqa: E402
 )
 from claims.read import read_path  # noqa: E402
 from claims.store import Store, ingest  # noqa: E402
-from claims.store.linking import link_store  # noqa: E402
+from claims.store.linking import link_store, read_ahead  # noqa: E402
 from claims.store.tables import CLAIM  # noqa: E402
 
 
@@ -187,20 +187,21 @@ def children_cpu() -> float:
 def real_jobs(pages: list[Path], store_path: Path, jobs: int) -> tuple[float, float, float]:
     """Wall-clock seconds, CPU seconds of this process and of its workers, of ingesting `pages`
     into a new store as `claims ingest --jobs N` does: extraction in `jobs` workers (in this
-    process for 1), storing here as the results come, then linking."""
+    process for 1), storing here as the results come (and making the link features of their
+    claims, `read_ahead`), then linking."""
     # A real ingest links statements it has not seen: the features of those of an earlier run
     # are not kept (the caches of words stay warm, as in a long ingest).
     features.cache_clear()
     wall, cpu, workers = time.perf_counter(), time.process_time(), children_cpu()
-    extraction = extract_files(list(iter_inputs(pages)), jobs, for_linking=True)
+    extraction = extract_files(list(iter_inputs(pages)), jobs)
     store = Store.open(str(store_path))
     try:
         for _path, extracted in extraction:
             assert isinstance(extracted, ExtractedArticle), extracted
             ingest(store, extracted)
+            read_ahead(claim.claim for claim in extracted.claims)
         extraction.close()
         link_store(store)
-        forget_given_features()
     finally:
         store.close()
     return (

@@ -100,11 +100,7 @@ class Extraction(Iterator[tuple[Path, ExtractedArticle | Exception]], Protocol):
 
 
 def extract_files(
-    inputs: Sequence[InputFile],
-    jobs: int | None = None,
-    max_size: int = DEFAULT_MAX_SIZE,
-    *,
-    for_linking: bool = False,
+    inputs: Sequence[InputFile], jobs: int | None = None, max_size: int = DEFAULT_MAX_SIZE
 ) -> Extraction:
     """Each file's extraction, or the exception that stopped it, in the order of `inputs`;
     an input with a problem (`iter_inputs`) comes back as an `UnreadableFile` saying so.
@@ -114,16 +110,11 @@ def extract_files(
     caller readies what it does with the results (`claims ingest` opens its store). The
     results are the same as in this process; `close()` stops the workers early. Standard
     input (`-`) among the paths keeps everything in this process: workers have none.
-
-    `for_linking` (an ingest, which links the claims it stores after the last article): the
-    workers also make the link features of each article's claims and give them to this
-    process's linker with the article (`claims.link.give_features`), so that linking, which
-    the workers would sit out, does not make them again.
     """
     jobs = jobs or available_cores()
     if jobs == 1 or len(inputs) < 2 or any(str(item.path) == "-" for item in inputs):
         return _extract_here(inputs, max_size)
-    return _InWorkers(inputs, jobs, max_size, for_linking)
+    return _InWorkers(inputs, jobs, max_size)
 
 
 def _extract_here(
@@ -141,23 +132,17 @@ class _InWorkers(Iterator[tuple[Path, ExtractedArticle | Exception]]):
     """Files extracted in worker processes, the first of them handed over when this is made,
     the others as results are taken."""
 
-    def __init__(
-        self, inputs: Sequence[InputFile], jobs: int, max_size: int, for_linking: bool
-    ) -> None:
-        self.work = _extract_for_linking if for_linking else _extract_input
-        if for_linking:
-            # imported before the workers are forked: once, not in each of them
-            import claims.link  # noqa: F401
+    def __init__(self, inputs: Sequence[InputFile], jobs: int, max_size: int) -> None:
         self.pool = ProcessPoolExecutor(max_workers=min(jobs, len(inputs)))
         self.inputs = iter(inputs)
         self.max_size = max_size
         self.ahead = jobs * AHEAD_PER_JOB
-        self.pending: deque[tuple[Path, Future[Extracted]]] = deque()
+        self.pending: deque[tuple[Path, Future[ExtractedArticle]]] = deque()
         self._hand_over()
 
     def _hand_over(self) -> None:
         while len(self.pending) <= self.ahead and (item := next(self.inputs, None)) is not None:
-            self.pending.append((item.path, self.pool.submit(self.work, item, self.max_size)))
+            self.pending.append((item.path, self.pool.submit(_extract_input, item, self.max_size)))
 
     def __next__(self) -> tuple[Path, ExtractedArticle | Exception]:
         # Handed over before a result is taken, not after: a pool that broke raises here,
@@ -166,13 +151,7 @@ class _InWorkers(Iterator[tuple[Path, ExtractedArticle | Exception]]):
         if not self.pending:
             self.close()
             raise StopIteration
-        path, outcome = _outcome(*self.pending.popleft())
-        if isinstance(outcome, tuple):
-            from claims.link import give_features
-
-            outcome, made = outcome
-            give_features(made)
-        return path, outcome
+        return _outcome(*self.pending.popleft())
 
     def close(self) -> None:
         """Nothing more is extracted: a caller that stops early (a store error) leaves
@@ -190,23 +169,9 @@ def _extract_input(item: InputFile, max_size: int) -> ExtractedArticle:
     return extract_path(item.path, item.doc, max_size)
 
 
-def _extract_for_linking(item: InputFile, max_size: int) -> tuple[ExtractedArticle, list]:
-    """The article's extraction and the link features of its claims, made in a worker and
-    not kept there (`claims.link.packed_features`): the process that links keeps them."""
-    from claims.link import packed_features
-
-    extracted = _extract_input(item, max_size)
-    try:
-        return extracted, [packed_features(claim.claim) for claim in extracted.claims]
-    except Exception:  # linking makes them again, and fails there as it does with one job
-        return extracted, []
-
-
-# What a worker sends back: an extraction, with its claims' link features for linking.
-Extracted = ExtractedArticle | tuple[ExtractedArticle, list]
-
-
-def _outcome(path: Path, future: Future[Extracted]) -> tuple[Path, Extracted | Exception]:
+def _outcome(
+    path: Path, future: Future[ExtractedArticle]
+) -> tuple[Path, ExtractedArticle | Exception]:
     try:
         return path, future.result()
     except Exception as exc:  # raised in the worker (its traceback is the cause), or the pool's

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import multiprocessing
@@ -64,53 +63,31 @@ def test_ingest_in_two_jobs_stores_what_one_job_stores(empty_databases):
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_ingest_in_two_jobs_links_with_the_features_its_workers_made(tmp_path, monkeypatch, jobs):
-    reading = importlib.import_module("claims.link.reading")  # not claims.link's function
-    real = reading.made_features
-    made_here: list[str] = []
+def test_ingest_makes_the_link_features_before_the_last_article_is_stored(
+    tmp_path, monkeypatch, jobs
+):
+    # made while the workers extract, not in the linking run after them
+    from claims.link import features
 
-    def counted(text: str):
-        made_here.append(text)
-        return real(text)
+    misses_while_linking = []
+    real = linking.link_store
 
-    monkeypatch.setattr(reading, "made_features", counted)
-    reading.features.cache_clear()  # features made by other tests would hide the count
+    def link_store(store):
+        before = features.cache_info().misses
+        linked = real(store)
+        misses_while_linking.append(features.cache_info().misses - before)
+        return linked
+
+    monkeypatch.setattr(linking, "link_store", link_store)
+    features.cache_clear()  # features made by other tests would hide the misses
     try:
         result = claims("ingest", SEEDS, "--db", tmp_path / "c.db", "--jobs", jobs)
     finally:
-        reading.features.cache_clear()
+        features.cache_clear()
     assert result.exit_code == 0, result.output
     with Store.open(tmp_path / "c.db") as store, store.session() as session:
         assert session.scalar(select(func.count()).select_from(LINK)) > 0
-    # with workers, every claim linked came with its features; in one job linking makes them
-    assert (made_here == []) == (jobs == 2)
-    assert reading._given == {}  # those not taken (furniture) are not kept after the command
-
-
-def test_features_that_fail_in_a_worker_are_made_by_linking_and_the_file_stored(
-    empty_databases, monkeypatch
-):
-    reading = importlib.import_module("claims.link.reading")
-    real, here = reading.made_features, os.getpid()
-
-    def fails_in_workers(text: str):
-        if os.getpid() != here:
-            raise RecursionError("a statement the features cannot be made of")
-        return real(text)
-
-    snapshots = []
-    for jobs in (1, 2):
-        url = empty_databases()
-        monkeypatch.setattr(reading, "made_features", fails_in_workers)
-        reading.features.cache_clear()
-        result = claims("ingest", SEEDS, "--db", url, "--jobs", jobs)
-        monkeypatch.undo()
-        assert result.exit_code == 0, result.output
-        assert "5 articles stored (5 new" in result.output
-        with Store.open(url) as store:
-            snapshots.append(_snapshot(store))
-    reading.features.cache_clear()
-    assert snapshots[0] == snapshots[1]
+    assert misses_while_linking == [0]
 
 
 def test_bad_file_is_reported_skipped_and_fails_the_exit_status(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib
 import re
 from collections import Counter
 from pathlib import Path
@@ -721,30 +720,3 @@ def test_before_is_no_acceptance(text):
 def test_the_forms_of_accepting_are_still_opposed_to_refusing():
     a, b = "الحكومة تقبل شروط صندوق النقد", "الحكومة ترفض شروط صندوق النقد"
     assert any(r.startswith("opposed predicates") for r in compare(a, b).reasons)
-
-
-def test_features_given_by_another_process_are_taken_once_with_this_process_key(monkeypatch):
-    # the module (claims.link's `reading` is the function of that name)
-    reading = importlib.import_module("claims.link.reading")
-    statement = "قالت الوزارة إن ثلاثة مدنيين قتلوا في قصف على بلدة كفرنبل يوم الأحد"
-    features.cache_clear()
-    try:
-        made_here = reading.made_features(statement)
-        made_here.key = "not this process's key"
-        monkeypatch.setattr(reading, "made_features", lambda text: made_here)
-        reading.give_features([reading.packed_features(statement)])
-        monkeypatch.undo()
-        taken = features(statement)
-        assert taken is not made_here  # unpickled, not made again
-        assert taken.stems == made_here.stems and taken.norm == made_here.norm
-        assert taken.key == reading._token_key(taken.stems)
-        assert reading._given == {}  # taken, not held twice
-        monkeypatch.setattr(reading, "GIVEN_AT_MOST", 1)
-        others = ("نفى الجيش الخبر", "أكد المرصد الخبر")
-        reading.give_features(reading.packed_features(text) for text in others)
-        assert list(reading._given) == ["نفى الجيش الخبر"]  # no more than the bound is held
-        reading.forget_given_features()
-        assert reading._given == {}
-    finally:
-        reading.forget_given_features()
-        features.cache_clear()

@@ -49,6 +49,7 @@ from claims.link.confidence import (
 from claims.link.independence import ClaimRef, LinkRow, classify
 from claims.link.names import different_actors, different_places
 from claims.link.reading import (
+    FEATURES_KEPT,
     KEYS_FORMAT,
     NONE,
     PARTICLE_SCOPE,
@@ -56,11 +57,7 @@ from claims.link.reading import (
     Features,
     Keys,
     features,
-    forget_given_features,
-    give_features,
     keys_version,
-    made_features,
-    packed_features,
     stem,
     stored_keys,
 )
@@ -101,6 +98,7 @@ __all__ = [
     "CUTOFF",
     "ClaimRef",
     "Comparison",
+    "FEATURES_KEPT",
     "Features",
     "KEYS_FORMAT",
     "Keys",
@@ -137,8 +135,6 @@ __all__ = [
     "different_places",
     "exhaustive",
     "features",
-    "forget_given_features",
-    "give_features",
     "indexed_keys",
     "judge",
     "judge_features",
@@ -146,8 +142,6 @@ __all__ = [
     "keys_version",
     "link",
     "link_rows",
-    "made_features",
-    "packed_features",
     "rank",
     "read_claims",
     "reading",

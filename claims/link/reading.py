@@ -5,7 +5,6 @@ predicates, places, dates, figures and actors (`Features`, `features`), and its 
 from __future__ import annotations
 
 import hashlib
-import pickle
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -365,47 +364,13 @@ def _blocking(read: _Read) -> tuple[str, ...]:
     )
 
 
-# Features made in another process for statements this one will link: an ingest's extraction
-# workers make those of each article's claims while this process stores the articles, and
-# linking, which runs after the last one, takes them instead of making them again (a third of
-# the CPU of linking 52 new pages). Held pickled until taken (about 1.1 KB a statement, a
-# third of the objects' size); at most GIVEN_AT_MOST, past which linking makes the others.
-GIVEN_AT_MOST = 20_000
-_given: dict[str, bytes] = {}
+# Statements whose features are kept (a few KB each).
+FEATURES_KEPT = 65536
 
 
-def packed_features(text: str) -> tuple[str, bytes]:
-    """A statement and its features made here, pickled for the process that links it
-    (`give_features`)."""
-    return text, pickle.dumps(made_features(text), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def give_features(made: Iterable[tuple[str, bytes]]) -> None:
-    """Features made elsewhere (`packed_features`), for `features` to take."""
-    for text, packed in made:
-        if len(_given) >= GIVEN_AT_MOST:
-            return
-        _given.setdefault(text, packed)
-
-
-def forget_given_features() -> None:
-    """Drop the features given and not taken (those of claims that were not linked)."""
-    _given.clear()
-
-
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=FEATURES_KEPT)
 def features(text: str) -> Features:
-    """The features of one statement (those another process gave, if it made them)."""
-    packed = _given.pop(text, None)
-    if packed is None:
-        return made_features(text)
-    found: Features = pickle.loads(packed)
-    found.key = _token_key(found.stems)  # its token characters from this process's vocabulary
-    return found
-
-
-def made_features(text: str) -> Features:
-    """The features of one statement, made here and not kept (`features` keeps them)."""
+    """The features of one statement."""
     read = _read(text)
     toks, words, keys, stems_f, places, covered, found = read
     digits = [t.norm for t in toks if t.number is not None]
