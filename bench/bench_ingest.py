@@ -184,11 +184,15 @@ def children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def real_jobs(pages: list[Path], store_path: Path, jobs: int) -> tuple[float, float, float]:
-    """Wall-clock seconds, CPU seconds of this process and of its workers, of ingesting `pages`
-    into a new store as `claims ingest --jobs N` does: extraction in `jobs` workers (in this
-    process for 1), storing here as the results come (and making the link features of their
-    claims, `read_ahead`), then linking."""
+Timed = tuple[float, float, float, float, float]
+
+
+def real_jobs(pages: list[Path], store_path: Path, jobs: int) -> Timed:
+    """Wall-clock seconds, CPU seconds of this process and of its workers, and wall-clock and
+    CPU seconds of the linking after the last article (the work no worker shares), of
+    ingesting `pages` into a new store as `claims ingest --jobs N` does: extraction in `jobs`
+    workers (in this process for 1), storing here as the results come (and making the link
+    features of their claims, `read_ahead`), then linking."""
     # A real ingest links statements it has not seen: the features of those of an earlier run
     # are not kept (the caches of words stay warm, as in a long ingest).
     features.cache_clear()
@@ -201,13 +205,20 @@ def real_jobs(pages: list[Path], store_path: Path, jobs: int) -> tuple[float, fl
             ingest(store, extracted)
             read_ahead(claim.claim for claim in extracted.claims)
         extraction.close()
+        linking_wall, linking_cpu = time.perf_counter(), time.process_time()
         link_store(store)
+        linking_wall, linking_cpu = (
+            time.perf_counter() - linking_wall,
+            time.process_time() - linking_cpu,
+        )
     finally:
         store.close()
     return (
         time.perf_counter() - wall,
         time.process_time() - cpu,
         children_cpu() - workers,
+        linking_wall,
+        linking_cpu,
     )
 
 
@@ -221,7 +232,7 @@ def _cold_run(pages: list[Path], jobs: int, results: Connection) -> None:
         results.send(real_jobs(pages, Path(tmp) / "real.db", jobs))
 
 
-def real_jobs_cold(pages: list[Path], jobs: int) -> tuple[float, float, float]:
+def real_jobs_cold(pages: list[Path], jobs: int) -> Timed:
     """`real_jobs` in a new Python process that has imported the extractor, the store and the
     linker and run nothing: its caches are as cold as those of a `claims ingest` command,
     whose start-up is left out."""
@@ -265,7 +276,8 @@ def report_real(folder: Path, repeat: int, jobs: list[int], cold: bool = False) 
         print(
             f"  --jobs {n:<11} first {first[0]:6.3f} s wall; {best[0]:6.3f} / {median[0]:6.3f} s "
             f"wall = {len(pages) / best[0]:7.1f} / {len(pages) / median[0]:7.1f} articles/s; "
-            f"CPU of the best run {best[1]:.3f} here + {best[2]:.3f} in workers"
+            f"CPU of the best run {best[1]:.3f} here + {best[2]:.3f} in workers; linking "
+            f"after the last article {best[3]:.3f} s wall, {best[4]:.3f} CPU-s"
         )
 
 
