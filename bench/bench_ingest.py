@@ -7,6 +7,7 @@ ingested stage by stage.
     .venv/bin/python bench/bench_ingest.py --extract            # time extraction too
     .venv/bin/python bench/bench_ingest.py --real --repeat 5    # real pages, by stage
     .venv/bin/python bench/bench_ingest.py --real --jobs 1 2    # and as `claims ingest -j N` does
+    .venv/bin/python bench/bench_ingest.py --real --jobs 1 2 --cold   # each in a new process
 
 With --real, the pages (read where they are, never copied) go into a fresh SQLite store per
 run, one stage at a time: read and decode, segment and clean (furniture model included),
@@ -14,8 +15,13 @@ attribute, store (`ingest`, one transaction per article), link (`link_store`). E
 articles/s is its own (best and median of the runs, wall-clock and CPU), the total is their
 sum, without the command's start-up. With --jobs, each N also ingests the pages as `claims
 ingest --jobs N` does, without its start-up: extracted in N worker processes (forked from this
-one, so after the first run they start with its caches warm, as the stages above do) while
-this process stores and then links them; wall-clock, and CPU of this process and its workers.
+one, so after the first run they start with its caches of words warm, as the stages above do;
+the features of the statements linked before are dropped, as a real ingest links new ones)
+while this process stores them (making the link features of each article's claims meanwhile,
+`read_ahead`) and then links them; wall-clock, and CPU of this process and its workers. With
+--cold each of those runs is made in a new process that has imported the extractor, the store
+and the linker and run nothing else, so its caches (and its workers', forked from it) are as
+cold as a command's: the figure of `claims ingest` without its start-up.
 
 Without --extract, each seed is extracted once and every variant reuses its claims with new
 text and hash, so the figure is the store's own rate. With --extract every variant goes
@@ -28,7 +34,9 @@ its sentences: from the third one the store sets them aside as their outlet's fu
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
+import multiprocessing as mp
 import os
 import resource
 import sys
@@ -36,6 +44,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select, text
@@ -44,6 +53,8 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from claims.cli import YOUNG_COLLECTION_EVERY  # noqa: E402
+from claims.link import features  # noqa: E402
 from claims.models import ExtractedArticle  # noqa: E402
 from claims.pipeline import (  # noqa: E402
     attributed,
@@ -55,7 +66,7 @@ from claims.pipeline import (  # noqa: E402
 )
 from claims.read import read_path  # noqa: E402
 from claims.store import Store, ingest  # noqa: E402
-from claims.store.linking import link_store  # noqa: E402
+from claims.store.linking import link_store, read_ahead  # noqa: E402
 from claims.store.tables import CLAIM  # noqa: E402
 
 
@@ -173,10 +184,18 @@ def children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def real_jobs(pages: list[Path], store_path: Path, jobs: int) -> tuple[float, float, float]:
-    """Wall-clock seconds, CPU seconds of this process and of its workers, of ingesting `pages`
-    into a new store as `claims ingest --jobs N` does: extraction in `jobs` workers (in this
-    process for 1), storing here as the results come, then linking."""
+Timed = tuple[float, float, float, float, float]
+
+
+def real_jobs(pages: list[Path], store_path: Path, jobs: int) -> Timed:
+    """Wall-clock seconds, CPU seconds of this process and of its workers, and wall-clock and
+    CPU seconds of the linking after the last article (the work no worker shares), of
+    ingesting `pages` into a new store as `claims ingest --jobs N` does: extraction in `jobs`
+    workers (in this process for 1), storing here as the results come (and making the link
+    features of their claims, `read_ahead`), then linking."""
+    # A real ingest links statements it has not seen: the features of those of an earlier run
+    # are not kept (the caches of words stay warm, as in a long ingest).
+    features.cache_clear()
     wall, cpu, workers = time.perf_counter(), time.process_time(), children_cpu()
     extraction = extract_files(list(iter_inputs(pages)), jobs)
     store = Store.open(str(store_path))
@@ -184,18 +203,49 @@ def real_jobs(pages: list[Path], store_path: Path, jobs: int) -> tuple[float, fl
         for _path, extracted in extraction:
             assert isinstance(extracted, ExtractedArticle), extracted
             ingest(store, extracted)
+            read_ahead(claim.claim for claim in extracted.claims)
         extraction.close()
+        linking_wall, linking_cpu = time.perf_counter(), time.process_time()
         link_store(store)
+        linking_wall, linking_cpu = (
+            time.perf_counter() - linking_wall,
+            time.process_time() - linking_cpu,
+        )
     finally:
         store.close()
     return (
         time.perf_counter() - wall,
         time.process_time() - cpu,
         children_cpu() - workers,
+        linking_wall,
+        linking_cpu,
     )
 
 
-def report_real(folder: Path, repeat: int, jobs: list[int]) -> None:
+def _cold_run(pages: list[Path], jobs: int, results: Connection) -> None:
+    """`real_jobs` in a process started for it, its collector set as the command sets it and
+    its workers forked from it, as the command's are."""
+    mp.set_start_method("fork", force=True)
+    gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
+    with tempfile.TemporaryDirectory() as tmp:
+        results.send(real_jobs(pages, Path(tmp) / "real.db", jobs))
+
+
+def real_jobs_cold(pages: list[Path], jobs: int) -> Timed:
+    """`real_jobs` in a new Python process that has imported the extractor, the store and the
+    linker and run nothing: its caches are as cold as those of a `claims ingest` command,
+    whose start-up is left out."""
+    here, there = mp.get_context("spawn").Pipe()
+    process = mp.get_context("spawn").Process(target=_cold_run, args=(pages, jobs, there))
+    process.start()
+    try:
+        return here.recv()
+    finally:
+        process.join()
+
+
+def report_real(folder: Path, repeat: int, jobs: list[int], cold: bool = False) -> None:
     pages = sorted(folder.glob("*.txt"))
     size = sum(path.stat().st_size for path in pages)
     print(f"{len(pages)} real pages, {size / 1e6:.2f} MB, {repeat} runs (first; best / median)")
@@ -215,6 +265,9 @@ def report_real(folder: Path, repeat: int, jobs: list[int]) -> None:
     for n in jobs:
         timed = []
         for _ in range(repeat):
+            if cold:
+                timed.append(real_jobs_cold(pages, n))
+                continue
             with tempfile.TemporaryDirectory() as tmp:
                 timed.append(real_jobs(pages, Path(tmp) / "real.db", n))
         first = timed[0]
@@ -223,7 +276,8 @@ def report_real(folder: Path, repeat: int, jobs: list[int]) -> None:
         print(
             f"  --jobs {n:<11} first {first[0]:6.3f} s wall; {best[0]:6.3f} / {median[0]:6.3f} s "
             f"wall = {len(pages) / best[0]:7.1f} / {len(pages) / median[0]:7.1f} articles/s; "
-            f"CPU of the best run {best[1]:.3f} here + {best[2]:.3f} in workers"
+            f"CPU of the best run {best[1]:.3f} here + {best[2]:.3f} in workers; linking "
+            f"after the last article {best[3]:.3f} s wall, {best[4]:.3f} CPU-s"
         )
 
 
@@ -248,11 +302,16 @@ def main() -> int:
         default=[],
         help="with --real, also ingest as `claims ingest --jobs N` does, for each N",
     )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="with --jobs, each run in a new process, its caches cold as a command's",
+    )
     args = parser.parse_args()
     if args.real:
         if not args.real.is_dir():
             parser.error(f"{args.real} is not a folder of pages")
-        report_real(args.real, args.repeat, args.jobs)
+        report_real(args.real, args.repeat, args.jobs, args.cold)
         print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         return 0
 

@@ -238,7 +238,7 @@ def ingest(
     from claims.cli_link import links_in_words
     from claims.store import failure_message
     from claims.store import ingest as store_ingest
-    from claims.store.linking import link_store
+    from claims.store.linking import link_store, read_ahead
 
     with closing(extraction), opened_store(db, create=True) as store, _progress() as progress:
         task = progress.add_task("ingest", total=len(files) + len(urls), sentences=0, rate="")
@@ -271,6 +271,7 @@ def ingest(
                     if result.outcome != "unchanged":
                         kinds.update(result.kinds)
                         sentences += result.claims
+                        read_ahead(claim.claim for claim in extracted.claims)
             done = sum(outcomes.values()) + len(refused)
             rate = done / max(time.perf_counter() - started, 1e-9)
             progress.update(task, advance=1, sentences=sentences, rate=f"{rate:.1f} files/s")

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import DataError
 from typer.testing import CliRunner
 
@@ -60,6 +60,34 @@ def test_ingest_in_two_jobs_stores_what_one_job_stores(empty_databases):
         finally:
             store.close()
     assert snapshots[0] == snapshots[1]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ingest_makes_the_link_features_before_the_last_article_is_stored(
+    tmp_path, monkeypatch, jobs
+):
+    # made while the workers extract, not in the linking run after them
+    from claims.link import features
+
+    misses_while_linking = []
+    real = linking.link_store
+
+    def link_store(store):
+        before = features.cache_info().misses
+        linked = real(store)
+        misses_while_linking.append(features.cache_info().misses - before)
+        return linked
+
+    monkeypatch.setattr(linking, "link_store", link_store)
+    features.cache_clear()  # features made by other tests would hide the misses
+    try:
+        result = claims("ingest", SEEDS, "--db", tmp_path / "c.db", "--jobs", jobs)
+    finally:
+        features.cache_clear()
+    assert result.exit_code == 0, result.output
+    with Store.open(tmp_path / "c.db") as store, store.session() as session:
+        assert session.scalar(select(func.count()).select_from(LINK)) > 0
+    assert misses_while_linking == [0]
 
 
 def test_bad_file_is_reported_skipped_and_fails_the_exit_status(tmp_path):

@@ -281,7 +281,7 @@ def test_denials_praise_and_dates_read_in_their_forms(claim, sentence, relation)
 
 def test_a_negations_emphasis_is_not_what_it_negates():
     """'لم نلتقِ مطلقاً بأي ممثل': the particle bears on the meeting and the representative,
-    'مطلقاً' and 'بأي' only stress it."""
+    'مطلقاً' only stresses it."""
     claim = "وفد المعارضة التقى ممثلين عن الحكومة خلال جولة المحادثات"
     sentence = (
         "وقال المتحدث باسم وفد المعارضة في مؤتمر صحفي عقده مساء أمس إن الوسطاء نقلوا الرسائل "

@@ -720,3 +720,11 @@ def test_a_sentence_printed_again_keeps_its_first_copys_source():
         == (Kind.anonymous, "قيادي في الفصيل")
     )
     assert named.kind is Kind.named_person and named.source == "موسى أبو حمود"
+
+
+def test_a_negation_before_a_split_verb_is_not_glued_into_a_lexicon_word():
+    """Every lexicon word is one the cleaner may rejoin split letters into: 'لأي' or 'بأي' in a
+    lexicon made 'لا ي حصى' 'لاي حصى' (found by the extraction dump of the real pages)."""
+    for text in ("قتل عدد لا ي حصى من المدنيين", "لا ي مكن اعتبار القرار سيادياً"):
+        assert "لاي" not in repair(text)
+    assert "بائ ل" not in repair("وعشائر و ق ب ائ ل المنطقة")

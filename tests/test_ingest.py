@@ -225,3 +225,54 @@ def test_edited_file_keeps_verdicts_and_links_in_the_confidence_of_unchanged_sen
     again = get_claim(store, second.id)
     assert again.confidence == second.confidence
     assert [r.label for r in again.reasons] == [r.label for r in second.reasons]
+
+
+NEW_SOURCES = [
+    (
+        "قال الناطق باسم الدفاع المدني سامر حداد إن فرق الإنقاذ وصلت.",
+        Kind.named_person,
+        "سامر حداد",
+    ),
+    ("وقالت منظمة أطباء بلا حدود إن المستشفى توقف.", Kind.organization, "منظمة أطباء بلا حدود"),
+    ("وأكد مدير المرصد رامي عبد الرحمن أن القصف استمر.", Kind.named_person, "رامي عبد الرحمن"),
+    ("وذكرت وكالة الأنباء الألمانية أن الطريق أغلق.", Kind.media, "وكالة الأنباء الألمانية"),
+    ("وقال المجلس المحلي للمدينة إن المياه انقطعت.", Kind.organization, "المجلس المحلي للمدينة"),
+]
+
+
+def test_the_new_sources_of_an_article_are_looked_up_in_one_query(store):
+    from sqlalchemy import event
+
+    ingest(store, sample())  # the store's names are known: only the new ones are looked up
+    selects: list[str] = []
+
+    def seen(conn, cursor, statement, *args) -> None:
+        if statement.lstrip().startswith("SELECT") and "FROM entity" in statement:
+            selects.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        ingest(store, make_article("b.txt", NEW_SOURCES))
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    assert len(selects) == 1, selects  # not one a source
+    with store.session() as session:
+        keys = session.scalars(select(E.key).where(E.scope == "")).all()
+    assert len(keys) == len(set(keys)) == 2 + 1 + len(NEW_SOURCES)  # SAMPLE's two, its outlet
+
+
+def test_a_source_another_ingester_stored_since_is_found_not_added_again(db_url):
+    first, other = Store.open(db_url), Store.open(db_url)
+    try:
+        ingest(first, sample())  # `first` holds the store's names from now on
+        person = NEW_SOURCES[0]
+        ingest(other, make_article("b.txt", [person]))
+        ingest(first, make_article("c.txt", [person, NEW_SOURCES[1]]))
+        with first.session() as session:
+            ids = session.execute(
+                select(C.source_id).where(C.source == person[2]).order_by(C.id)
+            ).all()
+        assert len(ids) == 2 and ids[0] == ids[1]
+    finally:
+        first.close()
+        other.close()

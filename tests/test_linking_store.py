@@ -299,3 +299,19 @@ def test_an_intermediary_named_like_entities_of_two_kinds_is_the_outlet_whicheve
             select(ENTITY.c.id).where(ENTITY.c.kind == Kind.media.value, ENTITY.c.key == key)
         ).scalar_one()
         assert _via_entities(session)[key] == media_id
+
+
+def test_read_ahead_makes_no_more_features_than_the_cache_keeps(monkeypatch):
+    import claims.link as linker
+    from claims.store.linking import read_ahead
+
+    statements = ["نفى الجيش الخبر", "أكد المرصد الخبر", "قالت الوزارة إن الطريق أغلق"]
+    linker.features.cache_clear()
+    try:
+        monkeypatch.setattr(linker, "FEATURES_KEPT", 2)  # room for two
+        read_ahead(iter(statements))
+        assert linker.features.cache_info().currsize == 2
+        read_ahead(iter(statements))  # no room left: nothing made to be pushed out unread
+        assert linker.features.cache_info().misses == 2
+    finally:
+        linker.features.cache_clear()

@@ -49,6 +49,7 @@ from claims.link.confidence import (
 from claims.link.independence import ClaimRef, LinkRow, classify
 from claims.link.names import different_actors, different_places
 from claims.link.reading import (
+    FEATURES_KEPT,
     KEYS_FORMAT,
     NONE,
     PARTICLE_SCOPE,
@@ -97,6 +98,7 @@ __all__ = [
     "CUTOFF",
     "ClaimRef",
     "Comparison",
+    "FEATURES_KEPT",
     "Features",
     "KEYS_FORMAT",
     "Keys",

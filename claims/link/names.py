@@ -132,7 +132,8 @@ def _find_actors(words: list[str], keys: list[str]) -> frozenset[str]:
     found = set()
     i = 0
     while i < len(words):
-        hit = _actor_at(words, keys, i)
+        # most words open no actor's name: known from the cache, without the look-up
+        hit = _actor_at(words, keys, i) if _actor_firsts(words[i]) else None
         if hit:
             found.add(hit[0])
             i += hit[1]

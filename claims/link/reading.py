@@ -260,9 +260,9 @@ def _phrase_hits(words: list[str], negating: bool) -> list[tuple[int, int]]:
     for i, w in enumerate(words):
         for first in (w, w[1:]) if w[:1] in ("و", "ف") else (w,):
             phrases = index.get(first)
-            found = next(
-                (p for p in phrases or () if tuple(words[i + 1 : i + len(p)]) == p[1:]), None
-            )
+            if phrases is None:  # most words open no phrase: no generator made for them
+                continue
+            found = next((p for p in phrases if tuple(words[i + 1 : i + len(p)]) == p[1:]), None)
             if found:
                 hits.append((i, len(found)))
                 break
@@ -278,10 +278,13 @@ def not_negating_at(words: list[str]) -> frozenset[int]:
 def negating_at(words: list[str]) -> list[int]:
     """The places of the negations of the lexicon in a statement's words ('لم', 'غير صحيح'),
     those inside a phrase that only looks like one ('لا يزال', 'إذا لم') left out."""
+    hits = _phrase_hits(words, negating=True)
+    if not hits:  # most statements: no need to look for the phrases that only look like one
+        return []
     excluded = not_negating_at(words)
     # 'لم' of 'لم يسفر عن إصابات' says no one was hurt (`Features.unharmed`), no other denial
     excluded |= {i for span in _unharmed_spans(words) for i in span}
-    return [i for i, _ in _phrase_hits(words, negating=True) if i not in excluded]
+    return [i for i, _ in hits if i not in excluded]
 
 
 @cache
@@ -365,7 +368,11 @@ def _blocking(read: _Read) -> tuple[str, ...]:
     )
 
 
-@lru_cache(maxsize=65536)
+# Statements whose features are kept (a few KB each).
+FEATURES_KEPT = 65536
+
+
+@lru_cache(maxsize=FEATURES_KEPT)
 def features(text: str) -> Features:
     """The features of one statement."""
     read = _read(text)

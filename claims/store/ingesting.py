@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -73,6 +74,12 @@ _INSERT_ENTITY = insert(ENTITY)
 _FIND_ENTITY = select(E.id).where(
     E.kind == bindparam("kind"), E.key == bindparam("key"), E.scope == bindparam("scope")
 )
+# Shared entities by key, looked up for a whole article at once (`_Entities.look_up`).
+_FIND_SHARED = select(E.kind, E.key, E.id).where(
+    E.scope == SHARED, E.key.in_(bindparam("keys", expanding=True))
+)
+# Keys per look-up (the statement's parameters).
+LOOKED_UP_AT_ONCE = 500
 _RENAME_ENTITY = (
     update(ENTITY)
     .where(E.id == bindparam("_id"))
@@ -131,6 +138,9 @@ class _Entities:
         self.first_version = first_version  # no entity can be scoped to this article yet
         self.new: dict[str, dict[str, int]] = defaultdict(dict)  # committed into the cache later
         self.local: dict[tuple[str, str], int] = {}
+        # shared entities the cache did not hold, looked up in the store at once (`look_up`):
+        # (kind, key) -> the entity's id, None for none
+        self.looked_up: dict[tuple[str, str], int | None] = {}
 
     def _shared(self, kind: str) -> dict[str, int]:
         cache = self.store.entity_cache.get(kind)
@@ -142,9 +152,29 @@ class _Entities:
             self.store.entity_cache[kind] = cache
         return cache
 
+    def look_up(self, names: Iterable[tuple[Kind, str | None]]) -> None:
+        """Find the shared entities of these names that the cache does not hold (another
+        ingester may have added them since it was read) in one query, not one a name."""
+        wanted: dict[tuple[str, str], int | None] = {}
+        for kind, name in names:
+            key = _key(name) if kind in SHARED_KINDS and name else None
+            if key and key not in self._shared(kind.value):
+                wanted[kind.value, key] = None
+        keys = sorted({key for _kind, key in wanted})
+        for start in range(0, len(keys), LOOKED_UP_AT_ONCE):
+            chunk = keys[start : start + LOOKED_UP_AT_ONCE]
+            for kind, key, entity_id in self.conn.execute(_FIND_SHARED, {"keys": chunk}):
+                if (kind, key) in wanted:
+                    wanted[kind, key] = entity_id
+        self.looked_up.update(wanted)
+
     def _find_or_add(self, kind: str, name: str, key: str, scope: str) -> int:
         values = {"kind": kind, "key": key, "scope": scope}
-        if not (scope == self.doc and self.first_version):
+        if scope == SHARED and (kind, key) in self.looked_up:
+            found = self.looked_up[kind, key]
+            if found is not None:
+                return found
+        elif not (scope == self.doc and self.first_version):
             found = self.conn.execute(_FIND_ENTITY, values).scalar()
             if found is not None:
                 return found
@@ -300,6 +330,9 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
         if previous is not None:
             article = _corrected(conn, article)
         entities = _Entities(store, conn, article.doc, first_version=previous is None)
+        entities.look_up(
+            [(Kind.media, article.outlet), *((c.kind, c.source) for c in extracted.claims)]
+        )
         outlet_id = entities.resolve(Kind.media, article.outlet)
         outlet_key = normalize_key(article.outlet) if article.outlet else None
         article_id = conn.execute(
