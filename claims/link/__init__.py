@@ -78,6 +78,7 @@ from claims.link.signals import (
 )
 from claims.link.workers import (
     PARALLEL_FROM,
+    Judged,
     Reading,
     Workers,
     analyse,
@@ -99,6 +100,7 @@ __all__ = [
     "Comparison",
     "Features",
     "KEYS_FORMAT",
+    "Judged",
     "Keys",
     "LARGE_BLOCK",
     "LONGER",

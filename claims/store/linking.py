@@ -41,6 +41,7 @@ import pickle
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -67,6 +68,8 @@ SEP = "\t"
 CHUNK = 500
 # Links per INSERT (the statement's parameters are held in memory at once).
 INSERT_BATCH = 20_000
+# SQLite's page cache (KiB) while a run writes its links and confidences (`_page_cache`).
+WRITE_CACHE_KB = 256 * 1024
 # Claims read and analysed at once, met at once by the pairs judged together, and whose
 # confidences are recomputed at once.
 BATCH = 50_000
@@ -157,7 +160,7 @@ def _analyse(
 
 def _keys(f: linker.Keys, interned: dict[str, str]) -> linker.Keys:
     """What blocking needs of a claim, each key one string shared by the claims that hold it."""
-    return linker.Keys(tuple(interned.setdefault(k, k) for k in f.blocking), f.key)
+    return linker.Keys(tuple(map(interned.setdefault, f.blocking, f.blocking)), f.key)
 
 
 class _Spilled:
@@ -167,10 +170,10 @@ class _Spilled:
     def __init__(self) -> None:
         self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed once the plan is written)
 
-    def add(self, rows: list[linker.LinkRow]) -> None:
+    def add(self, rows: list[linker.Judged]) -> None:
         pickle.dump(rows, self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def __iter__(self) -> Iterator[linker.LinkRow]:
+    def __iter__(self) -> Iterator[linker.Judged]:
         self.file.seek(0)
         while True:
             try:
@@ -333,8 +336,29 @@ def _to_link(session, *, all: bool, version: str) -> int:
 
 
 def _write_plan(store: Store, plan: _Plan) -> LinkResult | None:
-    with store.session() as session:
+    with store.session() as session, _page_cache(session, WRITE_CACHE_KB):
         return _write(session, plan)
+
+
+@contextmanager
+def _page_cache(session, kib: int) -> Iterator[None]:
+    """SQLite's page cache of this session's connection at `kib` KiB while it writes, then
+    back: a full run inserts its links in the order of their first end, so the index on the
+    other end is written at random places, and a million claims' confidences move the
+    entries of the confidence index; past the default cache (2 MB) each is a page read and a
+    dirty page pushed out to the WAL."""
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    # the driver's connection: a run that finds it was overtaken rolls back and so gives up
+    # the session's, which must not keep the larger cache in the pool
+    connection = session.connection().connection.driver_connection
+    before = connection.execute("PRAGMA cache_size").fetchone()[0]
+    connection.execute(f"PRAGMA cache_size=-{int(kib)}")
+    try:
+        yield
+    finally:
+        connection.execute(f"PRAGMA cache_size={int(before)}")
 
 
 def stored_counts(stored: dict[int, str]) -> Counter[str]:
@@ -545,19 +569,19 @@ def _write(session, plan: _Plan) -> LinkResult | None:
     written = _Written() if plan.all else None
     counts: dict[str, int] = defaultdict(int)
     params: list[dict] = []
-    for x in plan.links:
-        ends = (min(x.claim_id, x.other_id), max(x.claim_id, x.other_id))
-        if ends in rejected or x.claim_id in gone or x.other_id in gone:
+    for claim_id, other_id, kind, score, reasons in plan.links:
+        ends = (min(claim_id, other_id), max(claim_id, other_id))
+        if ends in rejected or claim_id in gone or other_id in gone:
             continue
         touched.update(ends)
-        counts[x.kind.value] += 1
+        counts[kind] += 1
         params.append(
             {
-                "claim_id": x.claim_id,
-                "other_id": x.other_id,
-                "kind": x.kind.value,
-                "score": x.score,
-                "reasons": x.reasons,
+                "claim_id": claim_id,
+                "other_id": other_id,
+                "kind": kind,
+                "score": score,
+                "reasons": reasons,
             }
         )
         if len(params) == INSERT_BATCH:
