@@ -8,7 +8,7 @@ import gc
 import multiprocessing as mp
 import pickle
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import numpy as np
 
@@ -149,17 +149,25 @@ Pairs = tuple[list[Reading], np.ndarray, np.ndarray]
 Judged = tuple[int, int, str, float, list[str]]
 
 
+def _judged(read: Sequence[tuple[_Who, Features]], i: np.ndarray, j: np.ndarray) -> list[Judged]:
+    """The links among the pairs (read[i[k]], read[j[k]]) of claims read (who said them and
+    their features)."""
+    rows = []
+    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+        found = _decide(read[a][0], read[b][0], compare_features(read[a][1], read[b][1]))
+        if found:
+            rows.append((*found[:2], found.kind.value, *found[3:]))
+    return rows
+
+
 @no_cycle_collection()
 def _judge_part(parts: Sequence[Pairs]) -> list[Judged]:
     """The links among the pairs of each part (i[k], j[k] index its readings)."""
-    rows = []
-    for readings, i, j in parts:
-        read: list[Any] = [pickle.loads(r) for r in readings]
-        for a, b in zip(i.tolist(), j.tolist(), strict=True):
-            found = _decide(read[a][0], read[b][0], compare_features(read[a][1], read[b][1]))
-            if found:
-                rows.append((*found[:2], found.kind.value, *found[3:]))
-    return rows
+    return [
+        row
+        for readings, i, j in parts
+        for row in _judged([pickle.loads(r) for r in readings], i, j)
+    ]
 
 
 _LINK_KINDS = {kind.value: kind for kind in LinkKind}
@@ -193,7 +201,10 @@ def link_rows(
     with Workers(workers, len(claims)) as pool:
         feats = analyse([c.text for c in claims], pool)
         i, j, _ = candidates(feats, new, top_k=top_k, workers=workers)
-        found = judge([reading(c, f) for c, f in zip(claims, feats, strict=True)], i, j, pool)
+        if pool.processes == 1:  # in this process: the readings need no pickling
+            found = _judged([(_who(c), f) for c, f in zip(claims, feats, strict=True)], i, j)
+        else:
+            found = judge([reading(c, f) for c, f in zip(claims, feats, strict=True)], i, j, pool)
     return [
         LinkRow(a, b, _LINK_KINDS[kind], score, reasons) for a, b, kind, score, reasons in found
     ]
