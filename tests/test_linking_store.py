@@ -344,27 +344,3 @@ def test_the_claims_to_link_are_counted_only_as_far_as_sizing_the_workers_needs(
     with store.session() as s:
         assert _to_link(s, all=False, version=version) == 0
         assert _to_link(s, all=True, version=version) == 3
-
-
-def test_a_run_writes_with_a_large_page_cache_and_gives_the_connection_back_as_it_was(
-    store, monkeypatch
-):
-    from claims.store import linking
-
-    if store.engine.dialect.name != "sqlite":
-        pytest.skip("SQLite's page cache")
-    seen = []
-    real_write = linking._write
-
-    def write(session, plan):
-        connection = session.connection().connection.driver_connection
-        seen.append((connection, connection.execute("PRAGMA cache_size").fetchone()[0]))
-        return real_write(session, plan)
-
-    monkeypatch.setattr(linking, "_write", write)
-    for n, rows in enumerate(STORY[:2]):
-        ingest(store, article(f"{n}.txt", rows))
-    link_store(store)
-    [(connection, during)] = seen
-    assert during == -linking.WRITE_CACHE_KB != -2000
-    assert connection.execute("PRAGMA cache_size").fetchone()[0] == -2000  # SQLite's default

@@ -41,7 +41,6 @@ import pickle
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -69,8 +68,6 @@ SEP = "\t"
 CHUNK = 500
 # Links per INSERT (the statement's parameters are held in memory at once).
 INSERT_BATCH = 20_000
-# SQLite's page cache (KiB) while a run writes its links and confidences (`_page_cache`).
-WRITE_CACHE_KB = 256 * 1024
 # Claims read and analysed at once, met at once by the pairs judged together, and whose
 # confidences are recomputed at once.
 BATCH = 50_000
@@ -341,29 +338,8 @@ def _to_link(session, *, all: bool, version: str) -> int:
 
 
 def _write_plan(store: Store, plan: _Plan) -> LinkResult | None:
-    with store.session() as session, _page_cache(session, WRITE_CACHE_KB):
+    with store.session() as session:
         return _write(session, plan)
-
-
-@contextmanager
-def _page_cache(session, kib: int) -> Iterator[None]:
-    """SQLite's page cache of this session's connection at `kib` KiB while it writes, then
-    back: a full run inserts its links in the order of their first end, so the index on the
-    other end is written at random places, and a million claims' confidences move the
-    entries of the confidence index; past the default cache (2 MB) each is a page read and a
-    dirty page pushed out to the WAL."""
-    if session.get_bind().dialect.name != "sqlite":
-        yield
-        return
-    # the driver's connection: a run that finds it was overtaken rolls back and so gives up
-    # the session's, which must not keep the larger cache in the pool
-    connection = session.connection().connection.driver_connection
-    before = connection.execute("PRAGMA cache_size").fetchone()[0]
-    connection.execute(f"PRAGMA cache_size=-{int(kib)}")
-    try:
-        yield
-    finally:
-        connection.execute(f"PRAGMA cache_size={int(before)}")
 
 
 def stored_counts(stored: dict[int, str]) -> Counter[str]:
