@@ -404,7 +404,7 @@ def test_a_kill_while_linking_is_finished_by_the_next_ingest_as_a_clean_run(
     expected = _linked_state(clean)
     assert expected[1], "the seeds should give links"
 
-    def killed_before_the_confidences(session, rows):
+    def killed_before_the_confidences(session, rows, links):
         raise Killed  # part-way: the links and the keys are written, not yet committed
 
     killed = empty_databases()

@@ -24,6 +24,7 @@ from claims.link import (
     features,
     judge_features,
     link,
+    link_rows,
     rank,
     update_confidence,
 )
@@ -402,6 +403,19 @@ def test_link_finds_the_contradiction_in_a_batch():
     claims = [ref(k, t, source=k) for k, t in enumerate(texts)]
     links = link(claims)
     assert any(x.kind is LinkKind.contradicts and {x.claim_id, x.other_id} == {0, 1} for x in links)
+
+
+def test_link_in_this_process_gives_the_links_of_the_worker_processes(monkeypatch):
+    # in one process the claims' readings are judged as made, not pickled and read back
+    from claims.link import workers
+
+    texts = ["سقط 30 قتيلاً في غارات على إدلب", "سقط 150 قتيلاً في غارات على إدلب", *corpus()]
+    claims = [ref(k, t, source=k % 3) for k, t in enumerate(texts)]
+    here = link_rows(claims, workers=1)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(workers, "PARTS", 1)
+    monkeypatch.setattr(workers, "JUDGED_AT_ONCE", 2)
+    assert len(here) >= 3 and link_rows(claims, workers=2) == here
 
 
 def test_corroboration_raises_and_contradiction_lowers_confidence():

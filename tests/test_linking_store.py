@@ -315,3 +315,48 @@ def test_read_ahead_makes_no_more_features_than_the_cache_keeps(monkeypatch):
         assert linker.features.cache_info().misses == 2
     finally:
         linker.features.cache_clear()
+
+
+def reasons_and_confidences(store: Store) -> dict[int, tuple[float, list]]:
+    with store.session() as s:
+        return {r.id: (r.confidence, r.reasons) for r in s.execute(select(ClaimRow)).scalars()}
+
+
+def test_a_full_run_moves_each_confidence_as_the_stored_links_do(store):
+    """A full run recomputes the confidences from the links it has just written, without
+    reading them back: they must be what the links in the store give, a link a reviewer
+    rejected left out and a verdict kept."""
+    from claims.store import reject_link
+
+    for n, rows in enumerate(STORY):
+        ingest(store, article(f"{n}.txt", rows))
+    link_store(store)
+    rejected, *_ = [x for x in links(store) if x.kind == "contradicts"]
+    reject_link(store, rejected.claim_id, rejected.other_id, reviewer="amina", reason="two days")
+    with store.session() as s:
+        verified = s.execute(select(ClaimRow).where(ClaimRow.claim == C1)).scalar_one()
+    set_status(store, verified.id, Status.verified, reviewer="r", expected_version=verified.version)
+    link_store(store, all=True)
+    after = reasons_and_confidences(store)
+    assert after[verified.id][0] == 1.0
+    assert any("corroborated by claim" in r["label"] for _c, rs in after.values() for r in rs)
+    refresh_confidence(store, sorted(after))  # from the links read from the store
+    assert reasons_and_confidences(store) == after
+
+
+def test_the_claims_to_link_are_counted_only_as_far_as_sizing_the_workers_needs(store, monkeypatch):
+    from claims import link as linker
+    from claims.store.linking import _to_link
+
+    for n, rows in enumerate(STORY):
+        ingest(store, article(f"{n}.txt", rows))
+    version = linker.keys_version()
+    with store.session() as s:
+        assert _to_link(s, all=True, version=version) == sum(map(len, STORY))
+        monkeypatch.setattr(linker, "PARALLEL_FROM", 3)
+        assert _to_link(s, all=True, version=version) == 3
+        assert _to_link(s, all=False, version=version) == 3
+    link_store(store)
+    with store.session() as s:
+        assert _to_link(s, all=False, version=version) == 0
+        assert _to_link(s, all=True, version=version) == 3

@@ -79,6 +79,7 @@ from claims.link.signals import (
 )
 from claims.link.workers import (
     PARALLEL_FROM,
+    Judged,
     Reading,
     Workers,
     analyse,
@@ -101,6 +102,7 @@ __all__ = [
     "FEATURES_KEPT",
     "Features",
     "KEYS_FORMAT",
+    "Judged",
     "Keys",
     "LARGE_BLOCK",
     "LONGER",

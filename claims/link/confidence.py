@@ -36,15 +36,15 @@ def update_confidence(
     # gives it back exactly, so that relinking (a later batch) lands where one run does
     value = round(min(1.0, max(0.0, value)), 4)
     out = list(kept)
-    ordered = sorted(links, key=lambda x: (LinkKind(x[0]).value, -x[1], x[2]))
+    # a kind as text or as a LinkKind (a str) compares as its text: no enum made per link
+    ordered = sorted(links, key=lambda x: (x[0], -x[1], x[2]))
     counted = 0
     for kind, score, other in ordered:
-        kind = LinkKind(kind)
-        if kind is LinkKind.corroborates and counted < MAX_COUNTED:
+        if kind == LinkKind.corroborates and counted < MAX_COUNTED:
             counted += 1
             delta = round((1 - value) * RAISE * score, 4)
             label = f"{CORROBORATED} {other} (independent source)"
-        elif kind is LinkKind.contradicts:
+        elif kind == LinkKind.contradicts:
             delta = -round(value * LOWER * score, 4)
             label = f"{CONTRADICTED} {other}"
         else:

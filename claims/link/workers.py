@@ -8,7 +8,7 @@ import gc
 import multiprocessing as mp
 import pickle
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import numpy as np
 
@@ -143,20 +143,31 @@ def read_claims(claims: Sequence[ClaimRef], pool: Workers) -> list[tuple[Keys, R
 
 
 Pairs = tuple[list[Reading], np.ndarray, np.ndarray]
+# A link found, as a plain tuple with the kind as text (claim_id, other_id, kind, score,
+# reasons): a tenth of the cost of sending a `LinkRow`, which holds an enum, between processes,
+# and the store spills and writes it as it is.
+Judged = tuple[int, int, str, float, list[str]]
+
+
+def _judged(read: Sequence[tuple[_Who, Features]], i: np.ndarray, j: np.ndarray) -> list[Judged]:
+    """The links among the pairs (read[i[k]], read[j[k]]) of claims read (who said them and
+    their features)."""
+    rows = []
+    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+        found = _decide(read[a][0], read[b][0], compare_features(read[a][1], read[b][1]))
+        if found:
+            rows.append((*found[:2], found.kind.value, *found[3:]))
+    return rows
 
 
 @no_cycle_collection()
-def _judge_part(parts: Sequence[Pairs]) -> list[tuple]:
-    """The links among the pairs of each part (i[k], j[k] index its readings), as plain tuples
-    with the kind as text: a tenth of the cost of sending named tuples holding an enum."""
-    rows = []
-    for readings, i, j in parts:
-        read: list[Any] = [pickle.loads(r) for r in readings]
-        for a, b in zip(i.tolist(), j.tolist(), strict=True):
-            found = _decide(read[a][0], read[b][0], compare_features(read[a][1], read[b][1]))
-            if found:
-                rows.append((*found[:2], found.kind.value, *found[3:]))
-    return rows
+def _judge_part(parts: Sequence[Pairs]) -> list[Judged]:
+    """The links among the pairs of each part (i[k], j[k] index its readings)."""
+    return [
+        row
+        for readings, i, j in parts
+        for row in _judged([pickle.loads(r) for r in readings], i, j)
+    ]
 
 
 _LINK_KINDS = {kind.value: kind for kind in LinkKind}
@@ -165,9 +176,7 @@ _LINK_KINDS = {kind.value: kind for kind in LinkKind}
 JUDGED_AT_ONCE = 10_000
 
 
-def judge(
-    readings: Sequence[Reading], i: np.ndarray, j: np.ndarray, pool: Workers
-) -> list[LinkRow]:
+def judge(readings: Sequence[Reading], i: np.ndarray, j: np.ndarray, pool: Workers) -> list[Judged]:
     """The links among candidate pairs (i[k], j[k]) of claims whose `reading`s these are, in
     the order of the pairs; in the worker processes of `pool` if it has any, each sent only the
     readings of the ends of its pairs."""
@@ -176,10 +185,7 @@ def judge(
         a, b = i[start : start + JUDGED_AT_ONCE], j[start : start + JUDGED_AT_ONCE]
         ends, local = np.unique(np.concatenate([a, b]), return_inverse=True)
         parts.append(([readings[k] for k in ends.tolist()], local[: len(a)], local[len(a) :]))
-    return [
-        LinkRow(a, b, _LINK_KINDS[kind], score, reasons)
-        for a, b, kind, score, reasons in pool.map(_judge_part, parts)
-    ]
+    return list(pool.map(_judge_part, parts))
 
 
 def link_rows(
@@ -195,7 +201,13 @@ def link_rows(
     with Workers(workers, len(claims)) as pool:
         feats = analyse([c.text for c in claims], pool)
         i, j, _ = candidates(feats, new, top_k=top_k, workers=workers)
-        return judge([reading(c, f) for c, f in zip(claims, feats, strict=True)], i, j, pool)
+        if pool.processes == 1:  # in this process: the readings need no pickling
+            found = _judged([(_who(c), f) for c, f in zip(claims, feats, strict=True)], i, j)
+        else:
+            found = judge([reading(c, f) for c, f in zip(claims, feats, strict=True)], i, j, pool)
+    return [
+        LinkRow(a, b, _LINK_KINDS[kind], score, reasons) for a, b, kind, score, reasons in found
+    ]
 
 
 def link(

@@ -53,7 +53,8 @@ from sqlalchemy.sql.dml import Insert, Update
 
 from claims import link as linker
 from claims.arabic import normalize_key
-from claims.models import Kind, Reason
+from claims.cycles import no_cycle_collection
+from claims.models import Kind, LinkKind, Reason
 from claims.store.engine import LINKING, Store, hold_lock
 from claims.store.queries import rejected_pairs
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, LINK_INDEX
@@ -157,7 +158,7 @@ def _analyse(
 
 def _keys(f: linker.Keys, interned: dict[str, str]) -> linker.Keys:
     """What blocking needs of a claim, each key one string shared by the claims that hold it."""
-    return linker.Keys(tuple(interned.setdefault(k, k) for k in f.blocking), f.key)
+    return linker.Keys(tuple(map(interned.setdefault, f.blocking, f.blocking)), f.key)
 
 
 class _Spilled:
@@ -167,10 +168,10 @@ class _Spilled:
     def __init__(self) -> None:
         self.file = tempfile.TemporaryFile()  # noqa: SIM115 (closed once the plan is written)
 
-    def add(self, rows: list[linker.LinkRow]) -> None:
+    def add(self, rows: list[linker.Judged]) -> None:
         pickle.dump(rows, self.file, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def __iter__(self) -> Iterator[linker.LinkRow]:
+    def __iter__(self) -> Iterator[linker.Judged]:
         self.file.seek(0)
         while True:
             try:
@@ -286,6 +287,10 @@ def read_ahead(statements: Iterable[str]) -> None:
         linker.features(statement)
 
 
+# No cyclic collection in a run (claims.cycles): it holds every claim's keys, and each
+# collection of the oldest objects walked them all again to free nothing (a sixth of this
+# process's CPU at 100k claims; 62 CPU-s at 1M, where there were four times as many).
+@no_cycle_collection()
 def link_store(
     store: Store,
     *,
@@ -327,17 +332,19 @@ def link_store(
 
 
 def _to_link(session, *, all: bool, version: str) -> int:
-    """How many claims a run links or makes the keys of again (what sizes its workers)."""
+    """How many claims a run links or makes the keys of again, counted up to PARALLEL_FROM:
+    all that sizing its workers needs (no count over every claim of a large store)."""
     if not all and not _left_to_link(session, version):
         return 0
     query = (
-        select(func.count())
+        select(C.id)
         .select_from(CLAIM.outerjoin(LINK_INDEX, K.claim_id == C.id))
         .where(C.current.is_(True), C.furniture.is_(False))
     )
     if not all:
         query = query.where(or_(K.claim_id.is_(None), K.version != version))
-    return session.scalar(query) or 0
+    bounded = query.limit(linker.PARALLEL_FROM).subquery()
+    return session.scalar(select(func.count()).select_from(bounded)) or 0
 
 
 def _write_plan(store: Store, plan: _Plan) -> LinkResult | None:
@@ -549,31 +556,33 @@ def _write(session, plan: _Plan) -> LinkResult | None:
         for chunk in _chunks(new_ids):
             session.execute(delete(LINK).where(or_(L.claim_id.in_(chunk), L.other_id.in_(chunk))))
     touched = set(new_ids) | unlinked_partners
+    # a full run wrote every link there is now: the confidences are recomputed from these
+    written = _Written() if plan.all else None
     counts: dict[str, int] = defaultdict(int)
     params: list[dict] = []
-    for x in plan.links:
-        ends = (min(x.claim_id, x.other_id), max(x.claim_id, x.other_id))
-        if ends in rejected or x.claim_id in gone or x.other_id in gone:
+    for claim_id, other_id, kind, score, reasons in plan.links:
+        ends = (min(claim_id, other_id), max(claim_id, other_id))
+        if ends in rejected or claim_id in gone or other_id in gone:
             continue
         touched.update(ends)
-        counts[x.kind.value] += 1
+        counts[kind] += 1
         params.append(
             {
-                "claim_id": x.claim_id,
-                "other_id": x.other_id,
-                "kind": x.kind.value,
-                "score": x.score,
-                "reasons": x.reasons,
+                "claim_id": claim_id,
+                "other_id": other_id,
+                "kind": kind,
+                "score": score,
+                "reasons": reasons,
             }
         )
         if len(params) == INSERT_BATCH:
-            session.execute(LINK.insert(), params)
+            _insert_links(session, params, written)
             params = []
     if params:
-        session.execute(LINK.insert(), params)
+        _insert_links(session, params, written)
     _write_keys(session, new_ids, new_keys, plan.version, plan.new_best, new=True)
     _write_best(session, {cid: best for cid, best in plan.changed_best.items() if cid not in gone})
-    updated = _refresh_ids(session, sorted(touched), plan.batch)
+    updated = _refresh_ids(session, sorted(touched), plan.batch, written)
     return LinkResult(
         claims=plan.total,
         new=len(new_ids),
@@ -700,9 +709,12 @@ def _write_best(session, best: dict[int, str]) -> None:
         )
 
 
-def _refresh(session, rows) -> int:
-    """Recompute confidence and reasons of `rows` (claim rows) from all their links."""
-    ids = [r.id for r in rows]
+# A claim's links as `update_confidence` reads them: (kind, score, the other claim), by claim.
+_LinksOf = dict[int, list[tuple[str, float, int]]]
+
+
+def _stored_links(session, ids: Sequence[int]) -> _LinksOf:
+    """The links of these claims, read from the store."""
     # a link between two chunks is read once from each: keyed by its id, it counts once
     found_links = {
         x.id: x
@@ -713,10 +725,84 @@ def _refresh(session, rows) -> int:
             )
         )
     }
-    by_claim: dict[int, list[tuple[str, float, int]]] = defaultdict(list)
+    by_claim: _LinksOf = defaultdict(list)
     for x in found_links.values():
         by_claim[x.claim_id].append((x.kind, x.score, x.other_id))
         by_claim[x.other_id].append((x.kind, x.score, x.claim_id))
+    return by_claim
+
+
+class _Written:
+    """The links a full run wrote (ends, kind and score, in arrays): every link of the store
+    once it has written them, so the confidences are recomputed from these instead of reading
+    millions of links back through the indexes of the table just written."""
+
+    KINDS = tuple(kind.value for kind in LinkKind)
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[np.ndarray, ...]] = []
+        # both directions of each link, sorted by the claim they are read from
+        self.by_claim: tuple[np.ndarray, ...] | None = None
+
+    def add(self, params: Sequence[dict]) -> None:
+        def column(name: str, kind: type) -> np.ndarray:
+            return np.fromiter((p[name] for p in params), kind, len(params))
+
+        kinds = [self.KINDS.index(p["kind"]) for p in params]
+        self.parts.append(
+            (
+                column("claim_id", np.int64),
+                column("other_id", np.int64),
+                np.asarray(kinds, np.int8),
+                column("score", np.float64),
+            )
+        )
+        self.by_claim = None
+
+    def links_of(self, ids: Sequence[int]) -> _LinksOf:
+        """The links of these claims (ids in increasing order)."""
+        if self.by_claim is None:
+            empty = (np.empty(0, np.int64),) * 2 + (np.empty(0, np.int8), np.empty(0))
+            claim, other, kind, score = (
+                (np.concatenate(x) for x in zip(*self.parts, strict=True)) if self.parts else empty
+            )
+            ends = np.concatenate([claim, other])
+            order = np.argsort(ends, kind="stable")
+            self.by_claim = (
+                ends[order],
+                np.concatenate([other, claim])[order],
+                np.concatenate([kind, kind])[order],
+                np.concatenate([score, score])[order],
+            )
+            self.parts = []
+        by_claim: _LinksOf = defaultdict(list)
+        if not len(ids):
+            return by_claim
+        ends, others, kinds, scores = self.by_claim
+        within = slice(
+            int(np.searchsorted(ends, ids[0], side="left")),
+            int(np.searchsorted(ends, ids[-1], side="right")),
+        )
+        wanted = np.isin(ends[within], ids)
+        for end, other, kind, score in zip(
+            ends[within][wanted].tolist(),
+            others[within][wanted].tolist(),
+            kinds[within][wanted].tolist(),
+            scores[within][wanted].tolist(),
+            strict=True,
+        ):
+            by_claim[end].append((self.KINDS[kind], score, other))
+        return by_claim
+
+
+def _insert_links(session, params: list[dict], written: _Written | None) -> None:
+    session.execute(LINK.insert(), params)
+    if written is not None:
+        written.add(params)
+
+
+def _refresh(session, rows, by_claim: _LinksOf) -> int:
+    """Recompute confidence and reasons of `rows` (claim rows) from all their links."""
     params = []
     for r in rows:
         found = by_claim.get(r.id, [])
@@ -745,18 +831,22 @@ def _refresh(session, rows) -> int:
     return len(params)
 
 
-def _refresh_ids(session, ids: Sequence[int], batch: int = BATCH) -> int:
-    """Recompute confidence and reasons of these claims, read now, from all their links;
-    `batch` claims at a time."""
+def _refresh_ids(
+    session, ids: Sequence[int], batch: int = BATCH, written: _Written | None = None
+) -> int:
+    """Recompute confidence and reasons of these claims (ids in increasing order), read now,
+    from all their links (those `written`, when they are all); `batch` claims at a time."""
     columns = (C.id, C.reasons, C.confidence, C.status)
     updated = 0
     for start in range(0, len(ids), batch):
+        part = ids[start : start + batch]
         rows = [
             r
-            for chunk in _chunks(ids[start : start + batch])
+            for chunk in _chunks(part)
             for r in session.execute(select(*columns).where(C.id.in_(chunk)))
         ]
-        updated += _refresh(session, rows)
+        links = written.links_of(part) if written else _stored_links(session, part)
+        updated += _refresh(session, rows, links)
     return updated
 
 
