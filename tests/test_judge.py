@@ -784,3 +784,25 @@ def test_a_public_figure_in_anothers_place_is_no_verb():
     b = "تراجع أسهم شركات الصلب بعد تصريحات نتنياهو عن الرسوم الجمركية"
     assert compare(a, b).relation is compare(b, a).relation is Relation.contradicts
     assert any("in the place of" in r for r in compare(a, b).reasons)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # one subject in few shared words, told opposite ways
+        ("الدولار يصل لأعلى مستوى", "الدولار يهبط لأدنى مستوياته في أسبوعين", Relation.contradicts),
+        (
+            "الليرة السورية تصل إلى أعلى مستوى لها",
+            "الليرة السورية تهبط لأدنى مستوياتها منذ عامين أمام الدولار",
+            Relation.contradicts,
+        ),
+        # as few shared words and no opposition between them: other things
+        (
+            "الدولار يصل لأعلى مستوى",
+            "الدولار عملة الاحتياط الأولى في المصارف المركزية",
+            Relation.unrelated,
+        ),
+    ],
+)
+def test_an_opposition_decides_between_statements_that_share_few_words(a, b, relation):
+    assert compare(a, b).relation is compare(b, a).relation is relation

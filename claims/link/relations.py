@@ -36,6 +36,9 @@ from claims.link.signals import (
 
 # Below this content similarity two statements are about different things.
 RELATED = 0.42
+# From here to RELATED, two statements sharing a content word are one subject told opposite ways
+# when an opposed predicate of the lexicon stands between them.
+OPPOSED_FROM = 0.25
 # A corroboration needs this much; a conflict (figures, negation, opposed verbs) needs RELATED.
 CORROBORATES = 0.5
 # Under this, related only barely: agreeing figures alone make no corroboration, and a headline
@@ -127,6 +130,15 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
         )
     if gate:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=[gate])
+    if OPPOSED_FROM <= sim < RELATED and a.stems & b.stems:
+        # two short statements of one subject in few shared words, one the other's opposite
+        # ('الدولار يصل لأعلى مستوى' / 'الدولار يهبط لأدنى مستوياته'): in ANS train 29 such
+        # pairs disagree, none agrees
+        found = _analyse_pair(a, b, sim)
+        if found.signals["opposed predicate"]:
+            return Comparison(
+                relation=Relation.contradicts, score=sim, reasons=found.reasons + found.contra
+            )
     if sim < RELATED:
         shared = sorted(a.stems & b.stems)
         about = f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
