@@ -275,15 +275,15 @@ def not_negating_at(words: list[str]) -> frozenset[int]:
     return frozenset(i + k for i, n in _phrase_hits(words, negating=False) for k in range(n))
 
 
-def negating_at(words: list[str]) -> list[int]:
+def negating_at(words: list[str], unharmed: frozenset[int] | None = None) -> list[int]:
     """The places of the negations of the lexicon in a statement's words ('لم', 'غير صحيح'),
-    those inside a phrase that only looks like one ('لا يزال', 'إذا لم') left out."""
+    those inside a phrase that only looks like one ('لا يزال', 'إذا لم') left out, and those
+    that say no one was hurt (`unharmed`: the words of such phrases, when already found)."""
     hits = _phrase_hits(words, negating=True)
     if not hits:  # most statements: no need to look for the phrases that only look like one
         return []
-    excluded = not_negating_at(words)
     # 'لم' of 'لم يسفر عن إصابات' says no one was hurt (`Features.unharmed`), no other denial
-    excluded |= {i for span in _unharmed_spans(words) for i in span}
+    excluded = not_negating_at(words) | (_unharmed_at(words) if unharmed is None else unharmed)
     return [i for i, _ in hits if i not in excluded]
 
 
@@ -379,8 +379,8 @@ def features(text: str) -> Features:
     toks, words, keys, stems_f, places, covered, found = read
     digits = [t.norm for t in toks if t.number is not None]
     found_tokens = [t.norm for t in toks]
-    negated_at = negating_at(words)
-    said_unharmed = {i for span in _unharmed_spans(words) for i in span}
+    said_unharmed = _unharmed_at(words)
+    negated_at = negating_at(words, said_unharmed)
     heads, openers = _place_heads(), _name_openers()
     named_at = [
         i + 1
@@ -452,10 +452,11 @@ def _unharmed_words() -> dict[str, frozenset[str]]:
     return {role: frozenset(words) for role, words in roles.items()}
 
 
-def _unharmed_spans(words: list[str]) -> list[range]:
-    """Where a statement says no one was hurt: a negator, a word of occurrence right after it
-    (or the noun of the hurt itself), then the noun of the hurt within UNHARMED_REACH words
-    ('لم يعرف عدد الضحايا' says nothing of the kind); or material damage told as all there was."""
+def _unharmed_at(words: list[str]) -> frozenset[int]:
+    """The places of the words with which a statement says no one was hurt: a negator, a word
+    of occurrence right after it (or the noun of the hurt itself), then the noun of the hurt
+    within UNHARMED_REACH words ('لم يعرف عدد الضحايا' says nothing of the kind); or material
+    damage told as all there was."""
     roles = _unharmed_words()
     occurrence, hurt = roles["occurrence"], roles["hurt"]
     spans = []
@@ -482,7 +483,7 @@ def _unharmed_spans(words: list[str]) -> list[range]:
             others += not _one_of(words[j], occurrence)
             if others > UNHARMED_OTHERS:
                 break
-    return spans
+    return frozenset(i for span in spans for i in span)
 
 
 def _one_of(word: str, words: frozenset[str]) -> bool:

@@ -111,12 +111,13 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
     sim = similarity(a, b)
     gate = _gate(a, b, sim)
     short, long = (b, a) if tells_much_more(a, b) else (a, b)
-    if gate and tells_much_more(long, short) and slot_told(short, long):
+    claim_against_sentence = tells_much_more(long, short)
+    if gate and claim_against_sentence and slot_told(short, long):
         gate = None  # a sentence that names the claim's places and actors, and others besides
     if (
         gate
+        and claim_against_sentence
         and sim >= BARELY_RELATED
-        and tells_much_more(long, short)
         and rest_told(short, long) >= REST_TOLD
     ):
         # a claim against a sentence that tells its fact with another place, date or actor:
