@@ -284,8 +284,10 @@ def verdict(
     model = model or load_model()
     threshold = model.threshold if threshold is None else threshold
     weights = model.weights
+    # in the order of the features' names: a pair's words come in an order that varies from
+    # one process to the next (sets), and the sum and the ties of the reasons must not
     contributions = [
-        (name, weights[name] * value) for name, value in feats.items() if name in weights
+        (name, weights[name] * value) for name, value in sorted(feats.items()) if name in weights
     ]
     z = model.bias + sum(c for _, c in contributions)
     p = 1 / (1 + math.exp(-z)) if z > -30 else 0.0

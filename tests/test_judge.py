@@ -806,3 +806,15 @@ def test_a_public_figure_in_anothers_place_is_no_verb():
 )
 def test_an_opposition_decides_between_statements_that_share_few_words(a, b, relation):
     assert compare(a, b).relation is compare(b, a).relation is relation
+
+
+def test_a_verdict_does_not_hang_on_the_order_its_features_come_in():
+    """A pair's words reach the judge in an order that varies between processes (sets): the
+    probability and the deciding features, ties included, must not."""
+    weights = {"w:أ": 0.25, "w:ب": 0.25, "s:x": 0.1}
+    model = JudgeModel(
+        bias=0.0, threshold=0.5, rewritten_threshold=0.7, weights=weights, trained_on="test"
+    )
+    forwards = {"w:أ": 1.0, "w:ب": 1.0, "s:x": 1.0}
+    backwards = dict(reversed(forwards.items()))
+    assert verdict(forwards, model) == verdict(backwards, model)
