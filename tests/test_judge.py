@@ -174,6 +174,14 @@ def test_a_denial_on_both_sides_is_no_signal():
     b = "البرلمان رفض مقترح الحكومة لدعم المزارعين"
     assert "s:denial left over" not in signals(a, b)
     assert compare(a, b).relation is Relation.corroborates
+    # one refusal told with emphasis ('رفضا قاطعا' left over) against the refusal alone, both ways
+    emphatic = "الحكومة ترفض رفضا قاطعا أي تفاوض مع المعارضة"
+    plain = "الحكومة ترفض أي تفاوض مع المعارضة"
+    assert "s:denial left over" not in signals(emphatic, plain)
+    assert compare(emphatic, plain).relation is compare(plain, emphatic).relation
+    assert compare(emphatic, plain).relation is Relation.corroborates
+    # near miss: the emphasis against a statement that refuses nothing is still a denial
+    assert "s:denial left over" in signals(emphatic, "الحكومة تقبل أي تفاوض مع المعارضة")
     # near miss: a word that opens like a denial stem ('تخليد' is not 'تخلى')
     assert "s:denial left over" not in signals(
         "تخليد ذكرى الشهداء في المدينة", "ذكرى الشهداء في المدينة"

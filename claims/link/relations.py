@@ -181,7 +181,7 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
             reasons=[*reasons, f"all that one adds to the other is a negation: {negation}"],
         )
     model = model or load_model()
-    few = few_words_differ(difference) or _denial_left_over(difference)
+    few = few_words_differ(difference) or _denial_left_over(a, b, difference)
     if few or _rewritten_headlines(a, b, sim):
         told_with_more = not told_again_as_headlines(a.norm.split(), b.norm.split())
         judged = _judge_input(a, b, found, None, difference)

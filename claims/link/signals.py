@@ -418,7 +418,7 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     if bool(negated[0]) != bool(negated[1]):
         signals["negation left over"] = 1.0
         said["negation left over"] = f"negation on one side: {(negated[0] or negated[1])[0]}"
-    denied = _denial_left_over(difference)
+    denied = _denial_left_over(a, b, difference)
     if denied:
         signals["denial left over"] = 1.0
         said["denial left over"] = f"denial on one side: {denied}"
@@ -609,10 +609,14 @@ def _denial(word: str) -> bool:
     )
 
 
-def _denial_left_over(difference: Difference) -> str | None:
-    """The denial word left over on one side only, if any."""
+def _denial_left_over(a: Features, b: Features, difference: Difference) -> str | None:
+    """The denial word left over on one side only, if any, where the other statement tells no
+    denial at all: 'يرفض رفضا قاطعا' against 'يرفض' is one refusal told with emphasis."""
     denied = [[w for w in words if _denial(w)] for words in (difference.only_a, difference.only_b)]
-    return (denied[0] or denied[1])[0] if bool(denied[0]) != bool(denied[1]) else None
+    if bool(denied[0]) == bool(denied[1]):
+        return None
+    other = b if denied[0] else a
+    return None if any(map(_denial, other.norm.split())) else (denied[0] or denied[1])[0]
 
 
 def _is_unharmed_word(key: str) -> bool:
