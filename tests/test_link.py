@@ -25,6 +25,7 @@ from claims.link import (
     judge_features,
     link,
     link_rows,
+    pattern_root,
     rank,
     update_confidence,
 )
@@ -80,6 +81,49 @@ def test_heldout3_pairs_precision_and_recall_per_relation():
         low_p, low_r = HELDOUT3_FLOOR[rel]
         assert precision >= low_p, (rel, precision)
         assert recall >= low_r, (rel, recall)
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun"),
+    [
+        ("يرتفع", "ارتفاع"),
+        ("يهبط", "هبوط"),
+        ("تحذر", "تحذير"),
+        ("تستعيد", "استعاد"),
+        ("تقصف", "قصف"),
+    ],
+)
+def test_a_verb_and_its_verbal_noun_meet_by_their_root(verb, noun):
+    assert pattern_root(verb) == pattern_root(noun)
+
+
+def test_other_roots_stay_apart():
+    # near misses: another root of the same letters in other places, a short stem kept whole
+    assert pattern_root("يرتفع") != pattern_root("ينفع")
+    assert pattern_root("نفط") == "نفط"
+    assert pattern_root("تمول") == "تمول"  # 'مل' would be left: too short to be a root
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # once unrelated (similarity 0.47): the gold rise told as a verb and as a noun
+        ("الذهب يرتفع بفعل ضعف الدولار", "ارتفاع الذهب مع ضعف العملة الأمريكية"),
+        # once a contradiction: 'تستعيد' and 'استعادة' were words changed
+        ("فصائل المعارضة تستعيد السيطرة على تل ملح", "استعادة الفصائل تل ملح بعد معارك عنيفة"),
+    ],
+)
+def test_a_fact_told_with_a_verb_and_with_its_noun_corroborates_both_ways(a, b):
+    for one, other in ((a, b), (b, a)):
+        found = compare(one, other)
+        assert found.relation is Relation.corroborates
+        assert "/" in found.reasons[1]  # the shared content names the two forms
+
+
+def test_one_root_in_opposed_statements_still_contradicts():
+    # the noun meets the verb, and the opposed predicate still decides
+    found = compare("الذهب يرتفع بفعل ضعف الدولار", "انخفاض الذهب مع ضعف الدولار")
+    assert found.relation is Relation.contradicts
 
 
 def test_same_figure_of_civilians_and_of_fighters_is_unrelated():

@@ -74,6 +74,7 @@ from claims.link.signals import (
     LONGER,
     PREDICATE_REACH,
     judge_features,
+    pattern_root,
     similarity,
     word_difference,
 )
@@ -144,6 +145,7 @@ __all__ = [
     "keys_version",
     "link",
     "link_rows",
+    "pattern_root",
     "rank",
     "read_claims",
     "reading",

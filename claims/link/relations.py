@@ -28,6 +28,7 @@ from claims.link.signals import (
     lone_negation,
     names_an_opposition,
     rest_told,
+    shared_content,
     similarity,
     slot_told,
     tells_much_more,
@@ -146,10 +147,10 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
                 relation=Relation.contradicts, score=sim, reasons=found.reasons + found.contra
             )
     if sim < RELATED:
-        shared = sorted(a.stems & b.stems)
-        about = f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
         return Comparison(
-            relation=Relation.unrelated, score=sim, reasons=[f"similarity {sim:.2f}", about]
+            relation=Relation.unrelated,
+            score=sim,
+            reasons=[f"similarity {sim:.2f}", shared_content(a, b)],
         )
     found = _analyse_pair(a, b, sim)
     reasons, agreements = found.reasons, found.agreements

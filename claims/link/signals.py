@@ -186,8 +186,40 @@ def _akin(x: str, y: str) -> bool:
     return any(w[:1] in _GLUED and w[1:] == v for w, v in ((x, y), (y, x)))
 
 
+# What opens a verb in the imperfect ('يرتفع'), a verbal noun of forms II and V ('تحذير') or a
+# word of forms VII, VIII and X ('انخفاض', 'ارتفاع', 'استثمار'), and the long vowels of a pattern
+# ('صعود', 'هبوط'): taken off, what is left is near the root.
+_PATTERN_OPENERS = ("ي", "ت", "ن")
+_LONG_VOWELS = frozenset("اوي")
+
+
+@lru_cache(maxsize=262144)
+def pattern_root(stem_: str) -> str:
+    """A content stem with its pattern's letters off, so that a verb and its verbal noun meet:
+    'يرتفع' and 'ارتفاع' -> 'رتفع', 'يهبط' and 'هبوط' -> 'هبط', 'يحذر' and 'تحذير' -> 'حذر'.
+    A stem of three letters is its own; one left with fewer than three is kept whole."""
+    bare = stem_
+    if len(bare) >= 4 and bare[0] in _PATTERN_OPENERS:
+        bare = bare[1:]
+    if len(bare) >= 4 and bare[0] == "ا":
+        bare = bare[1:]
+    core = bare[0] + "".join(c for c in bare[1:] if c not in _LONG_VOWELS)
+    return core if len(core) >= 3 else stem_
+
+
+def same_roots(a: Features, b: Features) -> list[tuple[str, str]]:
+    """The stems of two statements, one of each, that are not shared but meet by their pattern
+    roots ('يرتفع', 'ارتفاع')."""
+    only_a, only_b = a.stems - b.stems, b.stems - a.stems
+    if not only_a or not only_b:
+        return []
+    roots_b = {pattern_root(s): s for s in sorted(only_b)}  # one name, run to run
+    return [(s, roots_b[r]) for s in only_a if (r := pattern_root(s)) in roots_b]
+
+
 def similarity(a: Features, b: Features) -> float:
-    """Content similarity in [0, 1]: shared content stems and fuzzy agreement of the rest."""
+    """Content similarity in [0, 1]: shared content stems (or their pattern roots) and fuzzy
+    agreement of the rest."""
     if not a.stems or not b.stems:
         return 1.0 if a.norm == b.norm else 0.0
     shared = len(a.stems & b.stems)
@@ -196,6 +228,9 @@ def similarity(a: Features, b: Features) -> float:
         shared += sum(1 for s, bare in a.glued if bare in b.stems and s not in b.stems)
     if b.glued:
         shared += sum(1 for s, bare in b.glued if bare in a.stems and s not in a.stems)
+    # 'يرتفع' and 'ارتفاع': one word as a verb and as its noun (ANS dev 0.773 -> 0.776, five
+    # folds of train 0.712 -> 0.721; real pages' claims against their sentences 0.821 -> 0.843)
+    shared += len(same_roots(a, b))
     shared = min(shared, len(a.stems), len(b.stems))
     overlap = shared / min(len(a.stems), len(b.stems))
     dice = 2 * shared / (len(a.stems) + len(b.stems))
@@ -255,11 +290,15 @@ def _word_of(f: Features, entry: int) -> str:
     return next(w for w in f.norm.split() if any(n == entry for n, _ in _word_predicates(w)))
 
 
+def shared_content(a: Features, b: Features) -> str:
+    """The content two statements share, for a reason: stems, then stems of one root."""
+    shared = sorted(a.stems & b.stems) + sorted(f"{x}/{y}" for x, y in same_roots(a, b))
+    return f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
+
+
 def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
-    shared = sorted(a.stems & b.stems)
-    about = f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
     conflicts, agreements = _figures(a, b)
-    reasons = [f"similarity {sim:.2f}", about]
+    reasons = [f"similarity {sim:.2f}", shared_content(a, b)]
     events = _other_events(a, b)
     # figures of other events ('مقتل 30 عنصراً' / 'أسر 3 عناصر') count other things
     contra = [] if events else list(conflicts)
