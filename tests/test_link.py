@@ -268,6 +268,16 @@ def test_places_named_after_a_place_word_are_compared_even_if_unknown():
     assert same.relation is Relation.corroborates
 
 
+def test_a_place_both_name_outweighs_the_known_places_around_it():
+    # 'بلدة العليانية' in both: 'جنوب تدمر' and 'في البادية' say where it lies
+    a = "سيطرت قوات النظام على بلدة العليانية جنوب تدمر"
+    b = "سيطرت قوات النظام على بلدة العليانية في البادية"
+    assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
+    # near miss: another village in the same region is still another place
+    other = "سيطرت قوات النظام على بلدة الكوم في البادية"
+    assert compare(a, other).relation is compare(other, a).relation is Relation.unrelated
+
+
 def test_a_list_of_place_words_names_no_place():
     assert features("84 مدينة وبلدة في ريف حمص").named == frozenset()
 

@@ -403,7 +403,11 @@ def rest_told(short: Features, long: Features) -> float:
 def _gate(a: Features, b: Features, sim: float) -> str | None:
     """Why two statements are about different things whatever their wording: other places,
     dates or actors."""
-    if different_places(a.places, b.places) or _other_named_places(a, b):
+    # a place both name that the gazetteer does not know ('بلدة العليانية') is the most precise:
+    # the known places around it ('جنوب تدمر' / 'البادية') tell where it lies, not another place
+    if (different_places(a.places, b.places) and not a.named & b.named) or _other_named_places(
+        a, b
+    ):
         return (
             "different places: "
             f"{'، '.join(sorted(a.places | a.named))} / {'، '.join(sorted(b.places | b.named))}"
