@@ -27,6 +27,7 @@ from claims.link import (
     link_rows,
     pattern_root,
     rank,
+    similarity,
     update_confidence,
 )
 from claims.models import LinkKind, Reason
@@ -124,6 +125,26 @@ def test_one_root_in_opposed_statements_still_contradicts():
     # the noun meets the verb, and the opposed predicate still decides
     found = compare("الذهب يرتفع بفعل ضعف الدولار", "انخفاض الذهب مع ضعف الدولار")
     assert found.relation is Relation.contradicts
+
+
+@pytest.mark.parametrize(
+    ("merged", "plain"),
+    [
+        ("انهيار جديد لليرة", "انهيار جديد الليرة"),
+        ("وفد أمريكي يصل للبنان", "وفد أمريكي يصل إلى لبنان"),
+    ],
+)
+def test_a_word_of_its_own_lam_after_li_is_the_word(merged, plain):
+    # 'لليرة' is ل + الليرة written with two lams: its stem is 'لير', not 'يره'
+    assert similarity(features(merged), features(plain)) >= 0.95
+    assert similarity(features(plain), features(merged)) >= 0.95
+
+
+def test_the_article_after_li_still_reads_as_the_article():
+    # near miss: 'للحرب' is ل + الحرب, the same as 'الحرب'
+    assert (
+        similarity(features("مساعدات للحرب على الفقر"), features("مساعدات الحرب على الفقر")) == 1.0
+    )
 
 
 def test_same_figure_of_civilians_and_of_fighters_is_unrelated():

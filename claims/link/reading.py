@@ -423,7 +423,7 @@ def features(text: str) -> Features:
         days=days or NONE,
         named=named or NONE,
         blocking=_blocking(read),
-        glued=tuple(_unglued(s) for s in sorted(stems_f) if s[:1] in _GLUED),
+        glued=tuple(_unglued(s) for s in sorted(stems_f) if s[:1] in _GLUED) + _lam_merged(words),
         local=local or NONE,
         actors=_find_actors(words, keys) or NONE,
         counted=_counted_actors(text, found) if found else NONE,
@@ -506,6 +506,18 @@ def _hurt_in(words: Iterable[str]) -> bool:
 def tells_hurt(f: Features) -> bool:
     """Whether a statement tells of dead or wounded."""
     return bool(f.stems & _hurt_stems()) or any(q.kind in HURT_KINDS for q in f.quantities)
+
+
+def _lam_merged(words: list[str]) -> tuple[tuple[str, str], ...]:
+    """For a word opening with 'لل', its stem read as the article's (للحرب: ل + الحرب) with the
+    stem read as the word's own lam (لليرة: ل + الليرة, written with two lams): the stem
+    'يره' may be 'لير' ('للبنان' is لبنان)."""
+    return tuple(
+        (s, alt)
+        for w in words
+        if w.startswith("لل") and len(w) > 4
+        if (s := _content_stem(w)) and (alt := _content_stem(w[1:])) and alt != s
+    )
 
 
 @lru_cache(maxsize=1 << 16)
