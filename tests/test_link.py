@@ -140,6 +140,15 @@ def test_a_word_of_its_own_lam_after_li_is_the_word(merged, plain):
     assert similarity(features(plain), features(merged)) >= 0.95
 
 
+def test_a_word_told_in_another_form_is_more_than_the_place_shared():
+    # 'تنهار' / 'انهيار' and 'الليرة' / 'لليرة' are shared content, not the place alone
+    a, b = "الليرة السورية تنهار أمام الدولار", "انهيار جديد لليرة السورية"
+    assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
+    # near miss: the place alone shared is still other events
+    a, b = "انفجار في مدينة أعزاز", "افتتاح مستشفى في مدينة أعزاز"
+    assert compare(a, b).relation is compare(b, a).relation is Relation.unrelated
+
+
 def test_the_article_after_li_still_reads_as_the_article():
     # near miss: 'للحرب' is ل + الحرب, the same as 'الحرب'
     assert (

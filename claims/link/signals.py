@@ -171,8 +171,11 @@ def _only_place_shared(a: Features, b: Features) -> str | None:
     rest_a, rest_b = a.stems - where, b.stems - where
     if not rest_a or not rest_b or rest_a & rest_b:
         return None
-    # 'سيطرتها' / 'سيطر', 'الحوثيون' / 'الحوثي': a stem the light stemmer left longer
-    if any(_akin(x, y) for x in rest_a for y in rest_b):
+    # 'سيطرتها' / 'سيطر', 'الحوثيون' / 'الحوثي': a stem the light stemmer left longer;
+    # 'تنهار' / 'انهيار': one root; 'لليرة' / 'الليرة': a glued letter
+    if any(_akin(x, y) or pattern_root(x) == pattern_root(y) for x in rest_a for y in rest_b):
+        return None
+    if any(bare in rest_b for _, bare in a.glued) or any(bare in rest_a for _, bare in b.glued):
         return None
     return "nothing in common but the place"
 
