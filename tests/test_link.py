@@ -140,6 +140,32 @@ def test_a_word_of_its_own_lam_after_li_is_the_word(merged, plain):
     assert similarity(features(plain), features(merged)) >= 0.95
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # once contradictions: 'واشنطن' / 'أمريكا' and 'تهدئة' / 'هدنة' were words changed
+        ("واشنطن ترحب بالهدنة في درعا", "أمريكا ترحب بهدنة درعا"),
+        ("تهدئة في ريف درعا الغربي بعد أيام من القصف", "هدنة في ريف درعا الغربي بعد أيام من القصف"),
+        ("القوات الأميركية ترسل تعزيزات إلى منبج", "القوات الأمريكية ترسل تعزيزات إلى منبج"),
+        ("القبض على ناشط إعلامي في مدينة الباب", "اعتقال ناشط إعلامي في مدينة الباب"),
+    ],
+)
+def test_synonyms_of_reporting_corroborate_both_ways(a, b):
+    assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # once corroborations: the arrest told as a noun was no side of its opposite
+        ("اعتقال ناشط إعلامي في مدينة الباب", "الإفراج عن ناشط إعلامي في مدينة الباب"),
+        ("القبض على ناشط إعلامي في مدينة الباب", "إطلاق سراح ناشط إعلامي في مدينة الباب"),
+    ],
+)
+def test_an_arrest_told_as_a_noun_contradicts_a_release(a, b):
+    assert compare(a, b).relation is compare(b, a).relation is Relation.contradicts
+
+
 def test_a_word_told_in_another_form_is_more_than_the_place_shared():
     # 'تنهار' / 'انهيار' and 'الليرة' / 'لليرة' are shared content, not the place alone
     a, b = "الليرة السورية تنهار أمام الدولار", "انهيار جديد لليرة السورية"
