@@ -148,10 +148,20 @@ def test_a_word_of_its_own_lam_after_li_is_the_word(merged, plain):
         ("تهدئة في ريف درعا الغربي بعد أيام من القصف", "هدنة في ريف درعا الغربي بعد أيام من القصف"),
         ("القوات الأميركية ترسل تعزيزات إلى منبج", "القوات الأمريكية ترسل تعزيزات إلى منبج"),
         ("القبض على ناشط إعلامي في مدينة الباب", "اعتقال ناشط إعلامي في مدينة الباب"),
+        ("اشتباكات عنيفة بين الفصائل في إدلب", "مواجهات عنيفة بين الفصائل في إدلب"),
     ],
 )
 def test_synonyms_of_reporting_corroborate_both_ways(a, b):
     assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
+
+
+def test_a_clash_denied_in_other_words_is_one_clash_denied():
+    # 'تصادم' is the claim's 'اشتباكات': shared content, and the negation decides
+    claim = "اشتباكات عنيفة بين الجيش التركي وهيئة تحرير الشام في إدلب"
+    sentence = "لم يحصل أي تصادم بين الجيش التركي وهيئة تحرير الشام في إدلب"
+    found = compare(claim, sentence)
+    assert found.relation is Relation.contradicts
+    assert "اشتباك" in found.reasons[1]
 
 
 @pytest.mark.parametrize(
