@@ -141,18 +141,44 @@ def test_a_word_of_its_own_lam_after_li_is_the_word(merged, plain):
 
 
 @pytest.mark.parametrize(
-    ("a", "b"),
+    ("a", "b", "relation"),
     [
-        # once contradictions: 'واشنطن' / 'أمريكا' and 'تهدئة' / 'هدنة' were words changed
-        ("واشنطن ترحب بالهدنة في درعا", "أمريكا ترحب بهدنة درعا"),
-        ("تهدئة في ريف درعا الغربي بعد أيام من القصف", "هدنة في ريف درعا الغربي بعد أيام من القصف"),
-        ("القوات الأميركية ترسل تعزيزات إلى منبج", "القوات الأمريكية ترسل تعزيزات إلى منبج"),
-        ("القبض على ناشط إعلامي في مدينة الباب", "اعتقال ناشط إعلامي في مدينة الباب"),
-        ("اشتباكات عنيفة بين الفصائل في إدلب", "مواجهات عنيفة بين الفصائل في إدلب"),
+        # synonyms: once contradictions, 'واشنطن' / 'أمريكا' and 'تهدئة' / 'هدنة' words changed
+        ("واشنطن ترحب بالهدنة في درعا", "أمريكا ترحب بهدنة درعا", "corroborates"),
+        (
+            "تهدئة في ريف درعا الغربي بعد أيام من القصف",
+            "هدنة في ريف درعا الغربي بعد أيام من القصف",
+            "corroborates",
+        ),
+        (
+            "القوات الأميركية ترسل تعزيزات إلى منبج",
+            "القوات الأمريكية ترسل تعزيزات إلى منبج",
+            "corroborates",
+        ),
+        (
+            "القبض على ناشط إعلامي في مدينة الباب",
+            "اعتقال ناشط إعلامي في مدينة الباب",
+            "corroborates",
+        ),
+        ("اشتباكات عنيفة بين الفصائل في إدلب", "مواجهات عنيفة بين الفصائل في إدلب", "corroborates"),
+        # opposites: a rise against a fall in another form; the arrest told as a noun (once a
+        # corroboration) against a release
+        ("ارتفعت أسعار الوقود هذا الشهر", "انخفاض أسعار الوقود هذا الشهر", "contradicts"),
+        ("تقدمت قوات النظام في ريف حماة", "تراجعت قوات النظام في ريف حماة", "contradicts"),
+        (
+            "اعتقال ناشط إعلامي في مدينة الباب",
+            "الإفراج عن ناشط إعلامي في مدينة الباب",
+            "contradicts",
+        ),
+        (
+            "القبض على ناشط إعلامي في مدينة الباب",
+            "إطلاق سراح ناشط إعلامي في مدينة الباب",
+            "contradicts",
+        ),
     ],
 )
-def test_synonyms_of_reporting_corroborate_both_ways(a, b):
-    assert compare(a, b).relation is compare(b, a).relation is Relation.corroborates
+def test_the_lexicons_pairs_both_ways(a, b, relation):
+    assert compare(a, b).relation.value == compare(b, a).relation.value == relation
 
 
 def test_a_clash_denied_in_other_words_is_one_clash_denied():
@@ -162,18 +188,6 @@ def test_a_clash_denied_in_other_words_is_one_clash_denied():
     found = compare(claim, sentence)
     assert found.relation is Relation.contradicts
     assert "اشتباك" in found.reasons[1]
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        # once corroborations: the arrest told as a noun was no side of its opposite
-        ("اعتقال ناشط إعلامي في مدينة الباب", "الإفراج عن ناشط إعلامي في مدينة الباب"),
-        ("القبض على ناشط إعلامي في مدينة الباب", "إطلاق سراح ناشط إعلامي في مدينة الباب"),
-    ],
-)
-def test_an_arrest_told_as_a_noun_contradicts_a_release(a, b):
-    assert compare(a, b).relation is compare(b, a).relation is Relation.contradicts
 
 
 def test_a_word_told_in_another_form_is_more_than_the_place_shared():
@@ -700,17 +714,6 @@ def test_a_rise_and_a_fall_on_both_sides_are_no_opposed_predicates(a, b):
     found = compare(a, b)
     assert found.relation is Relation.corroborates
     assert not any("opposed" in r for r in found.reasons)
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("ارتفعت أسعار الوقود هذا الشهر", "انخفاض أسعار الوقود هذا الشهر"),
-        ("تقدمت قوات النظام في ريف حماة", "تراجعت قوات النظام في ريف حماة"),
-    ],
-)
-def test_a_rise_against_a_fall_in_another_form_is_still_opposed(a, b):
-    assert compare(a, b).relation is compare(b, a).relation is Relation.contradicts
 
 
 def test_an_opposition_is_shown_in_the_words_the_statements_use():
