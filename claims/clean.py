@@ -107,9 +107,14 @@ HIJRI_MONTHS = (
 )
 # '١٤ رمضان ١٤٤٦ هـ': a Hijri date, shown beside the Gregorian one on many Arabic sites.
 HIJRI_DATE = re.compile(rf"{DIGIT}{{1,2}}\s+(?:{HIJRI_MONTHS})\s+{DIGIT}{{4}}")
+# Both dates have digits: a line without one is told by a scan for a digit, where the date
+# patterns try their weekdays and months at every character.
+A_DIGIT = re.compile(DIGIT)
 ERA_MARKS = frozenset({"هـ", "ه", "م"})
 # '--(بترا) ع ع/ م ح/ س ص': a wire agency's editors' initials at the foot of a story.
 BRACKETED = re.compile(r"\([^)]*\)")
+WORD_RUN = re.compile(r"\w+")
+LONGER_WORD = re.compile(r"\w{3}")
 AGENCY_CODE_MIN_INITIALS = 3
 # A dateline stands above the body, within the first few lines.
 DATELINE_SPAN = 600
@@ -454,14 +459,13 @@ def junk_reason(text: str, form: str | None = None) -> str | None:
         return "copyright line"
     if len(words) <= 6 and key.startswith(_credit_heads()) and ":" in stripped:
         return "credit line"
-    if DATE.search(stripped) or HIJRI_DATE.search(stripped):
+    if A_DIGIT.search(stripped) and (DATE.search(stripped) or HIJRI_DATE.search(stripped)):
         rest = DATE.sub(" ", HIJRI_DATE.sub(" ", stripped))
         rest_words = [w for w in tokens(rest) if w not in ERA_MARKS]
         label = normalize(rest).split(":", 1)[0].strip(" -|")
         if len(rest_words) <= 1 or (":" in rest and label in _furniture_keys()):
             return "date line"  # 'الأربعاء 2017/08/02', 'تاريخ النشر: …', '١٤ رمضان ١٤٤٦ هـ'
-    initials = re.findall(r"\w+", BRACKETED.sub(" ", stripped)) or re.findall(r"\w+", stripped)
-    if len(initials) >= AGENCY_CODE_MIN_INITIALS and all(len(w) <= 2 for w in initials):
+    if _agency_code(stripped):
         return "agency code"  # '--(بترا) ع ع/ م ح/ س ص', '(ع.م/ح.د)'
     label = key.split(":", 1)[0].strip()
     if ":" in key and label in _furniture_keys():
@@ -469,6 +473,16 @@ def junk_reason(text: str, form: str | None = None) -> str | None:
     if MENU_SEPARATORS.search(stripped) and not SENTENCE_END.search(stripped) and len(words) <= 12:
         return "navigation menu"
     return None
+
+
+def _agency_code(line: str) -> bool:
+    """Initials of one or two letters, at least AGENCY_CODE_MIN_INITIALS of them, outside
+    brackets (or inside, when nothing is outside)."""
+    outside = BRACKETED.sub(" ", line) if "(" in line else line
+    if LONGER_WORD.search(outside):
+        return False  # a word of three letters: the common case, told without a list of words
+    initials = WORD_RUN.findall(outside) or WORD_RUN.findall(line)
+    return len(initials) >= AGENCY_CODE_MIN_INITIALS and all(len(w) <= 2 for w in initials)
 
 
 def rule_reasons(sentences: list[Sentence], forms: Sequence[str] | None = None) -> list[str | None]:
