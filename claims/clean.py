@@ -193,10 +193,18 @@ def repair(text: str) -> str:
 
 
 # Letters only: a tatweel ('بغداد ـ') or a digit is no piece of a split word.
-ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
+LETTER = "[\u0621-\u063a\u0641-\u064a]"
+ARABIC_WORD = re.compile(f"{LETTER}+")
+ARABIC_WORD_RUNS = re.compile(f"({LETTER}+)")
 # A word of this many letters stands on its own; one of two only when a lexicon knows it ('في'),
 # a single letter never (the conjunction و is written glued).
 WORD_ALONE_LETTERS = 3
+# A word with a و that has WORD_ALONE_LETTERS letters or more on each side (`_split_glued_cues`
+# looks for a verb after it): found by the pattern, not word by word.
+GLUED_CUE_HOST = re.compile(
+    rf"(?<!{LETTER})(?={LETTER}{{{WORD_ALONE_LETTERS}}}{LETTER}*?و{LETTER}{{{WORD_ALONE_LETTERS}}})"
+    rf"{LETTER}+"
+)
 
 
 def _rejoin_split_words(text: str) -> str:
@@ -204,28 +212,29 @@ def _rejoin_split_words(text: str) -> str:
     damma): 'وأك دت' -> 'وأكدت', 'ورج حت' -> 'ورجحت', 'مشير ا' -> 'مشيرا', 'أن ها' -> 'أنها'.
     Two pieces are one word when joined they make a word the lexicons know and they are not
     both words on their own ('في جيب' stays)."""
-    words = list(ARABIC_WORD.finditer(text))
-    spaces: list[int] = []
-    for first, second in zip(words, words[1:], strict=False):
-        if min(len(first.group()), len(second.group())) >= WORD_ALONE_LETTERS:
-            continue  # two words that stand alone (letters keep their count when normalised)
-        if (
-            text[first.end() : second.start()] == " "
-            and (not spaces or spaces[-1] != first.start() - 1)  # one join to a word
-            and not _marked(text, first.start() - 1)
-            and not _marked(text, second.end())
-            and _is_split_word(first.group(), second.group())
-        ):
-            spaces.append(first.end())
-    for space in reversed(spaces):
-        text = text[:space] + text[space + 1 :]
-    return text
+    # The runs of letters at odd places, what stands between them at even ones (strings, not
+    # match objects: this runs on every sentence).
+    parts = ARABIC_WORD_RUNS.split(text)
+    joined = False  # the piece before this one was joined to it: one join to a word
+    for k in range(1, len(parts) - 2, 2):
+        first, between, second = parts[k], parts[k + 1], parts[k + 2]
+        joined = (
+            (len(first) < WORD_ALONE_LETTERS or len(second) < WORD_ALONE_LETTERS)
+            and between == " "
+            and not joined
+            and not _marked(parts[k - 1][-1:])
+            and not _marked(parts[k + 3][:1])
+            and _is_split_word(first, second)
+        )
+        if joined:
+            parts[k + 1] = ""
+    return "".join(parts)
 
 
-def _marked(text: str, at: int) -> bool:
-    """Whether a mark stands at `at`: the letters beside it are a piece of a written word
-    ('ردًا على': the 'ا' after the tanwin is no word of its own to join to 'على')."""
-    return 0 <= at < len(text) and DIACRITICS.match(text, at) is not None
+def _marked(character: str) -> bool:
+    """Whether a mark stands beside a piece: the letters beside it are a piece of a written
+    word ('ردًا على': the 'ا' after the tanwin is no word of its own to join to 'على')."""
+    return DIACRITICS.match(character) is not None
 
 
 def _split_glued_cues(text: str) -> str:
@@ -234,7 +243,7 @@ def _split_glued_cues(text: str) -> str:
     are the word class `glued_cues` (forms no word ends with: 'السودان' ends with 'دان')."""
     glued = word_class("glued_cues")
     cuts = []
-    for word in ARABIC_WORD.finditer(text):
+    for word in GLUED_CUE_HOST.finditer(text):
         form = word.group()
         last = len(form) - WORD_ALONE_LETTERS  # a و from here on leaves too short a verb
         j = form.find("و", WORD_ALONE_LETTERS, last)
