@@ -9,6 +9,7 @@ import bisect
 import itertools
 from collections import defaultdict
 
+from claims.arabic import normalize_sentence
 from claims.attribute.lexicons import CONJUNCTIONS
 from claims.attribute.tokens import QUOTES, Token, bare_form
 
@@ -21,6 +22,8 @@ class Concordance:
 
     def __init__(self, passages: list[tuple[str, list[Token]]]) -> None:
         self.passages = passages
+        # Each passage's matching form, made once for the hedges and the roles looked up in it.
+        self.forms = [normalize_sentence(text) for text, _tokens in passages]
         # Each passage's words, and where each of them stands among the passage's tokens.
         self.word_tokens = [
             [k for k, t in enumerate(tokens) if t.is_word] for _, tokens in passages
