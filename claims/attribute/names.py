@@ -270,12 +270,8 @@ PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
 
 def _is_quoting_noun(token: Token) -> bool:
     """'قوله', 'تأكيدها': the verbal noun of saying with the speaker's pronoun."""
-    norm = token.norm
-    if not norm.endswith(PRONOUN_SUFFIXES):
-        return False  # no pronoun: most words, told in one call
-    quoting_nouns = word_class("quoting_nouns")
     return any(
-        norm.endswith(suffix) and norm[: -len(suffix)] in quoting_nouns
+        token.norm.endswith(suffix) and token.norm[: -len(suffix)] in word_class("quoting_nouns")
         for suffix in PRONOUN_SUFFIXES
     )
 
