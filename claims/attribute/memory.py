@@ -269,13 +269,11 @@ def collect_names(passages: Iterable[tuple[str, list[Token]]]) -> list[str]:
     """Person names anywhere in the article's (text, tokens) passages, opened by a given name
     or a rank title."""
     names: dict[str, None] = {}  # in order of finding
-    # asked of every word
-    first_names, name_links, titles = _first_names(), word_class("name_links"), _set("titles")
+    first_names, name_links = _first_names(), word_class("name_links")  # asked of every word
     for text, tokens in passages:
         for i, token in enumerate(tokens):
             opens_name = _name_form(token.text) in first_names and token.norm not in name_links
-            # `_after_title` asked only after a title: most words follow none
-            if opens_name or (i and tokens[i - 1].norm in titles and _after_title(tokens, i)):
+            if opens_name or _after_title(tokens, i):
                 # 'أبو محمد الجولاني': a kunya opens the name before the given name.
                 start = i - 1 if i and tokens[i - 1].norm in name_links else i
                 name = _name_at(tokens, start, text)
@@ -288,9 +286,7 @@ def collect_names(passages: Iterable[tuple[str, list[Token]]]) -> list[str]:
 
 def _appositive_names(text: str, tokens: list[Token]) -> list[str]:
     """Names set off by commas after a title phrase: 'وزير الدفاع التركي، يشار غولر، …'."""
-    found: list[str] = []
-    if "،" not in text and "," not in text:
-        return found  # no comma, no name set off by commas (most sentences)
+    found = []
     chunks = _comma_chunks(tokens)
     for before, chunk in zip(chunks, chunks[1:], strict=False):
         words = _words(chunk)
