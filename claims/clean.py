@@ -107,9 +107,14 @@ HIJRI_MONTHS = (
 )
 # '١٤ رمضان ١٤٤٦ هـ': a Hijri date, shown beside the Gregorian one on many Arabic sites.
 HIJRI_DATE = re.compile(rf"{DIGIT}{{1,2}}\s+(?:{HIJRI_MONTHS})\s+{DIGIT}{{4}}")
+# Both dates have digits: a line without one is told by a scan for a digit, where the date
+# patterns try their weekdays and months at every character.
+A_DIGIT = re.compile(DIGIT)
 ERA_MARKS = frozenset({"هـ", "ه", "م"})
 # '--(بترا) ع ع/ م ح/ س ص': a wire agency's editors' initials at the foot of a story.
 BRACKETED = re.compile(r"\([^)]*\)")
+WORD_RUN = re.compile(r"\w+")
+LONGER_WORD = re.compile(r"\w{3}")
 AGENCY_CODE_MIN_INITIALS = 3
 # A dateline stands above the body, within the first few lines.
 DATELINE_SPAN = 600
@@ -188,10 +193,18 @@ def repair(text: str) -> str:
 
 
 # Letters only: a tatweel ('بغداد ـ') or a digit is no piece of a split word.
-ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
+LETTER = "[\u0621-\u063a\u0641-\u064a]"
+ARABIC_WORD = re.compile(f"{LETTER}+")
+ARABIC_WORD_RUNS = re.compile(f"({LETTER}+)")
 # A word of this many letters stands on its own; one of two only when a lexicon knows it ('في'),
 # a single letter never (the conjunction و is written glued).
 WORD_ALONE_LETTERS = 3
+# A word with a و that has WORD_ALONE_LETTERS letters or more on each side (`_split_glued_cues`
+# looks for a verb after it): found by the pattern, not word by word.
+GLUED_CUE_HOST = re.compile(
+    rf"(?<!{LETTER})(?={LETTER}{{{WORD_ALONE_LETTERS}}}{LETTER}*?و{LETTER}{{{WORD_ALONE_LETTERS}}})"
+    rf"{LETTER}+"
+)
 
 
 def _rejoin_split_words(text: str) -> str:
@@ -199,28 +212,29 @@ def _rejoin_split_words(text: str) -> str:
     damma): 'وأك دت' -> 'وأكدت', 'ورج حت' -> 'ورجحت', 'مشير ا' -> 'مشيرا', 'أن ها' -> 'أنها'.
     Two pieces are one word when joined they make a word the lexicons know and they are not
     both words on their own ('في جيب' stays)."""
-    words = list(ARABIC_WORD.finditer(text))
-    spaces: list[int] = []
-    for first, second in zip(words, words[1:], strict=False):
-        if min(len(first.group()), len(second.group())) >= WORD_ALONE_LETTERS:
-            continue  # two words that stand alone (letters keep their count when normalised)
-        if (
-            text[first.end() : second.start()] == " "
-            and (not spaces or spaces[-1] != first.start() - 1)  # one join to a word
-            and not _marked(text, first.start() - 1)
-            and not _marked(text, second.end())
-            and _is_split_word(first.group(), second.group())
-        ):
-            spaces.append(first.end())
-    for space in reversed(spaces):
-        text = text[:space] + text[space + 1 :]
-    return text
+    # The runs of letters at odd places, what stands between them at even ones (strings, not
+    # match objects: this runs on every sentence).
+    parts = ARABIC_WORD_RUNS.split(text)
+    joined = False  # the piece before this one was joined to it: one join to a word
+    for k in range(1, len(parts) - 2, 2):
+        first, between, second = parts[k], parts[k + 1], parts[k + 2]
+        joined = (
+            (len(first) < WORD_ALONE_LETTERS or len(second) < WORD_ALONE_LETTERS)
+            and between == " "
+            and not joined
+            and not _marked(parts[k - 1][-1:])
+            and not _marked(parts[k + 3][:1])
+            and _is_split_word(first, second)
+        )
+        if joined:
+            parts[k + 1] = ""
+    return "".join(parts)
 
 
-def _marked(text: str, at: int) -> bool:
-    """Whether a mark stands at `at`: the letters beside it are a piece of a written word
-    ('ردًا على': the 'ا' after the tanwin is no word of its own to join to 'على')."""
-    return 0 <= at < len(text) and DIACRITICS.match(text, at) is not None
+def _marked(character: str) -> bool:
+    """Whether a mark stands beside a piece: the letters beside it are a piece of a written
+    word ('ردًا على': the 'ا' after the tanwin is no word of its own to join to 'على')."""
+    return DIACRITICS.match(character) is not None
 
 
 def _split_glued_cues(text: str) -> str:
@@ -229,7 +243,7 @@ def _split_glued_cues(text: str) -> str:
     are the word class `glued_cues` (forms no word ends with: 'السودان' ends with 'دان')."""
     glued = word_class("glued_cues")
     cuts = []
-    for word in ARABIC_WORD.finditer(text):
+    for word in GLUED_CUE_HOST.finditer(text):
         form = word.group()
         last = len(form) - WORD_ALONE_LETTERS  # a و from here on leaves too short a verb
         j = form.find("و", WORD_ALONE_LETTERS, last)
@@ -454,14 +468,13 @@ def junk_reason(text: str, form: str | None = None) -> str | None:
         return "copyright line"
     if len(words) <= 6 and key.startswith(_credit_heads()) and ":" in stripped:
         return "credit line"
-    if DATE.search(stripped) or HIJRI_DATE.search(stripped):
+    if A_DIGIT.search(stripped) and (DATE.search(stripped) or HIJRI_DATE.search(stripped)):
         rest = DATE.sub(" ", HIJRI_DATE.sub(" ", stripped))
         rest_words = [w for w in tokens(rest) if w not in ERA_MARKS]
         label = normalize(rest).split(":", 1)[0].strip(" -|")
         if len(rest_words) <= 1 or (":" in rest and label in _furniture_keys()):
             return "date line"  # 'الأربعاء 2017/08/02', 'تاريخ النشر: …', '١٤ رمضان ١٤٤٦ هـ'
-    initials = re.findall(r"\w+", BRACKETED.sub(" ", stripped)) or re.findall(r"\w+", stripped)
-    if len(initials) >= AGENCY_CODE_MIN_INITIALS and all(len(w) <= 2 for w in initials):
+    if _agency_code(stripped):
         return "agency code"  # '--(بترا) ع ع/ م ح/ س ص', '(ع.م/ح.د)'
     label = key.split(":", 1)[0].strip()
     if ":" in key and label in _furniture_keys():
@@ -469,6 +482,16 @@ def junk_reason(text: str, form: str | None = None) -> str | None:
     if MENU_SEPARATORS.search(stripped) and not SENTENCE_END.search(stripped) and len(words) <= 12:
         return "navigation menu"
     return None
+
+
+def _agency_code(line: str) -> bool:
+    """Initials of one or two letters, at least AGENCY_CODE_MIN_INITIALS of them, outside
+    brackets (or inside, when nothing is outside)."""
+    outside = BRACKETED.sub(" ", line) if "(" in line else line
+    if LONGER_WORD.search(outside):
+        return False  # a word of three letters: the common case, told without a list of words
+    initials = WORD_RUN.findall(outside) or WORD_RUN.findall(line)
+    return len(initials) >= AGENCY_CODE_MIN_INITIALS and all(len(w) <= 2 for w in initials)
 
 
 def rule_reasons(sentences: list[Sentence], forms: Sequence[str] | None = None) -> list[str | None]:

@@ -153,7 +153,9 @@ def _layout(text: str, form: str) -> dict[str, float]:
     """How one sentence looks; `form` is its matching form (`normalize`)."""
     stripped = text.strip()
     words = stripped.split()
-    letters = len(NON_LETTERS.sub("", stripped))
+    latin = len(LATIN.findall(stripped))
+    # the share of Latin letters: the letters counted only when there is one (most lines)
+    latin_share = latin / (len(NON_LETTERS.sub("", stripped)) or 1) if latin else 0.0
     visible = (len(stripped) - stripped.count(" ")) or 1
     ends = bool(SENTENCE_END.search(stripped))
     # prose has function words; menus and tag lists do not
@@ -162,7 +164,7 @@ def _layout(text: str, form: str) -> dict[str, float]:
         "function words": function_words / (len(words) or 1),
         "no function word": float(len(words) >= 4 and not function_words),
         f"words:{_bucket(len(words), LENGTH_BUCKETS)}": 1.0,
-        "latin": len(LATIN.findall(stripped)) / (letters or 1),
+        "latin": latin_share,
         "digits": len(DIGIT.findall(stripped)) / visible,  # `\d` takes Arabic-Indic digits too
         "sentence end": float(ends),
         "question": float(stripped.endswith(("؟", "?"))),

@@ -51,12 +51,14 @@ UTF8_REPLACEMENT = "\ufffd".encode()
 HTML_SUFFIXES = (".html", ".htm")
 
 
+def _count(letters: re.Pattern[str], text: str) -> int:
+    """How many letters of these runs `text` has."""
+    return sum(map(len, letters.findall(text)))
+
+
 def _letters(text: str) -> tuple[int, int]:
     """Counts of (Arabic letters, all letters) in `text`."""
-    arabic, total = (
-        sum(map(len, letters.findall(text))) for letters in (ARABIC_LETTERS, ANY_LETTERS)
-    )
-    return arabic, total
+    return _count(ARABIC_LETTERS, text), _count(ANY_LETTERS, text)
 
 
 def decode(raw: bytes, name: str = "<input>") -> tuple[str, str, list[str]]:
@@ -127,7 +129,10 @@ def check_text(text: str, name: str) -> None:
         raise UnreadableFile(name, "is blank (it holds only spaces and line breaks)")
     if BINARY_CONTROL.search(text):
         raise UnreadableFile(name, "is a binary file (it contains control bytes), not text")
-    arabic, total = _letters(text)
+    arabic = _count(ARABIC_LETTERS, text)
+    if arabic >= len(text) * MIN_ARABIC_SHARE:
+        return  # Arabic enough of the letters whatever their count (an article): not counted
+    total = _count(ANY_LETTERS, text)
     if total == 0:
         raise UnreadableFile(name, "has no words, only figures and signs")
     if arabic < total * MIN_ARABIC_SHARE:

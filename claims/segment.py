@@ -49,6 +49,9 @@ GLUE_MARK = re.compile(
     rf"|{DIGIT}{{1,2}}\s*:\s*{DIGIT}{{2}}(?:\s*(?:صباحا|مساء|ص|م)(?!\w))?(?:\s*\([^)]{{2,20}}\))?"
     r"|\([^()]{0,40}[A-Za-z][^()]{0,40}\)|\((?:الصورة|صورة|وكالة)[^()]{0,60}\)"
 )
+# Every mark has a digit, a bar or a bracket: a line without one is told by a scan for them,
+# where the marks' pattern tries its weekdays at every character.
+GLUE_MARK_CHARACTER = re.compile(rf"{DIGIT}|[|(]")
 # The sentence left after the cut must read as one: this many words at least, not opening
 # with a word that continues a clause ('في', 'التي', 'أن').
 GLUED_SENTENCE_MIN_WORDS = 6
@@ -89,9 +92,11 @@ def _headline_copies_end(forms: list[str]) -> int | None:
     """Index of the last word of the last copy of a headline printed several times in a row
     of words (their `_label_form`s)."""
     n = HEADLINE_REPEAT_MIN_WORDS
+    if len(set(forms)) > len(forms) - n:
+        return None  # fewer than n words come back: no run of n printed twice (the common case)
     runs = list(zip(*(forms[k:] for k in range(n)), strict=False))
     if len(set(runs)) == len(runs):
-        return None  # no run of words printed twice: the common case, told without a loop
+        return None  # no run of words printed twice, told without a loop
     seen: dict[tuple[str, ...], int] = {}
     for j, run in enumerate(runs):
         i = seen.setdefault(run, j)
@@ -121,9 +126,10 @@ def _label_last_words(forms: list[str], first_only: bool = False) -> list[int]:
     `_label_form`s; only a label opening them when `first_only`); a label's word the scraper
     split with dashes ('اق - - رأ أيضا') counts."""
     labels = _furniture_labels()
+    joined = "".join(forms)
+    if labels.keys().isdisjoint(forms) and "-" not in joined and "–" not in joined:
+        return []  # no label and no dash: the common case, told without a loop
     dashes = [bool(form) and not form.strip("-–") for form in forms]
-    if labels.keys().isdisjoint(forms) and not any(dashes):
-        return []  # the common case, told without a loop
     found = []
     for i, form in enumerate(forms[:1] if first_only else forms):
         j = i + 1
@@ -148,7 +154,8 @@ def _word_ends(line: str, indexes: list[int]) -> list[int]:
 
 def _glue_marks(line: str) -> list[int]:
     """Offsets in `line` just past each mark that can end glued furniture."""
-    ends = [match.end() for match in GLUE_MARK.finditer(line)]
+    marked = GLUE_MARK_CHARACTER.search(line) is not None
+    ends = [match.end() for match in GLUE_MARK.finditer(line)] if marked else []
     # The words' forms; their offsets only for a label or a headline found.
     forms = list(map(_label_form, line.split()))
     last_words = _label_last_words(forms)

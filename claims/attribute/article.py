@@ -42,22 +42,23 @@ from claims.models import Article, Attribution, Claim, Kind, Sentence, Speech
 def attribute_sentence(
     sentence: Sentence,
     repaired: str,
+    form: str,
     tokens: list[Token],
     memory: Memory,
     parser: SourceParser,
     doc: str = "",
     lost_opening: bool = False,
 ) -> Claim:
-    """Attribute one kept sentence (its repaired text and that text's tokens), reading and
-    updating the article's memory. `lost_opening`: the sentence is, or soon runs into, the end
-    of a quotation whose opening mark was lost."""
+    """Attribute one kept sentence (its repaired text, that text's matching form and its
+    tokens), reading and updating the article's memory. `lost_opening`: the sentence is, or
+    soon runs into, the end of a quotation whose opening mark was lost."""
     new_paragraph = sentence.paragraph != memory.paragraph
     memory.paragraph = sentence.paragraph
     frame = find_frame(repaired, tokens, parser)
     if frame:
         # 'وقال مراسل الجزيرة …' on Al Jazeera's page: its 'وأوضح أن …' goes on with the outlet.
         memory.own_report = frame.source.kind is Kind.author
-    attribution = Attribution(hedges=find_hedges(repaired))
+    attribution = Attribution(hedges=find_hedges(form))
     claim_text = repaired
     ran_on = False
     if frame and frame.source.kind is not Kind.author:
@@ -243,7 +244,14 @@ def attribute_article(article: Article, sentences: list[Sentence]) -> list[Claim
         )
         claims.append(
             attribute_sentence(
-                sentence, repaired, tokens, memory, parser, article.doc, lost_opening
+                sentence,
+                repaired,
+                parser.concordance.forms[n],
+                tokens,
+                memory,
+                parser,
+                article.doc,
+                lost_opening,
             )
         )
     if claims and claims[0].kind is Kind.author:
@@ -271,8 +279,9 @@ def _opening_mid_statement(
         return None
     memory = Memory(outlet=article.outlet, names=collect_names(passages))
     memory.remember(Speaker(named.kind, named.source, named.via))
+    parser = SourceParser(memory, passages)
     reread = attribute_sentence(
-        sentence, repaired, tokens, memory, SourceParser(memory, passages), article.doc
+        sentence, repaired, parser.concordance.forms[0], tokens, memory, parser, article.doc
     )
     return reread if reread.kind is not Kind.author and reread.source == named.source else None
 

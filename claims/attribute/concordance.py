@@ -5,8 +5,12 @@ cost grow with the square of its length)."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import defaultdict
 
+from claims.arabic import normalize_sentence
+from claims.attribute.lexicons import CONJUNCTIONS
 from claims.attribute.tokens import QUOTES, Token, bare_form
 
 Place = tuple[int, int]  # (passage, position among that passage's words)
@@ -18,6 +22,8 @@ class Concordance:
 
     def __init__(self, passages: list[tuple[str, list[Token]]]) -> None:
         self.passages = passages
+        # Each passage's matching form, made once for the hedges and the roles looked up in it.
+        self.forms = [normalize_sentence(text) for text, _tokens in passages]
         # Each passage's words, and where each of them stands among the passage's tokens.
         self.word_tokens = [
             [k for k, t in enumerate(tokens) if t.is_word] for _, tokens in passages
@@ -29,33 +35,44 @@ class Concordance:
         # The article's words end to end, across sentence ends.
         self.article_words = [w for words in self.words for w in words]
         self.article_norms = [w.norm for w in self.article_words]
+        # The article position of each passage's first word.
+        self._first_words = list(itertools.accumulate(map(len, self.words[:-1]), initial=0))
         self._article_positions: dict[str, list[int]] = defaultdict(list)
         for k, norm in enumerate(self.article_norms):
             self._article_positions[norm].append(k)
-        word_places = [(p, k) for p, words in enumerate(self.words) for k in range(len(words))]
-        self._by_norm: dict[str, list[Place]] = {
-            norm: [word_places[k] for k in positions]
-            for norm, positions in self._article_positions.items()
-        }
-        # Made from the distinct forms, not word by word; forms that meet under one bare form
-        # merge back into reading order.
+        # The places of a form, and of a bare form, made when it is first looked up: an
+        # article asks for a few hundred of its thousands of forms.
+        self._by_norm: dict[str, list[Place]] = {}
         self._by_bare: dict[str, list[Place]] = {}
-        for norm, places in self._by_norm.items():
-            bare = bare_form(norm)
-            found = self._by_bare.get(bare)
-            self._by_bare[bare] = places if found is None else sorted(found + places)
-        # Each article word's passage and place among that passage's tokens.
-        self._article_places = [
-            (p, t) for p, positions in enumerate(self.word_tokens) for t in positions
-        ]
+
+    def _word_place(self, k: int) -> Place:
+        """Article word k's passage and position among that passage's words."""
+        passage = bisect.bisect_right(self._first_words, k) - 1
+        return passage, k - self._first_words[passage]
 
     def words_with_norm(self, norm: str) -> list[Place]:
         """Places of the words of this matching form."""
-        return self._by_norm.get(norm, [])
+        found = self._by_norm.get(norm)
+        if found is None:
+            positions = self._article_positions.get(norm, [])
+            found = self._by_norm[norm] = [self._word_place(k) for k in positions]
+        return found
 
     def words_with_bare(self, bare: str) -> list[Place]:
         """Places of the words of this matching form less a leading و/ف (`Token.bare`)."""
-        return self._by_bare.get(bare, [])
+        found = self._by_bare.get(bare)
+        if found is None:
+            # the forms that have this bare form: itself, and itself behind a conjunction
+            forms = [
+                form
+                for form in (bare, *(conjunction + bare for conjunction in CONJUNCTIONS))
+                if form in self._article_positions and bare_form(form) == bare
+            ]
+            places = [self.words_with_norm(form) for form in forms]
+            # forms that meet under one bare form merge back into reading order
+            found = places[0] if len(places) == 1 else sorted(itertools.chain(*places))
+            self._by_bare[bare] = found
+        return found
 
     def article_positions(self, norm: str) -> list[int]:
         """Positions, in `article_words`, of the words of this matching form."""
@@ -64,10 +81,10 @@ class Concordance:
     def in_one_name(self, k: int, n: int) -> bool:
         """Whether the n article words from position k stand in one passage with no quotation
         mark between them: in 'لـ"القناة العاشرة" الإسرائيلية' the marks close the name."""
-        places = self._article_places[k : k + n]
-        passage = places[0][0]
-        if any(p != passage for p, _ in places):
+        end = min(k + n, len(self.article_words)) - 1
+        (passage, first), (last_passage, last) = self._word_place(k), self._word_place(end)
+        if last_passage != passage:
             return False
-        tokens = self.passages[passage][1]
-        between = tokens[places[0][1] : places[-1][1] + 1]
+        positions = self.word_tokens[passage]
+        between = self.passages[passage][1][positions[first] : positions[last] + 1]
         return not any(t.text in QUOTES for t in between)

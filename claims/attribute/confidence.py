@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from claims.arabic import normalize, normalize_sentence
+from claims.arabic import normalize
 from claims.attribute.lexicons import _hedges
 from claims.models import Attribution, Kind, Reason, Speech
 
@@ -46,8 +46,9 @@ def confidence(attribution: Attribution) -> tuple[float, list[Reason]]:
     return round(min(1.0, max(0.0, value)), 3), reasons
 
 
-def find_hedges(sentence: str) -> list[str]:
-    norm = f" {normalize_sentence(sentence)} "
+def find_hedges(form: str) -> list[str]:
+    """The hedges in a sentence, from its matching form (`normalize_sentence`)."""
+    norm = f" {form} "
     return [word for word, alone, joined in _hedge_patterns() if alone in norm or joined in norm]
 
 

@@ -3,6 +3,8 @@ takes (name links, complements, one family name, a nisba) and what closes it."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claims.attribute.lexicons import (
     _first_names,
     _name_form,
@@ -237,6 +239,14 @@ def _agrees_with_role(word: Token) -> bool:
 
 def _plain_word(token: Token) -> bool:
     """A word that can be part of a name: no lexicon head, title, cue or function word."""
+    return _plain_form(token.norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_form(norm: str) -> bool:
+    """`_plain_word` of a word of this matching form, remembered: each of its tests reads the
+    form alone (of a token made of it here), and the words of news text repeat."""
+    token = Token(norm, norm, 0, len(norm), True)
     return not (
         in_lexicon(token, word_class("function_words"))
         or token.norm in _set("titles")

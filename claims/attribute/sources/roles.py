@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from claims.arabic import normalize, normalize_sentence, normalize_word
+from claims.arabic import normalize, normalize_word
 from claims.attribute.lexicons import _set
 from claims.attribute.names import MAX_NAME_WORDS, _after_title, _name_at, _opens_with_given_name
 from claims.attribute.sources.people import _People
@@ -78,7 +78,7 @@ class _Roles(_People):
             for name in self.memory.names
         ):
             return None  # 'رئيس المخابرات السابق تركي الفيصل' names its holder itself
-        following = self._passage_forms[p + 1]
+        following = self.concordance.forms[p + 1]
         holders = set()
         for name in people:
             at = following.find(normalize_word(name))
@@ -95,20 +95,15 @@ class _Roles(_People):
         fits = {
             name
             for name in people
-            if any(f"{gentilic} {normalize(name)}" in form for form in self._passage_forms)
+            if any(f"{gentilic} {normalize(name)}" in form for form in self.concordance.forms)
         }
         return fits.pop() if len(fits) == 1 else None
-
-    @cached_property
-    def _passage_forms(self) -> list[str]:
-        """The matching form of each passage, made once for the look-ups of roles by name."""
-        return [normalize_sentence(text) for text, _tokens in self.passages]
 
     def _role_beside(self, name: str, role: str, *, after_name: bool) -> bool:
         """Whether a passage gives the role within MAX_ROLES_AFTER_NAME characters after the
         name (its first mention there) or before it."""
         name, role = normalize(name), normalize(role)
-        for form in self._passage_forms:
+        for form in self.concordance.forms:
             at = form.find(name)
             if at < 0:
                 continue
