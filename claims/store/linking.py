@@ -468,7 +468,7 @@ def _plan(
         keep, best = linker.rank(i, j, score, len(ids), top_k, ranked)
         i, j = i[keep], j[keep]
     del score
-    used = np.unique(np.concatenate([i, j]))
+    used = linker.sorted_unique(np.concatenate([i, j]))
     plan.ends = [ids[k] for k in used.tolist()]
     plan.compared = len(partners)
     plan.new_best = _scores(ids, best, new_key)
@@ -512,7 +512,7 @@ def _judge(
     bounds = np.unique(np.r_[0, starts, len(i)])
     for start, end in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
         a, b = i[start:end], j[start:end]
-        ends = np.unique(np.concatenate([a, b]))
+        ends = linker.sorted_unique(np.concatenate([a, b]))
         found = readings.get([ids[k] for k in ends.tolist()])
         # an end no longer current when it was read is left out: its links would be dropped
         present = np.array([read is not None for read in found], bool)
