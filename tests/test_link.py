@@ -28,6 +28,7 @@ from claims.link import (
     pattern_root,
     rank,
     similarity,
+    sorted_unique,
     update_confidence,
 )
 from claims.models import LinkKind, Reason
@@ -472,6 +473,26 @@ def test_candidates_are_not_all_pairs_and_keep_the_exhaustive_ones():
     found = set(zip(i.tolist(), j.tolist(), strict=True))
     kept = sum((a, b) in found for a, b in zip(ei.tolist(), ej.tolist(), strict=True))
     assert kept == len(ei)
+
+
+def test_candidates_are_the_same_pooled_held_apart_or_compacted_at_every_block(monkeypatch):
+    from claims.link import blocking
+
+    feats = [features(t) for t in corpus() * 3]  # repeated: pairs met in several blocks
+    pooled = candidates(feats, top_k=None)  # small blocks' pairs pooled, made unique at once
+    monkeypatch.setattr(blocking, "LARGE_BLOCK", 2)  # each block's pairs held apart
+    apart = candidates(feats, top_k=None)
+    monkeypatch.setattr(blocking, "COMPACT_AT", 0)
+    compacted = candidates(feats, top_k=None)
+    assert len(pooled[0])
+    for found in (apart, compacted):
+        assert all(np.array_equal(a, b) for a, b in zip(pooled, found, strict=True))
+
+
+@given(st.lists(st.integers(-(2**62), 2**62), max_size=60))
+def test_sorted_unique_is_numpys_unique(values):
+    found = sorted_unique(np.array(values, np.int64))
+    assert np.array_equal(found, np.unique(np.array(values, np.int64)))
 
 
 def test_incremental_candidates_touch_a_new_claim():

@@ -36,6 +36,7 @@ from claims.link.blocking import (
     indexed_keys,
     key_counts,
     rank,
+    sorted_unique,
 )
 from claims.link.confidence import (
     CONTRADICTED,
@@ -150,6 +151,7 @@ __all__ = [
     "read_claims",
     "reading",
     "similarity",
+    "sorted_unique",
     "stem",
     "stored_keys",
     "update_confidence",
