@@ -489,6 +489,18 @@ def test_candidates_are_the_same_pooled_held_apart_or_compacted_at_every_block(m
         assert all(np.array_equal(a, b) for a, b in zip(pooled, found, strict=True))
 
 
+def test_a_new_claim_like_none_of_its_blocks_has_no_candidates(monkeypatch):
+    from claims.link import blocking
+
+    # blocks held apart, each scoring no pair with the new claim: nothing held to compact
+    # ('claims check' of a statement that shares only places with the store once failed here)
+    monkeypatch.setattr(blocking, "LARGE_BLOCK", 2)
+    feats = [features(t) for t in [*corpus(), "ريف إدلب ريف حلب ريف حماة ريف دمشق"]]
+    new = np.zeros(len(feats), bool)
+    new[-1] = True
+    assert all(len(found) == 0 for found in candidates(feats, top_k=None, new=new))
+
+
 @given(st.lists(st.integers(-(2**62), 2**62), max_size=60))
 def test_sorted_unique_is_numpys_unique(values):
     found = sorted_unique(np.array(values, np.int64))
