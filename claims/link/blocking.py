@@ -125,10 +125,7 @@ def candidates(
             # merges the pairs held so far, one sorted run, with the new ones instead of
             # sorting them all again (the 1M bench store compacts 31 times: 1.2 s in all)
             held.sort(kind="stable")
-            code = held >> SCORE_BITS
-            first = np.ones(len(held), bool)  # none held (blocks that scored no pair): none kept
-            first[1:] = code[1:] != code[:-1]
-            scored[:] = [held[first]]
+            scored[:] = [held[_run_starts(held >> SCORE_BITS)]]
         held_pairs = len(scored[0]) if scored else 0
 
     def found(code: np.ndarray, score: np.ndarray) -> None:
@@ -229,7 +226,14 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     hash table numpy 2 builds for it, whose cache misses made it cost 15 times as much for
     19M pairs as for 1.9M (a 1M-claim store against 100k); a sort grows as n log n."""
     values.sort(kind="stable")  # timsort: the sorted runs of `values` are merged, not sorted
-    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+    return values[_run_starts(values)]
+
+
+def _run_starts(keys: np.ndarray) -> np.ndarray:
+    """Where each run of equal keys of a sorted array starts (none in an empty one)."""
+    starts = np.ones(len(keys), bool)
+    starts[1:] = keys[1:] != keys[:-1]
+    return starts
 
 
 @lru_cache(maxsize=256)
