@@ -477,7 +477,12 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     # actors or places the rules name otherwise on each side and still read as one ('هيئة
     # تحرير الشام' / 'فصائل المعارضة', 'سراقب' / 'ريف إدلب') are their business: no other
     # actor or place swapped in
-    other_names = any(x and y and x != y for x, y in ((a.actors, b.actors), (a.places, b.places)))
+    other_names = (a.actors and b.actors and a.actors != b.actors) or (
+        a.places
+        and b.places
+        and a.places != b.places
+        and not different_places(a.places - b.places, b.places - a.places)
+    )
     if (
         not other_names
         and swapped_in_place(a.norm.split(), b.norm.split(), difference)
