@@ -122,6 +122,28 @@ def test_a_fact_told_with_a_verb_and_with_its_noun_corroborates_both_ways(a, b):
         assert "/" in found.reasons[1]  # the shared content names the two forms
 
 
+@pytest.mark.parametrize(
+    ("imperfect", "perfect"),
+    [
+        ("قوات النظام تعتقل ناشطا في حي الميدان", "اعتقلت قوات النظام ناشطا في حي الميدان"),
+        ("الفصائل تسيطر على تل ملح", "سيطرت الفصائل على تل ملح"),
+        ("الطائرات تستهدف بلدة كفرنبل", "استهدفت الطائرات بلدة كفرنبل"),
+    ],
+)
+def test_an_imperfect_verb_is_its_perfect_among_the_synonyms(imperfect, perfect):
+    # once 'يعتقل' was a word of its own beside the lexicon's 'اعتقل' (similarity 0.86)
+    assert features(imperfect).stems == features(perfect).stems
+
+
+def test_a_given_name_or_a_weak_verb_is_no_imperfect_of_a_synonym():
+    # 'ياسر' opens like an imperfect of 'أسر', 'تلقى' (received) like one of 'لقي' (killed)
+    assert "اسر" in features("أسر العلي في حلب").stems
+    assert "اسر" not in features("ياسر العلي في حلب").stems
+    assert "قتل" in features("لقي عنصر حتفه").stems
+    assert "قتل" not in features("الفصائل تتلقى دعما").stems
+    assert pattern_root("ياسر") != pattern_root("اسر")
+
+
 def test_one_root_in_opposed_statements_still_contradicts():
     # the noun meets the verb, and the opposed predicate still decides
     found = compare("الذهب يرتفع بفعل ضعف الدولار", "انخفاض الذهب مع ضعف الدولار")

@@ -309,7 +309,26 @@ def _content_stem(word: str) -> str | None:
     s = stem(word)
     if s in _stopwords() or len(s) < 2:
         return None
-    return synonyms.get(s, s)
+    return synonyms.get(s) or _imperfect_synonym(s) or s
+
+
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+
+
+def _imperfect_synonym(s: str) -> str | None:
+    """The canonical word of an imperfect verb whose perfect is in the synonyms lexicon:
+    'يعتقلون' is 'اعتقل', 'تقصف' is 'قصف' (the prefix off; for forms VII, VIII and X the
+    perfect's alif back). Not a given name that opens like one ('ياسر' is no 'أسر'), nor a
+    weak verb, whose forms are other verbs as often ('تلقى' received, 'يلقي' throws: no 'لقي')."""
+    if len(s) < 4 or s[0] not in _IMPERFECT_PREFIXES or s[-1] == "ي" or s in _given_names():
+        return None
+    synonyms = _synonyms()
+    return synonyms.get(s[1:]) or synonyms.get("ا" + s[1:])
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset(normalize(name) for line in lexicon.fields("first_names") for name in line)
 
 
 @cache

@@ -35,6 +35,7 @@ from claims.link.reading import (
     _GLUED,
     Features,
     _content_stem,
+    _given_names,
     _negation,
     _negation_words,
     _opposites,
@@ -200,7 +201,10 @@ _LONG_VOWELS = frozenset("اوي")
 def pattern_root(stem_: str) -> str:
     """A content stem with its pattern's letters off, so that a verb and its verbal noun meet:
     'يرتفع' and 'ارتفاع' -> 'رتفع', 'يهبط' and 'هبوط' -> 'هبط', 'يحذر' and 'تحذير' -> 'حذر'.
-    A stem of three letters is its own; one left with fewer than three is kept whole."""
+    A stem of three letters is its own; one left with fewer than three is kept whole, and so
+    is a given name ('ياسر' is no 'أسر')."""
+    if stem_ in _given_names():
+        return stem_
     bare = stem_
     if len(bare) >= 4 and bare[0] in _PATTERN_OPENERS:
         bare = bare[1:]
