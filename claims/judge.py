@@ -247,8 +247,9 @@ def load_model() -> JudgeModel:
 # rewordings corroborations ('أعلنت قسد سيطرتها على الباغوز' / 'سيطرت قسد على الباغوز بشكل
 # كامل بعد معارك', pushed by no word over 0.26): when it came, at 0.3 ANS dev 0.744 and the pair
 # files as they were; at 0.2 dev 0.749, at 0 0.755, with 'pairs.csv' 0.981, 'heldout_pairs.csv'
-# 0.950.
-REWRITTEN_REASON = 0.3
+# 0.950. With the regularisation loosened (C 2 -> 3, `claims.train_judge.REGULARISATION`) words
+# weigh about a quarter more: 0.35 keeps the same rewordings ('تنظيم' pushes 0.32 there).
+REWRITTEN_REASON = 0.35
 # What tells the shape of a difference (how many words, how much aligned), not its content.
 SHAPE = (SIGNAL + "leftover ", SIGNAL + "coverage", SIGNAL + "similarity", SIGNAL + "akin words")
 
