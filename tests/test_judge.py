@@ -491,6 +491,16 @@ def test_one_word_swapped_between_the_same_words_is_read_both_ways(a, b):
     assert any("the words around kept" in r for r in found.reasons)
 
 
+def test_the_judges_words_are_shown_as_the_statements_write_them():
+    # its keys are normalised with the article off: 'إلغاء' was shown as 'غاء', 'زيادة' as 'زياد'
+    found = compare("الحكومة تقرر إلغاء الدعم عن الوقود", "الحكومة تقرر زيادة الدعم للوقود")
+    assert found.relation is Relation.contradicts
+    judged = found.reasons[-1]
+    assert "إلغاء in the place of زيادة" in judged
+    assert "differing word إلغاء" in judged
+    assert "غاء " not in judged.replace("إلغاء", "")
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

@@ -25,6 +25,7 @@ from claims.link.signals import (
     _denial_left_over,
     _gate,
     _judge_input,
+    as_written,
     lone_negation,
     names_an_opposition,
     rest_told,
@@ -68,13 +69,13 @@ class Comparison(NamedTuple):
     reasons: list[str]
 
 
-def _reason(name: str, said: dict[str, str], found: _Analysis) -> str:
-    """A deciding feature of the judge in words."""
+def _reason(name: str, said: dict[str, str], found: _Analysis, a: Features, b: Features) -> str:
+    """A deciding feature of the judge in words, its words as the statements write them."""
     kind, _, what = name.partition(":")
     if f"{kind}:" == WORD:
-        return f"differing word {what}"
+        return f"differing word {as_written(what, a, b)}"
     if f"{kind}:" == PAIR:
-        return f"differing words {what.replace('|', '/')}"
+        return f"differing words {'/'.join(as_written(key, a, b) for key in what.split('|'))}"
     if what in said:
         return said[what]
     if what in ("figures conflict", "negation on one side", "opposed predicate") and found.contra:
@@ -197,7 +198,9 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
             # claim 'تزود' told with more, not its opposite)
             and not (told_with_more and not any(names_an_opposition(n) for n, _ in deciding))
         ):
-            said = "; ".join(dict.fromkeys(_reason(n, judged.said, found) for n, _ in deciding))
+            said = "; ".join(
+                dict.fromkeys(_reason(n, judged.said, found, a, b) for n, _ in deciding)
+            )
             # a verdict no deciding feature explains is said to be one: a reviewer reading
             # 'differing word دولار' alone would look for an opposition that is not there
             grounds = (

@@ -446,6 +446,20 @@ def _key_predicates(key: str, norm: str) -> frozenset[tuple[int, int]]:
     return frozenset().union(*map(_word_predicates, written))
 
 
+# What is no part of a word where a statement's text is split at spaces.
+_AROUND_WORDS = "«»\"'()[]{}،,.:;؛!?؟…-–—"
+
+
+def as_written(key: str, a: Features, b: Features) -> str:
+    """A word the judge names by its key (normalised, the article and a suffix off), as one of
+    the statements writes it: 'الغاء' is 'إلغاء' to a reader, not 'غاء'."""
+    for text in (a.text, b.text):
+        for token in text.split():
+            if any(word_key(w) == key for w in normalize(token).split()):
+                return token.strip(_AROUND_WORDS)
+    return key
+
+
 def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judged:
     """Signals read in the words left over after aligning: an opposed predicate across the
     two sides, a negation on one side only, another figure in one side's place of a figure."""
@@ -477,7 +491,10 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
         map(_nisba, difference.only_a + difference.only_b)
     ):
         signals["other origin"] = 1.0
-        said["other origin"] = f"{difference.only_a[0]} in the place of {difference.only_b[0]}"
+        said["other origin"] = (
+            f"{as_written(difference.only_a[0], a, b)} in the place of "
+            f"{as_written(difference.only_b[0], a, b)}"
+        )
     # actors or places the rules name otherwise on each side and still read as one ('هيئة
     # تحرير الشام' / 'فصائل المعارضة', 'سراقب' / 'ريف إدلب') are their business: no other
     # actor or place swapped in
@@ -494,8 +511,8 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     ):
         signals["swapped in place"] = 1.0
         said["swapped in place"] = (
-            f"{' '.join(difference.only_a)} in the place of {' '.join(difference.only_b)}, "
-            "the words around kept"
+            f"{' '.join(as_written(w, a, b) for w in difference.only_a)} in the place of "
+            f"{' '.join(as_written(w, a, b) for w in difference.only_b)}, the words around kept"
         )
     beside = _opposed_beside(a.norm.split(), b.norm.split())
     if beside:
@@ -504,7 +521,9 @@ def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judg
     ordinals = [[w for w in words if _ordinal(w)] for words in difference[:2]]
     if ordinals[0] and ordinals[1]:
         signals["other ordinal"] = 1.0
-        said["other ordinal"] = f"{ordinals[0][0]} vs {ordinals[1][0]}"
+        said["other ordinal"] = (
+            f"{as_written(ordinals[0][0], a, b)} vs {as_written(ordinals[1][0], a, b)}"
+        )
     figures = [[w for w in words if w[:1].isdigit()] for words in difference[:2]]
     if figures[0] and figures[1]:
         signals["other figure"] = 1.0
