@@ -75,9 +75,9 @@ def _reason(name: str, said: dict[str, str], found: _Analysis, a: Features, b: F
     if f"{kind}:" == WORD:
         return f"differing word {as_written(what, a, b)}"
     if f"{kind}:" == PAIR:
-        return f"differing words {'/'.join(as_written(key, a, b) for key in what.split('|'))}"
+        return f"differing words {as_written(what.replace('|', '/'), a, b)}"
     if what in said:
-        return said[what]
+        return as_written(said[what], a, b)
     if what in ("figures conflict", "negation on one side", "opposed predicate") and found.contra:
         return found.contra[0]
     if what == "figures agree" and found.agreements:
