@@ -294,7 +294,7 @@ def run_store(n: int) -> dict:
             analysed=inc.analysed,
             links=inc.links,
             updated=inc.updated,
-            peak_mb=round(peak_mb(), 1),  # of the process: with the claims made
+            peak_mb=round(peak_mb(), 1),  # of the whole process, the full run included
         )
         figures["check"] = _checking(store, new_claims(n, n=CHECKED, seed=13))
     figures["load_1m_after"] = load()
