@@ -188,6 +188,50 @@ def test_linking_in_small_batches_gives_the_links_of_one_batch(store, monkeypatc
     assert snapshot(store) == incremental
 
 
+def test_the_claims_set_aside_are_found_alike_looked_up_or_searched_for(store, monkeypatch):
+    # a write that asks about many claims searches the index for every claim set aside
+    from claims.store import linking
+
+    for n, rows in enumerate(STORY):
+        ingest(store, article(f"{n}.txt", rows))
+    ingest(store, article("0.txt", STORY[0][1:]))  # edited: its first claim is no longer current
+    with store.session() as s:
+        ids = set(s.scalars(select(ClaimRow.id)))
+        looked_up = linking._set_aside(s, ids)
+        some = set(sorted(ids)[::2])
+        monkeypatch.setattr(linking, "SET_ASIDE_SEARCHED_FROM", 0)
+        assert len(looked_up) == 1
+        assert linking._set_aside(s, ids) == looked_up
+        assert linking._set_aside(s, some) == looked_up & some
+
+
+def test_readings_are_read_back_as_written_one_by_one_or_several_at_once(monkeypatch):
+    from claims.store import linking
+
+    readings = linking._Readings()
+    written = {cid: bytes([cid % 251]) * (1 + cid * 37 % 5000) for cid in range(0, 3000, 3)}
+    ids = sorted(written)
+    for part in (ids[1::2], ids[::2]):  # neighbours in id order apart in the file
+        readings.add(part, [written[cid] for cid in part])
+    asked = list(range(-3, 3003, 2))
+    expected = [written.get(cid) for cid in asked]
+    assert readings.get(asked) == expected
+    monkeypatch.setattr(linking, "READ_AT_ONCE", 1)
+    assert readings.get(asked) == expected
+    readings.close()
+
+
+def test_reasons_are_stored_as_written_not_escaped(store):
+    from sqlalchemy import Text, cast
+
+    ingest(store, article("a.txt", [(A1, Kind.organization, "المرصد السوري")]))
+    ingest(store, article("b.txt", [(B1, Kind.organization, "الدفاع المدني")]))
+    link_store(store)
+    with store.session() as s:
+        stored = s.scalar(select(cast(LinkRow.reasons, Text)))
+    assert "«30 قتيلاً»" in stored and "\\u" not in stored
+
+
 def test_a_new_claim_is_compared_only_with_stored_claims_that_share_its_keys(store):
     for n, rows in enumerate(STORY[:3]):
         ingest(store, article(f"{n}.txt", rows))

@@ -31,6 +31,7 @@ WINDOW = 64
 COMPACT_AT = 4_000_000
 # A scored pair is held as one integer, its code (i * n + j) shifted past its score (0-100).
 SCORE_BITS = 7
+MAX_SCORE = 100
 # Rarest blocking keys of a claim that are indexed at least (prefix filtering) ...
 PREFIX = 4
 # ... and keys shared by more claims than this are not blocked on (stock phrases).
@@ -257,15 +258,24 @@ def rank(
     these on a tie: incremental linking ranks a stored claim's new candidates as a full run
     would. Returns the mask of pairs kept and the best scores (n x top_k) after them.
     """
+    if n * n << SCORE_BITS >= 1 << 63:  # as in `candidates`: the sort key below must fit
+        raise ValueError(f"{n} claims are too many to rank at once")
     m = len(i)
-    # claim positions in 32 bits when they fit: a full run of a million claims ranks tens of
-    # millions of pairs, and these arrays are its peak memory
-    index = np.int32 if n < 2**31 else np.int64
+    # claim positions in 32 bits: a full run of a million claims ranks tens of millions of
+    # pairs, and these arrays are its peak memory
+    index = np.int32
     ends = np.concatenate([i, j]).astype(index)
-    others = np.concatenate([j, i]).astype(index)
     scores = np.concatenate([score, score]).astype(np.int16)
-    order = np.lexsort((others, -scores, ends))  # by claim, best first, then earlier first
-    del others
+    # by claim, best first, then earlier first: one 64-bit key per pair and direction (each
+    # distinct), which sorts in a fraction of the time of `np.lexsort` over three columns
+    key = ends.astype(np.int64)
+    key <<= SCORE_BITS
+    key += MAX_SCORE - scores
+    key *= n
+    key[:m] += j
+    key[m:] += i
+    order = np.argsort(key)
+    del key
     sorted_ends = ends[order]
     del ends
     starts = np.r_[0, np.flatnonzero(sorted_ends[1:] != sorted_ends[:-1]) + 1].astype(index)

@@ -48,7 +48,7 @@ from itertools import chain, islice
 from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import bindparam, delete, exists, func, or_, select, text, update
+from sqlalchemy import and_, bindparam, delete, exists, func, or_, select, text, update
 from sqlalchemy.engine import Row
 from sqlalchemy.sql.dml import Insert, Update
 
@@ -77,6 +77,14 @@ WRITE_CACHE_KIB = 256 * 1024
 # Claims read and analysed at once, met at once by the pairs judged together, and whose
 # confidences are recomputed at once.
 BATCH = 50_000
+# Past this many claims a write asks about, it finds the claims set aside by searching the
+# index for all of them instead of looking each claim up (a full run of 1M claims: 2,000 lookups
+# of 500 ids, 2.7 CPU-s, 16 times the 100k figure, reading every page of the claim table).
+SET_ASIDE_SEARCHED_FROM = 100_000
+# Readings (a few KB each) read back from their temporary file at once when they lie closer
+# together than READ_GAP bytes, up to READ_AT_ONCE bytes a read.
+READ_GAP = 16 * 1024
+READ_AT_ONCE = 4 * 1024 * 1024
 
 
 # The current claims not linked yet (furniture is never linked): what every linking run, and
@@ -220,12 +228,29 @@ class _Readings:
             self.index = known[order], starts[order], ends[order]
             self.parts = [self.index]
         known, starts, ends = self.index
-        at = np.minimum(np.searchsorted(known, ids), len(known) - 1)
+        asked = np.asarray(ids, np.int64)
+        at = np.minimum(np.searchsorted(known, asked), len(known) - 1)
+        found = np.flatnonzero(known[at] == asked)
+        first, last = starts[at[found]].tolist(), ends[at[found]].tolist()
+        out: list[linker.Reading | None] = [None] * len(ids)
         fd = self.file.fileno()
-        return [
-            os.pread(fd, int(ends[k] - starts[k]), int(starts[k])) if known[k] == cid else None
-            for cid, k in zip(ids, at.tolist(), strict=True)
-        ]
+        # readings that lie close together in the file (claims analysed one after another)
+        # are read at once: a read each is a million reads at 1M claims (1.5-3.2 s of system
+        # time, 10-21 times the 100k figure)
+        k = 0
+        while k < len(found):
+            end = k + 1
+            while (
+                end < len(found)
+                and 0 <= first[end] - last[end - 1] <= READ_GAP
+                and last[end] - first[k] <= READ_AT_ONCE
+            ):
+                end += 1
+            block = os.pread(fd, last[end - 1] - first[k], first[k])
+            for pos, a, b in zip(found[k:end].tolist(), first[k:end], last[k:end], strict=True):
+                out[pos] = block[a - first[k] : b - first[k]]
+            k = end
+        return out
 
     def close(self) -> None:
         self.file.close()
@@ -618,6 +643,10 @@ def _write(session, plan: _Plan) -> LinkResult | None:
 
 def _set_aside(session, ids: set[int]) -> set[int]:
     """Those of these claims that are page furniture now, or of a replaced article version."""
+    if len(ids) > SET_ASIDE_SEARCHED_FROM:
+        # every claim set aside, from the index of claims by current and furniture
+        every = or_(C.current.is_(False), and_(C.current.is_(True), C.furniture.is_(True)))
+        return {cid for (cid,) in session.execute(select(C.id).where(every))} & ids
     ordered = sorted(ids)
     return {
         cid
