@@ -100,8 +100,7 @@ def candidates(
     empty = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32))
     if n < 2:
         return empty
-    if n * n << SCORE_BITS >= 1 << 63:
-        raise ValueError(f"{n} claims are too many to pair at once")
+    _check_pair_keys_fit(n, "pair")
     if df is None:
         df = key_counts(feats)
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -222,6 +221,13 @@ def candidates(
     return i, j, score
 
 
+def _check_pair_keys_fit(n: int, doing: str) -> None:
+    """ValueError unless a pair of `n` claims and its score fit one 64-bit key: a pair's code
+    (i * n + j) shifted past its score, as `candidates` holds them and `rank` sorts them."""
+    if n * n << SCORE_BITS >= 1 << 63:
+        raise ValueError(f"{n} claims are too many to {doing} at once")
+
+
 def sorted_unique(values: np.ndarray) -> np.ndarray:
     """The distinct values of `values` (sorted in place), in order: `np.unique` without the
     hash table numpy 2 builds for it, whose cache misses made it cost 15 times as much for
@@ -258,8 +264,7 @@ def rank(
     these on a tie: incremental linking ranks a stored claim's new candidates as a full run
     would. Returns the mask of pairs kept and the best scores (n x top_k) after them.
     """
-    if n * n << SCORE_BITS >= 1 << 63:  # as in `candidates`: the sort key below must fit
-        raise ValueError(f"{n} claims are too many to rank at once")
+    _check_pair_keys_fit(n, "rank")
     m = len(i)
     # claim positions in 32 bits: a full run of a million claims ranks tens of millions of
     # pairs, and these arrays are its peak memory
@@ -278,7 +283,7 @@ def rank(
     del key
     sorted_ends = ends[order]
     del ends
-    starts = np.r_[0, np.flatnonzero(sorted_ends[1:] != sorted_ends[:-1]) + 1].astype(index)
+    starts = np.flatnonzero(_run_starts(sorted_ends)).astype(index)
     place = np.arange(2 * m, dtype=index) - np.repeat(starts, np.diff(np.r_[starts, 2 * m]))
     before = place
     if held is not None:

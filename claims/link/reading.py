@@ -207,9 +207,8 @@ def _word_predicates(word: str) -> frozenset[tuple[int, int]]:
     # a word with the article is a noun, no imperfect: 'التواصل' is keeping in touch, not 'واصل'
     noun = any(w.startswith(_ARTICLES) for w in _bare(word))
     for w in _bare(word):
-        # an imperfect prefix off; for the verbs of forms IV, VII, VIII and X the perfect's
-        # alif back in its place: 'يفرج' -> 'أفرج', 'يرتفع' -> 'ارتفع', 'يستمر' -> 'استمر'
-        verb = (w[1:], "ا" + w[1:]) if w[:1] in ("ي", "ت", "ن") and len(w) > 3 else (w[1:],)
+        # an imperfect read as its perfect: 'يفرج' -> 'أفرج', 'يرتفع' -> 'ارتفع'
+        verb = perfect_readings(w) or (w[1:],)
         for v in (w, *verb) if w[:1] in ("ي", "ت", "ن", "ا") and not noun else (w,):
             for end in range(2, len(v) + 1):
                 hit = index.get(v[:end])
@@ -312,18 +311,27 @@ def _content_stem(word: str) -> str | None:
     return synonyms.get(s) or _imperfect_synonym(s) or s
 
 
-_IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+
+
+def perfect_readings(word: str) -> tuple[str, ...]:
+    """A word read as an imperfect verb's perfect: its prefix off, and with the perfect's alif
+    back in its place for the verbs of forms IV, VII, VIII and X ('يرتفع' -> 'رتفع', 'ارتفع';
+    'يفرج' -> 'فرج', 'افرج'). None for a word of three letters or with no such prefix."""
+    if len(word) > 3 and word[:1] in IMPERFECT_PREFIXES:
+        return word[1:], "ا" + word[1:]
+    return ()
 
 
 def _imperfect_synonym(s: str) -> str | None:
     """The canonical word of an imperfect verb whose perfect is in the synonyms lexicon:
-    'يعتقلون' is 'اعتقل', 'تقصف' is 'قصف' (the prefix off; for forms VII, VIII and X the
-    perfect's alif back). Not a given name that opens like one ('ياسر' is no 'أسر'), nor a
-    weak verb, whose forms are other verbs as often ('تلقى' received, 'يلقي' throws: no 'لقي')."""
-    if len(s) < 4 or s[0] not in _IMPERFECT_PREFIXES or s[-1] == "ي" or s in _given_names():
+    'يعتقلون' is 'اعتقل', 'تقصف' is 'قصف'. Not a given name that opens like one ('ياسر' is no
+    'أسر'), nor a weak verb, whose forms are other verbs as often ('تلقى' received, 'يلقي'
+    throws: no 'لقي')."""
+    if s[-1] == "ي" or s in _given_names():
         return None
     synonyms = _synonyms()
-    return synonyms.get(s[1:]) or synonyms.get("ا" + s[1:])
+    return next((synonyms[v] for v in perfect_readings(s) if v in synonyms), None)
 
 
 @cache

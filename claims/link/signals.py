@@ -34,6 +34,7 @@ from claims.link.names import (
 )
 from claims.link.reading import (
     _GLUED,
+    IMPERFECT_PREFIXES,
     Features,
     _content_stem,
     _given_names,
@@ -44,6 +45,7 @@ from claims.link.reading import (
     _unharmed_words,
     _word_predicates,
     negating_at,
+    perfect_readings,
     tells_hurt,
 )
 from claims.numbers import GENERIC, Quantity, is_figure_word
@@ -622,7 +624,7 @@ def _imperfect_verb(key: str) -> bool:
     a public figure ('ترامب', 'نتنياهو': people.txt)."""
     return (
         len(key) >= 4
-        and key[:1] in ("ي", "ت", "ن")
+        and key[:1] in IMPERFECT_PREFIXES
         and not _nisba(key)
         and key not in _public_figures()
     )
@@ -685,10 +687,8 @@ _DENIAL_TAILS = frozenset(("", "ت", "وا", "ون", "ان", "ين", "ه", "ها
 @lru_cache(maxsize=65536)
 def _denial(word: str) -> bool:
     forms = word_forms(word)
-    # an imperfect prefix off, and for a verb of form X the alif back ('يستبعد' -> 'استبعد')
-    forms |= {
-        v for f in forms if f[:1] in ("ي", "ت", "ن") and len(f) > 3 for v in (f[1:], "ا" + f[1:])
-    }
+    # an imperfect read as its perfect ('يستبعد' -> 'استبعد')
+    forms |= {v for f in forms for v in perfect_readings(f)}
     return any(
         f.startswith(stem_) and f[len(stem_) :] in _DENIAL_TAILS
         for f in forms
