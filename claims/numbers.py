@@ -196,6 +196,10 @@ def tokens(text: str) -> list[_Tok]:
     return out
 
 
+# Words that multiply the figure before them ('ثلاثين ألفاً', '165 مليار').
+_SCALES = ("scale", "scales", "scale-or-dual")
+
+
 def _word(tok: _Tok, first: bool) -> tuple[float, str] | None:
     return _word_norm(tok.norm, first)
 
@@ -208,7 +212,7 @@ def _word_norm(norm: str, first: bool) -> tuple[float, str] | None:
         if w in words:
             return words[w]
     # 'العشرات', 'بالمئات', 'عشرات الآلاف': the article only on words that are not small numbers
-    roles = ("vague", "scales", "few") if first else ("scale", "scales")
+    roles = ("vague", "scales", "few") if first else _SCALES
     for w in _with_article(norm):
         hit = words.get(w)
         if hit and hit[1] in roles:
@@ -225,7 +229,7 @@ def _number_at(toks: list[_Tok], k: int) -> tuple[float, float, int, str | None]
         nxt = k + 1
         if nxt < len(toks):
             hit = words.get(toks[nxt].norm)
-            if hit and hit[1] in ("scale", "scales"):
+            if hit and hit[1] in _SCALES:
                 value *= hit[0]
                 nxt += 1
         return value, value, nxt, None
@@ -266,7 +270,10 @@ def _number_at(toks: list[_Tok], k: int) -> tuple[float, float, int, str | None]
                 current += value
             else:
                 break
-        elif role in ("scale", "scales"):
+        elif role == "scale-or-dual" and not (current or total or vague):
+            total += 2 * value  # 'مليارا دولار': the dual in construct, where a figure starts
+            role = "dual"
+        elif role in _SCALES:
             if vague is not None:
                 vague = (vague[0] * value, vague[1] * value)
             elif current or total:

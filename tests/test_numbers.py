@@ -66,6 +66,18 @@ def test_scales_multiply():
     assert one("يتجاوز تعداد سكانها 147 ألف شخص").low == 147_000
     assert one("ثلاثة آلاف نازح").low == 3000
     assert one("1.5 مليون لاجئ").low == 1_500_000
+    assert one("تستثمر الشركة 165 مليار درهم").low == 165_000_000_000
+    assert one("خمسة مليارات دولار").low == 5_000_000_000
+    assert one("عشرين مليارا").low == 20_000_000_000
+    assert one("ثلاثين ألفاً من السكان").low == 30_000
+
+
+def test_a_scale_in_construct_where_a_figure_starts_is_its_dual():
+    # 'مليارا دولار' and 'ملياران' are both two billion; a billion against a million differs
+    assert one("مليارا دولار من صندوق النقد").low == 2_000_000_000
+    assert one("ملياران من صندوق النقد").low == 2_000_000_000
+    assert one("مليونا دولار").low == 2_000_000
+    assert not one("165 مليار درهم").overlaps(one("165 مليون درهم"))
 
 
 def test_vague_plurals_are_ranges():
