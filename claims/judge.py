@@ -176,7 +176,7 @@ def _around(words: Sequence[str], keys: Collection[str]) -> tuple[str, str] | No
     )
 
 
-def _same_word(x: str, y: str) -> bool:
+def same_word(x: str, y: str) -> bool:
     return x == y or not word_forms(x).isdisjoint(word_forms(y))
 
 
@@ -198,7 +198,7 @@ def swapped_in_place(
     # words opening both statements are mostly the verb and its subject told again ('نفذت
     # المقاتلات' / 'شن الطيران'); one word there is still in its slot
     one_word = len(difference.only_a) == len(difference.only_b) == 1
-    return (one_word or around_a[0] != "^") and all(map(_same_word, around_a, around_b))
+    return (one_word or around_a[0] != "^") and all(map(same_word, around_a, around_b))
 
 
 def pair_features(difference: Difference, signals: Mapping[str, float]) -> dict[str, float]:

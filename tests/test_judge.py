@@ -444,6 +444,46 @@ def test_near_misses_of_an_adjective_in_another_s_place(a, b):
     assert "s:other origin" not in signals(b, a)
 
 
+ORIGIN_AFTER_ONE_WORD = [
+    (
+        "السفارة الإيرانية في لندن تتعرض لهجوم من جماعة متشددة",
+        "جماعة متشددة تهاجم السفارة الإسرائيلية في لندن",
+    ),
+    (
+        "العقوبات الأمريكية تضرب قطاع النفط في فنزويلا",
+        "قطاع النفط الفنزويلي يتضرر من العقوبات الروسية",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), ORIGIN_AFTER_ONE_WORD + [(b, a) for a, b in ORIGIN_AFTER_ONE_WORD]
+)
+def test_an_adjective_of_origin_after_a_word_both_tell_is_another_in_its_place(a, b):
+    # told again in other words, but the embassy or the sanctions are another country's
+    assert "s:other origin" in signals(a, b)
+    found = compare(a, b)
+    assert found.relation is Relation.contradicts
+    assert any("in the place of" in r for r in found.reasons)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the adjectives qualify different words: the delegation's origin against the plane's
+        ("وصل وفد تركي إلى دمشق صباح اليوم", "الوفد وصل إلى دمشق اليوم على متن طائرة روسية"),
+        # the same adjective on both sides is no word left over
+        (
+            "الحكومة السورية تعلن خطة لدعم المزارعين",
+            "أعلنت الحكومة السورية عن خطة زراعية لدعم المزارعين",
+        ),
+    ],
+)
+def test_near_misses_of_an_adjective_of_origin_after_a_word_both_tell(a, b):
+    assert "s:other origin" not in signals(a, b)
+    assert "s:other origin" not in signals(b, a)
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
