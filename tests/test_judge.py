@@ -32,8 +32,8 @@ from claims.link.signals import _imperfect_verb, similarity
 
 ANS = Path(__file__).resolve().parents[2] / "shared" / "stance" / "ans"
 needs_ans = pytest.mark.skipif(not (ANS / "dev.csv").exists(), reason="no ../shared/stance/ans")
-# What the shipped judge scores on ANS dev (macro-F1 over agree/disagree), a little under.
-DEV_FLOOR = 0.755
+# Issue 9's bar for the shipped judge on ANS dev (macro-F1 over agree/disagree; 0.802 now).
+DEV_FLOOR = 0.80
 
 
 def signals(a: str, b: str) -> set[str]:
