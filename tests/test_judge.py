@@ -422,6 +422,16 @@ SWAPPED_ORIGIN = [
     # adjectives opening with ت or ي, as an imperfect verb does: their stem names a country
     ("وصول وفد تركي إلى دمشق لبحث ملف المعابر", "وصول وفد إيراني إلى دمشق لبحث ملف المعابر"),
     ("احتجاز سفينة شحن يمنية في البحر الأحمر", "احتجاز سفينة شحن مصرية في البحر الأحمر"),
+    # told again in other words, but the embassy or the sanctions are another country's: the
+    # adjectives left over after a word both tell
+    (
+        "السفارة الإيرانية في لندن تتعرض لهجوم من جماعة متشددة",
+        "جماعة متشددة تهاجم السفارة الإسرائيلية في لندن",
+    ),
+    (
+        "العقوبات الأمريكية تضرب قطاع النفط في فنزويلا",
+        "قطاع النفط الفنزويلي يتضرر من العقوبات الروسية",
+    ),
 ]
 
 
@@ -446,40 +456,7 @@ def test_an_adjective_of_origin_in_another_s_place_is_judged_a_contradiction(a, 
         # nor one in ت or ي whose stem names no place or people ('تجري' / 'يجري')
         ("الانتخابات البلدية تجري في موعدها المحدد", "الانتخابات البلدية تنتهي في موعدها المحدد"),
         ("الوزارة تنفي وجود إصابات بين المدنيين", "الوزارة تلغي وجود إصابات بين المدنيين"),
-    ],
-)
-def test_near_misses_of_an_adjective_in_another_s_place(a, b):
-    assert "s:other origin" not in signals(a, b)
-    assert "s:other origin" not in signals(b, a)
-
-
-ORIGIN_AFTER_ONE_WORD = [
-    (
-        "السفارة الإيرانية في لندن تتعرض لهجوم من جماعة متشددة",
-        "جماعة متشددة تهاجم السفارة الإسرائيلية في لندن",
-    ),
-    (
-        "العقوبات الأمريكية تضرب قطاع النفط في فنزويلا",
-        "قطاع النفط الفنزويلي يتضرر من العقوبات الروسية",
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("a", "b"), ORIGIN_AFTER_ONE_WORD + [(b, a) for a, b in ORIGIN_AFTER_ONE_WORD]
-)
-def test_an_adjective_of_origin_after_a_word_both_tell_is_another_in_its_place(a, b):
-    # told again in other words, but the embassy or the sanctions are another country's
-    assert "s:other origin" in signals(a, b)
-    found = compare(a, b)
-    assert found.relation is Relation.contradicts
-    assert any("in the place of" in r for r in found.reasons)
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        # the adjectives qualify different words: the delegation's origin against the plane's
+        # adjectives after different words: the delegation's origin against the plane's
         ("وصل وفد تركي إلى دمشق صباح اليوم", "الوفد وصل إلى دمشق اليوم على متن طائرة روسية"),
         # the same adjective on both sides is no word left over
         (
@@ -488,7 +465,7 @@ def test_an_adjective_of_origin_after_a_word_both_tell_is_another_in_its_place(a
         ),
     ],
 )
-def test_near_misses_of_an_adjective_of_origin_after_a_word_both_tell(a, b):
+def test_near_misses_of_an_adjective_in_another_s_place(a, b):
     assert "s:other origin" not in signals(a, b)
     assert "s:other origin" not in signals(b, a)
 
