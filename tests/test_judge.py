@@ -517,6 +517,41 @@ def test_one_word_swapped_between_the_same_words_is_read_both_ways(a, b):
     assert any("the words around kept" in r for r in found.reasons)
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "stored", "shown"),
+    [
+        # stems of the words both tell, as each writes them
+        (
+            "أفرجت هيئة تحرير الشام عن 15 معتقلاً من سجونها في إدلب",
+            "اعتقلت هيئة تحرير الشام 15 شخصاً في مدينة سرمدا",
+            ["shared content: تحرير شام هيي", "opposed predicates: افرجت/اعتقلت"],
+            ["shared content: تحرير الشام هيئة", "opposed predicates: أفرجت/اعتقلت"],
+        ),
+        # one content said with synonyms: both words; two of one root: each side's
+        (
+            "الحكومة السورية ترفع أسعار الوقود",
+            "النظام السوري يقرر رفع أسعار المحروقات",
+            ["similarity 0.72", "shared content: اسعار نظام ترفع/رفع"],
+            ["similarity 0.72", "shared content: أسعار الحكومة/النظام ترفع/رفع"],
+        ),
+        # the other reasons are left as they are, a form neither writes too
+        ("قتل 30 مدنيا", "قتل 30 مدنيا", ["same wording", "shared content: زعم"], None),
+    ],
+)
+def test_a_links_reasons_are_shown_in_the_statements_words(a, b, stored, shown):
+    from claims.link import reasons_as_written
+
+    assert reasons_as_written(stored, a, b) == (shown or stored)
+
+
+def test_compare_gives_its_reasons_in_the_statements_words():
+    found = compare(
+        "الليرة التركية تسجل أعلى مستوى لها أمام الدولار", "هبوط الليرة التركية أمام الدولار"
+    )
+    assert "shared content: أمام التركية الدولار الليرة" in found.reasons
+    assert "opposed predicates: أعلى/هبوط" in found.reasons
+
+
 def test_the_judges_words_are_shown_as_the_statements_write_them():
     # its keys are normalised with the article off: 'إلغاء' was shown as 'غاء', 'زيادة' as 'زياد'
     found = compare("الحكومة تقرر إلغاء الدعم عن الوقود", "الحكومة تقرر زيادة الدعم للوقود")

@@ -232,6 +232,22 @@ def test_reasons_are_stored_as_written_not_escaped(store):
     assert "«30 قتيلاً»" in stored and "\\u" not in stored
 
 
+def test_related_claims_quote_the_words_of_their_link_as_the_claims_write_them(store):
+    from claims.store import related
+
+    ingest(store, article("c.txt", [(C1, Kind.organization, "فصيل")]))
+    ingest(store, article("d.txt", [(D1, Kind.anonymous, "ناشطون")]))
+    link_store(store)
+    with store.session() as s:
+        [stored] = s.scalars(select(LinkRow)).all()
+        own = s.scalar(select(ClaimRow.id).where(ClaimRow.claim == C1))
+    # the link keeps the matching forms (stems, article off); a reader is shown the words
+    assert "shared content: باد سيطر محروث معارض منطق" in stored.reasons
+    [link] = related(store, own)
+    shown = next(r for r in link.reasons if r.startswith("shared content: "))
+    assert shown == "shared content: البادية سيطرت محروثة المعارضة منطقة"
+
+
 def test_a_new_claim_is_compared_only_with_stored_claims_that_share_its_keys(store):
     for n, rows in enumerate(STORY[:3]):
         ingest(store, article(f"{n}.txt", rows))

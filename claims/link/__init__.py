@@ -76,6 +76,7 @@ from claims.link.signals import (
     PREDICATE_REACH,
     judge_features,
     pattern_root,
+    reasons_as_written,
     similarity,
     word_difference,
 )
@@ -150,6 +151,7 @@ __all__ = [
     "rank",
     "read_claims",
     "reading",
+    "reasons_as_written",
     "similarity",
     "sorted_unique",
     "stem",

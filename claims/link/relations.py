@@ -28,6 +28,7 @@ from claims.link.signals import (
     as_written,
     lone_negation,
     names_an_opposition,
+    reasons_as_written,
     rest_told,
     shared_content,
     similarity,
@@ -224,5 +225,7 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
 
 
 def compare(a: str, b: str) -> Comparison:
-    """The relation of two statements: corroborates, contradicts or unrelated."""
-    return compare_features(features(a), features(b))
+    """The relation of two statements: corroborates, contradicts or unrelated, the reasons
+    quoting their words as written."""
+    found = compare_features(features(a), features(b))
+    return found._replace(reasons=reasons_as_written(found.reasons, a, b))

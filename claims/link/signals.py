@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -47,9 +47,10 @@ from claims.link.reading import (
     _word_predicates,
     negating_at,
     perfect_readings,
+    stem,
     tells_hurt,
 )
-from claims.numbers import GENERIC, Quantity, is_figure_word
+from claims.numbers import GENERIC, Quantity, is_figure_word, tokens
 
 
 def _other_named_places(a: Features, b: Features) -> bool:
@@ -450,34 +451,61 @@ def _key_predicates(key: str, norm: str) -> frozenset[tuple[int, int]]:
     return frozenset().union(*map(_word_predicates, written))
 
 
-# What is no part of a word where a statement's text is split at spaces.
-_AROUND_WORDS = "«»\"'()[]{}،,.:;؛!?؟…-–—"
-
-
 def as_written(said: str, a: Features, b: Features) -> str:
     """What the judge says of a pair with its words (keys: normalised, the article and a suffix
     off) as the statements write them: 'الغاء' is 'إلغاء' to a reader, not 'غاء'. Made for the
     reasons of a verdict only: for every pair judged it cost linking a tenth more CPU."""
-    written_a, written_b = _written_words(a.text, a.norm), _written_words(b.text, b.norm)
+    written_a, written_b = _written_forms(a.text), _written_forms(b.text)
     return _SAID_WORD.sub(lambda m: written_a.get(m[0]) or written_b.get(m[0]) or m[0], said)
 
 
 _SAID_WORD = re.compile(r"[^\s,;:/|()]+")
 
 
+def reasons_as_written(reasons: Sequence[str], text_a: str, text_b: str) -> list[str]:
+    """A link's reasons with the words they quote as the two statements write them, for a
+    reader: 'shared content: ادلب روس طير' is 'إدلب الروسية الطيران', 'opposed predicates:
+    افرجت/اعتقلت' is 'أفرجت/اعتقلت'; a word the two say with synonyms shows both ('الحكومة/النظام'
+    where the stem was the synonyms' 'نظام'). Linking stores the matching forms (writing them
+    for every pair linked cost it a tenth more CPU); whatever shows a link's reasons calls this."""
+    forms = (_written_forms(text_a), _written_forms(text_b))
+    return [_reason_as_written(reason, forms) for reason in reasons]
+
+
+# Reasons that quote the statements' words in their matching forms, after this opening.
+_QUOTING = ("shared content: ", "opposed predicates: ", "negated opposite agrees: ")
+_QUOTED_WORD = re.compile(r"[^\s/]+")
+
+
+def _reason_as_written(reason: str, forms: tuple[dict[str, str], dict[str, str]]) -> str:
+    for opening in _QUOTING:
+        if reason.startswith(opening):
+            quoted = reason[len(opening) :]
+            return opening + _QUOTED_WORD.sub(lambda m: _written_word(m[0], *forms), quoted)
+    return reason
+
+
+def _written_word(form: str, written_a: dict[str, str], written_b: dict[str, str]) -> str:
+    word_a, word_b = written_a.get(form), written_b.get(form)
+    if word_a and word_b and stem(normalize(word_a)) != stem(normalize(word_b)):
+        return f"{word_a}/{word_b}"  # one content in two words: synonyms
+    return word_a or word_b or form
+
+
 @lru_cache(maxsize=1024)
-def _written_words(text: str, norm: str) -> dict[str, str]:
-    """Each word key of a statement, with its first word as written: read beside its matching
-    form (`norm`) word for word where the two split alike (most do), else word by word."""
-    tokens, words = [t.strip(_AROUND_WORDS) for t in text.split()], norm.split()
-    pairs: Iterable[tuple[str, str]] = zip(words, tokens, strict=True)
-    if len(tokens) != len(words) or any(
-        normalize(t[:1]) != w[:1] for t, w in zip(tokens, words, strict=True)
-    ):
-        pairs = ((w, t) for t in tokens for w in normalize(t).split())
+def _written_forms(text: str) -> dict[str, str]:
+    """Each matching form of a statement's words (normalised, the judge's key, the stem), with
+    the first word as written that has it; then the content stems that only synonyms give
+    ('فصائل' is 'معارض' to the linker, but 'المعارضة' beside it says 'معارض' itself)."""
+    words = [(text[t.start : t.end], t.norm) for t in tokens(text) if t.number is None]
     written: dict[str, str] = {}
-    for word, token in pairs:
-        written.setdefault(word_key(word), token)
+    for word, norm in words:
+        for form in (norm, word_key(norm), stem(norm)):
+            written.setdefault(form, word)
+    for word, norm in words:
+        content = _content_stem(norm)
+        if content:
+            written.setdefault(content, word)
     return written
 
 

@@ -88,7 +88,7 @@ class Checker:
                     claim=view,
                     relation=relation,
                     score=round(comparison.score, 3),
-                    reasons=comparison.reasons,
+                    reasons=linker.reasons_as_written(comparison.reasons, statement, view.claim),
                 )
             )
         found.sort(key=lambda e: (RELATION_ORDER[e.relation], -e.score, e.claim.id))

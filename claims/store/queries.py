@@ -734,25 +734,34 @@ def history(store: Store, claim_id: int) -> list[ReviewEntry]:
 
 
 def related(store: Store, claim_id: int) -> list[RelatedClaim]:
-    """Claims linked to this one, in either direction, strongest first."""
+    """Claims linked to this one, in either direction, strongest first; the reasons quote the
+    two claims' words as they write them (the link stores their matching forms)."""
     with store.session() as session:
         links = session.execute(
             select(L.claim_id, L.other_id, L.kind, L.score, L.reasons)
             .where(or_(L.claim_id == claim_id, L.other_id == claim_id))
             .order_by(L.score.desc(), L.id)
         ).all()
+        if not links:
+            return []
         others = {link.other_id if link.claim_id == claim_id else link.claim_id for link in links}
-        rows = session.execute(_VIEWS.where(C.id.in_(others)))
+        rows = session.execute(_VIEWS.where(C.id.in_(others | {claim_id})))
         views = {view.id: view for view in _views(session, rows)}
+    # the linker (and numpy with it) is loaded only once a link is shown: the review app's
+    # first screen does not wait for it
+    from claims.link import reasons_as_written
+
+    text = views[claim_id].claim if claim_id in views else ""
     return [
         RelatedClaim(
             claim=views[other],
             kind=link.kind,
             score=link.score,
-            reasons=list(link.reasons or []),
+            reasons=reasons_as_written(link.reasons or [], text, views[other].claim),
         )
         for link in links
         if (other := link.other_id if link.claim_id == claim_id else link.claim_id) in views
+        and other != claim_id
     ]
 
 
