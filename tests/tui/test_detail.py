@@ -43,3 +43,28 @@ def test_a_verdict_carried_to_a_copy_names_the_claim_it_was_given_on(store):
     assert drawn[-1].endswith("unreviewed → verified (given on claim 7, a copy)")
     drawn = [line.plain for line in review_lines(st.get_claim(store, 2), [entry])]
     assert "given on" not in drawn[-1]
+
+
+def test_a_related_claim_says_why_it_is_linked_what_decided_first(store):
+    from tui.widgets.related import related_line, why_linked
+
+    reasons = [
+        "similarity 0.48",
+        "shared content: تحرير الشام هيئة",
+        "opposed predicates: أفرجت/اعتقلت",
+    ]
+    assert why_linked(reasons) == (
+        "opposed predicates: أفرجت/اعتقلت · shared content: تحرير الشام هيئة"
+    )
+    [item] = [r for r in st.related(store, 2) if r.reasons][:1]
+    line = related_line(
+        item.model_copy(update={"reasons": reasons}), Display(BidiMode.terminal), 60
+    )
+    rows = [row.strip(" \u200e") for row in line.plain.split("\n")]  # fenced for the terminal
+    assert rows[1:] == [
+        "why: opposed predicates: أفرجت/اعتقلت · shared content:",
+        "تحرير الشام هيئة",
+    ]
+    # a link stored without reasons takes one line
+    bare = related_line(item.model_copy(update={"reasons": []}), Display(BidiMode.terminal), 60)
+    assert "\n" not in bare.plain

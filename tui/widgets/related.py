@@ -1,5 +1,6 @@
 """Claims linked to the selected one: corroborating in one colour, contradicting in another,
-duplicates muted. Enter jumps to the claim; Delete rejects the link, with a reason."""
+duplicates muted, each with why it is linked. Enter jumps to the claim; Delete rejects the
+link, with a reason."""
 
 from __future__ import annotations
 
@@ -44,7 +45,25 @@ def related_line(
     line.append(" ")
     body = Text(clean(item.claim.claim), "dim" if kind is LinkKind.duplicate else style)
     line.append_text(display.cell(body, max(8, width - line.cell_len)))
+    why = why_linked(item.reasons)
+    if not why:
+        return line
+    for shown_line in display.lines(Text(clean(f"why: {why}"), "dim"), width - 2)[:WHY_LINES]:
+        line.append("\n  ")
+        line.append_text(shown_line)
     return line
+
+
+# Lines of a link's reasons under it: the panel shows a few links at a time.
+WHY_LINES = 2
+
+
+def why_linked(reasons: list[str]) -> str:
+    """A link's reasons on one line, what decided first ('opposed predicates: أفرجت/اعتقلت',
+    'figures agree: …'), then what the claims share; the similarity is the score shown."""
+    deciding = [r for r in reasons if not r.startswith(("similarity ", "shared content: "))]
+    shared = [r for r in reasons if r.startswith("shared content: ")]
+    return " · ".join(deciding + shared)
 
 
 class RelatedPanel(OptionList):
