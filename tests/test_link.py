@@ -903,3 +903,47 @@ def test_before_is_no_acceptance(text):
 def test_the_forms_of_accepting_are_still_opposed_to_refusing():
     a, b = "الحكومة تقبل شروط صندوق النقد", "الحكومة ترفض شروط صندوق النقد"
     assert any(r.startswith("opposed predicates") for r in compare(a, b).reasons)
+
+
+# Ours. Who did it and to whom: two names exchanged in one frame of words.
+ROLES_SWAPPED = [
+    (
+        "أنقرة تستخدم التصعيد في تل رفعت ورقة ضغط على موسكو",
+        "موسكو تستخدم التصعيد الميداني ورقة ضغط على أنقرة قبل اجتماعات أستانة",
+    ),
+    (
+        "قصفت القوات التركية مواقع القوات الروسية قرب منبج",
+        "قصفت القوات الروسية مواقع القوات التركية قرب منبج",
+    ),
+    ("كندا تشتكي أميركا بسبب الرسوم الجمركية", "أميركا تشتكي كندا بسبب الرسوم الجمركية"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), ROLES_SWAPPED + [(b, a) for a, b in ROLES_SWAPPED])
+def test_names_exchanged_in_one_frame_are_a_contradiction(a, b):
+    found = compare(a, b)
+    assert found.relation is Relation.contradicts
+    [swapped] = [r for r in found.reasons if r.startswith("roles swapped: ")]
+    assert "روسي " not in swapped + " " and "انقر " not in swapped + " "  # as written
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a name fronted: the frame moves, the roles stay
+        ("روسيا تدعم الحكومة السورية بالسلاح", "الحكومة السورية تدعمها روسيا بالسلاح"),
+        # two names joined by و, in either order
+        ("تعاون اقتصادي بين الإمارات والصين", "تعاون اقتصادي بين الصين والإمارات"),
+        # common nouns exchanged: a paraphrase as often
+        ("النفط يهبط وسط وفرة المعروض", "وفرة المعروض يهبط بها النفط"),
+        # a claim against a long sentence that shares a few of its words in another order
+        (
+            "الطيران الروسي يدعم الفصائل في عملية إدلب",
+            "وأضاف القيادي أن عملية إدلب التي تدعمها تركيا ستنطلق قريبا بعد انسحاب الطيران"
+            " الروسي من أجواء المنطقة وتوقف الغارات على مواقع الفصائل",
+        ),
+    ],
+)
+def test_near_misses_of_names_exchanged(a, b):
+    for one, other in ((a, b), (b, a)):
+        assert not any(r.startswith("roles swapped") for r in compare(one, other).reasons)
