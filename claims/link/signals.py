@@ -365,9 +365,9 @@ def _roles_swapped(words_a: Sequence[str], words_b: Sequence[str]) -> tuple[str,
     side only when not joined by و ('الإمارات والصين' / 'الصين والإمارات' name the two alike),
     and a name merely fronted ('روسيا تدعم الحكومة' / 'الحكومة تدعمها روسيا') moves the frame,
     not two names in it. Names are countries, bodies, places, people and adjectives of origin:
-    a common noun exchanged is a paraphrase as often. In ANS train 4 such pairs, all
-    contradictions (all 4 judged corroborations before), none in dev; none in the team's pair
-    files, evidence sets or realdev's dev pairs."""
+    a common noun exchanged is a paraphrase as often. In ANS train 5 such pairs, all
+    contradictions that were judged corroborations; none in dev, the team's pair files,
+    evidence sets or realdev's dev pairs."""
     function_words = _function_words()
     told_a = _first_told(words_a, function_words)
     told_b = _first_told(words_b, function_words)
