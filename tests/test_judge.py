@@ -310,6 +310,12 @@ def test_opposites_read_or_mined_from_ans_contradict_both_ways(a, b):
             "سجل الدولار أعلى مستوى له منذ عام بعد ارتفاعه",
         ),
         ("تراجع الذهب إلى أدنى مستوى في شهرين", "انخفض الذهب إلى أدنى مستوى له في شهرين"),
+        # with the article an elative names a bound or a body: no level reached
+        (
+            "الحكومة تقرر رفع أجور العمال إلى 3000 جنيه",
+            "الحكومة تقرر الحد الأدنى لأجور العمال 3000 جنيه",
+        ),
+        ("زيادة رواتب الموظفين في القطاع العام", "الحد الأدنى لرواتب الموظفين في القطاع العام"),
     ],
 )
 def test_near_misses_of_the_mined_opposites_corroborate(a, b):

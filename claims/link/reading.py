@@ -206,6 +206,8 @@ def _word_predicates(word: str) -> frozenset[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     # a word with the article is a noun, no imperfect: 'التواصل' is keeping in touch, not 'واصل'
     noun = any(w.startswith(_ARTICLES) for w in _bare(word))
+    if noun and not lexicon.word_class("named_bounds").isdisjoint(_bare(word)):
+        return frozenset()  # 'الحد الأدنى للأجور' is no fall, 'المجلس الأعلى' no rise
     for w in _bare(word):
         # an imperfect read as its perfect: 'يفرج' -> 'أفرج', 'يرتفع' -> 'ارتفع'
         verb = perfect_readings(w) or (w[1:],)
