@@ -198,6 +198,14 @@ def tokens(text: str) -> list[_Tok]:
 
 # Words that multiply the figure before them ('ثلاثين ألفاً', '165 مليار').
 _SCALES = ("scale", "scales", "scale-or-dual")
+# Words after a scale that are no noun it counts: 'ألفاً من السكان' is one thousand.
+_NOT_COUNTED = frozenset(normalize(w) for w in ("من", "في", "على", "عن", "إلى", "مع", "و"))
+
+
+def _counted_next(toks: list[_Tok], i: int) -> bool:
+    """Whether a noun follows token i, as a dual in construct has one ('مليارا دولار'); at the
+    end or before a particle the same word is one in the accusative ('تجاوز عددهم مليوناً')."""
+    return i + 1 < len(toks) and toks[i + 1].number is None and toks[i + 1].norm not in _NOT_COUNTED
 
 
 def _word(tok: _Tok, first: bool) -> tuple[float, str] | None:
@@ -270,7 +278,7 @@ def _number_at(toks: list[_Tok], k: int) -> tuple[float, float, int, str | None]
                 current += value
             else:
                 break
-        elif role == "scale-or-dual" and not (current or total or vague):
+        elif role == "scale-or-dual" and not (current or total or vague) and _counted_next(toks, i):
             total += 2 * value  # 'مليارا دولار': the dual in construct, where a figure starts
             role = "dual"
         elif role in _SCALES:

@@ -77,6 +77,10 @@ def test_a_scale_in_construct_where_a_figure_starts_is_its_dual():
     assert one("مليارا دولار من صندوق النقد").low == 2_000_000_000
     assert one("ملياران من صندوق النقد").low == 2_000_000_000
     assert one("مليونا دولار").low == 2_000_000
+    # at the end or before a particle it is one, in the accusative
+    assert one("بلغ عدد النازحين مليوناً").low == 1_000_000
+    assert one("تجاوز عدد القتلى ألفاً").low == 1000
+    assert one("نزح ألفاً من السكان").low == 1000
     assert not one("165 مليار درهم").overlaps(one("165 مليون درهم"))
 
 
