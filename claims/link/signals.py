@@ -341,7 +341,7 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
     if spared:  # 'دون وقوع إصابات' against 'مقتل 3 مدنيين': a negation of the hurt
         contra.append(f"one statement says no one was hurt: «{spared.text[:60]}»")
     contra += [f"opposed predicates: {words}" for _, words in opposed]
-    swapped = _roles_swapped(a.norm.split(), b.norm.split())
+    swapped = _roles_swapped(a.norm, b.norm)
     if swapped:
         contra.append(f"roles swapped: {swapped[0]} … {swapped[1]} / {swapped[1]} … {swapped[0]}")
     other = (None if agreements else _other_counts(a, b)) or events or _only_place_shared(a, b)
@@ -357,7 +357,7 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
     return _Analysis(sim, reasons, contra, agreements, other, signals, events)
 
 
-def _roles_swapped(words_a: Sequence[str], words_b: Sequence[str]) -> tuple[str, str] | None:
+def _roles_swapped(norm_a: str, norm_b: str) -> tuple[str, str] | None:
     """Two names that exchange their places in one frame of words: 'أنقرة تستخدم التصعيد ورقة
     ضغط على موسكو' / 'موسكو تستخدم التصعيد ورقة ضغط على أنقرة', 'اتهمت واشنطن موسكو' / 'اتهمت
     موسكو واشنطن': who did it and to whom are swapped. The words both tell (function words
@@ -368,9 +368,7 @@ def _roles_swapped(words_a: Sequence[str], words_b: Sequence[str]) -> tuple[str,
     countries, bodies, places, people and adjectives of origin: a common noun exchanged is a
     paraphrase as often. In ANS train 5 such pairs, all contradictions judged corroborations
     before; none in dev, the team's pair files, evidence sets or realdev's dev pairs."""
-    function_words = _function_words()
-    told_a = _first_told(words_a, function_words)
-    told_b = _first_told(words_b, function_words)
+    told_a, told_b = _first_told(norm_a), _first_told(norm_b)
     shared = told_a.keys() & told_b.keys()
     order_a = [k for k in told_a if k in shared]
     order_b = [k for k in told_b if k in shared]
@@ -385,6 +383,7 @@ def _roles_swapped(words_a: Sequence[str], words_b: Sequence[str]) -> tuple[str,
     first, second = order_a[i], order_a[j]
     if (order_b[i], order_b[j]) != (second, first) or not (_a_name(first) and _a_name(second)):
         return None
+    words_a, words_b = norm_a.split(), norm_b.split()
     frame_a = [words_a[told_a[k]] for k in order_a[i + 1 : j]]
     frame_b = [words_b[told_b[k]] for k in order_b[i + 1 : j]]
     if frame_a != frame_b or _a_pair(words_a, told_a[first], told_a[second]):
@@ -392,11 +391,13 @@ def _roles_swapped(words_a: Sequence[str], words_b: Sequence[str]) -> tuple[str,
     return None if _a_pair(words_b, told_b[second], told_b[first]) else (first, second)
 
 
-def _first_told(words: Sequence[str], function_words: frozenset[str]) -> dict[str, int]:
-    """Each word key a statement tells (function words aside), in order, with where it is first
-    told."""
+@lru_cache(maxsize=4096)
+def _first_told(norm: str) -> dict[str, int]:
+    """Each word key a statement (its matching form) tells, function words aside, in order, with
+    where it is first told. Kept for the statement's next pairs: read for every pair related."""
+    function_words = _function_words()
     told: dict[str, int] = {}
-    for at, word in enumerate(words):
+    for at, word in enumerate(norm.split()):
         if word not in function_words:
             told.setdefault(word_key(word), at)
     return told
@@ -535,24 +536,24 @@ def _key_predicates(key: str, norm: str) -> frozenset[tuple[int, int]]:
 def as_written(said: str, a: Features, b: Features) -> str:
     """What the judge says of a pair with its words (keys: normalised, the article and a suffix
     off) as the statements write them: 'الغاء' is 'إلغاء' to a reader, not 'غاء'. Made for the
-    reasons of a verdict only: for every pair judged it cost linking a tenth more CPU."""
-    written_a, written_b = _written_forms(a.text), _written_forms(b.text)
-    return _SAID_WORD.sub(lambda m: written_a.get(m[0]) or written_b.get(m[0]) or m[0], said)
-
-
-_SAID_WORD = re.compile(r"[^\s,;:/|()]+")
+    reasons of a verdict only, from the words' keys alone: for every pair judged it cost
+    linking a tenth more CPU."""
+    forms = (_written_keys(a.text), _written_keys(b.text))
+    return _SAID_WORD.sub(lambda m: _written_word(m[0], *forms), said)
 
 
 def reasons_as_written(reasons: Sequence[str], text_a: str, text_b: str) -> list[str]:
     """A link's reasons with the words they quote as the two statements write them, for a
     reader: 'shared content: ادلب روس طير' is 'إدلب الروسية الطيران', 'opposed predicates:
-    افرجت/اعتقلت' is 'أفرجت/اعتقلت'; a word the two say with synonyms shows both ('الحكومة/النظام'
-    where the stem was the synonyms' 'نظام'). Linking stores the matching forms (writing them
-    for every pair linked cost it a tenth more CPU); whatever shows a link's reasons calls this."""
+    افرجت/اعتقلت' is 'أفرجت/اعتقلت'; one content the two say in different words (synonyms, a
+    broken plural) shows both ('الحكومة/النظام' where the stem was the synonyms' 'نظام'). The
+    store keeps the matching forms (writing the words for every pair linked cost linking a
+    tenth more CPU): whatever shows a link's reasons calls this."""
     forms = (_written_forms(text_a), _written_forms(text_b))
     return [_reason_as_written(reason, forms) for reason in reasons]
 
 
+_SAID_WORD = re.compile(r"[^\s,;:/|()…]+")
 # Reasons that quote the statements' words in their matching forms, after this opening.
 _QUOTING = (
     "shared content: ",
@@ -560,39 +561,52 @@ _QUOTING = (
     "negated opposite agrees: ",
     "roles swapped: ",
 )
-_QUOTED_WORD = re.compile(r"[^\s/]+")
 
 
 def _reason_as_written(reason: str, forms: tuple[dict[str, str], dict[str, str]]) -> str:
     for opening in _QUOTING:
         if reason.startswith(opening):
             quoted = reason[len(opening) :]
-            return opening + _QUOTED_WORD.sub(lambda m: _written_word(m[0], *forms), quoted)
+            return opening + _SAID_WORD.sub(lambda m: _written_word(m[0], *forms), quoted)
     return reason
 
 
 def _written_word(form: str, written_a: dict[str, str], written_b: dict[str, str]) -> str:
     word_a, word_b = written_a.get(form), written_b.get(form)
     if word_a and word_b and stem(normalize(word_a)) != stem(normalize(word_b)):
-        return f"{word_a}/{word_b}"  # one content in two words: synonyms
+        return f"{word_a}/{word_b}"  # one content in two words
     return word_a or word_b or form
 
 
 @lru_cache(maxsize=1024)
-def _written_forms(text: str) -> dict[str, str]:
-    """Each matching form of a statement's words (normalised, the judge's key, the stem), with
-    the first word as written that has it; then the content stems that only synonyms give
-    ('فصائل' is 'معارض' to the linker, but 'المعارضة' beside it says 'معارض' itself)."""
-    words = [(text[t.start : t.end], t.norm) for t in tokens(text) if t.number is None]
+def _written_keys(text: str) -> dict[str, str]:
+    """Each word of a statement by its normalised form and its key (the judge's), with the first
+    word as written that has it."""
     written: dict[str, str] = {}
+    for word, norm in _written_tokens(text):
+        written.setdefault(norm, word)
+        written.setdefault(word_key(norm), word)
+    return written
+
+
+def _written_forms(text: str) -> dict[str, str]:
+    """`_written_keys` and the stems besides, then the content stems that only synonyms give
+    ('فصائل' is 'معارض' to the linker, but 'المعارضة' beside it says 'معارض' itself): for
+    the reasons a reader is shown."""
+    written = dict(_written_keys(text))
+    words = _written_tokens(text)
     for word, norm in words:
-        for form in (norm, word_key(norm), stem(norm)):
-            written.setdefault(form, word)
+        written.setdefault(stem(norm), word)
     for word, norm in words:
         content = _content_stem(norm)
         if content:
             written.setdefault(content, word)
     return written
+
+
+def _written_tokens(text: str) -> list[tuple[str, str]]:
+    """A statement's words as written, each with its normalised form."""
+    return [(text[t.start : t.end], t.norm) for t in tokens(text) if t.number is None]
 
 
 def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judged:

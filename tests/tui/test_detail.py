@@ -68,3 +68,16 @@ def test_a_related_claim_says_why_it_is_linked_what_decided_first(store):
     # a link stored without reasons takes one line
     bare = related_line(item.model_copy(update={"reasons": []}), Display(BidiMode.terminal), 60)
     assert "\n" not in bare.plain
+
+
+def test_reasons_longer_than_the_lines_say_so(store):
+    from rich.cells import cell_len
+
+    from tui.widgets.related import WHY_LINES, related_line
+
+    [item] = [r for r in st.related(store, 2) if r.reasons][:1]
+    many = [f"figures agree: «{n} قتيلاً» and «{n} قتلى»" for n in range(20)]
+    line = related_line(item.model_copy(update={"reasons": many}), Display(BidiMode.terminal), 60)
+    rows = line.plain.split("\n")
+    assert len(rows) == 1 + WHY_LINES and rows[-1].endswith("…")
+    assert all(cell_len(row) <= 60 for row in rows[1:])

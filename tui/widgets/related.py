@@ -48,9 +48,12 @@ def related_line(
     why = why_linked(item.reasons)
     if not why:
         return line
-    for shown_line in display.lines(Text(clean(f"why: {why}"), "dim"), width - 2)[:WHY_LINES]:
+    lines = display.lines(Text(clean(f"why: {why}"), "dim"), width - 3)  # room for "…"
+    for at, shown_line in enumerate(lines[:WHY_LINES], start=1):
         line.append("\n  ")
         line.append_text(shown_line)
+        if at == WHY_LINES < len(lines):
+            line.append("…", "dim")  # more reasons than the lines: `claims show` has them all
     return line
 
 
