@@ -798,9 +798,15 @@ SAME_SIDE_OF_THEM = [
 
 @pytest.mark.parametrize(("a", "b"), MINED_OPPOSITES + [(b, a) for a, b in MINED_OPPOSITES])
 def test_mined_opposites_are_opposed_predicates(a, b):
+    assert_contradicts_for(a, b, "opposed predicates")
+
+
+def assert_contradicts_for(a: str, b: str, reason: str) -> str:
+    """That two statements contradict with a reason opening with `reason`; the reason."""
     found = compare(a, b)
     assert found.relation is Relation.contradicts
-    assert any(r.startswith("opposed predicates") for r in found.reasons)
+    [said] = [r for r in found.reasons if r.startswith(reason)]
+    return said
 
 
 @pytest.mark.parametrize(("a", "b"), SAME_SIDE_OF_THEM + [(b, a) for a, b in SAME_SIDE_OF_THEM])
@@ -923,9 +929,7 @@ ROLES_SWAPPED = [
 
 @pytest.mark.parametrize(("a", "b"), ROLES_SWAPPED + [(b, a) for a, b in ROLES_SWAPPED])
 def test_names_exchanged_in_one_frame_are_a_contradiction(a, b):
-    found = compare(a, b)
-    assert found.relation is Relation.contradicts
-    [swapped] = [r for r in found.reasons if r.startswith("roles swapped: ")]
+    swapped = assert_contradicts_for(a, b, "roles swapped: ")
     assert "روسي " not in swapped + " " and "انقر " not in swapped + " "  # as written
 
 
