@@ -30,6 +30,7 @@ from claims.link.signals import (
     names_an_opposition,
     reasons_as_written,
     rest_told,
+    roles_swapped,
     shared_content,
     similarity,
     slot_told,
@@ -221,6 +222,10 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
     if sim < CORROBORATES and agreements and sim < BARELY_RELATED:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
+    # read last, for the pairs that would corroborate: who did it to whom exchanged
+    swapped = roles_swapped(a.norm, b.norm)
+    if swapped:
+        return Comparison(relation=Relation.contradicts, score=sim, reasons=[*reasons, swapped])
     return Comparison(relation=Relation.corroborates, score=sim, reasons=reasons + agreements)
 
 

@@ -45,12 +45,13 @@ from claims.link.reading import (
     _synonyms,
     _unharmed_words,
     _word_predicates,
+    features,
     negating_at,
     perfect_readings,
     stem,
     tells_hurt,
 )
-from claims.numbers import GENERIC, Quantity, is_figure_word, tokens
+from claims.numbers import GENERIC, Quantity, is_figure_word
 
 
 def _other_named_places(a: Features, b: Features) -> bool:
@@ -341,9 +342,6 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
     if spared:  # 'دون وقوع إصابات' against 'مقتل 3 مدنيين': a negation of the hurt
         contra.append(f"one statement says no one was hurt: «{spared.text[:60]}»")
     contra += [f"opposed predicates: {words}" for _, words in opposed]
-    swapped = _roles_swapped(a.norm, b.norm)
-    if swapped:
-        contra.append(f"roles swapped: {swapped[0]} … {swapped[1]} / {swapped[1]} … {swapped[0]}")
     other = (None if agreements else _other_counts(a, b)) or events or _only_place_shared(a, b)
     signals = {
         "similarity": sim,
@@ -357,8 +355,8 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
     return _Analysis(sim, reasons, contra, agreements, other, signals, events)
 
 
-def _roles_swapped(norm_a: str, norm_b: str) -> tuple[str, str] | None:
-    """Two names that exchange their places in one frame of words: 'أنقرة تستخدم التصعيد ورقة
+def roles_swapped(norm_a: str, norm_b: str) -> str | None:
+    """The reason, if two names exchange their places in one frame of words: 'أنقرة تستخدم التصعيد ورقة
     ضغط على موسكو' / 'موسكو تستخدم التصعيد ورقة ضغط على أنقرة', 'اتهمت واشنطن موسكو' / 'اتهمت
     موسكو واشنطن': who did it and to whom are swapped. The words both tell (function words
     aside) come in one order on both sides but for the two names, which are exchanged, and the
@@ -388,13 +386,14 @@ def _roles_swapped(norm_a: str, norm_b: str) -> tuple[str, str] | None:
     frame_b = [words_b[told_b[k]] for k in order_b[i + 1 : j]]
     if frame_a != frame_b or _a_pair(words_a, told_a[first], told_a[second]):
         return None
-    return None if _a_pair(words_b, told_b[second], told_b[first]) else (first, second)
+    if _a_pair(words_b, told_b[second], told_b[first]):
+        return None
+    return f"roles swapped: {first} … {second} / {second} … {first}"
 
 
-@lru_cache(maxsize=4096)
 def _first_told(norm: str) -> dict[str, int]:
     """Each word key a statement (its matching form) tells, function words aside, in order, with
-    where it is first told. Kept for the statement's next pairs: read for every pair related."""
+    where it is first told."""
     function_words = _function_words()
     told: dict[str, int] = {}
     for at, word in enumerate(norm.split()):
@@ -538,7 +537,7 @@ def as_written(said: str, a: Features, b: Features) -> str:
     off) as the statements write them: 'الغاء' is 'إلغاء' to a reader, not 'غاء'. Made for the
     reasons of a verdict only, from the words' keys alone: for every pair judged it cost
     linking a tenth more CPU."""
-    forms = (_written_keys(a.text), _written_keys(b.text))
+    forms = (_written_keys(a.text, a.norm), _written_keys(b.text, b.norm))
     return _SAID_WORD.sub(lambda m: _written_word(m[0], *forms), said)
 
 
@@ -579,13 +578,13 @@ def _written_word(form: str, written_a: dict[str, str], written_b: dict[str, str
 
 
 @lru_cache(maxsize=1024)
-def _written_keys(text: str) -> dict[str, str]:
+def _written_keys(text: str, norm: str) -> dict[str, str]:
     """Each word of a statement by its normalised form and its key (the judge's), with the first
     word as written that has it."""
     written: dict[str, str] = {}
-    for word, norm in _written_tokens(text):
-        written.setdefault(norm, word)
-        written.setdefault(word_key(norm), word)
+    for word, form in _written_pairs(text, norm):
+        written.setdefault(form, word)
+        written.setdefault(word_key(form), word)
     return written
 
 
@@ -593,20 +592,31 @@ def _written_forms(text: str) -> dict[str, str]:
     """`_written_keys` and the stems besides, then the content stems that only synonyms give
     ('فصائل' is 'معارض' to the linker, but 'المعارضة' beside it says 'معارض' itself): for
     the reasons a reader is shown."""
-    written = dict(_written_keys(text))
-    words = _written_tokens(text)
-    for word, norm in words:
-        written.setdefault(stem(norm), word)
-    for word, norm in words:
-        content = _content_stem(norm)
+    norm = features(text).norm
+    written = dict(_written_keys(text, norm))
+    pairs = _written_pairs(text, norm)
+    for word, form in pairs:
+        written.setdefault(stem(form), word)
+    for word, form in pairs:
+        content = _content_stem(form)
         if content:
             written.setdefault(content, word)
     return written
 
 
-def _written_tokens(text: str) -> list[tuple[str, str]]:
-    """A statement's words as written, each with its normalised form."""
-    return [(text[t.start : t.end], t.norm) for t in tokens(text) if t.number is None]
+# What is no part of a word where a statement's text is split at spaces.
+_AROUND_WORDS = "«»\"'()[]{}،,.:;؛!?؟…-–—"
+
+
+def _written_pairs(text: str, norm: str) -> list[tuple[str, str]]:
+    """A statement's words as written, each with its matching form: read beside the matching
+    forms (`norm`) word for word where the two split alike (most do), else word by word."""
+    written, forms = [t.strip(_AROUND_WORDS) for t in text.split()], norm.split()
+    if len(written) == len(forms) and all(
+        normalize(w[:1]) == f[:1] for w, f in zip(written, forms, strict=True)
+    ):
+        return list(zip(written, forms, strict=True))
+    return [(w, f) for w in written for f in normalize(w).split()]
 
 
 def _leftover_signals(a: Features, b: Features, difference: Difference) -> _Judged:
