@@ -964,3 +964,9 @@ def test_names_exchanged_in_one_frame_are_a_contradiction(a, b):
 def test_near_misses_of_names_exchanged(a, b):
     for one, other in ((a, b), (b, a)):
         assert not any(r.startswith("roles swapped") for r in compare(one, other).reasons)
+
+
+def test_war_is_no_aviation():
+    # 'حربي' (of war) had been a synonym of aviation: its stem 'حرب' made 'الحرب' (the war) one
+    assert "طير" not in features("الحرب في سوريا تدخل عامها الثامن").stems
+    assert "طير" in features("الطائرات الروسية تقصف ريف إدلب").stems
