@@ -924,6 +924,9 @@ ROLES_SWAPPED = [
     ("كندا تشتكي أميركا بسبب الرسوم الجمركية", "أميركا تشتكي كندا بسبب الرسوم الجمركية"),
     # side by side after the verb, a capital for its government
     ("اتهمت واشنطن موسكو بخرق الاتفاق", "اتهمت موسكو واشنطن بخرق الاتفاق"),
+    # actors named with a head many share ('قوات'), and with synonyms ('فصائل المعارضة')
+    ("قصفت قوات النظام مواقع المعارضة في ريف إدلب", "قصفت المعارضة مواقع قوات النظام في ريف إدلب"),
+    ("أسرت فصائل المعارضة عناصر من قوات النظام", "أسرت قوات النظام عناصر من فصائل المعارضة"),
 ]
 
 
@@ -953,6 +956,8 @@ def test_names_exchanged_in_one_frame_are_a_contradiction(a, b):
         ),
         # common nouns exchanged: a paraphrase as often
         ("النفط يهبط وسط وفرة المعروض", "وفرة المعروض يهبط بها النفط"),
+        # a body and its adjective of origin, no frame between them
+        ("مصر.. رد حكومي على إضافة مادة للخبز", "الحكومة المصرية توضح تفاصيل مادة تضاف للخبز"),
         # a claim against a long sentence that shares a few of its words in another order
         (
             "الطيران الروسي يدعم الفصائل في عملية إدلب",

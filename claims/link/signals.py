@@ -364,8 +364,10 @@ def roles_swapped(norm_a: str, norm_b: str) -> str | None:
     روسيا', changes the verb). Not two names told as one party or as a pair ('الأردن والعراق',
     'بين روسيا وتركيا', 'اتفقت روسيا مع تركيا': either order says the same). Names are
     countries, bodies, places, people and adjectives of origin: a common noun exchanged is a
-    paraphrase as often. In ANS train 5 such pairs, all contradictions judged corroborations
-    before; none in dev, the team's pair files, evidence sets or realdev's dev pairs."""
+    paraphrase as often. The words are read by their content stems (synonyms as one), and the
+    heads many actors' names share are left out ('قوات النظام' / 'فصائل المعارضة' are two
+    names). In ANS train 6 such pairs, all contradictions judged corroborations before; none in
+    dev, the team's pair files, evidence sets or realdev's dev pairs."""
     told_a, told_b = _first_told(norm_a), _first_told(norm_b)
     shared = told_a.keys() & told_b.keys()
     order_a = [k for k in told_a if k in shared]
@@ -384,21 +386,30 @@ def roles_swapped(norm_a: str, norm_b: str) -> str | None:
     words_a, words_b = norm_a.split(), norm_b.split()
     frame_a = [words_a[told_a[k]] for k in order_a[i + 1 : j]]
     frame_b = [words_b[told_b[k]] for k in order_b[i + 1 : j]]
-    if frame_a != frame_b or _a_pair(words_a, told_a[first], told_a[second]):
+    if not all(map(_alike_in_frame, frame_a, frame_b)):
+        return None
+    if _a_pair(words_a, told_a[first], told_a[second]):
         return None
     if _a_pair(words_b, told_b[second], told_b[first]):
         return None
+    if j == i + 1 and not (
+        _side_by_side(words_a, told_a[first], told_a[second])
+        and _side_by_side(words_b, told_b[second], told_b[first])
+    ):
+        return None  # 'مصر.. رد حكومي' / 'الحكومة المصرية': no frame between them
     return f"roles swapped: {first} … {second} / {second} … {first}"
 
 
 def _first_told(norm: str) -> dict[str, int]:
-    """Each word key a statement (its matching form) tells, function words aside, in order, with
-    where it is first told."""
-    function_words = _function_words()
+    """Each content stem a statement (its matching form) tells, in order, with where it is first
+    told; not the heads many actors' names share ('قوات النظام' is told by 'النظام', so that it
+    exchanges places with 'فصائل المعارضة' as one name)."""
+    heads = _actor_heads()
     told: dict[str, int] = {}
     for at, word in enumerate(norm.split()):
-        if word not in function_words:
-            told.setdefault(word_key(word), at)
+        content = _content_stem(word)
+        if content and content not in heads:
+            told.setdefault(content, at)
     return told
 
 
@@ -410,12 +421,35 @@ def _a_pair(words: Sequence[str], first: int, second: int) -> bool:
     return joined or "و" in between or "مع" in between or "بين" in words[:first]
 
 
+def _alike_in_frame(x: str, y: str) -> bool:
+    """Two words of the frame written alike, but for the imperfect's person, which agrees with
+    the name before ('ميركل تحذر ترامب' / 'ترامب يحذر ميركل'); a pronoun suffix is a name
+    fronted ('تدعم' / 'تدعمها')."""
+    return x == y or (x[:1] in "يت" and y[:1] in "يت" and x[1:] == y[1:])
+
+
+def _side_by_side(words: Sequence[str], first: int, second: int) -> bool:
+    """Whether two names with no word of the frame between them stand side by side, the second
+    no adjective of the first ('اتهمت واشنطن موسكو'; not 'الحكومة المصرية')."""
+    return second == first + 1 and not _nisba(word_key(words[second]))
+
+
 def _a_name(key: str) -> bool:
     """Whether a word (as the judge names it) names a country, body, place or public figure,
     or is an adjective of origin made on one ('الأميركية', 'التركي'; not any word in ي:
     'مستوى' is 'مستوي' once normalised)."""
     keys, stems = _name_keys()
     return key in keys or (key.endswith("ي") and key[:-1] in stems)
+
+
+@cache
+def _actor_heads() -> frozenset[str]:
+    """The content stems in the names of many actors ('قوات', 'جيش'), but for an actor's whole
+    name ('المعارضة')."""
+    names = _actor_name_stems()
+    shared = Counter(s for found in names.values() for s in found)
+    whole = {s for found in names.values() if len(found) == 1 for s in found}
+    return frozenset(s for s, n in shared.items() if n > 2 and s not in whole)
 
 
 @cache
@@ -431,8 +465,11 @@ def _name_keys() -> tuple[frozenset[str], frozenset[str]]:
         words = {normalize(word) for word in line}
         if words & names:
             names |= words
+    keys = {c for name in names for c in (_content_stem(name), word_key(name)) if c}
+    # the actors' own names ('نظام', 'معارض'), not the heads many share ('قوات')
+    keys |= {s for found in _actor_name_stems().values() for s in found} - _actor_heads()
     stems = {stem for name in names for stem in _stem_forms(name)}
-    return frozenset(word_key(name) for name in names), frozenset(stems)
+    return frozenset(keys), frozenset(stems)
 
 
 def _spared(a: Features, b: Features) -> Features | None:
