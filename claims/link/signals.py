@@ -356,9 +356,9 @@ def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
 
 
 def roles_swapped(norm_a: str, norm_b: str) -> str | None:
-    """The reason, if two names exchange their places in one frame of words: 'أنقرة تستخدم التصعيد ورقة
-    ضغط على موسكو' / 'موسكو تستخدم التصعيد ورقة ضغط على أنقرة', 'اتهمت واشنطن موسكو' / 'اتهمت
-    موسكو واشنطن': who did it and to whom are swapped. The words both tell (function words
+    """The reason, if two names exchange their places in one frame of words: 'أنقرة تستخدم
+    التصعيد ورقة ضغط على موسكو' / 'موسكو تستخدم التصعيد ورقة ضغط على أنقرة', 'اتهمت واشنطن
+    موسكو' / 'اتهمت موسكو واشنطن': who did it and to whom are swapped. The words both tell (function words
     aside) come in one order on both sides but for the two names, which are exchanged, and the
     words between them are written alike (a name fronted, 'روسيا تدعم تركيا' / 'تركيا تدعمها
     روسيا', changes the verb). Not two names told as one party or as a pair ('الأردن والعراق',
@@ -435,11 +435,11 @@ def _side_by_side(words: Sequence[str], first: int, second: int) -> bool:
 
 
 def _a_name(key: str) -> bool:
-    """Whether a word (as the judge names it) names a country, body, place or public figure,
-    or is an adjective of origin made on one ('الأميركية', 'التركي'; not any word in ي:
-    'مستوى' is 'مستوي' once normalised)."""
-    keys, stems = _name_keys()
-    return key in keys or (key.endswith("ي") and key[:-1] in stems)
+    """Whether a word (its content stem or the judge's key) names a country, body, place, actor
+    or public figure, or is an adjective of origin made on one ('الأميركية', 'التركي'; not any
+    word in ي: 'مستوى' is 'مستوي' once normalised)."""
+    keys, origins = _name_keys()
+    return key in keys or (key.endswith("ي") and key[:-1] in origins)
 
 
 @cache
@@ -454,9 +454,10 @@ def _actor_heads() -> frozenset[str]:
 
 @cache
 def _name_keys() -> tuple[frozenset[str], frozenset[str]]:
-    """The judge's keys of one-word names (countries and bodies of word class proper_bodies,
-    places of the gazetteer, public figures of people.txt), and the stems their adjectives of
-    origin are made on ('روسيا' -> 'روس')."""
+    """The content stems and judge's keys of one-word names (countries and bodies of word class
+    proper_bodies, places of the gazetteer, public figures of people.txt, the words of their
+    synonyms lines, the actors' own names), and the stems their adjectives of origin are made
+    on ('روسيا' -> 'روس')."""
     names = set(lexicon.word_class("proper_bodies")) | _public_figures()
     names |= {words[0] for words in _gazetteer() if len(words) == 1}
     # a capital said for its country's government: a word of a synonyms line naming a country
@@ -468,8 +469,8 @@ def _name_keys() -> tuple[frozenset[str], frozenset[str]]:
     keys = {c for name in names for c in (_content_stem(name), word_key(name)) if c}
     # the actors' own names ('نظام', 'معارض'), not the heads many share ('قوات')
     keys |= {s for found in _actor_name_stems().values() for s in found} - _actor_heads()
-    stems = {stem for name in names for stem in _stem_forms(name)}
-    return frozenset(keys), frozenset(stems)
+    origins = {form for name in names for form in _stem_forms(name)}
+    return frozenset(keys), frozenset(origins)
 
 
 def _spared(a: Features, b: Features) -> Features | None:
