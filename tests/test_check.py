@@ -5,8 +5,11 @@ claim that merely shares the topic."""
 from __future__ import annotations
 
 import json
+from collections import Counter
+from itertools import chain
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from claims.cli import app
@@ -14,11 +17,13 @@ from claims.models import Kind
 from claims.store import Store, ingest
 from claims.store.check import Checker, check
 from claims.store.linking import link_store
+from claims.store.tables import LINK_INDEX
 from tests.store_helpers import make_article
 
 TOLL = "سقط 30 قتيلاً في غارات روسية على مدينة إدلب"
 CAPTURE = "سيطرت فصائل المعارضة على منطقة محروثة في البادية الشامية"
 SCHOOL = "افتتحت مدرسة جديدة في مدينة الباب بريف حلب"
+K = LINK_INDEX.c
 
 
 @pytest.fixture
@@ -55,7 +60,7 @@ def test_a_statement_on_another_matter_finds_nothing(checked_store):
 def test_one_checker_answers_each_statement_as_a_checker_of_its_own(checked_store):
     # the stored keys are counted once; a statement's own keys count only while it is checked
     checker = Checker(checked_store)
-    counts = dict(checker.counts)
+    counts, keys = checker.held.tolist(), dict(checker.key_ids)
     statements = [
         "سقط 150 قتيلاً في غارات روسية على مدينة إدلب",
         "قالت مصادر إن 150 قتيلاً سقطوا في إدلب",
@@ -64,7 +69,27 @@ def test_one_checker_answers_each_statement_as_a_checker_of_its_own(checked_stor
     for statement in statements * 2:
         found = [(e.relation, e.claim.id, e.score) for e in checker.check(statement)]
         assert found == [(e.relation, e.claim.id, e.score) for e in check(checked_store, statement)]
-        assert dict(checker.counts) == counts  # nothing left behind, not even a zero
+        # nothing left behind: no count changed, no key of a statement added
+        assert checker.held.tolist() == counts and checker.key_ids == keys
+
+
+def test_the_claims_holding_a_key_are_those_a_pass_over_every_claim_finds(checked_store):
+    # the reference: every stored claim's keys read and split as the store holds them
+    checker = Checker(checked_store)
+    with checked_store.session() as session:
+        stored = {
+            claim_id: blocking.split("\t")
+            for claim_id, blocking in session.execute(select(K.claim_id, K.blocking))
+        }
+    every_key = sorted(set(chain.from_iterable(stored.values())))
+    assert len(every_key) > 10
+    assert checker._counts(every_key) == Counter(chain.from_iterable(stored.values()))
+    for wanted in (every_key[:1], every_key[::7], every_key[-3:], [*every_key[:2], "لا-مفتاح"]):
+        found = checker._holding(wanted)
+        assert {cid: list(keys.blocking) for cid, keys in found.items()} == {
+            cid: keys for cid, keys in stored.items() if not set(wanted).isdisjoint(keys)
+        }
+    assert checker._holding(["لا-مفتاح"]) == {}
 
 
 def test_the_command_prints_a_table_or_json_lines_and_reads_a_csv(checked_store, tmp_path):
