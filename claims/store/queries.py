@@ -211,13 +211,16 @@ def _link_counts(session: Session, ids: list[int]) -> dict[int, dict[str, int]]:
         return counts
     wanted = (LinkKind.corroborates.value, LinkKind.contradicts.value)
     for end, other in ((L.claim_id, L.other_id), (L.other_id, L.claim_id)):
+        # the kinds are picked here, not in the query: given both, SQLite searched the links
+        # by kind (two kinds of three: 0.3 s a page at a million claims) instead of by claim
         rows = session.execute(
             select(end, L.kind, func.count(func.distinct(other)))
-            .where(end.in_(ids), L.kind.in_(wanted))
+            .where(end.in_(ids))
             .group_by(end, L.kind)
         )
         for claim_id, kind, n in rows:
-            counts[claim_id][kind] = counts[claim_id].get(kind, 0) + n
+            if kind in wanted:
+                counts[claim_id][kind] = counts[claim_id].get(kind, 0) + n
     return counts
 
 
