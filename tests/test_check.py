@@ -16,7 +16,7 @@ from claims.cli import app
 from claims.models import Kind
 from claims.store import Store, ingest
 from claims.store.check import Checker, check
-from claims.store.linking import link_store
+from claims.store.linking import SEP, link_store
 from claims.store.tables import LINK_INDEX
 from tests.store_helpers import make_article
 
@@ -78,7 +78,7 @@ def test_the_claims_holding_a_key_are_those_a_pass_over_every_claim_finds(checke
     checker = Checker(checked_store)
     with checked_store.session() as session:
         stored = {
-            claim_id: blocking.split("\t")
+            claim_id: blocking.split(SEP)
             for claim_id, blocking in session.execute(select(K.claim_id, K.blocking))
         }
     every_key = sorted(set(chain.from_iterable(stored.values())))

@@ -62,6 +62,7 @@ class Checker:
         self.keys = list(self.key_ids)  # by id
         self.flat = np.frombuffer(flat, np.int32) if flat else np.empty(0, np.int32)
         self.ends = np.asarray(ends, np.int64)
+        self.starts = np.r_[0, self.ends[:-1]]  # where each claim's keys start
         self.ids = ids
         # how many stored claims hold each key
         self.held = np.bincount(self.flat, minlength=len(self.keys))
@@ -82,10 +83,9 @@ class Checker:
         found = np.unique(
             np.searchsorted(self.ends, np.flatnonzero(is_wanted[self.flat]), side="right")
         )
-        starts = np.r_[0, self.ends[:-1]]
         return {
             self.ids[n]: linker.stored_keys(
-                [self.keys[k] for k in self.flat[starts[n] : self.ends[n]].tolist()]
+                [self.keys[k] for k in self.flat[self.starts[n] : self.ends[n]].tolist()]
             )
             for n in found.tolist()
         }

@@ -212,7 +212,8 @@ def _link_counts(session: Session, ids: list[int]) -> dict[int, dict[str, int]]:
     wanted = (LinkKind.corroborates.value, LinkKind.contradicts.value)
     for end, other in ((L.claim_id, L.other_id), (L.other_id, L.claim_id)):
         # the kinds are picked here, not in the query: given both, SQLite searched the links
-        # by kind (two kinds of three: 0.3 s a page at a million claims) instead of by claim
+        # by kind (two kinds of three) instead of by claim: 0.7-0.85 s for a page of 50
+        # claims of a store of a million with 3.9M links, against 0.0008 s
         rows = session.execute(
             select(end, L.kind, func.count(func.distinct(other)))
             .where(end.in_(ids))
