@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 
 from claims.link import workers
 from claims.models import ExtractedArticle, Kind, Status
@@ -72,43 +72,6 @@ def test_relink_all_is_idempotent_and_verdict_overrides(store):
     set_status(store, claim.id, Status.disputed, reviewer="r", expected_version=claim.version)
     refresh_confidence(store, [claim.id])
     assert confidences(store)[C1] == 0.0
-
-
-def indexes(store: Store) -> dict[str, list[tuple[str, list]]]:
-    inspector = inspect(store.engine)
-    return {
-        table: sorted((str(x["name"]), x["column_names"]) for x in inspector.get_indexes(table))
-        for table in ("claim", "link")
-    }
-
-
-def test_a_full_run_makes_its_indexes_again_and_a_failed_one_leaves_the_store_as_it_was(
-    store, monkeypatch
-):
-    """A full run drops the indexes it rewrites (on SQLite) and makes them again; if its write
-    fails, the drop is rolled back with the rest."""
-    from claims.store import linking
-
-    ingest(store, article("a.txt", [(C1, Kind.organization, "فصيل")]))
-    ingest(store, article("b.txt", [(D1, Kind.anonymous, "ناشطون")]))
-    made = indexes(store)
-    assert ("ix_link_other_id", ["other_id"]) in made["link"]
-    assert ("ix_claim_current_confidence", ["current", "confidence", "id"]) in made["claim"]
-    link_store(store, all=True)
-    assert indexes(store) == made
-    written = [(x.claim_id, x.other_id, x.kind) for x in links(store)]
-    before = confidences(store)
-    assert written and before[C1] > 0.6
-
-    def fail(*_args, **_kwargs):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(linking, "_refresh_ids", fail)
-    with pytest.raises(OSError, match="disk full"):
-        link_store(store, all=True)
-    assert indexes(store) == made
-    assert [(x.claim_id, x.other_id, x.kind) for x in links(store)] == written
-    assert confidences(store) == before
 
 
 def test_an_edited_article_is_relinked_and_its_old_version_unlinked(store):

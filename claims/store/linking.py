@@ -47,9 +47,8 @@ from functools import partial
 from itertools import chain, islice
 
 import numpy as np
-from sqlalchemy import Index, and_, bindparam, delete, exists, func, or_, select, text, update
+from sqlalchemy import and_, bindparam, delete, exists, func, or_, select, text, update
 from sqlalchemy.engine import Row
-from sqlalchemy.schema import CreateIndex, DropIndex
 from sqlalchemy.sql.dml import Insert, Update
 
 from claims import link as linker
@@ -588,14 +587,6 @@ def _write(session, plan: _Plan) -> LinkResult | None:
     if not plan.all and _linked_meanwhile(session, plan.new_ids):
         session.rollback()
         return None
-    # a full run rewrites every link and every confidence: their indexes are made again
-    # once, after, not kept up row by row
-    with _indexes_made_after(session, _REWRITTEN_INDEXES if plan.all else ()):
-        return _write_links(session, plan, unlinked_partners)
-
-
-def _write_links(session, plan: _Plan, unlinked_partners: set[int]) -> LinkResult:
-    """The links, keys and confidences of `plan`, once the write holds the store."""
     if plan.all:
         session.execute(delete(LINK))
         session.execute(delete(LINK_INDEX))
@@ -648,31 +639,6 @@ def _write_links(session, plan: _Plan, unlinked_partners: set[int]) -> LinkResul
         compared=plan.compared,
         analysed=plan.analysed,
     )
-
-
-# Every index of the links, and the claims' index by confidence: a full run of 1M claims, which
-# rewrites them all, spent 27.6 CPU-s on the confidences with the index kept up (its pages
-# spilled and written again as the page cache filled), 16.9 with it made again after; the
-# links' inserts 19.0 against 13.5 (raw SQLite, the same rows). At 100k it makes no difference.
-_REWRITTEN_INDEXES = (
-    *sorted(LINK.indexes, key=lambda index: str(index.name)),
-    *(index for index in CLAIM.indexes if index.name == "ix_claim_current_confidence"),
-)
-
-
-@contextmanager
-def _indexes_made_after(session, indexes: Sequence[Index]) -> Iterator[None]:
-    """On SQLite, these indexes dropped meanwhile and made again after, in the caller's
-    transaction (a failure rolls the drop back with the rest). Not on PostgreSQL, where
-    dropping an index locks its table against the readers until the commit."""
-    if not indexes or session.get_bind().dialect.name != "sqlite":
-        yield
-        return
-    for index in indexes:
-        session.execute(DropIndex(index))
-    yield
-    for index in indexes:
-        session.execute(CreateIndex(index))
 
 
 def _set_aside(session, ids: set[int]) -> set[int]:
