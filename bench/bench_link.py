@@ -17,7 +17,8 @@ memory is its own.
 
 The store case builds /tmp/claims-link-bench-N.db once (through the store's ingest, in a process
 of its own: `--build N` only builds it) and works on a copy of it, so that it can be run again
-(and two runs at once).
+(and two runs at once). `--linked N` makes /tmp/claims-link-bench-N-linked.db once, a copy
+linked in full: the store `bench_tui.py --linked` drives the review app on.
 """
 
 from __future__ import annotations
@@ -259,6 +260,24 @@ def build_store(path: Path, n: int) -> float:
     return time.perf_counter() - started
 
 
+def linked_store(n: int) -> Path:
+    """The store of `n` claims linked in full, made once (ten minutes at 1M)."""
+    from claims.store import Store
+    from claims.store.linking import link_store
+
+    path = Path(f"/tmp/claims-link-bench-{n}-linked.db")
+    if not path.exists():
+        base = Path(f"/tmp/claims-link-bench-{n}.db")
+        if not base.exists():  # in a process of its own, as for run_store
+            subprocess.run([sys.executable, __file__, "--build", str(n)], check=True)
+        partial = path.with_suffix(".partial")
+        shutil.copyfile(base, partial)
+        with Store.open(str(partial)) as store:
+            link_store(store, all=True)
+        partial.rename(path)
+    return path
+
+
 def _measured(run) -> tuple[object, dict]:
     cpu, started = _cpu(), time.perf_counter()
     result = run()
@@ -373,7 +392,13 @@ def main() -> None:
         "--store", type=int, help="Full and incremental linking of a SQLite store of this size"
     )
     parser.add_argument("--build", type=int, help="Only build the SQLite store of this size")
+    parser.add_argument(
+        "--linked", type=int, help="Only make the store of this size linked in full (once)"
+    )
     args = parser.parse_args()
+    if args.linked:
+        print(linked_store(args.linked))
+        return
     if args.build:
         path = Path(f"/tmp/claims-link-bench-{args.build}.db")
         built = build_store(path, args.build)

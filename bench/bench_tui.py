@@ -12,6 +12,11 @@ Run by hand, figures go in the README:
 
     .venv/bin/python bench/bench_tui.py                 # builds /tmp/claims-bench-100k.db once
     .venv/bin/python bench/bench_tui.py --claims 20000 --db /tmp/small.db
+    .venv/bin/python bench/bench_tui.py --claims 1000000 --linked   # on a store with links
+
+`--linked` drives a copy of bench_link.py's store of that many claims linked in full (made
+once by `bench_link.py --linked N`, ten minutes at 1M): its claims have 3.9 links each, which
+this benchmark's own store, built without linking, lacks.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ import argparse
 import asyncio
 import random
 import resource
+import shutil
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -156,22 +163,40 @@ async def drive(path: Path, bidi: str) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, default=Path("/tmp/claims-bench-100k.db"))
+    parser.add_argument("--db", type=Path, help="the store driven (default in /tmp)")
     parser.add_argument("--bidi", choices=["terminal", "visual"], default="terminal")
     parser.add_argument(
         "--heap", action="store_true", help="also trace Python's peak heap (slows everything)"
     )
+    parser.add_argument(
+        "--linked",
+        action="store_true",
+        help="drive a copy (at --db) of bench_link.py's store of --claims claims, linked",
+    )
     args = parser.parse_args()
 
-    built = build(args.db, args.claims)
-    if built:
-        print(f"built {args.claims:,} claims in {built:.1f} s ({args.db})")
+    if args.linked:
+        made = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "bench_link.py"), "--linked", str(args.claims)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        db = args.db or Path("/tmp/claims-bench-linked.db")
+        for left in (db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+            left.unlink(missing_ok=True)  # of an earlier copy
+        shutil.copyfile(made.stdout.strip(), db)  # a copy: the drive verifies a claim
+    else:
+        db = args.db or Path("/tmp/claims-bench-100k.db")
+        built = build(db, args.claims)
+        if built:
+            print(f"built {args.claims:,} claims in {built:.1f} s ({db})")
     if args.heap:
         tracemalloc.start()
-    figures = asyncio.run(drive(args.db, args.bidi))
+    figures = asyncio.run(drive(db, args.bidi))
     if args.heap:
         figures["python_peak_heap_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
-    print(f"store {args.db} · bidi {args.bidi}")
+    print(f"store {db} · bidi {args.bidi}")
     for name, value in figures.items():
         if isinstance(value, float):
             print(f"  {name:<26} {value:10.3f}")

@@ -9,6 +9,7 @@ from claims.store import (
     ClaimFilter,
     ConflictError,
     NotFound,
+    Store,
     UndoRefused,
     add_note,
     count_claims,
@@ -22,7 +23,7 @@ from claims.store import (
     set_status,
     undo_last,
 )
-from claims.store.queries import LINK
+from claims.store.queries import LINK, count_statement
 from tests.store_helpers import sample
 
 
@@ -33,6 +34,43 @@ def test_query_claims_pages_in_article_order(store):
     page = query_claims(store, ClaimFilter(), offset=3, limit=3)
     assert [(view.doc, view.index) for view in page] == [("a.txt", 3), ("b.txt", 0), ("b.txt", 1)]
     assert page[0].kind == Kind.author and page[2].kind == Kind.organization
+
+
+def _plan(store: Store, statement) -> list[str]:
+    from sqlalchemy import text
+
+    sql = statement.compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True})
+    with store.session() as session:
+        return [row[-1] for row in session.execute(text(f"EXPLAIN QUERY PLAN {sql}"))]
+
+
+PINNED_VIEWS = [
+    ClaimFilter(hide_duplicates=True),  # the review app's
+    ClaimFilter(hide_duplicates=True, status=Status.unreviewed),
+    ClaimFilter(),
+]
+
+
+@pytest.mark.parametrize("flt", PINNED_VIEWS)
+def test_a_pinned_view_is_counted_and_paged_without_reading_every_claim(tmp_path, flt):
+    """The review app pins its view to the articles stored when read (`up_to_article`), a
+    range that holds nearly every claim. SQLite, with no statistics, sought that range: it
+    counted a million claims through the table (1.06 s, now 0.11 from the count index
+    alone) and sorted them all to show 50 by confidence (1.6 s, now 0.002 s)."""
+    from claims.store.queries import _VIEW_COLUMNS, _base, _ordered
+
+    with Store.open(str(tmp_path / "plan.db")) as store:
+        ingest(store, sample())
+        pinned = flt.model_copy(update={"up_to_article": last_article_id(store)})
+        count = _plan(store, count_statement(pinned))
+        pages = {
+            order: _plan(store, _ordered(_base(_VIEW_COLUMNS, pinned), order).limit(50))
+            for order in ("position", "confidence")
+        }
+    assert count[0].startswith("SEARCH claim USING COVERING INDEX ix_claim_current_count ("), count
+    assert "ix_claim_current_position" in pages["position"][0], pages
+    assert "ix_claim_current_confidence" in pages["confidence"][0], pages
+    assert not any("TEMP B-TREE" in step for plan in pages.values() for step in plan), pages
 
 
 def test_search_without_hamza_finds_text_with_it(store):

@@ -131,8 +131,11 @@ def _where(flt: ClaimFilter) -> list:
             clauses.append(C.article_id.in_(select(A.id).where(A.doc == flt.article)))
     if article_id is None and not flt.include_superseded:
         clauses.append(C.current.is_(True))
-    if flt.up_to_article is not None:  # article_id is in the count index: still read from it
-        clauses.append(C.article_id <= flt.up_to_article)
+    if flt.up_to_article is not None:
+        # the pin holds every claim but those stored since: a range no index should seek
+        # ("+ 0" keeps SQLite from it); seeking it, SQLite sorted a million claims to show 50
+        # by confidence (1.6 s), and counted them through the table (1.06 s)
+        clauses.append(C.article_id + 0 <= flt.up_to_article)
     if (statuses := _values(flt.status)) is not None:
         clauses.append(C.status.in_(statuses))
     if (kinds := _values(flt.kind)) is not None:
@@ -328,11 +331,13 @@ def count_claims(store: Store, flt: ClaimFilter | None = None) -> int:
     """How many claims pass the filter. Every claim has its article and the filter reads
     articles in subqueries, so the count needs no join: it is read from the claim's count
     index alone (`ix_claim_current_count`)."""
-    flt = flt or ClaimFilter()
     with store.session() as session:
-        return session.execute(
-            select(func.count()).select_from(CLAIM).where(*_where(flt))
-        ).scalar_one()
+        return session.execute(count_statement(flt or ClaimFilter())).scalar_one()
+
+
+def count_statement(flt: ClaimFilter) -> Select:
+    """The query counting a view (its plan is tested: a count index, no table)."""
+    return select(func.count()).select_from(CLAIM).where(*_where(flt))
 
 
 def last_article_id(store: Store) -> int:
