@@ -29,6 +29,7 @@ from claims.link import (
 )
 from claims.link.relations import _rewritten_headlines
 from claims.link.signals import _imperfect_verb, similarity
+from tests.pairs import both_ways
 
 ANS = Path(__file__).resolve().parents[2] / "shared" / "stance" / "ans"
 needs_ans = pytest.mark.skipif(not (ANS / "dev.csv").exists(), reason="no ../shared/stance/ans")
@@ -287,7 +288,7 @@ OPPOSITES_READ_IN_DEV = [
 OPPOSITES = OPPOSITES_FROM_ANS + OPPOSITES_MINED + OPPOSITES_READ_IN_DEV
 
 
-@pytest.mark.parametrize(("a", "b"), OPPOSITES + [(b, a) for a, b in OPPOSITES])
+@pytest.mark.parametrize(("a", "b"), both_ways(OPPOSITES))
 def test_opposites_read_or_mined_from_ans_contradict_both_ways(a, b):
     assert compare(a, b).relation is Relation.contradicts
 
@@ -441,7 +442,7 @@ SWAPPED_ORIGIN = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), SWAPPED_ORIGIN + [(b, a) for a, b in SWAPPED_ORIGIN])
+@pytest.mark.parametrize(("a", "b"), both_ways(SWAPPED_ORIGIN))
 def test_an_adjective_of_origin_in_another_s_place_is_judged_a_contradiction(a, b):
     assert "s:other origin" in signals(a, b)
     found = compare(a, b)
@@ -515,7 +516,7 @@ SWAPPED_IN_PLACE = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), SWAPPED_IN_PLACE + [(b, a) for a, b in SWAPPED_IN_PLACE])
+@pytest.mark.parametrize(("a", "b"), both_ways(SWAPPED_IN_PLACE))
 def test_one_word_swapped_between_the_same_words_is_read_both_ways(a, b):
     assert "s:swapped in place" in signals(a, b)
     found = compare(a, b)
@@ -614,7 +615,7 @@ OTHER_ORDINAL = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), OTHER_ORDINAL + [(b, a) for a, b in OTHER_ORDINAL])
+@pytest.mark.parametrize(("a", "b"), both_ways(OTHER_ORDINAL))
 def test_another_ordinal_in_the_same_place_is_read_both_ways(a, b):
     assert "s:other ordinal" in signals(a, b)
     assert compare(a, b).relation is Relation.contradicts
@@ -776,9 +777,7 @@ OPPOSED_BESIDE_ONE_WORD = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("a", "b"), OPPOSED_BESIDE_ONE_WORD + [(b, a) for a, b in OPPOSED_BESIDE_ONE_WORD]
-)
+@pytest.mark.parametrize(("a", "b"), both_ways(OPPOSED_BESIDE_ONE_WORD))
 def test_opposed_predicates_beside_one_shared_word_are_read_both_ways(a, b):
     assert "s:opposed beside one word" in signals(a, b)
 

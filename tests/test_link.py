@@ -33,6 +33,7 @@ from claims.link import (
 )
 from claims.models import LinkKind, Reason
 from tests.evidence_sets import scores
+from tests.pairs import both_ways
 
 PAIRS = Path(__file__).parent / "data" / "pairs.csv"
 # The floors below are what the linker achieves on tests/data/pairs.csv, a little rounded down.
@@ -739,13 +740,13 @@ DENIAL = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), NO_DENIAL + [(b, a) for a, b in NO_DENIAL])
+@pytest.mark.parametrize(("a", "b"), both_ways(NO_DENIAL))
 def test_a_word_that_only_looks_like_a_denial_negates_nothing(a, b):
     assert features(a).negations == features(b).negations == 0
     assert compare(a, b).relation is Relation.corroborates
 
 
-@pytest.mark.parametrize(("a", "b"), DENIAL + [(b, a) for a, b in DENIAL])
+@pytest.mark.parametrize(("a", "b"), both_ways(DENIAL))
 def test_the_denials_beside_them_still_contradict(a, b):
     found = compare(a, b)
     assert found.relation is Relation.contradicts
@@ -764,7 +765,7 @@ RISE_AND_FALL_BOTH = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), RISE_AND_FALL_BOTH + [(b, a) for a, b in RISE_AND_FALL_BOTH])
+@pytest.mark.parametrize(("a", "b"), both_ways(RISE_AND_FALL_BOTH))
 def test_a_rise_and_a_fall_on_both_sides_are_no_opposed_predicates(a, b):
     found = compare(a, b)
     assert found.relation is Relation.corroborates
@@ -796,7 +797,7 @@ SAME_SIDE_OF_THEM = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), MINED_OPPOSITES + [(b, a) for a, b in MINED_OPPOSITES])
+@pytest.mark.parametrize(("a", "b"), both_ways(MINED_OPPOSITES))
 def test_mined_opposites_are_opposed_predicates(a, b):
     assert_contradicts_for(a, b, "opposed predicates")
 
@@ -809,7 +810,7 @@ def assert_contradicts_for(a: str, b: str, reason: str) -> str:
     return said
 
 
-@pytest.mark.parametrize(("a", "b"), SAME_SIDE_OF_THEM + [(b, a) for a, b in SAME_SIDE_OF_THEM])
+@pytest.mark.parametrize(("a", "b"), both_ways(SAME_SIDE_OF_THEM))
 def test_one_side_of_a_mined_opposite_on_both_corroborates(a, b):
     assert compare(a, b).relation is Relation.corroborates
 
@@ -822,7 +823,7 @@ NOT_PLUS_ADJECTIVE = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), NOT_PLUS_ADJECTIVE + [(b, a) for a, b in NOT_PLUS_ADJECTIVE])
+@pytest.mark.parametrize(("a", "b"), both_ways(NOT_PLUS_ADJECTIVE))
 def test_not_with_an_adjective_for_another_adjective_is_no_denial(a, b):
     found = compare(a, b)
     assert found.relation is Relation.corroborates
@@ -864,9 +865,7 @@ COMMENTED_NOT_SUSPENDED = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("a", "b"), COMMENTED_NOT_SUSPENDED + [(b, a) for a, b in COMMENTED_NOT_SUSPENDED]
-)
+@pytest.mark.parametrize(("a", "b"), both_ways(COMMENTED_NOT_SUSPENDED))
 def test_a_comment_is_no_suspension_against_going_on(a, b):
     found = compare(a, b)
     assert not any("opposed" in reason for reason in found.reasons), found.reasons
@@ -889,9 +888,7 @@ ARTICLE_MAKES_A_NOUN = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("a", "b"), ARTICLE_MAKES_A_NOUN + [(b, a) for a, b in ARTICLE_MAKES_A_NOUN]
-)
+@pytest.mark.parametrize(("a", "b"), both_ways(ARTICLE_MAKES_A_NOUN))
 def test_a_noun_with_the_article_is_read_as_no_imperfect_verb(a, b):
     found = compare(a, b)
     assert found.relation is Relation.corroborates
@@ -930,7 +927,7 @@ ROLES_SWAPPED = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), ROLES_SWAPPED + [(b, a) for a, b in ROLES_SWAPPED])
+@pytest.mark.parametrize(("a", "b"), both_ways(ROLES_SWAPPED))
 def test_names_exchanged_in_one_frame_are_a_contradiction(a, b):
     swapped = assert_contradicts_for(a, b, "roles swapped: ")
     assert "روسي " not in swapped + " " and "انقر " not in swapped + " "  # as written
