@@ -33,6 +33,7 @@ from claims.link.signals import (
     roles_swapped,
     shared_content,
     similarity,
+    similarity_reason,
     slot_told,
     tells_much_more,
     word_difference,
@@ -131,7 +132,7 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
         return Comparison(
             relation=Relation.contradicts,
             score=sim,
-            reasons=[f"similarity {sim:.2f}", f"the claim's fact told with another slot: {gate}"],
+            reasons=[similarity_reason(sim), f"the claim's fact told with another slot: {gate}"],
         )
     if gate:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=[gate])
@@ -153,7 +154,7 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
         return Comparison(
             relation=Relation.unrelated,
             score=sim,
-            reasons=[f"similarity {sim:.2f}", shared_content(a, b)],
+            reasons=[similarity_reason(sim), shared_content(a, b)],
         )
     found = _analyse_pair(a, b, sim)
     reasons, agreements = found.reasons, found.agreements

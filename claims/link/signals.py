@@ -303,15 +303,25 @@ def _word_of(f: Features, entry: int) -> str:
     return next(w for w in f.norm.split() if any(n == entry for n, _ in _word_predicates(w)))
 
 
+# Openings of two reasons a reader is shown apart from the others (`tui`'s related panel): the
+# similarity is the link's score, the content shared comes after what decided.
+SIMILARITY = "similarity "
+SHARED_CONTENT = "shared content: "
+
+
+def similarity_reason(sim: float) -> str:
+    return f"{SIMILARITY}{sim:.2f}"
+
+
 def shared_content(a: Features, b: Features) -> str:
     """The content two statements share, for a reason: stems, then stems of one root."""
     shared = sorted(a.stems & b.stems) + sorted(f"{x}/{y}" for x, y in same_roots(a, b))
-    return f"shared content: {' '.join(shared[:6])}" if shared else "no shared content"
+    return f"{SHARED_CONTENT}{' '.join(shared[:6])}" if shared else "no shared content"
 
 
 def _analyse_pair(a: Features, b: Features, sim: float) -> _Analysis:
     conflicts, agreements = _figures(a, b)
-    reasons = [f"similarity {sim:.2f}", shared_content(a, b)]
+    reasons = [similarity_reason(sim), shared_content(a, b)]
     events = _other_events(a, b)
     # figures of other events ('مقتل 30 عنصراً' / 'أسر 3 عناصر') count other things
     contra = [] if events else list(conflicts)
@@ -593,7 +603,7 @@ def reasons_as_written(reasons: Sequence[str], text_a: str, text_b: str) -> list
 _SAID_WORD = re.compile(r"[^\s,;:/|()…]+")
 # Reasons that quote the statements' words in their matching forms, after this opening.
 _QUOTING = (
-    "shared content: ",
+    SHARED_CONTENT,
     "opposed predicates: ",
     "negated opposite agrees: ",
     "roles swapped: ",

@@ -64,8 +64,11 @@ WHY_LINES = 2
 def why_linked(reasons: list[str]) -> str:
     """A link's reasons on one line, what decided first ('opposed predicates: أفرجت/اعتقلت',
     'figures agree: …'), then what the claims share; the similarity is the score shown."""
-    deciding = [r for r in reasons if not r.startswith(("similarity ", "shared content: "))]
-    shared = [r for r in reasons if r.startswith("shared content: ")]
+    # here, not at the top: the linker loads with the first link read (`claims.store.related`)
+    from claims.link import SHARED_CONTENT, SIMILARITY
+
+    deciding = [r for r in reasons if not r.startswith((SIMILARITY, SHARED_CONTENT))]
+    shared = [r for r in reasons if r.startswith(SHARED_CONTENT)]
     return " · ".join(deciding + shared)
 
 
