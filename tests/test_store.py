@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from claims.models import Kind, LinkKind, Status
 from claims.store import (
@@ -37,8 +38,6 @@ def test_query_claims_pages_in_article_order(store):
 
 
 def _plan(store: Store, statement) -> list[str]:
-    from sqlalchemy import text
-
     sql = statement.compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True})
     with store.session() as session:
         return [row[-1] for row in session.execute(text(f"EXPLAIN QUERY PLAN {sql}"))]
