@@ -14,6 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 from claims.models import ExportRow, ExtractRecord
+from claims.store import search_index
 from claims.store.tables import metadata
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -38,6 +39,8 @@ def ddl(dialect_name: str) -> str:
         parts.append(str(CreateTable(table).compile(dialect=dialect)).strip() + ";")
         for index in sorted(table.indexes, key=lambda index: index.name or ""):
             parts.append(str(CreateIndex(index).compile(dialect=dialect)).strip() + ";")
+    parts.append("-- The search index (claims/store/search_index.py), made with the claim table.")
+    parts.extend(statement + ";" for statement in search_index.ddl(dialect_name))
     text = "\n\n".join(parts) + "\n"
     return "\n".join(line.rstrip() for line in text.split("\n"))
 

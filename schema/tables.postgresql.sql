@@ -195,3 +195,9 @@ CREATE INDEX ix_review_carried_from ON review (carried_from);
 CREATE INDEX ix_review_claim_id ON review (claim_id);
 
 CREATE INDEX ix_review_reviewer ON review (reviewer);
+
+-- The search index (claims/store/search_index.py), made with the claim table.
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+
+CREATE INDEX ix_claim_search_trigram ON claim USING gin (search "public".gin_trgm_ops);

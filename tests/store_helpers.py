@@ -8,9 +8,13 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 
 from claims.models import Article, Claim, ExtractedArticle, Kind, Reason, Speech
 from claims.store.engine import _schema_engine, alembic_config, make_engine
+from claims.store.search_index import include_name
+from claims.store.tables import metadata
 
 
 class Said(NamedTuple):
@@ -126,3 +130,10 @@ def migrate_to(url: str, revision: str, *, as_claims_upgrades: bool = False) -> 
             command.upgrade(cfg, revision)
     finally:
         engine.dispose()
+
+
+def differences_from_the_models(conn) -> list:
+    """What the database on `conn` has that the models have not, or the other way round, as
+    alembic compares them (the search index, made beside the models, left out)."""
+    opts = {"compare_type": True, "include_name": include_name}
+    return compare_metadata(MigrationContext.configure(conn, opts=opts), metadata)

@@ -12,7 +12,8 @@ from sqlalchemy import Select, String, case, cast, func, literal, select, union
 from claims.arabic import normalize_key
 from claims.models import LinkKind, Status
 from claims.store.engine import Store
-from claims.store.queries import A, C, E, L, _aware, _like, _values
+from claims.store.queries import A, C, E, L, _aware, _values
+from claims.store.search_index import like_pattern
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, SHARED
 from claims.store.views import SourceFilter, SourceSort, SourceView
 
@@ -55,7 +56,7 @@ def _claims_of_sources(flt: SourceFilter):
     if (kinds := _values(flt.kind)) is not None:
         where.append(E.kind.in_(kinds))
     if flt.search and (needle := normalize_key(flt.search)):
-        where.append(E.key.like(_like(needle), escape="\\"))
+        where.append(E.key.like(like_pattern(needle), escape="\\"))
     return (
         select(
             C.id.label("claim_id"),
@@ -161,7 +162,7 @@ def _ledger(flt: SourceFilter) -> tuple[Select, dict]:
         .group_by(p.row_key)
     )
     if flt.outlet and (needle := normalize_key(flt.outlet)):
-        in_outlet = p.outlet_key.like(_like(needle), escape="\\")
+        in_outlet = p.outlet_key.like(like_pattern(needle), escape="\\")
         stmt = stmt.having(func.sum(case((in_outlet, 1), else_=0)) > 0)
 
     def share(part):

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from claims.arabic import normalize_key, normalize_word
 from claims.models import ExportRow, Kind, LinkKind, Reason, Status
 from claims.store.engine import Store
+from claims.store.search_index import holds, like_pattern
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, REJECTED_LINK, REVIEW
 from claims.store.views import (
     ClaimFilter,
@@ -98,12 +99,6 @@ def search_form(text: str) -> str:
     return " ".join(map(normalize_word, text.split()))  # map: no generator frame per word
 
 
-def _like(text: str) -> str:
-    """A LIKE pattern matching `text` anywhere, with its own % and _ taken literally."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _values(value) -> list | None:
     if value is None:
         return None
@@ -141,16 +136,17 @@ def _where(flt: ClaimFilter) -> list:
     if (kinds := _values(flt.kind)) is not None:
         clauses.append(C.kind.in_(kinds))
     if flt.source:
-        clauses.append(C.source_key.like(_like(normalize_key(flt.source)), escape="\\"))
+        clauses.append(C.source_key.like(like_pattern(normalize_key(flt.source)), escape="\\"))
     if (source_ids := _values(flt.source_id)) is not None:
         clauses.append(C.source_id.in_(source_ids))
     if flt.outlet:
         outlets = select(A.id).where(
-            A.current.is_(True), A.outlet_key.like(_like(normalize_key(flt.outlet)), escape="\\")
+            A.current.is_(True),
+            A.outlet_key.like(like_pattern(normalize_key(flt.outlet)), escape="\\"),
         )
         clauses.append(C.article_id.in_(outlets))
     if flt.search and (needle := search_form(flt.search)):
-        clauses.append(C.search.like(_like(needle), escape="\\"))
+        clauses.append(holds(needle))
     if flt.contradicted is not None:
         has = _has_link(LinkKind.contradicts)
         clauses.append(has if flt.contradicted else ~has)

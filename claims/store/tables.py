@@ -32,6 +32,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
     false,
     true,
 )
@@ -289,3 +290,14 @@ ARTICLE_EDIT = _table(ArticleEditRow)
 REJECTED_LINK = _table(RejectedLinkRow)
 TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK, LINK_INDEX, PASSAGE, PAGE, REJECTED_LINK]
 metadata = SQLModel.metadata
+
+
+def _make_search_index(_table: Table, conn, **_kw) -> None:
+    from claims.store import search_index  # it builds on these tables
+
+    search_index.create(conn)
+
+
+# The search index (not a table of these models: claims/store/search_index.py) is made with the
+# claim table, wherever that is made.
+event.listen(CLAIM, "after_create", _make_search_index)
