@@ -201,3 +201,5 @@ CREATE INDEX ix_review_reviewer ON review (reviewer);
 CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
 
 CREATE INDEX ix_claim_search_trigram ON claim USING gin (search "public".gin_trgm_ops);
+
+CREATE INDEX ix_claim_source_key_trigram ON claim USING gin (source_key "public".gin_trgm_ops);

@@ -198,10 +198,10 @@ CREATE INDEX ix_review_reviewer ON review (reviewer);
 
 -- The search index (claims/store/search_index.py), made with the claim table.
 
-CREATE VIRTUAL TABLE claim_search USING fts5(search, content='claim', content_rowid='id', tokenize='trigram');
+CREATE VIRTUAL TABLE claim_search USING fts5(search, source_key, content='claim', content_rowid='id', tokenize='trigram');
 
-CREATE TRIGGER claim_search_insert AFTER INSERT ON claim BEGIN INSERT INTO claim_search(rowid, search) VALUES (new.id, new.search); END;
+CREATE TRIGGER claim_search_insert AFTER INSERT ON claim BEGIN INSERT INTO claim_search(rowid, search, source_key) VALUES (new.id, new.search, new.source_key); END;
 
-CREATE TRIGGER claim_search_delete AFTER DELETE ON claim BEGIN INSERT INTO claim_search(claim_search, rowid, search) VALUES ('delete', old.id, old.search); END;
+CREATE TRIGGER claim_search_delete AFTER DELETE ON claim BEGIN INSERT INTO claim_search(claim_search, rowid, search, source_key) VALUES ('delete', old.id, old.search, old.source_key); END;
 
-CREATE TRIGGER claim_search_update AFTER UPDATE OF search ON claim BEGIN INSERT INTO claim_search(claim_search, rowid, search) VALUES ('delete', old.id, old.search); INSERT INTO claim_search(rowid, search) VALUES (new.id, new.search); END;
+CREATE TRIGGER claim_search_update AFTER UPDATE OF search, source_key ON claim BEGIN INSERT INTO claim_search(claim_search, rowid, search, source_key) VALUES ('delete', old.id, old.search, old.source_key); INSERT INTO claim_search(rowid, search, source_key) VALUES (new.id, new.search, new.source_key); END;

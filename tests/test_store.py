@@ -264,7 +264,7 @@ AWKWARD = [
         ("100%%", 0),
         ("من_الاسري", 1),
         ("من-الاسري", 0),
-        ("REUTERS", 1),
+        ("REUTERS", 3),  # the source of the three is searched too
         ("back\\slash", 1),
         ("%", 1),  # one character: LIKE, its % taken literally
         ("ذك", 1),  # two letters: no trigram, LIKE
@@ -272,30 +272,65 @@ AWKWARD = [
     ],
 )
 def test_search_finds_exactly_the_claims_that_hold_the_needle(store, needle, hits):
-    from sqlalchemy import select
-
     from claims.store.queries import search_form
-    from claims.store.tables import CLAIM
-    from tests.store_helpers import make_article
 
-    ingest(store, sample())
-    ingest(store, make_article("awkward.txt", [(t, Kind.anonymous, "مصدر") for t in AWKWARD]))
-    with store.session() as session:
-        texts = session.execute(select(CLAIM.c.id, CLAIM.c.search)).all()
-    holding = {cid for cid, searched in texts if search_form(needle) in searched}
+    searched = _awkward_store(store, "search")
+    holding = {cid for cid, text in searched.items() if search_form(needle) in text}
     found = query_claims(store, ClaimFilter(search=needle), limit=100)
     assert {view.id for view in found} == holding
     assert count_claims(store, ClaimFilter(search=needle)) == len(holding) == hits
 
 
+@pytest.mark.parametrize(
+    ("needle", "hits"),
+    [
+        ("مصادر", 1),  # "مصادر مطلعة" of the sample; the index
+        ("وزارة الدفاع", 1),
+        ("كوناشينكوف", 1),
+        ("Reuters", 1),
+        ("وكالة رويترز", 0),
+        ("مص", 1),  # no trigram: LIKE
+    ],
+)
+def test_a_source_filter_finds_exactly_the_claims_whose_source_holds_the_needle(
+    store, needle, hits
+):
+    from claims.arabic import normalize_key
+
+    keys = _awkward_store(store, "source_key")
+    holding = {cid for cid, key in keys.items() if key and normalize_key(needle) in key}
+    found = query_claims(store, ClaimFilter(source=needle), limit=100)
+    assert {view.id for view in found} == holding
+    assert count_claims(store, ClaimFilter(source=needle)) == len(holding)
+    assert len({view.source for view in found}) == hits
+
+
+def _awkward_store(store, column: str) -> dict[int, str]:
+    """The sample and the AWKWARD sentences stored; each claim's value of `column`."""
+    from sqlalchemy import select
+
+    from claims.store.tables import CLAIM
+    from tests.store_helpers import make_article
+
+    ingest(store, sample())
+    said = [(t, Kind.organization, "وكالة Reuters") for t in AWKWARD]
+    ingest(store, make_article("awkward.txt", said))
+    with store.session() as session:
+        return dict(session.execute(select(CLAIM.c.id, CLAIM.c[column])).all())
+
+
 def test_a_search_reads_the_index_when_the_needle_holds_a_trigram(tmp_path):
-    """The FTS5 table finds the claims holding the needle; a LIKE read every claim's text
-    (2.1 s for a search of a million claims, a count 1.6 s)."""
+    """The FTS5 table finds the claims whose text or source holds the needle; a LIKE read
+    every claim's (2.1 s for a search of a million claims, a count 1.6 s)."""
     with Store.open(str(tmp_path / "plan.db")) as store:
         ingest(store, sample())
-        indexed = _plan(store, count_statement(ClaimFilter(search="مصادر مطلعه")))
+        indexed = [
+            _plan(store, count_statement(ClaimFilter(search="مصادر مطلعه"))),
+            _plan(store, count_statement(ClaimFilter(source="مصادر مطلعه"))),
+        ]
         short = _plan(store, count_statement(ClaimFilter(search="مص")))
-    assert any("claim_search VIRTUAL TABLE" in step for step in indexed), indexed
+    for plan in indexed:
+        assert any("claim_search VIRTUAL TABLE" in step for step in plan), plan
     assert not any("claim_search" in step for step in short), short
 
 
@@ -333,7 +368,7 @@ def test_postgresql_can_search_through_the_trigram_index(store):
     ingest(store, sample())
     sql = (
         select(CLAIM.c.id)
-        .where(holds("مصادر مطلعه"))
+        .where(holds(CLAIM.c.search, "مصادر مطلعه"))
         .compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True})
     )
     with store.session() as session:

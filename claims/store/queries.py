@@ -136,7 +136,7 @@ def _where(flt: ClaimFilter) -> list:
     if (kinds := _values(flt.kind)) is not None:
         clauses.append(C.kind.in_(kinds))
     if flt.source:
-        clauses.append(C.source_key.like(like_pattern(normalize_key(flt.source)), escape="\\"))
+        clauses.append(holds(C.source_key, normalize_key(flt.source)))
     if (source_ids := _values(flt.source_id)) is not None:
         clauses.append(C.source_id.in_(source_ids))
     if flt.outlet:
@@ -146,7 +146,7 @@ def _where(flt: ClaimFilter) -> list:
         )
         clauses.append(C.article_id.in_(outlets))
     if flt.search and (needle := search_form(flt.search)):
-        clauses.append(holds(needle))
+        clauses.append(holds(C.search, needle))
     if flt.contradicted is not None:
         has = _has_link(LinkKind.contradicts)
         clauses.append(has if flt.contradicted else ~has)

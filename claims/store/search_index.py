@@ -1,16 +1,19 @@
-"""The search index: the claims whose text holds a needle, found without reading every claim.
+"""The search index: the claims whose text or source holds a needle, found without reading
+every claim.
 
-`ClaimFilter.search` matches a substring of a claim's search form (`claim.search`). As a plain
-`LIKE '%…%'` it read every claim: 2.1 s for a search of a store of a million claims, 4.7 s
-in the order of confidence. The index holds the text's trigrams (every three characters in a
-row, spaces included), so a needle of three characters or more is looked up by its own:
+`ClaimFilter.search` matches a substring of a claim's search form (`claim.search`), and
+`ClaimFilter.source` one of its source's key (`claim.source_key`: the review app's "same
+source"). As a plain `LIKE '%…%'` each read every claim: 2.1 s for a search of a store of a
+million claims, 4.7 s in the order of confidence. The index holds the trigrams of both columns
+(every three characters in a row, spaces included), so a needle of three characters or more is
+looked up by its own:
 
-- SQLite: an FTS5 table with the trigram tokenizer over `claim.search`, holding no copy of the
+- SQLite: an FTS5 table with the trigram tokenizer over both columns, holding no copy of the
   text (external content: it reads `claim`), kept in step by triggers on `claim`. The needle is
   asked as an FTS5 phrase, its trigrams one after another: exactly the substring.
-- PostgreSQL: a GIN index of pg_trgm's trigrams on `claim.search`, which serves the LIKE as it
-  is. A database that refuses the extension (no right to create it) keeps a store without the
-  index: searches read every claim there, as before.
+- PostgreSQL: GIN indexes of pg_trgm's trigrams on both columns, which serve the LIKE as it is.
+  A database that refuses the extension (no right to create it) keeps a store without them:
+  searches read every claim there, as before.
 
 Shorter needles have no trigram: they are matched by LIKE on both.
 
@@ -35,23 +38,29 @@ log = logging.getLogger(__name__)
 
 # The FTS5 table and its shadow tables (FTS5 makes `<name>_data`, `_idx`, `_docsize`, `_config`).
 FTS_TABLE = "claim_search"
-# The pg_trgm index.
-TRIGRAM_INDEX = "ix_claim_search_trigram"
+# The columns indexed, and their pg_trgm indexes.
+COLUMNS = ("search", "source_key")
+TRIGRAM_INDEXES = tuple(f"ix_claim_{column}_trigram" for column in COLUMNS)
 # A needle this long or longer holds a trigram.
 TRIGRAM = 3
 
+_LISTED = ", ".join(COLUMNS)
+# FTS5's own way to keep an external-content table in step: 'delete' takes the old values
+_FORGET_OLD = (
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_LISTED}) "
+    f"VALUES ('delete', old.id, {', '.join(f'old.{column}' for column in COLUMNS)});"
+)
+_INDEX_NEW = (
+    f"INSERT INTO {FTS_TABLE}(rowid, {_LISTED}) "
+    f"VALUES (new.id, {', '.join(f'new.{column}' for column in COLUMNS)});"
+)
 _SQLITE = (
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-    "search, content='claim', content_rowid='id', tokenize='trigram')",
-    # FTS5's own way to keep an external-content table in step: 'delete' takes the old text
-    f"CREATE TRIGGER {FTS_TABLE}_insert AFTER INSERT ON claim BEGIN "
-    f"INSERT INTO {FTS_TABLE}(rowid, search) VALUES (new.id, new.search); END",
-    f"CREATE TRIGGER {FTS_TABLE}_delete AFTER DELETE ON claim BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search) VALUES ('delete', old.id, old.search); "
-    "END",
-    f"CREATE TRIGGER {FTS_TABLE}_update AFTER UPDATE OF search ON claim BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search) VALUES ('delete', old.id, old.search); "
-    f"INSERT INTO {FTS_TABLE}(rowid, search) VALUES (new.id, new.search); END",
+    f"{_LISTED}, content='claim', content_rowid='id', tokenize='trigram')",
+    f"CREATE TRIGGER {FTS_TABLE}_insert AFTER INSERT ON claim BEGIN {_INDEX_NEW} END",
+    f"CREATE TRIGGER {FTS_TABLE}_delete AFTER DELETE ON claim BEGIN {_FORGET_OLD} END",
+    f"CREATE TRIGGER {FTS_TABLE}_update AFTER UPDATE OF {_LISTED} ON claim BEGIN "
+    f"{_FORGET_OLD} {_INDEX_NEW} END",
 )
 _PG_TRGM_SCHEMA = (
     "SELECT nspname FROM pg_extension JOIN pg_namespace ON pg_namespace.oid = extnamespace "
@@ -68,7 +77,10 @@ def _postgresql(trgm_schema: str) -> tuple[str, ...]:
         # in one schema for the whole database, wherever a store's tables are: dropping the
         # schema of one store would take the extension from the others
         "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public",
-        f'CREATE INDEX {TRIGRAM_INDEX} ON claim USING gin (search "{trgm_schema}".gin_trgm_ops)',
+        *(
+            f'CREATE INDEX {index} ON claim USING gin ({column} "{trgm_schema}".gin_trgm_ops)'
+            for column, index in zip(COLUMNS, TRIGRAM_INDEXES, strict=True)
+        ),
     )
 
 
@@ -84,12 +96,13 @@ def create(conn: Connection) -> None:
             conn.exec_driver_sql(statement)
         conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
     elif conn.dialect.name == "postgresql":
-        extension, _index = _postgresql("public")
+        extension, *_indexes = _postgresql("public")
         try:
             with conn.begin_nested():  # a refusal rolls back to here, not the whole creation
                 conn.exec_driver_sql(extension)
                 schema = conn.exec_driver_sql(_PG_TRGM_SCHEMA).scalar_one()  # made there before?
-                conn.exec_driver_sql(_postgresql(schema)[1])
+                for statement in _postgresql(schema)[1:]:
+                    conn.exec_driver_sql(statement)
         except DBAPIError as exc:
             log.warning("no search index: pg_trgm could not be used here (%s)", exc.orig)
 
@@ -99,17 +112,18 @@ def drop(conn: Connection) -> None:
         for statement in _SQLITE_DROP:
             conn.exec_driver_sql(statement)
     elif conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {TRIGRAM_INDEX}")
+        for index in TRIGRAM_INDEXES:
+            conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
 
 
 def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
     """Alembic's filter of what it compares with the models: all but the search index."""
-    return not (name and (name == TRIGRAM_INDEX or name.startswith(FTS_TABLE)))
+    return not (name and (name in TRIGRAM_INDEXES or name.startswith(FTS_TABLE)))
 
 
-def _phrase(needle: str) -> str:
-    """`needle` as an FTS5 phrase: a quoted string, its own quotes doubled."""
-    return '"' + needle.replace('"', '""') + '"'
+def _phrase(column: str, needle: str) -> str:
+    """`needle` as an FTS5 phrase in `column`: a quoted string, its own quotes doubled."""
+    return f'{column} : "' + needle.replace('"', '""') + '"'
 
 
 def like_pattern(text: str) -> str:
@@ -120,8 +134,8 @@ def like_pattern(text: str) -> str:
 
 
 class _Holds(ColumnElement[bool]):
-    """Claims whose search form holds a needle of a trigram or more: a LIKE, or on SQLite the
-    claims the FTS5 table finds by the needle's phrase."""
+    """Claims whose `column` holds a needle of a trigram or more: a LIKE, or on SQLite the
+    claims the FTS5 table finds by the needle's phrase in that column."""
 
     inherit_cache = True
     type = Boolean()
@@ -132,9 +146,9 @@ class _Holds(ColumnElement[bool]):
         ("phrase", InternalTraversal.dp_clauseelement),
     ]
 
-    def __init__(self, needle: str) -> None:
-        self.like = CLAIM.c.search.like(like_pattern(needle), escape="\\")
-        self.phrase = literal(_phrase(needle))
+    def __init__(self, column: ColumnElement[str], needle: str) -> None:
+        self.like = column.like(like_pattern(needle), escape="\\")
+        self.phrase = literal(_phrase(column.key, needle))
 
 
 @compiles(_Holds)
@@ -149,8 +163,8 @@ def _holds_by_phrase(element: _Holds, compiler, **kw) -> str:
     return f"{compiler.process(CLAIM.c.id, **kw)} IN ({found})"
 
 
-def holds(needle: str) -> ColumnElement[bool]:
-    """The claims whose search form holds `needle` (in search form)."""
+def holds(column: ColumnElement[str], needle: str) -> ColumnElement[bool]:
+    """The claims whose `column` (one of COLUMNS) holds `needle` (in that column's form)."""
     if len(needle) < TRIGRAM:
-        return CLAIM.c.search.like(like_pattern(needle), escape="\\")
-    return _Holds(needle)
+        return column.like(like_pattern(needle), escape="\\")
+    return _Holds(column, needle)
