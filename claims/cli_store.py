@@ -881,6 +881,23 @@ def db_upgrade(db: str | None = DbOption) -> None:
         out.print(f"Upgraded the store from revision {before or '(empty)'} to {after}.")
 
 
+@db_app.command("reindex")
+def db_reindex(db: str | None = DbOption) -> None:
+    """Make the search index again from the stored claims, as `claims doctor` asks when it is
+    out of step or missing. Example: claims db reindex"""
+    from claims.store.search_index import reindex
+
+    with opened_store(db) as store:
+        made = reindex(store)
+    if not made:
+        fail(
+            "PostgreSQL refused the pg_trgm extension: the store has no search index and "
+            "searches read every claim. Ask the database administrator to run "
+            "`CREATE EXTENSION pg_trgm SCHEMA public`, then run this again."
+        )
+    out.print("Made the search index again from the claims.")
+
+
 # --- doctor --------------------------------------------------------------------------------------
 
 
@@ -888,7 +905,7 @@ def doctor(db: str | None = DbOption) -> None:
     """Check the store and say how to repair what is wrong; changes nothing.
 
     Integrity (SQLite's PRAGMA integrity_check), rows pointing at missing rows, claims not
-    linked yet, and the schema revision. Exit status 1 when something is wrong.
+    linked yet, the search index, and the schema revision. Exit status 1 when something is wrong.
     Example: claims doctor --db claims.db
     """
     from claims.store import StoreError

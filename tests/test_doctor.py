@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from claims.cli import app
-from claims.store import Store, ingest
+from claims.store import ClaimFilter, Store, count_claims, ingest
 from claims.store.doctor import examine
 from claims.store.linking import link_store
 from tests.store_helpers import sample
@@ -108,3 +108,31 @@ def test_a_path_with_no_store_is_a_problem_and_creates_no_file(tmp_path):
     assert result.exit_code == 1
     assert "no store file" in result.output
     assert not (tmp_path / "typo.db").exists()
+
+
+def test_a_search_index_out_of_step_is_named_and_made_again(db_url):
+    _linked_store(db_url)
+    if db_url.startswith("sqlite"):
+        # a tool writing to the claims without the triggers that keep the index in step
+        _run(
+            db_url,
+            "DROP TRIGGER claim_search_update",
+            "UPDATE claim SET search = 'نص لم يفهرس' WHERE id = 1",
+        )
+        expected = "out of step"
+    else:  # a store made where pg_trgm was refused
+        _run(db_url, "DROP INDEX ix_claim_search_trigram", "DROP INDEX ix_claim_source_key_trigram")
+        expected = "no trigram index"
+    result = doctor(db_url)
+    assert result.exit_code == 1
+    _, findings = examine(db_url)
+    index = next(finding for finding in findings if finding.check == "search index")
+    assert not index.ok and expected in index.found and "claims db reindex" in index.repair
+
+    reindexed = runner.invoke(app, ["db", "reindex", "--db", str(db_url)])
+    assert reindexed.exit_code == 0, reindexed.output
+    assert doctor(db_url).exit_code == 0
+    with Store.open(db_url) as store:
+        assert count_claims(store, ClaimFilter(search="لم يفهرس")) == (
+            1 if db_url.startswith("sqlite") else 0
+        )

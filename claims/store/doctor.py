@@ -14,6 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from claims.store import search_index
 from claims.store.engine import (
     display_url,
     failure_message,
@@ -56,7 +57,7 @@ def examine(url: str | os.PathLike[str] | None = None) -> tuple[str, list[Findin
     findings: list[Finding] = []
     try:
         with engine.connect() as conn:
-            for check in (_revision, _integrity, _orphans, _linking):
+            for check in (_revision, _integrity, _orphans, _linking, _search_index):
                 try:
                     findings.append(check(conn))
                 except SQLAlchemyError as exc:
@@ -168,3 +169,17 @@ def _linking(conn: Connection) -> Finding:
         False,
         "Run `claims link` (or the next `claims ingest`) to link them.",
     )
+
+
+def _search_index(conn: Connection) -> Finding:
+    found = search_index.problem(conn)
+    if found is None:
+        return Finding("search index", "in step with the claims", True)
+    if conn.dialect.name == "postgresql":
+        repair = (
+            "Ask the database administrator to run `CREATE EXTENSION pg_trgm SCHEMA public` "
+            "(it needs the right to create extensions), then run `claims db reindex`."
+        )
+    else:
+        repair = "Run `claims db reindex` to make it again from the claims."
+    return Finding("search index", found, False, repair)

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import Boolean, ColumnElement, literal
+from sqlalchemy import Boolean, ColumnElement, inspect, literal
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.visitors import InternalTraversal
 
+from claims.store.engine import Store
 from claims.store.tables import CLAIM
 
 log = logging.getLogger(__name__)
@@ -89,31 +90,70 @@ def ddl(dialect_name: str) -> tuple[str, ...]:
     return _SQLITE if dialect_name == "sqlite" else _postgresql("public")
 
 
-def create(conn: Connection) -> None:
-    """Make the search index of the `claim` table (of the claims it holds already too)."""
+def create(conn: Connection) -> bool:
+    """Make the search index of the `claim` table (of the claims it holds already too);
+    False where PostgreSQL refused pg_trgm (a store without the index)."""
     if conn.dialect.name == "sqlite":
         for statement in _SQLITE:
             conn.exec_driver_sql(statement)
         conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-    elif conn.dialect.name == "postgresql":
-        extension, *_indexes = _postgresql("public")
-        try:
-            with conn.begin_nested():  # a refusal rolls back to here, not the whole creation
-                conn.exec_driver_sql(extension)
-                schema = conn.exec_driver_sql(_PG_TRGM_SCHEMA).scalar_one()  # made there before?
-                for statement in _postgresql(schema)[1:]:
-                    conn.exec_driver_sql(statement)
-        except DBAPIError as exc:
-            log.warning("no search index: pg_trgm could not be used here (%s)", exc.orig)
+        return True
+    extension, *_indexes = _postgresql("public")
+    try:
+        with conn.begin_nested():  # a refusal rolls back to here, not the whole creation
+            conn.exec_driver_sql(extension)
+            schema = conn.exec_driver_sql(_PG_TRGM_SCHEMA).scalar_one()  # made there before?
+            for statement in _postgresql(schema)[1:]:
+                conn.exec_driver_sql(statement)
+    except DBAPIError as exc:
+        log.warning("no search index: pg_trgm could not be used here (%s)", exc.orig)
+        return False
+    return True
 
 
 def drop(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         for statement in _SQLITE_DROP:
             conn.exec_driver_sql(statement)
-    elif conn.dialect.name == "postgresql":
+    else:
         for index in TRIGRAM_INDEXES:
             conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
+
+
+def rebuild(conn: Connection) -> bool:
+    """Make the search index again from the claims."""
+    drop(conn)
+    return create(conn)
+
+
+def reindex(store: Store) -> bool:
+    """Make the store's search index again from its claims, in one transaction (`claims db
+    reindex`); False where PostgreSQL refused pg_trgm."""
+
+    def once() -> bool:
+        with store.session() as session:
+            return rebuild(session.connection())
+
+    return store.retrying(once, "rebuilding the search index")
+
+
+def problem(conn: Connection) -> str | None:
+    """What is wrong with the search index (`claims doctor`), or None."""
+    if conn.dialect.name == "sqlite":
+        if not inspect(conn).has_table(FTS_TABLE):
+            return "there is no search index: every search reads every claim"
+        try:  # FTS5 compares its index with the claims it was made from
+            with conn.begin_nested():
+                conn.exec_driver_sql(
+                    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)"
+                )
+        except DBAPIError:
+            return "the search index is out of step with the claims: searches miss some"
+        return None
+    present = {index["name"] for index in inspect(conn).get_indexes("claim")}
+    if missing := [index for index in TRIGRAM_INDEXES if index not in present]:
+        return f"no trigram index {', '.join(missing)}: searches read every claim"
+    return None
 
 
 def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
