@@ -180,6 +180,14 @@ def test_a_named_source_is_one_row_with_every_outlet_and_its_counts(ledger_store
     assert count_sources(ledger_store) == len(sources(ledger_store)) == 6
 
 
+def test_a_filtered_ledger_counts_the_links_to_sources_it_leaves_out(ledger_store):
+    people = sources(ledger_store, SourceFilter(kind=Kind.named_person))
+    assert [(row.name, row.contradictions) for row in people] == [(SPOKESMAN, 1)]  # the ministry
+    ministry = sources(ledger_store, SourceFilter(search="وزاره الدفاع"))
+    # against the spokesman, and against itself once
+    assert [(row.corroborations, row.contradictions) for row in ministry] == [(1, 2)]
+
+
 def test_a_row_filters_the_claims_to_exactly_its_own(ledger_store):
     for row in sources(ledger_store):
         claims = query_claims(ledger_store, row.claim_filter(), limit=100)

@@ -7,7 +7,7 @@ phrase in the same outlet share a row), then claims are counted by row, and link
 
 from __future__ import annotations
 
-from sqlalchemy import Select, String, case, cast, func, literal, select, union
+from sqlalchemy import Select, String, and_, case, cast, func, literal, or_, select, union_all
 
 from claims.arabic import normalize_key
 from claims.models import LinkKind, Status
@@ -50,13 +50,18 @@ def _row_key():
     return case((E.scope == SHARED, "#" + cast(E.id, String)), else_=anonymous_row)
 
 
-def _claims_of_sources(flt: SourceFilter):
-    """Current claims that are not furniture, with their source's ledger row (a CTE)."""
-    where = [C.current.is_(True), C.furniture.is_(False)]
+def _passes(flt: SourceFilter) -> list:
+    """The conditions on a claim's source that the filter sets."""
+    where = []
     if (kinds := _values(flt.kind)) is not None:
         where.append(E.kind.in_(kinds))
     if flt.search and (needle := normalize_key(flt.search)):
         where.append(E.key.like(like_pattern(needle), escape="\\"))
+    return where
+
+
+def _claims_of_sources(flt: SourceFilter):
+    """Current claims that are not furniture, with their source's ledger row (a CTE)."""
     return (
         select(
             C.id.label("claim_id"),
@@ -72,37 +77,71 @@ def _claims_of_sources(flt: SourceFilter):
             A.published,
         )
         .select_from(CLAIM.join(ARTICLE, A.id == C.article_id).join(ENTITY, E.id == C.source_id))
-        .where(*where)
+        .where(C.current.is_(True), C.furniture.is_(False), *_passes(flt))
         .cte("claims_of_sources")
     )
 
 
-def _links_per_row(claims):
+def _links_per_row(flt: SourceFilter):
     """Corroborates and contradicts links per ledger row, each link counted once however many
-    of the row's claims it joins, and only links to current claims that are not furniture (an
-    edited article's dropped sentences no longer speak for a source)."""
-    other = CLAIM.alias("other")
-    wanted = (LinkKind.corroborates.value, LinkKind.contradicts.value)
+    of the row's claims it joins, and only links between current claims that are not furniture
+    (an edited article's dropped sentences no longer speak for a source).
 
-    def ends(end, far):
-        return (
-            select(claims.c.row_key, L.id.label("link_id"), L.kind)
-            .select_from(LINK.join(claims, claims.c.claim_id == end).join(other, other.c.id == far))
-            .where(L.kind.in_(wanted), other.c.current.is_(True), other.c.furniture.is_(False))
+    The rows of every such claim are made once (NULL: no source, or one the filter leaves
+    out); the links are read once, by their first end, with the rows of both ends, and counted
+    by pair of rows. A pair counts for the row of its first end, and for that of its second
+    when that is another row. (Read from each end in turn and made unique by row, the links
+    of a million claims took 12 s of the ledger's 19-21; now 7.)"""
+    ends = (
+        select(
+            C.id.label("claim_id"),
+            case((and_(E.id.is_not(None), *_passes(flt)), _row_key())).label("row_key"),
         )
-
-    links = union(ends(L.claim_id, L.other_id), ends(L.other_id, L.claim_id)).subquery()
+        .select_from(
+            CLAIM.join(ARTICLE, A.id == C.article_id).outerjoin(ENTITY, E.id == C.source_id)
+        )
+        .where(C.current.is_(True), C.furniture.is_(False))
+        .cte("link_ends")
+        .prefix_with("MATERIALIZED")  # read once, looked up twice a link
+    )
+    first, second = ends.alias("first_end"), ends.alias("second_end")
+    wanted = (LinkKind.corroborates.value, LinkKind.contradicts.value)
+    # the links by the rows of their ends: as many as there are pairs of rows linked
+    pairs = (
+        select(
+            first.c.row_key.label("first"),
+            second.c.row_key.label("second"),
+            L.kind,
+            func.count().label("links"),
+        )
+        .select_from(
+            first.join(LINK, L.claim_id == first.c.claim_id).join(
+                second, second.c.claim_id == L.other_id
+            )
+        )
+        # "|| ''": SQLite reads the links in the order of their first end, not by kind
+        .where(L.kind.concat("").in_(wanted))
+        .group_by(first.c.row_key, second.c.row_key, L.kind)
+        .cte("pairs")
+    )
+    p = pairs.c
+    per_row = union_all(
+        select(p.first.label("row_key"), p.kind, p.links).where(p.first.is_not(None)),
+        select(p.second, p.kind, p.links).where(
+            p.second.is_not(None), or_(p.first.is_(None), p.second != p.first)
+        ),
+    ).subquery()
 
     def count(kind: LinkKind):
-        return func.sum(case((links.c.kind == kind.value, 1), else_=0))
+        return func.sum(case((per_row.c.kind == kind.value, per_row.c.links), else_=0))
 
     return (
         select(
-            links.c.row_key,
+            per_row.c.row_key,
             count(LinkKind.corroborates).label("corroborations"),
             count(LinkKind.contradicts).label("contradictions"),
         )
-        .group_by(links.c.row_key)
+        .group_by(per_row.c.row_key)
         .subquery()
     )
 
@@ -135,7 +174,7 @@ def _ledger(flt: SourceFilter) -> tuple[Select, dict]:
         .subquery()
     )
     p = parts.c
-    links = _links_per_row(claims)
+    links = _links_per_row(flt)
     claims_count = func.sum(p.claims)
     verified = func.sum(p.verified)
     disputed = func.sum(p.disputed)
