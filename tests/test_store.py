@@ -319,6 +319,14 @@ def _awkward_store(store, column: str) -> dict[int, str]:
         return dict(session.execute(select(CLAIM.c.id, CLAIM.c[column])).all())
 
 
+def test_searches_one_after_another_find_each_its_own(store):
+    # one engine, so one cache of compiled statements: the needle must be a bound value
+    ingest(store, sample())
+    for needle, ids in (("مصادر مطلعه", 1), ("وزاره الدفاع", 2), ("مصادر مطلعه", 1)):
+        assert count_claims(store, ClaimFilter(search=needle)) == ids
+        assert count_claims(store, ClaimFilter(source=needle)) == 1
+
+
 def test_a_search_reads_the_index_when_the_needle_holds_a_trigram(tmp_path):
     """The FTS5 table finds the claims whose text or source holds the needle; a LIKE read
     every claim's (2.1 s for a search of a million claims, a count 1.6 s)."""

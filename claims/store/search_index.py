@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import Boolean, ColumnElement, inspect, literal
+from sqlalchemy import Boolean, Column, ColumnElement, inspect, literal
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
@@ -156,7 +156,7 @@ def problem(conn: Connection) -> str | None:
     return None
 
 
-def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Alembic's filter of what it compares with the models: all but the search index."""
     return not (name and (name in TRIGRAM_INDEXES or name.startswith(FTS_TABLE)))
 
@@ -182,28 +182,28 @@ class _Holds(ColumnElement[bool]):
     _is_implicitly_boolean = True  # a condition as it is, not "(…) = 1" (SQLite then probes
     # the FTS5 table's ids claim by claim instead of seeking the claims it found)
     _traverse_internals = [
-        ("like", InternalTraversal.dp_clauseelement),
-        ("phrase", InternalTraversal.dp_clauseelement),
+        ("by_like", InternalTraversal.dp_clauseelement),
+        ("by_phrase", InternalTraversal.dp_clauseelement),
     ]
 
-    def __init__(self, column: ColumnElement[str], needle: str) -> None:
-        self.like = column.like(like_pattern(needle), escape="\\")
-        self.phrase = literal(_phrase(column.key, needle))
+    def __init__(self, column: Column[str], needle: str) -> None:
+        self.by_like = column.like(like_pattern(needle), escape="\\")
+        self.by_phrase = literal(_phrase(column.name, needle))
 
 
 @compiles(_Holds)
 def _holds_by_like(element: _Holds, compiler, **kw) -> str:
-    return compiler.process(element.like, **kw)
+    return compiler.process(element.by_like, **kw)
 
 
 @compiles(_Holds, "sqlite")
 def _holds_by_phrase(element: _Holds, compiler, **kw) -> str:
-    phrase = compiler.process(element.phrase, **kw)
+    phrase = compiler.process(element.by_phrase, **kw)
     found = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {phrase}"
     return f"{compiler.process(CLAIM.c.id, **kw)} IN ({found})"
 
 
-def holds(column: ColumnElement[str], needle: str) -> ColumnElement[bool]:
+def holds(column: Column[str], needle: str) -> ColumnElement[bool]:
     """The claims whose `column` (one of COLUMNS) holds `needle` (in that column's form)."""
     if len(needle) < TRIGRAM:
         return column.like(like_pattern(needle), escape="\\")
