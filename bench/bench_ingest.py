@@ -315,7 +315,7 @@ def main() -> int:
         print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         return 0
 
-    seeds = [extract_path(path) for path in iter_inputs([ROOT / "seeds"])]
+    seeds = [extract_path(item.path, item.doc) for item in iter_inputs([ROOT / "seeds"])]
     print(f"{len(seeds)} seeds, {sum(len(s.claims) for s in seeds)} claims; extract={args.extract}")
     if not args.no_sqlite:
         with tempfile.TemporaryDirectory() as tmp:
