@@ -342,6 +342,25 @@ def test_a_search_reads_the_index_when_the_needle_holds_a_trigram(tmp_path):
     assert not any("claim_search" in step for step in short), short
 
 
+def test_a_store_without_its_search_index_is_searched_all_the_same(tmp_path):
+    """A SQLite store whose FTS5 table is gone (dropped, or a copy of some tables) is
+    searched with LIKE instead of failing, until `claims db reindex` makes the index again."""
+    from claims.store.search_index import drop, reindex
+
+    path = str(tmp_path / "without.db")
+    with Store.open(path) as store:
+        ingest(store, sample())
+        with store.engine.begin() as conn:
+            drop(conn)
+    needle = ClaimFilter(search="مصادر مطلعه")
+    with Store.open(path) as store:
+        assert count_claims(store, needle) == 1
+        assert not any("claim_search" in step for step in _plan(store, count_statement(needle)))
+        assert reindex(store)
+        assert count_claims(store, needle) == 1
+        assert any("claim_search" in step for step in _plan(store, count_statement(needle)))
+
+
 def test_the_search_index_follows_every_change_of_the_claims(tmp_path):
     """Triggers keep SQLite's FTS5 table in step with the claim table it indexes: FTS5's
     integrity check compares the two."""

@@ -37,6 +37,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlmodel import Session
 
+from claims.store import search_index
 from claims.store.tables import TABLES, metadata
 
 if TYPE_CHECKING:
@@ -548,6 +549,7 @@ class Store:
                 doing="opening the store",
                 wait=lock_wait(),
             )
+            search_index.note_presence(engine)
         except StoreError:
             engine.dispose()
             raise

@@ -25,15 +25,18 @@ must make them again.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, Column, ColumnElement, inspect, literal
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.visitors import InternalTraversal
 
-from claims.store.engine import Store
 from claims.store.tables import CLAIM
+
+if TYPE_CHECKING:
+    from claims.store.engine import Store
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,10 @@ FTS_TABLE = "claim_search"
 # The columns indexed, and their pg_trgm indexes.
 COLUMNS = ("search", "source_key")
 TRIGRAM_INDEXES = tuple(f"ix_claim_{column}_trigram" for column in COLUMNS)
+# Set on the dialect of an opened store's engine (one per engine, as is its cache of compiled
+# statements): whether its SQLite file holds the FTS5 table. One that does not (its index
+# dropped, a copy of some tables) is searched with LIKE rather than failing.
+_PRESENT = "claims_search_index"
 # A needle this long or longer holds a trigram.
 TRIGRAM = 3
 
@@ -134,7 +141,18 @@ def reindex(store: Store) -> bool:
         with store.session() as session:
             return rebuild(session.connection())
 
-    return store.retrying(once, "rebuilding the search index")
+    made = store.retrying(once, "rebuilding the search index")
+    note_presence(store.engine)
+    store.engine.clear_compiled_cache()  # searches compiled before, without the index
+    return made
+
+
+def note_presence(engine: Engine) -> None:
+    """Note on the engine whether its store holds the FTS5 table (SQLite), for the searches
+    compiled for it."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            setattr(engine.dialect, _PRESENT, inspect(conn).has_table(FTS_TABLE))
 
 
 def problem(conn: Connection) -> str | None:
@@ -198,6 +216,8 @@ def _holds_by_like(element: _Holds, compiler, **kw) -> str:
 
 @compiles(_Holds, "sqlite")
 def _holds_by_phrase(element: _Holds, compiler, **kw) -> str:
+    if not getattr(compiler.dialect, _PRESENT, False):
+        return _holds_by_like(element, compiler, **kw)
     phrase = compiler.process(element.by_phrase, **kw)
     found = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {phrase}"
     return f"{compiler.process(CLAIM.c.id, **kw)} IN ({found})"
