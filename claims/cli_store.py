@@ -885,7 +885,7 @@ def db_upgrade(db: str | None = DbOption) -> None:
 def db_reindex(db: str | None = DbOption) -> None:
     """Make the search index again from the stored claims, as `claims doctor` asks when it is
     out of step or missing. Example: claims db reindex"""
-    from claims.store.search_index import reindex
+    from claims.store.search_index import PG_EXTENSION, reindex
 
     with opened_store(db) as store:
         made = reindex(store)
@@ -893,7 +893,7 @@ def db_reindex(db: str | None = DbOption) -> None:
         fail(
             "PostgreSQL refused the pg_trgm extension: the store has no search index and "
             "searches read every claim. Ask the database administrator to run "
-            "`CREATE EXTENSION pg_trgm SCHEMA public`, then run this again."
+            f"`{PG_EXTENSION}`, then run this again."
         )
     out.print("Made the search index again from the claims.")
 

@@ -177,7 +177,7 @@ def _search_index(conn: Connection) -> Finding:
         return Finding("search index", "in step with the claims", True)
     if conn.dialect.name == "postgresql":
         repair = (
-            "Ask the database administrator to run `CREATE EXTENSION pg_trgm SCHEMA public` "
+            f"Ask the database administrator to run `{search_index.PG_EXTENSION}` "
             "(it needs the right to create extensions), then run `claims db reindex`."
         )
     else:

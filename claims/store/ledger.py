@@ -7,13 +7,25 @@ phrase in the same outlet share a row), then claims are counted by row, and link
 
 from __future__ import annotations
 
-from sqlalchemy import Select, String, case, cast, func, literal, or_, select, union, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    union,
+    union_all,
+)
 
 from claims.arabic import normalize_key
 from claims.models import LinkKind, Status
 from claims.store.engine import Store
 from claims.store.queries import A, C, E, L, _aware, _values
-from claims.store.search_index import like_pattern
+from claims.store.search_index import like_anywhere
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, SHARED
 from claims.store.views import SourceFilter, SourceSort, SourceView
 
@@ -52,13 +64,13 @@ def _row_key():
     return case((E.scope == SHARED, "#" + cast(E.id, String)), else_=anonymous_row)
 
 
-def _passes(flt: SourceFilter) -> list:
+def _passes(flt: SourceFilter) -> list[ColumnElement[bool]]:
     """The conditions on a claim's source that the filter sets."""
-    where = []
+    where: list[ColumnElement[bool]] = []
     if (kinds := _values(flt.kind)) is not None:
         where.append(E.kind.in_(kinds))
     if flt.search and (needle := normalize_key(flt.search)):
-        where.append(E.key.like(like_pattern(needle), escape="\\"))
+        where.append(like_anywhere(E.key, needle))
     return where
 
 
@@ -208,7 +220,7 @@ def _parts(flt: SourceFilter):
 def _in_outlet(stmt: Select, flt: SourceFilter, p) -> Select:
     """Only the rows with a claim in the filter's outlet."""
     if flt.outlet and (needle := normalize_key(flt.outlet)):
-        in_outlet = p.outlet_key.like(like_pattern(needle), escape="\\")
+        in_outlet = like_anywhere(p.outlet_key, needle)
         return stmt.having(func.sum(case((in_outlet, 1), else_=0)) > 0)
     return stmt
 

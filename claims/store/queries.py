@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from claims.arabic import normalize_key, normalize_word
 from claims.models import ExportRow, Kind, LinkKind, Reason, Status
 from claims.store.engine import Store
-from claims.store.search_index import holds, like_pattern
+from claims.store.search_index import holds, like_anywhere
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, REJECTED_LINK, REVIEW
 from claims.store.views import (
     ClaimFilter,
@@ -142,7 +142,7 @@ def _where(flt: ClaimFilter) -> list:
     if flt.outlet:
         outlets = select(A.id).where(
             A.current.is_(True),
-            A.outlet_key.like(like_pattern(normalize_key(flt.outlet)), escape="\\"),
+            like_anywhere(A.outlet_key, normalize_key(flt.outlet)),
         )
         clauses.append(C.article_id.in_(outlets))
     if flt.search and (needle := search_form(flt.search)):

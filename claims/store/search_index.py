@@ -70,6 +70,9 @@ _SQLITE = (
     f"CREATE TRIGGER {FTS_TABLE}_update AFTER UPDATE OF {_LISTED} ON claim BEGIN "
     f"{_FORGET_OLD} {_INDEX_NEW} END",
 )
+# In one schema for the whole database, wherever a store's tables are: dropping the schema of
+# one store would take the extension from the others.
+PG_EXTENSION = "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"
 _PG_TRGM_SCHEMA = (
     "SELECT nspname FROM pg_extension JOIN pg_namespace ON pg_namespace.oid = extnamespace "
     "WHERE extname = 'pg_trgm'"
@@ -80,21 +83,16 @@ _SQLITE_DROP = (
 )
 
 
-def _postgresql(trgm_schema: str) -> tuple[str, ...]:
-    return (
-        # in one schema for the whole database, wherever a store's tables are: dropping the
-        # schema of one store would take the extension from the others
-        "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public",
-        *(
-            f'CREATE INDEX {index} ON claim USING gin ({column} "{trgm_schema}".gin_trgm_ops)'
-            for column, index in zip(COLUMNS, TRIGRAM_INDEXES, strict=True)
-        ),
+def _pg_indexes(trgm_schema: str) -> tuple[str, ...]:
+    return tuple(
+        f'CREATE INDEX {index} ON claim USING gin ({column} "{trgm_schema}".gin_trgm_ops)'
+        for column, index in zip(COLUMNS, TRIGRAM_INDEXES, strict=True)
     )
 
 
 def ddl(dialect_name: str) -> tuple[str, ...]:
     """The statements that make the search index (for schema/; pg_trgm in the schema public)."""
-    return _SQLITE if dialect_name == "sqlite" else _postgresql("public")
+    return _SQLITE if dialect_name == "sqlite" else (PG_EXTENSION, *_pg_indexes("public"))
 
 
 def create(conn: Connection) -> bool:
@@ -105,12 +103,11 @@ def create(conn: Connection) -> bool:
             conn.exec_driver_sql(statement)
         conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
         return True
-    extension, *_indexes = _postgresql("public")
     try:
         with conn.begin_nested():  # a refusal rolls back to here, not the whole creation
-            conn.exec_driver_sql(extension)
+            conn.exec_driver_sql(PG_EXTENSION)
             schema = conn.exec_driver_sql(_PG_TRGM_SCHEMA).scalar_one()  # made there before?
-            for statement in _postgresql(schema)[1:]:
+            for statement in _pg_indexes(schema):
                 conn.exec_driver_sql(statement)
     except DBAPIError as exc:
         log.warning("no search index: pg_trgm could not be used here (%s)", exc.orig)
@@ -184,11 +181,11 @@ def _phrase(column: str, needle: str) -> str:
     return f'{column} : "' + needle.replace('"', '""') + '"'
 
 
-def like_pattern(text: str) -> str:
-    """A LIKE pattern (escaped by backslash) matching `text` anywhere, its own % and _ taken
+def like_anywhere(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
+    """`column` holds `text` anywhere, read by LIKE: its own %, _ and backslash taken
     literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return column.like(f"%{escaped}%", escape="\\")
 
 
 class _Holds(ColumnElement[bool]):
@@ -205,7 +202,7 @@ class _Holds(ColumnElement[bool]):
     ]
 
     def __init__(self, column: Column[str], needle: str) -> None:
-        self.by_like = column.like(like_pattern(needle), escape="\\")
+        self.by_like = like_anywhere(column, needle)
         self.by_phrase = literal(_phrase(column.name, needle))
 
 
@@ -226,5 +223,5 @@ def _holds_by_phrase(element: _Holds, compiler, **kw) -> str:
 def holds(column: Column[str], needle: str) -> ColumnElement[bool]:
     """The claims whose `column` (one of COLUMNS) holds `needle` (in that column's form)."""
     if len(needle) < TRIGRAM:
-        return column.like(like_pattern(needle), escape="\\")
+        return like_anywhere(column, needle)
     return _Holds(column, needle)

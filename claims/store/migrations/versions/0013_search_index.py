@@ -19,8 +19,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    search_index.drop(op.get_bind())  # a store stamped back keeps its index: made again whole
-    search_index.create(op.get_bind())
+    search_index.rebuild(op.get_bind())  # a store stamped back keeps its index: made again whole
 
 
 def downgrade() -> None:
