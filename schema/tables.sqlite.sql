@@ -12,6 +12,13 @@ CREATE TABLE entity (
 
 CREATE INDEX ix_entity_key ON entity ("key");
 
+CREATE TABLE link_key (
+	id INTEGER NOT NULL,
+	"key" TEXT NOT NULL,
+	PRIMARY KEY (id),
+	UNIQUE ("key")
+);
+
 CREATE TABLE article (
 	id INTEGER NOT NULL,
 	doc VARCHAR NOT NULL,
@@ -150,7 +157,7 @@ CREATE INDEX ix_link_other_id ON link (other_id);
 
 CREATE TABLE link_index (
 	claim_id INTEGER NOT NULL,
-	blocking TEXT NOT NULL,
+	key_numbers BLOB NOT NULL,
 	best TEXT NOT NULL,
 	version VARCHAR NOT NULL,
 	PRIMARY KEY (claim_id),

@@ -9,15 +9,15 @@ from collections import Counter
 from itertools import chain
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from claims.cli import app
 from claims.models import Kind
-from claims.store import Store, ingest
+from claims.store import Store, ingest, link_keys
 from claims.store.check import Checker, check
-from claims.store.linking import SEP, link_store
-from claims.store.tables import LINK_INDEX
+from claims.store.linking import link_store
+from claims.store.tables import LINK_INDEX, LINK_KEY
 from tests.store_helpers import make_article
 
 TOLL = "سقط 30 قتيلاً في غارات روسية على مدينة إدلب"
@@ -60,7 +60,9 @@ def test_a_statement_on_another_matter_finds_nothing(checked_store):
 def test_one_checker_answers_each_statement_as_a_checker_of_its_own(checked_store):
     # the stored keys are counted once; a statement's own keys count only while it is checked
     checker = Checker(checked_store)
-    counts, keys = checker.held.tolist(), dict(checker.key_ids)
+    counts = checker.stored.held.tolist()
+    with checked_store.session() as session:
+        numbered = session.scalar(select(func.count()).select_from(LINK_KEY))
     statements = [
         "سقط 150 قتيلاً في غارات روسية على مدينة إدلب",
         "قالت مصادر إن 150 قتيلاً سقطوا في إدلب",
@@ -69,27 +71,34 @@ def test_one_checker_answers_each_statement_as_a_checker_of_its_own(checked_stor
     for statement in statements * 2:
         found = [(e.relation, e.claim.id, e.score) for e in checker.check(statement)]
         assert found == [(e.relation, e.claim.id, e.score) for e in check(checked_store, statement)]
-        # nothing left behind: no count changed, no key of a statement added
-        assert checker.held.tolist() == counts and checker.key_ids == keys
+        # nothing left behind: no count changed, no key of a statement numbered
+        assert checker.stored.held.tolist() == counts
+        with checked_store.session() as session:
+            assert session.scalar(select(func.count()).select_from(LINK_KEY)) == numbered
 
 
 def test_the_claims_holding_a_key_are_those_a_pass_over_every_claim_finds(checked_store):
-    # the reference: every stored claim's keys read and split as the store holds them
+    # the reference: every stored claim's keys decoded one by one and spelled from link_key
     checker = Checker(checked_store)
     with checked_store.session() as session:
+        spelled = {n: key for n, key in session.execute(select(LINK_KEY.c.id, LINK_KEY.c.key))}
         stored = {
-            claim_id: blocking.split(SEP)
-            for claim_id, blocking in session.execute(select(K.claim_id, K.blocking))
+            claim_id: [spelled[n] for n in link_keys.decode(numbers).tolist()]
+            for claim_id, numbers in session.execute(select(K.claim_id, K.key_numbers))
         }
-    every_key = sorted(set(chain.from_iterable(stored.values())))
-    assert len(every_key) > 10
-    assert checker._counts(every_key) == Counter(chain.from_iterable(stored.values()))
-    for wanted in (every_key[:1], every_key[::7], every_key[-3:], [*every_key[:2], "لا-مفتاح"]):
-        found = checker._holding(wanted)
-        assert {cid: list(keys.blocking) for cid, keys in found.items()} == {
-            cid: keys for cid, keys in stored.items() if not set(wanted).isdisjoint(keys)
-        }
-    assert checker._holding(["لا-مفتاح"]) == {}
+        number_of = {key: n for n, key in spelled.items()}
+        every_key = sorted(set(chain.from_iterable(stored.values())))
+        assert len(every_key) > 10
+        held = Counter(chain.from_iterable(stored.values()))
+        assert {key: checker.stored.count(number_of[key]) for key in every_key} == held
+        assert checker.stored.count(None) == 0 and checker.stored.count(len(spelled) + 5) == 0
+        for wanted in (every_key[:1], every_key[::7], every_key[-3:]):
+            found, counts = checker.stored.partners(session, {number_of[k] for k in wanted}, {})
+            assert found == {
+                cid: keys for cid, keys in stored.items() if not set(wanted).isdisjoint(keys)
+            }
+            assert counts == {key: held[key] for key in chain.from_iterable(found.values())}
+        assert checker.stored.partners(session, {len(spelled) + 5}, {}) == ({}, {})
 
 
 def test_the_command_prints_a_table_or_json_lines_and_reads_a_csv(checked_store, tmp_path):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.exc import IntegrityError
@@ -27,6 +28,7 @@ from claims.store import (
     get_claim,
     history,
     ingest,
+    link_keys,
     query_claims,
     related,
     set_status,
@@ -36,13 +38,19 @@ from claims.store import (
 from claims.store.engine import (
     LEFTOVER,
     _newest_revision_in_files,
+    _schema_engine,
     alembic_config,
     head_revision,
     make_engine,
 )
+from claims.store.linking import link_store
 from claims.store.queries import search_form
 from claims.store.tables import CLAIM, PASSAGE, metadata
+from claims.store.tables import LINK_INDEX as STORED_INDEX
+from claims.store.tables import LINK_KEY as KEY
 from tests.store_helpers import differences_from_the_models, migrate_to, sample
+from tests.test_linking_store import STORY, snapshot
+from tests.test_linking_store import article as story_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # Every revision before the newest: a store from each older claims.
@@ -736,3 +744,44 @@ def test_db_upgrade_command_reports_a_failure_and_exits_2(db_url):
     said = " ".join(result.output.split())
     assert "Could not upgrade the store" in said and "Nothing has been changed" in said
     assert _revision_of(db_url) == "0002"
+
+
+def _spelled_keys(url: str) -> dict[int, list[str]]:
+    """Each linked claim's blocking keys as text, from their numbers (0014 on)."""
+    with Store.open(url) as store, store.session() as session:
+        spelled = {n: key for n, key in session.execute(sa.select(KEY.c.id, KEY.c.key))}
+        return {
+            claim_id: [spelled[n] for n in link_keys.decode(numbers).tolist()]
+            for claim_id, numbers in session.execute(
+                sa.select(STORED_INDEX.c.claim_id, STORED_INDEX.c.key_numbers)
+            )
+        }
+
+
+def test_numbered_keys_spell_the_text_keys_and_a_new_article_links_as_in_a_full_run(db_url):
+    # a linked store taken back to keys as text (0013) and numbered again (0014)
+    with Store.open(db_url) as store:
+        for n, rows in enumerate(STORY[:-1]):
+            ingest(store, story_article(f"{n}.txt", rows))
+            link_store(store)
+    numbered = _spelled_keys(db_url)
+    assert len(numbered) >= 8 and all(numbered.values())
+    engine = _schema_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config(db_url)
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0013")
+            query = sa.select(LINK_INDEX.c.claim_id, LINK_INDEX.c.blocking)
+            as_text = {claim_id: keys for claim_id, keys in conn.execute(query)}
+    finally:
+        engine.dispose()
+    assert as_text == {cid: "\t".join(keys) for cid, keys in numbered.items()}
+    upgrade(db_url)
+    assert _spelled_keys(db_url) == numbered
+    with Store.open(db_url) as store:
+        ingest(store, story_article("last.txt", STORY[-1]))
+        assert link_store(store).new == len(STORY[-1])
+        incremental = snapshot(store)
+        assert link_store(store, all=True).new == sum(map(len, STORY))
+        assert snapshot(store) == incremental

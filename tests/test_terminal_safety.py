@@ -177,9 +177,11 @@ def _damaged_store(tmp_path: Path) -> Path:
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = db.stat().st_size
-    with db.open("r+b") as handle:  # bad pages in the middle, the header and schema intact
-        handle.seek(size // 4)
-        handle.write(b"\xde\xad\xbe\xef" * (size // 8))
+    # bad pages in the middle, past the tables' first pages (the header, the schema and the
+    # revision intact)
+    with db.open("r+b") as handle:
+        handle.seek(size // 2)
+        handle.write(b"\xde\xad\xbe\xef" * (size // 32))
     return db
 
 

@@ -9,17 +9,14 @@ related ones ranked: contradictions and corroborations, by score.
 
 from __future__ import annotations
 
-from array import array
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from itertools import count
+from collections import Counter
 
 import numpy as np
 from sqlalchemy import select
 
 from claims import link as linker
+from claims.store import link_keys
 from claims.store.engine import Store
-from claims.store.linking import SEP
 from claims.store.queries import get_claims
 from claims.store.tables import CLAIM, LINK_INDEX
 from claims.store.views import Evidence
@@ -36,59 +33,19 @@ RELATION_ORDER = {"contradicts": 0, "corroborates": 1, "unrelated": 2}
 
 
 class Checker:
-    """Checks statements against a store, its claims' keys read and counted once.
-
-    The keys are held as numbers (`key_ids`), every claim's one after another in `flat`: the
-    claims holding one of a statement's keys are found with one pass of numpy over them (at a
-    million claims 2.5 s a statement in Python, splitting or walking every claim's keys)."""
+    """Checks statements against a store, its claims' keys read and counted once, as numbers
+    (`claims.store.link_keys`)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        key_ids: defaultdict[str, int] = defaultdict(count().__next__)
-        flat = array("i")
-        ends: list[int] = []  # where each claim's keys end in `flat`
-        ids: list[int] = []
         with store.session() as session:
-            for claim_id, blocking in session.execute(
-                select(K.claim_id, K.blocking)
+            rows = session.execute(
+                select(K.claim_id, K.key_numbers)
                 .join(CLAIM, C.id == K.claim_id)
                 .where(C.current.is_(True), C.furniture.is_(False))
-            ):
-                if blocking:
-                    flat.extend(map(key_ids.__getitem__, blocking.split(SEP)))
-                ids.append(claim_id)
-                ends.append(len(flat))
-        self.key_ids = dict(key_ids)  # a key looked up must not be added
-        self.keys = list(self.key_ids)  # by id
-        self.flat = np.frombuffer(flat, np.int32) if flat else np.empty(0, np.int32)
-        self.ends = np.asarray(ends, np.int64)
-        self.starts = np.r_[0, self.ends[:-1]]  # where each claim's keys start
-        self.ids = ids
-        # how many stored claims hold each key
-        self.held = np.bincount(self.flat, minlength=len(self.keys))
-
-    def _counts(self, keys: Iterable[str]) -> Counter[str]:
-        """How many stored claims hold each of these keys."""
-        return Counter(
-            {key: int(self.held[self.key_ids[key]]) for key in keys if key in self.key_ids}
-        )
-
-    def _holding(self, wanted: Iterable[str]) -> dict[int, linker.Keys]:
-        """The stored claims that hold one of the `wanted` keys, by id."""
-        wanted_ids = [self.key_ids[key] for key in wanted if key in self.key_ids]
-        if not wanted_ids:
-            return {}
-        is_wanted = np.zeros(len(self.keys), bool)
-        is_wanted[wanted_ids] = True
-        found = np.unique(
-            np.searchsorted(self.ends, np.flatnonzero(is_wanted[self.flat]), side="right")
-        )
-        return {
-            self.ids[n]: linker.stored_keys(
-                [self.keys[k] for k in self.flat[self.starts[n] : self.ends[n]].tolist()]
-            )
-            for n in found.tolist()
-        }
+            ).all()
+        self.stored = link_keys.StoredKeys.of([r[0] for r in rows], [r[1] for r in rows])
+        self.named: dict[int, str] = {}  # the text of the numbers read so far
 
     def check(
         self, statement: str, *, limit: int = 20, related_only: bool = True
@@ -98,14 +55,22 @@ class Checker:
         asked = linker.features(statement)
         if not asked.blocking:
             return []
-        df = self._counts(asked.blocking)
-        df.update(asked.blocking)  # the statement holds its keys too, as a new claim would
-        partners = self._holding(linker.indexed_keys(asked.blocking, df))
-        if not partners:
+        with self.store.session() as session:
+            numbered = link_keys.numbers(session, set(asked.blocking))
+            self.named.update((n, key) for key, n in numbered.items())
+            df = Counter(asked.blocking)  # the statement holds its keys, as a new claim would
+            for key in df:
+                df[key] += self.stored.count(numbered.get(key))
+            wanted = linker.indexed_keys(asked.blocking, df)
+            held_by, counts = self.stored.partners(
+                session, {numbered[k] for k in wanted if k in numbered}, self.named
+            )
+        if not held_by:
             return []
-        ids = sorted(partners)
+        ids = sorted(held_by)
+        partners = {cid: linker.stored_keys(held_by[cid]) for cid in ids}
         # the partners' other keys, counted too: blocking ranks each claim's keys by them
-        df.update(self._counts({k for cid in ids for k in partners[cid].blocking} - set(df)))
+        df.update({key: held for key, held in counts.items() if key not in df})
         i, j, score = linker.candidates(
             [asked, *(partners[cid] for cid in ids)],
             [True, *(False for _ in ids)],

@@ -44,7 +44,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import chain, islice
+from itertools import chain, count, islice
 
 import numpy as np
 from sqlalchemy import and_, bindparam, delete, exists, func, or_, select, text, update
@@ -55,6 +55,7 @@ from claims import link as linker
 from claims.arabic import normalize_key
 from claims.cycles import no_cycle_collection
 from claims.models import Kind, LinkKind, Reason
+from claims.store import link_keys
 from claims.store.engine import LINKING, Store, hold_lock
 from claims.store.queries import rejected_pairs
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, LINK_INDEX
@@ -62,8 +63,6 @@ from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, LINK_INDEX
 C, A, L, E, K = CLAIM.c, ARTICLE.c, LINK.c, ENTITY.c, LINK_INDEX.c
 
 LINKED = "linked:"
-# Separates the keys of a claim in link_index.blocking (keys never hold a tab).
-SEP = "\t"
 # Ids per IN (...) list.
 CHUNK = 500
 # Links per INSERT (the statement's parameters are held in memory at once).
@@ -400,33 +399,44 @@ def _page_cache(session, kib: int) -> Iterator[None]:
 
 
 def _partners(
-    stored: dict[int, str], new_keys: Sequence[linker.Features | linker.Keys]
+    session,
+    stored: link_keys.StoredKeys,
+    numbered: dict[str, int],
+    new_keys: Sequence[linker.Keys],
+    interned: dict[str, str],
 ) -> tuple[Counter[str], dict[int, linker.Keys]]:
-    """How many claims, stored (their keys as stored) and new, hold each blocking key, and the
-    stored claims that hold a key some new claim is indexed under: the only ones a full run
-    could pair with a new claim. The claims sharing no key with the new ones are left out as
-    their keys are counted: only the others' are split again."""
-    new_held = set(chain.from_iterable(f.blocking for f in new_keys))
-    sharing: list[int] = []
-
-    def split() -> Iterator[list[str]]:
-        for cid, joined in stored.items():
-            keys = joined.split(SEP) if joined else []
-            if not new_held.isdisjoint(keys):
-                sharing.append(cid)
-            yield keys
-
-    df = Counter(chain.from_iterable(split()))
-    df.update(chain.from_iterable(f.blocking for f in new_keys))
+    """How many claims, stored and new, hold each key of the new claims and of their
+    partners, and the partners: the stored claims that hold a key some new claim is indexed
+    under, the only ones a full run could pair with a new claim. `numbered`: the number of
+    each new claim's key (a provisional one past the store's for a key it has not numbered)."""
+    df = Counter(chain.from_iterable(f.blocking for f in new_keys))
+    for key in df:
+        df[key] += stored.count(numbered.get(key))
     wanted: set[str] = set()
     for f in new_keys:
         wanted.update(linker.indexed_keys(f.blocking, df))
+    held_by, counts = stored.partners(
+        session,
+        {numbered[key] for key in wanted if key in numbered},
+        {n: key for key, n in numbered.items()},
+    )
+    for key, held in counts.items():  # the partners' other keys: blocking ranks by them too
+        if key not in df:
+            df[key] = held
     return df, {
-        cid: linker.stored_keys(keys)
-        for cid in sharing
-        for keys in (stored[cid].split(SEP),)
-        if not wanted.isdisjoint(keys)
+        cid: linker.stored_keys([interned.setdefault(key, key) for key in keys])
+        for cid, keys in held_by.items()
     }
+
+
+def _numbered(session, keys: Iterable[linker.Keys]) -> dict[str, int]:
+    """The store's numbers of these keys; past all of them, provisional ones, this run's alone,
+    for keys it has not numbered (the write gives them theirs)."""
+    wanted = set(chain.from_iterable(k.blocking for k in keys))
+    found = link_keys.numbers(session, wanted)
+    first = 1 + (session.scalar(select(func.max(link_keys.N.id))) or 0)
+    found.update(zip(sorted(wanted - found.keys()), count(first), strict=False))
+    return found
 
 
 def _linked_meanwhile(session, new_ids: Sequence[int]) -> bool:
@@ -456,7 +466,7 @@ def _plan(
         )
         return LinkResult(claims=total or 0, new=0, links={}, updated=0)
     index = session.execute(
-        select(C.id, K.blocking, K.best, K.version)
+        select(C.id, K.key_numbers, K.best, K.version)
         .select_from(CLAIM)
         .outerjoin(LINK_INDEX, K.claim_id == C.id)
         .where(C.current.is_(True), C.furniture.is_(False))  # furniture is never linked
@@ -464,25 +474,27 @@ def _plan(
     )
     total = 0
     new_ids: list[int] = []
-    stored: dict[int, str] = {}  # their keys as stored
+    stored_ids: list[int] = []
+    stored_keys: list[bytes] = []  # their keys as stored: numbers
     best_of: dict[int, str] = {}
     outdated_ids: list[int] = []
-    interned: dict[str, str] = {}
-    for cid, blocking, best, made_with in index:  # one pass: a million rows at 1M claims
+    for cid, keys, best, made_with in index:  # one pass: a million rows at 1M claims
         total += 1
-        if all or blocking is None:  # all: every claim is new
+        if all or keys is None:  # all: every claim is new
             new_ids.append(cid)
             continue
-        stored[cid] = blocking
         best_of[cid] = best or ""
         if made_with != version:
             outdated_ids.append(cid)
+        else:
+            stored_ids.append(cid)
+            stored_keys.append(keys)
     del index
+    interned: dict[str, str] = {}
     outdated: dict[int, linker.Keys] = {}
     for rows, made in _read_keys(session, outdated_ids, batch, pool):
         # keys made with other lexicons: make them again
         outdated.update((r.id, _keys(k, interned)) for r, k in zip(rows, made, strict=True))
-    stored.update((cid, SEP.join(k.blocking)) for cid, k in outdated.items())
     if not new_ids:
         return _Plan(total, all, version, batch, [], [], outdated)
     # the new claims' keys, `batch` at a time; their readings wait for their pairs
@@ -494,7 +506,16 @@ def _plan(
     }
     new_ids = list(new_key)  # those still current
     plan = _Plan(total, all, version, batch, new_ids, list(new_key.values()), outdated)
-    df, partners = _partners(stored, plan.new_keys)
+    numbered = _numbered(session, [*plan.new_keys, *outdated.values()]) if best_of else {}
+    stored = link_keys.StoredKeys.of(
+        [*stored_ids, *outdated],
+        [
+            *stored_keys,
+            *(link_keys.encode(map(numbered.__getitem__, k.blocking)) for k in outdated.values()),
+        ],
+    )
+    del stored_ids, stored_keys
+    df, partners = _partners(session, stored, numbered, plan.new_keys, interned)
     del stored
     # candidates from the keys alone, new claims and partners in id order so that each
     # pair is oriented and ranked as in a full run (claim_id < other_id; a stored claim
@@ -590,6 +611,7 @@ def _write(session, plan: _Plan) -> LinkResult | None:
     if plan.all:
         session.execute(delete(LINK))
         session.execute(delete(LINK_INDEX))
+        link_keys.forget_all(session)
     if plan.outdated:
         _write_keys(session, list(plan.outdated), list(plan.outdated.values()), plan.version)
     rejected = rejected_pairs(session)  # links reviewers took back are never made again
@@ -628,7 +650,7 @@ def _write(session, plan: _Plan) -> LinkResult | None:
             params = []
     if params:
         _insert_links(session, params, written)
-    _write_keys(session, new_ids, new_keys, plan.version, plan.new_best, new=True)
+    _write_keys(session, new_ids, new_keys, plan.version, plan.new_best, new=True, fresh=plan.all)
     _write_best(session, {cid: best for cid, best in plan.changed_best.items() if cid not in gone})
     updated = _refresh_ids(session, sorted(touched), plan.batch, written)
     return LinkResult(
@@ -718,15 +740,19 @@ def _write_keys(
     best: dict[int, str] | None = None,
     *,
     new: bool = False,
+    fresh: bool = False,
 ) -> None:
     """Store the blocking keys (and best scores) of these claims; new ones are linked from
-    now on."""
+    now on. `fresh`: the key table was just emptied."""
     scores = best or {}
+    numbered = link_keys.give_numbers(
+        session, set(chain.from_iterable(k.blocking for k in keys)), fresh=fresh
+    )
     statement: Insert | Update
     if new:
         statement = LINK_INDEX.insert().values(
             claim_id=bindparam("k_id"),
-            blocking=bindparam("k_keys"),
+            key_numbers=bindparam("k_keys"),
             best=bindparam("k_best"),
             version=bindparam("k_version"),
         )
@@ -734,13 +760,13 @@ def _write_keys(
         statement = (
             update(LINK_INDEX)
             .where(K.claim_id == bindparam("k_id"))
-            .values(blocking=bindparam("k_keys"), version=bindparam("k_version"))
+            .values(key_numbers=bindparam("k_keys"), version=bindparam("k_version"))
         )
     for start in range(0, len(ids), INSERT_BATCH):
         params = [
             {
                 "k_id": cid,
-                "k_keys": SEP.join(k.blocking),
+                "k_keys": link_keys.encode(map(numbered.__getitem__, k.blocking)),
                 "k_best": scores.get(cid, ""),
                 "k_version": version,
             }

@@ -6,7 +6,8 @@ entity    a source: named people, organizations and outlets are shared across ar
 claim     one row per kept sentence, with its attribution and its review state
 review    append-only history of what reviewers did to claims
 link      relations between claims, filled by the linker (claims/store/linking.py)
-link_index  the blocking keys of each linked claim, for incremental linking
+link_index  the blocking keys of each linked claim (as numbers), for incremental linking
+link_key    each blocking key once, and its number
 passage   the sentences of each current article whose outlet is known, by passage: what the
           store learns each outlet's page furniture from (claims.boilerplate)
 page      the web page an article version was extracted from, byte for byte, with the address,
@@ -206,8 +207,9 @@ class LinkIndexRow(SQLModel, table=True):
     __tablename__ = "link_index"
 
     claim_id: int = Field(foreign_key="claim.id", primary_key=True)
-    blocking: str = Field(
-        sa_column=Column(Text, nullable=False), description="Blocking keys, tab-separated"
+    key_numbers: bytes = Field(
+        sa_column=Column(LargeBinary, nullable=False),
+        description="Its blocking keys' numbers (link_key.id), 32-bit little-endian, in order",
     )
     best: str = Field(
         default="",
@@ -215,6 +217,17 @@ class LinkIndexRow(SQLModel, table=True):
         description="Scores of its best candidates so far, best first, space-separated",
     )
     version: str = Field(description="claims.link.keys_version() the keys were made with")
+
+
+class LinkKeyRow(SQLModel, table=True):
+    """A blocking key (a content stem, `@` place or `#` figure) and the number that stands for
+    it in `link_index.key_numbers`: a run counts a million claims' keys as numbers, without reading
+    or splitting their text (claims/store/link_keys.py)."""
+
+    __tablename__ = "link_key"
+
+    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    key: str = Field(sa_column=Column(Text, nullable=False, unique=True))
 
 
 class PassageRow(SQLModel, table=True):
@@ -284,11 +297,12 @@ CLAIM = _table(ClaimRow)
 REVIEW = _table(ReviewRow)
 LINK = _table(LinkRow)
 LINK_INDEX = _table(LinkIndexRow)
+LINK_KEY = _table(LinkKeyRow)
 PASSAGE = _table(PassageRow)
 PAGE = _table(PageRow)
 ARTICLE_EDIT = _table(ArticleEditRow)
 REJECTED_LINK = _table(RejectedLinkRow)
-TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK, LINK_INDEX, PASSAGE, PAGE, REJECTED_LINK]
+TABLES = [ARTICLE, ENTITY, CLAIM, REVIEW, LINK, LINK_INDEX, LINK_KEY, PASSAGE, PAGE, REJECTED_LINK]
 metadata = SQLModel.metadata
 
 

@@ -1,0 +1,126 @@
+"""Blocking keys stored as numbers: each key once in `link_key`, each linked claim's keys in
+`link_index.key_numbers` as 32-bit numbers, one after another.
+
+Every linking run (so every ingest) and every `claims check` counts how many stored claims hold
+each key: at a million claims, 33 million keys. Kept as tab-separated text, reading and
+splitting them took 11–14 s a run; as numbers they are read as one buffer and counted with
+`numpy.bincount`, and only the keys of the claims a run pairs are looked up as text.
+
+A number stands for one key for as long as the key table lives: numbers are given by the
+linking run that writes, under the linking lock, and the table is emptied only by a full
+relink, which writes every claim's keys again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain, count
+
+import numpy as np
+from sqlalchemy import delete, func, insert, select
+
+from claims.store.tables import LINK_KEY
+
+N = LINK_KEY.c
+
+# A claim's keys in `link_index.key_numbers`: little-endian whatever the machine, as the store may move.
+NUMBER = np.dtype("<u4")
+# Keys looked up per IN (...) list.
+CHUNK = 500
+# Keys inserted per statement.
+INSERT_BATCH = 20_000
+
+
+def encode(numbers: Iterable[int]) -> bytes:
+    return np.fromiter(numbers, NUMBER).tobytes()
+
+
+def decode(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, NUMBER)
+
+
+@dataclass
+class StoredKeys:
+    """The keys of stored claims as numbers: claim `n` (of `claim_ids`) holds
+    `flat[starts[n]:ends[n]]`; `held[k]`: how many of them hold number `k`."""
+
+    claim_ids: list[int]
+    flat: np.ndarray
+    ends: np.ndarray
+    held: np.ndarray
+
+    @classmethod
+    def of(cls, claim_ids: list[int], blobs: Sequence[bytes]) -> StoredKeys:
+        flat = decode(b"".join(blobs))
+        ends = np.cumsum([len(blob) // NUMBER.itemsize for blob in blobs], dtype=np.int64)
+        return cls(claim_ids, flat, ends, np.bincount(flat))
+
+    def count(self, number: int | None) -> int:
+        """How many of these claims hold `number` (None: a key the store has not numbered)."""
+        return int(self.held[number]) if number is not None and number < len(self.held) else 0
+
+    def partners(
+        self, session, wanted: Collection[int], named: dict[int, str]
+    ) -> tuple[dict[int, list[str]], dict[str, int]]:
+        """The claims that hold one of the `wanted` numbers, by claim id, with their keys as
+        text, and how many of these claims hold each of those keys. `named` gives the text of
+        the numbers it holds; the others are read from the store and added to it."""
+        if not wanted or not len(self.flat):
+            return {}, {}
+        is_wanted = np.zeros(len(self.held), bool)
+        is_wanted[[n for n in wanted if n < len(self.held)]] = True
+        at = np.unique(np.searchsorted(self.ends, np.flatnonzero(is_wanted[self.flat]), "right"))
+        found = {
+            self.claim_ids[n]: self.flat[(self.ends[n - 1] if n else 0) : self.ends[n]].tolist()
+            for n in at.tolist()
+        }
+        held = set(chain.from_iterable(found.values()))
+        named.update(texts(session, held - named.keys()))
+        counts = {named[n]: int(self.held[n]) for n in held}
+        return {cid: [named[n] for n in held_by] for cid, held_by in found.items()}, counts
+
+
+def numbers(session, keys: Collection[str]) -> dict[str, int]:
+    """The numbers of those of these keys that the store has given one."""
+    ordered = sorted(keys)
+    found: dict[str, int] = {}
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        found.update(
+            tuple(row) for row in session.execute(select(N.key, N.id).where(N.key.in_(chunk)))
+        )
+    return found
+
+
+def texts(session, wanted: Collection[int]) -> dict[int, str]:
+    """The keys these numbers stand for."""
+    ordered = sorted(wanted)
+    found: dict[int, str] = {}
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        found.update(
+            tuple(row) for row in session.execute(select(N.id, N.key).where(N.id.in_(chunk)))
+        )
+    return found
+
+
+def give_numbers(session, keys: Collection[str], *, fresh: bool = False) -> dict[str, int]:
+    """The number of each of these keys, new keys given the next free ones. Called by the
+    linking run that writes, under the linking lock: no other run gives numbers meanwhile.
+    `fresh`: the key table was just emptied, so no key has one yet."""
+    given = {} if fresh else numbers(session, keys)
+    missing = sorted(set(keys) - given.keys())
+    if missing:
+        first = 1 + (0 if fresh else session.scalar(select(func.max(N.id))) or 0)
+        new = dict(zip(missing, count(first), strict=False))
+        rows = [{"id": number, "key": key} for key, number in new.items()]
+        for start in range(0, len(rows), INSERT_BATCH):
+            session.execute(insert(LINK_KEY), rows[start : start + INSERT_BATCH])
+        given.update(new)
+    return given
+
+
+def forget_all(session) -> None:
+    """Empty the key table (a full relink, which writes every claim's keys again)."""
+    session.execute(delete(LINK_KEY))
