@@ -53,6 +53,26 @@ def test_unlinked_claims_are_named_with_the_command_that_links_them(db_url):
     assert "not linked yet" in result.output and "claims link" in result.output
 
 
+def test_keys_missing_from_the_key_table_are_named_and_a_full_link_numbers_them_again(db_url):
+    _linked_store(db_url)
+    assert link_keys_finding(db_url).ok
+    _run(db_url, "DELETE FROM link_key WHERE id = 2")
+    finding = link_keys_finding(db_url)
+    assert not finding.ok and "claims link --all" in finding.repair
+    assert int(finding.found.split()[0]) >= 1
+    result = doctor(db_url)
+    assert result.exit_code == 1 and "link_key" in result.output
+    with Store.open(db_url) as store:
+        link_store(store, all=True)
+    assert link_keys_finding(db_url).ok
+    assert doctor(db_url).exit_code == 0
+
+
+def link_keys_finding(url: str):
+    _, findings = examine(url)
+    return next(finding for finding in findings if finding.check == "link keys")
+
+
 def test_rows_pointing_at_missing_rows_are_found(db_url):
     _linked_store(db_url)
     if db_url.startswith("sqlite"):

@@ -14,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from claims.store import search_index
+from claims.store import link_keys, search_index
 from claims.store.engine import (
     display_url,
     failure_message,
@@ -57,7 +57,7 @@ def examine(url: str | os.PathLike[str] | None = None) -> tuple[str, list[Findin
     findings: list[Finding] = []
     try:
         with engine.connect() as conn:
-            for check in (_revision, _integrity, _orphans, _linking, _search_index):
+            for check in (_revision, _integrity, _orphans, _linking, _link_keys, _search_index):
                 try:
                     findings.append(check(conn))
                 except SQLAlchemyError as exc:
@@ -168,6 +168,18 @@ def _linking(conn: Connection) -> Finding:
         f"{unlinked} claims not linked yet (an ingest or link that did not finish)",
         False,
         "Run `claims link` (or the next `claims ingest`) to link them.",
+    )
+
+
+def _link_keys(conn: Connection) -> Finding:
+    unspelled = link_keys.unspelled(conn)
+    if not unspelled:
+        return Finding("link keys", "every linked claim's keys are in the key table", True)
+    return Finding(
+        "link keys",
+        f"{unspelled} linked claims hold keys missing from the key table (link_key)",
+        False,
+        "Run `claims link --all` to number every claim's keys again (it links the whole store).",
     )
 
 

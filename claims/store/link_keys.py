@@ -20,7 +20,7 @@ from itertools import chain, count
 import numpy as np
 from sqlalchemy import delete, func, insert, select
 
-from claims.store.tables import LINK_KEY
+from claims.store.tables import LINK_INDEX, LINK_KEY
 
 N = LINK_KEY.c
 
@@ -30,6 +30,8 @@ NUMBER = np.dtype("<u4")
 CHUNK = 500
 # Keys inserted per statement.
 INSERT_BATCH = 20_000
+# Rows read at once by a pass over the whole table.
+BATCH = 50_000
 
 
 def encode(numbers: Iterable[int]) -> bytes:
@@ -119,6 +121,23 @@ def give_numbers(session, keys: Collection[str], *, fresh: bool = False) -> dict
             session.execute(insert(LINK_KEY), rows[start : start + INSERT_BATCH])
         given.update(new)
     return given
+
+
+def unspelled(conn) -> int:
+    """How many linked claims hold a number the key table does not spell (`claims doctor`):
+    linking could not read their keys."""
+    spelled = np.zeros(1 + (conn.scalar(select(func.max(N.id))) or 0), bool)
+    for (number,) in conn.execute(select(N.id).execution_options(yield_per=BATCH)):
+        spelled[number] = True
+    found = 0
+    rows = conn.execute(select(LINK_INDEX.c.key_numbers).execution_options(yield_per=BATCH))
+    for part in rows.partitions():
+        for (numbers,) in part:
+            held = decode(numbers)
+            found += bool(len(held)) and not (
+                int(held.max()) < len(spelled) and spelled[held].all()
+            )
+    return found
 
 
 def forget_all(session) -> None:

@@ -429,6 +429,15 @@ def _partners(
     }
 
 
+def _best_scores(session, ids: Sequence[int]) -> dict[int, str]:
+    """The stored best scores of these linked claims (ids in increasing order)."""
+    return {
+        cid: best or ""
+        for chunk in _chunks(ids)
+        for cid, best in session.execute(select(K.claim_id, K.best).where(K.claim_id.in_(chunk)))
+    }
+
+
 def _numbered(session, keys: Iterable[linker.Keys]) -> dict[str, int]:
     """The store's numbers of these keys; past all of them, provisional ones, this run's alone,
     for keys it has not numbered (the write gives them theirs)."""
@@ -466,30 +475,30 @@ def _plan(
         )
         return LinkResult(claims=total or 0, new=0, links={}, updated=0)
     index = session.execute(
-        select(C.id, K.key_numbers, K.best, K.version)
+        select(C.id, K.key_numbers, K.version)
         .select_from(CLAIM)
         .outerjoin(LINK_INDEX, K.claim_id == C.id)
         .where(C.current.is_(True), C.furniture.is_(False))  # furniture is never linked
         .order_by(C.id)
+        .execution_options(yield_per=batch)  # fetched many at a time, not row by row
     )
     total = 0
     new_ids: list[int] = []
     stored_ids: list[int] = []
     stored_keys: list[bytes] = []  # their keys as stored: numbers
-    best_of: dict[int, str] = {}
     outdated_ids: list[int] = []
-    for cid, keys, best, made_with in index:  # one pass: a million rows at 1M claims
-        total += 1
-        if all or keys is None:  # all: every claim is new
-            new_ids.append(cid)
-            continue
-        best_of[cid] = best or ""
-        if made_with != version:
-            outdated_ids.append(cid)
-        else:
-            stored_ids.append(cid)
-            stored_keys.append(keys)
+    for part in index.partitions():  # one pass: a million rows at 1M claims
+        for cid, keys, made_with in part:
+            total += 1
+            if all or keys is None:  # all: every claim is new
+                new_ids.append(cid)
+            elif made_with != version:
+                outdated_ids.append(cid)
+            else:
+                stored_ids.append(cid)
+                stored_keys.append(keys)
     del index
+    linked_before = bool(stored_ids or outdated_ids)
     interned: dict[str, str] = {}
     outdated: dict[int, linker.Keys] = {}
     for rows, made in _read_keys(session, outdated_ids, batch, pool):
@@ -506,7 +515,7 @@ def _plan(
     }
     new_ids = list(new_key)  # those still current
     plan = _Plan(total, all, version, batch, new_ids, list(new_key.values()), outdated)
-    numbered = _numbered(session, [*plan.new_keys, *outdated.values()]) if best_of else {}
+    numbered = _numbered(session, [*plan.new_keys, *outdated.values()]) if linked_before else {}
     stored = link_keys.StoredKeys.of(
         [*stored_ids, *outdated],
         [
@@ -531,9 +540,10 @@ def _plan(
     )
     del df
     best = None
+    best_of = _best_scores(session, sorted(partners)) if top_k is not None else {}
     if top_k is not None:
         # (none held when no claim is linked yet: a full run, whose pairs are millions)
-        ranked = _held([best_of.get(cid, "") for cid in ids], top_k) if best_of else None
+        ranked = _held([best_of.get(cid, "") for cid in ids], top_k) if linked_before else None
         keep, best = linker.rank(i, j, score, len(ids), top_k, ranked)
         i, j = i[keep], j[keep]
     del score
