@@ -10,7 +10,14 @@ project), repeated as renamed copies for a longer run.
 Reports sentences/s and MB/s of the text in this process (best and median of --repeat runs,
 with the load average), the same for a bare tokenisation pass over the same text and the ratio
 of the two, and peak memory. With --jobs, also the whole `claims extract DIR --format jsonl
---jobs N` command for each N, start-up included, and its speed-up over the first N.
+--jobs N` command for each N, start-up included, and its speed-up over the first N; with
+--camel-python, a whole process of that Python tokenising the same files with CAMeL Tools'
+`simple_word_tokenize` (start-up and import included) is timed in turn with the commands, and
+each command's time is given as a multiple of it: the issue's measure, whole process against
+whole process.
+
+    python bench/bench_extract.py --real --jobs 1 2 --camel-python /tmp/camel/bin/python
+    # where: python -m venv /tmp/camel && /tmp/camel/bin/pip install --no-deps camel-tools regex emoji
 """
 
 from __future__ import annotations
@@ -100,15 +107,32 @@ def timed(runs: int, work: Callable[[], int]) -> tuple[list[tuple[float, float]]
     return times, count
 
 
-def command_times(runs: int, folder: Path, jobs: list[int]) -> dict[int, list[tuple[float, float]]]:
+# What the CAMeL process runs: every file of the folder read and tokenised.
+CAMEL_SCRIPT = """
+import sys
+from pathlib import Path
+from camel_tools.tokenizers.word import simple_word_tokenize
+files = sorted(Path(sys.argv[1]).iterdir())
+print(sum(len(simple_word_tokenize(f.read_text("utf-8", "replace"))) for f in files))
+"""
+
+
+def command_times(
+    runs: int, folder: Path, jobs: list[int], camel: Path | None = None
+) -> dict[int | str, list[tuple[float, float]]]:
     """(wall, CPU of it and its workers) seconds of each run of `claims extract` on `folder`
-    for each number of jobs, the numbers taken in turn so that a change in the machine's load
-    falls on all of them."""
+    for each number of jobs (and of the CAMeL process, "camel", with `camel`), the commands
+    taken in turn so that a change in the machine's load falls on all of them."""
     claims = Path(sys.executable).with_name("claims")
-    times: dict[int, list[tuple[float, float]]] = {n: [] for n in jobs}
+    commands: dict[int | str, list[str]] = {
+        n: [str(claims), "extract", str(folder), "--format", "jsonl", "--jobs", str(n)]
+        for n in jobs
+    }
+    if camel is not None:
+        commands["camel"] = [str(camel), "-c", CAMEL_SCRIPT, str(folder)]
+    times: dict[int | str, list[tuple[float, float]]] = {n: [] for n in commands}
     for _ in range(runs):
-        for n in jobs:
-            command = [str(claims), "extract", str(folder), "--format", "jsonl", "--jobs", str(n)]
+        for n, command in commands.items():
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             wall = time.perf_counter()
             subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
@@ -142,6 +166,11 @@ def main() -> None:
     parser.add_argument("--copies", type=int, help="copies of the corpus (seeds: 40, real: 1)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs; best and median shown")
     parser.add_argument("--jobs", type=int, nargs="*", default=[], help="time `claims extract`")
+    parser.add_argument(
+        "--camel-python",
+        type=Path,
+        help="a Python with camel_tools: time its tokeniser as a whole process too (with --jobs)",
+    )
     args = parser.parse_args()
     if args.real:
         docs = real_corpus(args.real, args.copies or 1)
@@ -189,7 +218,7 @@ def main() -> None:
             for name, raw in docs:
                 (Path(folder) / name).write_bytes(raw)
             print(f"claims extract DIR --format jsonl --jobs N, start-up included (load {load()}):")
-            times = command_times(args.repeat, Path(folder), args.jobs)
+            times = command_times(args.repeat, Path(folder), args.jobs, args.camel_python)
             first = best_and_median(times[args.jobs[0]])
             for jobs in args.jobs:
                 figures = best_and_median(times[jobs])
@@ -204,6 +233,21 @@ def main() -> None:
                         for (label, base), (_, now) in zip(first, figures, strict=True)
                     )
                     print(f"  jobs {jobs} speed-up over jobs {args.jobs[0]}: {speedups}")
+            if args.camel_python:
+                camel = best_and_median(times["camel"])
+                for label, (wall, cpu) in camel:
+                    print(
+                        f"  CAMeL simple_word_tokenize, whole process, {label:<6} {wall:.2f} s "
+                        f"wall, {cpu:.2f} s CPU"
+                    )
+                for jobs in args.jobs:
+                    multiples = " and ".join(
+                        f"{now[0] / base[0]:.2f} ({label})"
+                        for (label, now), (_, base) in zip(
+                            best_and_median(times[jobs]), camel, strict=True
+                        )
+                    )
+                    print(f"  jobs {jobs} takes {multiples} times the CAMeL process")
             print(f"  load average after: {load()}")
 
     # Memory in a separate pass: tracing allocations slows Python code several times over.

@@ -131,3 +131,14 @@ def test_the_command_needs_one_statement_or_a_csv_with_a_claim_column(db_url, tm
     wrong.write_text("text\nنص\n", encoding="utf-8")
     result = runner.invoke(app, ["check", "--csv", str(wrong), "--db", db_url])
     assert result.exit_code == 2 and "needs a column 'claim'" in result.output
+
+
+def test_a_checker_made_before_a_full_relink_answers_as_a_new_one(checked_store):
+    # the relink numbers every key again, past the numbers the checker read
+    checker = Checker(checked_store)
+    statement = "سقط 150 قتيلاً في غارات روسية على مدينة إدلب"
+    found = [(e.relation, e.claim.id) for e in checker.check(statement)]
+    assert found and found[0][0] == "contradicts"
+    link_store(checked_store, all=True)
+    assert [(e.relation, e.claim.id) for e in checker.check(statement)] == found
+    assert [(e.relation, e.claim.id) for e in check(checked_store, statement)] == found

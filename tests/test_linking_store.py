@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from claims.link import workers
 from claims.models import ExtractedArticle, Kind, Status
 from claims.store import Store, ingest, set_status
 from claims.store.linking import link_store, refresh_confidence
-from claims.store.tables import ArticleRow, ClaimRow, LinkRow
+from claims.store.tables import ArticleRow, ClaimRow, LinkIndexRow, LinkRow
 from tests.store_helpers import make_article
 
 
@@ -420,3 +420,39 @@ def test_the_claims_to_link_are_counted_only_as_far_as_sizing_the_workers_needs(
     with store.session() as s:
         assert _to_link(s, all=False, version=version) == 0
         assert _to_link(s, all=True, version=version) == 3
+
+
+def test_a_plan_made_before_a_full_relink_numbered_the_keys_again_is_not_written(store):
+    # the plan read the keys' old numbers; the relink numbered them again past the old ones
+    from claims import link as linker
+    from claims.store import link_keys, linking
+
+    for n, rows in enumerate(STORY[:-1]):
+        ingest(store, article(f"{n}.txt", rows))
+    link_store(store)
+    ingest(store, article("last.txt", STORY[-1]))
+    version = linker.keys_version()
+    with linker.Workers(1) as pool, store.session() as session:
+        before = link_keys.generation(session)
+        plan = linking._plan(
+            session,
+            all=False,
+            version=version,
+            top_k=linker.TOP_K,
+            workers=1,
+            pool=pool,
+            batch=linking.BATCH,
+        )
+    assert plan.new_ids and plan.generation == before
+    link_store(store, all=True)
+    with store.session() as session:  # as if the last article came after the relink read
+        session.execute(delete(LinkIndexRow).where(LinkIndexRow.claim_id.in_(plan.new_ids)))
+    with store.session() as session:
+        after = link_keys.generation(session)
+        assert after is not None and before is not None and after > before
+        assert linking._write(session, plan) is None
+    plan.links.close()
+    assert link_store(store).new == len(STORY[-1])  # planned again, with the new numbers
+    linked = snapshot(store)
+    link_store(store, all=True)
+    assert snapshot(store) == linked

@@ -38,7 +38,11 @@ class Checker:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        with store.session() as session:
+        self._read()
+
+    def _read(self) -> None:
+        with self.store.session() as session:
+            self.generation = link_keys.generation(session)
             rows = session.execute(
                 select(K.claim_id, K.key_numbers)
                 .join(CLAIM, C.id == K.claim_id)
@@ -56,15 +60,21 @@ class Checker:
         if not asked.blocking:
             return []
         with self.store.session() as session:
+            if link_keys.generation(session) != self.generation:
+                self._read()  # a full relink numbered the keys again since they were read
             numbered = link_keys.numbers(session, set(asked.blocking))
             self.named.update((n, key) for key, n in numbered.items())
             df = Counter(asked.blocking)  # the statement holds its keys, as a new claim would
             for key in df:
                 df[key] += self.stored.count(numbered.get(key))
             wanted = linker.indexed_keys(asked.blocking, df)
-            held_by, counts = self.stored.partners(
-                session, {numbered[k] for k in wanted if k in numbered}, self.named
-            )
+            try:
+                held_by, counts = self.stored.partners(
+                    session, {numbered[k] for k in wanted if k in numbered}, self.named
+                )
+            except link_keys.Renumbered:  # a full relink since the keys were read
+                self._read()
+                return self.check(statement, limit=limit, related_only=related_only)
         if not held_by:
             return []
         ids = sorted(held_by)

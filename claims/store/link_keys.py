@@ -6,9 +6,9 @@ each key: at a million claims, 33 million keys. Kept as tab-separated text, read
 splitting them took 11–14 s a run; as numbers they are read as one buffer and counted with
 `numpy.bincount`, and only the keys of the claims a run pairs are looked up as text.
 
-A number stands for one key for as long as the key table lives: numbers are given by the
-linking run that writes, under the linking lock, and the table is emptied only by a full
-relink, which writes every claim's keys again.
+Numbers are given by the linking run that writes, under the linking lock, and never given twice:
+a full relink empties the table and numbers every key again past the old numbers, so that a run
+planned with the old ones finds out (`generation`, `Renumbered`) and plans again.
 """
 
 from __future__ import annotations
@@ -40,6 +40,16 @@ def encode(numbers: Iterable[int]) -> bytes:
 
 def decode(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, NUMBER)
+
+
+class Renumbered(Exception):
+    """The keys were numbered again (a full relink) while they were being read."""
+
+
+def generation(session) -> int | None:
+    """Which numbering the key table holds: its first number, which only a full relink
+    changes (None before any key is numbered)."""
+    return session.scalar(select(func.min(N.id)))
 
 
 @dataclass
@@ -79,6 +89,8 @@ class StoredKeys:
         }
         held = set(chain.from_iterable(found.values()))
         named.update(texts(session, held - named.keys()))
+        if not held <= named.keys():
+            raise Renumbered
         counts = {named[n]: int(self.held[n]) for n in held}
         return {cid: [named[n] for n in held_by] for cid, held_by in found.items()}, counts
 
@@ -107,14 +119,15 @@ def texts(session, wanted: Collection[int]) -> dict[int, str]:
     return found
 
 
-def give_numbers(session, keys: Collection[str], *, fresh: bool = False) -> dict[str, int]:
+def give_numbers(session, keys: Collection[str], *, first: int | None = None) -> dict[str, int]:
     """The number of each of these keys, new keys given the next free ones. Called by the
     linking run that writes, under the linking lock: no other run gives numbers meanwhile.
-    `fresh`: the key table was just emptied, so no key has one yet."""
-    given = {} if fresh else numbers(session, keys)
+    `first`: the key table was just emptied (`forget_all`) and numbers from `first` on are free."""
+    given = {} if first is not None else numbers(session, keys)
     missing = sorted(set(keys) - given.keys())
     if missing:
-        first = 1 + (0 if fresh else session.scalar(select(func.max(N.id))) or 0)
+        if first is None:
+            first = next_free(session)
         new = dict(zip(missing, count(first), strict=False))
         rows = [{"id": number, "key": key} for key, number in new.items()]
         for start in range(0, len(rows), INSERT_BATCH):
@@ -140,6 +153,14 @@ def unspelled(conn) -> int:
     return found
 
 
-def forget_all(session) -> None:
-    """Empty the key table (a full relink, which writes every claim's keys again)."""
+def next_free(session) -> int:
+    """The number the next new key gets."""
+    return 1 + (session.scalar(select(func.max(N.id))) or 0)
+
+
+def forget_all(session) -> int:
+    """Empty the key table (a full relink, which writes every claim's keys again); the first
+    number free for them, past every number given before."""
+    first = next_free(session)
     session.execute(delete(LINK_KEY))
+    return first

@@ -304,6 +304,7 @@ class _Plan:
     changed_best: dict[int, str] = field(default_factory=dict)
     compared: int = 0
     analysed: int = 0
+    generation: int | None = None  # of the key numbers the plan read (link_keys.generation)
 
 
 def read_ahead(statements: Iterable[str]) -> None:
@@ -340,16 +341,19 @@ def link_store(
         to_link = _to_link(session, all=all, version=version)
     with linker.Workers(workers, to_link) as pool:
         while True:
-            with store.session() as session:
-                plan = _plan(
-                    session,
-                    all=all,
-                    version=version,
-                    top_k=top_k,
-                    workers=workers,
-                    pool=pool,
-                    batch=batch,
-                )
+            try:
+                with store.session() as session:
+                    plan = _plan(
+                        session,
+                        all=all,
+                        version=version,
+                        top_k=top_k,
+                        workers=workers,
+                        pool=pool,
+                        batch=batch,
+                    )
+            except link_keys.Renumbered:
+                continue  # a full relink meanwhile: plan again with its numbers
             if isinstance(plan, LinkResult):
                 return plan
             try:
@@ -443,7 +447,7 @@ def _numbered(session, keys: Iterable[linker.Keys]) -> dict[str, int]:
     for keys it has not numbered (the write gives them theirs)."""
     wanted = set(chain.from_iterable(k.blocking for k in keys))
     found = link_keys.numbers(session, wanted)
-    first = 1 + (session.scalar(select(func.max(link_keys.N.id))) or 0)
+    first = link_keys.next_free(session)
     found.update(zip(sorted(wanted - found.keys()), count(first), strict=False))
     return found
 
@@ -474,6 +478,7 @@ def _plan(
             select(func.count()).where(C.current.is_(True), C.furniture.is_(False))
         )
         return LinkResult(claims=total or 0, new=0, links={}, updated=0)
+    generation = link_keys.generation(session)  # before the numbers are read
     index = session.execute(
         select(C.id, K.key_numbers, K.version)
         .select_from(CLAIM)
@@ -505,7 +510,7 @@ def _plan(
         # keys made with other lexicons: make them again
         outdated.update((r.id, _keys(k, interned)) for r, k in zip(rows, made, strict=True))
     if not new_ids:
-        return _Plan(total, all, version, batch, [], [], outdated)
+        return _Plan(total, all, version, batch, [], [], outdated, generation=generation)
     # the new claims' keys, `batch` at a time; their readings wait for their pairs
     entity_ids = _via_entities(session)
     readings = _Readings()
@@ -514,7 +519,9 @@ def _plan(
         for cid, k in _analyse(session, new_ids, batch, pool, entity_ids, readings)
     }
     new_ids = list(new_key)  # those still current
-    plan = _Plan(total, all, version, batch, new_ids, list(new_key.values()), outdated)
+    plan = _Plan(
+        total, all, version, batch, new_ids, list(new_key.values()), outdated, generation=generation
+    )
     numbered = _numbered(session, [*plan.new_keys, *outdated.values()]) if linked_before else {}
     stored = link_keys.StoredKeys.of(
         [*stored_ids, *outdated],
@@ -524,7 +531,12 @@ def _plan(
         ],
     )
     del stored_ids, stored_keys
-    df, partners = _partners(session, stored, numbered, plan.new_keys, interned)
+    try:
+        df, partners = _partners(session, stored, numbered, plan.new_keys, interned)
+    except link_keys.Renumbered:  # the run plans again: its temporary files go now
+        readings.close()
+        plan.links.close()
+        raise
     del stored
     # candidates from the keys alone, new claims and partners in id order so that each
     # pair is oriented and ranked as in a full run (claim_id < other_id; a stored claim
@@ -618,10 +630,14 @@ def _write(session, plan: _Plan) -> LinkResult | None:
     if not plan.all and _linked_meanwhile(session, plan.new_ids):
         session.rollback()
         return None
+    if not plan.all and link_keys.generation(session) != plan.generation:
+        session.rollback()  # a full relink numbered the keys again since the plan read them
+        return None
+    first_number = None
     if plan.all:
         session.execute(delete(LINK))
         session.execute(delete(LINK_INDEX))
-        link_keys.forget_all(session)
+        first_number = link_keys.forget_all(session)
     if plan.outdated:
         _write_keys(session, list(plan.outdated), list(plan.outdated.values()), plan.version)
     rejected = rejected_pairs(session)  # links reviewers took back are never made again
@@ -660,7 +676,9 @@ def _write(session, plan: _Plan) -> LinkResult | None:
             params = []
     if params:
         _insert_links(session, params, written)
-    _write_keys(session, new_ids, new_keys, plan.version, plan.new_best, new=True, fresh=plan.all)
+    _write_keys(
+        session, new_ids, new_keys, plan.version, plan.new_best, new=True, first=first_number
+    )
     _write_best(session, {cid: best for cid, best in plan.changed_best.items() if cid not in gone})
     updated = _refresh_ids(session, sorted(touched), plan.batch, written)
     return LinkResult(
@@ -750,13 +768,13 @@ def _write_keys(
     best: dict[int, str] | None = None,
     *,
     new: bool = False,
-    fresh: bool = False,
+    first: int | None = None,
 ) -> None:
     """Store the blocking keys (and best scores) of these claims; new ones are linked from
-    now on. `fresh`: the key table was just emptied."""
+    now on. `first`: the key table was just emptied, numbers from `first` on are free."""
     scores = best or {}
     numbered = link_keys.give_numbers(
-        session, set(chain.from_iterable(k.blocking for k in keys)), fresh=fresh
+        session, set(chain.from_iterable(k.blocking for k in keys)), first=first
     )
     statement: Insert | Update
     if new:
