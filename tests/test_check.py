@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from claims.cli import app
+from claims.link import stored_keys, stored_keys_numbered
 from claims.models import Kind
 from claims.store import Store, ingest, link_keys
 from claims.store.check import Checker, check
@@ -94,10 +95,15 @@ def test_the_claims_holding_a_key_are_those_a_pass_over_every_claim_finds(checke
         assert checker.stored.count(None) == 0 and checker.stored.count(len(spelled) + 5) == 0
         for wanted in (every_key[:1], every_key[::7], every_key[-3:]):
             found, counts = checker.stored.partners(session, {number_of[k] for k in wanted}, {})
-            assert found == {
+            as_text = {cid: [spelled[n] for n in numbers] for cid, numbers in found.items()}
+            assert as_text == {
                 cid: keys for cid, keys in stored.items() if not set(wanted).isdisjoint(keys)
             }
-            assert counts == {key: held[key] for key in chain.from_iterable(found.values())}
+            assert counts == {key: held[key] for key in chain.from_iterable(as_text.values())}
+            # the keys of the claims found, as blocking reads them, made from their numbers
+            assert stored_keys_numbered(found, spelled) == {
+                cid: stored_keys(keys) for cid, keys in as_text.items()
+            }
         assert checker.stored.partners(session, {len(spelled) + 5}, {}) == ({}, {})
 
 

@@ -47,6 +47,7 @@ from claims.link.reading import (
     keys_version,
     stem,
     stored_keys,
+    stored_keys_numbered,
 )
 from claims.link.relations import (
     CORROBORATES,
@@ -180,6 +181,7 @@ __all__ = [
     "sorted_unique",
     "stem",
     "stored_keys",
+    "stored_keys_numbered",
     "update_confidence",
     "word_difference",
 ]

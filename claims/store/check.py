@@ -78,7 +78,7 @@ class Checker:
         if not held_by:
             return []
         ids = sorted(held_by)
-        partners = {cid: linker.stored_keys(held_by[cid]) for cid in ids}
+        partners = linker.stored_keys_numbered(held_by, self.named)
         # the partners' other keys, counted too: blocking ranks each claim's keys by them
         df.update({key: held for key, held in counts.items() if key not in df})
         i, j, score = linker.candidates(

@@ -419,26 +419,24 @@ def _partners(
     wanted: set[str] = set()
     for f in new_keys:
         wanted.update(linker.indexed_keys(f.blocking, df))
+    named = {n: interned.setdefault(key, key) for key, n in numbered.items()}
     held_by, counts = stored.partners(
-        session,
-        {numbered[key] for key in wanted if key in numbered},
-        {n: key for key, n in numbered.items()},
+        session, {numbered[key] for key in wanted if key in numbered}, named
     )
     for key, held in counts.items():  # the partners' other keys: blocking ranks by them too
         if key not in df:
             df[key] = held
-    return df, {
-        cid: linker.stored_keys([interned.setdefault(key, key) for key in keys])
-        for cid, keys in held_by.items()
-    }
+    return df, linker.stored_keys_numbered(held_by, named)
 
 
 def _best_scores(session, ids: Sequence[int]) -> dict[int, str]:
     """The stored best scores of these linked claims (ids in increasing order)."""
     return {
         cid: best or ""
-        for chunk in _chunks(ids)
-        for cid, best in session.execute(select(K.claim_id, K.best).where(K.claim_id.in_(chunk)))
+        for start in range(0, len(ids), link_keys.CHUNK)
+        for cid, best in session.execute(
+            select(K.claim_id, K.best).where(K.claim_id.in_(ids[start : start + link_keys.CHUNK]))
+        )
     }
 
 
