@@ -120,11 +120,24 @@ def texts(session, wanted: Collection[int]) -> dict[int, str]:
     return found
 
 
-def give_numbers(session, keys: Collection[str], *, first: int | None = None) -> dict[str, int]:
+def give_numbers(
+    session,
+    keys: Collection[str],
+    *,
+    first: int | None = None,
+    known: dict[str, int] | None = None,
+) -> dict[str, int]:
     """The number of each of these keys, new keys given the next free ones. Called by the
     linking run that writes, under the linking lock: no other run gives numbers meanwhile.
-    `first`: the key table was just emptied (`forget_all`) and numbers from `first` on are free."""
-    given = {} if first is not None else numbers(session, keys)
+    `first`: the key table was just emptied (`forget_all`) and numbers from `first` on are
+    free. `known`: numbers read earlier in this numbering (`generation`), not looked up again."""
+    known = known or {}
+    given = {key: known[key] for key in keys if key in known}
+    if first is None:
+        if generation(session) is None:  # nothing numbered yet: nothing to look up
+            first = 1
+        else:
+            given.update(numbers(session, set(keys) - given.keys()))
     missing = sorted(set(keys) - given.keys())
     if missing:
         if first is None:

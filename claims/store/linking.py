@@ -305,6 +305,7 @@ class _Plan:
     compared: int = 0
     analysed: int = 0
     generation: int | None = None  # of the key numbers the plan read (link_keys.generation)
+    known_numbers: dict[str, int] = field(default_factory=dict)  # of its claims' keys, read
 
 
 def read_ahead(statements: Iterable[str]) -> None:
@@ -440,14 +441,13 @@ def _best_scores(session, ids: Sequence[int]) -> dict[int, str]:
     }
 
 
-def _numbered(session, keys: Iterable[linker.Keys]) -> dict[str, int]:
-    """The store's numbers of these keys; past all of them, provisional ones, this run's alone,
-    for keys it has not numbered (the write gives them theirs)."""
+def _numbered(session, keys: Iterable[linker.Keys]) -> tuple[dict[str, int], dict[str, int]]:
+    """The numbers of these keys: the store's, and the same with provisional ones past all of
+    them, this run's alone, for keys it has not numbered (the write gives them theirs)."""
     wanted = set(chain.from_iterable(k.blocking for k in keys))
-    found = link_keys.numbers(session, wanted)
+    known = link_keys.numbers(session, wanted)
     first = link_keys.next_free(session)
-    found.update(zip(sorted(wanted - found.keys()), count(first), strict=False))
-    return found
+    return known, {**known, **dict(zip(sorted(wanted - known.keys()), count(first), strict=False))}
 
 
 def _linked_meanwhile(session, new_ids: Sequence[int]) -> bool:
@@ -520,7 +520,9 @@ def _plan(
     plan = _Plan(
         total, all, version, batch, new_ids, list(new_key.values()), outdated, generation=generation
     )
-    numbered = _numbered(session, [*plan.new_keys, *outdated.values()]) if linked_before else {}
+    numbered: dict[str, int] = {}
+    if linked_before:
+        plan.known_numbers, numbered = _numbered(session, [*plan.new_keys, *outdated.values()])
     stored = link_keys.StoredKeys.of(
         [*stored_ids, *outdated],
         [
@@ -637,7 +639,13 @@ def _write(session, plan: _Plan) -> LinkResult | None:
         session.execute(delete(LINK_INDEX))
         first_number = link_keys.forget_all(session)
     if plan.outdated:
-        _write_keys(session, list(plan.outdated), list(plan.outdated.values()), plan.version)
+        _write_keys(
+            session,
+            list(plan.outdated),
+            list(plan.outdated.values()),
+            plan.version,
+            known=plan.known_numbers,
+        )
     rejected = rejected_pairs(session)  # links reviewers took back are never made again
     # claims an ingest made page furniture (or replaced) since the plan read them
     gone = _set_aside(session, {*plan.new_ids, *plan.ends})
@@ -675,7 +683,14 @@ def _write(session, plan: _Plan) -> LinkResult | None:
     if params:
         _insert_links(session, params, written)
     _write_keys(
-        session, new_ids, new_keys, plan.version, plan.new_best, new=True, first=first_number
+        session,
+        new_ids,
+        new_keys,
+        plan.version,
+        plan.new_best,
+        new=True,
+        first=first_number,
+        known=plan.known_numbers,
     )
     _write_best(session, {cid: best for cid, best in plan.changed_best.items() if cid not in gone})
     updated = _refresh_ids(session, sorted(touched), plan.batch, written)
@@ -767,12 +782,13 @@ def _write_keys(
     *,
     new: bool = False,
     first: int | None = None,
+    known: dict[str, int] | None = None,
 ) -> None:
     """Store the blocking keys (and best scores) of these claims; new ones are linked from
-    now on. `first`: the key table was just emptied, numbers from `first` on are free."""
+    now on. `first` and `known`: as `link_keys.give_numbers` takes them."""
     scores = best or {}
     numbered = link_keys.give_numbers(
-        session, set(chain.from_iterable(k.blocking for k in keys)), first=first
+        session, set(chain.from_iterable(k.blocking for k in keys)), first=first, known=known
     )
     statement: Insert | Update
     if new:
