@@ -148,3 +148,14 @@ def test_a_checker_made_before_a_full_relink_answers_as_a_new_one(checked_store)
     link_store(checked_store, all=True)
     assert [(e.relation, e.claim.id) for e in checker.check(statement)] == found
     assert [(e.relation, e.claim.id) for e in check(checked_store, statement)] == found
+
+
+def test_the_counts_of_the_keys_do_not_grow_with_full_relinks(checked_store):
+    # each relink numbers the keys past the old numbers; counts start at the lowest one held
+    before = Checker(checked_store).stored
+    for _ in range(3):
+        link_store(checked_store, all=True)
+    after = Checker(checked_store).stored
+    assert after.base > before.base
+    assert len(after.held) == len(before.held)
+    assert sorted(after.held.tolist()) == sorted(before.held.tolist())

@@ -56,22 +56,32 @@ def generation(session) -> int | None:
 @dataclass
 class StoredKeys:
     """The keys of stored claims as numbers: claim `n` (of `claim_ids`) holds
-    `flat[starts[n]:ends[n]]`; `held[k]`: how many of them hold number `k`."""
+    `flat[starts[n]:ends[n]]`; `held[k - base]`: how many of them hold number `k`. Counted
+    from the lowest number held, `base`: each full relink numbers the keys past the old
+    numbers, and the counts must not grow with the relinks."""
 
     claim_ids: list[int]
     flat: np.ndarray
     ends: np.ndarray
+    base: int
     held: np.ndarray
 
     @classmethod
     def of(cls, claim_ids: list[int], blobs: Sequence[bytes]) -> StoredKeys:
         flat = decode(b"".join(blobs))
         ends = np.cumsum([len(blob) // NUMBER.itemsize for blob in blobs], dtype=np.int64)
-        return cls(claim_ids, flat, ends, np.bincount(flat))
+        base = int(flat.min()) if len(flat) else 0
+        return cls(claim_ids, flat, ends, base, np.bincount(flat - np.uint32(base)))
+
+    def _at(self, number: int) -> int | None:
+        """Where `number` is counted in `held`, None for a number no claim holds."""
+        at = number - self.base
+        return at if 0 <= at < len(self.held) else None
 
     def count(self, number: int | None) -> int:
         """How many of these claims hold `number` (None: a key the store has not numbered)."""
-        return int(self.held[number]) if number is not None and number < len(self.held) else 0
+        at = None if number is None else self._at(number)
+        return 0 if at is None else int(self.held[at])
 
     def partners(
         self, session, wanted: Collection[int], named: dict[int, str]
@@ -83,17 +93,18 @@ class StoredKeys:
         if not wanted or not len(self.flat):
             return {}, {}
         is_wanted = np.zeros(len(self.held), bool)
-        is_wanted[[n for n in wanted if n < len(self.held)]] = True
-        at = np.unique(np.searchsorted(self.ends, np.flatnonzero(is_wanted[self.flat]), "right"))
+        is_wanted[[i for n in wanted if (i := self._at(n)) is not None]] = True
+        holding = np.flatnonzero(is_wanted[self.flat - np.uint32(self.base)])
+        claims = np.unique(np.searchsorted(self.ends, holding, "right"))
         found = {
             self.claim_ids[n]: self.flat[(self.ends[n - 1] if n else 0) : self.ends[n]].tolist()
-            for n in at.tolist()
+            for n in claims.tolist()
         }
         held = set(chain.from_iterable(found.values()))
         named.update(texts(session, held - named.keys()))
         if not held <= named.keys():
             raise Renumbered
-        return found, {named[n]: int(self.held[n]) for n in held}
+        return found, {named[n]: self.count(n) for n in held}
 
 
 def numbers(session, keys: Collection[str]) -> dict[str, int]:
