@@ -43,6 +43,18 @@ def decode(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, NUMBER)
 
 
+def _joined(blobs: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """The numbers of these claims one after another, and where each claim's end."""
+    flat = decode(b"".join(blobs))
+    return flat, np.cumsum([len(blob) // NUMBER.itemsize for blob in blobs], dtype=np.int64)
+
+
+def _holding(ends: np.ndarray, marked: np.ndarray) -> np.ndarray:
+    """The claims (their positions, in order) holding a number marked in `marked` (one flag a
+    number of `_joined`'s flat)."""
+    return np.unique(np.searchsorted(ends, np.flatnonzero(marked), "right"))
+
+
 class Renumbered(Exception):
     """The keys were numbered again (a full relink) while they were being read."""
 
@@ -68,8 +80,7 @@ class StoredKeys:
 
     @classmethod
     def of(cls, claim_ids: list[int], blobs: Sequence[bytes]) -> StoredKeys:
-        flat = decode(b"".join(blobs))
-        ends = np.cumsum([len(blob) // NUMBER.itemsize for blob in blobs], dtype=np.int64)
+        flat, ends = _joined(blobs)
         base = int(flat.min()) if len(flat) else 0
         return cls(claim_ids, flat, ends, base, np.bincount(flat - np.uint32(base)))
 
@@ -94,8 +105,7 @@ class StoredKeys:
             return {}, {}
         is_wanted = np.zeros(len(self.held), bool)
         is_wanted[[i for n in wanted if (i := self._at(n)) is not None]] = True
-        holding = np.flatnonzero(is_wanted[self.flat - np.uint32(self.base)])
-        claims = np.unique(np.searchsorted(self.ends, holding, "right"))
+        claims = _holding(self.ends, is_wanted[self.flat - np.uint32(self.base)])
         found = {
             self.claim_ids[n]: self.flat[(self.ends[n - 1] if n else 0) : self.ends[n]].tolist()
             for n in claims.tolist()
@@ -109,25 +119,21 @@ class StoredKeys:
 
 def numbers(session, keys: Collection[str]) -> dict[str, int]:
     """The numbers of those of these keys that the store has given one."""
-    ordered = sorted(keys)
-    found: dict[str, int] = {}
-    for start in range(0, len(ordered), CHUNK):
-        chunk = ordered[start : start + CHUNK]
-        found.update(
-            tuple(row) for row in session.execute(select(N.key, N.id).where(N.key.in_(chunk)))
-        )
-    return found
+    return _look_up(session, N.key, N.id, keys)
 
 
 def texts(session, wanted: Collection[int]) -> dict[int, str]:
     """The keys these numbers stand for."""
-    ordered = sorted(wanted)
-    found: dict[int, str] = {}
+    return _look_up(session, N.id, N.key, wanted)
+
+
+def _look_up(session, by, give, values: Collection) -> dict:
+    """`give` of the key table's rows whose `by` is one of `values`, by that value."""
+    ordered = sorted(values)
+    found: dict = {}
     for start in range(0, len(ordered), CHUNK):
         chunk = ordered[start : start + CHUNK]
-        found.update(
-            tuple(row) for row in session.execute(select(N.id, N.key).where(N.id.in_(chunk)))
-        )
+        found.update(tuple(row) for row in session.execute(select(by, give).where(by.in_(chunk))))
     return found
 
 
@@ -163,18 +169,14 @@ def give_numbers(
 
 def unspelled(conn) -> int:
     """How many linked claims hold a number the key table does not spell (`claims doctor`):
-    linking could not read their keys."""
-    spelled = np.zeros(1 + (conn.scalar(select(func.max(N.id))) or 0), bool)
-    for (number,) in conn.execute(select(N.id).execution_options(yield_per=BATCH)):
-        spelled[number] = True
+    linking could not read their keys. Read `BATCH` claims at a time."""
+    spelled = np.zeros(next_free(conn) + 1, bool)  # the last one: every number past the table
+    spelled[np.fromiter(conn.execute(select(N.id)).scalars(), np.int64)] = True
     found = 0
     rows = conn.execute(select(LINK_INDEX.c.key_numbers).execution_options(yield_per=BATCH))
     for part in rows.partitions():
-        for (numbers,) in part:
-            held = decode(numbers)
-            found += bool(len(held)) and not (
-                int(held.max()) < len(spelled) and spelled[held].all()
-            )
+        flat, ends = _joined([numbers for (numbers,) in part])
+        found += len(_holding(ends, ~spelled[np.minimum(flat, len(spelled) - 1)]))
     return found
 
 

@@ -115,9 +115,9 @@ def _reasons(raw: list) -> list[Reason]:
     ]
 
 
-def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
+def _chunks(ids: Sequence[int], size: int = CHUNK) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 # What linking reads of a claim: its statement and who said it (`_ref`).
@@ -434,10 +434,8 @@ def _best_scores(session, ids: Sequence[int]) -> dict[int, str]:
     """The stored best scores of these linked claims (ids in increasing order)."""
     return {
         cid: best or ""
-        for start in range(0, len(ids), link_keys.CHUNK)
-        for cid, best in session.execute(
-            select(K.claim_id, K.best).where(K.claim_id.in_(ids[start : start + link_keys.CHUNK]))
-        )
+        for chunk in _chunks(ids, link_keys.CHUNK)
+        for cid, best in session.execute(select(K.claim_id, K.best).where(K.claim_id.in_(chunk)))
     }
 
 
