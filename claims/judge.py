@@ -23,6 +23,8 @@ from typing import NamedTuple
 from pydantic import BaseModel
 from rapidfuzz import fuzz
 
+from claims.arabic import WORD_CACHE
+
 WEIGHTS_FILE = "judge_weights.json"
 
 # Prefixes and suffixes a light stem drops, longest first; a stem keeps at least 3 letters.
@@ -69,7 +71,7 @@ PAIR = "x:"
 SIGNAL = "s:"
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def word_forms(word: str) -> frozenset[str]:
     """The forms a normalised word may be aligned by: as written, and with a conjunction,
     a preposition, the article and a pronoun suffix off ('وبقصفها' -> 'قصف')."""
@@ -93,7 +95,7 @@ def word_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def word_key(word: str) -> str:
     """The name of a word among the features: the article (with a glued و ف ب ل ك) and a
     pronoun suffix off. A bare و ب ك … stays: it opens too many words ('واشنطن', 'كبير')."""
@@ -107,7 +109,7 @@ def word_key(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def _core(word: str) -> str:
     """The shortest form of a word: what is compared to find other forms of it."""
     return min(word_forms(word), key=lambda f: (len(f), f))

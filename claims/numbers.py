@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from claims import lexicon
-from claims.arabic import fold_digits, normalize
+from claims.arabic import WORD_CACHE, fold_digits, normalize
 from claims.dates import month_numbers
 
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
@@ -160,7 +160,7 @@ def _parse_digits(raw: str) -> float:
     return float(parts[0])
 
 
-_normalize = lru_cache(maxsize=262144)(normalize)
+_normalize = lru_cache(maxsize=WORD_CACHE)(normalize)
 # Runs of word characters: one character class is three times faster than TOKEN's alternation;
 # the few runs that mix letters, marks and digits are split by TOKEN.
 _RUN = re.compile(rf"[\w{_MARKS}%.,\u066b\u066c]+")
@@ -212,7 +212,7 @@ def _word(tok: _Tok, first: bool) -> tuple[float, str] | None:
     return _word_norm(tok.norm, first)
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def _word_norm(norm: str, first: bool) -> tuple[float, str] | None:
     """A number word; after the first word only a conjunction و may be attached."""
     words = _number_words()
@@ -363,7 +363,7 @@ def _dual(tok: _Tok) -> tuple[str, str] | None:
     return _dual_norm(tok.norm)
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def _dual_norm(norm: str) -> tuple[str, str] | None:
     """'قتيلان', 'غارتين': a counted noun in the dual is the figure 2."""
     counted = _counted()
@@ -381,7 +381,7 @@ def _dual_norm(norm: str) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def _may_count(norm: str) -> bool:
     """Whether a word can start a figure: a number word or a counted noun in the dual."""
     return _word_norm(norm, True) is not None or _dual_norm(norm) is not None

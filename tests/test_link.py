@@ -608,6 +608,43 @@ def test_link_in_this_process_gives_the_links_of_the_worker_processes(monkeypatc
     assert len(here) >= 3 and link_rows(claims, workers=2) == here
 
 
+def _analysed_and_kept(texts: list[str]) -> list[int]:
+    """Run in a worker: its features of these statements made, how many its cache keeps."""
+    from claims.link import workers
+
+    workers._features_part(texts)
+    return [features.cache_info().currsize]
+
+
+def test_a_worker_sends_the_features_it_makes_and_keeps_none(monkeypatch):
+    # its cache of 65,536 features took about 180 MB in each worker at 1M claims for nothing:
+    # the linking process, whose cache an ingest's read_ahead fills, keeps its own
+    from claims.link import workers
+
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(workers, "PARTS", 1)
+    texts = corpus()
+    features.cache_clear()  # a worker starts with a copy of this process's cache
+    with workers.Workers(2, n=len(texts)) as pool:
+        kept = list(pool.map(_analysed_and_kept, texts[:40]))  # two parts, one a worker
+    assert kept == [0, 0]
+    features.cache_clear()
+    workers._features_part(texts[:20])
+    assert features.cache_info().currsize == len(set(texts[:20]))
+
+
+def test_a_statement_repeated_among_the_claims_read_is_read_once_and_alike(monkeypatch):
+    from claims.link import workers
+
+    calls: list[str] = []
+    monkeypatch.setattr(workers, "_features_of", lambda text: calls.append(text) or features(text))
+    texts = corpus()[:5]
+    claims = [ref(k, texts[k % 5], source=k) for k in range(15)]
+    read = workers.read_claims(claims, workers.Workers(1))
+    assert sorted(calls) == sorted(texts)
+    assert [keys for keys, _ in read[:5]] == [keys for keys, _ in read[5:10]]
+
+
 def test_corroboration_raises_and_contradiction_lowers_confidence():
     base = [Reason(label="named source", delta=0.6)]
     up, why_up = update_confidence(0.6, base, [(LinkKind.corroborates, 0.9, 3)])

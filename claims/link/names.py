@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from claims import lexicon
-from claims.arabic import normalize, normalize_key
+from claims.arabic import WORD_CACHE, normalize, normalize_key
 from claims.numbers import Quantity, tokens
 
 
@@ -95,7 +95,7 @@ def _actor_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {k: tuple(sorted(set(v), key=lambda e: -len(e[0]))) for k, v in index.items()}
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def _actor_firsts(word: str) -> tuple[str, ...]:
     """The keys an actor's first word may have in `word`: as it is, and without a glued و/ف
     then ب/ل/ك ('لقوات', 'وبالطيران', 'للحوثيين'), the article off; only those that open
@@ -198,6 +198,6 @@ def _gazetteer_firsts() -> frozenset[str]:
     return frozenset(k[0] for k in _gazetteer())
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def _place_key(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word

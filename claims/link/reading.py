@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from claims import lexicon
-from claims.arabic import normalize
+from claims.arabic import WORD_CACHE, normalize
 from claims.link.names import (
     _counted_actors,
     _find_actors,
@@ -217,7 +217,7 @@ def _predicate_index() -> dict[str, tuple[tuple[int, int], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def _word_predicates(word: str) -> frozenset[tuple[int, int]]:
     """Opposed-predicate sides a word carries: a lexicon stem at its start, after و/ف/ال and
     a verb prefix (ي/ت/ن/ا; 'يرتفع' is read as 'ارتفع'). After a stem of three letters at most
@@ -252,7 +252,7 @@ def _predicates(words: list[str]) -> frozenset[tuple[int, int]]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def _bare(word: str) -> tuple[str, ...]:
     out = [word]
     if word[:1] in ("و", "ف") and len(word) > 3:
@@ -321,7 +321,7 @@ def _synonyms() -> dict[str, str]:
     return found
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def _content_stem(word: str) -> str | None:
     if len(word) < 2 or word in _stopwords() or word in _negation_words():
         return None

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from claims import lexicon
-from claims.arabic import normalize
+from claims.arabic import WORD_CACHE, normalize
 from claims.judge import (
     SHAPE,
     SIGNAL,
@@ -203,7 +203,7 @@ _PATTERN_OPENERS = ("ي", "ت", "ن")
 _LONG_VOWELS = frozenset("اوي")
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def pattern_root(stem_: str) -> str:
     """A content stem with its pattern's letters off, so that a verb and its verbal noun meet:
     'يرتفع' and 'ارتفاع' -> 'رتفع', 'يهبط' and 'هبوط' -> 'هبط', 'يحذر' and 'تحذير' -> 'حذر'.
@@ -1010,7 +1010,7 @@ def names_an_opposition(feature: str) -> bool:
     )
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORD_CACHE)
 def _synonym(word: str) -> str | None:
     """The canonical word of a word of the synonyms lexicon ('بسطت' -> 'سيطر'), else None."""
     found = _content_stem(word)
