@@ -152,3 +152,19 @@ def test_the_concordance_gives_every_place_of_a_word_in_reading_order(texts, wor
     assert concordance.article_positions(norm) == [
         k for k, w in enumerate(article) if w.norm == norm
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(sentences, max_size=6), st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))
+def test_the_concordance_finds_a_text_as_a_pass_over_the_passages_does(texts, words):
+    concordance = Concordance([(text, tokenize(text)) for text in texts])
+    wanted = normalize(" ".join(words))
+    found = any(wanted in form for form in concordance.forms)
+    assert concordance.contains(wanted) is found
+    assert concordance.contains(wanted) is found  # remembered
+
+
+def test_a_text_split_between_two_passages_is_not_found_in_either():
+    concordance = Concordance([(text, tokenize(text)) for text in ("وقال عامر", "هويدي إن")])
+    assert concordance.contains(normalize("عامر"))
+    assert not concordance.contains(normalize("عامر هويدي"))

@@ -93,9 +93,7 @@ class _Roles(_People):
         ('… الروسي سيرغي لافروف'), when only one fits."""
         people = {s.source for s in self.memory.speakers if s.kind is Kind.named_person}
         fits = {
-            name
-            for name in people
-            if any(f"{gentilic} {normalize(name)}" in form for form in self.concordance.forms)
+            name for name in people if self.concordance.contains(f"{gentilic} {normalize(name)}")
         }
         return fits.pop() if len(fits) == 1 else None
 
