@@ -149,8 +149,6 @@ CREATE TABLE link (
 	FOREIGN KEY(other_id) REFERENCES claim (id)
 );
 
-CREATE INDEX ix_link_claim_id ON link (claim_id);
-
 CREATE INDEX ix_link_kind ON link (kind);
 
 CREATE INDEX ix_link_other_id ON link (other_id);

@@ -178,7 +178,8 @@ class LinkRow(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("claim_id", "other_id", "kind", name="uq_link_pair_kind"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    claim_id: int = Field(foreign_key="claim.id", index=True)
+    # no index of its own (dropped by revision 0015): uq_link_pair_kind opens with it
+    claim_id: int = Field(foreign_key="claim.id")
     other_id: int = Field(foreign_key="claim.id", index=True)
     kind: str = Field(index=True, description="A LinkKind value")
     score: float
