@@ -168,3 +168,5 @@ def test_a_text_split_between_two_passages_is_not_found_in_either():
     concordance = Concordance([(text, tokenize(text)) for text in ("وقال عامر", "هويدي إن")])
     assert concordance.contains(normalize("عامر"))
     assert not concordance.contains(normalize("عامر هويدي"))
+    # nor across the line that joins the passages' forms, for a text that holds one
+    assert not concordance.contains(normalize("عامر\nهويدي"))
