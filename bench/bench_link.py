@@ -359,7 +359,10 @@ def run_store(n: int) -> dict:
         with TreeMemory() as tree:
             full, figures["full"] = _measured(lambda: link_store(store, all=True))
         figures["full"].update(
-            links=full.links, peak_mb=round(peak_mb(), 1), workers_included_peak_mb=tree.peak_mb
+            links=full.links,
+            judged=full.judged,  # the work: candidate pairs, which grow faster than the claims
+            peak_mb=round(peak_mb(), 1),
+            workers_included_peak_mb=tree.peak_mb,
         )
         figures["full"]["digest"] = links_digest(store)
         for extracted in _articles(new_claims(n), "new"):
@@ -369,6 +372,7 @@ def run_store(n: int) -> dict:
             new=inc.new,
             compared=inc.compared,
             analysed=inc.analysed,
+            judged=inc.judged,
             links=inc.links,
             updated=inc.updated,
             peak_mb=round(peak_mb(), 1),  # of the whole process, the full run included

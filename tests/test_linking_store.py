@@ -256,10 +256,13 @@ def test_a_new_claim_is_compared_only_with_stored_claims_that_share_its_keys(sto
         store,
         article("other.txt", [("ارتفعت أسعار الخبز والوقود في الأسواق", Kind.author, None)]),
     )
-    assert link_store(store).compared == 0
+    unrelated = link_store(store)
+    assert unrelated.compared == 0 and unrelated.judged == 0
     ingest(store, article("toll.txt", [(A1.replace("30", "35"), Kind.anonymous, "ناشطون")]))
     result = link_store(store)
     assert result.new == 1 and 1 <= result.compared < 8
+    # each pair judged joins the new claim to one of the stored claims compared with it
+    assert 1 <= sum(result.links.values()) <= result.judged <= result.compared
 
 
 def test_keys_made_with_other_lexicons_are_made_again_without_relinking(store, monkeypatch):

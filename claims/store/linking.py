@@ -104,6 +104,7 @@ class LinkResult:
     updated: int
     compared: int = 0  # stored claims whose keys were compared with the new claims' keys
     analysed: int = 0  # stored claims read and analysed: candidates of some new claim
+    judged: int = 0  # candidate pairs judged: the work that grows faster than the claims
 
 
 def _reasons(raw: list) -> list[Reason]:
@@ -304,6 +305,7 @@ class _Plan:
     changed_best: dict[int, str] = field(default_factory=dict)
     compared: int = 0
     analysed: int = 0
+    judged: int = 0
     generation: int | None = None  # of the key numbers the plan read (link_keys.generation)
     known_numbers: dict[str, int] = field(default_factory=dict)  # of its claims' keys, read
 
@@ -573,6 +575,7 @@ def _plan(
     plan.analysed = sum(
         1 for _ in _analyse(session, stored_ends, batch, pool, entity_ids, readings)
     )
+    plan.judged = len(i)
     try:
         _judge(ids, i, j, readings, plan.links, batch=batch, pool=pool)
     finally:
@@ -699,6 +702,7 @@ def _write(session, plan: _Plan) -> LinkResult | None:
         updated=updated,
         compared=plan.compared,
         analysed=plan.analysed,
+        judged=plan.judged,
     )
 
 
