@@ -360,7 +360,7 @@ def run_store(n: int) -> dict:
             full, figures["full"] = _measured(lambda: link_store(store, all=True))
         figures["full"].update(
             links=full.links,
-            judged=full.judged,  # the work: candidate pairs, which grow faster than the claims
+            judged=full.judged,  # the work: what a ratio of two runs is to be read against
             peak_mb=round(peak_mb(), 1),
             workers_included_peak_mb=tree.peak_mb,
         )

@@ -104,7 +104,7 @@ class LinkResult:
     updated: int
     compared: int = 0  # stored claims whose keys were compared with the new claims' keys
     analysed: int = 0  # stored claims read and analysed: candidates of some new claim
-    judged: int = 0  # candidate pairs judged: the work that grows faster than the claims
+    judged: int = 0  # candidate pairs judged: the work of a run besides its claims
 
 
 def _reasons(raw: list) -> list[Reason]:
