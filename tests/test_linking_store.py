@@ -459,3 +459,41 @@ def test_a_plan_made_before_a_full_relink_numbered_the_keys_again_is_not_written
     linked = snapshot(store)
     link_store(store, all=True)
     assert snapshot(store) == linked
+
+
+def test_confidences_are_recomputed_together_in_three_statements_as_one_by_one(store):
+    """Claims set aside as furniture, and their partners, get their figures back in one
+    read of their rows, one of their links and one update: not three statements a claim."""
+    from sqlalchemy import event
+    from sqlalchemy.exc import NoResultFound
+
+    from claims.store.queries import recompute_confidence, recompute_confidences
+
+    for n, rows in enumerate(STORY):
+        ingest(store, article(f"{n}.txt", rows))
+    link_store(store)
+    linked = reasons_and_confidences(store)
+    with store.session() as s:  # figures that the links do not give, to be recomputed
+        s.execute(ClaimRow.__table__.update().values(confidence=0.6, reasons=[]))
+        s.commit()
+    statements: list[str] = []
+
+    def count(*args) -> None:
+        statements.append(args[2])
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    with store.session() as s:
+        recompute_confidences(s, sorted(linked), linked=False)
+        s.commit()
+    event.remove(store.engine, "before_cursor_execute", count)
+    together = reasons_and_confidences(store)
+    assert len(linked) > 3 and len(statements) == 3
+    assert together != {cid: (0.6, []) for cid in linked}  # the links moved some figures
+    with store.session() as s:
+        s.execute(ClaimRow.__table__.update().values(confidence=0.6, reasons=[]))
+        for claim_id in sorted(linked):
+            recompute_confidence(s, claim_id, linked=False)
+        s.commit()
+    assert reasons_and_confidences(store) == together
+    with store.session() as s, pytest.raises(NoResultFound, match="no claim 999999"):
+        recompute_confidences(s, [999999])

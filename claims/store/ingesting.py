@@ -40,7 +40,7 @@ from claims.store.queries import (
     A,
     C,
     E,
-    recompute_confidence,
+    recompute_confidences,
     search_form,
     utcnow,
 )
@@ -391,8 +391,7 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
                 moves,
             )
             # A carried claim keeps its links and its verdict: its figure is theirs again.
-            for move in moves:
-                recompute_confidence(conn, move["_id"])
+            recompute_confidences(conn, [move["_id"] for move in moves])
         record_passages(
             conn, article_id, outlet_key, extracted, previous.id if previous is not None else None
         )

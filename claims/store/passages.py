@@ -37,7 +37,7 @@ from claims.boilerplate import (
 )
 from claims.models import ExtractedArticle
 from claims.store.engine import LINKING, OUTLET_PASSAGES, hold_lock
-from claims.store.queries import recompute_confidence
+from claims.store.queries import recompute_confidences
 from claims.store.tables import CLAIM, LINK, LINK_INDEX, PASSAGE
 
 C, L, K, P = CLAIM.c, LINK.c, LINK_INDEX.c, PASSAGE.c
@@ -210,10 +210,8 @@ def unlink(conn: Connection, ids: list[int]) -> None:
     if linked:
         conn.execute(_UNLINK, {"ids": ids})
     conn.execute(_UNINDEX, {"ids": [*ids, *partners]})
-    for claim_id in ids:
-        recompute_confidence(conn, claim_id, linked=False)
-    for partner in sorted(partners):
-        recompute_confidence(conn, partner)
+    recompute_confidences(conn, ids, linked=False)
+    recompute_confidences(conn, partners)
 
 
 def move(

@@ -6,16 +6,18 @@ as bound parameters; article text never becomes SQL.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from functools import partial
 
 from sqlalchemy import (
+    BindParameter,
     Connection,
     Row,
     Select,
     and_,
+    bindparam,
     delete,
     func,
     or_,
@@ -24,6 +26,7 @@ from sqlalchemy import (
     union,
     update,
 )
+from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session
 
 from claims.arabic import normalize_key, normalize_word
@@ -401,34 +404,68 @@ def _conflict(session: Session, claim_id: int, expected_version: int) -> Conflic
 def recompute_confidence(
     session: Session | Connection, claim_id: int, *, linked: bool = True
 ) -> None:
-    """Recompute a claim's confidence and its reasons from its links and its review status,
-    in the caller's transaction, by the linker's rule: a verdict (verified / disputed)
-    overrides the figure, and going back to unreviewed gives the figure of the links back.
-    The `linked:` summary step (delta 0) is kept as it was, or dropped when the claim is no
-    longer `linked` (it became furniture)."""
+    """Recompute one claim's confidence and reasons (`recompute_confidences`)."""
+    recompute_confidences(session, [claim_id], linked=linked)
+
+
+# Claims whose confidences are recomputed together: their ids make one IN (...) list.
+RECOMPUTED_AT_ONCE = 500
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+_CONFIDENCE_OF = select(C.id, C.confidence, C.reasons, C.status).where(C.id.in_(_IDS))
+_LINKS_OF = select(L.claim_id, L.other_id, L.kind, L.score).where(
+    or_(L.claim_id.in_(_IDS), L.other_id.in_(_IDS))
+)
+_SET_CONFIDENCE = (
+    update(CLAIM)
+    .where(C.id == bindparam("_id"))
+    .values(confidence=bindparam("v_confidence"), reasons=bindparam("v_reasons"))
+)
+
+
+def recompute_confidences(
+    session: Session | Connection, claim_ids: Iterable[int], *, linked: bool = True
+) -> None:
+    """Recompute these claims' confidence and reasons from their links and their review
+    status, in the caller's transaction, by the linker's rule: a verdict (verified /
+    disputed) overrides the figure, and going back to unreviewed gives the figure of the links
+    back. The `linked:` summary step (delta 0) is kept as it was, or dropped when the claims
+    are no longer `linked` (they became furniture). Three statements for each
+    RECOMPUTED_AT_ONCE claims, not three a claim: an article that makes a hundred passages
+    furniture recomputes them and their partners at once."""
     # The linker's modules load numpy and the linking rules: only when a verdict needs them.
     from claims.link import update_confidence
     from claims.store.linking import LINKED
 
-    row = session.execute(select(C.confidence, C.reasons, C.status).where(C.id == claim_id)).one()
-    links = [
-        (kind, score, other if one == claim_id else one)
-        for one, other, kind, score in session.execute(
-            select(L.claim_id, L.other_id, L.kind, L.score).where(
-                or_(L.claim_id == claim_id, L.other_id == claim_id)
+    ids = sorted(set(claim_ids))
+    for start in range(0, len(ids), RECOMPUTED_AT_ONCE):
+        chunk = ids[start : start + RECOMPUTED_AT_ONCE]
+        rows = session.execute(_CONFIDENCE_OF, {"ids": chunk}).all()
+        if len(rows) < len(chunk):
+            missing = sorted(set(chunk) - {row.id for row in rows})
+            raise NoResultFound(f"no claim {', '.join(map(str, missing))}")
+        wanted = set(chunk)
+        links: dict[int, list[tuple[str, float, int]]] = defaultdict(list)
+        for one, other, kind, score in session.execute(_LINKS_OF, {"ids": chunk}):
+            if one in wanted:
+                links[one].append((kind, score, other))
+            if other in wanted:
+                links[other].append((kind, score, one))
+        params = []
+        for row in rows:
+            raw = row.reasons or []
+            marks = [r for r in raw if str(r.get("label", "")).startswith(LINKED)]
+            steps = [Reason.model_validate(r) for r in raw if r not in marks]
+            value, reasons = update_confidence(
+                row.confidence, steps, links.get(row.id, []), row.status
             )
-        )
-    ]
-    raw = row.reasons or []
-    marks = [r for r in raw if str(r.get("label", "")).startswith(LINKED)]
-    kept_marks = marks if linked else []
-    steps = [Reason.model_validate(r) for r in raw if r not in marks]
-    value, reasons = update_confidence(row.confidence, steps, links, row.status)
-    session.execute(
-        update(CLAIM)
-        .where(C.id == claim_id)
-        .values(confidence=value, reasons=[r.model_dump() for r in reasons] + kept_marks)
-    )
+            params.append(
+                {
+                    "_id": row.id,
+                    "v_confidence": value,
+                    "v_reasons": [r.model_dump() for r in reasons] + (marks if linked else []),
+                }
+            )
+        session.execute(_SET_CONFIDENCE, params)
 
 
 def _change(
@@ -607,8 +644,7 @@ def reject_link(store: Store, claim_id: int, other_id: int, *, reviewer: str, re
                 )
             )
             session.execute(delete(LINK).where(between))
-            for claim in (low, high):
-                recompute_confidence(session, claim)
+            recompute_confidences(session, (low, high))
             return len(kinds)
 
     return store.retrying(once, f"rejecting the link of claims {low} and {high}")
