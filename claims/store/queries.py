@@ -448,7 +448,7 @@ def recompute_confidences(
         for one, other, kind, score in session.execute(_LINKS_OF, {"ids": chunk}):
             if one in wanted:
                 links[one].append((kind, score, other))
-            if other in wanted:
+            if other in wanted and other != one:
                 links[other].append((kind, score, one))
         params = []
         for row in rows:
