@@ -9,6 +9,8 @@ from claims.models import LinkKind, Reason, Status
 CORROBORATED = "corroborated by claim"
 CONTRADICTED = "contradicted by claim"
 REVIEWER = "reviewer:"
+# The step a linking run closes a claim's reasons with (delta 0): 'linked: 2 corroborates'.
+LINKED = "linked:"
 _LINK_LABELS = (CORROBORATED, CONTRADICTED, REVIEWER)
 # How far one independent corroboration closes the gap to 1, and one contradiction to 0.
 RAISE = 0.25

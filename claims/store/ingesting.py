@@ -239,7 +239,7 @@ def _corrected(conn: Connection, article: Article) -> Article:
 
 def _link_marks(reasons: list | None) -> list[dict]:
     """The linker's summary steps (delta 0) among a claim's reasons."""
-    from claims.store.linking import LINKED  # loads the linker: only for an edited article
+    from claims.link.confidence import LINKED  # loads the linker: only for an edited article
 
     return [r for r in reasons or [] if str(r.get("label", "")).startswith(LINKED)]
 

@@ -54,6 +54,7 @@ from sqlalchemy.sql.dml import Insert, Update
 from claims import link as linker
 from claims.arabic import normalize_key
 from claims.cycles import no_cycle_collection
+from claims.link.confidence import LINKED
 from claims.models import Kind, LinkKind, Reason
 from claims.store import link_keys
 from claims.store.engine import LINKING, Store, hold_lock
@@ -62,7 +63,6 @@ from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, LINK_INDEX
 
 C, A, L, E, K = CLAIM.c, ARTICLE.c, LINK.c, ENTITY.c, LINK_INDEX.c
 
-LINKED = "linked:"
 # Ids per IN (...) list.
 CHUNK = 500
 # Links per INSERT (the statement's parameters are held in memory at once).

@@ -434,7 +434,7 @@ def recompute_confidences(
     furniture recomputes them and their partners at once."""
     # The linker's modules load numpy and the linking rules: only when a verdict needs them.
     from claims.link import update_confidence
-    from claims.store.linking import LINKED
+    from claims.link.confidence import LINKED
 
     ids = sorted(set(claim_ids))
     for start in range(0, len(ids), RECOMPUTED_AT_ONCE):
