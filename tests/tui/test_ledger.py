@@ -104,6 +104,49 @@ async def test_the_ledger_counts_a_verdict_given_just_before(db_path):
         assert [cell.plain for cell in ministry[4:7]] == ["0", "1", "100%"]
 
 
+async def test_the_ledger_is_read_in_a_worker_and_escape_works_meanwhile(db_path):
+    """At a million claims the ledger takes seconds to read: the screen shows that it is
+    reading, answers keys meanwhile, and reads an order asked for meanwhile after the first."""
+    import threading
+
+    async with running(db_path) as (app, pilot):
+        claims = app.main.session.count
+        release = threading.Event()
+        asked = []
+        read = app.main.session.sources
+
+        def slow_sources(sort):
+            asked.append(sort.value)
+            release.wait(5)
+            return read(sort)
+
+        app.main.session.sources = slow_sources
+        await pilot.press("l")
+        await pilot.pause()
+        ledger = app.screen
+        assert isinstance(ledger, LedgerScreen) and ledger.query_one(DataTable).loading
+        assert "reading…" in str(ledger.query_one("#ledger-status", Static).render())
+        await pilot.press("o")  # another order while the first is read
+        await pilot.pause()
+        assert asked == ["claims"]  # one read at a time
+        release.set()
+        await settle(pilot)
+        assert asked == ["claims", "disputed"] and not ledger.query_one(DataTable).loading
+        assert "Sort: disputed share" in str(ledger.query_one("#ledger-status", Static).render())
+        assert sources_shown(ledger)[0] == MINISTRY
+
+        release.clear()
+        await pilot.press("escape")
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("escape")  # left while reading
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        release.set()
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen) and app.main.session.count == claims
+
+
 async def test_names_and_outlets_are_drawn_as_text_never_markup():
     hostile = SourceView(
         kind=Kind.named_person,

@@ -3,6 +3,8 @@ Enter shows the chosen source's claims in the review screen; Escape goes back to
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -10,7 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from claims.store import SourceSort, SourceView
+from claims.store import SourceSort, SourceView, StoreBusy
 from tui.bidi import Display
 from tui.session import Session
 from tui.widgets.look import KIND_BADGE, STATUS_STYLE
@@ -72,6 +74,7 @@ class LedgerScreen(Screen[SourceView | None]):
         self.sort = SourceSort.claims
         self.rows: list[SourceView] = []
         self.total = 0
+        self.reading = False  # a worker is reading the ledger
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,12 +93,49 @@ class LedgerScreen(Screen[SourceView | None]):
         self.table.focus()
 
     def load(self) -> None:
-        """Read the ledger in the current order and draw it from the first row."""
-        self.rows, self.total = self.session.sources(self.sort)
+        """Read the ledger in the current order in a worker thread (seconds at a million
+        claims: the screen answers meanwhile, Escape included) and draw it from the first row
+        when it comes. One read at a time: an order asked for meanwhile is read after it."""
+        self.table.loading = True
+        if not self.reading:
+            self.reading = True
+            sort = self.sort
+            self.run_worker(lambda: self._read(sort), thread=True, exit_on_error=False)
+        self.update_status_line()
+
+    def _read(self, sort: SourceSort) -> None:
+        try:
+            rows, total = self.session.sources(sort)
+        except StoreBusy as err:
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.app.call_from_thread(self._not_read, err)
+            return
+        with contextlib.suppress(RuntimeError):
+            self.app.call_from_thread(self._show, sort, rows, total)
+
+    def _show(self, sort: SourceSort, rows: list[SourceView], total: int) -> None:
+        self.reading = False
+        if not self.is_attached:
+            return  # the screen was left meanwhile
+        if sort is not self.sort:
+            self.load()  # another order was asked for meanwhile
+            return
+        self.rows, self.total = rows, total
         self.table.clear()
         for row in self.rows:
             self.table.add_row(*self.cells(row))
+        self.table.loading = False
         self.update_status_line()
+
+    def _not_read(self, err: StoreBusy) -> None:
+        self.reading = False
+        if not self.is_attached:
+            return
+        self.table.loading = False
+        self.update_status_line()
+        self.notify(
+            str(err), title="Ledger not read: the store is busy", severity="error", markup=False
+        )
 
     def cells(self, row: SourceView) -> list[Text]:
         d = self.bidi
@@ -117,6 +157,8 @@ class LedgerScreen(Screen[SourceView | None]):
         line = Text("Source ledger", "bold")
         shown = len(self.rows)
         count = f"{shown:,} sources" if shown == self.total else f"{shown:,} of {self.total:,}"
+        if self.reading:
+            count = "reading…"
         line.append(f"   {count}   Sort: {SORT_NAMES[self.sort]}", "dim")
         line.append("   Enter: its claims · o or a header: order · Esc: back", "dim")
         self.query_one("#ledger-status", Static).update(line)
