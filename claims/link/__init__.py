@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from claims.link.confidence import (
     CONTRADICTED,
     CORROBORATED,
+    LINKED,
     LOWER,
     MAX_COUNTED,
     RAISE,
@@ -131,6 +132,7 @@ __all__ = [
     "Judged",
     "Keys",
     "LARGE_BLOCK",
+    "LINKED",
     "LONGER",
     "LONG_STATEMENT",
     "LOWER",

@@ -55,10 +55,10 @@ from claims import link as linker
 from claims.arabic import normalize_key
 from claims.cycles import no_cycle_collection
 from claims.link.confidence import LINKED
-from claims.models import Kind, LinkKind, Reason
+from claims.models import Kind, LinkKind
 from claims.store import link_keys
 from claims.store.engine import LINKING, Store, hold_lock
-from claims.store.queries import rejected_pairs
+from claims.store.queries import SET_CONFIDENCE, confidence_from_links, rejected_pairs
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, LINK_INDEX
 
 C, A, L, E, K = CLAIM.c, ARTICLE.c, LINK.c, ENTITY.c, LINK_INDEX.c
@@ -105,15 +105,6 @@ class LinkResult:
     compared: int = 0  # stored claims whose keys were compared with the new claims' keys
     analysed: int = 0  # stored claims read and analysed: candidates of some new claim
     judged: int = 0  # candidate pairs judged: the work of a run besides its claims
-
-
-def _reasons(raw: list) -> list[Reason]:
-    """Stored reasons (which this store wrote) as models, the `linked:` summary left out."""
-    return [
-        Reason.model_construct(label=r["label"], delta=r["delta"])
-        for r in raw or []
-        if not str(r.get("label", "")).startswith(LINKED)
-    ]
 
 
 def _chunks(ids: Sequence[int], size: int = CHUNK) -> Iterable[Sequence[int]]:
@@ -924,32 +915,20 @@ def _insert_links(session, params: list[dict], written: _Written | None) -> None
 
 
 def _refresh(session, rows, by_claim: _LinksOf) -> int:
-    """Recompute confidence and reasons of `rows` (claim rows) from all their links."""
+    """Recompute confidence and reasons of `rows` (claim rows) from all their links, with a
+    `linked:` summary of them."""
     params = []
     for r in rows:
         found = by_claim.get(r.id, [])
-        value, reasons = linker.update_confidence(
-            r.confidence, _reasons(r.reasons), found, r.status
-        )
         kinds: dict[str, int] = defaultdict(int)
         for kind, _score, _other in found:
             kinds[kind] += 1
         summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no related claims"
-        reasons.append(Reason(label=f"{LINKED} {summary}", delta=0.0))
         params.append(
-            {
-                "_id": r.id,
-                "v_conf": value,
-                "v_reasons": [{"label": x.label, "delta": x.delta} for x in reasons],
-            }
+            confidence_from_links(r, found, [{"label": f"{LINKED} {summary}", "delta": 0.0}])
         )
     if params:
-        session.execute(
-            update(CLAIM)
-            .where(C.id == bindparam("_id"))
-            .values(confidence=bindparam("v_conf"), reasons=bindparam("v_reasons")),
-            params,
-        )
+        session.execute(SET_CONFIDENCE, params)
     return len(params)
 
 

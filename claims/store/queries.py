@@ -415,11 +415,34 @@ _CONFIDENCE_OF = select(C.id, C.confidence, C.reasons, C.status).where(C.id.in_(
 _LINKS_OF = select(L.claim_id, L.other_id, L.kind, L.score).where(
     or_(L.claim_id.in_(_IDS), L.other_id.in_(_IDS))
 )
-_SET_CONFIDENCE = (
+# Parameters: `_id`, `v_confidence` and `v_reasons` (`confidence_from_links`).
+SET_CONFIDENCE = (
     update(CLAIM)
     .where(C.id == bindparam("_id"))
     .values(confidence=bindparam("v_confidence"), reasons=bindparam("v_reasons"))
 )
+
+
+def confidence_from_links(
+    row: Row, links: Sequence[tuple[str, float, int]], marks: list[dict]
+) -> dict:
+    """The parameters of SET_CONFIDENCE for a claim `row` (id, confidence, reasons, status)
+    with these links, by the linker's rule: its reasons less their `linked:` summary, the
+    links' steps, a verdict's, then `marks` (the summary a run writes, or the one kept)."""
+    # The linker's modules load the linking rules: only when a verdict needs them.
+    from claims.link import LINKED, update_confidence
+
+    steps = [
+        Reason.model_construct(label=r["label"], delta=r["delta"])  # as this store wrote them
+        for r in row.reasons or []
+        if not str(r.get("label", "")).startswith(LINKED)
+    ]
+    value, reasons = update_confidence(row.confidence, steps, links, row.status)
+    return {
+        "_id": row.id,
+        "v_confidence": value,
+        "v_reasons": [{"label": x.label, "delta": x.delta} for x in reasons] + marks,
+    }
 
 
 def recompute_confidences(
@@ -432,9 +455,7 @@ def recompute_confidences(
     are no longer `linked` (they became furniture). Three statements for each
     RECOMPUTED_AT_ONCE claims, not three a claim: an article that makes a hundred passages
     furniture recomputes them and their partners at once."""
-    # The linker's modules load numpy and the linking rules: only when a verdict needs them.
-    from claims.link import update_confidence
-    from claims.link.confidence import LINKED
+    from claims.link import LINKED
 
     ids = sorted(set(claim_ids))
     for start in range(0, len(ids), RECOMPUTED_AT_ONCE):
@@ -452,20 +473,9 @@ def recompute_confidences(
                 links[other].append((kind, score, one))
         params = []
         for row in rows:
-            raw = row.reasons or []
-            marks = [r for r in raw if str(r.get("label", "")).startswith(LINKED)]
-            steps = [Reason.model_validate(r) for r in raw if r not in marks]
-            value, reasons = update_confidence(
-                row.confidence, steps, links.get(row.id, []), row.status
-            )
-            params.append(
-                {
-                    "_id": row.id,
-                    "v_confidence": value,
-                    "v_reasons": [r.model_dump() for r in reasons] + (marks if linked else []),
-                }
-            )
-        session.execute(_SET_CONFIDENCE, params)
+            kept = [r for r in row.reasons or [] if str(r.get("label", "")).startswith(LINKED)]
+            params.append(confidence_from_links(row, links.get(row.id, []), kept if linked else []))
+        session.execute(SET_CONFIDENCE, params)
 
 
 def _change(
