@@ -100,7 +100,8 @@ class LedgerScreen(Screen[SourceView | None]):
         if not self.reading:
             self.reading = True
             sort = self.sort
-            self.run_worker(lambda: self._read(sort), thread=True, exit_on_error=False)
+            # a failure other than a busy store ends the app with its traceback, as before
+            self.run_worker(lambda: self._read(sort), thread=True)
         self.update_status_line()
 
     def _read(self, sort: SourceSort) -> None:
