@@ -7,6 +7,7 @@ costs one page of memory, not 100,000 rows.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import datetime
@@ -185,10 +186,13 @@ class Session:
     def related(self, claim_id: int) -> list[RelatedClaim]:
         return st.related(self.store, claim_id)
 
-    def sources(self, sort: SourceSort) -> tuple[list[SourceView], int]:
-        """The first LEDGER_ROWS rows of the source ledger in this order, and how many in all."""
-        rows = st.sources(self.store, sort=sort, limit=LEDGER_ROWS)
-        total = len(rows) if len(rows) < LEDGER_ROWS else st.count_sources(self.store)
+    def sources(
+        self, sort: SourceSort, stop: threading.Event | None = None
+    ) -> tuple[list[SourceView], int]:
+        """The first LEDGER_ROWS rows of the source ledger in this order, and how many in all;
+        raises claims.store.Stopped when `stop` is set meanwhile (on SQLite)."""
+        rows = st.sources(self.store, sort=sort, limit=LEDGER_ROWS, stop=stop)
+        total = len(rows) if len(rows) < LEDGER_ROWS else st.count_sources(self.store, stop=stop)
         return rows, total
 
     # Review actions: each one written at once ------------------------------------------------

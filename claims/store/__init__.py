@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from claims.store.articles import article, correct_article
     from claims.store.engine import (
+        Stopped,
         Store,
         StoreBusy,
         StoreError,
@@ -72,6 +73,7 @@ _HOME = {
     "StoreError": "claims.store.engine",
     "StoreMissing": "claims.store.engine",
     "StoreOutdated": "claims.store.engine",
+    "Stopped": "claims.store.engine",
     "display_url": "claims.store.engine",
     "failure_message": "claims.store.engine",
     "resolve_url": "claims.store.engine",
@@ -143,6 +145,7 @@ __all__ = [
     "StoreMissing",
     "StoreOutdated",
     "StoreStats",
+    "Stopped",
     "UndoRefused",
     "add_note",
     "display_url",

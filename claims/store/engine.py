@@ -7,6 +7,8 @@ import json
 import os
 import random
 import re
+import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -73,6 +75,34 @@ class StoreBusy(StoreError):
 
 class StoreMissing(StoreError):
     """The SQLite file named does not exist, and the command only reads a store."""
+
+
+class Stopped(Exception):
+    """A read was stopped by its caller before it ended (`stoppable`)."""
+
+
+# SQLite's virtual machine instructions between two looks at a read's stop.
+STOP_CHECK_EVERY = 100_000
+
+
+@contextmanager
+def stoppable(session: Session, stop: threading.Event | None) -> Iterator[None]:
+    """Reads in `session` meanwhile end with Stopped soon after `stop` is set (from another
+    thread: the review app leaving a screen whose read takes seconds at a million claims).
+    On SQLite only, through its progress handler; elsewhere the read runs to its end."""
+    connection = session.connection().connection.driver_connection
+    if stop is None or not isinstance(connection, sqlite3.Connection):
+        yield
+        return
+    connection.set_progress_handler(stop.is_set, STOP_CHECK_EVERY)  # true: interrupt
+    try:
+        yield
+    except DBAPIError as exc:
+        if stop.is_set():
+            raise Stopped() from exc
+        raise
+    finally:
+        connection.set_progress_handler(None, 0)
 
 
 T = TypeVar("T")

@@ -7,6 +7,8 @@ phrase in the same outlet share a row), then claims are counted by row, and link
 
 from __future__ import annotations
 
+import threading
+
 from sqlalchemy import (
     ColumnElement,
     Select,
@@ -23,7 +25,7 @@ from sqlalchemy import (
 
 from claims.arabic import normalize_key
 from claims.models import LinkKind, Status
-from claims.store.engine import Store
+from claims.store.engine import Store, stoppable
 from claims.store.queries import A, C, E, L, _aware, _values
 from claims.store.search_index import like_anywhere
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, SHARED
@@ -302,22 +304,26 @@ def sources(
     sort: SourceSort = SourceSort.claims,
     offset: int = 0,
     limit: int | None = None,
+    stop: threading.Event | None = None,
 ) -> list[SourceView]:
     """The rows of the source ledger that pass the filter, in the order asked (all of them
-    when `limit` is None). Sources with no current claim are left out."""
+    when `limit` is None). Sources with no current claim are left out. Raises
+    `claims.store.Stopped` when `stop` is set before it ends (SQLite; `stoppable`)."""
     stmt, orders = _ledger(flt or SourceFilter())
     stmt = stmt.order_by(*orders[SourceSort(sort)]).offset(max(offset, 0))
     if limit is not None:
         stmt = stmt.limit(max(limit, 0))
-    with store.session() as session:
+    with store.session() as session, stoppable(session, stop):
         return [_view(row) for row in session.execute(stmt)]
 
 
-def count_sources(store: Store, flt: SourceFilter | None = None) -> int:
+def count_sources(
+    store: Store, flt: SourceFilter | None = None, stop: threading.Event | None = None
+) -> int:
     """How many rows `sources` gives, without its link counts (at a million claims, most of
-    its time)."""
+    its time); `stop` as for `sources`."""
     flt = flt or SourceFilter()
     parts, _claims = _parts(flt)
     stmt = _in_outlet(select(parts.c.row_key).group_by(parts.c.row_key), flt, parts.c)
-    with store.session() as session:
+    with store.session() as session, stoppable(session, stop):
         return session.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()

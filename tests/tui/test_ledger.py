@@ -106,19 +106,25 @@ async def test_the_ledger_counts_a_verdict_given_just_before(db_path):
 
 async def test_the_ledger_is_read_in_a_worker_and_escape_works_meanwhile(db_path):
     """At a million claims the ledger takes seconds to read: the screen shows that it is
-    reading, answers keys meanwhile, and reads an order asked for meanwhile after the first."""
+    reading, answers keys meanwhile, and an order asked for meanwhile stops the read under
+    way and is read instead; leaving the screen stops its read."""
     import threading
+
+    from claims.store import Stopped
 
     async with running(db_path) as (app, pilot):
         claims = app.main.session.count
         release = threading.Event()
-        asked = []
+        asked, stopped = [], []
         read = app.main.session.sources
 
-        def slow_sources(sort):
+        def slow_sources(sort, stop):
             asked.append(sort.value)
-            release.wait(5)
-            return read(sort)
+            while not release.wait(0.01):
+                if stop.is_set():
+                    stopped.append(sort.value)
+                    raise Stopped()
+            return read(sort, stop)
 
         app.main.session.sources = slow_sources
         await pilot.press("l")
@@ -128,10 +134,12 @@ async def test_the_ledger_is_read_in_a_worker_and_escape_works_meanwhile(db_path
         assert "reading…" in str(ledger.query_one("#ledger-status", Static).render())
         await pilot.press("o")  # another order while the first is read
         await pilot.pause()
-        assert asked == ["claims"]  # one read at a time
+        while len(asked) < 2:  # the first read stopped, the second under way
+            await pilot.pause(0.01)
+        assert asked == ["claims", "disputed"] and stopped == ["claims"]
         release.set()
         await settle(pilot)
-        assert asked == ["claims", "disputed"] and not ledger.query_one(DataTable).loading
+        assert not ledger.query_one(DataTable).loading
         assert "Sort: disputed share" in str(ledger.query_one("#ledger-status", Static).render())
         assert sources_shown(ledger)[0] == MINISTRY
 
@@ -139,12 +147,32 @@ async def test_the_ledger_is_read_in_a_worker_and_escape_works_meanwhile(db_path
         await pilot.press("escape")
         await pilot.press("l")
         await pilot.pause()
-        await pilot.press("escape")  # left while reading
-        await pilot.pause()
-        assert isinstance(app.screen, MainScreen)
-        release.set()
+        await pilot.press("escape")  # left while reading: the read is stopped
         await settle(pilot)
-        assert isinstance(app.screen, MainScreen) and app.main.session.count == claims
+        assert isinstance(app.screen, MainScreen) and stopped == ["claims", "claims"]
+        assert app.main.session.count == claims
+
+
+async def test_a_ledger_read_on_sqlite_ends_when_it_is_stopped(db_path):
+    """The stop reaches SQLite inside a statement: a query that would run for minutes
+    ends with Stopped, and the connection reads as before afterwards."""
+    import threading
+
+    from sqlalchemy import text
+
+    from claims.store import Stopped, Store
+    from claims.store.engine import stoppable
+
+    endless = text(
+        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1e12) "
+        "SELECT count(*) FROM n"
+    )
+    stop = threading.Event()
+    with Store.open(str(db_path)) as store, store.session() as session:
+        threading.Timer(0.05, stop.set).start()
+        with pytest.raises(Stopped), stoppable(session, stop):
+            session.execute(endless).scalar_one()
+        assert session.execute(text("SELECT 1")).scalar_one() == 1
 
 
 async def test_names_and_outlets_are_drawn_as_text_never_markup():

@@ -4,6 +4,7 @@ Enter shows the chosen source's claims in the review screen; Escape goes back to
 from __future__ import annotations
 
 import contextlib
+import threading
 
 from rich.text import Text
 from textual import on
@@ -12,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from claims.store import SourceSort, SourceView, StoreBusy
+from claims.store import SourceSort, SourceView, Stopped, StoreBusy
 from tui.bidi import Display
 from tui.session import Session
 from tui.widgets.look import KIND_BADGE, STATUS_STYLE
@@ -75,6 +76,7 @@ class LedgerScreen(Screen[SourceView | None]):
         self.rows: list[SourceView] = []
         self.total = 0
         self.reading = False  # a worker is reading the ledger
+        self.stop = threading.Event()  # set: the read under way ends early (SQLite)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -95,31 +97,48 @@ class LedgerScreen(Screen[SourceView | None]):
     def load(self) -> None:
         """Read the ledger in the current order in a worker thread (seconds at a million
         claims: the screen answers meanwhile, Escape included) and draw it from the first row
-        when it comes. One read at a time: an order asked for meanwhile is read after it."""
+        when it comes. One read at a time: an order asked for meanwhile stops the read under
+        way (on SQLite; elsewhere waits for it) and is read after it."""
         self.table.loading = True
-        if not self.reading:
-            self.reading = True
-            sort = self.sort
-            # a failure other than a busy store ends the app with its traceback, as before
-            self.run_worker(lambda: self._read(sort), thread=True)
+        if self.reading:
+            self.stop.set()
+        else:
+            self._start()
         self.update_status_line()
 
-    def _read(self, sort: SourceSort) -> None:
+    def _start(self) -> None:
+        self.reading = True
+        self.stop = threading.Event()
+        sort, stop = self.sort, self.stop
+        # a failure other than a busy store ends the app with its traceback, as before
+        self.run_worker(lambda: self._read(sort, stop), thread=True)
+
+    def _read(self, sort: SourceSort, stop: threading.Event) -> None:
         try:
-            rows, total = self.session.sources(sort)
+            rows, total = self.session.sources(sort, stop)
+        except Stopped:
+            self._answer(self._stopped)
         except StoreBusy as err:
-            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-                self.app.call_from_thread(self._not_read, err)
-            return
+            self._answer(self._not_read, err)
+        else:
+            self._answer(self._show, sort, rows, total)
+
+    def _answer(self, callback, *args) -> None:
+        """Run `callback` in the app's thread, unless the app has closed meanwhile."""
         with contextlib.suppress(RuntimeError):
-            self.app.call_from_thread(self._show, sort, rows, total)
+            self.app.call_from_thread(callback, *args)
+
+    def _stopped(self) -> None:
+        self.reading = False
+        if self.is_attached:
+            self._start()  # the order asked for meanwhile
 
     def _show(self, sort: SourceSort, rows: list[SourceView], total: int) -> None:
         self.reading = False
         if not self.is_attached:
             return  # the screen was left meanwhile
         if sort is not self.sort:
-            self.load()  # another order was asked for meanwhile
+            self._start()  # another order was asked for meanwhile
             return
         self.rows, self.total = rows, total
         self.table.clear()
@@ -137,6 +156,9 @@ class LedgerScreen(Screen[SourceView | None]):
         self.notify(
             str(err), title="Ledger not read: the store is busy", severity="error", markup=False
         )
+
+    def on_unmount(self) -> None:
+        self.stop.set()  # left: a read under way is of no use any more
 
     def cells(self, row: SourceView) -> list[Text]:
         d = self.bidi
