@@ -384,3 +384,31 @@ def test_out_writes_the_file_whole_and_refuses_a_table(ledger_store, db_url, tmp
     assert missing.exit_code == 2 and "does not exist" in missing.output
     table = claims_sources(db_url, "--out", str(target))
     assert table.exit_code == 2 and "--format csv" in table.output
+
+
+def test_a_read_ends_inside_its_statement_when_it_is_stopped(store):
+    """The stop reaches the database inside a statement (SQLite's progress handler,
+    PostgreSQL's cancel): a query that would run for minutes ends with Stopped, and the store
+    reads as before afterwards; a read whose stop is never set runs to its end."""
+    import threading
+
+    from sqlalchemy import text
+
+    from claims.store import Stopped
+    from claims.store.engine import stoppable
+
+    sqlite = store.engine.dialect.name == "sqlite"
+    endless = text(
+        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1e12) "
+        "SELECT count(*) FROM n"
+        if sqlite
+        else "SELECT pg_sleep(600)"
+    )
+    stop = threading.Event()
+    with store.session() as session:
+        threading.Timer(0.1, stop.set).start()
+        with pytest.raises(Stopped), stoppable(session, stop):
+            session.execute(endless).scalar_one()
+    with store.session() as session, stoppable(session, threading.Event()):
+        assert session.execute(text("SELECT 1")).scalar_one() == 1
+    assert sources(store, stop=threading.Event()) == sources(store)

@@ -190,7 +190,7 @@ class Session:
         self, sort: SourceSort, stop: threading.Event | None = None
     ) -> tuple[list[SourceView], int]:
         """The first LEDGER_ROWS rows of the source ledger in this order, and how many in all;
-        raises claims.store.Stopped when `stop` is set meanwhile (on SQLite)."""
+        raises claims.store.Stopped when `stop` is set meanwhile."""
         rows = st.sources(self.store, sort=sort, limit=LEDGER_ROWS, stop=stop)
         total = len(rows) if len(rows) < LEDGER_ROWS else st.count_sources(self.store, stop=stop)
         return rows, total

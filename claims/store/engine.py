@@ -88,13 +88,20 @@ STOP_CHECK_EVERY = 100_000
 @contextmanager
 def stoppable(session: Session, stop: threading.Event | None) -> Iterator[None]:
     """Reads in `session` meanwhile end with Stopped soon after `stop` is set (from another
-    thread: the review app leaving a screen whose read takes seconds at a million claims).
-    On SQLite only, through its progress handler; elsewhere the read runs to its end."""
-    connection = session.connection().connection.driver_connection
-    if stop is None or not isinstance(connection, sqlite3.Connection):
+    thread: the review app leaving a screen whose read takes seconds at a million claims):
+    on SQLite through its progress handler, on PostgreSQL by asking the server to cancel the
+    statement under way."""
+    if stop is None:
         yield
         return
-    connection.set_progress_handler(stop.is_set, STOP_CHECK_EVERY)  # true: interrupt
+    connection = session.connection().connection.driver_connection
+    if isinstance(connection, sqlite3.Connection):
+        connection.set_progress_handler(stop.is_set, STOP_CHECK_EVERY)  # true: interrupt
+        stopping: Callable[[], None] = partial(connection.set_progress_handler, None, 0)
+    elif connection is not None and hasattr(connection, "cancel_safe"):  # psycopg
+        stopping = _cancel_when(stop, connection.cancel_safe)
+    else:
+        stopping = lambda: None  # noqa: E731 (another driver: the read runs to its end)
     try:
         yield
     except DBAPIError as exc:
@@ -102,7 +109,30 @@ def stoppable(session: Session, stop: threading.Event | None) -> Iterator[None]:
             raise Stopped() from exc
         raise
     finally:
-        connection.set_progress_handler(None, 0)
+        stopping()
+
+
+def _cancel_when(stop: threading.Event, cancel: Callable[[], None]) -> Callable[[], None]:
+    """Call `cancel` in a thread of its own if `stop` is set before the returned function is
+    called: never after, when the connection has moved on (the thread then ends by itself)."""
+    done = threading.Event()
+    lock = threading.Lock()
+
+    def watch() -> None:
+        while not done.is_set():
+            if stop.wait(0.05):
+                with lock:
+                    if not done.is_set():
+                        cancel()
+                return
+
+    threading.Thread(target=watch, name="claims-stop", daemon=True).start()
+
+    def finish() -> None:
+        with lock:
+            done.set()
+
+    return finish
 
 
 T = TypeVar("T")

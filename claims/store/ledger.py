@@ -308,7 +308,7 @@ def sources(
 ) -> list[SourceView]:
     """The rows of the source ledger that pass the filter, in the order asked (all of them
     when `limit` is None). Sources with no current claim are left out. Raises
-    `claims.store.Stopped` when `stop` is set before it ends (SQLite; `stoppable`)."""
+    `claims.store.Stopped` when `stop` is set before it ends (`stoppable`)."""
     stmt, orders = _ledger(flt or SourceFilter())
     stmt = stmt.order_by(*orders[SourceSort(sort)]).offset(max(offset, 0))
     if limit is not None:

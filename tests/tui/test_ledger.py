@@ -153,28 +153,6 @@ async def test_the_ledger_is_read_in_a_worker_and_escape_works_meanwhile(db_path
         assert app.main.session.count == claims
 
 
-async def test_a_ledger_read_on_sqlite_ends_when_it_is_stopped(db_path):
-    """The stop reaches SQLite inside a statement: a query that would run for minutes
-    ends with Stopped, and the connection reads as before afterwards."""
-    import threading
-
-    from sqlalchemy import text
-
-    from claims.store import Stopped, Store
-    from claims.store.engine import stoppable
-
-    endless = text(
-        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1e12) "
-        "SELECT count(*) FROM n"
-    )
-    stop = threading.Event()
-    with Store.open(str(db_path)) as store, store.session() as session:
-        threading.Timer(0.05, stop.set).start()
-        with pytest.raises(Stopped), stoppable(session, stop):
-            session.execute(endless).scalar_one()
-        assert session.execute(text("SELECT 1")).scalar_one() == 1
-
-
 async def test_names_and_outlets_are_drawn_as_text_never_markup():
     hostile = SourceView(
         kind=Kind.named_person,

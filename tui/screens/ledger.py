@@ -76,7 +76,7 @@ class LedgerScreen(Screen[SourceView | None]):
         self.rows: list[SourceView] = []
         self.total = 0
         self.reading = False  # a worker is reading the ledger
-        self.stop = threading.Event()  # set: the read under way ends early (SQLite)
+        self.stop = threading.Event()  # set: the read under way ends early
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,7 +98,7 @@ class LedgerScreen(Screen[SourceView | None]):
         """Read the ledger in the current order in a worker thread (seconds at a million
         claims: the screen answers meanwhile, Escape included) and draw it from the first row
         when it comes. One read at a time: an order asked for meanwhile stops the read under
-        way (on SQLite; elsewhere waits for it) and is read after it."""
+        way and is read after it."""
         self.table.loading = True
         if self.reading:
             self.stop.set()
