@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -123,7 +124,10 @@ def _cancel_when(stop: threading.Event, cancel: Callable[[], None]) -> Callable[
             if stop.wait(0.05):
                 with lock:
                     if not done.is_set():
-                        cancel()
+                        # best effort: a connection lost meanwhile has nothing to cancel, and a
+                        # thread's traceback would be printed over the review app's screen
+                        with contextlib.suppress(Exception):
+                            cancel()
                 return
 
     threading.Thread(target=watch, name="claims-stop", daemon=True).start()
