@@ -40,6 +40,7 @@ from claims.store.queries import (
     A,
     C,
     E,
+    link_marks,
     recompute_confidences,
     search_form,
     utcnow,
@@ -237,13 +238,6 @@ def _corrected(conn: Connection, article: Article) -> Article:
     return article.model_copy(update=fixed) if fixed else article
 
 
-def _link_marks(reasons: list | None) -> list[dict]:
-    """The linker's summary steps (delta 0) among a claim's reasons."""
-    from claims.link.confidence import LINKED  # loads the linker: only for an edited article
-
-    return [r for r in reasons or [] if str(r.get("label", "")).startswith(LINKED)]
-
-
 def _claim_values(claim: Claim, source_id: int | None) -> dict:
     return {
         "current": True,
@@ -376,7 +370,7 @@ def _ingest_once(store: Store, extracted: ExtractedArticle) -> IngestResult:
             if carried.get(claim.text):
                 old = carried[claim.text].popleft()
                 kept_reviews += old.status != Status.unreviewed.value or old.note is not None
-                values["reasons"] = values["reasons"] + _link_marks(old.reasons)
+                values["reasons"] = values["reasons"] + link_marks(old.reasons)
                 moves.append({"_id": old.id, **{f"v_{k}": v for k, v in values.items()}})
             else:
                 inserts.append(values)

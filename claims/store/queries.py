@@ -455,8 +455,6 @@ def recompute_confidences(
     are no longer `linked` (they became furniture). Three statements for each
     RECOMPUTED_AT_ONCE claims, not three a claim: an article that makes a hundred passages
     furniture recomputes them and their partners at once."""
-    from claims.link import LINKED
-
     ids = sorted(set(claim_ids))
     for start in range(0, len(ids), RECOMPUTED_AT_ONCE):
         chunk = ids[start : start + RECOMPUTED_AT_ONCE]
@@ -471,11 +469,20 @@ def recompute_confidences(
                 links[one].append((kind, score, other))
             if other in wanted and other != one:
                 links[other].append((kind, score, one))
-        params = []
-        for row in rows:
-            kept = [r for r in row.reasons or [] if str(r.get("label", "")).startswith(LINKED)]
-            params.append(confidence_from_links(row, links.get(row.id, []), kept if linked else []))
+        params = [
+            confidence_from_links(
+                row, links.get(row.id, []), link_marks(row.reasons) if linked else []
+            )
+            for row in rows
+        ]
         session.execute(SET_CONFIDENCE, params)
+
+
+def link_marks(reasons: list | None) -> list[dict]:
+    """The linker's summary steps (delta 0) among a claim's stored reasons."""
+    from claims.link import LINKED  # the linker's package: only where links are recomputed
+
+    return [r for r in reasons or [] if str(r.get("label", "")).startswith(LINKED)]
 
 
 def _change(
