@@ -55,22 +55,38 @@ def test_unlinked_claims_are_named_with_the_command_that_links_them(db_url):
 
 def test_keys_missing_from_the_key_table_are_named_and_a_full_link_numbers_them_again(db_url):
     _linked_store(db_url)
-    assert link_keys_finding(db_url).ok
+    assert _finding(db_url, "link keys").ok
     _run(db_url, "DELETE FROM link_key WHERE id = 2")
-    finding = link_keys_finding(db_url)
+    finding = _finding(db_url, "link keys")
     assert not finding.ok and "claims link --all" in finding.repair
     assert int(finding.found.split()[0]) >= 1
     result = doctor(db_url)
     assert result.exit_code == 1 and "link_key" in result.output
     with Store.open(db_url) as store:
         link_store(store, all=True)
-    assert link_keys_finding(db_url).ok
+    assert _finding(db_url, "link keys").ok
     assert doctor(db_url).exit_code == 0
 
 
-def link_keys_finding(url: str):
+def test_a_claim_linked_to_itself_is_named_and_a_full_link_drops_it(db_url):
+    _linked_store(db_url)
+    _run(
+        db_url,
+        "INSERT INTO link (claim_id, other_id, kind, score, reasons)"
+        " SELECT id, id, 'duplicate', 1.0, '[]' FROM claim ORDER BY id LIMIT 1",
+    )
+    assert doctor(db_url).exit_code == 1
+    finding = _finding(db_url, "self-links")
+    assert finding.found == "links joining a claim to itself: 1"
+    assert "claims link --all" in finding.repair
+    with Store.open(db_url) as store:
+        link_store(store, all=True)
+    assert doctor(db_url).exit_code == 0
+
+
+def _finding(url: str, check: str):
     _, findings = examine(url)
-    return next(finding for finding in findings if finding.check == "link keys")
+    return next(finding for finding in findings if finding.check == check)
 
 
 def test_rows_pointing_at_missing_rows_are_found(db_url):

@@ -1009,3 +1009,16 @@ def test_war_is_no_aviation():
     # 'حربي' (of war) had been a synonym of aviation: its stem 'حرب' made 'الحرب' (the war) one
     assert "طير" not in features("الحرب في سوريا تدخل عامها الثامن").stems
     assert "طير" in features("الطائرات الروسية تقصف ريف إدلب").stems
+
+
+def test_a_statement_giving_one_figure_twice_is_never_paired_with_itself():
+    # a title glued to its page's date: "28/03/2016 ... 00: 02 ... 21: 02" holds 2 twice;
+    # its figure key held twice made a block of the claim with itself, linked as a duplicate
+    texts = [
+        "قتل 2 من المدنيين في قصف على ريف إدلب الساعة 00: 02 بتوقيت القدس 21: 02",
+        "قتل 2 من المدنيين في قصف على ريف إدلب صباح اليوم",
+    ]
+    feats = [features(t) for t in texts]
+    assert len(set(feats[0].blocking)) == len(feats[0].blocking)
+    i, j, _ = candidates(feats, top_k=None)
+    assert (i.tolist(), j.tolist()) == ([0], [1])

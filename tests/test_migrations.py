@@ -785,3 +785,54 @@ def test_numbered_keys_spell_the_text_keys_and_a_new_article_links_as_in_a_full_
         incremental = snapshot(store)
         assert link_store(store, all=True).new == sum(map(len, STORY))
         assert snapshot(store) == incremental
+
+
+def _best_scores(url: str) -> dict[int, str]:
+    """Each linked claim's best scores as stored ("100 91")."""
+    with Store.open(url) as store, store.session() as session:
+        return dict(session.execute(sa.select(STORED_INDEX.c.claim_id, STORED_INDEX.c.best)).all())
+
+
+def test_upgrade_drops_a_claims_link_to_itself_and_writes_what_a_linking_run_would(db_url):
+    # a store that an older linker linked: the claim giving 2 twice is its own duplicate
+    # (score 1, its 100 among its best scores) and its summary counted that link twice
+    twice = "قتل 2 من المدنيين في قصف على ريف إدلب الساعة 00: 02 بتوقيت القدس 21: 02"
+    near = "قتل 2 من المدنيين في قصف على ريف إدلب صباح اليوم"
+    with Store.open(db_url) as store:
+        ingest(store, story_article("a.txt", [(twice, Kind.organization, "المرصد السوري")]))
+        ingest(store, story_article("b.txt", [(near, Kind.organization, "المرصد السوري")]))
+        link_store(store)
+        right = snapshot(store)
+    best = _best_scores(db_url)
+    (one, _other, kind, _score, _reasons), *more = right[0]
+    assert kind == "duplicate" and not more
+    engine = _schema_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config(db_url)
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0015")
+            reasons = conn.scalar(sa.select(CLAIM.c.reasons).where(CLAIM.c.id == one))
+            assert reasons[-1]["label"] == "linked: 1 duplicate"
+            reasons[-1]["label"] = "linked: 3 duplicate"
+            conn.execute(sa.update(CLAIM).where(CLAIM.c.id == one).values(reasons=reasons))
+            conn.execute(
+                sa.insert(LINK).values(
+                    claim_id=one,
+                    other_id=one,
+                    kind="duplicate",
+                    score=1.0,
+                    reasons=["same wording", "duplicate: the same statement again"],
+                )
+            )
+            conn.execute(
+                sa.update(STORED_INDEX)
+                .where(STORED_INDEX.c.claim_id == one)
+                .values(best=f"100 {best[one]}")
+            )
+    finally:
+        engine.dispose()
+    upgrade(db_url)
+    assert _best_scores(db_url) == best
+    with Store.open(db_url) as store:
+        assert snapshot(store) == right

@@ -81,7 +81,7 @@ def _opposites() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]:
 
 # Bump when stem(), the blocking keys or how they are written change: keys stored by an older
 # linker are then rebuilt (claims/store/linking.py).
-KEYS_FORMAT = 1
+KEYS_FORMAT = 2  # 2: a figure given twice is one key
 # The lexicons the blocking keys are made with (content stems, places, figures).
 _KEY_LEXICONS = (
     "link_stopwords",
@@ -410,12 +410,10 @@ def _read(text: str) -> _Read:
 
 def _blocking(read: _Read) -> tuple[str, ...]:
     """Blocking keys: content stems, places (named entities) and exact figures with their
-    kind."""
-    return (
-        tuple(sorted(read.stems))
-        + tuple(f"@{p}" for p in sorted(read.places))
-        + tuple(f"#{q.low:g}:{_comparable_kind(q)}" for q in read.found if q.exact)
-    )
+    kind, each once (a key held twice would put the claim twice in its block: a pair of
+    the claim with itself)."""
+    figures = dict.fromkeys(f"#{q.low:g}:{_comparable_kind(q)}" for q in read.found if q.exact)
+    return tuple(sorted(read.stems)) + tuple(f"@{p}" for p in sorted(read.places)) + tuple(figures)
 
 
 # Statements whose features are kept (a few KB each).

@@ -24,7 +24,7 @@ from claims.store.engine import (
     resolve_url,
 )
 from claims.store.linking import UNLINKED
-from claims.store.tables import TABLES
+from claims.store.tables import LINK, TABLES
 
 # integrity_check lists at most this many problems: enough to say the file is damaged.
 INTEGRITY_LINES = 20
@@ -57,7 +57,15 @@ def examine(url: str | os.PathLike[str] | None = None) -> tuple[str, list[Findin
     findings: list[Finding] = []
     try:
         with engine.connect() as conn:
-            for check in (_revision, _integrity, _orphans, _linking, _link_keys, _search_index):
+            for check in (
+                _revision,
+                _integrity,
+                _orphans,
+                _linking,
+                _self_links,
+                _link_keys,
+                _search_index,
+            ):
                 try:
                     findings.append(check(conn))
                 except SQLAlchemyError as exc:
@@ -168,6 +176,22 @@ def _linking(conn: Connection) -> Finding:
         f"{unlinked} claims not linked yet (an ingest or link that did not finish)",
         False,
         "Run `claims link` (or the next `claims ingest`) to link them.",
+    )
+
+
+def _self_links(conn: Connection) -> Finding:
+    """Links whose two ends are one claim: a claim is never its own duplicate (older linkers
+    made some, revision 0016 dropped them)."""
+    selves = conn.scalar(
+        select(func.count()).select_from(LINK).where(LINK.c.claim_id == LINK.c.other_id)
+    )
+    if not selves:
+        return Finding("self-links", "no claim is linked to itself", True)
+    return Finding(
+        "self-links",
+        f"links joining a claim to itself: {selves}",
+        False,
+        "Run `claims link --all` to link the whole store again.",
     )
 
 

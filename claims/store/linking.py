@@ -58,7 +58,13 @@ from claims.link.confidence import LINKED
 from claims.models import Kind, LinkKind
 from claims.store import link_keys
 from claims.store.engine import LINKING, Store, hold_lock
-from claims.store.queries import SET_CONFIDENCE, confidence_from_links, rejected_pairs
+from claims.store.queries import (
+    SET_CONFIDENCE,
+    LinksOf,
+    confidence_from_links,
+    links_of,
+    rejected_pairs,
+)
 from claims.store.tables import ARTICLE, CLAIM, ENTITY, LINK, LINK_INDEX
 
 C, A, L, E, K = CLAIM.c, ARTICLE.c, LINK.c, ENTITY.c, LINK_INDEX.c
@@ -644,7 +650,7 @@ def _write(session, plan: _Plan) -> LinkResult | None:
     new = [(cid, k) for cid, k in zip(plan.new_ids, plan.new_keys, strict=True) if cid not in gone]
     new_ids, new_keys = [cid for cid, _k in new], [k for _cid, k in new]
     if not new_ids:
-        updated = _refresh_ids(session, sorted(unlinked_partners), plan.batch)
+        updated = refresh_from_links(session, sorted(unlinked_partners), plan.batch)
         return LinkResult(claims=plan.total, new=0, links={}, updated=updated)
     if not plan.all:
         for chunk in _chunks(new_ids):
@@ -685,7 +691,7 @@ def _write(session, plan: _Plan) -> LinkResult | None:
         known=plan.known_numbers,
     )
     _write_best(session, {cid: best for cid, best in plan.changed_best.items() if cid not in gone})
-    updated = _refresh_ids(session, sorted(touched), plan.batch, written)
+    updated = refresh_from_links(session, sorted(touched), plan.batch, written)
     return LinkResult(
         claims=plan.total,
         new=len(new_ids),
@@ -822,29 +828,6 @@ def _write_best(session, best: dict[int, str]) -> None:
         )
 
 
-# A claim's links as `update_confidence` reads them: (kind, score, the other claim), by claim.
-_LinksOf = dict[int, list[tuple[str, float, int]]]
-
-
-def _stored_links(session, ids: Sequence[int]) -> _LinksOf:
-    """The links of these claims, read from the store."""
-    # a link between two chunks is read once from each: keyed by its id, it counts once
-    found_links = {
-        x.id: x
-        for chunk in _chunks(ids)
-        for x in session.execute(
-            select(L.id, L.claim_id, L.other_id, L.kind, L.score).where(
-                or_(L.claim_id.in_(chunk), L.other_id.in_(chunk))
-            )
-        )
-    }
-    by_claim: _LinksOf = defaultdict(list)
-    for x in found_links.values():
-        by_claim[x.claim_id].append((x.kind, x.score, x.other_id))
-        by_claim[x.other_id].append((x.kind, x.score, x.claim_id))
-    return by_claim
-
-
 class _Written:
     """The links a full run wrote (ends, kind and score, in arrays): every link of the store
     once it has written them, so the confidences are recomputed from these instead of reading
@@ -872,7 +855,7 @@ class _Written:
         )
         self.by_claim = None
 
-    def links_of(self, ids: Sequence[int]) -> _LinksOf:
+    def links_of(self, ids: Sequence[int]) -> LinksOf:
         """The links of these claims (ids in increasing order)."""
         if self.by_claim is None:
             empty = (np.empty(0, np.int64),) * 2 + (np.empty(0, np.int8), np.empty(0))
@@ -888,7 +871,7 @@ class _Written:
                 np.concatenate([score, score])[order],
             )
             self.parts = []
-        by_claim: _LinksOf = defaultdict(list)
+        by_claim: LinksOf = defaultdict(list)
         if not len(ids):
             return by_claim
         ends, others, kinds, scores = self.by_claim
@@ -914,7 +897,7 @@ def _insert_links(session, params: list[dict], written: _Written | None) -> None
         written.add(params)
 
 
-def _refresh(session, rows, by_claim: _LinksOf) -> int:
+def _refresh(session, rows, by_claim: LinksOf) -> int:
     """Recompute confidence and reasons of `rows` (claim rows) from all their links, with a
     `linked:` summary of them."""
     params = []
@@ -932,7 +915,7 @@ def _refresh(session, rows, by_claim: _LinksOf) -> int:
     return len(params)
 
 
-def _refresh_ids(
+def refresh_from_links(
     session, ids: Sequence[int], batch: int = BATCH, written: _Written | None = None
 ) -> int:
     """Recompute confidence and reasons of these claims (ids in increasing order), read now,
@@ -946,7 +929,7 @@ def _refresh_ids(
             for chunk in _chunks(part)
             for r in session.execute(select(*columns).where(C.id.in_(chunk)))
         ]
-        links = written.links_of(part) if written else _stored_links(session, part)
+        links = written.links_of(part) if written else links_of(session, part)
         updated += _refresh(session, rows, links)
     return updated
 
@@ -957,6 +940,6 @@ def refresh_confidence(store: Store, claim_ids: list[int]) -> int:
 
     def once() -> int:
         with store.session() as session:
-            return _refresh_ids(session, claim_ids)
+            return refresh_from_links(session, claim_ids)
 
     return store.retrying(once, "updating confidences")

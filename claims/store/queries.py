@@ -445,6 +445,24 @@ def confidence_from_links(
     }
 
 
+# A claim's links as `update_confidence` reads them: (kind, score, the other claim), by claim.
+LinksOf = dict[int, list[tuple[str, float, int]]]
+
+
+def links_of(session: Session | Connection, claim_ids: Sequence[int]) -> LinksOf:
+    """The links of these claims, by claim: a link between two of them is read for each end."""
+    by_claim: LinksOf = defaultdict(list)
+    for start in range(0, len(claim_ids), RECOMPUTED_AT_ONCE):
+        chunk = claim_ids[start : start + RECOMPUTED_AT_ONCE]
+        wanted = set(chunk)
+        for one, other, kind, score in session.execute(_LINKS_OF, {"ids": list(chunk)}):
+            if one in wanted:
+                by_claim[one].append((kind, score, other))
+            if other in wanted and other != one:
+                by_claim[other].append((kind, score, one))
+    return by_claim
+
+
 def recompute_confidences(
     session: Session | Connection, claim_ids: Iterable[int], *, linked: bool = True
 ) -> None:
@@ -462,13 +480,7 @@ def recompute_confidences(
         if len(rows) < len(chunk):
             missing = sorted(set(chunk) - {row.id for row in rows})
             raise NoResultFound(f"no claim {', '.join(map(str, missing))}")
-        wanted = set(chunk)
-        links: dict[int, list[tuple[str, float, int]]] = defaultdict(list)
-        for one, other, kind, score in session.execute(_LINKS_OF, {"ids": chunk}):
-            if one in wanted:
-                links[one].append((kind, score, other))
-            if other in wanted and other != one:
-                links[other].append((kind, score, one))
+        links = links_of(session, chunk)
         params = [
             confidence_from_links(
                 row, links.get(row.id, []), link_marks(row.reasons) if linked else []
