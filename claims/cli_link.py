@@ -36,9 +36,12 @@ def link(
     against = ""
     if result.new and result.new < result.claims:
         against = f" (against {result.compared} stored claims that share keys with them)"
+    rekeyed = ""
+    if result.rekeyed:  # a newer claims or other lexicons: the run's time went there
+        rekeyed = f"; blocking keys of {result.rekeyed} stored claims made again"
     typer.echo(
         f"linked {result.new} new of {result.claims} claims{against}: {found}; "
-        f"{result.updated} confidences updated in {time.perf_counter() - started:.1f}s"
+        f"{result.updated} confidences updated{rekeyed} in {time.perf_counter() - started:.1f}s"
     )
 
 

@@ -70,3 +70,22 @@ def test_link_after_ingest_links_only_the_new_claims(tmp_path):
     assert result.exit_code == 0, result.output
     assert "linked 1 new of 2 claims (against 1 stored claims" in result.output
     assert "1 contradicts" in result.output
+    assert "made again" not in result.output
+
+
+def test_link_says_when_it_made_stored_claims_keys_again(tmp_path, monkeypatch):
+    # after an upgrade that changed how keys are made, a run without new claims takes time
+    from claims import link as linker
+    from claims.models import Kind
+    from claims.store import Store, ingest
+    from tests.store_helpers import make_article
+
+    db = tmp_path / "c.db"
+    with Store.open(str(db)) as store:
+        ingest(store, make_article("a.txt", [("سقط 30 قتيلاً في إدلب", Kind.author, None)]))
+    runner.invoke(app, ["link", "--db", str(db)])
+    monkeypatch.setattr(linker, "keys_version", lambda: "edited-lexicon")
+    result = runner.invoke(app, ["link", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "linked 0 new of 1 claims" in result.output
+    assert "blocking keys of 1 stored claims made again" in result.output

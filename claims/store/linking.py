@@ -111,6 +111,7 @@ class LinkResult:
     compared: int = 0  # stored claims whose keys were compared with the new claims' keys
     analysed: int = 0  # stored claims read and analysed: candidates of some new claim
     judged: int = 0  # candidate pairs judged: the work of a run besides its claims
+    rekeyed: int = 0  # stored claims whose keys were made again (other rules or lexicons)
 
 
 def _chunks(ids: Sequence[int], size: int = CHUNK) -> Iterable[Sequence[int]]:
@@ -651,7 +652,9 @@ def _write(session, plan: _Plan) -> LinkResult | None:
     new_ids, new_keys = [cid for cid, _k in new], [k for _cid, k in new]
     if not new_ids:
         updated = refresh_from_links(session, sorted(unlinked_partners), plan.batch)
-        return LinkResult(claims=plan.total, new=0, links={}, updated=updated)
+        return LinkResult(
+            claims=plan.total, new=0, links={}, updated=updated, rekeyed=len(plan.outdated)
+        )
     if not plan.all:
         for chunk in _chunks(new_ids):
             session.execute(delete(LINK).where(or_(L.claim_id.in_(chunk), L.other_id.in_(chunk))))
@@ -700,6 +703,7 @@ def _write(session, plan: _Plan) -> LinkResult | None:
         compared=plan.compared,
         analysed=plan.analysed,
         judged=plan.judged,
+        rekeyed=len(plan.outdated),
     )
 
 
