@@ -5,6 +5,8 @@ older store with the command that fixes it."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -746,6 +748,21 @@ def test_db_upgrade_command_reports_a_failure_and_exits_2(db_url):
     assert _revision_of(db_url) == "0002"
 
 
+@contextmanager
+def _downgraded(url: str, revision: str) -> Iterator[sa.Connection]:
+    """The store at `url` taken back to an older `revision`, in one transaction: a connection
+    to work on it as that revision's claims would have."""
+    engine = _schema_engine(url)
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config(url)
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+            yield conn
+    finally:
+        engine.dispose()
+
+
 def _spelled_keys(url: str) -> dict[int, list[str]]:
     """Each linked claim's blocking keys as text, from their numbers (0014 on)."""
     with Store.open(url) as store, store.session() as session:
@@ -766,16 +783,9 @@ def test_numbered_keys_spell_the_text_keys_and_a_new_article_links_as_in_a_full_
             link_store(store)
     numbered = _spelled_keys(db_url)
     assert len(numbered) >= 8 and all(numbered.values())
-    engine = _schema_engine(db_url)
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config(db_url)
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0013")
-            query = sa.select(LINK_INDEX.c.claim_id, LINK_INDEX.c.blocking)
-            as_text = {claim_id: keys for claim_id, keys in conn.execute(query)}
-    finally:
-        engine.dispose()
+    with _downgraded(db_url, "0013") as conn:
+        query = sa.select(LINK_INDEX.c.claim_id, LINK_INDEX.c.blocking)
+        as_text = {claim_id: keys for claim_id, keys in conn.execute(query)}
     assert as_text == {cid: "\t".join(keys) for cid, keys in numbered.items()}
     upgrade(db_url)
     assert _spelled_keys(db_url) == numbered
@@ -806,32 +816,25 @@ def test_upgrade_drops_a_claims_link_to_itself_and_writes_what_a_linking_run_wou
     best = _best_scores(db_url)
     (one, _other, kind, _score, _reasons), *more = right[0]
     assert kind == "duplicate" and not more
-    engine = _schema_engine(db_url)
-    try:
-        with engine.begin() as conn:
-            cfg = alembic_config(db_url)
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0015")
-            reasons = conn.scalar(sa.select(CLAIM.c.reasons).where(CLAIM.c.id == one))
-            assert reasons[-1]["label"] == "linked: 1 duplicate"
-            reasons[-1]["label"] = "linked: 3 duplicate"
-            conn.execute(sa.update(CLAIM).where(CLAIM.c.id == one).values(reasons=reasons))
-            conn.execute(
-                sa.insert(LINK).values(
-                    claim_id=one,
-                    other_id=one,
-                    kind="duplicate",
-                    score=1.0,
-                    reasons=["same wording", "duplicate: the same statement again"],
-                )
+    with _downgraded(db_url, "0015") as conn:
+        reasons = conn.scalar(sa.select(CLAIM.c.reasons).where(CLAIM.c.id == one))
+        assert reasons[-1]["label"] == "linked: 1 duplicate"
+        reasons[-1]["label"] = "linked: 3 duplicate"
+        conn.execute(sa.update(CLAIM).where(CLAIM.c.id == one).values(reasons=reasons))
+        conn.execute(
+            sa.insert(LINK).values(
+                claim_id=one,
+                other_id=one,
+                kind="duplicate",
+                score=1.0,
+                reasons=["same wording", "duplicate: the same statement again"],
             )
-            conn.execute(
-                sa.update(STORED_INDEX)
-                .where(STORED_INDEX.c.claim_id == one)
-                .values(best=f"100 {best[one]}")
-            )
-    finally:
-        engine.dispose()
+        )
+        conn.execute(
+            sa.update(STORED_INDEX)
+            .where(STORED_INDEX.c.claim_id == one)
+            .values(best=f"100 {best[one]}")
+        )
     upgrade(db_url)
     assert _best_scores(db_url) == best
     with Store.open(db_url) as store:
