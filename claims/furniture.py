@@ -44,11 +44,14 @@ URL_PIECE = re.compile(r"https?:|www\.|\.(?:com|net|org)\b", re.I)
 # A path ('a/b/'): tried from every word character, so only where there is a slash.
 URL_PATH = re.compile(r"\w\s*/\s*\w+\s*/")
 SENTENCE_END = re.compile(r"[.؟?!…]['\"»”)]*$")
+# A full stop, not an ellipsis ('..'), at the end: how a statement of the story ends, where a
+# headline asks, exclaims or trails off.
+FULL_STOP = re.compile(r"(?<!\.)\.['\"»”)]*$")
 # A body paragraph: a sentence of this many words that ends as a sentence does.
 BODY_MIN_WORDS = 12
 # Bounds of the word-count buckets: a lone word, a label, a headline, a sentence, a paragraph.
 LENGTH_BUCKETS = (1, 2, 4, 7, 12, 20, 40)
-# Bounds of the position buckets: each tenth of the page.
+# Bounds of the position buckets: each tenth of the story.
 POSITION_BUCKETS = tuple(k / 10 for k in range(1, 10))
 # Fewer sentences than this are a snippet, not a page (the shortest annotated page has 5).
 MIN_PAGE_SENTENCES = 6
@@ -222,11 +225,23 @@ def _page_features(
     repeats = Counter(forms)
     per_paragraph = Counter(s.paragraph for s in sentences)
     lines = _line_layouts(sentences, layouts)
+    # Where a sentence stands is the share of the story's statements (body paragraphs that end
+    # with a full stop) before it, not its place on the page: a page's tail of related
+    # headlines can be as long as the story, and its headlines as long as body paragraphs.
+    statements = [
+        bool(layout["body-like"] and FULL_STOP.search(s.text.rstrip()))
+        for s, layout in zip(sentences, layouts, strict=True)
+    ]
+    if not any(statements):
+        statements = [bool(layout["body-like"]) for layout in layouts]
+    statements_before = [0, *itertools.accumulate(statements)]
     found = []
     for i, sentence in enumerate(sentences):
         own = dict(layouts[i])
         own[f"rule:{rule_reasons[i] or 'none'}"] = 1.0
-        own[f"position:{_bucket(i / len(sentences), POSITION_BUCKETS)}"] = 1.0
+        if statements_before[-1]:
+            story_behind = statements_before[i] / statements_before[-1]
+            own[f"position:{_bucket(story_behind, POSITION_BUCKETS)}"] = 1.0
         own["before body"] = float(i < first_body)
         own["after body"] = float(i > last_body)
         # A headline in a related-stories box comes back at every box; a title twice at most.
