@@ -242,6 +242,8 @@ def _page_features(
         if statements_before[-1]:
             story_behind = statements_before[i] / statements_before[-1]
             own[f"position:{_bucket(story_behind, POSITION_BUCKETS)}"] = 1.0
+        # a statement of the story, not a headline as long as one
+        own["statement"] = float(statements[i])
         own["before body"] = float(i < first_body)
         own["after body"] = float(i > last_body)
         # A headline in a related-stories box comes back at every box; a title twice at most.
