@@ -255,14 +255,14 @@ def _page_features(
             if 0 <= j < len(sentences):
                 own[f"{side} is furniture by rule"] = float(rule_reasons[j] is not None)
                 own[f"{side} sentence end"] = layouts[j]["sentence end"]
-                own[f"{side} body-like"] = layouts[j]["body-like"]
+                own[f"{side} statement"] = float(statements[j])
                 own[f"{side} latin"] = layouts[j]["latin"]
             else:
                 own[f"{side}: none"] = 1.0
-        # A line of its own between two body paragraphs: a subheading of the story ('شهادات
+        # A line of its own between two statements: a subheading of the story ('شهادات
         # ميدانية'), or a link box the page prints into the text again and again.
-        own["alone between body paragraphs"] = float(
-            own.get("previous body-like") == own.get("next body-like") == 1.0
+        own["alone between statements"] = float(
+            own.get("previous statement") == own.get("next statement") == 1.0
             and not own["shares its line"]
         )
         found.append(own)
