@@ -249,6 +249,9 @@ def _page_features(
         # A headline in a related-stories box comes back at every box; a title twice at most.
         own["printed twice"] = float(repeats[forms[i]] == 2)
         own["printed three times or more"] = float(repeats[forms[i]] >= 3)
+        # Some pages print their whole story twice; a line printed again that is no statement
+        # is a title or a link box's headline.
+        own["printed again, no statement"] = float(repeats[forms[i]] >= 2 and not statements[i])
         own["shares its line"] = float(per_paragraph[sentence.paragraph] > 1)
         own.update(lines[sentence.paragraph])
         for side, j in (("previous", i - 1), ("next", i + 1)):
