@@ -5,10 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from claims.arabic import normalize
 from claims.clean import rule_reasons
 from claims.furniture import (
     MODEL_VARIABLE,
     _is_function_word,
+    _page_features,
     dump_model,
     learned_furniture,
     load_model,
@@ -79,6 +81,38 @@ def test_a_function_word_counts_behind_a_glued_letter_and_a_name_does_not():
     # the layout's share of function words: 'في' alone or glued ('وفي'), not 'دمشق'
     assert _is_function_word("في") and _is_function_word("وفي")
     assert not _is_function_word("دمشق") and not _is_function_word("ودمشق")
+
+
+def test_a_statement_ends_with_a_full_stop_and_places_the_sentences_after_it():
+    # a related headline as long as a body paragraph asks or exclaims: no statement, and
+    # however long the page's tail, it stands after the story's last statement
+    page = [
+        "قوات النظام تسيطر على بلدة جديدة في ريف حماة",
+        "سيطرت قوات النظام السوري، صباح اليوم الاثنين، على بلدة كفرنبودة في ريف حماة الشمالي"
+        " بعد معارك عنيفة مع فصائل المعارضة.",
+        "وقال قائد ميداني في الفصائل إن المعارك ما زالت مستمرة على أطراف البلدة وإن قوات النظام"
+        " خسرت عددا من عناصرها.",
+        "هل تنجح المفاوضات الجديدة بين المعارضة والنظام في وقف القتال على جبهات ريف حماة الشمالي"
+        " هذا الشهر؟",
+        "قوات النظام تسيطر على بلدة جديدة في ريف حماة",
+    ]
+    sentences = segment("\n".join(page) + "\n")
+    assert [s.text for s in sentences] == page
+    rows = _page_features(
+        sentences, [normalize(s.text) for s in sentences], rule_reasons(sentences)
+    )
+    assert [row["statement"] for row in rows] == [0.0, 1.0, 1.0, 0.0, 0.0]
+    assert rows[3]["body-like"] == 1.0  # as long as a paragraph, and ends as a sentence does
+    positions = [[name for name in row if name.startswith("position:")] for row in rows]
+    assert positions == [
+        ["position:0"],
+        ["position:0"],
+        ["position:4"],
+        ["position:9"],
+        ["position:9"],
+    ]
+    assert [row["printed again, no statement"] for row in rows] == [1.0, 0.0, 0.0, 0.0, 1.0]
+    assert rows[3]["previous statement"] == 1.0 and rows[3]["next statement"] == 0.0
 
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
