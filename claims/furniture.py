@@ -28,7 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from claims.arabic import normalize
-from claims.lexicon import word_class
+from claims.lexicon import entries, word_class
 from claims.models import Sentence
 
 WEIGHTS_FILE = "furniture_weights.json"
@@ -152,6 +152,12 @@ def _is_function_word(word: str) -> bool:
     return word in known or word[1:] in known
 
 
+@cache
+def _site_messages() -> tuple[str, ...]:
+    """Phrases of a site's own interface (lexicon `site_messages`), in matching form."""
+    return tuple(normalize(entry) for entry in entries("site_messages"))
+
+
 def _layout(text: str, form: str) -> dict[str, float]:
     """How one sentence looks; `form` is its matching form (`normalize`)."""
     stripped = text.strip()
@@ -178,6 +184,7 @@ def _layout(text: str, form: str) -> dict[str, float]:
         "bar": float("|" in stripped),
         "colon": float(":" in stripped),
         "body-like": float(ends and len(words) >= BODY_MIN_WORDS),
+        "site message": float(any(message in form for message in _site_messages())),
     }
 
 

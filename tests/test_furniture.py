@@ -115,6 +115,22 @@ def test_a_statement_ends_with_a_full_stop_and_places_the_sentences_after_it():
     assert rows[3]["previous statement"] == 1.0 and rows[3]["next statement"] == 0.0
 
 
+def test_a_site_message_is_read_anywhere_in_a_line_in_any_spelling():
+    # the login error inside a line, with hamza under the alef; the player's message in any
+    # case; a report that mentions social media carries none
+    page = [
+        "تعذر الدخول: خطأ في إسم المستخدم أو كلمة السر الرجاء المحاولة مجددا.",
+        "YOUR BROWSER DOES NOT SUPPORT THE VIDEO TAG.",
+        "وتناقل ناشطون على مواقع التواصل الاجتماعي صورا للقصف على البلدة.",
+    ]
+    sentences = segment("\n".join(page) + "\n")
+    rows = _page_features(
+        sentences, [normalize(s.text) for s in sentences], rule_reasons(sentences)
+    )
+    assert [row["site message"] for row in rows] == [1.0, 1.0, 0.0]
+    assert load_model().weights["site message"] > 0
+
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
