@@ -1210,3 +1210,14 @@ def test_publishing_words_said_or_written_is_the_publishers_speech_act():
 def test_an_outlet_withholding_a_name_on_a_line_cut_after_its_preposition_is_no_error():
     said = attributions("وعبّر مصدر، لم تذكر وكالة رويترز عن")
     assert said[0][0] in (Kind.anonymous, Kind.author)
+
+
+def test_a_station_a_body_owns_still_relays_the_statement_it_broadcast():
+    said = attributions(
+        "وجاء في بيان للجماعة بثته قناة المنار التلفزيونية التابعة لها أن مقاتليها صدوا الهجوم."
+    )
+    assert said[0][0] is Kind.organization
+    assert said[0][3] == "المنار"
+    # the body's own media office is the body itself: no relay
+    said = attributions("وأعلنت الفصائل في بيان نشره المركز الإعلامي التابع لها أنها صدت الهجوم.")
+    assert said[0][3] is None

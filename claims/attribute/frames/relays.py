@@ -46,8 +46,10 @@ def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | N
             if (
                 found
                 and found.kind in (Kind.organization, Kind.media)
-                and not _own_channel(tokens[start:end])
+                and not (found.kind is Kind.organization and _own_channel(tokens[start:end]))
             ):
+                # 'في بيان نشره المركز الإعلامي التابع لها': a body's own office is the body;
+                # 'في بيان بثته قناة المنار التابعة له': a station it owns still broadcast it.
                 return found.name
     return None
 
