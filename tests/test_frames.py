@@ -1221,3 +1221,11 @@ def test_a_station_a_body_owns_still_relays_the_statement_it_broadcast():
     # the body's own media office is the body itself: no relay
     said = attributions("وأعلنت الفصائل في بيان نشره المركز الإعلامي التابع لها أنها صدت الهجوم.")
     assert said[0][3] is None
+
+
+def test_reuters_misspelt_as_the_web_often_spells_it_is_still_the_agency():
+    said = attributions(
+        'يقول مسؤولون فلسطينيون إن الحكومة تعمل على خطة جديدة، حسب ما تقول "روتيرز".'
+    )
+    assert said[0][:2] == (Kind.anonymous, "مسؤولون فلسطينيون")
+    assert said[0][3] == "روتيرز"  # the agency, in the article's own spelling
