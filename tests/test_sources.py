@@ -820,6 +820,23 @@ def test_unnamed_sources_counted_as_some_of_a_group():
     )
 
 
+def test_unnamed_sources_counted_by_a_word_of_quantity_are_anonymous_as_written():
+    assert attribution("ويقول كثير من اللاجئين إنهم غادروا البلاد كخيار أخير.")[:2] == (
+        Kind.anonymous,
+        "كثير من اللاجئين",
+    )
+    assert attribution("وقال بعض السكان إن المياه عادت إلى الحي.")[:2] == (
+        Kind.anonymous,
+        "بعض السكان",
+    )
+    assert attribution("وأكد عدد من الناشطين أن القصف استمر طوال الليل.")[:2] == (
+        Kind.anonymous,
+        "عدد من الناشطين",
+    )
+    # a word of quantity before what is no source counts no speaker
+    assert attribution("وأصيب عدد من المدنيين في القصف.")[0] is Kind.author
+
+
 def test_two_unknown_words_are_a_name_only_in_apposition_after_a_role():
     # Plain words the gazetteer lacks name a person after a role set off by commas ...
     named = "وقال الناطق باسم البلدية، كريستوف مارتان، إن الطريق أغلق."

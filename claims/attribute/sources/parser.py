@@ -224,8 +224,9 @@ class SourceParser(_Anonymous, _Roles):
                 # as written: 'الدول' here is no body the article names in full elsewhere
                 most_of = words[: 2 + len(_qualifiers(tokens[tokens.index(words[1]) + 1 :]))]
                 return Source(most.kind, _clean_name(_text(most_of, sentence)))
-        if _is_number(first):
-            # 'وقال أربعة مسؤولين فلسطينيين', 'ستة من كبار المسؤولين': unnamed sources, counted
+        if _is_number(first) or _strip_conjunction(first.norm, word_class("quantifiers")):
+            # 'وقال أربعة مسؤولين فلسطينيين', 'ستة من كبار المسؤولين': unnamed sources, counted;
+            # 'ويقول كثير من اللاجئين', 'وقال بعض السكان': counted by a word of quantity
             head = 1
             while head < len(words) - 1 and words[head].norm in word_class("counted_links"):
                 head += 1
