@@ -1229,3 +1229,13 @@ def test_reuters_misspelt_as_the_web_often_spells_it_is_still_the_agency():
     )
     assert said[0][:2] == (Kind.anonymous, "مسؤولون فلسطينيون")
     assert said[0][3] == "روتيرز"  # the agency, in the article's own spelling
+
+
+def test_according_to_what_came_in_a_statement_names_its_issuer():
+    said = attributions("وقتل عشرة مدنيين في القصف، وفق ما جاء في تقرير المرصد السوري.")
+    assert said[0][:2] == (Kind.organization, "المرصد السوري")
+    said = attributions("وقتل عشرة مدنيين في القصف، بحسب ما ورد في بيان للدفاع المدني.")
+    assert said[0][:2] == (Kind.organization, "الدفاع المدني")
+    # at the end of a frame, an outlet's article relays the speaker
+    said = attributions("وقال مسؤولون إن القصف استمر، بحسب ما ورد في صحيفة الغارديان.")
+    assert said[0] == (Kind.anonymous, "مسؤولون", "وقال", "الغارديان")

@@ -13,7 +13,7 @@ from claims.attribute.frames.frame import (
 )
 from claims.attribute.frames.relays import _carried_via, _others, _unnamed_group
 from claims.attribute.frames.subject import MAX_REPORTED_FRAME_WORDS
-from claims.attribute.frames.verbs import _verb_frame
+from claims.attribute.frames.verbs import _came_in_at, _verb_frame
 from claims.attribute.lexicons import _cue_forms, _particles, _set, _strip_conjunction
 from claims.attribute.names import _opens_with_given_name, _plain_word
 from claims.attribute.sources.parser import SourceParser
@@ -193,9 +193,12 @@ ABOUT_THE_SPEAKER = frozenset(normalize(w) for w in ("عنه", "عنها", "عن
 def _past_reporting_verb(tokens: list[Token], j: int) -> int:
     """Past the verb of reporting, bare or with its object pronoun, that stands between
     'بحسب ما', 'وفقاً لما', 'حسبما' and its subject: 'حسب ما ذكر ناشطون', 'بحسب ما أوردته
-    وكالة سانا'."""
-    if tokens[j - 1].norm.endswith("ما") and j < len(tokens) and _reporting_verb(tokens[j]):
-        j += 1
+    وكالة سانا'; past 'ورد في', 'جاء في' before the statement the words came in."""
+    if tokens[j - 1].norm.endswith("ما") and j < len(tokens):
+        if _came_in_at(tokens, j):
+            return j + 2  # 'بحسب ما ورد في التقرير', 'وفق ما جاء في البيان': the statement
+        if _reporting_verb(tokens[j]):
+            j += 1
     return j
 
 
