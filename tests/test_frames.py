@@ -1239,3 +1239,12 @@ def test_according_to_what_came_in_a_statement_names_its_issuer():
     # at the end of a frame, an outlet's article relays the speaker
     said = attributions("وقال مسؤولون إن القصف استمر، بحسب ما ورد في صحيفة الغارديان.")
     assert said[0] == (Kind.anonymous, "مسؤولون", "وقال", "الغارديان")
+
+
+def test_ala_ma_with_a_verb_of_reporting_attributes_and_relays():
+    said = attributions("وانسحبت القوات من البلدة، على ما أفادت وكالة فرانس برس.")
+    assert said[0][:2] == (Kind.media, "فرانس برس")
+    said = attributions("وقال مسؤولون إن القوات انسحبت من البلدة، على ما أفادت وكالة فرانس برس.")
+    assert said[0] == (Kind.anonymous, "مسؤولون", "وقال", "فرانس برس")
+    # without a verb of reporting, 'على ما' is no 'according to'
+    assert attributions("وحصل الفريق على ما أراد من الصفقة.")[0][0] is Kind.author
