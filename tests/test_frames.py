@@ -1248,3 +1248,10 @@ def test_ala_ma_with_a_verb_of_reporting_attributes_and_relays():
     assert said[0] == (Kind.anonymous, "مسؤولون", "وقال", "فرانس برس")
     # without a verb of reporting, 'على ما' is no 'according to'
     assert attributions("وحصل الفريق على ما أراد من الصفقة.")[0][0] is Kind.author
+
+
+def test_mithlama_with_a_verb_of_reporting_attributes_the_words_before_it():
+    said = attributions("والغارات ترقى لجرائم حرب، مثلما صرح وزير الخارجية البريطاني سامر الحسن.")
+    assert said[0][:2] == (Kind.named_person, "سامر الحسن")
+    said = attributions("وقال مسؤولون إن الطريق مغلق منذ أسبوع، مثلما ذكرت وكالة رويترز.")
+    assert said[0] == (Kind.anonymous, "مسؤولون", "وقال", "رويترز")
