@@ -1255,3 +1255,11 @@ def test_mithlama_with_a_verb_of_reporting_attributes_the_words_before_it():
     assert said[0][:2] == (Kind.named_person, "سامر الحسن")
     said = attributions("وقال مسؤولون إن الطريق مغلق منذ أسبوع، مثلما ذكرت وكالة رويترز.")
     assert said[0] == (Kind.anonymous, "مسؤولون", "وقال", "رويترز")
+
+
+def test_an_interview_called_hiwar_gives_the_outlet_spoken_to():
+    said = attributions("وقال الوزير سامر الحسن في حوار مع صحيفة الحياة إن الطريق مغلق.")
+    assert said[0] == (Kind.named_person, "سامر الحسن", "وقال", "الحياة")
+    # a word of a body's quoted name is not the statement it issued
+    said = attributions('وأصدرت غرفة "عمليات حوار كلس" بيانا، أوضحت فيه سبب الانسحاب.')
+    assert said[0][:2] == (Kind.organization, "غرفة عمليات حوار كلس")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from claims.arabic import normalize, normalize_word
-from claims.attribute.frames.frame import Frame, _claim_start, _complement_at
+from claims.attribute.frames.frame import Frame, _claim_start, _complement_at, _quote_depth_at
 from claims.attribute.frames.relays import _carried_via, _via_in
 from claims.attribute.frames.subject import SETTING_PREPOSITIONS
 from claims.attribute.frames.verbs import _came_in_at, _frame_at
@@ -171,7 +171,8 @@ def _issued_frame(sentence: str, tokens: list[Token], parser: SourceParser, k: i
         (
             j
             for j in range(k + 2, min(len(tokens), k + 2 + MAX_ISSUER_WORDS))
-            if _names_a_statement(tokens[j])
+            # 'غرفة "عمليات حوار كلس"': a word of the issuer's quoted name is no statement
+            if _names_a_statement(tokens[j]) and not _quote_depth_at(tokens, j)
         ),
         None,
     )
