@@ -1263,3 +1263,11 @@ def test_an_interview_called_hiwar_gives_the_outlet_spoken_to():
     # a word of a body's quoted name is not the statement it issued
     said = attributions('وأصدرت غرفة "عمليات حوار كلس" بيانا، أوضحت فيه سبب الانسحاب.')
     assert said[0][:2] == (Kind.organization, "غرفة عمليات حوار كلس")
+
+
+def test_an_interview_with_an_outlet_opening_the_sentence_is_the_via_of_its_speaker():
+    said = attributions("وفي مقابلة مع صحيفة الغارديان، انتقد الكاتب سعيد ناصر الحصار.")
+    assert said[0] == (Kind.named_person, "سعيد ناصر", "انتقد", "الغارديان")
+    # a meeting with a person names no outlet
+    said = attributions("وفي لقاء مع الرئيس، أكد الوزير خالد العمر أن الدعم مستمر.")
+    assert said[0][3] is None

@@ -58,9 +58,11 @@ def _setting_via(
     setting: list[Token], source: Source, sentence: str, parser: SourceParser
 ) -> str | None:
     """The outlet of a setting before the verb: 'وفي رسالة نشرتها صحيفة سعودية، قال الأمير
-    …'; a body that published its own report ('في تقرير نشرته المفوضية، قالت المفوضية')
-    relays nothing."""
-    via = _via_in(setting, sentence, parser)
+    …', or the one spoken to: 'وفي مقابلة مع صحيفة الغارديان، انتقد الكاتب …'; a body that
+    published its own report ('في تقرير نشرته المفوضية، قالت المفوضية') relays nothing."""
+    via = _via_in(setting, sentence, parser) or _hearer_outlet(
+        setting, 0, len(setting), sentence, parser
+    )
     return None if via is None or normalize(via) == normalize(source.name) else via
 
 
