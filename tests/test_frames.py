@@ -1271,3 +1271,10 @@ def test_an_interview_with_an_outlet_opening_the_sentence_is_the_via_of_its_spea
     # a meeting with a person names no outlet
     said = attributions("وفي لقاء مع الرئيس، أكد الوزير خالد العمر أن الدعم مستمر.")
     assert said[0][3] is None
+
+
+def test_words_an_outlet_relayed_from_the_speaker_name_it_as_the_via():
+    said = attributions(
+        "وقال الوزير سامر الحسن، في تصريحات نقلتها عنه وكالة سبوتنيك، إن الطريق مغلق."
+    )
+    assert said[0] == (Kind.named_person, "سامر الحسن", "وقال", "سبوتنيك")

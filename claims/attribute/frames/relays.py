@@ -29,8 +29,11 @@ from claims.attribute.tokens import (
 from claims.lexicon import word_class
 from claims.models import Kind
 
-# 'معه', 'معها', 'معهم': the speaker an interview was held with, between its verb and its outlet.
-WITH_THE_SPEAKER = frozenset(normalize(w) for w in ("معه", "معها", "معهم", "معهما"))
+# 'معه', 'معها', 'معهم': the speaker an interview was held with, between its verb and its outlet;
+# 'عنه', 'عنها': the speaker words were relayed from ('في تصريحات نقلتها عنه وكالة سبوتنيك').
+WITH_THE_SPEAKER = frozenset(
+    normalize(w) for w in ("معه", "معها", "معهم", "معهما", "عنه", "عنها", "عنهم", "عنهما")
+)
 
 
 def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | None:
@@ -40,7 +43,7 @@ def _via_in(tokens: list[Token], sentence: str, parser: SourceParser) -> str | N
         if tok.norm in word_class("relaying_verbs") and not (i and tokens[i - 1].norm == "ما"):
             start = i + 1
             if start < len(tokens) and tokens[start].norm in WITH_THE_SPEAKER:
-                start += 1  # 'في مقابلة أجرتها معه وكالة نوفوستي'
+                start += 1  # 'في مقابلة أجرتها معه وكالة نوفوستي', 'نقلتها عنه'
             end = _span_end(tokens, start)
             found = parser.parse(tokens[start:end], sentence)
             if (
