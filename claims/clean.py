@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from claims.arabic import DIACRITICS, normalize, normalize_sentence, normalize_word
 from claims.cycles import no_cycle_collection
 from claims.dates import DIGIT, find_published
-from claims.furniture import learned_furniture
+from claims.furniture import Verdict, learned_furniture
 from claims.lexicon import all_words, entries, fields, word_class
 from claims.models import Article, Sentence
 from claims.segment import DATE
@@ -125,6 +125,7 @@ TITLE_MAX_TOKENS = 25
 DUP_MIN_TOKENS = 4
 # Above the body, a short line is taken for the headline unless the furniture model is this sure.
 SURE_FURNITURE = 0.9
+NO_VERDICT = Verdict(probability=None, reason=None)
 
 
 def tokens(text: str) -> list[str]:
@@ -539,6 +540,11 @@ def clean(article: Article, sentences: list[Sentence]) -> tuple[Article, list[Se
                     reason = verdict.reason  # a menu or a site's blurb above the headline
                 elif n_words <= TITLE_MAX_TOKENS:
                     title = text
+                    if not text.rstrip().endswith("."):
+                        # The page's title is a sentence of the story (ANNOTATION rule 14):
+                        # the model's doubt about a headline's colon does not drop it. A line
+                        # with a full stop is no headline: the model still reads it.
+                        verdict = NO_VERDICT
             elif (
                 n_words <= HEADING_MAX_TOKENS or DATELINE_CREDIT.match(text.strip())
             ) and not SENTENCE_END.search(text):

@@ -112,3 +112,30 @@ def test_a_known_outlet_whose_domain_the_page_prints_again_and_again_is_the_outl
     # printed once, or the domain of no known outlet (a share button's), names none
     assert page_outlet(BODY + "شارك الرابط http: / / p. dw. com / p / 2xY\n") is None
     assert page_outlet(BODY + "twitter. com / share\ntwitter. com / share\n") is None
+
+
+def test_the_title_is_kept_whatever_the_models_doubt_unless_it_ends_with_a_full_stop(monkeypatch):
+    import claims.clean
+    from claims.furniture import Verdict
+    from claims.read import read_bytes
+    from claims.segment import segment
+
+    # a model in doubt about every line: past its threshold, short of sure
+    def doubtful(sentences, rules, forms=None):
+        return [Verdict(probability=0.6, reason="looks like page furniture (0.60)")] * len(
+            sentences
+        )
+
+    monkeypatch.setattr(claims.clean, "learned_furniture", doubtful)
+    text = (
+        "رئيس مؤسسة النفط: الإغلاق يكلف ليبيا 120 مليون دولار يوميا\n"
+        "أعلنت المؤسسة الوطنية للنفط في ليبيا، الأحد، حالة القوة القاهرة في حقل الشرارة النفطي"
+        " جنوب غربي البلاد.\n"
+    )
+    article, marked = claims.clean.clean(read_bytes(text.encode(), "a.txt"), segment(text))
+    assert article.title == marked[0].text and not marked[0].junk
+    assert marked[1].junk  # below the title, the model's verdict stands
+
+    text = "اختر اللغة العربية كلغة الإعدادات الخاصة بك.\n" + text.split("\n", 1)[1]
+    article, marked = claims.clean.clean(read_bytes(text.encode(), "b.txt"), segment(text))
+    assert article.title == marked[0].text and marked[0].junk
