@@ -722,6 +722,22 @@ def test_a_sentence_printed_again_keeps_its_first_copys_source():
     assert named.kind is Kind.named_person and named.source == "موسى أبو حمود"
 
 
+def test_an_office_is_held_by_the_next_sentences_person_only_with_the_same_governed_noun():
+    """'رئيس الوزراء' is not the 'رئيس مجلس إدارة المؤسسة' the next sentence names; a role left
+    unnamed is, when the next sentence gives it again with its holder."""
+    text = (
+        "وقال رئيس الوزراء إن الحكومة ستواصل عملها رغم الإغلاق.\n"
+        "وقال رئيس مجلس إدارة المؤسسة، مسعود الشريف، إن الخسائر كبيرة.\n"
+        "وكشف مدير المرصد أن الحصيلة ارتفعت إلى عشرين قتيلاً.\n"
+        "وقال مدير المرصد، رامي عبد الرحمن، إن بين القتلى أطفالاً.\n"
+    )
+    premier, chairman, director, named = extract_bytes(text.encode(), "o.txt").claims
+    assert (premier.kind, premier.source) == (Kind.anonymous, "رئيس الوزراء")
+    assert chairman.source == "مسعود الشريف"
+    assert (director.kind, director.source) == (Kind.named_person, "رامي عبد الرحمن")
+    assert named.source == "رامي عبد الرحمن"
+
+
 def test_a_negation_before_a_split_verb_is_not_glued_into_a_lexicon_word():
     """Every lexicon word is one the cleaner may rejoin split letters into: 'لأي' or 'بأي' in a
     lexicon made 'لا ي حصى' 'لاي حصى' (found by the extraction dump of the real pages)."""

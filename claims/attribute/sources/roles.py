@@ -60,8 +60,14 @@ class _Roles(_People):
         if p is None or p + 1 >= len(self.passages):
             return None
         key = [_without_article(role[0].norm)]
-        if len(role) > 1 and not role[1].norm.startswith("ال") and not _is_function_word(role[1]):
-            key.append(role[1].norm)  # 'رئيس أركان', not 'قيادي في'
+        if (
+            len(role) > 1
+            and not _is_function_word(role[1])
+            and not (role[0].norm.startswith("ال") and role[1].norm.startswith("ال"))
+        ):
+            # the noun it governs: 'رئيس أركان', 'رئيس الوزراء' (no 'رئيس مجلس إدارة …'); not
+            # 'قيادي في', nor the adjective of a definite head ('القيادي البارز')
+            key.append(role[1].norm)
         said_with_role = re.compile(r"(?:^|\s)(?:ال)?" + r"\s+".join(map(re.escape, key)) + r"\b")
         # 'أركان الجيش' after 'رئيس', 'النحاس يريد' after 'السيد' are no names (the article's
         # names are asked of for every role: their matching forms are remembered)
