@@ -54,7 +54,7 @@ def test_list_prints_csv_json_and_jsonl(seeds_db):
     assert "reasons" in as_json[0]  # JSON keeps every field
     as_jsonl = claims("list", "--limit", "3", "-f", "jsonl", "--db", seeds_db)
     assert _ids(as_jsonl.stdout) == {1, 2, 3}
-    assert "3 of 108 claims" in as_jsonl.stderr  # the count stays off the records
+    assert "3 of 109 claims" in as_jsonl.stderr  # the count stays off the records
 
 
 def test_show_prints_the_claim_with_its_history_and_links_as_one_record(seeds_db):
@@ -72,10 +72,10 @@ def test_show_prints_the_claim_with_its_history_and_links_as_one_record(seeds_db
 def test_stats_prints_its_figures_as_records(seeds_db):
     figures = json.loads(claims("stats", "--format", "json", "--db", seeds_db).stdout)
     by_name = {figure["figure"]: figure["count"] for figure in figures}
-    assert by_name["articles (current)"] == 5 and by_name["claims"] == 108
+    assert by_name["articles (current)"] == 5 and by_name["claims"] == 109
     assert by_name["claims by status: verified"] == 1
     rows = list(csv.reader(io.StringIO(claims("stats", "-f", "csv", "--db", seeds_db).stdout)))
-    assert rows[0] == ["figure", "count"] and ["claims", "108"] in rows
+    assert rows[0] == ["figure", "count"] and ["claims", "109"] in rows
     table = claims("stats", "--db", seeds_db)
     assert "claims by status: verified" in table.stdout
 
@@ -103,7 +103,7 @@ def test_status_repeats_and_reviewed_means_verified_or_disputed(seeds_db, tmp_pa
         "--db", seeds_db,
     )  # fmt: skip
     ids = [row["claim_id"] for row in csv.DictReader(io.StringIO(exported.stdout))]
-    assert "2" not in ids and "1" in ids and len(ids) == 107
+    assert "2" not in ids and "1" in ids and len(ids) == 108
 
 
 def test_version_is_the_package_version():
