@@ -539,6 +539,31 @@ def test_claim_text_starts_past_the_hearer_and_setting(sentence, claim):
     assert extract_bytes(sentence.encode(), "h.txt").claims[0].claim == claim
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # the verb governs a noun, which the source phrase ran on into: the claim starts at it,
+        # not at the first preposition after it (the figure would be lost to the linker)
+        (
+            "أعلن الجيش الإسرائيلي إسقاط طائرة من دون طيار فوق الجولان.",
+            "إسقاط طائرة من دون طيار فوق الجولان.",
+        ),
+        (
+            "أعلنت الوزارة مقتل خمسة أشخاص من عناصر الشرطة في الهجوم.",
+            "مقتل خمسة أشخاص من عناصر الشرطة في الهجوم.",
+        ),
+        ("وأفاد المرصد السوري لحقوق الإنسان بمقتل مدنيين اثنين.", "بمقتل مدنيين اثنين."),
+        # the name's own adjective, then the noun
+        ("واتهم موقع انترسبت الأمريكي السفير بعرقلة المحادثات.", "السفير بعرقلة المحادثات."),
+        # a comma, a time or a quotation after the name: the phrase's end, as before
+        ("وأكدت خلية الإعلام، الثلاثاء، عن تنفيذ ضربة جوية.", "عن تنفيذ ضربة جوية."),
+        ('وقال شاهد عيان فضل عدم ذكر اسمه، "لقد انسحبوا".', '"لقد انسحبوا".'),
+    ],
+)
+def test_a_claim_governed_as_a_noun_starts_at_it(sentence, claim):
+    assert extract_bytes(sentence.encode(), "g.txt").claims[0].claim == claim
+
+
 def lexicon_entries() -> list[tuple[str, int, str, str]]:
     """(file, line number, entry, example) of every entry of every lexicon."""
     from importlib.resources import files

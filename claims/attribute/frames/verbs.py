@@ -481,7 +481,10 @@ def _frame_at(sentence, tokens, i, lemma, parser, word_positions, lead) -> Frame
     if via == source.name:
         via = None  # 'وأشارت الوثيقة التي نشرها موقع X': the outlet publishing is the source
     certainty = 0.9 if end < len(tokens) else 0.75
-    return Frame(source, cue, via, _claim_start(tokens, end, sentence), certainty)
+    # where the name ends in the phrase, as written (a name from memory is not there: -1)
+    name_at = sentence.find(source.name, tokens[i + 1].start, tokens[end - 1].end)
+    name_end = name_at + len(source.name) if name_at >= 0 else -1
+    return Frame(source, cue, via, _claim_start(tokens, end, sentence, name_end), certainty)
 
 
 def _reported_speaker(
