@@ -15,6 +15,7 @@ import numpy as np
 from sqlalchemy import select
 
 from claims import link as linker
+from claims.arabic import normalize
 from claims.store import link_keys
 from claims.store.engine import Store
 from claims.store.queries import get_claims
@@ -92,7 +93,8 @@ class Checker:
         best = others[np.argsort(-score, kind="stable")][:JUDGED]
         found = []
         for view in get_claims(self.store, [ids[index] for index in best.tolist()]):
-            comparison = linker.compare_features(asked, linker.features(view.claim))
+            told = _as_told(view.claim, view.source, statement)
+            comparison = linker.compare_features(asked, linker.features(told))
             relation = comparison.relation.value
             if related_only and relation == "unrelated":
                 continue
@@ -101,11 +103,21 @@ class Checker:
                     claim=view,
                     relation=relation,
                     score=round(comparison.score, 3),
-                    reasons=linker.reasons_as_written(comparison.reasons, statement, view.claim),
+                    reasons=linker.reasons_as_written(comparison.reasons, statement, told),
                 )
             )
         found.sort(key=lambda e: (RELATION_ORDER[e.relation], -e.score, e.claim.id))
         return found[:limit]
+
+
+def _as_told(claim: str, source: str | None, statement: str) -> str:
+    """The stored claim as the statement tells it: with its source in front when the statement
+    names it. 'أسقط الجيش الإسرائيلي طائرة درون' against the army's claim 'إسقاط طائرة من دون
+    طيار …' (its source outside the claim) is a corroboration, not two words changed; two
+    stored claims are compared without their sources on either side."""
+    if source and normalize(source) in normalize(statement):
+        return f"{source} {claim}"
+    return claim
 
 
 def check(store: Store, statement: str, **options) -> list[Evidence]:
