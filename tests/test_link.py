@@ -109,6 +109,33 @@ def test_other_roots_stay_apart():
 
 @pytest.mark.parametrize(
     ("a", "b"),
+    both_ways(
+        [
+            # once a contradiction (0.94): 'دون' (without) was a word changed
+            (
+                "أسقط الجيش طائرة درون روسية فوق الجولان",
+                "أسقط الجيش طائرة من دون طيار روسية الصنع فوق الجولان",
+            ),
+            (
+                "استهدفت طائرة بدون طيار سيارة على طريق المطار",
+                "استهدفت طائرة مسيرة سيارة على طريق المطار",
+            ),
+        ]
+    ),
+)
+def test_a_drone_in_any_of_its_names_corroborates(a, b):
+    assert compare(a, b).relation is Relation.corroborates
+
+
+def test_without_outside_the_drones_name_is_still_read():
+    from claims.link.reading import _as_expressions_read
+
+    assert _as_expressions_read(["طايره", "من", "دون", "طيار"]) == ["طايره", "درون"]
+    assert _as_expressions_read(["قتل", "دون", "ان", "يصاب"]) == ["قتل", "دون", "ان", "يصاب"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
     [
         # once unrelated (similarity 0.47): the gold rise told as a verb and as a noun
         ("الذهب يرتفع بفعل ضعف الدولار", "ارتفاع الذهب مع ضعف العملة الأمريكية"),

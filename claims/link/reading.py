@@ -84,6 +84,7 @@ def _opposites() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]:
 KEYS_FORMAT = 2  # 2: a figure given twice is one key
 # The lexicons the blocking keys are made with (content stems, places, figures).
 _KEY_LEXICONS = (
+    "expressions",
     "link_stopwords",
     "place_heads",
     "negation",
@@ -382,7 +383,7 @@ class _Read(NamedTuple):
 def _read(text: str) -> _Read:
     """Words, content stems, gazetteer places and figures of a statement."""
     toks = tokens(text)
-    words = [t.norm for t in toks if t.number is None]
+    words = _as_expressions_read([t.norm for t in toks if t.number is None])
     digits = any(t.number is not None for t in toks)
     keys = [_place_key(w) for w in words]
     gaz, firsts = _gazetteer(), _gazetteer_firsts()
@@ -406,6 +407,34 @@ def _read(text: str) -> _Read:
     found = tuple(quantities(text, toks)) if maybe else ()
     stems = frozenset(s for s in map(_content_stem, words) if s)
     return _Read(toks, words, keys, stems, places, covered, found)
+
+
+@cache
+def _expressions() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """First word -> (phrase, what it is read as) of lexicon `expressions`, longest first."""
+    found: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = defaultdict(list)
+    for phrase, reading in lexicon.fields("expressions"):
+        words = tuple(t.norm for t in tokens(phrase))
+        found[words[0]].append((words, tuple(t.norm for t in tokens(reading))))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in found.items()}
+
+
+def _as_expressions_read(words: list[str]) -> list[str]:
+    """The words with each fixed expression in them read as the lexicon says: 'طائره من دون
+    طيار' -> 'طائره درون'."""
+    index = _expressions()
+    if not index.keys() & set(words):
+        return words  # most statements
+    read: list[str] = []
+    i = 0
+    while i < len(words):
+        phrase, reading = next(
+            (e for e in index.get(words[i], ()) if tuple(words[i : i + len(e[0])]) == e[0]),
+            ((words[i],), (words[i],)),
+        )
+        read.extend(reading)
+        i += len(phrase)
+    return read
 
 
 def _blocking(read: _Read) -> tuple[str, ...]:
