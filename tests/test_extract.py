@@ -564,6 +564,26 @@ def test_a_claim_governed_as_a_noun_starts_at_it(sentence, claim):
     assert extract_bytes(sentence.encode(), "g.txt").claims[0].claim == claim
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "قتل خمسة مدنيين في القصف، بحسب المرصد السوري لحقوق الإنسان.",
+            "قتل خمسة مدنيين في القصف",
+        ),
+        ("وانسحبت القوات من البلدة، على ما أفادت وكالة فرانس برس.", "وانسحبت القوات من البلدة"),
+        # in the middle of the sentence, the phrase stays: what follows it is said too
+        (
+            "قتل خمسة مدنيين، بحسب المرصد، في القصف على البلدة.",
+            "قتل خمسة مدنيين، بحسب المرصد، في القصف على البلدة.",
+        ),
+    ],
+)
+def test_an_according_to_that_closes_the_sentence_is_no_part_of_the_claim(sentence, claim):
+    found = extract_bytes(sentence.encode(), "a.txt").claims[0]
+    assert found.kind is not Kind.author and found.claim == claim
+
+
 def lexicon_entries() -> list[tuple[str, int, str, str]]:
     """(file, line number, entry, example) of every entry of every lexicon."""
     from importlib.resources import files

@@ -81,7 +81,7 @@ def attribute_sentence(
                 "certainty": frame.certainty,
             }
         )
-        claim_text = repaired[frame.claim_start :].strip() or repaired
+        claim_text = repaired[frame.claim_start : frame.claim_end].strip() or repaired
         memory.remember(Speaker(frame.source.kind, frame.source.name, frame.via))
         closing = _closing_frame(repaired, tokens, frame, parser)
         if closing:

@@ -163,8 +163,13 @@ def _according_frame(sentence: str, tokens: list[Token], parser: SourceParser) -
         if via is None and (source.is_reference or _others(source)):
             via = _carried_via(source, parser.memory)  # 'بحسب المصدر' back to a relayed source
         cue = _text(tokens[i:said], sentence)
-        claim_start = _claim_start(tokens, end, sentence) if i <= 2 else 0
-        return Frame(source, cue, via, claim_start, 0.85)
+        if i <= 2:
+            return Frame(source, cue, via, _claim_start(tokens, end, sentence), 0.85)
+        # 'قتل خمسة مدنيين في القصف، بحسب المرصد.': the phrase closing the sentence is no part
+        # of what it says
+        closes = all(not t.is_word for t in tokens[end:])
+        claim_end = len(sentence[: tokens[i].start].rstrip(" ،,-–—")) if closes else None
+        return Frame(source, cue, via, 0, 0.85, claim_end)
     return None
 
 

@@ -33,6 +33,8 @@ class Frame:
     via: str | None
     claim_start: int  # offset in the repaired sentence where the asserted content begins
     certainty: float
+    # where it ends, when the frame closes the sentence ('…، بحسب المرصد.'): None, its end
+    claim_end: int | None = None
 
 
 def _own_report_frame() -> Frame:
