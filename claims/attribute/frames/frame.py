@@ -110,6 +110,28 @@ def _complement_at(tokens: list[Token], i: int) -> int:
 MAX_FRAME_TAIL = 8
 
 
+# 'في بيان لها، في 28 تموز،': how far a setting before the content may run to its comma.
+MAX_SETTING_WORDS = 6
+SETTING_PREPOSITIONS = frozenset({"في", "عبر", "خلال"})
+
+
+def _past_setting(tokens: list[Token], k: int) -> int:
+    """Index after the settings that open with a preposition and close with a comma."""
+    while k < len(tokens) and tokens[k].norm in SETTING_PREPOSITIONS:
+        comma = next(
+            (
+                c
+                for c in range(k + 1, min(len(tokens), k + MAX_SETTING_WORDS + 1))
+                if tokens[c].text in "،,"
+            ),
+            None,
+        )
+        if comma is None:
+            break
+        k = comma + 1
+    return k
+
+
 def _claim_start(tokens: list[Token], end: int, sentence: str, name_end: int = -1) -> int:
     """Offset where the asserted content begins: after the complementizer or the colon, or at
     the opening quotation, past a hearer or setting between them and the source phrase that
@@ -130,7 +152,11 @@ def _claim_start(tokens: list[Token], end: int, sentence: str, name_end: int = -
     governed = _governed_start(tokens[:end], name_end) if name_end >= 0 else None
     if governed is not None:
         return governed
-    return tokens[end].start if end < len(tokens) else len(sentence)
+    # 'ونفى الجيش الروسي، في بيان، استهداف المدنيين': past the statement's setting, when
+    # commas set it off ('نفى في بيان هذه الاتهامات، وقال …' has its content inside)
+    set_off = 0 < end < len(tokens) and tokens[end - 1].text in "،,"
+    past = _past_setting(tokens, end) if set_off else end
+    return tokens[past].start if past < len(tokens) else len(sentence)
 
 
 def _governed_start(phrase: list[Token], name_end: int) -> int | None:

@@ -4,9 +4,14 @@
 from __future__ import annotations
 
 from claims.arabic import normalize, normalize_word
-from claims.attribute.frames.frame import Frame, _claim_start, _complement_at, _quote_depth_at
+from claims.attribute.frames.frame import (
+    SETTING_PREPOSITIONS,
+    Frame,
+    _claim_start,
+    _complement_at,
+    _quote_depth_at,
+)
 from claims.attribute.frames.relays import _carried_via, _via_in
-from claims.attribute.frames.subject import SETTING_PREPOSITIONS
 from claims.attribute.frames.verbs import _came_in_at, _frame_at
 from claims.attribute.lexicons import _set, _strip_conjunction
 from claims.attribute.sources.parser import SourceParser

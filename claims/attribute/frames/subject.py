@@ -333,25 +333,3 @@ def _subject_like(span: list[Token]) -> bool:
         or _name_form(first.text) in _first_names()
         or in_lexicon(first, _set("statements"))
     )
-
-
-# 'في بيان لها، في 28 تموز،': how far a setting before the content may run to its comma.
-MAX_SETTING_WORDS = 6
-SETTING_PREPOSITIONS = frozenset({"في", "عبر", "خلال"})
-
-
-def _past_setting(tokens: list[Token], k: int) -> int:
-    """Index after the settings that open with a preposition and close with a comma."""
-    while k < len(tokens) and tokens[k].norm in SETTING_PREPOSITIONS:
-        comma = next(
-            (
-                c
-                for c in range(k + 1, min(len(tokens), k + MAX_SETTING_WORDS + 1))
-                if tokens[c].text in "،,"
-            ),
-            None,
-        )
-        if comma is None:
-            break
-        k = comma + 1
-    return k

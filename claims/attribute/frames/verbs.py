@@ -16,6 +16,7 @@ from claims.attribute.frames.frame import (
     _complement_at,
     _lead_length,
     _own_report_frame,
+    _past_setting,
     _quote_depth_at,
     _words_to_cue,
 )
@@ -45,7 +46,6 @@ from claims.attribute.frames.subject import (
     _named_as,
     _named_in,
     _not_carried,
-    _past_setting,
     _speech_follows,
     _subject_after_the_verb,
 )
