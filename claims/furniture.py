@@ -28,7 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from claims.arabic import normalize
-from claims.lexicon import entries, word_class
+from claims.lexicon import entries, fields, word_class
 from claims.models import Sentence
 
 WEIGHTS_FILE = "furniture_weights.json"
@@ -47,6 +47,8 @@ SENTENCE_END = re.compile(r"[.؟?!…]['\"»”)]*$")
 # A full stop, not an ellipsis ('..'), at the end: how a statement of the story ends, where a
 # headline asks, exclaims or trails off.
 FULL_STOP = re.compile(r"(?<!\.)\.['\"»”)]*$")
+# Marks a word of the matching form may carry ('وتابع:', '"قال'), taken off to read it.
+WORD_EDGES = ":،,.؛\"'«»“”()"
 # A body paragraph: a sentence of this many words that ends as a sentence does.
 BODY_MIN_WORDS = 12
 # Bounds of the word-count buckets: a lone word, a label, a headline, a sentence, a paragraph.
@@ -153,6 +155,20 @@ def _is_function_word(word: str) -> bool:
 
 
 @cache
+def _reporting_verbs() -> frozenset[str]:
+    """The written forms of the reporting verbs (lexicon `cues`), in matching form."""
+    return frozenset(normalize(form) for entry in fields("cues") for form in entry)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_reporting_verb(word: str) -> bool:
+    """'وقال', 'يقول', 'فأكدت', 'وتابع:': a reporting verb, behind a glued و or ف or not."""
+    verbs = _reporting_verbs()
+    word = word.strip(WORD_EDGES)
+    return word in verbs or (word[:1] in "وف" and word[1:] in verbs)
+
+
+@cache
 def _site_messages() -> tuple[str, ...]:
     """Phrases of a site's own interface (lexicon `site_messages`), in matching form."""
     return tuple(normalize(entry) for entry in entries("site_messages"))
@@ -232,12 +248,17 @@ def _page_features(
     repeats = Counter(forms)
     per_paragraph = Counter(s.paragraph for s in sentences)
     lines = _line_layouts(sentences, layouts)
-    # Where a sentence stands is the share of the story's statements (body paragraphs that end
-    # with a full stop) before it, not its place on the page: a page's tail of related
-    # headlines can be as long as the story, and its headlines as long as body paragraphs.
+    # Where a sentence stands is the share of the story's statements (body paragraphs, or
+    # shorter sentences with a verb of reporting, that end with a full stop) before it, not
+    # its place on the page: a page's tail of related headlines can be as long as the story,
+    # and its headlines as long as body paragraphs; a transcript's last short 'وتابع: "…".'
+    # is the story still.
     statements = [
-        bool(layout["body-like"] and FULL_STOP.search(s.text.rstrip()))
-        for s, layout in zip(sentences, layouts, strict=True)
+        bool(
+            (layout["body-like"] or any(map(_is_reporting_verb, form.split())))
+            and FULL_STOP.search(s.text.rstrip())
+        )
+        for s, layout, form in zip(sentences, layouts, forms, strict=True)
     ]
     if not any(statements):
         statements = [bool(layout["body-like"]) for layout in layouts]

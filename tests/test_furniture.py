@@ -115,6 +115,28 @@ def test_a_statement_ends_with_a_full_stop_and_places_the_sentences_after_it():
     assert rows[3]["previous statement"] == 1.0 and rows[3]["next statement"] == 0.0
 
 
+def test_a_transcripts_short_reported_sentences_are_the_story_not_its_tail():
+    # one sentence long enough for a body paragraph, then short ones with a verb of reporting:
+    # read as after the story's last statement, they were taken for the page's tail (0.55-0.98)
+    text = "\n".join(
+        [
+            "قال المتحدث باسم الوزارة اللواء إيغور كوناشينكوف إن الطائرات دمرت مستودعاً للذخيرة.",
+            "وأضاف أن العملية ستستمر حتى القضاء على المسلحين.",
+            '"لن نسمح بتكرار الهجوم"، قال كوناشينكوف للصحفيين.',
+            "الهدنة صامدة حتى الآن، يقول مسؤول في الأمم المتحدة.",
+            'وتابع: "الوضع الإنساني كارثي".',
+            "وأشار كوناشينكوف إلى مقتل 20 مسلحاً.",
+        ]
+    )
+    sentences = segment(text + "\n")
+    rows = _page_features(
+        sentences, [normalize(s.text) for s in sentences], rule_reasons(sentences)
+    )
+    assert [row["statement"] for row in rows] == [1.0] * 6
+    extracted = extract_bytes(text.encode(), "briefing.txt")
+    assert extracted.junk == [] and len(extracted.claims) == 6
+
+
 def test_a_site_message_is_read_anywhere_in_a_line_in_any_spelling():
     # the login error inside a line, with hamza under the alef; the player's message in any
     # case; a report that mentions social media carries none
