@@ -590,6 +590,24 @@ def test_an_according_to_that_closes_the_sentence_is_no_part_of_the_claim(senten
     assert found.kind is not Kind.author and found.claim == claim
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # the denial is the claim: linked as a negation of the strike, not as its corroboration
+        (
+            "ونفت وزارة الدفاع الروسية أن تكون طائراتها قد نفذت أي غارات على المدينة.",
+            "ونفت وزارة الدفاع الروسية أن تكون طائراتها قد نفذت أي غارات على المدينة.",
+        ),
+        ("ونفى المرصد مقتل عناصر من التنظيم.", "ونفى المرصد مقتل عناصر من التنظيم."),
+        # a denial negated states the speaker's position; a verb that does not deny, its content
+        ("ولم ينف الوزير أن القوات انسحبت من البلدة.", "القوات انسحبت من البلدة."),
+        ("وقال الجيش إن القوات انسحبت من البلدة.", "القوات انسحبت من البلدة."),
+    ],
+)
+def test_a_denied_claim_keeps_its_denial(sentence, claim):
+    assert extract_bytes(sentence.encode(), "n.txt").claims[0].claim == claim
+
+
 def lexicon_entries() -> list[tuple[str, int, str, str]]:
     """(file, line number, entry, example) of every entry of every lexicon."""
     from importlib.resources import files

@@ -3,10 +3,13 @@ order with its memory threaded through them."""
 
 from __future__ import annotations
 
+from functools import cache
+
+from claims.arabic import normalize
 from claims.attribute.confidence import confidence, find_hedges
 from claims.attribute.frames import Frame, find_frame
 from claims.attribute.frames.clauses import _glued_frame
-from claims.attribute.lexicons import _set
+from claims.attribute.lexicons import _cue_forms, _set
 from claims.attribute.memory import (
     FIRST_POINT_AFTER_COLON,
     LIST_ITEM,
@@ -35,7 +38,7 @@ from claims.attribute.tokens import (
 )
 from claims.clean import repair
 from claims.cycles import no_cycle_collection
-from claims.lexicon import word_class
+from claims.lexicon import fields, word_class
 from claims.models import Article, Attribution, Claim, Kind, Sentence, Speech
 
 
@@ -81,7 +84,8 @@ def attribute_sentence(
                 "certainty": frame.certainty,
             }
         )
-        claim_text = repaired[frame.claim_start : frame.claim_end].strip() or repaired
+        start = _denial_at(tokens, frame)
+        claim_text = repaired[start : frame.claim_end].strip() or repaired
         memory.remember(Speaker(frame.source.kind, frame.source.name, frame.via))
         closing = _closing_frame(repaired, tokens, frame, parser)
         if closing:
@@ -181,6 +185,33 @@ def attribute_sentence(
         reasons=reasons,
         paragraph=sentence.paragraph,
     )
+
+
+# 'ولم ينف الوزير أن …': a denial negated states the speaker's position, denies nothing.
+NOT_DENYING = frozenset({"لم", "لا", "لن", "ما"})
+
+
+@cache
+def _denial_lemmas() -> frozenset[str]:
+    """The verbs of reporting that deny what they report ('نفى', 'كذب'): those the negation
+    lexicon holds."""
+    denials = {normalize(entry[0]) for entry in fields("negation") if len(entry) == 1}
+    return frozenset(lemma for form, lemma in _cue_forms().items() if form in denials)
+
+
+def _denial_at(tokens: list[Token], frame: Frame) -> int:
+    """Where the claim starts when its frame's verb denies it: at the verb ('نفت الوزارة أن
+    تكون طائراتها قصفت المدينة' claims no strike, and is linked as a negation of one, not as
+    its corroboration); else the frame's `claim_start`. 'لم ينف' denies nothing."""
+    cue = frame.cue.split() if frame.cue else []
+    for k, token in enumerate(tokens):
+        if token.start >= frame.claim_start:
+            break
+        if token.text in cue and _cue_lemma(token) in _denial_lemmas():
+            before = tokens[k - 1].norm if k else ""
+            negated = before in NOT_DENYING or before[1:] in NOT_DENYING and before[:1] in "وف"
+            return frame.claim_start if negated else token.start
+    return frame.claim_start
 
 
 def _closing_frame(
