@@ -775,6 +775,22 @@ def test_a_contradiction_inside_one_article_is_kept_and_says_so():
     assert "within one article: the two sides quoted" not in across.reasons
 
 
+def test_a_few_words_changed_inside_one_article_are_its_story_told_twice():
+    # a headline and its lede: the judge reads the words changed alone as a contradiction
+    # across outlets; inside one article, with none opposed, the story is told twice
+    headline = "مقتل مدنيين بقصف على معرة النعمان"
+    lede = "مقتل 30 مدنياً في غارات جوية روسية على سوق مدينة معرة النعمان جنوبي إدلب"
+    judged = compare(headline, lede)
+    assert judged.relation is Relation.contradicts and judged.unexplained
+    one = ref(1, headline, source=None, doc="a.txt", outlet="سمارت")
+    inside = classify(one, ref(2, lede, source="الدفاع المدني", doc="a.txt", outlet="سمارت"))
+    assert inside.kind is LinkKind.duplicate
+    assert "duplicate: the same article, a few words changed, none opposed" in inside.reasons
+    # the rule is one article's: across outlets the judge's reading stands
+    across = classify(one, ref(3, lede, source="الدفاع المدني", doc="b.txt", outlet="عنب بلدي"))
+    assert across.kind is not LinkKind.duplicate
+
+
 def test_blocking_keys_alone_are_those_of_the_features():
     # a store's linking makes the keys alone of the claims whose features it does not hold
     texts = [row[k] for row in csv.DictReader(PAIRS.open(encoding="utf-8")) for k in ("s1", "s2")]

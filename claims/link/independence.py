@@ -51,7 +51,8 @@ def classify(a: ClaimRef, b: ClaimRef, comparison: Comparison | None = None) -> 
     A corroboration is a `duplicate` when it brings no new evidence: the same wording again,
     the same source, one relayed via the other (or both via the same relay), an outlet
     republishing an agency's wire, or two sentences of one article or one outlet agreeing. A
-    contradiction inside one article (the two sides quoted) is kept, and says so.
+    contradiction inside one article (the two sides quoted) is kept, and says so, when an
+    opposition decides it; a few words changed with none opposed there is a duplicate.
     """
     found = _decide(_who(a), _who(b), comparison or compare(a.text, b.text))
     return Link(**found._asdict()) if found else None
@@ -100,6 +101,12 @@ def _decide(a: _Who, b: _Who, comparison: Comparison) -> LinkRow | None:
             reasons.append(f"duplicate: {why}")
         else:
             reasons.append("independent sources")
+    elif a.doc is not None and a.doc == b.doc and comparison.unexplained:
+        # One article tells its story more than once (a headline, then its lede with the
+        # figures and the source): a few words changed with none opposed is that, no claim
+        # against the other.
+        kind = LinkKind.duplicate
+        reasons.append("duplicate: the same article, a few words changed, none opposed")
     elif a.doc is not None and a.doc == b.doc:
         reasons.append("within one article: the two sides quoted")
     return LinkRow(a.id, b.id, kind, round(comparison.score, 3), reasons)

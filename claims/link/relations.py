@@ -70,6 +70,8 @@ class Comparison(NamedTuple):
     relation: Relation
     score: float
     reasons: list[str]
+    # a contradiction the judge read from the words changed alone, none naming an opposition
+    unexplained: bool = False
 
 
 def _reason(name: str, said: dict[str, str], found: _Analysis, a: Features, b: Features) -> str:
@@ -218,6 +220,7 @@ def compare_features(a: Features, b: Features, model: JudgeModel | None = None) 
                     *reasons,
                     f"judged a contradiction ({contradiction:.2f}){grounds}: {said}",
                 ],
+                unexplained=bool(grounds),
             )
     if sim < CORROBORATES and not agreements:
         return Comparison(relation=Relation.unrelated, score=sim, reasons=reasons)
