@@ -581,6 +581,8 @@ def test_claim_text_starts_past_the_hearer_and_setting(sentence, claim):
             "قتل خمسة مدنيين، بحسب المرصد، في القصف على البلدة.",
             "قتل خمسة مدنيين، بحسب المرصد، في القصف على البلدة.",
         ),
+        # after an opening 'according to', its 'فإن' opens the content
+        ("وبحسب المرصد السوري، فإن القصف استمر حتى الصباح.", "القصف استمر حتى الصباح."),
         # a denial is the claim: linked as a negation of the strike, not as its corroboration;
         # a denial negated states the speaker's position, and its content is the claim
         (

@@ -84,7 +84,7 @@ def attribute_sentence(
                 "certainty": frame.certainty,
             }
         )
-        start = _denial_at(tokens, frame)
+        start = _past_fa_inna(tokens, _denial_at(tokens, frame))
         claim_text = repaired[start : frame.claim_end].strip() or repaired
         memory.remember(Speaker(frame.source.kind, frame.source.name, frame.via))
         closing = _closing_frame(repaired, tokens, frame, parser)
@@ -212,6 +212,18 @@ def _denial_at(tokens: list[Token], frame: Frame) -> int:
             negated = before in NOT_DENYING or before[1:] in NOT_DENYING and before[:1] in "وف"
             return frame.claim_start if negated else token.start
     return frame.claim_start
+
+
+# 'فإن', 'فإنه': the particle that opens the content after 'وبحسب المرصد،' is no word of it.
+OPENING_FA_INNA = frozenset({"فان", "فانه", "فانها", "فانهم"})
+
+
+def _past_fa_inna(tokens: list[Token], start: int) -> int:
+    """`start`, or past the 'فإن' the claim would open with."""
+    first = next((k for k, t in enumerate(tokens) if t.start >= start and t.is_word), None)
+    if first is not None and first + 1 < len(tokens) and tokens[first].norm in OPENING_FA_INNA:
+        return tokens[first + 1].start
+    return start
 
 
 def _closing_frame(
