@@ -106,7 +106,8 @@ def _decide(a: _Who, b: _Who, comparison: Comparison) -> LinkRow | None:
         # figures and the source): a few words changed with none opposed is that, no claim
         # against the other.
         kind = LinkKind.duplicate
-        reasons.append("duplicate: the same article, a few words changed, none opposed")
+        # first, for the judge's own reading after it names a contradiction
+        reasons.insert(0, "duplicate: the same article, a few words changed, none opposed")
     elif a.doc is not None and a.doc == b.doc:
         reasons.append("within one article: the two sides quoted")
     return LinkRow(a.id, b.id, kind, round(comparison.score, 3), reasons)
