@@ -3,6 +3,8 @@ and which kind it is. The sentences are written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from claims.models import Kind
 from claims.pipeline import extract_bytes
 
@@ -1173,3 +1175,20 @@ def test_a_plural_group_is_not_the_man_whose_family_name_it_shares():
         "وقال الحوثيون إن الهجوم رد."
     )
     assert attribution(text)[:2] == (Kind.organization, "الحوثيون")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("وقال مصدر في الجيش الحر إن الهجوم صد.", "مصدر في الجيش الحر"),
+        ("وقال مصدر في الهلال الأحمر إن القافلة دخلت.", "مصدر في الهلال الأحمر"),
+        (
+            "وقال مسؤول في اللجنة الدولية للصليب الأحمر إن الأسرى بخير.",
+            "مسؤول في اللجنة الدولية للصليب الأحمر",
+        ),
+        # an adjective that names no body still ends the phrase
+        ("وقال ناشطون من أبناء الريف الكبير إن القصف مستمر.", "ناشطون من أبناء الريف"),
+    ],
+)
+def test_a_bodys_known_name_is_not_cut_at_its_adjective(sentence, source):
+    assert attribution(sentence)[:2] == (Kind.anonymous, source)

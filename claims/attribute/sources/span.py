@@ -4,6 +4,8 @@ circle after 'من', a body's owner after li-."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from claims.arabic import normalize
 from claims.attribute.bodies import _alias, _is_nisba_adjective
 from claims.attribute.lexicons import (
@@ -31,7 +33,7 @@ from claims.attribute.tokens import (
     _words,
     in_lexicon,
 )
-from claims.lexicon import word_class
+from claims.lexicon import entries, fields, word_class
 
 
 def _is_li_genitive(token: Token) -> bool:
@@ -72,11 +74,15 @@ def _noun_phrase_end(tokens: list[Token], i: int) -> int:
 
 def _ends_construct(previous: Token, token: Token) -> bool:
     """A definite noun closes a chain of nouns; only its adjectives (relational, a feminine
-    participle, a feminine noun's feminine adjective) and a genitive with li- follow:
-    'أبناء المنطقة' | 'الأجهزة الأمنية', but 'القيادة العامة للقوات المسلحة'."""
+    participle, a feminine noun's feminine adjective), a genitive with li- and the next word
+    of a body's known name follow: 'أبناء المنطقة' | 'الأجهزة الأمنية', but 'القيادة العامة
+    للقوات المسلحة', 'الهلال الأحمر', 'الجيش الحر'."""
     if not previous.norm.startswith(("ال", "لل")):
         return False
     norm = token.norm
+    article = "ال" + previous.norm[2:] if previous.norm.startswith("لل") else previous.norm
+    if (article, norm) in _body_name_pairs():
+        return False
     if norm.startswith("وال"):
         return False  # 'وزارة الخارجية والمغتربين': a second genitive joined to the first
     # 'الفصائل المسلحة', and after a feminine noun its feminine adjective: 'القيادة العامة'
@@ -86,6 +92,19 @@ def _ends_construct(previous: Token, token: Token) -> bool:
     return not (
         norm.startswith("لل") or norm.startswith("ال") and (norm.endswith(("ي", "يه")) or feminine)
     )
+
+
+@cache
+def _body_name_pairs() -> frozenset[tuple[str, str]]:
+    """Two words in a row of a body's known name (lexicons `organizations` and `actors`):
+    'الهلال الأحمر', 'الجيش الحر', whose adjective would otherwise end the phrase."""
+    names = list(entries("organizations"))
+    names += [name for entry in fields("actors") for name in entry if not name.startswith(">")]
+    pairs: set[tuple[str, str]] = set()
+    for name in names:
+        words = normalize(name).split()
+        pairs.update(zip(words, words[1:], strict=False))
+    return frozenset(pairs)
 
 
 def _owned_by_alias(tokens: list[Token], i: int, sentence: str) -> str | None:
