@@ -1192,3 +1192,26 @@ def test_a_plural_group_is_not_the_man_whose_family_name_it_shares():
 )
 def test_a_bodys_known_name_is_not_cut_at_its_adjective(sentence, source):
     assert attribution(sentence)[:2] == (Kind.anonymous, source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "claim"),
+    [
+        (
+            "وأعلنت هيئة تحرير الشام السيطرة على البلدة.",
+            "هيئة تحرير الشام",
+            "السيطرة على البلدة.",
+        ),
+        (
+            "وأعلن الجيش الإسرائيلي الرد على مصادر النيران.",
+            "الجيش الإسرائيلي",
+            "الرد على مصادر النيران.",
+        ),
+        # a genitive or a feminine adjective before the preposition is the name's own
+        ("وأعلنت وزارة الصحة عن تسجيل إصابات جديدة.", "وزارة الصحة", "عن تسجيل إصابات جديدة."),
+        ("وحذرت القيادة العامة من التصعيد.", "القيادة العامة", "من التصعيد."),
+    ],
+)
+def test_a_verbal_noun_after_a_bodys_name_is_what_the_verb_governs(sentence, source, claim):
+    found = extract_bytes(sentence.encode(), "g.txt").claims[0]
+    assert (found.kind, found.source, found.claim) == (Kind.organization, source, claim)

@@ -4,12 +4,14 @@ spells it."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from claims.arabic import normalize
 from claims.attribute.concordance import Concordance
 from claims.attribute.lexicons import _aliases, _particles, _places, _set, _spelling_swaps
 from claims.attribute.names import _plain_word
 from claims.attribute.tokens import Token, _cue_lemma, _is_function_word, in_lexicon
-from claims.lexicon import word_class
+from claims.lexicon import entries, fields, word_class
 
 
 def _definite_run(tokens: list[Token], i: int, limit: int = 5) -> int:
@@ -63,7 +65,7 @@ def _opens_another_phrase(tokens: list[Token], j: int) -> bool:
     النظام التقوا', 'أعلنت القوات التزامها'), or, after a relational adjective, a word that
     cannot agree with it and so is the object ('الحكومة التونسية السلطات')."""
     norm = tokens[j].norm
-    if norm.endswith(("ها", "هم", "هما", "وا")):
+    if norm.endswith(("ها", "هم", "هما", "وا")) or governed_noun(tokens, j):
         return True
     previous = tokens[j - 1].norm if j > 0 else ""
     if norm.startswith("لل") or not previous.startswith("ال"):
@@ -159,6 +161,41 @@ def _names_a_leader(tokens: list[Token], i: int) -> bool:
         and not _cue_lemma(tokens[i])
         and tokens[i].norm not in _particles("complement")
     )
+
+
+# Prepositions a verbal noun takes right after it: 'أعلنت الوزارة السيطرة على …', 'الانسحاب من'.
+GOVERNED_PREPOSITIONS = frozenset({"علي", "من", "عن", "الي"})
+
+
+def governed_noun(tokens: list[Token], j: int) -> bool:
+    """Definite token j is what the verb governs, not the next word of the name before it: a
+    definite noun after a phrase already whole (a definite word before it), with its
+    preposition after it, and no relational adjective, no feminine adjective of a feminine
+    word, no next word of a known body's name: 'أعلنت هيئة تحرير الشام السيطرة على البلدة',
+    'أعلن الجيش السوري الانسحاب من …' (but 'أعلنت وزارة الصحة عن', 'حذرت القيادة العامة من')."""
+    if not 0 < j < len(tokens) - 1 or tokens[j + 1].norm not in GOVERNED_PREPOSITIONS:
+        return False
+    noun, before = tokens[j].norm, tokens[j - 1].norm
+    return (
+        noun.startswith("ال")
+        and before.startswith("ال")
+        and not noun.endswith(("ي", "يه", "يون", "يين"))
+        and not (noun.endswith("ه") and before.endswith("ه") and not before.endswith("يه"))
+        and (before, noun) not in body_name_pairs()
+    )
+
+
+@cache
+def body_name_pairs() -> frozenset[tuple[str, str]]:
+    """Two words in a row of a body's known name (lexicons `organizations` and `actors`):
+    'الهلال الأحمر', 'الجيش الحر', whose adjective would otherwise end the phrase."""
+    names = list(entries("organizations"))
+    names += [name for entry in fields("actors") for name in entry if not name.startswith(">")]
+    pairs: set[tuple[str, str]] = set()
+    for name in names:
+        words = normalize(name).split()
+        pairs.update(zip(words, words[1:], strict=False))
+    return frozenset(pairs)
 
 
 def _is_nisba_adjective(token: Token) -> bool:

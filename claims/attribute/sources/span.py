@@ -4,10 +4,13 @@ circle after 'من', a body's owner after li-."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from claims.arabic import normalize
-from claims.attribute.bodies import _alias, _is_nisba_adjective
+from claims.attribute.bodies import (
+    _alias,
+    _is_nisba_adjective,
+    body_name_pairs,
+    governed_noun,
+)
 from claims.attribute.lexicons import (
     _aliases,
     _name_form,
@@ -33,7 +36,7 @@ from claims.attribute.tokens import (
     _words,
     in_lexicon,
 )
-from claims.lexicon import entries, fields, word_class
+from claims.lexicon import word_class
 
 
 def _is_li_genitive(token: Token) -> bool:
@@ -81,7 +84,7 @@ def _ends_construct(previous: Token, token: Token) -> bool:
         return False
     norm = token.norm
     article = "ال" + previous.norm[2:] if previous.norm.startswith("لل") else previous.norm
-    if (article, norm) in _body_name_pairs():
+    if (article, norm) in body_name_pairs():
         return False
     if norm.startswith("وال"):
         return False  # 'وزارة الخارجية والمغتربين': a second genitive joined to the first
@@ -92,19 +95,6 @@ def _ends_construct(previous: Token, token: Token) -> bool:
     return not (
         norm.startswith("لل") or norm.startswith("ال") and (norm.endswith(("ي", "يه")) or feminine)
     )
-
-
-@cache
-def _body_name_pairs() -> frozenset[tuple[str, str]]:
-    """Two words in a row of a body's known name (lexicons `organizations` and `actors`):
-    'الهلال الأحمر', 'الجيش الحر', whose adjective would otherwise end the phrase."""
-    names = list(entries("organizations"))
-    names += [name for entry in fields("actors") for name in entry if not name.startswith(">")]
-    pairs: set[tuple[str, str]] = set()
-    for name in names:
-        words = normalize(name).split()
-        pairs.update(zip(words, words[1:], strict=False))
-    return frozenset(pairs)
 
 
 def _owned_by_alias(tokens: list[Token], i: int, sentence: str) -> str | None:
@@ -190,7 +180,7 @@ def _span_end(tokens: list[Token], i: int) -> int:
                 )
             )
         ):
-            return j
+            return j - 1 if j - i >= 3 and governed_noun(tokens, j - 1) else j
         if (
             tok.norm in ("في", "عبر", "خلال")
             and j > i
