@@ -9,7 +9,7 @@ from claims.arabic import normalize
 from claims.attribute.confidence import confidence, find_hedges
 from claims.attribute.frames import Frame, find_frame
 from claims.attribute.frames.clauses import _glued_frame
-from claims.attribute.lexicons import _cue_forms, _set
+from claims.attribute.lexicons import _cue_forms, _set, _strip_conjunction
 from claims.attribute.memory import (
     FIRST_POINT_AFTER_COLON,
     LIST_ITEM,
@@ -208,8 +208,7 @@ def _denial_at(tokens: list[Token], frame: Frame) -> int:
         if token.start >= frame.claim_start:
             break
         if token.text in cue and _cue_lemma(token) in _denial_lemmas():
-            before = tokens[k - 1].norm if k else ""
-            negated = before in NOT_DENYING or before[1:] in NOT_DENYING and before[:1] in "وف"
+            negated = k and _strip_conjunction(tokens[k - 1].norm, NOT_DENYING)
             return frame.claim_start if negated else token.start
     return frame.claim_start
 

@@ -163,6 +163,8 @@ def _names_a_leader(tokens: list[Token], i: int) -> bool:
     )
 
 
+# The endings of a relational (nisba) adjective: 'محلي', 'دولية', 'سوريون', 'سوريين'.
+NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
 # Prepositions a verbal noun takes right after it: 'أعلنت الوزارة السيطرة على …', 'الانسحاب من'.
 GOVERNED_PREPOSITIONS = frozenset({"علي", "من", "عن", "الي"})
 
@@ -179,7 +181,7 @@ def governed_noun(tokens: list[Token], j: int) -> bool:
     return (
         noun.startswith("ال")
         and before.startswith("ال")
-        and not noun.endswith(("ي", "يه", "يون", "يين"))
+        and not _is_definite_nisba(tokens[j])
         and not (noun.endswith("ه") and before.endswith("ه") and not before.endswith("يه"))
         and (before, noun) not in body_name_pairs()
     )
@@ -198,9 +200,14 @@ def body_name_pairs() -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+def _is_definite_nisba(token: Token) -> bool:
+    """'الأمريكي', 'الروسية', 'السوريون': a definite relational adjective, which follows a name."""
+    return token.norm.startswith("ال") and token.norm.endswith(NISBA_ENDINGS)
+
+
 def _is_nisba_adjective(token: Token) -> bool:
     """'دولية', 'محلي', 'سوريون': a relational adjective, where 'محافظة' is a noun."""
-    return _looks_adjective(token) and token.norm.endswith(("يه", "ي", "يون", "يين"))
+    return _looks_adjective(token) and token.norm.endswith(NISBA_ENDINGS)
 
 
 def _looks_adjective(token: Token) -> bool:

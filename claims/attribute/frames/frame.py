@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claims.arabic import normalize
+from claims.attribute.bodies import _is_definite_nisba
 from claims.attribute.lexicons import _lead_phrases, _particles, _strip_conjunction
 from claims.attribute.sources.source import Source
 from claims.attribute.sources.span import _opens_quotation
@@ -166,7 +167,7 @@ def _governed_start(phrase: list[Token], name_end: int) -> int | None:
     the linker). None when a comma, a bracket or a time follows the name ('، الجمعة، عن …'):
     its apposition or the statement's setting, no noun governed."""
     after = [k for k, t in enumerate(phrase) if t.start >= name_end]
-    while after and _relational_adjective(phrase[after[0]]):
+    while after and _is_definite_nisba(phrase[after[0]]):
         after = after[1:]  # 'موقع انترسبت الأمريكي': the name's own adjective
     if not after or not phrase[after[0]].is_word or _is_function_word(phrase[after[0]]):
         return None
@@ -175,8 +176,3 @@ def _governed_start(phrase: list[Token], name_end: int) -> int | None:
         phrase[k].start for k in after[1:] if phrase[k].text in '"«“' and phrase[k - 1].text in "،,"
     )
     return next(said, phrase[after[0]].start)
-
-
-def _relational_adjective(token: Token) -> bool:
-    """'الأمريكي', 'الروسية': a definite adjective of origin, which follows a name."""
-    return token.norm.startswith("ال") and token.norm.endswith(("ي", "يه", "يون", "يين"))
